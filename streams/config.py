@@ -1,0 +1,82 @@
+"""Settings, 12-factor: environment variables (``NEWSEVENTS_*``, plus the usual
+``KAFKA_BOOTSTRAP_SERVERS``) or a ``.env`` file in the working directory.
+
+pydantic-settings is used because it validates types at start-up (a typo in a
+number fails the worker immediately, with the variable's name) and documents
+every setting in one place; README's configuration table mirrors this class.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from functools import lru_cache
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSEVENTS_", env_file=".env", extra="ignore")
+
+    # Kafka connection
+    bootstrap_servers: str = Field(
+        "127.0.0.1:9092",
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "NEWSEVENTS_BOOTSTRAP_SERVERS"),
+        description="Comma-separated host:port list of the Kafka cluster.",
+    )
+    security_protocol: str = Field("PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.")
+    sasl_mechanism: str = Field("SCRAM-SHA-512", description="PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.")
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: str | None = None
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+
+    # Topics
+    topic_prefix: str = Field("", description="Prepended to every topic name, e.g. 'staging.'.")
+    topic_raw: str = "articles.raw"
+    topic_clean: str = "articles.clean"
+    topic_enriched: str = "articles.enriched"
+    topic_events: str = "events"
+    topic_dlq: str = "articles.dlq"
+    topic_partitions: int = Field(4, ge=1, description="Partitions of topics the worker creates.")
+    topic_replication_factor: int = Field(1, ge=1)
+
+    # Worker
+    app_id: str = Field("newsevents", description="Faust app id = Kafka consumer group id.")
+    worker_id: str = Field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    web_host: str = Field("127.0.0.1", description="Address of the read-only HTTP endpoint (/metrics, /health).")
+    web_port: int = Field(6066, ge=0, le=65535)
+    data_dir: str = Field(".newsevents-data", description="Faust table/state directory.")
+    batch_size: int = Field(16, ge=1, description="Messages handed to the NLP process per batch.")
+    batch_window_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
+    message_timeout_s: float = Field(60.0, gt=0, description="CPU budget for one message; over it is dead-lettered.")
+    max_input_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Larger inputs are dead-lettered (too_large).")
+    dlq_payload_max_bytes: int = Field(64 * 1024, ge=256, description="Original bytes kept in a dead letter.")
+    commit_interval_s: float = Field(2.0, gt=0)
+    send_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a failed send.")
+    skip_exact_duplicates: bool = Field(True, description="Extract stage skips articles whose content hash was seen.")
+    log_level: str = "INFO"
+
+    def topic(self, name: str) -> str:
+        return self.topic_prefix + name
+
+    @property
+    def topics(self) -> dict[str, str]:
+        return {
+            "raw": self.topic(self.topic_raw),
+            "clean": self.topic(self.topic_clean),
+            "enriched": self.topic(self.topic_enriched),
+            "events": self.topic(self.topic_events),
+            "dlq": self.topic(self.topic_dlq),
+        }
+
+    @property
+    def broker_urls(self) -> list[str]:
+        return [f"kafka://{h.strip()}" for h in self.bootstrap_servers.split(",") if h.strip()]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
