@@ -22,7 +22,7 @@ def extract(article: CleanArticle) -> Extraction:
     doc = load_nlp()(article.body)
     table = resolve_entities(doc)
     main_event = find_main_event(doc, table)
-    events = code_events(doc, table, article.article_id, article.content_hash)
+    events = code_events(doc, table, article)
     return Extraction(enriched=_enriched(article, table.to_list(), main_event, None), events=events)
 
 

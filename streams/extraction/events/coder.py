@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ...ids import stable_hash
-from ...records import EVENT_SCHEMA_VERSION
+from ...records import EVENT_SCHEMA_VERSION, CleanArticle
 from ..entities import EntityTable
 
 EVENTS_VERSION = "0.1.0"
@@ -39,7 +39,8 @@ def _actor(doc: Doc, token: Token | None, table: EntityTable) -> dict[str, Any] 
     }
 
 
-def code_events(doc: Doc, table: EntityTable, article_id: str, content_hash: str) -> list[dict[str, Any]]:
+def code_events(doc: Doc, table: EntityTable, article: CleanArticle) -> list[dict[str, Any]]:
+    article_id, content_hash = article.article_id, article.content_hash
     lex = lexicon()
     events = []
     for index, sent in enumerate(doc.sents):
