@@ -53,7 +53,7 @@ fetch() {
   command -v java >/dev/null || { log "java 17+ is required to run Kafka"; exit 1; }
   log "fetching Apache Kafka $KAFKA_VERSION jars from Maven Central into $LIB"
   mkdir -p "$LIB"
-  mvn -q -B -f "$HERE/kafka/pom.xml" dependency:copy-dependencies \
+  mvn -q -B -Dstyle.color=never -f "$HERE/kafka/pom.xml" dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$LIB"
   touch "$LIB/.complete"
 }

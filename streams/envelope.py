@@ -31,13 +31,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
-def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> RawArticle:
-    """Decode one raw message; raises ``Rejected`` with a reason code when it cannot."""
+def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> RawArticle:
+    """Decode one raw message; raises ``Rejected`` with a reason code when it cannot.
+
+    ``envelope_only`` is for JSON-lines input, where a line that is not a JSON
+    object is an error rather than an article in plain text.
+    """
     if value is None or not value.strip():
         raise Rejected(errors.EMPTY_INPUT, "message has no content")
     if len(value) > max_bytes:
         raise Rejected(errors.TOO_LARGE, f"message is {len(value)} bytes, limit {max_bytes}")
     head = value.lstrip()[:1]
+    if envelope_only and head != b"{":
+        doc = _load_json(value)
+        raise Rejected(errors.INVALID_ENVELOPE, f"JSON line must be an object, got {type(doc).__name__}")
     if head == b"{":
         return _from_envelope(_load_json(value))
     if head == b"[":

@@ -37,6 +37,10 @@ REASONS = (
 )
 
 
+# Reasons that mean the raw message itself is unreadable (dead-letter stage "decode").
+DECODE_REASONS = frozenset({INVALID_JSON, INVALID_ENVELOPE, INVALID_ENCODING, EMPTY_INPUT, TOO_LARGE, UNSUPPORTED_CONTENT})
+
+
 class Rejected(Exception):
     """Input that cannot be processed, with a reason code for the dead-letter record."""
 

@@ -1,14 +1,185 @@
-"""Plain-text path: already-scraped text, where no markup is left to guide extraction."""
+"""Plain-text path: already-scraped text, where no markup is left to guide extraction.
+
+Scraped text is a page's text with the tags stripped: menus, share bars, teasers
+and the article run together, often glued with no separator where block
+elements met ("HomeAbout Me", "simple.Arrowhead"). The model, in three steps:
+
+1. Segment: lines, runs of blank space, and glue points (a lower-case letter or
+   sentence punctuation directly followed by an upper-case word) become segment
+   boundaries; a boundary inside a word is remembered so the two halves can be
+   put back together if both are kept.
+2. Score each segment: prose (enough words, mostly not Title Case, not a known
+   chrome phrase) scores its word count; menus, widgets and one-word links score
+   negatively. The article is the contiguous run with the highest total (a
+   maximum-subarray search, as in Finn et al.'s Body Text Extraction), which is
+   robust to a few short lines (sub-headings) inside the article.
+3. Inside that run, the shared chrome model (``chrome.py``) removes "drop"
+   lines, cuts at "stop" lines (comment forms, "Check Also" teasers) and moves
+   photo captions out.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_WS = re.compile(r"[ \t\u00a0]+")
+from .chrome import is_caption, is_credit_line, is_drop, is_lead, is_stop
+
+_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
+# glue points: "HomeAbout" (soft: inside a word), "simple.Arrowhead" / "day”The" (hard)
+_GLUE = re.compile(
+    r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"
+    r"|(?:(?<=[.!?)\]”])|(?<=[.!?,][\"’]))(?=[A-ZÀ-Þ“‘(][\w“‘])"
+    r"|(?<=[0-9])(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
+)
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_END = re.compile(r"[.!?。！？…”\"’):]\s*$")
+_MIN_BEFORE_STOP = 200
+_SECONDARY_SHARE = 0.35  # a second run this strong relative to the best is article too
+_SECONDARY_MIN = 40.0  # chars of article that must precede a "stop" line for it to end the article
+
+
+@dataclass(slots=True)
+class Segment:
+    text: str
+    glued: bool = False  # split from the previous segment inside a word: rejoin without a space
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class TextResult:
+    body: str
+    title: str | None
+    captions: list[str]
+
+
+def segments(text: str) -> list[Segment]:
+    out: list[Segment] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    for line in text.split("\n"):
+        for chunk in _BREAK.split(line):
+            chunk = _HSPACE.sub(" ", chunk).strip()
+            if not chunk:
+                continue
+            pos = 0
+            for m in _GLUE.finditer(chunk):
+                piece = chunk[pos : m.start()].strip()
+                if piece:
+                    out.append(Segment(piece, glued=bool(out) and pos > 0 and _soft(chunk, pos)))
+                pos = m.start()
+            piece = chunk[pos:].strip()
+            if piece:
+                out.append(Segment(piece, glued=bool(out) and pos > 0 and _soft(chunk, pos)))
+    return out
+
+
+def _soft(chunk: str, pos: int) -> bool:
+    return chunk[pos - 1].isalpha() and chunk[pos].isalpha()
+
+
+def _words(s: str) -> float:
+    cjk = len(_CJK.findall(s))
+    return len(_WORD.findall(s)) + cjk / 1.5 if cjk else float(len(_WORD.findall(s)))
+
+
+def _score(s: str) -> float:
+    n = _words(s)
+    if is_drop(s) or is_stop(s):
+        return -3.0 - n
+    words = s.split()
+    titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 1.0
+    ends = bool(_END.search(s))
+    if titled < 0.6 and ((n >= 8 and ends) or n >= 20):
+        return n
+    if n >= 5 and ends and titled < 0.6:
+        return n * 0.5
+    return -2.0 - 0.4 * n
+
+
+def _runs(segs: list[Segment]) -> list[tuple[float, int, int]]:
+    """Positive-sum runs (total, start, end): each is the best run ending before the sum drops to zero."""
+    runs: list[tuple[float, int, int]] = []
+    best, best_end = 0.0, 0
+    cur, start = 0.0, 0
+    for i, seg in enumerate(segs):
+        if cur <= 0:
+            if best > 0:
+                runs.append((best, start, best_end))
+            cur, start, best = 0.0, i, 0.0
+        cur += seg.score
+        if cur > best:
+            best, best_end = cur, i + 1
+    if best > 0:
+        runs.append((best, start, best_end))
+    return runs
+
+
+def _article_span(segs: list[Segment]) -> list[int]:
+    """Indexes of the kept segments: the best run, plus runs nearly as strong (articles split by a teaser block)."""
+    runs = _runs(segs)
+    if not runs:
+        return []
+    top = max(r[0] for r in runs)
+    keep = [r for r in runs if r[0] >= max(_SECONDARY_MIN, _SECONDARY_SHARE * top) or r[0] == top]
+    return [i for _, a, b in keep for i in range(a, b)]
+
+
+def extract_text(text: str, title: str | None = None) -> TextResult:
+    """Article body, headline (when the text starts with one) and captions of scraped text."""
+    segs = segments(text)
+    if not segs:
+        return TextResult("", title, [])
+    seen_keys: set[str] = set()
+    for seg in segs:
+        seg.score = _score(seg.text)
+        key = " ".join(_WORD.findall(seg.text.lower()))
+        if len(key) >= 20:
+            if key in seen_keys:  # a second copy of the text (AMP/JSON copies, teasers of itself)
+                seg.score = min(seg.score, 0.0)
+            seen_keys.add(key)
+    span = _article_span(segs)
+    if not span:
+        return TextResult("", title, [])
+    start = span[0]
+    # a short headline-like first segment just before the run is the title
+    found_title = title
+    if start > 0 and not found_title:
+        cand = segs[start - 1].text
+        if 3 <= len(cand.split()) <= 30 and not _END.search(cand) and not is_drop(cand):
+            found_title = cand
+    lines: list[str] = []
+    captions: list[str] = []
+    seen = 0
+    for seg in (segs[i] for i in span):
+        s = seg.text
+        if seen >= _MIN_BEFORE_STOP and is_stop(s):
+            break
+        if is_drop(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
+            continue
+        if is_caption(s):
+            captions.append(s)
+            continue
+        if seen == 0 and not lines and found_title is None and _is_headline(s):
+            found_title = s
+            continue
+        if seen == 0 and found_title and s == found_title:
+            continue
+        if seg.glued and lines:
+            lines[-1] += s
+            if is_caption(lines[-1]):
+                captions.append(lines.pop())
+        else:
+            lines.append(s)
+        seen += len(s)
+    return TextResult("\n\n".join(lines), found_title, captions)
+
+
+def _is_headline(s: str) -> bool:
+    return 3 <= len(s.split()) <= 30 and not _END.search(s)
 
 
 def clean_text(text: str) -> str:
-    """Normalise whitespace and keep non-empty lines as paragraphs."""
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n\n".join(line for line in lines if line)
+    """Body only (kept for callers of the baseline API)."""
+    return extract_text(text).body

@@ -1,0 +1,72 @@
+"""Scorer of the Scrapinghub article-extraction benchmark, written from its description.
+
+``\\w+`` tokens, overlapping 4-token shingles counted as a multiset; per page
+TP = sum of min counts, FP / FN = the excess on each side, the three normalised
+by their sum so every page weighs the same; precision and recall averaged over
+pages, F1 = 2PR / (P + R).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+_TOKEN = re.compile(r"\w+")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATASET = SHARED / "data" / "article-extraction"
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    toks = _TOKEN.findall(text or "")
+    if len(toks) < n:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def page_prf(pred: str, truth: str) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) for one page."""
+    p, t = shingles(pred), shingles(truth)
+    tp = sum((p & t).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    if total == 0:
+        return 1.0, 0.0, 0.0
+    return tp / total, fp / total, fn / total
+
+
+def score(pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """pairs of (prediction, truth) -> page-averaged precision, recall, F1."""
+    ps, rs = [], []
+    for pred, truth in pairs:
+        tp, fp, fn = page_prf(pred, truth)
+        ps.append(tp / (tp + fp) if tp + fp else 0.0)
+        rs.append(tp / (tp + fn) if tp + fn else 0.0)
+    p = sum(ps) / len(ps) if ps else 0.0
+    r = sum(rs) / len(rs) if rs else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "pages": len(ps)}
+
+
+def load_pages(dataset: Path = DATASET) -> Iterator[tuple[str, str, str | None, str]]:
+    """(id, html, url, ground-truth body) for every page of the split, sorted by id."""
+    truth = json.loads((dataset / "ground-truth.json").read_text("utf-8"))
+    for pid in sorted(truth):
+        path = dataset / "html" / f"{pid}.html.gz"
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        yield pid, html, truth[pid].get("url"), truth[pid]["articleBody"]
+
+
+def body_text(html: str) -> str:
+    """The plain-text benchmark input: <body> text without script/style/noscript, no separators added."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(html)
+    for el in doc.xpath("//script|//style|//noscript"):
+        el.drop_tree()
+    body = doc.find("body")
+    return (body if body is not None else doc).text_content()

@@ -1,0 +1,126 @@
+"""The Faust application: topics, the two agents, the read-only web endpoints.
+
+Everything CPU-heavy lives in the stage child processes (``executor.StagePool``);
+this module only wires Kafka topics to ``agents.StageAgent`` instances.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import faust
+from aiohttp.web import Response
+
+from .agents import Publisher, StageAgent
+from .config import Settings
+from .executor import StagePool, bind
+from .kafka_client import MAX_MESSAGE_BYTES, faust_credentials
+from .metrics import CONTENT_TYPE_LATEST, Metrics
+from .pipeline import clean_batch, extract_batch
+from .sensors import LagMonitor, PipelineSensor
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """The app plus what its agents need; created once per worker process."""
+
+    def __init__(self, settings: Settings, metrics: Metrics | None = None) -> None:
+        self.settings = settings
+        self.metrics = metrics or Metrics()
+        s = settings
+        self.app = faust.App(
+            s.app_id,
+            broker=s.broker_urls,
+            broker_credentials=faust_credentials(s),
+            producer_acks=-1,
+            producer_max_request_size=MAX_MESSAGE_BYTES,
+            consumer_max_fetch_size=MAX_MESSAGE_BYTES,
+            consumer_auto_offset_reset="earliest",
+            broker_commit_interval=s.commit_interval_s,
+            # The child process may hold a batch for up to batch_size * timeout.
+            broker_max_poll_interval=max(300.0, s.message_timeout_s * s.batch_size + 60),
+            topic_partitions=s.topic_partitions,
+            topic_replication_factor=s.topic_replication_factor,
+            topic_disable_leader=True,
+            store="memory://",
+            datadir=s.data_dir,
+            web_enabled=True,
+            web_bind=s.web_host,
+            web_host=s.web_host,
+            web_port=s.web_port,
+            web_in_thread=False,
+            key_serializer="raw",
+            value_serializer="raw",
+            logging_config=None,
+        )
+        t = s.topics
+
+        def topic(name: str) -> Any:
+            return self.app.topic(
+                name,
+                key_type=bytes,
+                value_type=bytes,
+                key_serializer="raw",
+                value_serializer="raw",
+                partitions=s.topic_partitions,
+                replicas=s.topic_replication_factor,
+                config={"max.message.bytes": str(MAX_MESSAGE_BYTES)},
+            )
+
+        self.topics = {kind: topic(name) for kind, name in t.items()}
+        self.clean_pool = StagePool(
+            "clean", bind(clean_batch, max_bytes=s.max_input_bytes), timeout_s=s.message_timeout_s,
+            memory_limit_mb=s.child_memory_limit_mb, warm="clean",
+        )
+        self.extract_pool = StagePool(
+            "extract", extract_batch, timeout_s=s.message_timeout_s, memory_limit_mb=s.child_memory_limit_mb, warm="extract"
+        )
+        # content hash -> first article id; a GlobalTable so every worker sees all
+        # partitions' entries (duplicates arrive under different keys/partitions).
+        self.seen_hashes = self.app.GlobalTable(
+            "content-hashes", key_type=str, value_type=str, partitions=s.topic_partitions, help="content hash -> first article id"
+        ) if s.skip_exact_duplicates else None
+        publisher = Publisher(s, self.metrics)
+        self.clean_agent = StageAgent(
+            stage="clean", settings=s, metrics=self.metrics, pool=self.clean_pool,
+            outputs={"clean": self.topics["clean"]}, dlq=self.topics["dlq"], publisher=publisher,
+        )
+        self.extract_agent = StageAgent(
+            stage="extract", settings=s, metrics=self.metrics, pool=self.extract_pool,
+            outputs={"enriched": self.topics["enriched"], "event": self.topics["events"]}, dlq=self.topics["dlq"],
+            publisher=publisher, skip_exact_duplicates=s.skip_exact_duplicates, seen_hashes=self.seen_hashes,
+        )
+        self._wire()
+
+    def start_children(self) -> None:
+        """Load the models in the stage processes before joining the consumer group."""
+        from .extraction.nlp import model_info
+
+        for pool in (self.clean_pool, self.extract_pool):
+            pool.start()
+            self.metrics.model_load_seconds.labels(stage=pool.name).set(pool.warm_seconds or 0.0)
+        self.metrics.set_build_info(self.extract_pool.call_sync(model_info))
+
+    def _wire(self) -> None:
+        app, metrics = self.app, self.metrics
+        # concurrency=1 on purpose: faust-streaming #606 (offsets passing in-flight messages).
+        app.agent(self.topics["raw"], name="newsevents.clean", concurrency=1)(self.clean_agent.run)
+        app.agent(self.topics["clean"], name="newsevents.extract", concurrency=1)(self.extract_agent.run)
+        app.sensors.add(PipelineSensor(metrics))
+
+        lag_monitor = LagMonitor(app, metrics, self.settings)
+
+        @app.timer(interval=5.0)
+        async def lag() -> None:
+            await lag_monitor.update()
+
+        @app.page("/metrics")
+        async def metrics_view(web: Any, request: Any) -> Any:  # noqa: ARG001
+            return Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+        @app.page("/health")
+        async def health_view(web: Any, request: Any) -> Any:  # noqa: ARG001
+            up = bool(metrics.up._value.get())  # noqa: SLF001
+            return web.json({"status": "ok" if up else "starting", "worker": self.settings.worker_id}, status=200 if up else 503)

@@ -1,0 +1,273 @@
+"""``newsevents`` command line: worker, produce, consume, process.
+
+    newsevents worker                      run the Faust worker (settings from env / .env)
+    newsevents produce PATH...             publish articles to articles.raw
+    newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
+    newsevents process [PATH...] [--emit clean|enriched|events|all]   offline, no Kafka
+    newsevents topics                      create the pipeline topics and list them
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from typing import Any, Iterable
+
+import orjson
+
+from . import __version__
+from .config import Settings, get_settings
+
+
+def _setup_logging(level: str) -> None:
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+# --------------------------------------------------------------------------- worker
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import faust
+
+    from .app import Pipeline
+    from .kafka_client import ensure_topics
+
+    _setup_logging(settings.log_level)
+    asyncio.run(ensure_topics(settings))
+    pipeline = Pipeline(settings)
+    pipeline.start_children()
+    worker = faust.Worker(pipeline.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)
+    worker.execute_from_commandline()
+    return 0
+
+
+# --------------------------------------------------------------------------- produce
+async def _produce(settings: Settings, paths: list[str], quiet: bool) -> tuple[int, int]:
+    from aiokafka import AIOKafkaProducer
+    from tqdm import tqdm
+
+    from .envelope import decode
+    from .errors import Rejected
+    from .inputs import iter_inputs
+    from .kafka_client import MAX_MESSAGE_BYTES, aiokafka_kwargs, ensure_topics
+
+    await ensure_topics(settings)
+    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", max_request_size=MAX_MESSAGE_BYTES, linger_ms=5)
+    await producer.start()
+    topic = settings.topics["raw"]
+    sent = skipped = 0
+    pending: list[Any] = []
+    bar = tqdm(unit="article", desc=f"-> {topic}", disable=quiet, file=sys.stderr)
+    try:
+        for item in iter_inputs(paths):
+            try:
+                key: bytes | None = decode(item.value, max_bytes=MAX_MESSAGE_BYTES, envelope_only=item.envelope_only).id.encode()
+            except Rejected as exc:
+                if item.envelope_only and exc.reason in ("invalid_json", "invalid_envelope") and not item.value.lstrip().startswith(b"{"):
+                    skipped += 1
+                    print(f"skipped {item.location}: {exc.message}", file=sys.stderr)
+                    continue
+                key = None  # let the worker dead-letter it, with its reason, like any bad input
+            pending.append(await producer.send(topic, item.value, key=key))
+            if len(pending) >= 500:
+                await asyncio.gather(*pending)
+                bar.update(len(pending))
+                sent += len(pending)
+                pending.clear()
+        await asyncio.gather(*pending)
+        bar.update(len(pending))
+        sent += len(pending)
+    finally:
+        bar.close()
+        await producer.stop()
+    return sent, skipped
+
+
+def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
+    sent, skipped = asyncio.run(_produce(settings, args.paths, args.quiet))
+    print(f"produced {sent} articles to {settings.topics['raw']}" + (f", skipped {skipped} lines that are not JSON objects" if skipped else ""), file=sys.stderr)
+    return 1 if skipped and not sent else 0
+
+
+# --------------------------------------------------------------------------- consume
+async def _consume(settings: Settings, topic: str, max_records: int | None, timeout: float, emit: Any) -> int:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from .kafka_client import MAX_MESSAGE_BYTES, aiokafka_kwargs
+
+    consumer = AIOKafkaConsumer(
+        **aiokafka_kwargs(settings), enable_auto_commit=False, group_id=None,
+        max_partition_fetch_bytes=MAX_MESSAGE_BYTES, fetch_max_bytes=MAX_MESSAGE_BYTES,
+    )
+    await consumer.start()
+    count = 0
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            # A group-less consumer keeps no metadata of unsubscribed topics: ask the cluster.
+            parts = (await consumer._client.fetch_all_metadata()).partitions_for_topic(topic)  # noqa: SLF001
+            if parts or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.5)
+        if not parts:
+            print(f"topic {topic!r} does not exist", file=sys.stderr)
+            return 1
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        last_new = time.monotonic()
+        while max_records is None or count < max_records:
+            batch = await consumer.getmany(timeout_ms=500, max_records=500)
+            got = [msg for msgs in batch.values() for msg in msgs]
+            if not got:
+                if time.monotonic() - last_new >= timeout:
+                    break
+                continue
+            last_new = time.monotonic()
+            for msg in got:
+                emit(msg)
+                count += 1
+                if max_records is not None and count >= max_records:
+                    break
+    finally:
+        await consumer.stop()
+    return count
+
+
+def _pretty_row(value: dict[str, Any]) -> str:
+    if "event_id" in value:
+        src = (value.get("source") or {}).get("canonical") or (value.get("source") or {}).get("text")
+        tgt = (value.get("target") or {}).get("canonical") or (value.get("target") or {}).get("text") if value.get("target") else "-"
+        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
+        return f"EVENT  {typ:<10} {str(src)[:28]:<28} -> {str(tgt)[:28]:<28} | {value['sentence']['text'][:90]!s}"
+    if "dead_letter_id" in value:
+        return f"DLQ    {value['stage']:<8} {value['reason']:<20} {value.get('article_id') or '-'} | {value['message'][:90]}"
+    if "entities" in value:
+        me = value.get("main_event") or {}
+        who = (me.get("who") or {}).get("text", "-")
+        what = (me.get("what") or {}).get("text", "-")
+        return f"ENRICH {value['article_id'][:24]:<24} {len(value['entities']):>3} entities | {who} {what}"[:160]
+    if "body" in value:
+        return f"CLEAN  {value['article_id'][:24]:<24} {value.get('language')} {value.get('word_count'):>6} words | {value.get('title') or ''}"[:160]
+    return orjson.dumps(value).decode()[:160]
+
+
+def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
+    out = sys.stdout
+
+    def emit(msg: Any) -> None:
+        try:
+            value = orjson.loads(msg.value) if msg.value else None
+        except orjson.JSONDecodeError:
+            value = None
+        if args.pretty:
+            out.write((_pretty_row(value) if isinstance(value, dict) else repr(msg.value[:120])) + "\n")
+        elif value is not None:
+            out.write(orjson.dumps(value).decode() + "\n")
+        else:
+            out.write(orjson.dumps({"undecodable": (msg.value or b"")[:1000].decode("utf-8", "replace")}).decode() + "\n")
+        out.flush()
+
+    n = asyncio.run(_consume(settings, args.topic, args.max, args.timeout, emit))
+    print(f"{n} records from {args.topic}", file=sys.stderr)
+    return 0
+
+
+# --------------------------------------------------------------------------- process
+def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The stream's two stages in-process: yields ``(record_type, record)``."""
+    from .deadletter import build_dead_letter
+    from .errors import DECODE_REASONS
+    from .pipeline import clean_one, extract_one
+
+    want_extract = emit in ("enriched", "events", "all")
+    for item in items:
+        outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only)
+        stage = "decode" if outcome.reason in DECODE_REASONS else "clean"
+        if outcome.ok and want_extract:
+            clean_bytes = outcome.records[0][2]
+            if emit == "all":
+                yield "clean_article", orjson.loads(clean_bytes)
+            outcome2 = extract_one(clean_bytes)
+            if outcome2.ok:
+                for kind, _key, value in outcome2.records:
+                    rtype = "enriched_article" if kind == "enriched" else "event"
+                    if emit == "all" or (emit == "enriched" and kind == "enriched") or (emit == "events" and kind == "event"):
+                        yield rtype, orjson.loads(value)
+                continue
+            outcome, stage, payload = outcome2, "extract", clean_bytes
+        elif outcome.ok:
+            yield "clean_article", orjson.loads(outcome.records[0][2])
+            continue
+        else:
+            payload = item.value
+        yield "dead_letter", build_dead_letter(
+            stage=stage, reason=outcome.reason or "internal_error", message=outcome.message or "", payload=payload,
+            article_id=outcome.article_id, topic=None, partition=None, offset=None, location=item.location,
+            worker_id=worker_id,
+        )
+
+
+def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    from .inputs import iter_inputs
+
+    counts: dict[str, int] = {}
+    out = sys.stdout
+    for rtype, record in process_items(iter_inputs(args.paths), args.emit, settings.worker_id, settings.max_input_bytes):
+        counts[rtype] = counts.get(rtype, 0) + 1
+        if rtype == "dead_letter":
+            print(f"dead letter: {record['source']['location']}: {record['reason']}: {record['message'][:200]}", file=sys.stderr)
+            if args.emit != "all":
+                continue
+        if args.emit == "all":
+            record = {"record_type": rtype, **record}
+        out.write(orjson.dumps(record).decode() + "\n")
+    summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
+    print(f"processed: {summary}", file=sys.stderr)
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from .kafka_client import ensure_topics
+
+    created = asyncio.run(ensure_topics(settings))
+    for kind, name in settings.topics.items():
+        print(f"{kind:<9} {name}{'  (created)' if name in created else ''}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsevents", description="Real-time news event extraction on Apache Kafka.")
+    p.add_argument("--version", action="version", version=f"newsevents {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("worker", help="run the Faust worker (clean + extract agents, /metrics)")
+    pr = sub.add_parser("produce", help="publish articles to the raw topic")
+    pr.add_argument("paths", nargs="+", help=".jsonl/.json/.txt/.html(.gz) files or directories; - for stdin JSON lines")
+    pr.add_argument("--quiet", action="store_true", help="no progress bar")
+    co = sub.add_parser("consume", help="print a topic from the beginning")
+    co.add_argument("topic", help="full topic name, prefix included")
+    co.add_argument("--max", type=int, default=None, help="stop after N records")
+    co.add_argument("--timeout", type=float, default=10.0, help="stop after S seconds without new records")
+    co.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
+    pc = sub.add_parser("process", help="run the pipeline offline: inputs -> JSON lines on stdout")
+    pc.add_argument("paths", nargs="*", help="as for produce; none or - reads JSON lines from stdin")
+    pc.add_argument("--emit", choices=["clean", "enriched", "events", "all"], default="events")
+    sub.add_parser("topics", help="create missing pipeline topics and list them")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    handler = {"worker": cmd_worker, "produce": cmd_produce, "consume": cmd_consume, "process": cmd_process, "topics": cmd_topics}[args.command]
+    try:
+        return handler(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Runs a stage's CPU work in a child process, with a time budget and crash isolation.
+
+Why a process and not a thread: cleaning and parsing hold the GIL, and a worker
+whose event loop is busy for seconds misses heartbeats (rebalance storms), delays
+commits and stops answering ``/metrics``. One child per stage keeps the loop
+free; throughput scales by running more workers in the consumer group.
+
+Why the retry-one-by-one: a batch that overruns its budget or kills its child
+(segfault, OOM kill, MemoryError under the address-space limit) does not say
+which message was guilty. The pool is replaced and the batch re-run one message
+at a time, each with its own budget, so only the poison message is
+dead-lettered (``timeout`` / ``worker_crashed``) and the others go through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import resource
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import Callable
+
+from . import errors
+from .pipeline import Outcome
+
+log = logging.getLogger(__name__)
+
+BatchFn = Callable[[list], list[Outcome]]
+
+
+def _child_init(warm: str | None, memory_limit_mb: int) -> None:
+    if memory_limit_mb > 0:
+        limit = memory_limit_mb * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):  # pragma: no cover - platform dependent
+            pass
+    if warm == "extract":
+        from .extraction.nlp import load_nlp
+
+        load_nlp()
+    elif warm == "clean":
+        from . import cleaning  # noqa: F401  (imports trafilatura, lxml, language model)
+
+
+class StagePool:
+    """One child process running ``fn`` (a picklable batch function) for one stage."""
+
+    def __init__(
+        self,
+        name: str,
+        fn: BatchFn,
+        *,
+        timeout_s: float,
+        memory_limit_mb: int = 0,
+        warm: str | None = None,
+    ) -> None:
+        self.name = name
+        self.fn = fn
+        self.timeout_s = timeout_s
+        self.memory_limit_mb = memory_limit_mb
+        self.warm = warm
+        self.restarts = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self.warm_seconds: float | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the parent runs aiokafka's threads and an event loop.
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(
+            max_workers=1, mp_context=ctx, initializer=_child_init, initargs=(self.warm, self.memory_limit_mb)
+        )
+
+    def start(self) -> None:
+        """Start the child and load its models (blocking: call before the worker joins the group,
+        so a slow model load never delays a heartbeat or triggers a rebalance)."""
+        started = time.perf_counter()
+        self._pool = self._new_pool()
+        self._pool.submit(os.getpid).result()
+        self.warm_seconds = time.perf_counter() - started
+        log.info("%s child process ready in %.1f s", self.name, self.warm_seconds)
+
+    def call_sync(self, fn: Callable[..., object], *args: object) -> object:
+        """Run a small picklable function in the child (e.g. to ask for its model's metadata)."""
+        if self._pool is None:
+            self._pool = self._new_pool()
+        return self._pool.submit(fn, *args).result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._kill(self._pool)
+            self._pool = None
+
+    @staticmethod
+    def _kill(pool: ProcessPoolExecutor) -> None:
+        # ProcessPoolExecutor cannot cancel a running call; killing the child is the only way.
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            try:
+                proc.kill()
+            except Exception:  # noqa: BLE001
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    async def _call(self, values: list, budget: float) -> list[Outcome]:
+        if self._pool is None:
+            self._pool = self._new_pool()
+        loop = asyncio.get_running_loop()
+        fut = loop.run_in_executor(self._pool, self.fn, values)
+        return await asyncio.wait_for(fut, timeout=budget)
+
+    def _replace_pool(self) -> None:
+        if self._pool is not None:
+            self._kill(self._pool)
+        self._pool = self._new_pool()
+        self.restarts += 1
+
+    async def run(self, values: list) -> list[Outcome]:
+        """One ``Outcome`` per value, in order; never raises for what a value contains."""
+        if not values:
+            return []
+        try:
+            return await self._call(values, self.timeout_s * len(values))
+        except (asyncio.TimeoutError, BrokenProcessPool) as exc:
+            log.warning("%s batch of %d failed (%s): retrying one by one", self.name, len(values), type(exc).__name__)
+            self._replace_pool()
+        results: list[Outcome] = []
+        for value in values:
+            try:
+                results.extend(await self._call([value], self.timeout_s))
+            except asyncio.TimeoutError:
+                self._replace_pool()
+                results.append(
+                    Outcome(reason=errors.TIMEOUT, message=f"{self.name} took longer than {self.timeout_s:g} s", stats={"stage": self.name})
+                )
+            except BrokenProcessPool:
+                self._replace_pool()
+                results.append(
+                    Outcome(
+                        reason=errors.WORKER_CRASHED,
+                        message=f"{self.name} child process died on this input (killed, out of memory or crashed)",
+                        stats={"stage": self.name},
+                    )
+                )
+        return results
+
+
+def bind(fn: Callable[..., list[Outcome]], **kwargs: object) -> BatchFn:
+    """A picklable batch function with settings bound (``functools.partial`` pickles by reference)."""
+    return partial(fn, **kwargs)

@@ -1,0 +1,144 @@
+"""Who and whom of a trigger, from the dependency parse.
+
+Subjects (inherited through xcomp / conj / participles), passive agents
+("was attacked by X"), objects, prepositional targets ("met with X", "attack on
+X"), possessors and compounds of noun triggers ("Hamas attack", "Israel's
+offensive"), and coordination ("Brazil and the United States agreed" gives two
+actors).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+TARGET_PREPS = {"with", "against", "on", "upon", "at", "to", "toward", "towards", "for", "into"}
+_NOUN_TARGET_PREPS = {"with", "against", "on", "upon", "to", "for", "of", "toward", "towards", "between"}
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+_RELPRON = {"who", "that", "which", "whom"}
+_OBJECT_CONTROL = {"urge", "ask", "order", "call", "force", "direct", "tell", "encourage", "invite", "press", "allow", "help"}
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Brazil and the United States")."""
+    out = [tok]
+    for t in tok.conjuncts:
+        if t.i > tok.i and t.pos_ in ("PROPN", "NOUN") and len(out) < 4:
+            out.append(t)
+    return out
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in _SKIP_ENTS or tok.like_num and tok.pos_ == "NUM"
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+
+
+def verb_source(v: Token, depth: int = 0) -> list[Token]:
+    """Heads of the agent of verb ``v`` (empty when the parse gives none)."""
+    if depth > 4:
+        return []
+    for c in v.children:
+        if c.dep_ == "agent":
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                return conjuncts(pobj[0])
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in _RELPRON and v.dep_ == "relcl":
+                return conjuncts(v.head)
+            return conjuncts(c)
+    if is_passive(v):
+        return []
+    if v.dep_ == "xcomp":
+        head = v.head
+        obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj and head.lemma_.lower() in _OBJECT_CONTROL:
+            return conjuncts(obj[0])
+        return verb_source(head, depth + 1)
+    if v.dep_ in ("conj", "advcl", "acl", "pcomp", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "ccomp":
+            return []
+        return verb_source(v.head, depth + 1)
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(v.head)
+    return []
+
+
+def verb_targets(v: Token, source_ids: set[int]) -> list[Token]:
+    """Patient of ``v``: passive subject, direct/indirect object, or a target preposition's object."""
+    if is_passive(v):
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if subj:
+            if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
+                return conjuncts(v.head)
+            return conjuncts(subj[0])
+        if v.dep_ == "acl":
+            return [v.head]
+    for c in v.children:
+        if c.dep_ in ("dobj", "dative") and c.i not in source_ids and not _is_time(c):
+            return conjuncts(c)
+    for c in v.children:
+        if c.dep_ == "prt":
+            continue
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and not _is_time(g)]
+            if pobj and pobj[0].i not in source_ids:
+                return conjuncts(pobj[0])
+    return []
+
+
+def noun_source(n: Token) -> list[Token]:
+    """Agent of a noun trigger: possessor, actor compound / nationality adjective, "by X"."""
+    for c in n.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return [c]
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                return conjuncts(pobj[0])
+    for c in n.children:
+        if c.dep_ in ("compound", "amod") and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.pos_ == "PROPN"):
+            return [c]
+    return []
+
+
+def noun_governor(n: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("reiterated its support", "in a meeting"), if any."""
+    cur = n
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            return cur.head if cur.head.pos_ in ("VERB", "AUX") else None
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            gov = cur.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return gov
+            cur = gov
+            continue
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def noun_targets(n: Token, source_ids: set[int]) -> list[Token]:
+    """Object of a noun trigger's preposition ("support for Hamas", "a meeting with X")."""
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and not _is_time(g)]
+            if pobj and pobj[0].i not in source_ids:
+                return conjuncts(pobj[0])
+    return []
+
+
+def with_target(sent_tokens: list[Token], near: Token, source_ids: set[int]) -> list[Token]:
+    """A "with X" phrase anywhere after the trigger in its clause ("a meeting in Tehran this Tuesday with X")."""
+    for tok in sent_tokens:
+        if tok.i > near.i and tok.lower_ == "with" and tok.dep_ == "prep":
+            pobj = [g for g in tok.children if g.dep_ == "pobj" and not _is_time(g)]
+            if pobj and pobj[0].i not in source_ids:
+                return conjuncts(pobj[0])
+    return []

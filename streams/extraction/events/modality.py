@@ -1,0 +1,52 @@
+"""Negation and hypotheticality of a trigger, read off its own dependents and its governors.
+
+"denied attacking" is a negated attack; "will not hesitate to support" is a
+hypothetical support (the negation belongs to "hesitate", not to "support").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
+_INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
+           "hope", "aim", "expect", "try", "offer", "agree", "decide", "prepare", "wish", "urge", "call", "ask",
+           "demand", "warn", "need", "set", "be", "going", "refuse", "decline", "fail"}
+_NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
+_CONDITIONAL = {"if", "unless", "whether"}
+
+
+def _governors(tok: Token, limit: int = 4) -> list[Token]:
+    """Verbs that embed the trigger through xcomp / ccomp / conj chains (closest first)."""
+    out, cur = [], tok
+    for _ in range(limit):
+        if cur.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "dobj", "prep", "advcl") or cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    """The trigger itself is negated, or it is the content of a denial or refusal."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children) and tok.head.pos_ == tok.pos_:
+        return False
+    for gov in _governors(tok, 2):
+        if gov.lemma_.lower() in _NEGATORS:
+            return True
+    return False
+
+
+def is_hypothetical(tok: Token) -> bool:
+    """Modal or future auxiliary, intent verb above it, or an if-clause."""
+    chain = [tok] + _governors(tok)
+    for i, t in enumerate(chain):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in t.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in t.children):
+            return True
+        if i > 0 and t.lemma_.lower() in _INTENT and chain[i - 1].dep_ == "xcomp":
+            return True
+    return False

@@ -1,0 +1,46 @@
+"""Reported speech: who speaks, and which part of the sentence is what they said.
+
+"X said Y attacked Z" is an attack by Y attributed to X; only when the content
+holds no codable event is the sentence a CAMEO 01 statement by X.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .args import conjuncts, verb_source
+
+
+def speaker(v: Token) -> list[Token]:
+    """Subject of a reporting verb ("Haniye said", "officials said", "said Catholic Church officials")."""
+    return verb_source(v)
+
+
+def content_ids(v: Token) -> set[int]:
+    """Token indices of what was said: clausal complements, and the quoted main clause for a parenthetical "X said"."""
+    ids: set[int] = set()
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj"):
+            ids.update(t.i for t in c.subtree)
+        if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
+            ids.update(t.i for t in c.subtree)
+    if v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+        ids.update(t.i for t in v.head.subtree if t.i not in {s.i for s in v.subtree})
+    return ids
+
+
+def according_to(sent: Span) -> Token | None:
+    """Head of an "according to X" source phrase, if the sentence has one."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            for t in tok.nbor(1).children:
+                if t.dep_ == "pobj":
+                    return t
+            nxt = tok.nbor(1)
+            for t in sent[nxt.i - sent.start + 1 :]:
+                if t.pos_ in ("PROPN", "NOUN"):
+                    return t
+    return None
+
+
+__all__ = ["speaker", "content_ids", "according_to", "conjuncts"]

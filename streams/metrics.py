@@ -1,0 +1,86 @@
+"""Prometheus metrics of a worker, all prefixed ``newsevents_``.
+
+Counting happens in the worker's main process only: the child processes that
+run the NLP return per-message stats with their results and the parent records
+them, so counts from a pool add up without prometheus-client's multiprocess
+mode, and each worker's ``/metrics`` is the whole truth about that worker
+(Prometheus sums across workers).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST  # noqa: F401  (re-exported for the web view)
+
+from . import __version__
+from .records import SCHEMA_VERSIONS
+
+# Latency buckets from 1 ms to 2 min: stage steps are ms..s, end-to-end s..min under lag.
+STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+E2E_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600)
+
+
+class Metrics:
+    """All metrics of one worker, on their own registry (tests create as many as they like)."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        r = self.registry = registry or CollectorRegistry()
+        p = "newsevents_"
+        self.consumed = Counter(p + "messages_consumed", "Messages consumed, by topic.", ["topic"], registry=r)
+        self.bytes_in = Counter(p + "bytes_consumed", "Bytes of message values consumed, by topic.", ["topic"], registry=r)
+        self.produced = Counter(p + "records_produced", "Records produced and acknowledged, by topic.", ["topic"], registry=r)
+        self.events = Counter(p + "events_extracted", "Coded events extracted, by PLOVER type (CAMEO01/CAMEO02 when untyped).", ["plover_type"], registry=r)
+        self.dead_letters = Counter(p + "dead_letters", "Inputs dead-lettered, by stage and reason.", ["stage", "reason"], registry=r)
+        self.duplicates = Counter(p + "duplicates", "Duplicate articles seen, by kind (near, exact_skipped).", ["kind"], registry=r)
+        self.skipped = Counter(p + "articles_skipped", "Articles not extracted, by reason (unsupported_language, no_text...).", ["reason"], registry=r)
+        self.languages = Counter(p + "articles_by_language", "Clean articles by detected language (non-English are not extracted).", ["language"], registry=r)
+        self.no_events = Counter(p + "articles_without_events", "Enriched articles that produced no coded event.", registry=r)
+        self.stage_seconds = Histogram(p + "stage_duration_seconds", "Time per message in each step (decode, clean, extract, encode, produce).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
+        self.batch_seconds = Histogram(p + "batch_duration_seconds", "Wall time of one batch in the child process, by stage.", ["stage"], buckets=STAGE_BUCKETS, registry=r)
+        self.e2e_seconds = Histogram(p + "end_to_end_seconds", "From the raw input's Kafka timestamp to the acknowledgement of an output, by output topic kind.", ["output"], buckets=E2E_BUCKETS, registry=r)
+        self.lag = Gauge(p + "consumer_lag", "End offset minus committed offset, per assigned topic partition.", ["topic", "partition"], registry=r)
+        self.rebalances = Counter(p + "rebalances", "Consumer group rebalances seen by this worker.", registry=r)
+        self.commit_seconds = Histogram(p + "commit_duration_seconds", "Offset commit latency.", buckets=STAGE_BUCKETS, registry=r)
+        self.producer_errors = Counter(p + "producer_errors", "Failed send attempts (each is retried), by topic.", ["topic"], registry=r)
+        self.child_restarts = Counter(p + "child_restarts", "NLP child processes replaced after a timeout or crash, by stage.", ["stage"], registry=r)
+        self.in_flight = Gauge(p + "in_flight_articles", "Messages taken from Kafka and not yet acknowledged.", registry=r)
+        self.model_load_seconds = Gauge(p + "model_load_seconds", "Time to start a stage's child process and load its models.", ["stage"], registry=r)
+        self.up = Gauge(p + "worker_up", "1 while the worker runs its agents.", registry=r)
+        self.started = Gauge(p + "worker_start_time_seconds", "Unix time the worker started.", registry=r)
+        self.build = Gauge(p + "build_info", "Versions: package, record schemas, NLP model.", ["version", "schemas", "model", "model_version", "spacy"], registry=r)
+        self.started.set(time.time())
+
+    def set_build_info(self, model: dict[str, str] | None) -> None:
+        model = model or {}
+        schemas = ",".join(f"{k}={v}" for k, v in sorted(SCHEMA_VERSIONS.items()))
+        self.build.labels(
+            version=__version__,
+            schemas=schemas,
+            model=model.get("name", ""),
+            model_version=model.get("version", ""),
+            spacy=model.get("spacy", ""),
+        ).set(1)
+
+    def record_stats(self, stats: dict[str, Any]) -> None:
+        """Per-message stats returned by the child process (see ``pipeline.Outcome``)."""
+        for step in ("decode", "clean", "extract", "encode"):
+            seconds = stats.get(f"{step}_s")
+            if seconds is not None:
+                self.stage_seconds.labels(stage=step if step != "encode" else f"encode_{stats.get('stage')}").observe(seconds)
+        if stats.get("stage") == "clean" and stats.get("language") is not None:
+            self.languages.labels(language=stats["language"]).inc()
+        if stats.get("stage") == "extract":
+            reason = stats.get("skipped_reason")
+            if reason:
+                self.skipped.labels(reason=reason).inc()
+            types = stats.get("event_types") or []
+            for t in types:
+                self.events.labels(plover_type=t).inc()
+            if not types and not reason:
+                self.no_events.inc()
+
+    def exposition(self) -> bytes:
+        return generate_latest(self.registry)

@@ -1,0 +1,133 @@
+"""The two stages as batch functions over message bytes, shared by the worker and the CLI.
+
+Each function takes encoded messages and returns encoded results, so that a
+worker can run it in a child process (only bytes cross the process boundary)
+and the event loop never decodes, parses or encodes an article itself. They
+never raise for a bad input: each input gets an ``Outcome`` that is either
+output records or a dead-letter reason.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from . import errors
+from .cleaning import clean
+from .envelope import DEFAULT_MAX_INPUT_BYTES, decode
+from .errors import Rejected
+from .extraction import extract
+from .records import CleanArticle
+
+
+@dataclass(slots=True)
+class Outcome:
+    """Result of one input: ``records`` to publish, or a dead-letter reason.
+
+    ``records`` holds ``(kind, key, value)`` with kind one of ``clean``,
+    ``enriched``, ``event``; ``stats`` carries what the metrics need (per-step
+    seconds, event types, language) without the parent decoding the records.
+    """
+
+    article_id: str | None = None
+    records: list[tuple[str, str, bytes]] = field(default_factory=list)
+    reason: str | None = None
+    message: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    return orjson.dumps(record)
+
+
+def _failure(exc: BaseException, article_id: str | None, stats: dict[str, Any]) -> Outcome:
+    if isinstance(exc, Rejected):
+        return Outcome(article_id=exc.article_id or article_id, reason=exc.reason, message=exc.message, stats=stats)
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    loc = f" at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno}" if where else ""
+    return Outcome(
+        article_id=article_id,
+        reason=errors.INTERNAL_ERROR,
+        message=f"{type(exc).__name__}: {str(exc)[:500]}{loc}",
+        stats=stats,
+    )
+
+
+def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> Outcome:
+    """Raw message bytes -> one ``clean`` record, or a dead-letter reason."""
+    stats: dict[str, Any] = {"stage": "clean"}
+    article_id = None
+    try:
+        t0 = time.perf_counter()
+        raw = decode(value, max_bytes=max_bytes, envelope_only=envelope_only)
+        article_id = raw.id
+        t1 = time.perf_counter()
+        article = clean(raw)
+        t2 = time.perf_counter()
+        encoded = dumps(article.to_dict())
+        stats.update(
+            decode_s=t1 - t0,
+            clean_s=t2 - t1,
+            encode_s=time.perf_counter() - t2,
+            language=article.language,
+            input_format=article.input_format,
+            content_hash=article.content_hash,
+        )
+        return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
+    except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter
+        return _failure(exc, article_id, stats)
+
+
+def extract_one(value: bytes | None) -> Outcome:
+    """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason."""
+    stats: dict[str, Any] = {"stage": "extract"}
+    article_id = None
+    try:
+        t0 = time.perf_counter()
+        article = decode_clean(value)
+        article_id = article.article_id
+        t1 = time.perf_counter()
+        result = extract(article)
+        t2 = time.perf_counter()
+        records = [("enriched", article_id, dumps(result.enriched))]
+        records.extend(("event", article_id, dumps(ev)) for ev in result.events)
+        stats.update(
+            decode_s=t1 - t0,
+            extract_s=t2 - t1,
+            encode_s=time.perf_counter() - t2,
+            language=article.language,
+            skipped_reason=result.enriched.get("skipped_reason"),
+            event_types=[ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
+        )
+        return Outcome(article_id=article_id, records=records, stats=stats)
+    except Exception as exc:  # noqa: BLE001
+        return _failure(exc, article_id, stats)
+
+
+def decode_clean(value: bytes | None) -> CleanArticle:
+    """A record from ``articles.clean``; anything else is ``invalid_record``."""
+    if not value:
+        raise Rejected(errors.EMPTY_INPUT, "clean record is empty")
+    try:
+        doc = orjson.loads(value)
+        if not isinstance(doc, dict):
+            raise TypeError(f"expected an object, got {type(doc).__name__}")
+        return CleanArticle.from_dict(doc)
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise Rejected(errors.INVALID_RECORD, f"not a clean-article record: {exc}") from None
+
+
+def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> list[Outcome]:
+    return [clean_one(v, max_bytes) for v in values]
+
+
+def extract_batch(values: list[bytes | None]) -> list[Outcome]:
+    return [extract_one(v) for v in values]
