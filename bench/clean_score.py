@@ -49,7 +49,7 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
     p = sum(ps) / len(ps) if ps else 0.0
     r = sum(rs) / len(rs) if rs else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "pages": len(ps)}
+    return {"precision": round(p, 5), "recall": round(r, 5), "f1": round(f1, 5), "pages": len(ps)}
 
 
 def load_pages(dataset: Path = DATASET) -> Iterator[tuple[str, str, str | None, str]]:

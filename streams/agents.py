@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -117,7 +118,7 @@ class StageAgent:
 
     async def run(self, stream: Any) -> None:
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
-            task = asyncio.ensure_future(self.process(events))
+            task = asyncio.ensure_future(self.process_safely(events))
             try:
                 await asyncio.shield(task)
             except asyncio.CancelledError:
@@ -128,6 +129,27 @@ class StageAgent:
                 except Exception:  # noqa: BLE001
                     log.exception("could not finish the in-flight batch on shutdown")
                 raise
+
+    async def process_safely(self, events: Sequence[Any]) -> None:
+        """``process``, and if our own code fails, dead-letter the batch rather than lose it.
+
+        Faust acknowledges a ``take_events`` batch even when the body raises, so
+        an exception escaping here would silently skip the batch. If even the
+        dead letters cannot be written, the process exits hard: nothing of this
+        batch is committed and it is redelivered after the restart.
+        """
+        try:
+            await self.process(events)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            log.exception("%s batch failed in the worker itself; dead-lettering %d messages", self.stage, len(events))
+            try:
+                failure = Outcome(reason="internal_error", message=f"worker error: {type(exc).__name__}: {exc}"[:500], stats={"stage": self.stage})
+                await self.publisher.send_all([out for ev in events for out in self._outputs_for(ev, failure)])
+            except Exception:  # noqa: BLE001
+                log.critical("cannot dead-letter a failed batch; exiting without commit", exc_info=True)
+                os._exit(70)
 
     async def process(self, events: Sequence[Any]) -> None:
         m = self.metrics

@@ -80,7 +80,9 @@ class Pipeline:
         # content hash -> first article id; a GlobalTable so every worker sees all
         # partitions' entries (duplicates arrive under different keys/partitions).
         self.seen_hashes = self.app.GlobalTable(
-            "content-hashes", key_type=str, value_type=str, partitions=s.topic_partitions, help="content hash -> first article id"
+            "content-hashes", key_type=str, value_type=str, partitions=s.topic_partitions,
+            use_partitioner=True,  # written from batch code, outside Faust's per-event context
+            help="content hash -> first article id"
         ) if s.skip_exact_duplicates else None
         publisher = Publisher(s, self.metrics)
         self.clean_agent = StageAgent(
@@ -112,8 +114,14 @@ class Pipeline:
 
         lag_monitor = LagMonitor(app, metrics, self.settings)
 
-        @app.timer(interval=5.0)
-        async def lag() -> None:
+        self._stopping = False
+
+        @app.timer(interval=2.0)
+        async def heartbeat() -> None:
+            # Timers run only once the app has started (tables recovered, web up),
+            # so a ticking timer is what "up" means for /health and worker_up.
+            if not self._stopping:
+                metrics.up.set(1)
             await lag_monitor.update()
 
         @app.page("/metrics")

@@ -33,7 +33,10 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from .app import Pipeline
     from .kafka_client import ensure_topics
 
+    from pathlib import Path
+
     _setup_logging(settings.log_level)
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     asyncio.run(ensure_topics(settings))
     pipeline = Pipeline(settings)
     pipeline.start_children()

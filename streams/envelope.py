@@ -137,6 +137,38 @@ def _from_bytes(value: bytes) -> RawArticle:
     )
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Single-byte charsets that WHATWG decodes as windows-1252; preferred among equally
+# plausible detections because it is by far the most common legacy web charset.
+_WEB_DEFAULT = {"cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15"}
+
+
+def declared_charset(value: bytes) -> str | None:
+    """The charset an HTML/XML document declares for itself, if Python knows it."""
+    import codecs
+
+    m = _META_CHARSET.search(value[:4096]) or _XML_ENCODING.search(value[:200])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1") else name
+
+
+def detect_charset(value: bytes) -> str | None:
+    results = list(from_bytes(value[:200_000]))
+    if not results:
+        return None
+    best = min(results, key=lambda m: m.chaos)
+    tied = [m.encoding for m in results if m.chaos <= best.chaos + 0.01]
+    if any(enc in _WEB_DEFAULT for enc in tied):
+        return "cp1252"
+    return best.encoding
+
+
 def bytes_to_text(value: bytes) -> str:
     """Decode bytes of unknown charset: UTF-8 when valid, else the detected charset.
 
@@ -148,13 +180,13 @@ def bytes_to_text(value: bytes) -> str:
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(value[:200_000]).best()
-        if best is None or best.encoding is None:
+        encoding = declared_charset(value) or detect_charset(value)
+        if encoding is None:
             raise Rejected(errors.INVALID_ENCODING, "bytes are neither UTF-8 nor a detectable charset") from None
         try:
-            text = value.decode(best.encoding)
+            text = value.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            raise Rejected(errors.INVALID_ENCODING, f"bytes do not decode as detected charset {best.encoding}") from None
+            raise Rejected(errors.INVALID_ENCODING, f"bytes do not decode as charset {encoding}") from None
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise Rejected(errors.UNSUPPORTED_CONTENT, "input looks binary (control characters)")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-_SAMPLE_CHARS = 5000
+_SAMPLE_CHARS = 2000  # langid is linear in length; 2,000 chars decide as well as 5,000 on news text
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,13 @@ or unparsable markup, and pages without article text all get a reason code.
 
 from __future__ import annotations
 
+import re
+
 from .. import errors
 from ..errors import Rejected
 from ..ids import content_hash
 from ..records import CleanArticle, RawArticle, Repair
-from .chrome import credited_sources
+from .chrome import credited_sources, is_credit_line
 from .html import MAX_HTML_CHARS, UnusableHtml, extract_html
 from .language import detect_language
 from .repair import repair_text
@@ -24,6 +26,8 @@ from .text import extract_text
 
 CLEANER_VERSION = "0.2.0"
 MAX_TEXT_CHARS = 2_000_000  # plain text beyond this is not one article
+MIN_WORDS = 5  # fewer words than a sentence is a menu item left over, not an article
+_WORD = re.compile(r"\w+")
 
 
 def clean(raw: RawArticle) -> CleanArticle:
@@ -62,7 +66,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
         published_at, author, source = raw.published_at, None, raw.source
         evidence = text
         fmt = "text"
-    if not body.strip():
+    if len(_WORD.findall(body)) < MIN_WORDS:
         raise Rejected(errors.NO_CONTENT, "no article text found", article_id=raw.id)
     body, repairs = repair_text(body, evidence=evidence)
     fixed_captions: list[str] = []
@@ -70,7 +74,8 @@ def _clean(raw: RawArticle) -> CleanArticle:
         cap, cap_repairs = repair_text(cap, evidence=evidence)
         fixed_captions.append(cap)
         repairs.extend(cap_repairs)
-    credits = credited_sources(body + "\n" + (raw.text or ""))
+    credit_lines = [ln for ln in (raw.text or "").split("\n") if is_credit_line(ln)]
+    credits = credited_sources("\n".join([body, *credit_lines]))
     language, confidence = detect_language(body, hint=raw.language)
     return CleanArticle(
         article_id=raw.id,

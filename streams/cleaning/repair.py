@@ -31,6 +31,8 @@ import ftfy
 from ..records import Repair
 
 _INVISIBLE = re.compile("\ufeff")  # BOM only: ZWJ builds emoji, soft hyphens are legitimate hints
+# characters every mojibake of UTF-8 (read as latin-1/cp1252/cp437/...) contains; text without any is left to itself
+_MOJIBAKE_HINT = re.compile("[\u0080-\u009f\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00ef\ufffd\u02c6\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2122]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CASE_GLUE = re.compile(r"^([A-Z][a-z]{3,}|[a-z]{4,})([A-Z][a-z]+)$")
 _LOWER_GLUED = re.compile(r"^[A-Z][a-z]{7,}$")
@@ -69,7 +71,7 @@ def repair_text(text: str, evidence: str | None = None) -> tuple[str, list[Repai
 
 
 def _fix_encoding(text: str, repairs: list[Repair]) -> str:
-    if text.isascii():
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if fixed == text:

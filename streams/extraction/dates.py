@@ -44,6 +44,17 @@ _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _FUTURE = re.compile(r"\b(next|coming|upcoming|will|until)\b", re.I)
 
 
+def date_phrase(text: str) -> str:
+    """The calendar-date part of a parser's DATE span ("November 9, 2016 Police" -> "November 9, 2016"); else the text."""
+    m = _MDY.search(text) or _DMY.search(text) or _ISO.search(text)
+    if m is None:
+        return text.strip()
+    end = m.end()
+    rest = text[end:]
+    tail = re.match(r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?", rest, re.I)
+    return text[: end + (tail.end() if tail else 0)].strip()
+
+
 def resolve_date(text: str, published_at: str | None) -> str | None:
     """ISO date named by ``text`` (see module doc); None when it cannot be known from the text and anchor."""
     if not text or len(text) > 200:

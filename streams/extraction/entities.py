@@ -1,17 +1,49 @@
-"""Named entities of one document, grouped into one entity per real-world actor."""
+"""Named entities of one document, grouped into one entity per real-world actor.
+
+spaCy gives mentions; this module decides which mentions are the same actor and
+what that actor is:
+
+* cleans mention boundaries damaged by scraping ("Hossein Amir AbdulahianIn",
+  "Ali Khameneireiterated", "Reuters/Hossam Azzam/File") and adds gazetteer
+  names the parser missed ("Zionist regime", "Security Council");
+* groups people by name, tolerant of transliteration ("Haniye" / "Haniyeh",
+  "Abdulahian" / "Abdollahian") and of the parser calling a bare surname an
+  ORG or GPE;
+* groups places by country when they denote the state (country names, official
+  names, capitals used as metonyms: "Tehran is one of the main allies");
+* types every actor: ``country`` (ISO3 or IGO/NGO/MNC) and ``sector`` from, in
+  order, the role written next to a person ("Iranian Foreign Minister"), the
+  project gazetteers, the words of the name ("Israeli army").
+
+Public API: ``Entity``, ``EntityTable`` (``.entities``, ``.at(start, end)``,
+``.find(text)``, ``.to_list()``) and ``resolve_entities(doc)``.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from .actors import lookup_actor
+from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, places
+from .roles import describe, role_entry, role_phrases
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "AbdulahianIn", not "McConnell" / "MacDonald"
+_MAX_MENTION_CHARS = 80
 
 
 @dataclass(slots=True)
 class Entity:
+    """One real-world actor of the document. ``spans`` are character offsets of its mentions in the body."""
+
     id: str
     canonical: str
     type: str
@@ -42,50 +74,372 @@ class EntityTable:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
-        self._by_start: dict[int, Entity] = {}
+        self._spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.spans)
+        self._by_id = {ent.id: ent for ent in entities}
+        self._by_alias: dict[str, Entity] = {}
         for ent in entities:
-            for start, end in ent.spans:
-                self._by_start[start] = ent
-        self._spans = sorted((s, e, ent) for ent in entities for s, e in ent.spans)
+            for name in [ent.canonical, *ent.aliases]:
+                self._by_alias.setdefault(norm(name), ent)
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most, if any."""
         best, best_overlap = None, 0
-        for s, e, ent in self._spans:
+        for s, e, ent_id in self._spans:
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
-                best, best_overlap = ent, overlap
+                best, best_overlap = self._by_id[ent_id], overlap
         return best
+
+    def find(self, text: str) -> Entity | None:
+        """The entity a name refers to (any alias; a person's surname alone), e.g. for names in the title."""
+        key = norm(text)
+        ent = self._by_alias.get(key)
+        if ent is not None:
+            return ent
+        actor = lookup_actor(text)
+        if actor is not None:
+            ent = self._by_alias.get(norm(actor.canonical))
+            if ent is not None:
+                return ent
+        last = key.split()[-1] if key else ""
+        for ent in self.entities:
+            if ent.type == "PERSON" and any(_same_name(last, t) for t in norm(ent.canonical).split()[-1:]):
+                return ent
+        return None
 
     def to_list(self) -> list[dict[str, Any]]:
         return [e.to_dict() for e in self.entities]
 
 
+@dataclass(slots=True)
+class _Mention:
+    text: str
+    label: str
+    start: int
+    end: int
+    span: Span | None
+
+
 def resolve_entities(doc: Doc) -> EntityTable:
-    """Group spaCy's mentions: same label and text, or a PERSON's surname alone."""
-    groups: dict[tuple[str, str], Entity] = {}
-    surname: dict[str, Entity] = {}
+    """One entity per actor (see module doc), ordered by first mention, ids E1, E2, ..."""
+    mentions = _gazetteer_mentions(doc, _parser_mentions(doc))
+    _unglue_names(mentions)
+    groups: list[_Group] = []
+    persons = _PersonIndex()
+    keyed: dict[tuple[str, str], _Group] = {}
+    deferred: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (-len(_name_words(m.text)) if m.label == "PERSON" else 0, m.start)):
+        if m.label == "PERSON":
+            persons.add(m, groups)
+            continue
+        key = _key(m)
+        if key is None:
+            deferred.append(m)
+            continue
+        group = keyed.get(key)
+        if group is None:
+            group = keyed[key] = _Group(key=key)
+            groups.append(group)
+        group.members.append(m)
+    for m in deferred:
+        # a bare capitalised word the parser called ORG/GPE that is really someone's surname ("Haniye said")
+        if not persons.attach(m):
+            key = ("RAW:" + m.label, norm(m.text))
+            group = keyed.get(key)
+            if group is None:
+                group = keyed[key] = _Group(key=key)
+                groups.append(group)
+            group.members.append(m)
+    _merge_org_variants(groups)
+    entities = [_entity(g) for g in groups if g.members]
+    entities.sort(key=lambda e: e.first_offset)
+    for i, ent in enumerate(entities, 1):
+        ent.id = f"E{i}"
+    return EntityTable(entities)
+
+
+# --- mentions -----------------------------------------------------------------------------------------------------
+
+
+def _parser_mentions(doc: Doc) -> list[_Mention]:
+    out: list[_Mention] = []
     for span in doc.ents:
-        if span.label_ not in ACTOR_LABELS:
+        if span.label_ not in ACTOR_LABELS or len(span.text) > _MAX_MENTION_CHARS:
             continue
-        text = span.text.strip()
-        if not text:
+        start, text = span.start_char, span.text
+        for prefix in ("the ", "The "):
+            if text.startswith(prefix):
+                start, text = start + len(prefix), text[len(prefix) :]
+        for suffix in ("’s", "'s", "’", "'"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        text = text.rstrip(" .,:;")
+        if "/" in text:
+            for part, offset in _parts(text, "/"):
+                if part and (lookup_actor(part) is not None or offset == 0):
+                    out.append(_Mention(part, span.label_, start + offset, start + offset + len(part), span))
             continue
-        key = (span.label_, text.lower())
-        ent = groups.get(key)
-        if ent is None and span.label_ == "PERSON" and " " not in text:
-            ent = surname.get(text.lower())
-        if ent is None:
-            ent = Entity(id=f"E{len(groups) + 1}", canonical=text, type=span.label_, first_offset=span.start_char)
-            groups[key] = ent
-            if span.label_ == "PERSON" and " " in text:
-                surname.setdefault(text.split()[-1].lower(), ent)
+        glued = _GLUE.search(text)
+        if glued:
+            left, right = text[: glued.start()], text[glued.start() :]
+            first_right = right.split()[0]
+            if first_right.lower() in STOP_WORDS:
+                text = left  # "Hossein Amir AbdulahianIn" -> "Hossein Amir Abdulahian"
+            elif lookup_actor(first_right) is not None and lookup_actor(left.split()[-1]) is not None:
+                out.append(_Mention(first_right, span.label_, start + glued.start(), start + glued.start() + len(first_right), span))
+                text = left  # "PalestineGaza" -> "Palestine" + "Gaza"
+        if any(c.isalpha() for c in text) and not (len(text.split()) == 1 and role_entry(text)[1] in ("role", "mod", "title")):
+            out.append(_Mention(text, span.label_, start, start + len(text), span))
+    return out
+
+
+def _parts(text: str, sep: str) -> list[tuple[str, int]]:
+    parts, offset = [], 0
+    for piece in text.split(sep):
+        stripped = piece.strip()
+        parts.append((stripped, offset + (len(piece) - len(piece.lstrip()))))
+        offset += len(piece) + len(sep)
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_pattern() -> re.Pattern[str]:
+    forms = organisation_surface_forms()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add known organisation / place names the parser did not mark (not overlapping its mentions)."""
+    text = doc.text
+    added = []
+    for match in _gazetteer_pattern().finditer(text):
+        s, e = match.span()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e or (m.start, m.end) == (s, e) for m in overlapping):
+            continue  # the parser's mention is as long or longer: keep it
+        for m in overlapping:
+            mentions.remove(m)
+        actor = lookup_actor(match.group())
+        label = "GPE" if actor is not None and actor.type == "GPE" else "ORG"
+        added.append(_Mention(match.group(), label, s, e, doc.char_span(s, e, alignment_mode="expand")))
+    return mentions + added
+
+
+def _unglue_names(mentions: list[_Mention]) -> None:
+    """Cut a word glued onto a known name when tags were stripped: "Ali Khameneireiterated" -> "Ali Khamenei"."""
+    seen: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            for w in norm(m.text).split():
+                seen[w] = seen.get(w, 0) + 1
+    known = {w for w in seen if len(w) >= 4} | _known_name_words()
+    for m in mentions:
+        words = m.text.split()
+        last = words[-1] if words else ""
+        if len(last) < 9 or seen.get(norm(last), 0) > 1:
+            continue
+        low = norm(last)
+        for cut in range(len(low) - 5, 4, -1):
+            if low[:cut] in known and last[cut:].isalpha() and last[cut:].islower():
+                m.text = m.text[: len(m.text) - len(last) + cut]
+                m.end = m.start + len(m.text)
+                break
+
+
+@lru_cache(maxsize=1)
+def _known_name_words() -> frozenset[str]:
+    return frozenset(w for name in people() for w in name.split() if len(w) >= 5)
+
+
+# --- grouping -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Group:
+    key: tuple[str, str]
+    members: list[_Mention] = field(default_factory=list)
+
+
+def _key(m: _Mention) -> tuple[str, str] | None:
+    """Grouping key of a non-PERSON mention; None when it may be a person's bare surname (decided later)."""
+    key = norm(m.text)
+    org = organisations().get(key)
+    if org is not None:
+        return ("ORG", org.canonical)
+    if m.label in _PLACE_LABELS or m.label == "NORP":
+        place = places().get(key)
+        if place is not None and place.country and place.kind in ("country", "capital"):
+            return ("STATE", place.country)
+        iso3 = demonyms().get(key)
+        if iso3 is not None:
+            return ("DEMONYM", iso3)
+        if place is not None:
+            return ("PLACE", norm(place.name))
+    person = people().get(key)
+    if person is not None or (len(key.split()) == 1 and m.text[:1].isupper() and m.label in ("ORG", "GPE", "NORP")):
+        return None
+    group = "PLACE" if m.label in _PLACE_LABELS else m.label
+    return (group, key)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Same name token up to transliteration: Haniye/Haniyeh, Abdulahian/Abdollahian, Khamenei/Khamene."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    if (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2:
+        return True
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.84
+
+
+def _name_words(text: str) -> list[str]:
+    words = norm(text).replace("-", " ").split()
+    while len(words) > 1 and role_entry(words[0])[1] in ("title", "role", "mod"):
+        words = words[1:]
+    return words
+
+
+class _PersonIndex:
+    """Clusters of PERSON mentions, built longest names first so surnames attach to full names."""
+
+    def __init__(self) -> None:
+        self.clusters: list[tuple[list[str], _Group]] = []
+
+    def _match(self, words: list[str]) -> _Group | None:
+        if not words:
+            return None
+        last, first = words[-1], words[0]
+        surname = [g for names, g in self.clusters if _same_name(last, names[-1]) and (len(words) == 1 or len(names) == 1 or _same_name(first, names[0]) or first[0] == names[0][0])]
+        if surname:
+            return max(surname, key=lambda g: (len(g.members), -g.members[0].start))  # "Obama" alone: the Obama the text names most
+        if len(words) == 1:
+            given = [g for names, g in self.clusters if len(names) > 1 and _same_name(last, names[0])]
+            if len(given) == 1:
+                return given[0]
+            inner = [g for names, g in self.clusters if len(names) > 2 and any(_same_name(last, n) for n in names[1:-1])]
+            if len(inner) == 1:
+                return inner[0]
+        return None
+
+    def add(self, m: _Mention, groups: list[_Group]) -> None:
+        words = _name_words(m.text)
+        group = self._match(words)
+        if group is not None and len(words) == 1:
+            # "President Obama" in a text that also names "Michelle Obama": a well-known bearer of the surname wins
+            known = people().get(words[0])
+            names = next((n for n, g in self.clusters if g is group), [])
+            if known is not None and names and _same_name(words[0], names[-1]) and people().get(group.key[1]) is not known:
+                words = _name_words(known.canonical)
+                group = next((g for names, g in self.clusters if names == words), None)
+        if group is None:
+            group = _Group(key=("PERSON", " ".join(words)))
+            groups.append(group)
+            self.clusters.append((words, group))
+        group.members.append(m)
+
+    def attach(self, m: _Mention) -> bool:
+        words = _name_words(m.text)
+        person = people().get(norm(m.text))
+        group = self._match(words)
+        if group is None and person is not None:
+            group = self._match(_name_words(person.canonical))
+        if group is None:
+            return False
+        group.members.append(m)
+        return True
+
+
+def _merge_org_variants(groups: list[_Group]) -> None:
+    """"Security Council" into "UN Security Council"; "EFE" into "Agencia EFE" (suffix of >= 2 words or acronym)."""
+    orgs = [g for g in groups if g.key[0] == "ORG" and g.members]
+    for g in orgs:
+        name = g.key[1]
+        words = name.split()
+        for other in orgs:
+            if other is g or not other.members or not g.members:
+                continue
+            other_words = other.key[1].split()
+            suffix = len(words) >= 2 and len(other_words) > len(words) and other_words[-len(words) :] == words
+            acronym = len(words) == 1 and len(other_words) >= 2 and name == "".join(w[0] for w in other_words if w not in ("of", "the", "and"))
+            if suffix or acronym:
+                other.members.extend(g.members)
+                g.members.clear()
+
+
+# --- typing -------------------------------------------------------------------------------------------------------
+
+
+def _entity(group: _Group) -> Entity:
+    members = sorted(group.members, key=lambda m: m.start)
+    kind, value = group.key
+    aliases = [m.text for m in members]
+    ent = Entity(id="", canonical=aliases[0], type=_majority_label(members), aliases=aliases, mentions=len(members), first_offset=members[0].start, spans=[(m.start, m.end) for m in members])
+    if kind == "PERSON" or ent.type == "PERSON":
+        _type_person(ent, members, people().get(value) if kind == "PERSON" else None)
+    elif kind == "STATE":
+        ent.type, ent.country, ent.canonical = "GPE", value, country_names().get(value, aliases[0])
+    elif kind == "DEMONYM":
+        ent.country = value
+        ent.canonical = max(set(aliases), key=lambda a: (aliases.count(a), -aliases.index(a)))
+    elif kind == "ORG":
+        org = organisations().get(norm(value))
+        if org is not None:
+            ent.canonical, ent.country, ent.sector, ent.type = org.canonical, org.country, org.sector, org.type
         else:
-            groups.setdefault(key, ent)
-        ent.aliases.append(text)
-        ent.mentions += 1
-        ent.spans.append((span.start_char, span.end_char))
-    unique: dict[str, Entity] = {e.id: e for e in groups.values()}
-    return EntityTable(sorted(unique.values(), key=lambda e: e.first_offset))
+            ent.canonical = max(aliases, key=lambda a: (len(a.split()), -aliases.index(a)))
+            ent.country, ent.sector = describe(ent.canonical)
+    elif kind == "PLACE":
+        place = places().get(value)
+        if place is not None:
+            ent.country = place.country
+        else:
+            ent.country, _ = describe(ent.canonical)
+    else:
+        ent.country, ent.sector = describe(ent.canonical)
+    return ent
+
+
+def _majority_label(members: list[_Mention]) -> str:
+    counts: dict[str, int] = {}
+    for m in members:
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k == "PERSON"))
+
+
+def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | None = None) -> None:
+    ent.type = "PERSON"
+    forms = [m.text for m in members if m.label == "PERSON"] or [m.text for m in members]
+    best = max(forms, key=lambda f: (len(_name_words(f)), forms.count(f), -forms.index(f)))
+    words = best.split()
+    while len(words) > 2 and role_entry(words[0])[1] in ("title", "role", "mod"):
+        words = words[1:]  # "Ayatollah Ali Khamenei" -> "Ali Khamenei", but "Lady Gaga" stays
+    ent.canonical = " ".join(words)
+    known = None
+    for form in sorted(set(forms), key=lambda f: -len(f.split())):
+        known = people().get(norm(form)) or people().get(" ".join(_name_words(form)))
+        if known is not None and (len(form.split()) > 1 or len(set(forms)) == 1):
+            break
+        known = None
+    known = known or known_by_key
+    roles: list[str] = []
+    for m in members:
+        if m.span is None:
+            continue
+        doc = m.span.doc
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for phrase in role_phrases(doc, span):
+                if phrase not in roles:
+                    roles.append(phrase)
+    ent.roles = roles
+    country = sector = None
+    for phrase in roles:
+        c, s = describe(phrase)
+        country, sector = country or c, sector or s
+    if known is not None:
+        ent.canonical = known.canonical
+        country, sector = country or known.country, sector or known.sector
+    ent.country, ent.sector = country, sector

@@ -115,12 +115,9 @@ def places() -> dict[str, Place]:
                 add(value, Place(getattr(c, "common_name", None) or c.name, c.alpha_3, None, None, "country", 10**9), 3)
     for state in gc.get_us_states().values():
         add(state["name"], Place(state["name"], "USA", None, None, "state", 0), 1)
-    for alias, iso3, lat, lon, *_ in _rows("gazetteer_places.tsv"):
-        if lat:
-            place = Place(alias, _none(iso3), float(lat), float(lon), "city", 10**9)
-        else:
-            place = Place(alias, _none(iso3), None, None, "country" if _none(iso3) else "region", 10**9)
-        add(alias, place, 4)
+    for alias, iso3, kind, lat, lon, *_ in _rows("gazetteer_places.tsv"):
+        coords = (float(lat), float(lon)) if lat else (None, None)
+        add(alias, Place(alias, _none(iso3), *coords, kind, 10**9), 4)
     return table
 
 

@@ -110,7 +110,7 @@ def describe(phrase: str) -> tuple[str | None, str | None]:
             if words[k][:1].isupper():
                 iso3 = dem.get(key)
                 place = pl.get(key)
-                if iso3 is None and place is not None and place.kind in ("country", "capital"):
+                if iso3 is None and place is not None and place.kind in ("country", "capital", "region"):
                     iso3 = place.country
                 if iso3:
                     country = country or iso3

@@ -21,6 +21,7 @@ from .lookups import actor_type
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
 _DROP_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "prep", "ccomp", "npadvmod", "advmod", "case"}
+_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that", "this", "these", "those"}
 
 
@@ -35,6 +36,7 @@ class Actor:
     end: int
     is_actor: bool  # a named entity or a recognised actor noun: something that can act politically
     named: bool
+    etype: str | None = None  # entity type (PERSON, ORG, GPE, NORP...) when the actor is an entity
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
@@ -56,13 +58,16 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
         for child in tok.children:
             if child.dep_ == "conj" or child.dep_ in ("relcl", "acl", "advcl", "ccomp", "cc") :
                 continue
-            if child.dep_ == "prep" and child.lower_ != "of":
+            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)):
                 continue
             if child.dep_ == "punct" and child.i > head.i and child.dep_ != "appos":
                 continue
             keep.add(child.i)
             stack.append(child)
     lo, hi = min(keep), max(keep)
+    for i in range(lo, head.i):
+        if doc[i].text in _DATELINE_SEPS:
+            lo = i + 1  # "GUATEMALA CITY -- Gunmen": the dateline is not part of the actor
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "det", "case") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
@@ -109,6 +114,9 @@ def make_actor(doc: Doc, head: Token, table: EntityTable) -> Actor | None:
     """Actor record for the phrase headed by ``head``; None for pronouns and empty spans."""
     if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
         return None
+    if any(t.text in _DATELINE_SEPS for t in doc[head.i + 1 : min(head.i + 7, len(doc))]) and head.i - head.sent.start < 6 \
+            and head.ent_type_ in ("GPE", "LOC", "DATE"):
+        return None  # a dateline place ("ISLAMABAD:", "SEOUL, Nov. 26 --") is where, not who
     span = noun_phrase(doc, head)
     if not span.text.strip():
         return None
@@ -118,12 +126,30 @@ def make_actor(doc: Doc, head: Token, table: EntityTable) -> Actor | None:
     if ent is not None:
         country, sector = ent.country, ent.sector or role
         if sector is None and ent.type != "PERSON" or country is None:
-            c2, s2 = actor_type(span.text)
+            _, c2, s2 = actor_type(span.text)
             country, sector = country or c2, sector or s2
-        return Actor(span.text, ent.canonical, ent.id, country, sector, span.start_char, span.end_char, True, True)
+        return Actor(span.text, ent.canonical, ent.id, country, sector, span.start_char, span.end_char, True, True, ent.type)
     mod = _modifier_entity(table, span, head)
-    c2, s2 = actor_type(span.text)
+    canonical, c2, s2 = actor_type(span.text)
     country = c2 or (mod.country if mod is not None else None)
-    sector = s2 or role
-    is_actor = role is not None or s2 is not None
+    core_ids = [head.i] + [c.i for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    core = doc[min(core_ids) : head.i + 1]
+    core_canonical, _, core_sector = actor_type(core.text) if core.text != span.text else (canonical, c2, s2)
+    sector = core_sector or role or (s2 if core_canonical else None)
+    is_actor = role is not None or core_sector is not None or core_canonical is not None
+    linked = _by_canonical(table, canonical)
+    if linked is not None and (role is None or linked.type != "PERSON"):
+        # the phrase names a known actor the table holds under another name ("the Zionist regime" -> Israel)
+        return Actor(span.text, linked.canonical, linked.id, linked.country or country, linked.sector or sector,
+                     span.start_char, span.end_char, True, True, linked.type)
     return Actor(span.text, None, None, country, sector, span.start_char, span.end_char, is_actor, False)
+
+
+def _by_canonical(table: EntityTable, canonical: str | None) -> Entity | None:
+    if not canonical:
+        return None
+    key = canonical.lower()
+    for ent in table.entities:
+        if ent.canonical.lower() == key or key in (a.lower() for a in ent.aliases):
+            return ent
+    return None

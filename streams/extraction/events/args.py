@@ -66,6 +66,36 @@ def verb_source(v: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _prep_objects(tok: Token, preps: set[str], exclude: set[int]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out += [g for g in c.children if g.dep_ == "pobj" and not _is_time(g) and g.i not in exclude]
+    return out
+
+
+def verb_target_candidates(v: Token, source_ids: set[int], consumed: set[int]) -> list[list[Token]]:
+    """Candidate patients in order of syntactic preference; the caller prefers one that is an actor."""
+    if is_passive(v):
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if subj:
+            if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
+                return [conjuncts(v.head)]
+            return [conjuncts(subj[0])]
+        if v.dep_ == "acl":
+            return [[v.head]]
+    out: list[list[Token]] = []
+    for c in v.children:
+        if c.dep_ in ("dobj", "dative") and c.i not in source_ids and not _is_time(c):
+            if c.i in consumed or c.lemma_.lower() in ("action", "measure", "step"):
+                out += [[g] for g in _prep_objects(c, {"with", "against", "on", "at", "to", "for", "toward", "towards"}, source_ids)]
+            else:
+                out.append(conjuncts(c))
+                out += [[g] for g in _prep_objects(c, {"against", "with", "on"}, source_ids)]
+    out += [conjuncts(g) for g in _prep_objects(v, TARGET_PREPS, source_ids)]
+    return out
+
+
 def verb_targets(v: Token, source_ids: set[int]) -> list[Token]:
     """Patient of ``v``: passive subject, direct/indirect object, or a target preposition's object."""
     if is_passive(v):
@@ -105,16 +135,30 @@ def noun_source(n: Token) -> list[Token]:
     return []
 
 
+LIGHT_VERBS = {"reiterate", "express", "offer", "give", "hold", "announce", "voice", "pledge", "extend", "show", "declare",
+               "provide", "launch", "stage", "start", "begin", "lead", "organize", "organise", "join", "attend", "call",
+               "conduct", "carry", "make", "have", "vote", "adopt", "pass", "approve", "issue", "file", "lodge", "continue",
+               "resume", "step", "intensify", "mount", "wage", "end", "host", "receive", "seek", "reaffirm", "confirm"}
+_NOUN_PLACE_PREPS = {"in", "at", "during"}
+
+
 def noun_governor(n: Token) -> Token | None:
-    """The verb a noun trigger hangs from ("reiterated its support", "in a meeting"), if any."""
+    """The verb a noun trigger hangs from ("reiterated its support", "in a meeting"), if any.
+
+    Only light verbs lend their subject ("X held talks", "X launched an attack"); a noun
+    inside some other verb's object ("attracted the support of voters") is not X's act.
+    """
     cur = n
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
-            return cur.head if cur.head.pos_ in ("VERB", "AUX") else None
+            gov = cur.head
+            return gov if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS else None
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
             gov = cur.head.head
             if gov.pos_ in ("VERB", "AUX"):
-                return gov
+                if cur.head.lower_ in _NOUN_PLACE_PREPS or gov.lemma_.lower() in LIGHT_VERBS:
+                    return gov
+                return None
             cur = gov
             continue
         if cur.dep_ == "conj":

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import CleanArticle
 from ..entities import EntityTable
 from .actor import Actor, make_actor
-from .args import conjuncts, is_passive, noun_governor, noun_source, noun_targets, verb_source, verb_targets, with_target
+from .args import is_passive, noun_governor, noun_source, noun_targets, verb_source, verb_target_candidates, with_target
 from .context import event_date, event_location
 from .modality import is_hypothetical, is_negated
 from .quantities import sentence_quantities
@@ -54,7 +54,39 @@ def code_events(doc: Doc, table: EntityTable, article: CleanArticle) -> list[dic
             continue
         events.extend(found)
         salience.observe(sent, table)
-    return events
+    return _article_dedupe(events)
+
+
+def _article_dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (source, CAMEO root, target) per article, as GDELT does; statements collapse per speaker."""
+    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    order: list[tuple[Any, ...]] = []
+    for e in events:
+        src, tgt = e["source"], e["target"] or {}
+        src_key = src.get("entity") or src.get("text", "").lower()
+        root = e["cameo_code"][:2]
+        if root == "01" and src.get("entity"):
+            key: tuple[Any, ...] = (src_key, root)
+        else:
+            key = (src_key, root, tgt.get("entity") or (tgt.get("text") or "").lower(), e["negated"])
+        if key not in best:
+            order.append(key)
+            best[key] = e
+        elif e["confidence"] > best[key]["confidence"]:
+            best[key] = e
+    kept = [best[k] for k in order]
+    targeted = {(k[0], k[1]) for k in order if len(k) > 2 and k[2]}
+    kept = [e for k, e in zip(order, kept) if not (len(k) > 2 and not k[2] and (k[0], k[1]) in targeted)]
+    actors_with_acts = {(e["source"].get("entity")) for e in kept if e["plover_type"] and e["source"].get("entity")}
+    # a speaker's coded acts already carry what they said; bare statements stay only for actors with none
+    kept = [e for e in kept if not (e["cameo_code"][:2] == "01" and e["source"].get("entity") in actors_with_acts)]
+    kept.sort(key=lambda e: (e["sentence"]["index"], e["sentence"]["start"]))
+    return kept
+
+
+def _asserted(hit: Hit) -> bool:
+    """A typed act stated as fact: not a statement, not hedged or denied ("said he would send" stays a statement)."""
+    return not hit.trig.speech and hit.trig.cameo[:2] not in ("01", "02") and not is_hypothetical(hit.tok) and not is_negated(hit.tok)
 
 
 def _suppressed(hit: Hit, by_i: dict[int, Hit]) -> bool:
@@ -87,8 +119,8 @@ def _sentence_events(doc: Doc, sents: list[Span], index: int, sent: Span, table:
     out: list[dict[str, Any]] = []
     for h in hits:
         owners = [s for s in speech if s.tok.i != h.tok.i and h.tok.i in content[s.tok.i]]
-        if h.trig.speech and any(o.tok.i in content[h.tok.i] for o in hits if o is not h):
-            continue  # a reporting verb whose content carries its own events: those events are the news
+        if h.trig.speech and any(o.tok.i in content[h.tok.i] and _asserted(o) for o in hits if o is not h):
+            continue  # a reporting verb whose content asserts a codable act: that act is the news
         attribution = None
         speaker_actor = None
         if owners:
@@ -110,7 +142,7 @@ def _sentence_events(doc: Doc, sents: list[Span], index: int, sent: Span, table:
 
 
 def _actor(doc: Doc, tok: Token | None, table: EntityTable, salience: Salience, sents: list[Span], index: int,
-           speaker_actor: Actor | None = None) -> Actor | None:
+           speaker_actor: Actor | None = None, exclude: set[str] | None = None) -> Actor | None:
     if tok is None:
         return None
     if tok.pos_ == "PRON" or tok.lower_ in ("he", "she", "it", "they", "we"):
@@ -121,7 +153,7 @@ def _actor(doc: Doc, tok: Token | None, table: EntityTable, salience: Salience, 
     if actor is None:
         return None
     if not actor.named:
-        actor = fragment_name(actor, sents, index, table) or resolve_reference(actor, tok, salience) or actor
+        actor = fragment_name(actor, sents, index, table) or resolve_reference(actor, tok, salience, exclude) or actor
     return actor
 
 
@@ -129,9 +161,11 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
                     salience: Salience, attribution: dict[str, Any] | None, speaker_actor: Actor | None) -> list[dict[str, Any]]:
     tok = h.tok
     noun = tok.pos_ in ("NOUN", "PROPN") and h.trig.pos == "N"
+    inherited = False
     if noun:
         src_heads = noun_source(tok)
         if not src_heads:
+            inherited = True
             gov = noun_governor(tok)
             src_heads = verb_source(gov) if gov is not None else []
         tgt_heads = noun_targets(tok, {t.i for t in src_heads})
@@ -139,14 +173,25 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
             tgt_heads = with_target(list(sent), tok, {t.i for t in src_heads})
     else:
         src_heads = verb_source(tok)
-        tgt_heads = verb_targets(tok, {t.i for t in src_heads})
-        if h.trig.speech:
-            tgt_heads = [t for t in tgt_heads if t.dep_ in ("dative", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN")]
+        tgt_heads = []
     sources = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor) for t in src_heads) if a is not None]
-    targets = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor) for t in tgt_heads) if a is not None]
     sources = [a for a in sources if a.is_actor or a.named] or ([] if h.trig.speech else sources[:1])
-    if h.trig.speech and not sources:
+    verbal = h.trig.cameo[:2] in ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13")
+    if verbal and speaker_actor is not None and not any(a.is_actor or a.named for a in sources):
+        sources = [speaker_actor]  # a verbal act needs an actor: a misparsed clause falls back to the speaker
+    exclude = {a.entity for a in sources if a.entity}
+    if noun:
+        targets = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor, exclude) for t in tgt_heads) if a is not None]
+    else:
+        targets = _choose_targets(doc, tok, h, src_heads, table, salience, sents, index, speaker_actor, exclude)
+    if len(targets) > 1:
+        targets = [a for a in targets if a.is_actor or a.named] or targets[:1]
+    if (h.trig.speech or noun) and not any(a.is_actor or a.named for a in sources):
         return []
+    if not sources and not (is_passive(tok) or noun):
+        return []  # no agent in the parse and not a passive: the verb is a reference, not a reported act
+    if noun and inherited and not targets and not h.trig.cameo.startswith("04"):
+        return []  # "the second attack" hanging off another verb is a mention, not an assertion
     if not any(a.is_actor or a.named for a in sources) and not any(a.is_actor or a.named for a in targets):
         return []
     pairs = _pairs(sources, targets, tok.lemma_.lower())
@@ -159,20 +204,57 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
     action_text = doc[min([tok.i] + list(h.consumed)) : max([tok.i] + list(h.consumed)) + 1].text
     records = []
     for src, tgt in pairs:
+        cameo = _violence_code(h.trig.cameo, src)
+        attr = attribution
+        if attr is not None and src is not None and (attr.get("entity") and attr.get("entity") == src.entity or attr["text"] == src.text):
+            attr = None  # "X reiterated its support": X is the source, not a reporter of someone else's act
         conf = _confidence(h, src, tgt, sent, noun, negated, hypothetical)
         rec = build_record(
-            article_id=article.article_id, content_hash=article.content_hash, cameo=h.trig.cameo,
+            article_id=article.article_id, content_hash=article.content_hash, cameo=cameo,
             source=src.to_dict() if src is not None else dict(_EMPTY_SOURCE), target=tgt.to_dict() if tgt is not None else None,
             action={"text": action_text, "lemma": tok.lemma_.lower(), "_pos": tok.i},
-            negated=negated, hypothetical=hypothetical, attribution=attribution, date=date, location=location,
+            negated=negated, hypothetical=hypothetical, attribution=attr, date=date, location=location,
             quantities=quantities, sentence=sentence, confidence=conf, position=tok.i)
         records.append(rec)
     return records
 
 
+def _choose_targets(doc: Doc, tok: Token, h: Hit, src_heads: list[Token], table: EntityTable, salience: Salience,
+                    sents: list[Span], index: int, speaker_actor: Actor | None, exclude: set[str]) -> list[Actor]:
+    """First candidate group (object, then prepositional objects) that holds an actor; else the first group."""
+    first: list[Actor] = []
+    for group in verb_target_candidates(tok, {t.i for t in src_heads}, h.consumed):
+        if h.trig.speech:
+            group = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
+        actors = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor, exclude) for t in group) if a is not None]
+        if not actors:
+            continue
+        if any(a.is_actor or a.named for a in actors):
+            return actors
+        if not first and not h.trig.speech:
+            first = actors
+    if not first and not h.trig.speech:
+        for child in tok.children:  # "pledged to protect X", "decided to inspect X": the object of the intended act
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                return _choose_targets(doc, child, Hit(child, h.trig, set()), src_heads, table, salience, sents, index, speaker_actor, exclude)
+    return first
+
+
+_MILITARY = {"MIL"}
+
+
+def _violence_code(cameo: str, src: Actor | None) -> str:
+    """CAMEO 19 is conventional military force (armies, states); killing by others (gunmen, bombers, police) is 18."""
+    if not cameo.startswith("19"):
+        return cameo
+    if src is not None and (src.sector in _MILITARY or src.etype in ("GPE", "NORP") and src.sector in (None, "GOV")):
+        return cameo
+    return "180"
+
+
 def _pairs(sources: list[Actor], targets: list[Actor], lemma: str) -> list[tuple[Actor | None, Actor | None]]:
     """Source x target combinations; coordinated subjects of a reciprocal verb act on each other."""
-    if len(sources) >= 2 and not targets and lemma in RECIPROCAL:
+    if len(sources) >= 2 and lemma in RECIPROCAL and not any(t.is_actor or t.named for t in targets):
         return [(s, t) for s in sources for t in sources if s is not t][:6]
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
@@ -181,7 +263,7 @@ def _pairs(sources: list[Actor], targets: list[Actor], lemma: str) -> list[tuple
 
 def _confidence(h: Hit, src: Actor | None, tgt: Actor | None, sent: Span, noun: bool, negated: bool, hypothetical: bool) -> float:
     """Heuristic 0..1: verb over noun over bare statement, named actors, main clause; hedged events lower."""
-    conf = 0.3 if h.trig.speech else (0.45 if noun else 0.55)
+    conf = 0.35 if h.trig.speech else (0.45 if noun else 0.55)
     if src is None:
         conf -= 0.15
     elif src.named:
@@ -192,11 +274,24 @@ def _confidence(h: Hit, src: Actor | None, tgt: Actor | None, sent: Span, noun: 
         conf += 0.1 if tgt.named else 0.05
     if h.tok.dep_ == "ROOT" or h.tok.head.dep_ == "ROOT" and h.tok.dep_ in ("ccomp", "conj"):
         conf += 0.05
+    conf -= 0.05 * min(_clause_depth(h.tok), 3)
     if hypothetical:
-        conf -= 0.1
+        conf -= 0.3
     if negated:
-        conf -= 0.05
+        conf -= 0.3
     return conf
+
+
+def _clause_depth(tok: Token) -> int:
+    """Subordinate clauses between the trigger and the sentence root ("since Trump vowed", "who was accused")."""
+    depth, cur = 0, tok
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        if cur.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+            depth += 1
+        cur = cur.head
+    return depth
 
 
 def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

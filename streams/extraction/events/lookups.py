@@ -50,26 +50,20 @@ def resolve_place(text: str) -> tuple[str | None, float | None, float | None]:
     return (iso3 if isinstance(iso3, str) else None, lat if isinstance(lat, (int, float)) else None, lon if isinstance(lon, (int, float)) else None)
 
 
-def actor_type(text: str) -> tuple[str | None, str | None]:
-    """(country, sector) of a span that is no entity ("Israeli forces" -> ISR, MIL)."""
-    fn = _function("actors", ("lookup_actor", "actor_lookup", "lookup", "resolve_actor", "classify_actor"))
+def actor_type(text: str) -> tuple[str | None, str | None, str | None]:
+    """(canonical, country, sector) of a span that is no entity ("Israeli forces" -> None, ISR, MIL)."""
+    fn = _function("actors", ("lookup_actor",))
     if fn is None:
-        return None, None
+        return None, None, None
     try:
         out = fn(text)
     except Exception:  # noqa: BLE001
-        return None, None
-    return _country_sector(out)
-
-
-def _country_sector(out: Any) -> tuple[str | None, str | None]:
+        return None, None, None
     if out is None:
-        return None, None
-    if isinstance(out, tuple) and len(out) >= 2:
-        return _str(out[0]), _str(out[1])
+        return None, None, None
     if isinstance(out, dict):
-        return _str(out.get("country")), _str(out.get("sector"))
-    return _str(getattr(out, "country", None)), _str(getattr(out, "sector", None))
+        return _str(out.get("canonical")), _str(out.get("country")), _str(out.get("sector"))
+    return _str(getattr(out, "canonical", None)), _str(getattr(out, "country", None)), _str(getattr(out, "sector", None))
 
 
 def _str(v: Any) -> str | None:
@@ -81,7 +75,7 @@ def available() -> dict[str, bool]:
     return {
         "dates": _function("dates", ("resolve_date",)) is not None,
         "places": _function("places", ("resolve_place",)) is not None,
-        "actors": _function("actors", ("lookup_actor", "actor_lookup", "lookup", "resolve_actor", "classify_actor")) is not None,
+        "actors": _function("actors", ("lookup_actor",)) is not None,
     }
 
 

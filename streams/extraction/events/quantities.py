@@ -47,7 +47,10 @@ def _kind(span: Span) -> str | None:
     doc = span.doc
     near = set()
     head = span.root.head
-    for tok in (head, head.head, *doc[max(span.start - 3, 0) : min(span.end + 3, len(doc))]):
+    around = [head, head.head, head.head.head]
+    around += [c for t in around[1:] for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    around += [c for t in around for c in t.children if c.dep_ == "compound"]
+    for tok in (*around, *doc[max(span.start - 3, 0) : min(span.end + 3, len(doc))]):
         near.add(tok.lemma_.lower())
         near.add(tok.lower_)
     for kind, words in _KINDS.items():

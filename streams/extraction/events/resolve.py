@@ -19,7 +19,7 @@ _ROLE_HEADS = {"leader", "president", "minister", "chief", "head", "premier", "c
 
 
 def _from_entity(ent: Entity, text: str, start: int, end: int) -> Actor:
-    return Actor(text, ent.canonical, ent.id, ent.country, ent.sector, start, end, True, True)
+    return Actor(text, ent.canonical, ent.id, ent.country, ent.sector, start, end, True, True, ent.type)
 
 
 class Salience:
@@ -56,8 +56,9 @@ class Salience:
             ent = table.at(e.start_char, e.end_char)
             if ent is not None and ent.type == "PERSON":
                 return _from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
-        if self.persons:
-            return _from_entity(self.persons[-1], tok.text, tok.idx, tok.idx + len(tok.text))
+        cands = self.candidates(set())
+        if cands:
+            return _from_entity(cands[0], tok.text, tok.idx, tok.idx + len(tok.text))
         return None
 
 
@@ -72,11 +73,11 @@ def resolve_reference(actor: Actor, head: Token, salience: Salience, exclude: se
     """"the Palestinian leader" -> the last person mentioned whose country agrees (if both are known)."""
     if head.lemma_.lower() not in _ROLE_HEADS or not any(c.lower_ == "the" for c in head.children):
         return None
-    if any(c.dep_ == "prep" for c in head.children):
-        return None  # "the head of X" names its own referent
+    if any(c.dep_ == "prep" and any(g.ent_type_ in ("PERSON", "ORG") for g in c.subtree) for c in head.children):
+        return None  # "the head of Hamas" names its own referent's organisation: keep it as written
     for ent in salience.candidates(exclude or set()):
-        if actor.country and ent.country and actor.country != ent.country:
-            continue
+        if actor.country and actor.country != ent.country:
+            continue  # "the Palestinian leader" is not a person of another (or unknown) country
         return Actor(actor.text, ent.canonical, ent.id, ent.country or actor.country, ent.sector or actor.sector,
                      actor.start, actor.end, True, True)
     return None

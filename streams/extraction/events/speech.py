@@ -20,8 +20,10 @@ def content_ids(v: Token) -> set[int]:
     """Token indices of what was said: clausal complements, and the quoted main clause for a parenthetical "X said"."""
     ids: set[int] = set()
     for c in v.children:
-        if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj"):
+        if c.dep_ in ("ccomp", "xcomp", "parataxis"):
             ids.update(t.i for t in c.subtree)
+        elif c.dep_ == "dobj":
+            ids.add(c.i)  # "reiterated its support": the object noun itself is what was said
         if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
             ids.update(t.i for t in c.subtree)
     if v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):

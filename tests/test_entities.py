@@ -1,0 +1,143 @@
+"""Entities of the seed article and the lookups the coded-event stage relies on (places, actors, roles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.extraction.actors import lookup_actor
+from streams.extraction.entities import EntityTable, resolve_entities
+from streams.extraction.nlp import load_nlp
+from streams.extraction.places import resolve_place
+from streams.extraction.trailer import content_end
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extraction"
+GLUE = {"Khameneireiterated": "Khamenei reiterated", "PalestineGaza": "Palestine Gaza", "AbdulahianIn": "Abdulahian In"}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    return json.loads((FIXTURES / "seed-article.expected.json").read_text("utf-8"))
+
+
+def _seed(repaired: bool) -> str:
+    text = (FIXTURES / "seed-article.txt").read_text("utf-8")
+    if repaired:
+        for glued, fixed in GLUE.items():
+            text = text.replace(glued, fixed)
+    return text
+
+
+@pytest.fixture(scope="session", params=["raw", "repaired"])
+def seed_table(request, nlp) -> EntityTable:
+    text = _seed(request.param == "repaired")
+    return resolve_entities(nlp(text[: content_end(text)]))
+
+
+def _names(item: dict) -> set[str]:
+    return {n.lower() for n in [item["canonical"], *item["aliases"]]}
+
+
+def test_every_required_entity_is_one_entity_with_its_country(seed_table: EntityTable, expected: dict) -> None:
+    ents = seed_table.to_list()
+    for item in expected["entities"]["required"]:
+        hits = [e for e in ents if _names(e) & _names(item)]
+        assert len(hits) == 1, (item["canonical"], hits)
+        assert hits[0]["country"] == item["country"], (item["canonical"], hits[0])
+
+
+def test_spelling_variants_merge(seed_table: EntityTable) -> None:
+    haniyeh = seed_table.find("Haniye")
+    assert haniyeh is not None and haniyeh is seed_table.find("Ismail Haniyeh")
+    assert haniyeh.type == "PERSON" and haniyeh.mentions >= 4
+    khamenei = seed_table.find("Khamenei")
+    assert khamenei is not None and khamenei.canonical == "Ali Khamenei"
+
+
+def test_roles_type_the_actor(seed_table: EntityTable) -> None:
+    minister = seed_table.find("Hossein Amir Abdulahian")
+    assert minister is not None
+    assert minister.country == "IRN" and minister.sector == "GOV"
+    assert any("Foreign Minister" in r for r in minister.roles)
+
+
+def test_teaser_gives_no_entities(seed_table: EntityTable, expected: dict) -> None:
+    names = " ".join(a for e in seed_table.to_list() for a in [e["canonical"], *e["aliases"]])
+    for rule in expected["events"]["forbidden"]:
+        for actor in rule["any_actor_matches"]:
+            assert actor not in names
+
+
+def test_trailer_cut_keeps_offsets() -> None:
+    text = _seed(False)
+    end = content_end(text)
+    assert "Check Also" not in text[:end] and "Khamene" in text[:end]
+    assert content_end("Short text.\n\nRead more\n") == len("Short text.\n\n")
+    assert content_end("Read more\nThe story starts here and goes on for a while, long enough.") > 0
+
+
+def test_at_finds_the_mention(nlp) -> None:
+    text = "Iranian Foreign Minister Hossein Amir-Abdollahian met Hamas leader Ismail Haniyeh in Tehran."
+    table = resolve_entities(nlp(text))
+    start = text.index("Haniyeh")
+    ent = table.at(start, start + len("Haniyeh"))
+    assert ent is not None and ent.country == "PSE"
+    assert table.at(0, 0) is None
+    first = table.entities[0]
+    assert {"id", "canonical", "type", "aliases", "country", "sector"} <= set(first.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "has_coords"),
+    [
+        ("in Tehran", "IRN", True),
+        ("Croydon, south London", "GBR", True),
+        ("northern Afghan city of Mazar-i-Sharif", "AFG", True),
+        ("the Gaza Strip", "PSE", False),
+        ("at the White House", "USA", True),
+        ("Trump Tower in New York", "USA", True),
+        ("the United States", "USA", False),
+        ("Islamic Republic of Iran", "IRN", False),
+        ("the Javits Center", None, False),
+        ("nowhere at all", None, False),
+        ("", None, False),
+    ],
+)
+def test_resolve_place(text: str, country: str | None, has_coords: bool) -> None:
+    iso3, lat, lon = resolve_place(text)
+    assert iso3 == country
+    assert (lat is not None and lon is not None) == has_coords
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Israeli forces", "ISR", "MIL"),
+        ("the Iranian Foreign Minister", "IRN", "GOV"),
+        ("Hamas", "PSE", "REB"),
+        ("UN Security Council", "IGO", "GOV"),
+        ("Security Council", "IGO", "GOV"),
+        ("Tehran", "IRN", None),
+        ("the Zionist regime", "ISR", None),
+        ("Palestinians", "PSE", None),
+        ("police", None, "COP"),
+        ("Gaza Strip authorities", "PSE", "GOV"),
+        ("FBI director", "USA", "COP"),
+    ],
+)
+def test_lookup_actor(text: str, country: str | None, sector: str | None) -> None:
+    actor = lookup_actor(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_lookup_actor_unknown() -> None:
+    assert lookup_actor("the weather") is None
+    assert lookup_actor("") is None

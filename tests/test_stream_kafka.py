@@ -1,0 +1,172 @@
+"""End to end on the real broker: a worker subprocess, articles in, every record checked."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import orjson
+import pytest
+
+from conftest import sample_envelopes
+from kafka_harness import Deployment, produce, read_topic, run
+from streams.schemas import errors_in
+
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
+
+RECORD_TYPE = {"clean": "clean_article", "enriched": "enriched_article", "events": "event", "dlq": "dead_letter"}
+
+
+@pytest.fixture(scope="module")
+def deployment(kafka: str, tmp_path_factory: pytest.TempPathFactory):
+    dep = Deployment("stream", partitions=4)
+    logs = tmp_path_factory.mktemp("stream-logs")
+    worker = dep.start_worker(logs)
+    try:
+        worker.wait_ready()
+        yield dep
+    finally:
+        dep.stop_all()
+
+
+def _ids(records: list) -> set[str]:
+    return {r[1]["article_id"] for r in records if isinstance(r[1], dict) and r[1].get("article_id")}
+
+
+def test_articles_flow_to_every_topic_and_validate(deployment: Deployment, seed_text: str) -> None:
+    inputs = [("seed", orjson.dumps({"id": "seed", "text": seed_text, "published_at": "2024-03-27T10:00:00Z"}))]
+    inputs += sample_envelopes(n_html=30, n_text=25)
+    assert len(inputs) >= 51
+    run(produce(deployment.topic("raw"), [(aid.encode(), value) for aid, value in inputs]))
+    want = {aid for aid, _ in inputs}
+
+    def done(kind: str):
+        return lambda recs: want <= _ids(recs) | dead_ids
+
+    dlq = run(read_topic(deployment.topic("dlq"), idle=3, timeout=10))
+    dead_ids = _ids(dlq)
+    clean = run(read_topic(deployment.topic("clean"), until=done("clean"), timeout=300))
+    enriched = run(read_topic(deployment.topic("enriched"), until=lambda r: _ids(clean) <= _ids(r), timeout=480))
+    dlq = run(read_topic(deployment.topic("dlq"), idle=3, timeout=20))
+    events = run(read_topic(deployment.topic("events"), idle=5, timeout=60))
+    worker = deployment.workers[0]
+    assert worker.alive(), worker.tail()
+
+    clean_ids, enriched_ids, dead_ids = _ids(clean), _ids(enriched), _ids(dlq)
+    # The seed and every real article must come through cleaning and extraction, not the DLQ.
+    assert "seed" in clean_ids and "seed" in enriched_ids
+    missing = want - clean_ids - dead_ids
+    assert not missing, f"lost inputs: {sorted(missing)[:10]}"
+    assert len(clean_ids) >= len(want) - 3, f"too many dead letters: {[(r[1]['article_id'], r[1]['reason'], r[1]['message']) for r in dlq]}"
+    assert clean_ids <= enriched_ids | dead_ids, sorted(clean_ids - enriched_ids - dead_ids)[:10]
+    assert events, "no events produced"
+    assert "seed" in _ids(events)
+
+    for kind, records in (("clean", clean), ("enriched", enriched), ("events", events), ("dlq", dlq)):
+        for key, value, _headers, _p, _o in records:
+            assert isinstance(value, dict), f"{kind}: undecodable record {value!r:.200}"
+            problems = errors_in(RECORD_TYPE[kind], value)
+            assert not problems, f"{kind} record {key}: {problems[:5]}"
+            if kind != "dlq":
+                assert key == value["article_id"], "records are keyed by article id"
+
+    # Events point into their enriched record's entities.
+    entities = {r[1]["article_id"]: {e["id"] for e in r[1]["entities"]} for r in enriched}
+    for _k, ev, *_ in events:
+        for role in ("source", "target"):
+            ref = (ev.get(role) or {}).get("entity")
+            if ref is not None:
+                assert ref in entities[ev["article_id"]], (ev["article_id"], role, ref)
+
+    text = worker.metrics_text()
+    assert f'newsevents_messages_consumed_total{{topic="{deployment.topic("raw")}"}}' in text
+    assert "newsevents_worker_up 1.0" in text
+
+
+POISON = {
+    "p-invalid-json": (b'{"id": "p-invalid-json", "text": "unterminated', "invalid_json"),
+    "p-wrong-type": (orjson.dumps({"id": "p-wrong-type", "text": 12345}), "invalid_envelope"),
+    "p-no-content": (orjson.dumps({"id": "p-no-content", "title": "neither html nor text"}), "invalid_envelope"),
+    "p-empty-body": (orjson.dumps({"id": "p-empty-body", "text": "   \n\t  "}), "empty_input"),
+    "p-bad-utf8": (b'{"id": "p-bad-utf8", "text": "caf\xe9 \xff\xfe"}', "invalid_encoding"),
+    "p-20mb": (orjson.dumps({"id": "p-20mb", "text": "word " * (4 * 1024 * 1024)}), "too_large"),
+    "p-binary": (bytes(random.Random(3).getrandbits(8) for _ in range(5000)), None),
+    "p-empty-message": (b"", "empty_input"),
+}
+
+
+def test_poison_messages_are_dead_lettered_and_the_stream_moves_on(deployment: Deployment) -> None:
+    messages = [(k.encode(), v) for k, (v, _) in POISON.items()]
+    messages.append((b"after-poison", orjson.dumps({"id": "after-poison", "text": "Brazil and the United States signed a trade agreement in Brasilia on Monday, officials said."})))
+    run(produce(deployment.topic("raw"), messages))
+
+    dlq = run(read_topic(deployment.topic("dlq"), until=lambda r: sum(1 for x in r if _matches_poison(x)) >= len(POISON), timeout=240))
+    enriched = run(read_topic(deployment.topic("enriched"), until=lambda r: "after-poison" in _ids(r), timeout=240))
+    assert "after-poison" in _ids(enriched), "the good message after the poison ones was not processed"
+    assert deployment.workers[0].alive()
+
+    by_sha = {}
+    for _key, value, *_ in dlq:
+        by_sha[value["payload"]["sha256"]] = value
+    import hashlib
+
+    for name, (payload, reason) in POISON.items():
+        rec = by_sha.get(hashlib.sha256(payload).hexdigest())
+        assert rec is not None, f"{name} not dead-lettered"
+        assert not errors_in("dead_letter", rec)
+        if reason is not None:
+            assert rec["reason"] == reason, (name, rec["reason"], rec["message"])
+        else:
+            assert rec["reason"] in ("unsupported_content", "invalid_encoding"), (name, rec["reason"])
+        assert rec["source"]["topic"] == deployment.topic("raw")
+        assert rec["source"]["partition"] is not None and rec["source"]["offset"] is not None
+        assert rec["payload"]["size"] == len(payload)
+        assert len(rec["payload"]["data"]) <= 2 * 64 * 1024
+    big = by_sha[hashlib.sha256(POISON["p-20mb"][0]).hexdigest()]
+    assert big["payload"]["truncated"] is True
+
+
+def _matches_poison(rec) -> bool:
+    import hashlib
+
+    shas = {hashlib.sha256(v).hexdigest() for v, _ in POISON.values()}
+    return isinstance(rec[1], dict) and rec[1].get("payload", {}).get("sha256") in shas
+
+
+@pytest.mark.slow
+def test_kill_9_mid_batch_loses_nothing(kafka: str, tmp_path: Path) -> None:
+    dep = Deployment("restart", partitions=2, extra_env={"NEWSEVENTS_BATCH_SIZE": "4"})
+    inputs = [(f"r-{aid}", value) for aid, value in sample_envelopes(n_html=20, n_text=25)]
+    inputs = [(aid, orjson.dumps({**orjson.loads(v), "id": aid})) for aid, v in inputs]
+    want = {aid for aid, _ in inputs}
+    run(produce(dep.topic("raw"), [(aid.encode(), v) for aid, v in inputs]))
+    try:
+        w = dep.start_worker(tmp_path)
+        w.wait_ready()
+        # Kill while the extract stage is in the middle of the input.
+        enriched = run(read_topic(dep.topic("enriched"), until=lambda r: len(_ids(r)) >= 8, timeout=240))
+        assert len(_ids(enriched)) >= 8
+        w.kill9()
+        w2 = dep.start_worker(tmp_path)
+        w2.wait_ready()
+        dlq = run(read_topic(dep.topic("dlq"), idle=3, timeout=10))
+        enriched = run(read_topic(dep.topic("enriched"), until=lambda r: want <= _ids(r) | _ids(dlq), timeout=600))
+        dlq = run(read_topic(dep.topic("dlq"), idle=3, timeout=20))
+        clean = run(read_topic(dep.topic("clean"), idle=3, timeout=60))
+        events = run(read_topic(dep.topic("events"), idle=5, timeout=60))
+    finally:
+        dep.stop_all()
+    lost = want - _ids(enriched) - _ids(dlq)
+    assert not lost, f"lost after kill -9: {sorted(lost)}"
+    # Duplicates are allowed (at-least-once) but only as identical records under identical ids.
+    for name, records, id_field in (("clean", clean, "article_id"), ("enriched", enriched, "article_id"), ("events", events, "event_id")):
+        seen: dict[str, bytes] = {}
+        for _k, value, *_ in records:
+            body = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+            prev = seen.setdefault(value[id_field], body)
+            assert prev == body, f"{name}: two different records under id {value[id_field]}"
+    per_article = defaultdict(set)
+    for _k, ev, *_ in events:
+        per_article[ev["article_id"]].add(ev["event_id"])
+    assert per_article, "no events after restart"
