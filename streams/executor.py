@@ -128,6 +128,8 @@ class StagePool:
         except (asyncio.TimeoutError, BrokenProcessPool) as exc:
             log.warning("%s batch of %d failed (%s): retrying one by one", self.name, len(values), type(exc).__name__)
             self._replace_pool()
+        except Exception as exc:  # noqa: BLE001 - the batch function itself raised (e.g. MemoryError)
+            log.warning("%s batch of %d raised %r: retrying one by one", self.name, len(values), exc)
         results: list[Outcome] = []
         for value in values:
             try:
@@ -145,6 +147,10 @@ class StagePool:
                         message=f"{self.name} child process died on this input (killed, out of memory or crashed)",
                         stats={"stage": self.name},
                     )
+                )
+            except Exception as exc:  # noqa: BLE001
+                results.append(
+                    Outcome(reason=errors.INTERNAL_ERROR, message=f"{self.name}: {type(exc).__name__}: {str(exc)[:300]}", stats={"stage": self.name})
                 )
         return results
 

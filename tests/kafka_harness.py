@@ -67,6 +67,14 @@ class Deployment:
         env.update(self.extra_env)
         return env
 
+    def create_topics(self) -> None:
+        """Create the pipeline's topics the way the worker does (for producing before it starts)."""
+        from streams.config import Settings
+        from streams.kafka_client import ensure_topics
+
+        settings = Settings(KAFKA_BOOTSTRAP_SERVERS=bootstrap(), topic_prefix=self.prefix, topic_partitions=self.partitions)
+        asyncio.run(ensure_topics(settings))
+
     def start_worker(self, log_dir: Path) -> "WorkerProcess":
         w = WorkerProcess(self, free_port(), log_dir / f"worker-{len(self.workers)}.log")
         w.start()

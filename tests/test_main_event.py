@@ -102,3 +102,23 @@ def test_long_text_is_truncated_with_a_warning() -> None:
     assert errors_in("enriched_article", rec) == []
     assert rec["skipped_reason"] is None
     assert any(w.startswith("truncated_at_") for w in rec["warnings"])
+
+
+def test_huge_title_is_bounded() -> None:
+    rec = extract(_article("The minister said the talks in Geneva would continue next week.", title="T" * 2_000_000)).enriched
+    assert errors_in("enriched_article", rec) == []
+
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    given = None
+
+if given is not None:
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(body=st.text(max_size=300), title=st.one_of(st.none(), st.text(max_size=80)), pub=st.one_of(st.none(), st.sampled_from([PUB, "garbage", "2016-11-09 00:00:00"])))
+    def test_arbitrary_text_never_raises(body: str, title: str | None, pub: str | None) -> None:
+        rec = extract(_article(body, title=title, published_at=None if pub == "garbage" else pub, language=None)).enriched
+        assert errors_in("enriched_article", rec) == []

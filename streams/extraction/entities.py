@@ -22,6 +22,7 @@ Public API: ``Entity``, ``EntityTable`` (``.entities``, ``.at(start, end)``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -38,6 +39,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "AbdulahianIn", not "McConnell" / "MacDonald"
 _MAX_MENTION_CHARS = 80
+_MAX_ORG_MERGE = 300
 
 
 @dataclass(slots=True)
@@ -75,6 +77,7 @@ class EntityTable:
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
         self._spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.spans)
+        self._starts = [s for s, _, _ in self._spans]
         self._by_id = {ent.id: ent for ent in entities}
         self._by_alias: dict[str, Entity] = {}
         for ent in entities:
@@ -84,7 +87,8 @@ class EntityTable:
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most, if any."""
         best, best_overlap = None, 0
-        for s, e, ent_id in self._spans:
+        first = bisect_left(self._starts, start - _MAX_MENTION_CHARS - 1)
+        for s, e, ent_id in self._spans[first:]:
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
@@ -126,6 +130,9 @@ def resolve_entities(doc: Doc) -> EntityTable:
     """One entity per actor (see module doc), ordered by first mention, ids E1, E2, ..."""
     mentions = _gazetteer_mentions(doc, _parser_mentions(doc))
     _unglue_names(mentions)
+    for m in mentions:
+        if m.label == "PERSON":
+            m.label = _relabel_person(m.text)
     groups: list[_Group] = []
     persons = _PersonIndex()
     keyed: dict[tuple[str, str], _Group] = {}
@@ -193,6 +200,20 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
         if any(c.isalpha() for c in text) and not (len(text.split()) == 1 and role_entry(text)[1] in ("role", "mod", "title")):
             out.append(_Mention(text, span.label_, start, start + len(text), span))
     return out
+
+
+def _relabel_person(text: str) -> str:
+    """The small model calls some groups and states people ("Boko Haram", "Hamas"); the gazetteers know better."""
+    key = norm(text)
+    if key in people():
+        return "PERSON"
+    org = organisations().get(key)
+    if org is not None:
+        return org.type
+    place = places().get(key)
+    if place is not None and place.kind in ("country", "capital"):
+        return "GPE"
+    return "NORP" if key in demonyms() else "PERSON"
 
 
 def _parts(text: str, sep: str) -> list[tuple[str, int]]:
@@ -288,7 +309,7 @@ def _same_name(a: str, b: str) -> bool:
     """Same name token up to transliteration: Haniye/Haniyeh, Abdulahian/Abdollahian, Khamenei/Khamene."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5:
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
     if (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2:
         return True
@@ -307,19 +328,26 @@ class _PersonIndex:
 
     def __init__(self) -> None:
         self.clusters: list[tuple[list[str], _Group]] = []
+        self._by_initial: dict[str, list[tuple[list[str], _Group]]] = {}  # any name word's initial -> clusters
+
+    def _register(self, words: list[str], group: _Group) -> None:
+        self.clusters.append((words, group))
+        for initial in {w[0] for w in words if w}:
+            self._by_initial.setdefault(initial, []).append((words, group))
 
     def _match(self, words: list[str]) -> _Group | None:
-        if not words:
+        if not words or not words[-1]:
             return None
         last, first = words[-1], words[0]
-        surname = [g for names, g in self.clusters if _same_name(last, names[-1]) and (len(words) == 1 or len(names) == 1 or _same_name(first, names[0]) or first[0] == names[0][0])]
+        near = self._by_initial.get(last[0], [])  # same-name tokens share their first letter (see _same_name)
+        surname = [g for names, g in near if _same_name(last, names[-1]) and (len(words) == 1 or len(names) == 1 or _same_name(first, names[0]) or first[0] == names[0][0])]
         if surname:
             return max(surname, key=lambda g: (len(g.members), -g.members[0].start))  # "Obama" alone: the Obama the text names most
         if len(words) == 1:
-            given = [g for names, g in self.clusters if len(names) > 1 and _same_name(last, names[0])]
+            given = [g for names, g in near if len(names) > 1 and _same_name(last, names[0])]
             if len(given) == 1:
                 return given[0]
-            inner = [g for names, g in self.clusters if len(names) > 2 and any(_same_name(last, n) for n in names[1:-1])]
+            inner = [g for names, g in near if len(names) > 2 and any(_same_name(last, n) for n in names[1:-1])]
             if len(inner) == 1:
                 return inner[0]
         return None
@@ -337,7 +365,7 @@ class _PersonIndex:
         if group is None:
             group = _Group(key=("PERSON", " ".join(words)))
             groups.append(group)
-            self.clusters.append((words, group))
+            self._register(words, group)
         group.members.append(m)
 
     def attach(self, m: _Mention) -> bool:
@@ -355,6 +383,8 @@ class _PersonIndex:
 def _merge_org_variants(groups: list[_Group]) -> None:
     """"Security Council" into "UN Security Council"; "EFE" into "Agencia EFE" (suffix of >= 2 words or acronym)."""
     orgs = [g for g in groups if g.key[0] == "ORG" and g.members]
+    if len(orgs) > _MAX_ORG_MERGE:
+        return  # quadratic; a document with that many organisations is a list, not an article
     for g in orgs:
         name = g.key[1]
         words = name.split()

@@ -10,6 +10,7 @@ offset in the records valid in ``article.body``.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from typing import Any, Iterable
@@ -17,17 +18,20 @@ from typing import Any, Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
-from .entities import resolve_entities
+from .entities import EntityTable, resolve_entities
 from .events import code_events
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, load_nlp, model_info
 from .trailer import content_end
+
+log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.2.0"
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"\S{200,}")
 _WORDS = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 3
+_MAX_TITLE_CHARS = 1_000
 _MIN_STOPWORD_SHARE = 0.12  # English prose is ~40% stop words; other languages written in Latin script < 5%
 
 
@@ -60,7 +64,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     texts: list[str] = []
     for (text, reason, _), article in zip(prepared, articles):
         if reason is None:
-            texts += [article.title or "", text]
+            texts += [_title_text(article.title), text]
     t0 = time.perf_counter()
     docs = iter(list(load_nlp().pipe(texts, batch_size=16)) if texts else [])
     CLOCK.spacy += time.perf_counter() - t0
@@ -70,8 +74,18 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             out.append(Extraction(enriched=_enriched(article, [], None, reason, warnings), events=[]))
             continue
         title_doc, doc = next(docs), next(docs)
-        table = resolve_entities(doc)
-        main_event = find_main_event(doc, table, title_doc if article.title else None, article.published_at)
+        try:
+            table = resolve_entities(doc)
+        except Exception as exc:  # a bug must cost this article its entities, not the stream its worker
+            log.exception("entity resolution failed on %s", article.article_id)
+            warnings.append(f"entities_error:{type(exc).__name__}")
+            table = EntityTable([])
+        try:
+            main_event = find_main_event(doc, table, title_doc if len(title_doc) else None, article.published_at)
+        except Exception as exc:
+            log.exception("main event failed on %s", article.article_id)
+            warnings.append(f"main_event_error:{type(exc).__name__}")
+            main_event = None
         if main_event is None:
             warnings.append("no_main_event")
         t1 = time.perf_counter()
@@ -81,6 +95,12 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     CLOCK.total += time.perf_counter() - started
     CLOCK.articles += len(articles)
     return out
+
+
+def _title_text(title: str | None) -> str:
+    """The title as parsed: bounded, giant tokens blanked (a broken title must not cost more than the body)."""
+    title = (title or "")[:_MAX_TITLE_CHARS]
+    return _GIANT_TOKEN.sub(lambda m: " " * len(m.group()), title)
 
 
 def _prepare(article: CleanArticle) -> tuple[str, str | None, list[str]]:

@@ -1,0 +1,55 @@
+"""Per-document indexes over a parsed doc: sentences, entities by sentence, where to look for context.
+
+``doc.sents`` and ``Span.ents`` walk the whole document on every access; the
+main-event steps ask for them per candidate, which made a 100k-character
+article quadratic. They are computed once per doc here (kept in
+``doc.user_data``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_ENTS_KEY = "newsevents.ents_by_sentence"
+_SENTS_KEY = "newsevents.sentences"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``doc.sents`` walks every token on each access; the list is computed once per doc."""
+    sents = doc.user_data.get(_SENTS_KEY)
+    if sents is None:
+        sents = doc.user_data[_SENTS_KEY] = list(doc.sents)
+    return sents
+
+
+def sentence_of(tok: Token) -> Span:
+    sents = sentences(tok.doc)
+    starts = [s.start for s in sents]
+    return sents[max(bisect_right(starts, tok.i) - 1, 0)]
+
+
+def ents(span: Span) -> list[Span]:
+    """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
+    doc = span.doc
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None:
+        index = {s.start: [] for s in sentences(doc)}
+        starts = sorted(index)
+        for ent in doc.ents:
+            pos = bisect_right(starts, ent.start) - 1
+            if pos >= 0:
+                index[starts[pos]].append(ent)
+        doc.user_data[_ENTS_KEY] = index
+    if span.start in index:
+        return [e for e in index[span.start] if e.end <= span.end]
+    return list(span.ents)
+
+
+def sources(sent: Span, title: list[Span], lead: list[tuple[Span, int]], title_prior: float = 0.8) -> list[tuple[Span, float]]:
+    """Where to look for when/where, with a prior: the event sentence, the title, then the rest by position."""
+    n = max(len(lead), 1)
+    out = [(sent, 1.0)] + [(t, title_prior) for t in title]
+    out += [(s, 0.1 + 0.5 * (1.0 - i / n)) for s, i in lead if s.start != sent.start or s.doc is not sent.doc]
+    return out
