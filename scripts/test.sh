@@ -5,6 +5,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"
+export NEWSEVENTS_WITH_PROMETHEUS=1   # the ops tests run a real Prometheus
 scripts/setup.sh
 
 started=0
