@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help setup kafka-up kafka-down kafka-status run test test-quick bench soak faults clean
+.PHONY: help setup kafka-up kafka-down kafka-status run test test-quick bench bench-quality soak faults clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -31,8 +31,17 @@ test: setup  ## the whole test suite against a real local broker (what CI runs)
 test-quick: setup  ## unit tests only, no broker
 	@$(PY) -m pytest -q -m "not kafka"
 
-bench: setup  ## benchmarks (not part of make test)
-	@scripts/bench.sh
+bench: setup  ## quality and throughput benchmarks (~10 min; not part of make test)
+	@scripts/bench.sh throughput
+
+bench-quality: setup  ## only the quality benchmarks (cleaning F1, 5W1H, coded events), no broker needed
+	@scripts/bench.sh quality
+
+soak: setup  ## 20-minute soak: throughput and RSS stay flat
+	@scripts/bench.sh soak
+
+faults: setup  ## the full fault suite (crashes, broker loss, hostile input), ~15 min
+	@scripts/faults.sh
 
 clean:  ## remove caches and local state (not the Kafka jar cache)
 	rm -rf .pytest_cache .hypothesis .newsevents-data bench/results/*.tmp

@@ -141,3 +141,22 @@ def test_lookup_actor(text: str, country: str | None, sector: str | None) -> Non
 def test_lookup_actor_unknown() -> None:
     assert lookup_actor("the weather") is None
     assert lookup_actor("") is None
+
+
+def test_family_members_stay_apart(nlp) -> None:
+    text = "President Obama welcomed the visitors. Michelle Obama spoke later. Obama then left for Chicago."
+    table = resolve_entities(nlp(text))
+    obamas = {e.canonical for e in table.entities if e.type == "PERSON"}
+    assert "Michelle Obama" in obamas and "Barack Obama" in obamas
+
+
+def test_gazetteer_corrects_parser_labels(nlp) -> None:
+    table = resolve_entities(nlp("Nigeria's army said Boko Haram fighters attacked a village near Maiduguri."))
+    boko = table.find("Boko Haram")
+    assert boko is not None and (boko.type, boko.country, boko.sector) == ("ORG", "NGA", "REB")
+
+
+def test_camel_case_names_are_not_split(nlp) -> None:
+    table = resolve_entities(nlp("Senate Majority Leader Mitch McConnell met Ronald MacDonald in Washington."))
+    assert table.find("Mitch McConnell") is not None
+    assert all(not e.canonical.endswith(" Mc") for e in table.entities)

@@ -1,0 +1,95 @@
+"""Long run: does throughput hold and memory stay flat? (``make soak``, ~20 minutes)
+
+    .venv/bin/python bench/soak.py [--minutes 20]
+
+One worker is kept saturated (the input topic always holds a backlog) with the
+benchmark corpus; every minute the script records articles completed (enriched
+records) and the worker's RSS (main + stage children). Pass: every minute's
+articles/s within 10% of the first minute's, and the last minute's RSS within
+10% (or 50 MB) of the second minute's. Writes bench/results/soak.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import corpus  # noqa: E402
+from kafka_harness import Deployment, bootstrap  # noqa: E402
+from throughput import rss_of_tree  # noqa: E402
+
+
+async def soak(dep: Deployment, pid: int, minutes: float, items: list[tuple[str, bytes]]) -> list[dict]:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap(), acks="all", linger_ms=5, max_request_size=32 * 1024 * 1024)
+    consumer = AIOKafkaConsumer(dep.topic("enriched"), bootstrap_servers=bootstrap(), group_id=None, auto_offset_reset="earliest")
+    await producer.start()
+    await consumer.start()
+    sent = done = 0
+    rounds = 0
+    samples: list[dict] = []
+    start = time.time()
+    next_sample = start + 60
+    last_done = 0
+    try:
+        while time.time() - start < minutes * 60:
+            if sent - done < 200:  # keep a backlog so the worker never idles
+                for aid, value in items[:300]:
+                    await producer.send(dep.topic("raw"), value, key=f"{aid}@{rounds}".encode())
+                    sent += 1
+                rounds += 1
+                items = items[300:] + items[:300]
+            batch = await consumer.getmany(timeout_ms=500)
+            done += sum(len(v) for v in batch.values())
+            if time.time() >= next_sample:
+                rss = rss_of_tree(pid)
+                samples.append({"minute": len(samples) + 1, "articles_per_s": (done - last_done) / 60.0, "rss_mb": sum(rss.values())})
+                print(f"minute {len(samples)}: {samples[-1]['articles_per_s']:.2f} articles/s, RSS {samples[-1]['rss_mb']:.0f} MB", file=sys.stderr)
+                last_done = done
+                next_sample += 60
+    finally:
+        await producer.stop()
+        await consumer.stop()
+    return samples
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--minutes", type=float, default=20)
+    args = ap.parse_args()
+    logs = ROOT / ".newsevents-data" / "bench-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    dep = Deployment("soak", partitions=4, extra_env={"NEWSEVENTS_SKIP_EXACT_DUPLICATES": "false", "NEWSEVENTS_LOG_LEVEL": "WARNING"})
+    dep.create_topics()
+    try:
+        w = dep.start_worker(logs)
+        w.wait_ready()
+        samples = asyncio.run(soak(dep, w.proc.pid, args.minutes, corpus(300)))
+    finally:
+        dep.stop_all()
+    first = samples[0]["articles_per_s"] if samples else 0.0
+    worst = min((s["articles_per_s"] for s in samples), default=0.0)
+    rss_base = samples[1]["rss_mb"] if len(samples) > 1 else (samples[0]["rss_mb"] if samples else 0.0)
+    rss_last = samples[-1]["rss_mb"] if samples else 0.0
+    ok_tput = all(abs(s["articles_per_s"] - first) <= 0.10 * first for s in samples)
+    ok_rss = rss_last <= max(rss_base * 1.10, rss_base + 50)
+    result = {"minutes": args.minutes, "samples": samples, "first_minute_articles_per_s": first, "worst_minute_articles_per_s": worst,
+              "rss_second_minute_mb": rss_base, "rss_last_minute_mb": rss_last, "throughput_within_10pct": ok_tput, "rss_flat": ok_rss}
+    out = ROOT / "bench" / "results" / "soak.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(json.dumps({k: v for k, v in result.items() if k != "samples"}))
+    return 0 if ok_tput and ok_rss else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,341 @@
+"""Where the time goes: the core alone, then the stream on a real local broker.
+
+    .venv/bin/python bench/throughput.py [--size 1000] [--latency-seconds 60]
+
+Measured in one run, on the same corpus (bench/corpus.py):
+1. core, one process, no Kafka: clean, enrich (entities + 5W1H) and coded events
+   per article; bare ``trafilatura.extract`` on the HTML pages and bare spaCy
+   ``nlp.pipe`` (full model, all components) on the clean texts as references;
+2. stream: the corpus produced to articles.raw, 1 worker then 2 workers, articles/s
+   from the first input to the last enriched record (record timestamps), then the
+   end-to-end latency at a steady input rate of half the 1-worker maximum;
+3. peak RSS of each worker process (main + its stage children);
+4. the ratios, printed last as one JSON line.
+Results go to bench/results/throughput.{json,md,png}. Needs a broker: `make bench`
+starts one (or set KAFKA_BOOTSTRAP_SERVERS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import corpus  # noqa: E402
+from kafka_harness import Deployment, bootstrap, produce, read_topic  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))
+    return s[k]
+
+
+# ----------------------------------------------------------------------------- core
+def bench_core(items: list[tuple[str, bytes]]) -> dict:
+    import spacy  # noqa: F401
+    import trafilatura
+
+    from streams.cleaning import clean
+    from streams.envelope import decode
+    from streams.extraction import extract
+    from streams.extraction import pipeline as extraction_pipeline
+    from streams.extraction.nlp import load_nlp
+
+    load_nlp()
+    raws = [decode(v) for _, v in items]
+    # warm-up outside the clock (lazy tables, caches)
+    for raw in raws[:3]:
+        extract(clean(raw))
+
+    t0 = time.perf_counter()
+    cleaned = []
+    for raw in raws:
+        try:
+            cleaned.append(clean(raw))
+        except Exception:  # noqa: BLE001 - rejected inputs cost time too; they are dead letters in the stream
+            pass
+    t_clean = time.perf_counter() - t0
+
+    clock = extraction_pipeline.CLOCK
+    clock.reset()
+    t0 = time.perf_counter()
+    n_events = 0
+    for art in cleaned:
+        n_events += len(extract(art).events)
+    t_extract = time.perf_counter() - t0
+    # The extraction's own clock splits the time: inside spaCy, coding events, the rest.
+    events_share = clock.events / clock.total if clock.total else float("nan")
+    own_over_spacy = (clock.total - clock.spacy - clock.events) / clock.spacy if clock.spacy else float("nan")
+
+    html_pages = [r.html for r in raws if r.html]
+    t0 = time.perf_counter()
+    for html in html_pages:
+        trafilatura.extract(html)
+    t_traf = time.perf_counter() - t0
+    html_raws = [r for r in raws if r.html]
+    t0 = time.perf_counter()
+    for raw in html_raws:
+        try:
+            clean(raw)
+        except Exception:  # noqa: BLE001
+            pass
+    t_clean_html = time.perf_counter() - t0
+
+    full = spacy.load(_model_path())
+    texts = [a.body for a in cleaned]
+    t0 = time.perf_counter()
+    for _ in full.pipe(texts, batch_size=16):
+        pass
+    t_spacy = time.perf_counter() - t0
+
+    n = len(raws)
+    core_total = t_clean + t_extract
+    return {
+        "articles": n,
+        "clean_articles": len(cleaned),
+        "events": n_events,
+        "clean_s": t_clean,
+        "extract_s": t_extract,
+        "clean_ms_per_article": 1000 * t_clean / n,
+        "extract_ms_per_article": 1000 * t_extract / max(1, len(cleaned)),
+        "enrich_ms_per_article": 1000 * t_extract * (1 - events_share) / max(1, len(cleaned)),
+        "events_ms_per_article": 1000 * t_extract * events_share / max(1, len(cleaned)),
+        "core_articles_per_s": n / core_total,
+        "enrich_own_logic_over_spacy": own_over_spacy,
+        "events_over_enrich": clock.events / (clock.total - clock.events) if clock.total else float("nan"),
+        "trafilatura_pages": len(html_pages),
+        "trafilatura_s": t_traf,
+        "clean_html_s": t_clean_html,
+        "spacy_full_s": t_spacy,
+        "spacy_full_articles_per_s": len(texts) / t_spacy,
+    }
+
+
+def _model_path() -> str:
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp()
+    return str(nlp.path) if getattr(nlp, "path", None) else "en_core_web_sm"
+
+
+# ----------------------------------------------------------------------------- stream
+def rss_of_tree(pid: int) -> dict:
+    """Peak RSS (VmHWM, MB) of a process and its children."""
+    import psutil
+
+    out = {}
+    try:
+        proc = psutil.Process(pid)
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                with open(f"/proc/{p.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = int(line.split()[1]) / 1024
+            except (OSError, psutil.Error):
+                pass
+    except psutil.Error:
+        pass
+    return out
+
+
+async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, bytes]], rate: float | None) -> dict:
+    """Produce (all at once, or at ``rate``/s) and time each article from send to its enriched record."""
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+    consumer = AIOKafkaConsumer(dep.topic("enriched"), dep.topic("dlq"), bootstrap_servers=bootstrap(), group_id=None, auto_offset_reset="latest", enable_auto_commit=False)
+    await consumer.start()
+    # make sure the consumer is positioned before anything is produced
+    while not consumer.assignment():
+        await asyncio.sleep(0.1)
+    for tp in consumer.assignment():
+        await consumer.position(tp)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap(), acks="all", linger_ms=2, max_request_size=32 * 1024 * 1024)
+    await producer.start()
+    sent_at: dict[str, float] = {}
+    done_at: dict[str, float] = {}
+
+    async def collect() -> None:
+        while len(done_at) < len(items):
+            batch = await consumer.getmany(timeout_ms=200)
+            now = time.time()
+            for msgs in batch.values():
+                for m in msgs:
+                    try:
+                        aid = orjson.loads(m.value).get("article_id")
+                    except Exception:  # noqa: BLE001
+                        continue
+                    if aid in sent_at and aid not in done_at:
+                        done_at[aid] = now
+
+    collector = asyncio.ensure_future(collect())
+    t_start = time.time()
+    for i, (aid, value) in enumerate(items):
+        if rate:
+            target = t_start + i / rate
+            delay = target - time.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        sent_at[aid] = time.time()
+        await producer.send(dep.topic("raw"), value, key=aid.encode())
+    await producer.flush()
+    try:
+        await asyncio.wait_for(collector, timeout=900)
+    except asyncio.TimeoutError:
+        collector.cancel()
+    await producer.stop()
+    await consumer.stop()
+    lat = [done_at[a] - sent_at[a] for a in done_at]
+    first, last = min(sent_at.values()), max(done_at.values()) if done_at else time.time()
+    return {
+        "articles": len(items),
+        "completed": len(done_at),
+        "wall_s": last - first,
+        "articles_per_s": len(done_at) / (last - first) if done_at else 0.0,
+        "latency_p50_s": percentile(lat, 50),
+        "latency_p95_s": percentile(lat, 95),
+        "latency_p99_s": percentile(lat, 99),
+        "latency_max_s": max(lat) if lat else float("nan"),
+    }
+
+
+def bench_stream(items: list[tuple[str, bytes]], workers: int, logs: Path, rate: float | None = None) -> dict:
+    dep = Deployment(f"bench{workers}w", partitions=4, extra_env={"NEWSEVENTS_SKIP_EXACT_DUPLICATES": "false", "NEWSEVENTS_LOG_LEVEL": "WARNING"})
+    dep.create_topics()
+    try:
+        procs = [dep.start_worker(logs) for _ in range(workers)]
+        for w in procs:
+            w.wait_ready()
+        time.sleep(4 if workers > 1 else 1)  # let the group settle after the last join
+        result = asyncio.run(_timed_produce_and_collect(dep, items, rate))
+        result["rss_mb"] = {f"worker{i}": rss_of_tree(w.proc.pid) for i, w in enumerate(procs)}
+        result["worker_rss_total_mb"] = max(sum(v.values()) for v in result["rss_mb"].values())
+    finally:
+        dep.stop_all()
+    return result
+
+
+# ----------------------------------------------------------------------------- report
+def write_reports(results: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "throughput.json").write_text(json.dumps(results, indent=2))
+    c, s1, s2, lat = results["core"], results["stream_1w"], results["stream_2w"], results["latency_half_load"]
+    r = results["ratios"]
+    md = [
+        f"# Throughput ({results['machine']})",
+        "",
+        f"Corpus: {c['articles']} articles (bench/corpus.py). Date: {results['date']}.",
+        "",
+        "| what | articles/s | ms/article |",
+        "|---|---|---|",
+        f"| core clean (1 process) | {1000 / c['clean_ms_per_article']:.1f} | {c['clean_ms_per_article']:.1f} |",
+        f"| core extract (enrich + events) | {1000 / c['extract_ms_per_article']:.1f} | {c['extract_ms_per_article']:.1f} |",
+        f"| core whole pipeline | {c['core_articles_per_s']:.2f} | {1000 / c['core_articles_per_s']:.1f} |",
+        f"| bare trafilatura.extract (HTML pages) | {c['trafilatura_pages'] / c['trafilatura_s']:.1f} | {1000 * c['trafilatura_s'] / c['trafilatura_pages']:.1f} |",
+        f"| bare spaCy nlp.pipe, full model | {c['spacy_full_articles_per_s']:.2f} | {1000 / c['spacy_full_articles_per_s']:.1f} |",
+        f"| stream, 1 worker | {s1['articles_per_s']:.2f} | |",
+        f"| stream, 2 workers | {s2['articles_per_s']:.2f} | |",
+        "",
+        f"End-to-end latency at {lat['rate']:.2f} articles/s (half the 1-worker maximum), 1 worker: "
+        f"p50 {lat['latency_p50_s']:.2f} s, p95 {lat['latency_p95_s']:.2f} s, p99 {lat['latency_p99_s']:.2f} s.",
+        "",
+        f"Peak RSS of one worker (main process + stage children): {s1['worker_rss_total_mb']:.0f} MB; per process: "
+        + ", ".join(f"{k.split(':', 1)[1] or k}: {v:.0f} MB" for k, v in next(iter(s1["rss_mb"].values())).items()),
+        "",
+        "| ratio | value | bar |",
+        "|---|---|---|",
+        f"| stream_1w_over_core | {r['stream_1w_over_core']:.2f} | >= 0.90 |",
+        f"| stream_2w_over_1w | {r['stream_2w_over_1w']:.2f} | >= 1.7 |",
+        f"| extract_over_spacy | {r['extract_over_spacy']:.2f} | <= 1.0 |",
+        f"| clean_over_trafilatura | {r['clean_over_trafilatura']:.2f} | (time ratio; speed >= 0.8x means <= 1.25) |",
+    ]
+    (RESULTS / "throughput.md").write_text("\n".join(md) + "\n")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 4))
+        names = ["core", "stream 1w", "stream 2w", "spaCy full"]
+        vals = [c["core_articles_per_s"], s1["articles_per_s"], s2["articles_per_s"], c["spacy_full_articles_per_s"]]
+        a1.bar(names, vals, color=["#777", "#3b7", "#2a6", "#c84"])
+        a1.set_ylabel("articles/s")
+        a1.set_title("Throughput")
+        a2.bar(["p50", "p95", "p99"], [lat["latency_p50_s"], lat["latency_p95_s"], lat["latency_p99_s"]], color="#37b")
+        a2.axhline(2.0, color="red", linestyle="--", label="bar 2 s")
+        a2.set_ylabel("seconds")
+        a2.set_title(f"End-to-end latency at {lat['rate']:.1f}/s")
+        a2.legend()
+        fig.tight_layout()
+        fig.savefig(RESULTS / "throughput.png", dpi=100)
+    except ImportError:
+        print("matplotlib not installed: no chart", file=sys.stderr)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--latency-seconds", type=float, default=60.0)
+    args = ap.parse_args()
+    logs = ROOT / ".newsevents-data" / "bench-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    items = corpus(args.size)
+    started = time.time()
+    print(f"corpus: {len(items)} articles; broker {bootstrap()}", file=sys.stderr)
+
+    core = bench_core(items)
+    print(f"core: {core['core_articles_per_s']:.2f} articles/s (clean {core['clean_ms_per_article']:.1f} ms, extract {core['extract_ms_per_article']:.1f} ms)", file=sys.stderr)
+    s1 = bench_stream(items, 1, logs)
+    print(f"stream 1 worker: {s1['articles_per_s']:.2f} articles/s ({s1['completed']}/{s1['articles']})", file=sys.stderr)
+    s2 = bench_stream([(f"{a}#2", v) for a, v in items], 2, logs)
+    print(f"stream 2 workers: {s2['articles_per_s']:.2f} articles/s ({s2['completed']}/{s2['articles']})", file=sys.stderr)
+    rate = s1["articles_per_s"] / 2
+    n_lat = max(20, int(rate * args.latency_seconds))
+    lat = bench_stream([(f"{a}#lat", v) for a, v in (items * 3)[:n_lat]], 1, logs, rate=rate)
+    lat["rate"] = rate
+    print(f"latency at {rate:.2f}/s: p50 {lat['latency_p50_s']:.2f} p95 {lat['latency_p95_s']:.2f} p99 {lat['latency_p99_s']:.2f} s", file=sys.stderr)
+
+    ratios = {
+        "stream_1w_over_core": s1["articles_per_s"] / core["core_articles_per_s"],
+        "stream_2w_over_1w": s2["articles_per_s"] / s1["articles_per_s"] if s1["articles_per_s"] else 0.0,
+        "extract_over_spacy": core["extract_s"] / core["spacy_full_s"],
+        "clean_over_trafilatura": (core["clean_html_s"] / core["trafilatura_s"]),
+        "latency_p99_s_half_load": lat["latency_p99_s"],
+        "worker_rss_mb": max(s1["worker_rss_total_mb"], s2["worker_rss_total_mb"]),
+    }
+    results = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "wall_s": time.time() - started,
+        "core": core,
+        "stream_1w": s1,
+        "stream_2w": s2,
+        "latency_half_load": lat,
+        "ratios": ratios,
+    }
+    write_reports(results)
+    print((RESULTS / "throughput.md").read_text())
+    print(json.dumps({k: round(v, 3) for k, v in ratios.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

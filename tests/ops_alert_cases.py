@@ -1,0 +1,141 @@
+"""Unit cases for the alert rules, run by ``promtool test rules``: synthetic series
+in, which alerts fire (and which do not) out. Labels only: the test strips the
+annotations from a copy of the rules, so the cases do not restate the texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+RAW = "prod.articles.raw"
+CLEAN = "prod.articles.clean"
+W1 = 'instance="10.0.0.5:6066",job="newsevents-worker"'
+W2 = 'instance="10.0.0.6:6066",job="newsevents-worker"'
+
+
+def s(series: str, values: str) -> dict[str, str]:
+    return {"series": series, "values": values}
+
+
+def alert(name: str, at: str, *expected: dict[str, str]) -> dict[str, Any]:
+    return {"eval_time": at, "alertname": name, "exp_alerts": [{"exp_labels": e} for e in expected]}
+
+
+def hist(metric: str, label: str, value: str, buckets: dict[str, str], extra: str = W1) -> list[dict[str, str]]:
+    return [s(f'{metric}_bucket{{{label}="{value}",le="{le}",{extra}}}', vals) for le, vals in buckets.items()]
+
+
+CASES: list[dict[str, Any]] = [
+    {   # Stalled clean stage: raw lag grows, nothing consumed from raw; the extract stage is fine.
+        "name": "no throughput while lag grows",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_consumer_lag{{topic="{RAW}",partition="0",{W1}}}', "0+10x40"),
+            s(f'newsevents_consumer_lag{{topic="{RAW}",partition="1",{W2}}}', "5+5x40"),
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "100x40"),
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W2}}}', "50x40"),
+            s(f'newsevents_consumer_lag{{topic="{CLEAN}",partition="0",{W1}}}', "0+10x40"),
+            s(f'newsevents_messages_consumed_total{{topic="{CLEAN}",{W1}}}', "0+10x40"),
+            s("newsevents_worker_up{%s}" % W1, "1x40"),
+            s("newsevents_worker_up{%s}" % W2, "1x40"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsNoThroughputWhileLagGrows", "3m"),  # "for: 5m" not elapsed
+            alert("NewseventsNoThroughputWhileLagGrows", "15m", {"severity": "critical", "topic": RAW}),
+            alert("NewseventsConsumerLagHigh", "15m"),
+            alert("NewseventsWorkerDown", "15m"),
+            alert("NewseventsNoWorkerRunning", "15m"),
+        ],
+    },
+    {   # Busy but progressing: lag grows while consuming -> lag alert only once above 1000 for 15m.
+        "name": "lag high while consuming",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_consumer_lag{{topic="{RAW}",partition="0",{W1}}}', "600+10x60"),
+            s(f'newsevents_consumer_lag{{topic="{RAW}",partition="1",{W2}}}', "600+10x60"),
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+60x60"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsNoThroughputWhileLagGrows", "30m"),
+            alert("NewseventsConsumerLagHigh", "10m"),  # above 1000 from the start, "for: 15m" not elapsed
+            alert("NewseventsConsumerLagHigh", "30m", {"severity": "warning", "topic": RAW}),
+        ],
+    },
+    {   # 10 % of input dead-lettered vs 1 %.
+        "name": "dead letter share",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+100x40"),
+            s(f'newsevents_messages_consumed_total{{topic="{CLEAN}",{W1}}}', "0+90x40"),
+            s(f'newsevents_dead_letters_total{{stage="decode",reason="invalid_json",{W1}}}', "0+6x40"),
+            s(f'newsevents_dead_letters_total{{stage="extract",reason="timeout",{W1}}}', "0+4x40"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsDeadLetterRateHigh", "5m"),
+            alert("NewseventsDeadLetterRateHigh", "30m", {"severity": "warning"}),
+        ],
+    },
+    {
+        "name": "dead letter share below threshold",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+100x40"),
+            s(f'newsevents_dead_letters_total{{stage="decode",reason="invalid_json",{W1}}}', "0+1x40"),
+        ],
+        "alert_rule_test": [alert("NewseventsDeadLetterRateHigh", "30m")],
+    },
+    {
+        "name": "producer errors",
+        "interval": "1m",
+        "input_series": [s(f'newsevents_producer_errors_total{{topic="prod.events",{W1}}}', "0+3x30")],
+        "alert_rule_test": [alert("NewseventsProducerErrors", "20m", {"severity": "warning", "topic": "prod.events"})],
+    },
+    {   # extract: every message between 10 and 30 s -> p99 > 10 s; clean: all under 0.1 s.
+        "name": "stage latency",
+        "interval": "1m",
+        "input_series": hist("newsevents_stage_duration_seconds", "stage", "extract", {"0.1": "0x40", "10.0": "0x40", "30.0": "0+10x40", "+Inf": "0+10x40"})
+        + hist("newsevents_stage_duration_seconds", "stage", "clean", {"0.1": "0+10x40", "10.0": "0+10x40", "30.0": "0+10x40", "+Inf": "0+10x40"}),
+        "alert_rule_test": [
+            alert("NewseventsStageLatencyP99High", "10m"),
+            alert("NewseventsStageLatencyP99High", "30m", {"severity": "warning", "stage": "extract"}),
+        ],
+    },
+    {
+        "name": "end-to-end latency",
+        "interval": "1m",
+        "input_series": hist("newsevents_end_to_end_seconds", "output", "enriched", {"60.0": "0x40", "300.0": "0x40", "600.0": "0+5x40", "+Inf": "0+5x40"})
+        + hist("newsevents_end_to_end_seconds", "output", "clean", {"60.0": "0+5x40", "300.0": "0+5x40", "600.0": "0+5x40", "+Inf": "0+5x40"}),
+        "alert_rule_test": [alert("NewseventsEndToEndLatencyP99High", "30m", {"severity": "warning", "output": "enriched"})],
+    },
+    {   # W2 stops answering scrapes; W1 keeps running.
+        "name": "worker down",
+        "interval": "1m",
+        "input_series": [
+            s("up{%s}" % W1, "1x20"),
+            s("up{%s}" % W2, "1 1 1 0x17"),
+            s("newsevents_worker_up{%s}" % W1, "1x20"),
+            s("newsevents_worker_up{%s}" % W2, "1 1 1 _x17"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsWorkerDown", "4m"),
+            alert("NewseventsWorkerDown", "10m", {"severity": "critical", "instance": "10.0.0.6:6066", "job": "newsevents-worker"}),
+            alert("NewseventsNoWorkerRunning", "10m"),
+        ],
+    },
+    {   # W1 answers HTTP but never gets its agents running.
+        "name": "worker not running",
+        "interval": "1m",
+        "input_series": [s("up{%s}" % W1, "1x20"), s("newsevents_worker_up{%s}" % W1, "0x20")],
+        "alert_rule_test": [
+            alert("NewseventsWorkerNotRunning", "10m", {"severity": "critical", "instance": "10.0.0.5:6066", "job": "newsevents-worker"}),
+            alert("NewseventsNoWorkerRunning", "10m", {"severity": "critical"}),
+            alert("NewseventsWorkerDown", "10m"),
+        ],
+    },
+    {   # Scaled to zero: no targets at all, so nothing for "up == 0" to report.
+        "name": "no worker at all",
+        "interval": "1m",
+        "input_series": [s('up{instance="localhost:9090",job="prometheus"}', "1x20")],
+        "alert_rule_test": [alert("NewseventsNoWorkerRunning", "10m", {"severity": "critical"})],
+    },
+]
