@@ -1,6 +1,7 @@
 """Benchmark of the clean stage (issue 4 bars 1, 2, 4, 5).
 
-Run: ``.venv/bin/python bench/clean_bench.py`` (about a minute). Reads
+Run: ``.venv/bin/python bench/clean_bench.py`` (about 20 s; ``-v`` adds the
+per-page precision/recall of both paths, worst pages first). Reads
 ../shared/data/article-extraction at bench time only; writes
 bench/results/clean.json.
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 import trafilatura  # noqa: E402
 
-from clean_score import DATASET, body_text, load_pages, score  # noqa: E402
+from clean_score import DATASET, body_text, load_pages, page_prf, score  # noqa: E402
 from streams.cleaning import clean  # noqa: E402
 from streams.cleaning.repair import repair_text  # noqa: E402
 from streams.errors import Rejected  # noqa: E402
@@ -50,6 +51,7 @@ def main() -> dict:
     ours = [_clean_body(RawArticle(id=pid, url=url, html=html)) for pid, html, url, _ in pages]
     traf = [trafilatura.extract(html, url=url) or "" for _, html, url, _ in pages]
     out["html"] = {"ours": score(zip(ours, truths)), "trafilatura": score(zip(traf, truths))}
+    out["per_page"] = {"html": _per_page(pages, ours)}
 
     # bar 2: plain-text path
     texts = [body_text(html) for _, html, _, _ in pages]
@@ -60,6 +62,7 @@ def main() -> dict:
         "raw_dump": score(zip(texts, truths)),
         "trafilatura": score(zip(traf_t, truths)),
     }
+    out["per_page"]["text"] = _per_page(pages, ours_t)
 
     # bar 4: repairs on clean text
     tokens = changes = 0
@@ -95,6 +98,22 @@ def main() -> dict:
     return out
 
 
+def _per_page(pages: list, preds: list[str]) -> dict[str, dict[str, float]]:
+    """page id -> precision and recall of one path (for finding the worst pages)."""
+    out = {}
+    for (pid, *_, truth), pred in zip(pages, preds):
+        tp, fp, fn = page_prf(pred, truth)
+        out[pid] = {"precision": round(tp / (tp + fp), 3) if tp + fp else 0.0, "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0}
+    return out
+
+
+def report_pages(r: dict, worst: int = 25) -> None:
+    for path, pages in r["per_page"].items():
+        print(f"\n{path} path, {worst} worst pages (by min of P, R):")
+        for pid, m in sorted(pages.items(), key=lambda kv: min(kv[1].values()))[:worst]:
+            print(f"  {pid[:16]}  P {m['precision']:.3f}  R {m['recall']:.3f}")
+
+
 def report(r: dict) -> None:
     h, t = r["html"], r["text"]
     print(f"pages: {r['pages']}")
@@ -112,5 +131,7 @@ def report(r: dict) -> None:
 if __name__ == "__main__":
     results = main()
     report(results)
+    if "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]:
+        report_pages(results)
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "clean.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -27,6 +27,7 @@ from typing import Any, Sequence
 from .config import Settings
 from .errors import DECODE_REASONS
 from .deadletter import build_dead_letter, dead_letter_key
+from .duplicates import NearDuplicates, mark_near_duplicate
 from .executor import StagePool
 from .metrics import Metrics
 from .pipeline import Outcome, dumps
@@ -105,6 +106,7 @@ class StageAgent:
         publisher: Publisher,
         skip_exact_duplicates: bool = False,
         seen_hashes: Any = None,
+        near_duplicates: NearDuplicates | None = None,
     ) -> None:
         self.stage = stage
         self.settings = settings
@@ -115,6 +117,7 @@ class StageAgent:
         self.publisher = publisher
         self.skip_exact_duplicates = skip_exact_duplicates
         self.seen_hashes = seen_hashes
+        self.near_duplicates = near_duplicates
 
     async def run(self, stream: Any) -> None:
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
@@ -169,6 +172,9 @@ class StageAgent:
                 m.child_restarts.labels(stage=self.stage).inc(self.pool.restarts)
                 self.pool.restarts = 0
             by_index: dict[int, Outcome] = dict(zip(work, outcomes))
+            if self.near_duplicates is not None:
+                for outcome in outcomes:
+                    self._mark_near_duplicate(outcome)
             outputs: list[Output] = []
             for i, ev in enumerate(events):
                 if i in skipped:
@@ -183,6 +189,17 @@ class StageAgent:
             self._remember_hashes(events, by_index)
         finally:
             m.in_flight.dec(len(events))
+
+    def _mark_near_duplicate(self, outcome: Outcome) -> None:
+        sig = outcome.stats.pop("signature", None)
+        if not (outcome.ok and sig and outcome.article_id):
+            return
+        first = self.near_duplicates.check(outcome.article_id, sig)  # type: ignore[union-attr]
+        if first is not None:
+            self.metrics.duplicates.labels(kind="near").inc()
+            outcome.records = [
+                (kind, key, mark_near_duplicate(value, first) if kind == "clean" else value) for kind, key, value in outcome.records
+            ]
 
     def _partition_duplicates(self, events: Sequence[Any]) -> tuple[list[int], set[int]]:
         """Indexes to process, and exact duplicates to skip (same content hash, other article)."""

@@ -14,6 +14,7 @@ from aiohttp.web import Response
 
 from .agents import Publisher, StageAgent
 from .config import Settings
+from .duplicates import NearDuplicates
 from .executor import StagePool, bind
 from .kafka_client import MAX_MESSAGE_BYTES, faust_credentials
 from .metrics import CONTENT_TYPE_LATEST, Metrics
@@ -70,6 +71,7 @@ class Pipeline:
             )
 
         self.topics = {kind: topic(name) for kind, name in t.items()}
+        self.metrics.prepare(t)
         self.clean_pool = StagePool(
             "clean", bind(clean_batch, max_bytes=s.max_input_bytes), timeout_s=s.message_timeout_s,
             memory_limit_mb=s.child_memory_limit_mb, warm="clean",
@@ -84,10 +86,16 @@ class Pipeline:
             use_partitioner=True,  # written from batch code, outside Faust's per-event context
             help="content hash -> first article id"
         ) if s.skip_exact_duplicates else None
+        # LSH bands/signatures of clean articles (see streams/duplicates.py).
+        self.near_dup_table = self.app.GlobalTable(
+            "near-duplicates", key_type=str, value_type=str, partitions=s.topic_partitions,
+            use_partitioner=True, help="MinHash LSH index of clean articles",
+        ) if s.detect_near_duplicates else None
         publisher = Publisher(s, self.metrics)
         self.clean_agent = StageAgent(
             stage="clean", settings=s, metrics=self.metrics, pool=self.clean_pool,
             outputs={"clean": self.topics["clean"]}, dlq=self.topics["dlq"], publisher=publisher,
+            near_duplicates=NearDuplicates(self.near_dup_table) if self.near_dup_table is not None else None,
         )
         self.extract_agent = StageAgent(
             stage="extract", settings=s, metrics=self.metrics, pool=self.extract_pool,
@@ -122,6 +130,7 @@ class Pipeline:
             # so a ticking timer is what "up" means for /health and worker_up.
             if not self._stopping:
                 metrics.up.set(1)
+                metrics.heartbeat.set_to_current_time()
             await lag_monitor.update()
 
         @app.page("/metrics")

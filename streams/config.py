@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     dlq_payload_max_bytes: int = Field(64 * 1024, ge=256, description="Original bytes kept in a dead letter.")
     commit_interval_s: float = Field(2.0, gt=0)
     send_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a failed send.")
+    detect_near_duplicates: bool = Field(True, description="Set near_duplicate_of with MinHash LSH across the stream.")
     skip_exact_duplicates: bool = Field(True, description="Extract stage skips articles whose content hash was seen.")
     log_level: str = "INFO"
 

@@ -51,7 +51,31 @@ class Metrics:
         self.up = Gauge(p + "worker_up", "1 while the worker runs its agents.", registry=r)
         self.started = Gauge(p + "worker_start_time_seconds", "Unix time the worker started.", registry=r)
         self.build = Gauge(p + "build_info", "Versions: package, record schemas, NLP model.", ["version", "schemas", "model", "model_version", "spacy"], registry=r)
+        self.heartbeat = Gauge(p + "worker_heartbeat_timestamp_seconds", "Unix time of the worker's last heartbeat tick (stale = stuck or gone).", registry=r)
         self.started.set(time.time())
+
+    def prepare(self, topics: dict[str, str]) -> None:
+        """Create every known label combination at 0, so ``rate()`` sees the first increment.
+
+        A labelled series only exists from its first ``inc()``; without this, a
+        reason that occurs once per worker would never show on a rate panel.
+        """
+        from .errors import REASONS
+
+        for kind, name in topics.items():
+            if kind in ("raw", "clean"):
+                self.consumed.labels(topic=name)
+                self.bytes_in.labels(topic=name)
+            if kind != "raw":
+                self.produced.labels(topic=name)
+                self.producer_errors.labels(topic=name)
+        for stage in ("decode", "clean", "extract"):
+            for reason in REASONS:
+                self.dead_letters.labels(stage=stage, reason=reason)
+        for kind in ("near", "exact_skipped"):
+            self.duplicates.labels(kind=kind)
+        for stage in ("clean", "extract"):
+            self.child_restarts.labels(stage=stage)
 
     def set_build_info(self, model: dict[str, str] | None) -> None:
         model = model or {}
@@ -66,10 +90,13 @@ class Metrics:
 
     def record_stats(self, stats: dict[str, Any]) -> None:
         """Per-message stats returned by the child process (see ``pipeline.Outcome``)."""
+        stage = stats.get("stage")
         for step in ("decode", "clean", "extract", "encode"):
             seconds = stats.get(f"{step}_s")
             if seconds is not None:
-                self.stage_seconds.labels(stage=step if step != "encode" else f"encode_{stats.get('stage')}").observe(seconds)
+                # decode = raw message -> article; decode_extract = clean record -> article
+                label = step if step in ("clean", "extract") or (step == "decode" and stage == "clean") else f"{step}_{stage}"
+                self.stage_seconds.labels(stage=label).observe(seconds)
         if stats.get("stage") == "clean" and stats.get("language") is not None:
             self.languages.labels(language=stats["language"]).inc()
         if stats.get("stage") == "extract":

@@ -18,6 +18,7 @@ import orjson
 
 from . import errors
 from .cleaning import clean
+from .cleaning.dedup import signature
 from .envelope import DEFAULT_MAX_INPUT_BYTES, decode
 from .errors import Rejected
 from .extraction import extract
@@ -80,6 +81,7 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             language=article.language,
             input_format=article.input_format,
             content_hash=article.content_hash,
+            signature=signature(article.body),
         )
         return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
     except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter

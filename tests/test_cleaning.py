@@ -147,3 +147,32 @@ def test_deep_nesting_in_core_is_rejected():
     with pytest.raises(Rejected) as exc:
         clean(RawArticle(id="deep", html=html))
     assert exc.value.reason in (errors.UNSUPPORTED_CONTENT, errors.NO_CONTENT)
+
+
+_PARA = "The council met on Monday and agreed, after a long debate, to extend the programme for another year. "
+
+
+def test_text_path_resumes_after_mid_article_related_block():
+    from streams.cleaning.text import extract_text
+
+    text = "\n".join([
+        "Council extends programme", _PARA * 3, _PARA + "Officials said the cost would rise.",
+        "Related stories", "Mayor opens new bridge across the river", "Storm closes schools in the north",
+        "Residents welcomed the decision, saying it had helped many families through the winter.",
+        "The programme will be reviewed again next spring, the council said in a statement.",
+        "Leave a Reply", "Great article, thanks for writing it up so clearly for us.",
+    ])
+    body = extract_text(text).body
+    assert "Residents welcomed the decision" in body and "reviewed again next spring" in body
+    assert "Related stories" not in body and "Mayor opens" not in body and "Great article" not in body
+
+
+def test_text_path_drops_teaser_block_after_article():
+    from streams.cleaning.text import extract_text
+
+    teasers = []
+    for i in range(4):
+        teasers += [f"Headline number {i} about another story entirely", f"A one-sentence summary of another story number {i} that links away from this page.", f"{i + 1}H ago"]
+    body = extract_text("\n".join(["Council extends programme", _PARA * 3, _PARA * 2, *teasers])).body
+    assert "summary of another story" not in body and "Headline number" not in body
+    assert body.count("The council met") == 5

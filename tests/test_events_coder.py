@@ -106,3 +106,50 @@ def test_quantities(nlp):
 
 def test_no_event_in_plain_text(nlp):
     assert events_of("The weather was mild and the trees were green.") == []
+
+
+def test_dateline_is_not_the_actor(nlp):
+    evs = events_of("SEOUL, Nov. 26 (Xinhua) -- South Korea's ICT ministry decided Monday to inspect all telecommunication facilities.")
+    assert evs and all("SEOUL" not in e["source"]["text"] for e in evs)
+    assert any("ministry" in e["source"]["text"] for e in evs)
+
+
+def test_actor_inside_abstract_object_is_target(nlp):
+    evs = events_of("Rights activists in India have called for action against security forces.")
+    top = max(evs, key=lambda e: e["confidence"])
+    assert "security forces" in (top["target"] or {}).get("text", "")
+
+
+def test_recipient_is_target_of_transfer(nlp):
+    evs = events_of("The government will provide subsidies of up to 80 per cent to disabled persons.")
+    assert any("persons" in (e["target"] or {}).get("text", "") for e in evs)
+
+
+def test_background_clause_keeps_statement(nlp):
+    evs = events_of("The French Defence Minister says two French journalists who were abducted in Syria in June are alive.")
+    top = max(evs, key=lambda e: e["confidence"])
+    assert top["cameo_code"].startswith("01") and "Minister" in top["source"]["text"]
+    assert "journalists" in (top["target"] or {}).get("text", "")
+
+
+def test_pronoun_agrees_with_speaker(nlp):
+    evs = events_of("A man died after he was shot by police following a vehicle pursuit, authorities said.")
+    shot = [e for e in evs if e["plover_type"] == "ASSAULT"]
+    assert shot and shot[0]["source"]["text"] == "police"
+    assert (shot[0]["target"] or {}).get("text") != "authorities"
+
+
+def test_blocking_sense(nlp):
+    assert events_of("A Navy mechanic pleaded guilty to the charges on Monday.") == [] or all(
+        not e["cameo_code"].startswith("02") for e in events_of("A Navy mechanic pleaded guilty to the charges on Monday."))
+
+
+def test_sentence_ents_matches_spacy(nlp):
+    from streams.extraction.events.spans import forget, sentence_ents
+
+    doc = nlp("Israel attacked Gaza on Monday. Hamas said Iran and Qatar helped. Nothing here.")
+    try:
+        for sent in doc.sents:
+            assert [(e.start, e.end) for e in sentence_ents(sent)] == [(e.start, e.end) for e in sent.ents]
+    finally:
+        forget()

@@ -67,6 +67,39 @@ def test_title_and_lead_choose_the_event() -> None:
     assert ev["when"]["resolved"] == "2024-03-26"
 
 
+def _when(body: str, title: str, published_at: str | None = "2016-11-10T14:00:00Z") -> dict | None:
+    rec = extract(_article(body, title=title, published_at=published_at)).enriched
+    assert errors_in("enriched_article", rec) == []
+    return rec["main_event"]["when"]
+
+
+def test_dateline_date_is_the_when() -> None:
+    when = _when("LONDON, Nov 9 (Reuters) - Britain's central bank raised interest rates, the governor said. Markets fell sharply.", "Bank of England raises rates")
+    assert when == {"text": "Nov 9", "resolved": "2016-11-09"}
+
+
+def test_no_stated_time_falls_back_to_publication_date_labelled() -> None:
+    body = "The mayor of Paris opened a new bridge over the Seine. Crowds gathered to watch the ceremony."
+    assert _when(body, "Paris opens bridge") == {"text": "publication date", "resolved": "2016-11-10", "source": "published_at"}
+    assert _when(body, "Paris opens bridge", published_at=None) is None
+    assert _when(body, "Paris opens bridge", published_at="not a date") is None
+
+
+def test_background_date_deep_in_the_body_does_not_beat_publication() -> None:
+    body = " ".join(["The mayor of Paris opened a new bridge over the Seine."] + ["Officials praised the engineers who built it over several years."] * 20 + ["On Sunday, the city of Lyon also opened a park."])
+    assert _when(body, "Paris opens bridge")["source"] == "published_at"
+
+
+def test_stated_vague_time_is_kept_unresolved() -> None:
+    when = _when("The mayor of Paris opened a new bridge over the Seine last month. Crowds gathered to watch.", "Paris opens bridge")
+    assert when == {"text": "last month", "resolved": None}
+
+
+def test_weekday_tied_to_another_event_is_not_resolved_against_publication() -> None:
+    when = _when("Comey told lawmakers on the Sunday before the election that the FBI had found nothing. Clinton's campaign welcomed it.", "Comey clears Clinton")
+    assert when["resolved"] is None and "source" not in when
+
+
 BAD = {
     "empty": ("", None),
     "whitespace": (" \n\n\t ", None),

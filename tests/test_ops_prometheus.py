@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -174,8 +173,10 @@ def test_alert_rules_load_and_evaluate_without_errors(stack: Stack) -> None:
             assert not r.get("lastError"), (r["name"], r["lastError"])
             assert r["type"] == "alerting"
     # A healthy pipeline must not be alerting (pending counts: "for" has not elapsed yet).
-    active = [(a["labels"]["alertname"], a["state"], a["labels"]) for g in groups for r in g["rules"] for a in r.get("alerts", [])]
-    assert not active, active
+    # The test's own poison messages are ~15% of its input, over the 5% dead-letter
+    # threshold, so that one alert is expected to be pending; nothing else may be.
+    active = {a["labels"]["alertname"] for g in groups for r in g["rules"] for a in r.get("alerts", [])}
+    assert active <= {"NewseventsDeadLetterRateHigh"}, active
 
 
 def test_every_dashboard_and_alert_expression_evaluates(stack: Stack) -> None:
@@ -254,10 +255,6 @@ def test_counters_add_up_across_two_workers_and_match_the_topics(stack: Stack) -
     assert prom.wait_for(f'sum(up{{job="{WORKER_JOB}"}})', 2) == 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "streams/metrics.py creates labelled counter series at their first increment, so rate()/increase() "
-    "never see that increment: a single dead letter of a reason is invisible to the DLQ panel and alert. "
-    "Fix: pre-initialise the known label values (see docs/operations.md, Known gaps)."))
 def test_first_dead_letter_of_each_reason_is_visible_to_rate(stack: Stack) -> None:
     window = f"{math.ceil(time.time() - stack.prom.started_at) + 5}s"
     seen = stack.prom.value(f"sum(increase(newsevents_dead_letters_total[{window}]))") or 0.0

@@ -2,8 +2,10 @@
 
 A line is judged by what it says (lexicon of boilerplate phrases, data file
 ``cleaning_boilerplate.tsv``) and where it sits: a "stop" line such as "Leave a
-Reply" or "Check Also" ends the article once some article text was seen, a
-"lead" line (byline, breadcrumb) only counts before the article starts.
+Reply" ends the article once some article text was seen, a "break" line such
+as "Check Also" or "Related stories" starts a block of other stories that the
+article may resume after (the plain-text path decides), a "lead" line (byline,
+breadcrumb) only counts before the article starts.
 Captions and credited sources are recognised here too so that they are moved
 out of the body, not lost.
 """
@@ -42,7 +44,19 @@ def norm(line: str) -> str:
 
 
 def is_stop(line: str) -> bool:
+    """A trailer starts here: an end stop or the heading of a block of other stories."""
+    s = norm(line)
+    return bool(boilerplate().stop.match(s) or boilerplate().brk.match(s))
+
+
+def is_end(line: str) -> bool:
+    """A trailer that nothing of the article follows (comment form, author box)."""
     return bool(boilerplate().stop.match(norm(line)))
+
+
+def is_break(line: str) -> bool:
+    """The heading of a block of other stories ("Related", "Trending"): pages insert these mid-article too."""
+    return bool(boilerplate().brk.match(norm(line)))
 
 
 def is_drop(line: str) -> bool:

@@ -22,14 +22,15 @@ class Boilerplate:
     stop: re.Pattern[str]
     drop: re.Pattern[str]
     lead: re.Pattern[str]
+    brk: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
     """One compiled alternation per action: a full match means the line is chrome."""
-    groups: dict[str, list[str]] = {"stop": [], "drop": [], "lead": []}
+    groups: dict[str, list[str]] = {"stop": [], "drop": [], "lead": [], "brk": []}
     for row in _rows("cleaning_boilerplate.tsv"):
-        groups[row[0]].append(row[1])
+        groups["brk" if row[0] == "break" else row[0]].append(row[1])
     compiled = {k: re.compile("(?:" + "|".join(f"(?:{p})" for p in v) + r")\Z", re.I) for k, v in groups.items()}
     return Boilerplate(**compiled)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import is_caption, is_credit_line, is_drop, is_lead, is_stop
+from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
@@ -36,6 +36,13 @@ _GLUE = re.compile(
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
+_COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (185)": a comment or view count, not a sentence end
+_PUNCT = re.compile(r"[,.;:!?،、，。；！？]")
+_SENTENCE_GAP = re.compile(r"[.!?。！？][\"”’)]*\s+[\"“‘(]?[A-ZÀ-Þ0-9]")
+_REPEAT_NEAR = 3  # a headline repeated within this many segments is a teaser (alt text + link)
+_TEASER_HEADLINE_MIN = 5  # words: teaser headlines are sentences without the full stop, sub-headings shorter
+_RESUME_WITHIN = 12  # segments after a "break" heading in which the article may resume
+_RESUME_PROSE = 2  # consecutive strong paragraphs that show the article goes on
 _MIN_BEFORE_STOP = 200
 _SECONDARY_SHARE = 0.35  # a second run this strong relative to the best is article too
 _SECONDARY_MIN = 40.0  # chars of article that must precede a "stop" line for it to end the article
@@ -84,18 +91,69 @@ def _words(s: str) -> float:
     return len(_WORD.findall(s)) + cjk / 1.5 if cjk else float(len(_WORD.findall(s)))
 
 
+def _ends(s: str) -> bool:
+    return bool(_END.search(s)) and not _COUNT_END.search(s)
+
+
 def _score(s: str) -> float:
+    """Prose scores its word count, chrome (menus, widgets, link lists) a negative amount."""
     n = _words(s)
     if is_drop(s) or is_stop(s):
         return -3.0 - n
     words = s.split()
     titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 1.0
-    ends = bool(_END.search(s))
-    if titled < 0.6 and ((n >= 8 and ends) or n >= 20):
-        return n
+    ends = _ends(s)
+    if titled < 0.6 and n >= 8 and ends:
+        return n if _punctuated(s, n) else -2.0 - 0.4 * n
+    if titled < 0.6 and n >= 20:  # long but unfinished: a teaser cut short, or a paragraph split by a glue point
+        return 0.3 * n if _punctuated(s, n) else -2.0 - 0.4 * n
     if n >= 5 and ends and titled < 0.6:
         return n * 0.5
     return -2.0 - 0.4 * n
+
+
+def _punctuated(s: str, n: float) -> bool:
+    """Prose has punctuation inside; a run of link texts or dates ("October 2019 September 2019 ...") has none."""
+    return n < 30 or _CJK.search(s) is not None or len(_PUNCT.findall(s)) >= n / 30
+
+
+def _headline_like(seg: Segment) -> bool:
+    """A teaser's headline: a title-length line (longer than most sub-headings), no sentence end."""
+    n = len(seg.text.split())
+    return seg.score < 0 and _TEASER_HEADLINE_MIN <= n <= 25 and not _ends(seg.text)
+
+
+def _one_sentence(s: str) -> bool:
+    return len(_SENTENCE_GAP.findall(s)) == 0 and len(s.split()) <= 45
+
+
+def _demote_teasers(segs: list[Segment], keys: list[str]) -> None:
+    """Context rules that need the neighbours: teaser blocks of other stories.
+
+    * A headline-length line repeated within a few lines is a teaser's link
+      (image alt text and link text of the same story): chrome. Copies far
+      apart are left alone: sub-headings of a recipe or a table repeat too.
+    * A single-sentence paragraph between two headline-like lines (drop lines
+      such as "2H ago" in between ignored) is a teaser's summary: chrome. An
+      article's own sub-headings are followed by several paragraphs.
+    """
+    last: dict[str, int] = {}
+    for i, (seg, k) in enumerate(zip(segs, keys)):
+        if not k or not 3 <= len(k.split()) <= 25:
+            continue
+        j = last.get(k)
+        if j is not None and i - j <= _REPEAT_NEAR:
+            for x in (segs[j], seg):
+                x.score = min(x.score, -2.0 - 0.4 * len(k.split()))
+        last[k] = i
+    real = [i for i, seg in enumerate(segs) if not is_drop(seg.text)]
+    flips = []
+    for j in range(1, len(real) - 1):
+        seg = segs[real[j]]
+        if seg.score > 0 and _one_sentence(seg.text) and _headline_like(segs[real[j - 1]]) and _headline_like(segs[real[j + 1]]):
+            flips.append(seg)
+    for seg in flips:
+        seg.score = -0.5 * seg.score
 
 
 def _runs(segs: list[Segment]) -> list[tuple[float, int, int]]:
@@ -132,13 +190,16 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     if not segs:
         return TextResult("", title, [])
     seen_keys: set[str] = set()
+    keys: list[str] = []
     for seg in segs:
         seg.score = _score(seg.text)
         key = " ".join(_WORD.findall(seg.text.lower()))
+        keys.append(key)
         if len(key) >= 20:
             if key in seen_keys:  # a second copy of the text (AMP/JSON copies, teasers of itself)
                 seg.score = min(seg.score, 0.0)
             seen_keys.add(key)
+    _demote_teasers(segs, keys)
     span = _article_span(segs)
     if not span:
         return TextResult("", title, [])
@@ -152,10 +213,20 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     lines: list[str] = []
     captions: list[str] = []
     seen = 0
-    for seg in (segs[i] for i in span):
+    skip_to = -1
+    joinable = False  # the previous segment was kept: a glued piece may be put back onto it
+    for pos, idx in enumerate(span):
+        seg = segs[idx]
         s = seg.text
+        glue, joinable = seg.glued and joinable and idx > 0 and span[pos - 1] == idx - 1, False
+        if pos < skip_to:
+            continue
         if seen >= _MIN_BEFORE_STOP and is_stop(s):
-            break
+            resume = _resume(segs, span, pos) if is_break(s) else None
+            if resume is None:
+                break
+            skip_to = resume
+            continue
         if is_drop(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
             continue
         if is_caption(s):
@@ -166,7 +237,8 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
             continue
         if seen == 0 and found_title and s == found_title:
             continue
-        if seg.glued and lines:
+        joinable = True
+        if glue and lines:
             lines[-1] += s
             if is_caption(lines[-1]):
                 captions.append(lines.pop())
@@ -174,6 +246,26 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
             lines.append(s)
         seen += len(s)
     return TextResult("\n\n".join(lines), found_title, captions)
+
+
+def _resume(segs: list[Segment], span: list[int], pos: int) -> int | None:
+    """Position in ``span`` where the article goes on after a block of other stories, or None if it ended.
+
+    The article resumes at the first of ``_RESUME_PROSE`` consecutive strong
+    paragraphs (a teaser block alternates headlines and one-line summaries)
+    within ``_RESUME_WITHIN`` segments; an end stop (comment form) first means it ended.
+    """
+    for p in range(pos + 1, min(len(span), pos + 1 + _RESUME_WITHIN)):
+        if is_end(segs[span[p]].text):
+            return None
+        window = [segs[span[q]] for q in range(p, min(len(span), p + _RESUME_PROSE))]
+        if len(window) == _RESUME_PROSE and all(_strong(w) for w in window):
+            return p
+    return None
+
+
+def _strong(seg: Segment) -> bool:
+    return seg.score >= 10 and _ends(seg.text) and not is_stop(seg.text)
 
 
 def _is_headline(s: str) -> bool:

@@ -37,6 +37,7 @@ class Actor:
     is_actor: bool  # a named entity or a recognised actor noun: something that can act politically
     named: bool
     etype: str | None = None  # entity type (PERSON, ORG, GPE, NORP...) when the actor is an entity
+    plural: bool = False  # head noun is plural ("officials", "authorities"): "he" cannot refer to it
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
@@ -58,8 +59,11 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
         for child in tok.children:
             if child.dep_ == "conj" or child.dep_ in ("relcl", "acl", "advcl", "ccomp", "cc") :
                 continue
-            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)):
-                continue
+            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)) \
+                    and not (child.lower_ == "from" and head.tag_ == "NN" and any(g.ent_type_ in ("GPE", "NORP") for g in child.children)):
+                continue  # clauses and prepositions off, except "of" complements and origin ("a man from China")
+            if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i and child.ent_type_ in ("", "CARDINAL", "QUANTITY"):
+                continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
             if child.dep_ == "punct" and child.i > head.i and child.dep_ != "appos":
                 continue
             keep.add(child.i)
@@ -68,7 +72,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     for i in range(lo, head.i):
         if doc[i].text in _DATELINE_SEPS:
             lo = i + 1  # "GUATEMALA CITY -- Gunmen": the dateline is not part of the actor
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "det", "case") and doc[lo].lower_ in ("the", "a", "an")):
+    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("cc", "det", "case") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
         hi -= 1
@@ -127,10 +131,19 @@ def make_actor(doc: Doc, head: Token, table: EntityTable) -> Actor | None:
         country, sector = ent.country, ent.sector or role
         if sector is None and ent.type != "PERSON" or country is None:
             _, c2, s2 = actor_type(span.text)
+            if c2 is None and ent.canonical != span.text:
+                _, c2, s3 = actor_type(ent.canonical)  # "President Vladimir V. Putin": the canonical name is known
+                s2 = s2 or s3
+            if c2 is None and ent.type == "PERSON" and head.ent_type_ == "PERSON" and head.text[:1].isupper():
+                _, c2, s3 = actor_type(head.text)  # the surname alone ("Putin") when the full form is unknown
+                s2 = s2 or s3
             country, sector = country or c2, sector or s2
-        return Actor(span.text, ent.canonical, ent.id, country, sector, span.start_char, span.end_char, True, True, ent.type)
+        return Actor(span.text, ent.canonical, ent.id, country, sector, span.start_char, span.end_char, True, True, ent.type,
+                     head.tag_ in ("NNS", "NNPS"))
     mod = _modifier_entity(table, span, head)
     canonical, c2, s2 = actor_type(span.text)
+    if len(span) == 1 and role is not None:
+        canonical, c2 = None, None  # a bare actor noun ("Police", "Government") is no place or named body
     country = c2 or (mod.country if mod is not None else None)
     core_ids = [head.i] + [c.i for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
     core = doc[min(core_ids) : head.i + 1]
@@ -141,15 +154,27 @@ def make_actor(doc: Doc, head: Token, table: EntityTable) -> Actor | None:
     if linked is not None and (role is None or linked.type != "PERSON"):
         # the phrase names a known actor the table holds under another name ("the Zionist regime" -> Israel)
         return Actor(span.text, linked.canonical, linked.id, linked.country or country, linked.sector or sector,
-                     span.start_char, span.end_char, True, True, linked.type)
-    return Actor(span.text, None, None, country, sector, span.start_char, span.end_char, is_actor, False)
+                     span.start_char, span.end_char, True, True, linked.type, head.tag_ in ("NNS", "NNPS"))
+    return Actor(span.text, None, None, country, sector, span.start_char, span.end_char, is_actor, False, None,
+                 head.tag_ in ("NNS", "NNPS"))
+
+
+_alias_cache: list[Any] = [None, {}]  # [table, {lower name: entity}]: the last table seen
 
 
 def _by_canonical(table: EntityTable, canonical: str | None) -> Entity | None:
+    """Entity whose canonical name or an alias is ``canonical`` (first in table order); index built once per table."""
     if not canonical:
         return None
-    key = canonical.lower()
-    for ent in table.entities:
-        if ent.canonical.lower() == key or key in (a.lower() for a in ent.aliases):
-            return ent
-    return None
+    if _alias_cache[0] is not table:
+        index: dict[str, Entity] = {}
+        for ent in table.entities:
+            for name in (ent.canonical, *ent.aliases):
+                if isinstance(name, str):
+                    index.setdefault(name.lower(), ent)
+        _alias_cache[:] = [table, index]
+    return _alias_cache[1].get(canonical.lower())
+
+
+def forget_table() -> None:
+    _alias_cache[:] = [None, {}]

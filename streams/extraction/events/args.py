@@ -18,6 +18,40 @@ _RELPRON = {"who", "that", "which", "whom"}
 _OBJECT_CONTROL = {"urge", "ask", "order", "call", "force", "direct", "tell", "encourage", "invite", "press", "allow", "help"}
 
 
+_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
+_DATELINE_POS = {"PROPN", "NUM", "PUNCT", "NOUN", "SPACE", "X"}
+TRANSFER = {"provide", "give", "send", "offer", "grant", "deliver", "donate", "contribute", "supply", "extend", "sell",
+            "ship", "transfer", "hand", "allocate", "lend", "loan", "pledge", "dispatch", "airlift"}
+_ABSTRACT_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards", "for", "into", "at"}
+
+
+def dateline_end(sent) -> int:
+    """Doc index of the first token after a dateline ("SEOUL, Nov. 26 (Xinhua) --", "CUTTACK:"), else the sentence start.
+
+    A dateline is a short run of names, numbers and punctuation (no verb) closed by a
+    dash, colon or bar within the first 14 tokens; what precedes it is a place/agency,
+    never an actor.
+    """
+    start = sent.start
+    end = min(sent.end, start + 14)
+    for i in range(start + 1, end - 1):
+        tok = sent.doc[i]
+        if tok.text in _DATELINE_SEPS:
+            if tok.text == "-" and not (tok.whitespace_ and i > 0 and sent.doc[i - 1].whitespace_):
+                continue  # a hyphen inside a word ("Tehreek-e-Insaf") is no separator
+            head = sent.doc[start:i]
+            if all(t.pos_ in _DATELINE_POS or t.text in "()," for t in head) and head[0].text[:1].isupper():
+                return i + 1
+            return start
+        if tok.pos_ in ("VERB", "AUX") and tok.text not in ("(", ")"):
+            return start
+    return start
+
+
+def in_dateline(tok: Token) -> bool:
+    return tok.i < dateline_end(tok.sent)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Brazil and the United States")."""
     out = [tok]
@@ -32,7 +66,19 @@ def _is_time(tok: Token) -> bool:
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    """Passive clause, or a reduced passive participle ("two priests kidnapped"); "X has directed" (acl + have) is active."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or headline_passive(v):
+        return True
+    return v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in v.children)
+
+
+def headline_passive(v: Token) -> bool:
+    """Headline passive without auxiliary: "Egypt activist released", "Journalist killed in Gaza"."""
+    last = v.sent[-1]
+    if last.is_punct and last.text in (".", "!", "?"):
+        return False  # a full sentence: "offered" tagged VBN there is a tagging slip, not a headline
+    return v.tag_ == "VBN" and v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in v.children)
 
 
 def verb_source(v: Token, depth: int = 0) -> list[Token]:
@@ -44,11 +90,15 @@ def verb_source(v: Token, depth: int = 0) -> list[Token]:
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0])
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in _RELPRON and v.dep_ == "relcl":
-                return conjuncts(v.head)
-            return conjuncts(c)
+    if headline_passive(v):
+        return []
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
+    for c in subjects:
+        if c.lower_ in _RELPRON and v.dep_ == "relcl":
+            return conjuncts(v.head)
+        return conjuncts(c)
     if is_passive(v):
         return []
     if v.dep_ == "xcomp":
@@ -77,7 +127,7 @@ def _prep_objects(tok: Token, preps: set[str], exclude: set[int]) -> list[Token]
 def verb_target_candidates(v: Token, source_ids: set[int], consumed: set[int]) -> list[list[Token]]:
     """Candidate patients in order of syntactic preference; the caller prefers one that is an actor."""
     if is_passive(v):
-        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"] or [c for c in v.children if c.dep_ == "nsubj" and headline_passive(v)]
         if subj:
             if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
                 return [conjuncts(v.head)]
@@ -85,14 +135,31 @@ def verb_target_candidates(v: Token, source_ids: set[int], consumed: set[int]) -
         if v.dep_ == "acl":
             return [[v.head]]
     out: list[list[Token]] = []
+    if v.lemma_.lower() in TRANSFER:
+        # "provide subsidies to X", "offered X support", "contribute salaries to the fund": the recipient is the target
+        out += [[c] for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") and c.i not in source_ids]
+        for c in v.children:  # "offered the United States broad support" misparsed as a modifier of the object
+            if c.dep_ == "dobj":
+                out += [[g] for g in c.children if g.dep_ == "nmod" and g.i < c.i and g.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+                        and g.i not in source_ids and not any(d.dep_ == "case" for d in g.children)]
+        out += [conjuncts(g) for g in _prep_objects(v, {"to", "for"}, source_ids)]
+        for c in v.children:  # "subsidies of 80 per cent to X": "to X" attached inside the object
+            if c.dep_ == "dobj":
+                inner = [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                out += [conjuncts(g) for n in inner for g in _prep_objects(n, {"to"}, source_ids)]
     for c in v.children:
-        if c.dep_ in ("dobj", "dative") and c.i not in source_ids and not _is_time(c):
+        if c.dep_ == "dobj" and c.like_num and c.i not in source_ids:
+            c = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), c)
+        if c.dep_ in ("dobj", "dative", "pobj") and c.i not in source_ids and not _is_time(c):
             if c.i in consumed or c.lemma_.lower() in ("action", "measure", "step"):
-                out += [[g] for g in _prep_objects(c, {"with", "against", "on", "at", "to", "for", "toward", "towards"}, source_ids)]
+                out += [[g] for g in _prep_objects(c, _ABSTRACT_PREPS, source_ids)]
             else:
                 out.append(conjuncts(c))
-                out += [[g] for g in _prep_objects(c, {"against", "with", "on"}, source_ids)]
-    out += [conjuncts(g) for g in _prep_objects(v, TARGET_PREPS, source_ids)]
+                out += [[g] for g in _prep_objects(c, {"against", "with", "on", "toward", "towards"}, source_ids)]
+    for g in _prep_objects(v, TARGET_PREPS, source_ids):
+        out.append(conjuncts(g))
+        # "called for action against X", "pressed for talks with X": the actor inside the abstract object
+        out += [[n] for n in _prep_objects(g, _ABSTRACT_PREPS, source_ids)]
     return out
 
 

@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from ...records import CleanArticle
 from ..entities import EntityTable
 from .actor import Actor, make_actor
-from .args import is_passive, noun_governor, noun_source, noun_targets, verb_source, verb_target_candidates, with_target
+from .actor import forget_table
+from .args import dateline_end, is_passive, noun_governor, noun_source, noun_targets, verb_source, verb_target_candidates, with_target
 from .context import event_date, event_location
 from .modality import is_hypothetical, is_negated
 from .quantities import sentence_quantities
 from .record import EVENTS_VERSION, build_record
 from .resolve import Salience, fragment_name, resolve_reference
+from .spans import forget
 from .speech import according_to, content_ids, speaker
 from .triggers import Hit, find_triggers
 
@@ -31,6 +33,11 @@ log = logging.getLogger(__name__)
 RECIPROCAL = {"meet", "agree", "sign", "talk", "negotiate", "cooperate", "clash", "fight", "discuss", "ally", "consult", "confer"}
 MAX_EVENTS_PER_SENTENCE = 6
 MAX_SENTENCE_CHARS = 2000
+# Work cap per article: only the first MAX_SENTENCES sentences are coded (news leads carry the events; a
+# 100k-character article of ~1,600 short sentences stays under it) and at most MAX_EVENTS_PER_ARTICLE
+# events are produced. Per-sentence work only touches that sentence (see spans.py), so cost is linear.
+MAX_SENTENCES = 2500
+MAX_EVENTS_PER_ARTICLE = 400
 _EMPTY_SOURCE = {"text": "", "canonical": None, "entity": None, "country": None, "sector": None}
 
 __all__ = ["code_events", "EVENTS_VERSION"]
@@ -44,8 +51,19 @@ def code_events(doc: Doc, table: EntityTable, article: CleanArticle) -> list[dic
     except Exception:  # noqa: BLE001 - a Doc without sentence boundaries
         return events
     salience = Salience()
-    for index, sent in enumerate(sents):
-        if len(sent.text) > MAX_SENTENCE_CHARS:
+    try:
+        return _code_sentences(doc, sents, table, article, salience, events)
+    finally:
+        forget()
+        forget_table()
+
+
+def _code_sentences(doc: Doc, sents: list[Span], table: EntityTable, article: CleanArticle, salience: Salience,
+                    events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for index, sent in enumerate(sents[:MAX_SENTENCES]):
+        if len(events) >= MAX_EVENTS_PER_ARTICLE:
+            break
+        if sent.end_char - sent.start_char > MAX_SENTENCE_CHARS:
             continue
         try:
             found = _sentence_events(doc, sents, index, sent, table, article, salience)
@@ -84,6 +102,23 @@ def _article_dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _reports(event: dict[str, Any], speech: Hit, content: set[int], doc: Doc) -> bool:
+    """The event is an asserted act with an agent, in the main clause of what ``speech`` reports."""
+    pos = event["action"].get("_pos")
+    if pos is None or pos not in content or not event["source"].get("text"):
+        return False
+    if event["negated"] or event["hypothetical"] or event["cameo_code"][:2] in ("01", "02"):
+        return False
+    cur = doc[pos]
+    for _ in range(8):  # "journalists who were abducted" is background, not the reported act
+        if cur.i == speech.tok.i or cur.head is cur:
+            break
+        if cur.dep_ in ("relcl", "acl", "advcl", "pobj") and cur.head.i != speech.tok.i:
+            return False
+        cur = cur.head
+    return True
+
+
 def _asserted(hit: Hit) -> bool:
     """A typed act stated as fact: not a statement, not hedged or denied ("said he would send" stays a statement)."""
     return not hit.trig.speech and hit.trig.cameo[:2] not in ("01", "02") and not is_hypothetical(hit.tok) and not is_negated(hit.tok)
@@ -117,10 +152,12 @@ def _sentence_events(doc: Doc, sents: list[Span], index: int, sent: Span, table:
     default_attr = _actor(doc, according, table, salience, sents, index) if according is not None else None
 
     out: list[dict[str, Any]] = []
-    for h in hits:
+    # acts first, then reporting verbs: a reporting verb whose content asserts a codable act that came out with
+    # an agent is only the attribution of that act ("X said Y attacked Z"); otherwise it is X's CAMEO 01 statement
+    for h in sorted(hits, key=lambda x: x.trig.speech):
         owners = [s for s in speech if s.tok.i != h.tok.i and h.tok.i in content[s.tok.i]]
-        if h.trig.speech and any(o.tok.i in content[h.tok.i] and _asserted(o) for o in hits if o is not h):
-            continue  # a reporting verb whose content asserts a codable act: that act is the news
+        if h.trig.speech and any(_reports(e, h, content[h.tok.i], doc) for e in out):
+            continue
         attribution = None
         speaker_actor = None
         if owners:
@@ -146,15 +183,65 @@ def _actor(doc: Doc, tok: Token | None, table: EntityTable, salience: Salience, 
     if tok is None:
         return None
     if tok.pos_ == "PRON" or tok.lower_ in ("he", "she", "it", "they", "we"):
-        if speaker_actor is not None and tok.lower_ in ("he", "she", "it", "they", "we", "i"):
+        if speaker_actor is not None and _agrees(tok.lower_, speaker_actor):
             return speaker_actor
+        ante = _subject_antecedent(tok)
+        if ante is not None:
+            return _actor(doc, ante, table, salience, sents, index, None, exclude)
         return salience.pronoun(tok, table)
+    body = dateline_end(tok.sent)
+    if tok.i < body:
+        # a head inside the dateline ("SEOUL, Nov. 26 (Xinhua) -- South Korea's ministry"): the actor is after it
+        tok = next((t for t in tok.subtree if t.i >= body and t.head.i < body and t.pos_ in ("NOUN", "PROPN")), None)
+        if tok is None:
+            return None
     actor = make_actor(doc, tok, table)
     if actor is None:
         return None
     if not actor.named:
         actor = fragment_name(actor, sents, index, table) or resolve_reference(actor, tok, salience, exclude) or actor
     return actor
+
+
+_GROUP = {"ORG", "GPE", "NORP"}
+
+
+def _subject_antecedent(tok: Token) -> Token | None:
+    """he/she with no person named before it in its sentence -> that sentence's earlier singular common-noun
+    subject whose verb governs the pronoun ("A man died after he was shot"); None when a name precedes it
+    (salience handles names) or the subject belongs to another clause ("The regime has no power," he said)."""
+    if tok.lower_ not in ("he", "she", "him", "her"):
+        return None
+    sent = tok.sent
+    for t in reversed(sent[: tok.i - sent.start]):
+        if t.ent_type_ == "PERSON":
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.pos_ == "NOUN" and t.head in tok.ancestors:
+            return t  # the pronoun sits inside the clause whose subject this is ("X died after he was shot")
+    return None
+
+
+def _agrees(pronoun: str, actor: Actor) -> bool:
+    """Can the pronoun refer to the speaker? "he" is not "authorities"; "they"/"it" are not one person."""
+    if pronoun in ("he", "she", "i"):
+        return not actor.plural and actor.etype not in _GROUP
+    if pronoun in ("they", "we"):
+        return actor.plural or actor.etype in _GROUP
+    if pronoun == "it":
+        return not actor.plural and actor.etype != "PERSON" and actor.etype is not None
+    return False
+
+
+def _content_subject(tok: Token) -> Token | None:
+    """Subject of what a reporting verb reports ("said BJP has not informed...", "X did not talk..., said Y")."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+        clauses.append(tok.head)
+    for clause in clauses:
+        for c in clause.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i != tok.i:
+                return c
+    return None
 
 
 def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit, table: EntityTable, article: CleanArticle,
@@ -184,6 +271,12 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
         targets = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor, exclude) for t in tgt_heads) if a is not None]
     else:
         targets = _choose_targets(doc, tok, h, src_heads, table, salience, sents, index, speaker_actor, exclude)
+    if not targets and h.trig.speech:
+        subj = _content_subject(tok)
+        about = _actor(doc, subj, table, salience, sents, index, None, exclude) if subj is not None else None
+        if about is not None and (about.is_actor or about.named or about.country) and not any(
+                (a.entity and a.entity == about.entity) or a.text == about.text for a in sources):
+            targets = [about]  # a statement is about the actor its content is about
     if len(targets) > 1:
         targets = [a for a in targets if a.is_actor or a.named] or targets[:1]
     if (h.trig.speech or noun) and not any(a.is_actor or a.named for a in sources):
@@ -194,6 +287,10 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
         return []  # "the second attack" hanging off another verb is a mention, not an assertion
     if not any(a.is_actor or a.named for a in sources) and not any(a.is_actor or a.named for a in targets):
         return []
+    if not sources and _clause_depth(tok) > 0:
+        return []  # an agentless act inside a relative/adverbial clause is background ("an alumnus killed in...")
+    if h.trig.speech and not targets and not any(a.named or a.country for a in sources):
+        return []  # "police said", "officials say": a statement by nobody in particular about nobody codes nothing
     pairs = _pairs(sources, targets, tok.lemma_.lower())
     negated, hypothetical = is_negated(tok), is_hypothetical(tok)
     sentence = {"index": index, "text": sent.text, "start": sent.start_char, "end": sent.end_char}
@@ -223,7 +320,13 @@ def _choose_targets(doc: Doc, tok: Token, h: Hit, src_heads: list[Token], table:
                     sents: list[Span], index: int, speaker_actor: Actor | None, exclude: set[str]) -> list[Actor]:
     """First candidate group (object, then prepositional objects) that holds an actor; else the first group."""
     first: list[Actor] = []
-    for group in verb_target_candidates(tok, {t.i for t in src_heads}, h.consumed):
+    groups = verb_target_candidates(tok, {t.i for t in src_heads}, h.consumed)
+    if h.trig.speech:  # "said in a telegram to X", "told reporters in a call with X": the addressee
+        groups += [[g] for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "through", "via", "during")
+                   for n in p.children if n.dep_ == "pobj"
+                   for q in n.children if q.dep_ == "prep" and q.lower_ in ("to", "with")
+                   for g in q.children if g.dep_ == "pobj"]
+    for group in groups:
         if h.trig.speech:
             group = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
         actors = [a for a in (_actor(doc, t, table, salience, sents, index, speaker_actor, exclude) for t in group) if a is not None]
@@ -231,8 +334,8 @@ def _choose_targets(doc: Doc, tok: Token, h: Hit, src_heads: list[Token], table:
             continue
         if any(a.is_actor or a.named for a in actors):
             return actors
-        if not first and not h.trig.speech:
-            first = actors
+        if not first and (not h.trig.speech or all(t.dep_ == "dobj" for t in group)):
+            first = actors  # a statement's non-actor object is its topic ("announced measures to...")
     if not first and not h.trig.speech:
         for child in tok.children:  # "pledged to protect X", "decided to inspect X": the object of the intended act
             if child.dep_ == "xcomp" and child.pos_ == "VERB":
@@ -262,24 +365,43 @@ def _pairs(sources: list[Actor], targets: list[Actor], lemma: str) -> list[tuple
 
 
 def _confidence(h: Hit, src: Actor | None, tgt: Actor | None, sent: Span, noun: bool, negated: bool, hypothetical: bool) -> float:
-    """Heuristic 0..1: verb over noun over bare statement, named actors, main clause; hedged events lower."""
+    """Heuristic 0..1 of how sure the coding is.
+
+    Typed verb over typed noun over bare statement; an agent that is an actor (named or an
+    actor noun) and a target that is one add; the sentence's main clause (or the reported
+    clause of a main reporting verb) over subordinate clauses; hedged or denied events lower.
+    """
     conf = 0.35 if h.trig.speech else (0.45 if noun else 0.55)
-    if src is None:
-        conf -= 0.15
+    if src is None or not src.text:
+        conf -= 0.2
     elif src.named:
         conf += 0.2
     elif src.is_actor:
-        conf += 0.1
+        conf += 0.15
     if tgt is not None:
-        conf += 0.1 if tgt.named else 0.05
-    if h.tok.dep_ == "ROOT" or h.tok.head.dep_ == "ROOT" and h.tok.dep_ in ("ccomp", "conj"):
-        conf += 0.05
-    conf -= 0.05 * min(_clause_depth(h.tok), 3)
+        conf += 0.1 if tgt.named else (0.08 if tgt.is_actor else 0.03)
+    if _main_clause(h.tok):
+        conf += 0.1
+    conf -= 0.08 * min(_clause_depth(h.tok), 3)
     if hypothetical:
         conf -= 0.3
     if negated:
         conf -= 0.3
     return conf
+
+
+def _main_clause(tok: Token) -> bool:
+    """Root of the sentence, coordinated with it, or what a root reporting verb reports."""
+    if tok.dep_ == "ROOT":
+        return True
+    head = tok.head
+    if tok.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT":
+        return True
+    if tok.dep_ == "xcomp" and head.dep_ == "ROOT":
+        return True
+    return False
 
 
 def _clause_depth(tok: Token) -> int:

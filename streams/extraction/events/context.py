@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .lookups import resolve_date, resolve_place
+from .spans import sentence_ents
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "to"}
@@ -22,7 +23,7 @@ def _nearest(spans: list[Span], tok: Token) -> Span | None:
 
 def event_date(sent: Span, tok: Token, published_at: str | None) -> dict[str, Any] | None:
     """The DATE/TIME phrase nearest the trigger, resolved against the publication time."""
-    cands = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and any(ch.isalnum() for ch in e.text)]
+    cands = [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") and any(ch.isalnum() for ch in e.text)]
     ent = _nearest(cands, tok)
     if ent is None:
         return None
@@ -32,7 +33,7 @@ def event_date(sent: Span, tok: Token, published_at: str | None) -> dict[str, An
 def event_location(sent: Span, tok: Token, actor_spans: list[tuple[int, int]]) -> dict[str, Any] | None:
     """A place phrase governed by a locative preposition ("in Tehran"), not one of the actors."""
     cands = []
-    for e in sent.ents:
+    for e in sentence_ents(sent):
         if e.label_ not in _PLACE_LABELS:
             continue
         if any(s <= e.start_char < t for s, t in actor_spans):

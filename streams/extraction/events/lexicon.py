@@ -18,6 +18,7 @@ class Trigger:
     with_: frozenset[str]
     cameo: str
     speech: bool
+    kind: str = "event"  # event | speech | none (a sense that is NOT a codable act; blocks the general entry)
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
     out: dict[tuple[str, str], list[Trigger]] = {}
     for ln in lines[1:]:
         lemma, pos, with_, cameo, kind = (ln.split("\t") + [""] * 5)[:5]
-        trig = Trigger(lemma, pos, frozenset(w for w in with_.split("|") if w), cameo, kind == "speech")
+        trig = Trigger(lemma, pos, frozenset(w for w in with_.split("|") if w), cameo, kind == "speech", kind or "event")
         out.setdefault((lemma, pos), []).append(trig)
     for entries in out.values():
         entries.sort(key=lambda t: not t.with_)

@@ -8,7 +8,7 @@ from ...ids import stable_hash
 from ...records import EVENT_SCHEMA_VERSION
 from .tables import code_info
 
-EVENTS_VERSION = "0.2.0"
+EVENTS_VERSION = "0.3.0"
 
 
 def build_record(*, article_id: str, content_hash: str, cameo: str, source: dict[str, Any], target: dict[str, Any] | None,

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import Entity, EntityTable
 from .actor import Actor
+from .spans import sentence_ents
 
 _ROLE_HEADS = {"leader", "president", "minister", "chief", "head", "premier", "chancellor", "king", "spokesman",
                "spokeswoman", "ayatollah", "commander", "envoy", "secretary", "official", "diplomat"}
@@ -30,7 +31,7 @@ class Salience:
         self.subjects: list[Entity] = []
 
     def observe(self, sent: Span, table: EntityTable) -> None:
-        for e in sent.ents:
+        for e in sentence_ents(sent):
             if e.label_ != "PERSON":
                 continue
             ent = table.at(e.start_char, e.end_char)
@@ -51,7 +52,7 @@ class Salience:
         """he/she -> the last person mentioned before it (this sentence first, then earlier ones)."""
         if tok.lower_ not in ("he", "she", "him", "her"):
             return None
-        before = [e for e in tok.sent.ents if e.label_ == "PERSON" and e.end <= tok.i]
+        before = [e for e in sentence_ents(tok.sent) if e.label_ == "PERSON" and e.end <= tok.i]
         for e in reversed(before):
             ent = table.at(e.start_char, e.end_char)
             if ent is not None and ent.type == "PERSON":
@@ -93,7 +94,7 @@ def fragment_name(actor: Actor, sents: list[Span], index: int, table: EntityTabl
         return None
     nxt = sents[index + 1]
     words = [t for t in nxt if not t.is_punct and not t.is_space]
-    ents = [e for e in nxt.ents if e.label_ == "PERSON"]
+    ents = [e for e in sentence_ents(nxt) if e.label_ == "PERSON"]
     if not words or not ents or ents[0].start != words[0].i:
         return None
     name = ents[0]

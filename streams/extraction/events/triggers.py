@@ -21,6 +21,8 @@ class Hit:
 def _dependents(tok: Token) -> dict[str, Token]:
     """Lemmas of the token's dependents and of its objects' / prepositions' dependents."""
     out: dict[str, Token] = {}
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out[tok.head.lemma_.lower()] = tok.head  # "figures released by": the participle's noun is its object
     for c in tok.children:
         out.setdefault(c.lemma_.lower(), c)
         out.setdefault(c.lower_, c)
@@ -53,8 +55,8 @@ def find_triggers(sent: Span) -> list[Hit]:
         trig = match(lemma, pos, set(deps))
         if trig is None and pos == "N" and tok.pos_ == "PROPN":
             trig = match(lemma, "V", set(deps))  # headline verbs tagged as names ("Admits", "Attended")
-        if trig is None:
-            continue
+        if trig is None or trig.kind == "none":
+            continue  # no trigger, or a blocking sense ("pleaded guilty", "released figures", "returned to")
         consumed = {deps[w].i for w in trig.with_ if w in deps}
         hits.append(Hit(tok, trig, consumed))
     consumed_all = {i for h in hits for i in h.consumed}
