@@ -164,21 +164,18 @@ class StageAgent:
                 m.consumed.labels(topic=msg.topic).inc()
                 m.bytes_in.labels(topic=msg.topic).inc(len(msg.value or b""))
                 values.append(msg.value)
-            work, skipped = self._partition_duplicates(events)
             started = time.perf_counter()
-            outcomes = await self.pool.run([values[i] for i in work])
+            outcomes = await self.pool.run(self._inputs(events, values))
             m.batch_seconds.labels(stage=self.stage).observe(time.perf_counter() - started)
             if self.pool.restarts:
                 m.child_restarts.labels(stage=self.stage).inc(self.pool.restarts)
                 self.pool.restarts = 0
-            by_index: dict[int, Outcome] = dict(zip(work, outcomes))
+            by_index: dict[int, Outcome] = dict(enumerate(outcomes))
             if self.near_duplicates is not None:
                 for outcome in outcomes:
                     self._mark_near_duplicate(outcome)
             outputs: list[Output] = []
             for i, ev in enumerate(events):
-                if i in skipped:
-                    continue
                 outputs.extend(self._outputs_for(ev, by_index[i]))
             t0 = time.perf_counter()
             await self.publisher.send_all(outputs)
@@ -201,21 +198,21 @@ class StageAgent:
                 (kind, key, mark_near_duplicate(value, first) if kind == "clean" else value) for kind, key, value in outcome.records
             ]
 
-    def _partition_duplicates(self, events: Sequence[Any]) -> tuple[list[int], set[int]]:
-        """Indexes to process, and exact duplicates to skip (same content hash, other article)."""
+    def _inputs(self, events: Sequence[Any], values: list[bytes | None]) -> list[Any]:
+        """What the child gets per message: the bytes, or ``(bytes, first_id)`` for an exact duplicate to skip."""
         if not (self.skip_exact_duplicates and self.seen_hashes is not None):
-            return list(range(len(events))), set()
-        work, skipped = [], set()
-        for i, ev in enumerate(events):
+            return list(values)
+        inputs: list[Any] = []
+        for ev, value in zip(events, values):
             h = header(ev.message, CONTENT_HASH_HEADER)
             key = (ev.message.key or b"").decode("utf-8", "replace")
             first = self.seen_hashes.get(h.decode()) if h else None
-            if first is not None and first != key:
-                skipped.add(i)
+            if first is not None and first != key and value:
                 self.metrics.duplicates.labels(kind="exact_skipped").inc()
+                inputs.append((value, first))
             else:
-                work.append(i)
-        return work, skipped
+                inputs.append(value)
+        return inputs
 
     def _remember_hashes(self, events: Sequence[Any], by_index: dict[int, Outcome]) -> None:
         if self.seen_hashes is None:

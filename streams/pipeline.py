@@ -131,25 +131,42 @@ def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_B
     return [clean_one(v, max_bytes) for v in values]
 
 
-def extract_batch(values: list[bytes | None]) -> list[Outcome]:
-    """Parses the batch's texts in one ``nlp.pipe`` call; falls back to one by one if that fails."""
+def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcome]:
+    """Parses the batch's texts in one ``nlp.pipe`` call; falls back to one by one if that fails.
+
+    A value may be ``(clean_record, first_article_id)`` for an exact duplicate the
+    worker decided to skip: it gets a light enriched record pointing at the first
+    article (``skipped_reason: exact_duplicate``) and no parse.
+    """
     from .extraction import extract_many
+    from .extraction.pipeline import skipped
 
     started = time.perf_counter()
     articles: list[CleanArticle | None] = []
     outcomes: list[Outcome | None] = []
     for v in values:
+        duplicate_of = None
+        if isinstance(v, tuple):
+            v, duplicate_of = v
         try:
-            articles.append(decode_clean(v))
-            outcomes.append(None)
+            article = decode_clean(v)
         except Exception as exc:  # noqa: BLE001
             articles.append(None)
             outcomes.append(_failure(exc, None, {"stage": "extract"}))
+            continue
+        if duplicate_of is not None:
+            result = skipped(article, "exact_duplicate", duplicate_of)
+            articles.append(None)
+            outcomes.append(Outcome(article_id=article.article_id, records=[("enriched", article.article_id, dumps(result.enriched))],
+                                    stats={"stage": "extract", "skipped_reason": "exact_duplicate", "event_types": []}))
+            continue
+        articles.append(article)
+        outcomes.append(None)
     todo = [a for a in articles if a is not None]
     try:
         results = extract_many(todo)
     except Exception:  # noqa: BLE001 - isolate the culprit
-        return [extract_one(v) for v in values]
+        return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0]) for o, v in zip(outcomes, values)]
     per_article = (time.perf_counter() - started) / max(1, len(todo))
     it = iter(results)
     for i, article in enumerate(articles):

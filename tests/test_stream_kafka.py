@@ -172,3 +172,36 @@ def test_kill_9_mid_batch_loses_nothing(kafka: str, tmp_path: Path) -> None:
     for _k, ev, *_ in events:
         per_article[ev["article_id"]].add(ev["event_id"])
     assert per_article, "no events after restart"
+
+
+WIRE = (
+    "GENEVA (Reuters) - The United Nations Security Council on Tuesday called for an immediate ceasefire in the region, "
+    "after three days of fighting between government forces and rebels left at least 40 people dead, officials said. "
+    "The council's statement urged both sides to return to talks mediated by the African Union and to allow aid convoys "
+    "to reach the besieged city. Diplomats said the text was agreed after hours of negotiations between Western members "
+    "and China and Russia, which had objected to an earlier draft that named the rebel commanders. The government said it "
+    "would study the statement, while a rebel spokesman said the group would respect a truce if the army withdrew its tanks."
+)
+
+
+def test_duplicates_across_the_stream(deployment: Deployment) -> None:
+    """Edited wire copies get near_duplicate_of; identical text under a new id is not extracted again."""
+    first = {"id": "wire-1", "text": WIRE}
+    run(produce(deployment.topic("raw"), [(b"wire-1", orjson.dumps(first))]))
+    run(read_topic(deployment.topic("enriched"), until=lambda r: "wire-1" in _ids(r), timeout=120))
+    edited = WIRE.replace("at least 40 people dead", "at least 42 people dead").replace("on Tuesday", "late on Tuesday") + " The fighting resumed at dawn."
+    run(produce(deployment.topic("raw"), [(b"wire-2", orjson.dumps({"id": "wire-2", "text": edited})), (b"wire-3", orjson.dumps({"id": "wire-3", "text": WIRE}))]))
+    enriched = run(read_topic(deployment.topic("enriched"), until=lambda r: {"wire-2", "wire-3"} <= _ids(r), timeout=120))
+    clean = run(read_topic(deployment.topic("clean"), until=lambda r: {"wire-1", "wire-2", "wire-3"} <= _ids(r), timeout=30))
+    by_id = {v["article_id"]: v for _k, v, *_ in clean}
+    assert by_id["wire-1"]["near_duplicate_of"] is None
+    assert by_id["wire-2"]["near_duplicate_of"] == "wire-1"
+    assert by_id["wire-3"]["near_duplicate_of"] == "wire-1"
+    rec = {v["article_id"]: v for _k, v, *_ in enriched}
+    assert rec["wire-3"]["skipped_reason"] == "exact_duplicate" and rec["wire-3"]["duplicate_of"] == "wire-1"
+    assert rec["wire-2"]["skipped_reason"] is None and rec["wire-2"]["entities"], "an edited copy is still extracted"
+    for r in (rec["wire-2"], rec["wire-3"]):
+        assert not errors_in("enriched_article", r)
+    text = deployment.workers[0].metrics_text()
+    assert 'newsevents_duplicates_total{kind="near"} 2.0' in text
+    assert 'newsevents_duplicates_total{kind="exact_skipped"} 1.0' in text

@@ -97,6 +97,14 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     return out
 
 
+def skipped(article: CleanArticle, reason: str, duplicate_of: str | None = None) -> Extraction:
+    """The record of an article the stage decided not to extract (e.g. an exact duplicate)."""
+    enriched = _enriched(article, [], None, reason, [])
+    if duplicate_of is not None:
+        enriched["duplicate_of"] = duplicate_of
+    return Extraction(enriched=enriched, events=[])
+
+
 def _title_text(title: str | None) -> str:
     """The title as parsed: bounded, giant tokens blanked (a broken title must not cost more than the body)."""
     title = (title or "")[:_MAX_TITLE_CHARS]
