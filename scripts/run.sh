@@ -35,7 +35,7 @@ $NE consume "${PREFIX}events" --pretty --timeout "${RUN_IDLE_S:-20}"
 echo "[run] dead letters:"
 $NE consume "${PREFIX}articles.dlq" --pretty --timeout 2
 echo "[run] throughput so far:"
-curl -fs "http://$HOST:$PORT/metrics" | grep -E '^newsevents_(messages_consumed|records_produced|events_extracted|dead_letters)_total' || true
+curl -fs "http://$HOST:$PORT/metrics" | grep -E '^newsevents_(messages_consumed|records_produced|events_extracted|dead_letters)_total' | grep -v ' 0.0$' || true
 
 if [[ "${RUN_EXIT:-0}" == 1 ]]; then exit 0; fi
 echo "[run] worker still running (pid $WORKER); Ctrl-C to stop. Try: $NE produce <files> / $NE consume ${PREFIX}events --pretty"

@@ -10,8 +10,13 @@ scripts/setup.sh
 
 started=0
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
-  # A port of its own so a developer's `make run` broker is left alone.
-  export KAFKA_PORT="${KAFKA_TEST_PORT:-39092}" KAFKA_CONTROLLER_PORT="${KAFKA_TEST_CONTROLLER_PORT:-39093}"
+  # Ports of its own (free ones if the defaults are taken), so a developer's
+  # `make run` broker or another test run is left alone.
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+  port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+  KAFKA_PORT="${KAFKA_TEST_PORT:-39092}"; port_taken "$KAFKA_PORT" && KAFKA_PORT="$(free_port)"
+  KAFKA_CONTROLLER_PORT="${KAFKA_TEST_CONTROLLER_PORT:-39093}"; port_taken "$KAFKA_CONTROLLER_PORT" && KAFKA_CONTROLLER_PORT="$(free_port)"
+  export KAFKA_PORT KAFKA_CONTROLLER_PORT
   export KAFKA_RUN_DIR="${KAFKA_RUN_DIR:-${NEWSEVENTS_CACHE:-$HOME/.cache/newsevents}/kafka-test-$KAFKA_PORT}"
   rm -rf "$KAFKA_RUN_DIR"   # fresh cluster: tests must not depend on leftovers
   scripts/kafka.sh up
