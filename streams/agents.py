@@ -118,6 +118,7 @@ class StageAgent:
         self.skip_exact_duplicates = skip_exact_duplicates
         self.seen_hashes = seen_hashes
         self.near_duplicates = near_duplicates
+        self._tables_ready = False
 
     async def run(self, stream: Any) -> None:
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
@@ -154,8 +155,24 @@ class StageAgent:
                 log.critical("cannot dead-letter a failed batch; exiting without commit", exc_info=True)
                 os._exit(70)
 
+    async def _prepare_tables(self) -> None:
+        """Load producer metadata of our tables' changelog topics before the first write.
+
+        The tables pick the changelog partition from the key (``use_partitioner``),
+        which needs the topic's metadata in the producer; a write made before it is
+        loaded fails inside Faust. This waits for it once.
+        """
+        if self._tables_ready:
+            return
+        tables = [t for t in (self.seen_hashes, getattr(self.near_duplicates, "store", None)) if t is not None]
+        for table in tables:
+            producer = table.app.producer._ensure_producer()  # noqa: SLF001 - the aiokafka producer Faust owns
+            await producer.partitions_for(table.changelog_topic.get_topic_name())
+        self._tables_ready = True
+
     async def process(self, events: Sequence[Any]) -> None:
         m = self.metrics
+        await self._prepare_tables()
         m.in_flight.inc(len(events))
         try:
             values: list[bytes | None] = []

@@ -160,3 +160,26 @@ def test_camel_case_names_are_not_split(nlp) -> None:
     table = resolve_entities(nlp("Senate Majority Leader Mitch McConnell met Ronald MacDonald in Washington."))
     assert table.find("Mitch McConnell") is not None
     assert all(not e.canonical.endswith(" Mc") for e in table.entities)
+
+
+def test_demonyms_join_their_state_under_its_name(nlp) -> None:
+    table = resolve_entities(nlp("Israeli officials met Zionist settlers. Israel denied it. Syrians fled to Lebanon."))
+    israel = table.find("Israel")
+    assert israel is not None and israel.canonical == "Israel" and israel.country == "ISR"
+    assert table.find("Zionist") is israel and table.find("Israeli") is israel
+    assert all(e.canonical != "Zionist" for e in table.entities)
+    syria = table.find("Syrians")
+    assert syria is not None and (syria.canonical, syria.type, syria.country) == ("Syria", "NORP", "SYR")
+
+
+def test_common_nouns_are_no_places(nlp) -> None:
+    table = resolve_entities(nlp("GUATEMALA CITY -- Gunmen released two priests. Police said the gunmen fled."))
+    assert all(e.country != "POL" for e in table.entities)
+    assert all(not e.canonical.lower().startswith("gunm") for e in table.entities if e.type in ("GPE", "LOC", "FAC"))
+
+
+def test_people_behind_titles_and_initials(nlp) -> None:
+    table = resolve_entities(nlp("President Vladimir V. Putin spoke with House Speaker Nancy Pelosi and Mr. Netanyahu."))
+    for name, canonical, country in [("Putin", "Vladimir Putin", "RUS"), ("Pelosi", "Nancy Pelosi", "USA"), ("Netanyahu", "Benjamin Netanyahu", "ISR")]:
+        ent = table.find(name)
+        assert ent is not None and (ent.canonical, ent.country) == (canonical, country), (name, ent)

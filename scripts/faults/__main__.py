@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import platform
 import shutil
 import signal
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=600, help="per-scenario deadline in seconds (default 600)")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
+    # The suite's own clients reconnect through broker faults on purpose; their complaints are noise here.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     wanted = [s.strip() for s in args.scenarios.split(",") if s.strip()]
     sizes = QUICK if args.quick else FULL
     run_dir = Path(tempfile.mkdtemp(prefix="newsevents-faults-"))

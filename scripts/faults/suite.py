@@ -277,8 +277,9 @@ class Tracker:
         return worst
 
 
-async def group_lag(bootstrap: str, dep: Deployment) -> dict[str, int]:
-    """End offset minus committed offset of the deployment's group, per raw/clean partition."""
+async def group_lag(bootstrap: str, dep: Deployment, committed_only: bool = False) -> dict[str, int]:
+    """End offset minus committed offset of the deployment's group, per raw/clean partition
+    (or the committed offsets themselves with ``committed_only``)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=20000)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     await admin.start()
@@ -291,7 +292,8 @@ async def group_lag(bootstrap: str, dep: Deployment) -> dict[str, int]:
         for tp in tps:
             meta = committed.get(tp)
             c = meta.offset if meta is not None and meta.offset >= 0 else 0
-            out[f"{tp.topic}:{tp.partition}"] = max(0, ends[tp] - c)
+            key = f"{tp.topic.rsplit('.', 1)[-1]}:{tp.partition}"
+            out[key] = c if committed_only else max(0, ends[tp] - c)
         return out
     finally:
         await consumer.stop()
@@ -355,7 +357,7 @@ class Run:
             "NEWSEVENTS_MESSAGE_TIMEOUT_S": "10",
             "NEWSEVENTS_CHILD_MEMORY_LIMIT_MB": "2048",
             "NEWSEVENTS_SEND_RETRY_MAX_S": "5",
-            "NEWSEVENTS_LOG_LEVEL": "WARNING",
+            "NEWSEVENTS_LOG_LEVEL": os.environ.get("FAULTS_WORKER_LOG_LEVEL", "WARNING"),
         }
         base_env.update(env or {})
         self.dep = Deployment(name.replace("_", "-"), partitions=partitions, extra_env=base_env)
@@ -436,7 +438,21 @@ class Run:
         assert self.tracker is not None
         await self.tracker.poll(seconds)
         await self.check_workers()
+        await self._sample_offsets()
         return self.progress()
+
+    async def _sample_offsets(self) -> None:
+        """Committed offsets of the group over time (offsets.jsonl in the log dir), for post-mortems."""
+        now = time.monotonic()
+        if now - getattr(self, "_last_sample", 0.0) < 2.0:
+            return
+        self._last_sample = now
+        try:
+            lag = await asyncio.wait_for(group_lag(self.bootstrap, self.dep, committed_only=True), 10)
+        except Exception:  # noqa: BLE001 - broker faults
+            return
+        with open(self.log_dir / "offsets.jsonl", "ab") as f:
+            f.write(orjson.dumps({"t": time.strftime("%H:%M:%S"), "committed": lag}) + b"\n")
 
     async def wait_progress(self, fraction: float) -> None:
         """Until at least ``fraction`` of the inputs are accounted for (or the deadline)."""
@@ -494,8 +510,13 @@ class Run:
 
 # ---------------------------------------------------------------------- scenarios
 async def worker_crashes(bootstrap: str, log_dir: Path, *, articles: int = 2000, workers: int = 2, kills: int = 5,
-                         rate: float = 40.0, seed: int = 11, timeout_s: float = 600) -> Result:
-    """``workers`` workers; ``kills`` times kill -9 a random worker at a random moment and restart it."""
+                         rate: float = 40.0, seed: int = 11, timeout_s: float = 600, gap_s: tuple[float, float] = (3.0, 15.0),
+                         only_ready: bool = True) -> Result:
+    """``workers`` workers; ``kills`` times kill -9 a random worker at a random moment and restart it.
+
+    The moments are ``gap_s`` apart (uniform); with ``only_ready`` only a worker that is up is
+    killed, else any live process (possibly one still loading its models).
+    """
     from .corpus import good_articles
 
     r = random.Random(seed)
@@ -507,12 +528,15 @@ async def worker_crashes(bootstrap: str, log_dir: Path, *, articles: int = 2000,
             await asyncio.to_thread(w.wait_ready, 240)
         feeder = asyncio.create_task(run.producer.send_paced(items, rate))  # type: ignore[union-attr]
         for k in range(kills):
-            # a random moment while work remains: 2-9 s after the previous event
-            end = time.monotonic() + r.uniform(2.0, 9.0)
-            while time.monotonic() < end:
+            # a random moment: 3-15 s after the previous kill, and only a worker that is up
+            # and working (killing one still loading its models proves less)
+            end = time.monotonic() + r.uniform(*gap_s)
+            while time.monotonic() < end or (only_ready and not [w for w in run.alive_workers() if _ready(w)]):
                 await run.tick(0.5)
+                if time.monotonic() > run.deadline:
+                    break
             done, total = run.progress()
-            alive = run.alive_workers()
+            alive = [w for w in run.alive_workers() if _ready(w) or not only_ready]
             if not alive:
                 continue
             victim = r.choice(alive)
@@ -523,6 +547,14 @@ async def worker_crashes(bootstrap: str, log_dir: Path, *, articles: int = 2000,
             await run.start_worker(wait=False)
         await feeder
         return await run.finish()
+
+
+def _ready(w: WorkerProcess) -> bool:
+    try:
+        with urllib.request.urlopen(w.url("/health"), timeout=1) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
 
 
 async def broker_restart(cluster: Any, log_dir: Path, *, articles: int = 1000, workers: int = 1, down_s: float = 5.0,
@@ -636,7 +668,9 @@ async def hostile_input(bootstrap: str, log_dir: Path, *, hostile: int = 10000, 
             kinds[it.kind][outcome_of[i]] += 1
         result.extra["by_kind"] = kinds
         if result.extra["good_enriched"] != len(good_idx):
-            result.notes.append(f"only {result.extra['good_enriched']}/{len(good_idx)} good articles enriched")
+            pos_of = {i: pos for pos, i in run.producer.positions.items()}  # type: ignore[union-attr]
+            why = sorted({run.tracker.dlq_positions.get(pos_of.get(i), "?") for i in good_idx if i not in out})  # type: ignore[union-attr]
+            result.notes.append(f"{result.extra['good_enriched']}/{len(good_idx)} good articles enriched, the others dead-lettered: {why}")
         return result
 
 

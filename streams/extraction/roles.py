@@ -10,11 +10,14 @@ and the role-word table ``streams/data/roles_sectors.tsv``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import demonyms, norm, organisations, places, role_words
+from .gazetteer import demonyms, norm, organisations, people, places, role_countries, role_words
 
 _MAX_ROLE_TOKENS = 9
+_LED = re.compile(r"-led\b", re.IGNORECASE)
 _GLUE = {"of", "the", "'s", "’s", "and", "for"}
 _STRIP_LEAD = {"the", "a", "an", "of", "and", "for"}
 
@@ -24,9 +27,16 @@ def role_entry(text: str) -> tuple[str | None, str]:
     table = role_words()
     key = norm(text)
     entry = table.get(key)
-    if entry is None and key.endswith("s"):
-        entry = table.get(key[:-1])
+    if entry is None:
+        for plural, singular in _PLURALS:
+            if key.endswith(plural):
+                entry = table.get(key[: len(key) - len(plural)] + singular)
+                if entry is not None:
+                    break
     return entry or (None, "")
+
+
+_PLURALS = (("men", "man"), ("women", "woman"), ("ies", "y"), ("es", ""), ("s", ""))  # gunmen, militias, authorities
 
 
 def _is_role_word(text: str) -> bool:
@@ -89,11 +99,13 @@ def _is_head_role(tok: Token) -> bool:
 
 def describe(phrase: str) -> tuple[str | None, str | None]:
     """(country, sector) that a role or group phrase states: "Iranian Foreign Minister" -> ("IRN", "GOV")."""
-    words = phrase.replace("’", "'").replace("'s", " ").split()
+    words = _LED.sub("", phrase.replace("’", "'").replace("'s", " ")).split()  # "Saudi-led coalition": led by Saudi Arabia
     country: str | None = None
     org_sector: str | None = None
     sector: str | None = None
-    orgs, dem, pl = organisations(), demonyms(), places()
+    role_country: str | None = None
+    person_country: str | None = None
+    orgs, dem, pl, known, offices = organisations(), demonyms(), places(), people(), role_countries()
     n = len(words)
     used = [False] * n
     for size in (4, 3, 2, 1):
@@ -116,8 +128,16 @@ def describe(phrase: str) -> tuple[str | None, str | None]:
                     country = country or iso3
                     used[k : k + size] = [True] * size
                     continue
+            if words[k][:1].isupper() and (size > 1 or k + 1 < n):
+                who = known.get(key)
+                if who is not None and who.country:
+                    person_country = person_country or who.country  # "Putin's spokesman", "Obama administration"
+                    used[k : k + size] = [True] * size
+                    continue
             entry = role_entry(key)
             if entry[0] is not None and entry[1] in ("role", "org"):
                 sector = entry[0]  # the last (head) role word decides: "army chief" is MIL, "police chief" COP
                 used[k : k + size] = [True] * size
-    return country, sector or org_sector
+            if entry[1] and key in offices:
+                role_country = role_country or offices[key]  # "House Speaker" is an office of one country
+    return country or role_country or person_country, sector or org_sector

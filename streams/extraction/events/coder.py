@@ -24,6 +24,8 @@ from .modality import is_hypothetical, is_negated
 from .quantities import sentence_quantities
 from .record import EVENTS_VERSION, build_record
 from .resolve import Salience, fragment_name, resolve_reference
+from .senses import HELP_LEMMAS, actor_like, article_sport, contest_sense, help_without_actor, intent_without_cooperation, market_subject, rally_not_protest, unlikely_target
+from .lexicon import lexicon
 from .spans import forget
 from .speech import according_to, content_ids, speaker
 from .triggers import Hit, find_triggers
@@ -60,13 +62,14 @@ def code_events(doc: Doc, table: EntityTable, article: CleanArticle) -> list[dic
 
 def _code_sentences(doc: Doc, sents: list[Span], table: EntityTable, article: CleanArticle, salience: Salience,
                     events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sport = article_sport(doc)
     for index, sent in enumerate(sents[:MAX_SENTENCES]):
         if len(events) >= MAX_EVENTS_PER_ARTICLE:
             break
         if sent.end_char - sent.start_char > MAX_SENTENCE_CHARS:
             continue
         try:
-            found = _sentence_events(doc, sents, index, sent, table, article, salience)
+            found = _sentence_events(doc, sents, index, sent, table, article, salience, sport)
         except Exception:  # noqa: BLE001 - one odd parse must not lose the article
             log.warning("event coding failed on sentence %d of %s", index, article.article_id, exc_info=True)
             continue
@@ -140,7 +143,7 @@ def _suppressed(hit: Hit, by_i: dict[int, Hit]) -> bool:
 
 
 def _sentence_events(doc: Doc, sents: list[Span], index: int, sent: Span, table: EntityTable,
-                     article: CleanArticle, salience: Salience) -> list[dict[str, Any]]:
+                     article: CleanArticle, salience: Salience, sport: bool = False) -> list[dict[str, Any]]:
     hits = find_triggers(sent)
     if not hits:
         return []
@@ -168,7 +171,7 @@ def _sentence_events(doc: Doc, sents: list[Span], index: int, sent: Span, table:
                 attribution = {"text": speaker_actor.text, "entity": speaker_actor.entity}
         elif default_attr is not None:
             attribution = {"text": default_attr.text, "entity": default_attr.entity}
-        out.extend(_events_for_hit(doc, sents, index, sent, h, table, article, salience, attribution, speaker_actor))
+        out.extend(_events_for_hit(doc, sents, index, sent, h, table, article, salience, attribution, speaker_actor, sport))
     out = _dedupe(out)
     out.sort(key=lambda e: -e["confidence"])
     kept = out[:MAX_EVENTS_PER_SENTENCE]
@@ -245,8 +248,11 @@ def _content_subject(tok: Token) -> Token | None:
 
 
 def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit, table: EntityTable, article: CleanArticle,
-                    salience: Salience, attribution: dict[str, Any] | None, speaker_actor: Actor | None) -> list[dict[str, Any]]:
+                    salience: Salience, attribution: dict[str, Any] | None, speaker_actor: Actor | None,
+                    sport: bool = False) -> list[dict[str, Any]]:
     tok = h.tok
+    if not h.trig.speech and (rally_not_protest(tok) or market_subject(tok)):
+        return []  # "rallied to win the set", "shares rallied", "the rupee hit a record low"
     noun = tok.pos_ in ("NOUN", "PROPN") and h.trig.pos == "N"
     inherited = False
     if noun:
@@ -279,6 +285,21 @@ def _events_for_hit(doc: Doc, sents: list[Span], index: int, sent: Span, h: Hit,
             targets = [about]  # a statement is about the actor its content is about
     if len(targets) > 1:
         targets = [a for a in targets if a.is_actor or a.named] or targets[:1]
+    targets = [a for a in targets if not unlikely_target(a, _head_at(doc, a))]
+    if not noun and tok.lemma_.lower() in HELP_LEMMAS and not any(actor_like(a) for a in targets):
+        # "will help Ukraine rebuild its grid": the one helped is the subject of the helped act
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for g in c.children:
+                    if g.dep_ == "nsubj":
+                        helped = _actor(doc, g, table, salience, sents, index, speaker_actor, exclude)
+                        if actor_like(helped):
+                            targets = [helped]
+    if not h.trig.speech:
+        if contest_sense(tok, sent, sport, sources, targets):
+            return []  # a game result or action ("Russia beat Croatia", "fired a shot at the goalie")
+        if intent_without_cooperation(tok, targets, _is_trigger, sources) or help_without_actor(tok, targets):
+            return []  # "decided to weigh in", "will offer better mileage", "helped me a lot"
     if (h.trig.speech or noun) and not any(a.is_actor or a.named for a in sources):
         return []
     if not sources and not (is_passive(tok) or noun):
@@ -424,3 +445,17 @@ def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key not in best or e["confidence"] > best[key]["confidence"]:
             best[key] = e
     return list(best.values())
+
+
+def _head_at(doc: Doc, actor: Actor) -> Token | None:
+    """Syntactic head of an actor's span (None when the span is not token-aligned)."""
+    span = doc.char_span(actor.start, actor.end)
+    return span.root if span is not None and len(span) else None
+
+
+def _is_trigger(tok: Token) -> bool:
+    """The word is a codable act of the lexicon (any sense), e.g. the "inspect" of "decided to inspect"."""
+    pos = "V" if tok.pos_ == "VERB" else ("N" if tok.pos_ in ("NOUN", "PROPN") else None)
+    if pos is None:
+        return False
+    return any(t.kind == "event" for t in lexicon().get((tok.lemma_.lower(), pos), ()))
