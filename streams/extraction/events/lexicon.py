@@ -6,6 +6,7 @@ the vocabulary without touching code.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,3 +43,14 @@ def match(lemma: str, pos: str, dependents: set[str]) -> Trigger | None:
         if not trig.with_ or trig.with_ & dependents:
             return trig
     return None
+
+
+@lru_cache(maxsize=None)
+def word_sets(filename: str) -> dict[str, frozenset[str]]:
+    """``set -> words`` from a two-column data file (``set<TAB>word``, ``#`` header lines)."""
+    text = resources.files("streams.data").joinpath(filename).read_text("utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    sets: dict[str, set[str]] = {}
+    for row in rows:
+        sets.setdefault(row["set"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in sets.items()}

@@ -28,77 +28,39 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import word_sets
+
+# Word lists live in streams/data/event_senses.tsv (one word per line, per set).
+_WORDS = word_sets("event_senses.tsv")
+
 # a game score: "6-4", "2-1", "7-6 (5)"; not dates ("2019-11-18"), times or ranges inside longer numbers
 SCORE_RE = re.compile(r"(?<![\w/.:,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w/:%-]|\.\d)")
 
 # words that only sport uses (one is enough in the sentence)
-STRONG_SPORT = {
-    "tennis", "football", "soccer", "basketball", "hockey", "baseball", "cricket", "rugby", "golf", "volleyball",
-    "tournament", "league", "playoff", "playoffs", "quarterback", "goalkeeper", "goaltender", "goalie", "inning",
-    "innings", "touchdown", "touchdowns", "doubles", "singles", "championship", "championships", "coach", "striker",
-    "midfielder", "linebacker", "pitcher", "wicket", "wickets", "umpire", "referee", "nfl", "nba", "nhl", "mlb",
-    "fifa", "uefa", "atp", "wta", "olympics", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "standings",
-    "overtime", "halftime", "kickoff", "rookie", "puck", "rebound", "rebounds", "fumble", "homer", "slam", "backstroke",
-    "freestyle", "ncaa", "premiership", "bundesliga", "seeded", "tiebreaker", "tiebreak", "dunk", "hat-trick",
-}
+STRONG_SPORT = _WORDS["strong_sport"]
 # words that sport uses a lot but politics also does ("a negotiating team", "a political game"): two are needed
-WEAK_SPORT = {
-    "match", "game", "set", "team", "season", "point", "goal", "win", "victory", "loss", "cup", "title", "final",
-    "finals", "score", "round", "series", "player", "fan", "club", "save", "assist", "shot", "seed", "tie", "draw",
-    "race", "streak", "opener", "champion", "medal", "stadium", "lead", "defeat", "home", "away", "yard", "rank",
-}
+WEAK_SPORT = _WORDS["weak_sport"]
 # verbs (and nouns) of the lexicon that have a game sense
-CONTEST_LEMMAS = {
-    "beat", "rally", "attack", "shoot", "fire", "strike", "hit", "fight", "clash", "host", "meet", "visit", "block",
-    "seize", "capture", "destroy", "defend", "threaten", "withdraw", "retreat", "surrender", "release", "sign",
-    "storm", "charge", "offensive", "meeting", "challenge", "oust", "occupy", "shell",
-    "free", "return", "yield", "concede", "protest", "demand", "dismiss", "reject", "criticize", "criticise", "help",
-    "support", "back", "praise", "thank", "congratulate", "hail", "welcome", "encourage", "offer", "decide", "commit",
-    "promise", "pledge", "vow", "propose", "aid", "assist", "elect", "recognize", "recognise", "invite", "face",
-}
+CONTEST_LEMMAS = _WORDS["contest_lemmas"]
 # actors whose presence keeps the political reading in a sports setting (police at a match, rioting fans)
 _FORCE_SECTORS = {"MIL", "COP", "REB", "CRM", "SPY"}
 _OFFICE_SECTORS = {"GOV", "LEG", "JUD", "IGO", "PTY", "OPP"}  # a minister or a court acting in a sports story
-_FORCE_WORDS = {"police", "policeman", "policemen", "officer", "officers", "soldier", "soldiers", "troops", "army",
-                "gunman", "gunmen", "militant", "militants", "rebel", "rebels", "protester", "protesters", "demonstrator",
-                "demonstrators", "rioter", "rioters", "hooligan", "hooligans", "terrorist", "terrorists", "attacker",
-                "attackers", "militia", "insurgents", "forces"}
+_FORCE_WORDS = _WORDS["force_words"]
 
 # what shares, indices and currencies do: "the index rallied", "the yen strengthened"
-MARKET_WORDS = {"market", "markets", "stock", "stocks", "share", "shares", "index", "indices", "price", "prices",
-                "dollar", "euro", "yen", "yuan", "rupee", "pound", "currency", "bond", "bonds", "yield", "yields",
-                "oil", "gold", "sensex", "nifty", "dow", "nasdaq", "futures", "equities", "equity", "bitcoin", "crude"}
-_RALLY_GAME_XCOMP = {"beat", "defeat", "win", "take", "level", "force", "finish", "tie", "claim", "clinch", "edge",
-                     "overcome", "draw", "earn", "secure", "close", "reach", "advance", "erase", "score", "record",
-                     "top", "down", "eliminate", "split", "save", "post", "end"}
+MARKET_WORDS = _WORDS["market_words"]
+_RALLY_GAME_XCOMP = _WORDS["rally_game_xcomp"]
 
 INTENT_LEMMAS = {"decide", "plan", "offer", "promise", "pledge", "vow", "commit", "propose"}
 _INTENT_STRICT = {"decide", "plan"}  # "decided to X" is AGREE only when X is a codable act or concerns an actor
 HELP_LEMMAS = {"help", "assist", "aid"}
 # objects / intended acts that make an offer or a pledge one of cooperation (CAMEO 03 sub-categories)
-COOP_WORDS = {
-    "support", "aid", "help", "assistance", "talk", "talks", "negotiation", "negotiations", "dialogue", "deal",
-    "agreement", "accord", "treaty", "compromise", "concession", "concessions", "ceasefire", "truce", "peace",
-    "cooperation", "asylum", "mediation", "protection", "guarantee", "guarantees", "amnesty", "reform", "reforms",
-    "resignation", "apology", "condolence", "condolences", "loan", "loans", "funding", "fund", "funds", "money",
-    "troop", "troops", "reward", "settlement", "solution", "plan", "proposal", "security", "release", "exchange",
-    "relief", "investment", "access", "election", "elections", "referendum", "inquiry", "investigation", "meeting",
-    "summit", "visit", "alliance", "partnership", "sanction", "sanctions", "withdrawal", "aid", "supplies", "weapon",
-    "weapons", "arm", "arms", "vaccine", "vaccines", "refuge", "shelter", "compensation", "immunity", "pardon",
-    "bailout", "lifeline", "rescue", "stimulus", "package", "subsidy", "subsidies", "grant", "grants",
-    "negotiate", "cooperate", "mediate", "meet", "talk", "discuss", "host", "resign", "withdraw", "compensate",
-    "pay", "protect", "defend", "release", "free", "help", "assist", "aid", "support", "hold", "join", "sign",
-    "ratify", "form", "end", "stop", "halt", "cease", "lift", "ease", "restore", "resume", "open", "return", "hand",
-    "send", "deploy", "provide", "give", "share", "supply", "allow", "let", "accept", "recognize", "recognise",
-    "reform", "investigate", "probe", "work", "step", "fight", "build", "rebuild", "reconstruct", "reduce",
-    "cut", "raise", "increase", "boost", "expand", "strengthen", "improve", "deepen", "back", "finance", "fund",
-    "cancel", "forgive", "waive", "drop", "pull", "evacuate", "rescue", "shelter", "welcome", "receive",
-}
+COOP_WORDS = _WORDS["coop_words"]
 _AMOUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
 # nouns that measure rather than name ("helped a lot", "a great deal", "a bit")
-_QUANTIFIER_NOUNS = {"lot", "lots", "bit", "deal", "plenty", "ton", "tons", "bunch", "little", "much", "most", "more"}
+_QUANTIFIER_NOUNS = _WORDS["quantifier_nouns"]
 
 
 def article_sport(doc: Doc) -> bool:
