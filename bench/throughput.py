@@ -232,6 +232,15 @@ def bench_stream(items: list[tuple[str, bytes]], workers: int, logs: Path, rate:
     return result
 
 
+def renamed(items: list[tuple[str, bytes]], suffix: str, unique: bool = False) -> list[tuple[str, bytes]]:
+    """The same articles under new ids (a fresh run must not meet ids it has seen)."""
+    out = []
+    for n, (aid, value) in enumerate(items):
+        new = f"{aid}{suffix}{n if unique else ''}"
+        out.append((new, orjson.dumps({**orjson.loads(value), "id": new})))
+    return out
+
+
 # ----------------------------------------------------------------------------- report
 def write_reports(results: dict) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -305,11 +314,11 @@ def main() -> int:
     print(f"core: {core['core_articles_per_s']:.2f} articles/s (clean {core['clean_ms_per_article']:.1f} ms, extract {core['extract_ms_per_article']:.1f} ms)", file=sys.stderr)
     s1 = bench_stream(items, 1, logs)
     print(f"stream 1 worker: {s1['articles_per_s']:.2f} articles/s ({s1['completed']}/{s1['articles']})", file=sys.stderr)
-    s2 = bench_stream([(f"{a}#2", v) for a, v in items], 2, logs)
+    s2 = bench_stream(renamed(items, "#2"), 2, logs)
     print(f"stream 2 workers: {s2['articles_per_s']:.2f} articles/s ({s2['completed']}/{s2['articles']})", file=sys.stderr)
     rate = s1["articles_per_s"] / 2
     n_lat = max(20, int(rate * args.latency_seconds))
-    lat = bench_stream([(f"{a}#lat", v) for a, v in (items * 3)[:n_lat]], 1, logs, rate=rate)
+    lat = bench_stream(renamed((items * 3)[:n_lat], "#lat", unique=True), 1, logs, rate=rate)
     lat["rate"] = rate
     print(f"latency at {rate:.2f}/s: p50 {lat['latency_p50_s']:.2f} p95 {lat['latency_p95_s']:.2f} p99 {lat['latency_p99_s']:.2f} s", file=sys.stderr)
 

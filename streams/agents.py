@@ -107,6 +107,7 @@ class StageAgent:
         skip_exact_duplicates: bool = False,
         seen_hashes: Any = None,
         near_duplicates: NearDuplicates | None = None,
+        offset_guard: Any = None,
     ) -> None:
         self.stage = stage
         self.settings = settings
@@ -119,6 +120,7 @@ class StageAgent:
         self.seen_hashes = seen_hashes
         self.near_duplicates = near_duplicates
         self._tables_ready = False
+        self.offset_guard = offset_guard
 
     async def run(self, stream: Any) -> None:
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
@@ -173,6 +175,7 @@ class StageAgent:
     async def process(self, events: Sequence[Any]) -> None:
         m = self.metrics
         await self._prepare_tables()
+        holes = self.offset_guard.holes(events) if self.offset_guard is not None else {}
         m.in_flight.inc(len(events))
         try:
             values: list[bytes | None] = []
@@ -201,6 +204,8 @@ class StageAgent:
                 m.stage_seconds.labels(stage="produce").observe((time.perf_counter() - t0) / max(1, len(events)))
             self._observe_end_to_end(events, outputs, acked)
             self._remember_hashes(events, by_index)
+            if holes:
+                await self.offset_guard.repair(holes)
         finally:
             m.in_flight.dec(len(events))
 

@@ -15,10 +15,11 @@ from aiohttp.web import Response
 from .agents import Publisher, StageAgent
 from .config import Settings
 from .duplicates import NearDuplicates
-from .executor import StagePool, bind
+from .executor import ChildProcess, StagePool, bind
 from .kafka_client import MAX_MESSAGE_BYTES, faust_credentials
 from .metrics import CONTENT_TYPE_LATEST, Metrics
-from .pipeline import clean_batch, extract_batch
+from .offsets import OffsetGuard
+from .pipeline import clean_batch, extract_batch, model_metadata
 from .sensors import LagMonitor, PipelineSensor
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,11 @@ class Pipeline:
             web_host=s.web_host,
             web_port=s.web_port,
             web_in_thread=False,
+            # Only /metrics and /health (ours) and Faust's index: no partition map, tables, graph or stats.
+            web_router_enabled=False,
+            web_tables_enabled=False,
+            web_graph_enabled=False,
+            web_stats_enabled=False,
             key_serializer="raw",
             value_serializer="raw",
             logging_config=None,
@@ -72,13 +78,14 @@ class Pipeline:
 
         self.topics = {kind: topic(name) for kind, name in t.items()}
         self.metrics.prepare(t)
-        self.clean_pool = StagePool(
-            "clean", bind(clean_batch, max_bytes=s.max_input_bytes), timeout_s=s.message_timeout_s,
-            memory_limit_mb=s.child_memory_limit_mb, warm="clean",
-        )
-        self.extract_pool = StagePool(
-            "extract", extract_batch, timeout_s=s.message_timeout_s, memory_limit_mb=s.child_memory_limit_mb, warm="extract"
-        )
+        if s.child_per_stage:
+            clean_child = ChildProcess("clean", warm=("clean",), memory_limit_mb=s.child_memory_limit_mb)
+            extract_child = ChildProcess("extract", warm=("extract",), memory_limit_mb=s.child_memory_limit_mb)
+        else:
+            clean_child = extract_child = ChildProcess("nlp", warm=("clean", "extract"), memory_limit_mb=s.child_memory_limit_mb)
+        self.children = list({id(c): c for c in (clean_child, extract_child)}.values())
+        self.clean_pool = StagePool("clean", bind(clean_batch, max_bytes=s.max_input_bytes), timeout_s=s.message_timeout_s, child=clean_child)
+        self.extract_pool = StagePool("extract", extract_batch, timeout_s=s.message_timeout_s, child=extract_child)
         # content hash -> first article id; a GlobalTable so every worker sees all
         # partitions' entries (duplicates arrive under different keys/partitions).
         self.seen_hashes = self.app.GlobalTable(
@@ -91,27 +98,28 @@ class Pipeline:
             "near-duplicates", key_type=str, value_type=str, partitions=s.topic_partitions,
             use_partitioner=True, help="MinHash LSH index of clean articles",
         ) if s.detect_near_duplicates else None
+        self.offset_guard = OffsetGuard(self.app, s, self.metrics, [t["raw"], t["clean"]])
         publisher = Publisher(s, self.metrics)
         self.clean_agent = StageAgent(
             stage="clean", settings=s, metrics=self.metrics, pool=self.clean_pool,
             outputs={"clean": self.topics["clean"]}, dlq=self.topics["dlq"], publisher=publisher,
             near_duplicates=NearDuplicates(self.near_dup_table) if self.near_dup_table is not None else None,
+            offset_guard=self.offset_guard,
         )
         self.extract_agent = StageAgent(
             stage="extract", settings=s, metrics=self.metrics, pool=self.extract_pool,
             outputs={"enriched": self.topics["enriched"], "event": self.topics["events"]}, dlq=self.topics["dlq"],
             publisher=publisher, skip_exact_duplicates=s.skip_exact_duplicates, seen_hashes=self.seen_hashes,
+            offset_guard=self.offset_guard,
         )
         self._wire()
 
     def start_children(self) -> None:
-        """Load the models in the stage processes before joining the consumer group."""
-        from .extraction.nlp import model_info
-
-        for pool in (self.clean_pool, self.extract_pool):
-            pool.start()
-            self.metrics.model_load_seconds.labels(stage=pool.name).set(pool.warm_seconds or 0.0)
-        self.metrics.set_build_info(self.extract_pool.call_sync(model_info))
+        """Load the models in the child process(es) before joining the consumer group."""
+        for child in self.children:
+            child.start()
+            self.metrics.model_load_seconds.labels(stage=child.name).set(child.warm_seconds or 0.0)
+        self.metrics.set_build_info(self.extract_pool.child.call_sync(model_metadata))
 
     def _wire(self) -> None:
         app, metrics = self.app, self.metrics
@@ -121,6 +129,15 @@ class Pipeline:
         app.sensors.add(PipelineSensor(metrics))
 
         lag_monitor = LagMonitor(app, metrics, self.settings)
+        guard = self.offset_guard
+
+        @app.on_partitions_assigned.connect
+        async def assigned(app: faust.App, assigned: Any, **kwargs: Any) -> None:  # noqa: ARG001
+            await guard.on_assigned(assigned)
+
+        @app.on_partitions_revoked.connect
+        async def revoked(app: faust.App, revoked: Any, **kwargs: Any) -> None:  # noqa: ARG001
+            guard.on_revoked(revoked)
 
         self._stopping = False
 

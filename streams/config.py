@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(16, ge=1, description="Messages handed to the NLP process per batch.")
     batch_window_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
     message_timeout_s: float = Field(60.0, gt=0, description="CPU budget for one message; over it is dead-lettered.")
+    child_per_stage: bool = Field(False, description="One NLP child per stage instead of one shared by both (more memory, pipelined stages).")
     child_memory_limit_mb: int = Field(4096, ge=0, description="Address-space limit of each NLP child process (0 = none).")
     max_input_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Larger inputs are dead-lettered (too_large).")
     dlq_payload_max_bytes: int = Field(64 * 1024, ge=256, description="Original bytes kept in a dead letter.")

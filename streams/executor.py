@@ -1,15 +1,24 @@
-"""Runs a stage's CPU work in a child process, with a time budget and crash isolation.
+"""Runs the stages' CPU work in a child process, with a time budget and crash isolation.
 
 Why a process and not a thread: cleaning and parsing hold the GIL, and a worker
 whose event loop is busy for seconds misses heartbeats (rebalance storms), delays
-commits and stops answering ``/metrics``. One child per stage keeps the loop
-free; throughput scales by running more workers in the consumer group.
+commits and stops answering ``/metrics``.
+
+Why one child for both stages (by default): a worker then uses one core for NLP
+plus a little for its event loop, so N workers use N cores and throughput scales
+with worker processes in the consumer group, which is how the service is meant to
+grow; it also keeps one copy of the models per worker. The two agents take turns
+on the child (a lock): while one agent publishes its batch's results the other's
+batch runs, so the child stays busy. ``NEWSEVENTS_CHILD_PER_STAGE=true`` gives
+each stage its own child instead (a single worker then pipelines the stages on
+two cores, at the cost of memory).
 
 Why the retry-one-by-one: a batch that overruns its budget or kills its child
 (segfault, OOM kill, MemoryError under the address-space limit) does not say
-which message was guilty. The pool is replaced and the batch re-run one message
+which message was guilty. The child is replaced and the batch re-run one message
 at a time, each with its own budget, so only the poison message is
 dead-lettered (``timeout`` / ``worker_crashed``) and the others go through.
+Because a child runs one batch at a time, replacing it never hurts another batch.
 """
 
 from __future__ import annotations
@@ -33,48 +42,51 @@ log = logging.getLogger(__name__)
 BatchFn = Callable[[list], list[Outcome]]
 
 
-def _child_init(warm: str | None, memory_limit_mb: int) -> None:
+def _child_init(warm: tuple[str, ...], memory_limit_mb: int) -> None:
     if memory_limit_mb > 0:
         limit = memory_limit_mb * 1024 * 1024
         try:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ValueError, OSError):  # pragma: no cover - platform dependent
             pass
-    if warm == "extract":
+    if "clean" in warm:
+        from .cleaning import pipeline  # noqa: F401  (trafilatura, lxml, language model)
+        from .cleaning.dedup import signature
+
+        signature("warm up the hashing")
+    if "extract" in warm:
         from .extraction.nlp import load_nlp
 
         load_nlp()
-    elif warm == "clean":
-        from . import cleaning  # noqa: F401  (imports trafilatura, lxml, language model)
+        try:
+            from .extraction.gazetteer import warm as warm_gazetteer
+
+            warm_gazetteer()
+        except ImportError:  # pragma: no cover
+            pass
 
 
-class StagePool:
-    """One child process running ``fn`` (a picklable batch function) for one stage."""
+class ChildProcess:
+    """One spawned child process that runs one call at a time."""
 
-    def __init__(
-        self,
-        name: str,
-        fn: BatchFn,
-        *,
-        timeout_s: float,
-        memory_limit_mb: int = 0,
-        warm: str | None = None,
-    ) -> None:
+    def __init__(self, name: str, *, warm: tuple[str, ...] = (), memory_limit_mb: int = 0) -> None:
         self.name = name
-        self.fn = fn
-        self.timeout_s = timeout_s
-        self.memory_limit_mb = memory_limit_mb
         self.warm = warm
-        self.restarts = 0
+        self.memory_limit_mb = memory_limit_mb
         self._pool: ProcessPoolExecutor | None = None
+        self._lock: asyncio.Lock | None = None
         self.warm_seconds: float | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent runs aiokafka's threads and an event loop.
         ctx = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(
-            max_workers=1, mp_context=ctx, initializer=_child_init, initargs=(self.warm, self.memory_limit_mb)
-        )
+        return ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_child_init, initargs=(self.warm, self.memory_limit_mb))
+
+    @property
+    def lock(self) -> asyncio.Lock:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        return self._lock
 
     def start(self) -> None:
         """Start the child and load its models (blocking: call before the worker joins the group,
@@ -91,10 +103,25 @@ class StagePool:
             self._pool = self._new_pool()
         return self._pool.submit(fn, *args).result()
 
+    async def call(self, fn: Callable[..., object], arg: object, budget: float) -> object:
+        """``fn(arg)`` in the child within ``budget`` seconds; the caller holds ``lock``."""
+        if self._pool is None:
+            self._pool = self._new_pool()
+        fut = asyncio.get_running_loop().run_in_executor(self._pool, fn, arg)
+        return await asyncio.wait_for(fut, timeout=budget)
+
+    def replace(self) -> None:
+        if self._pool is not None:
+            self._kill(self._pool)
+        self._pool = self._new_pool()
+
     def close(self) -> None:
         if self._pool is not None:
             self._kill(self._pool)
             self._pool = None
+
+    def pids(self) -> list[int]:
+        return [p.pid for p in getattr(self._pool, "_processes", {}).values()] if self._pool else []
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor) -> None:
@@ -106,28 +133,49 @@ class StagePool:
                 pass
         pool.shutdown(wait=False, cancel_futures=True)
 
-    async def _call(self, values: list, budget: float) -> list[Outcome]:
-        if self._pool is None:
-            self._pool = self._new_pool()
-        loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self._pool, self.fn, values)
-        return await asyncio.wait_for(fut, timeout=budget)
 
-    def _replace_pool(self) -> None:
-        if self._pool is not None:
-            self._kill(self._pool)
-        self._pool = self._new_pool()
+class StagePool:
+    """A stage's batch function ``fn`` run on a ``ChildProcess`` (its own or shared)."""
+
+    def __init__(
+        self,
+        name: str,
+        fn: BatchFn,
+        *,
+        timeout_s: float,
+        child: ChildProcess | None = None,
+        memory_limit_mb: int = 0,
+        warm: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.fn = fn
+        self.timeout_s = timeout_s
+        self.child = child or ChildProcess(name, warm=warm, memory_limit_mb=memory_limit_mb)
+        self.restarts = 0
+
+    def close(self) -> None:
+        self.child.close()
+
+    async def _call(self, values: list, budget: float) -> list[Outcome]:
+        return await self.child.call(self.fn, values, budget)  # type: ignore[return-value]
+
+    def _replace_child(self) -> None:
+        self.child.replace()
         self.restarts += 1
 
     async def run(self, values: list) -> list[Outcome]:
         """One ``Outcome`` per value, in order; never raises for what a value contains."""
         if not values:
             return []
+        async with self.child.lock:
+            return await self._run_locked(values)
+
+    async def _run_locked(self, values: list) -> list[Outcome]:
         try:
             return await self._call(values, self.timeout_s * len(values))
         except (asyncio.TimeoutError, BrokenProcessPool) as exc:
             log.warning("%s batch of %d failed (%s): retrying one by one", self.name, len(values), type(exc).__name__)
-            self._replace_pool()
+            self._replace_child()
         except Exception as exc:  # noqa: BLE001 - the batch function itself raised (e.g. MemoryError)
             log.warning("%s batch of %d raised %r: retrying one by one", self.name, len(values), exc)
         results: list[Outcome] = []
@@ -135,12 +183,12 @@ class StagePool:
             try:
                 results.extend(await self._call([value], self.timeout_s))
             except asyncio.TimeoutError:
-                self._replace_pool()
+                self._replace_child()
                 results.append(
                     Outcome(reason=errors.TIMEOUT, message=f"{self.name} took longer than {self.timeout_s:g} s", stats={"stage": self.name})
                 )
             except BrokenProcessPool:
-                self._replace_pool()
+                self._replace_child()
                 results.append(
                     Outcome(
                         reason=errors.WORKER_CRASHED,

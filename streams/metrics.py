@@ -45,6 +45,7 @@ class Metrics:
         self.rebalances = Counter(p + "rebalances", "Consumer group rebalances seen by this worker.", registry=r)
         self.commit_seconds = Histogram(p + "commit_duration_seconds", "Offset commit latency.", buckets=STAGE_BUCKETS, registry=r)
         self.producer_errors = Counter(p + "producer_errors", "Failed send attempts (each is retried), by topic.", ["topic"], registry=r)
+        self.offset_holes = Counter(p + "offset_holes", "Input batches that skipped offsets (refetched, never committed past), by topic.", ["topic"], registry=r)
         self.child_restarts = Counter(p + "child_restarts", "NLP child processes replaced after a timeout or crash, by stage.", ["stage"], registry=r)
         self.in_flight = Gauge(p + "in_flight_articles", "Messages taken from Kafka and not yet acknowledged.", registry=r)
         self.model_load_seconds = Gauge(p + "model_load_seconds", "Time to start a stage's child process and load its models.", ["stage"], registry=r)
@@ -76,6 +77,8 @@ class Metrics:
             self.duplicates.labels(kind=kind)
         for stage in ("clean", "extract"):
             self.child_restarts.labels(stage=stage)
+        for kind in ("raw", "clean"):
+            self.offset_holes.labels(topic=topics[kind])
 
     def set_build_info(self, model: dict[str, str] | None) -> None:
         model = model or {}

@@ -17,12 +17,13 @@ from typing import Any
 import orjson
 
 from . import errors
-from .cleaning import clean
-from .cleaning.dedup import signature
 from .envelope import DEFAULT_MAX_INPUT_BYTES, decode
 from .errors import Rejected
-from .extraction import extract
 from .records import CleanArticle
+
+# The NLP libraries are imported inside the functions: this module is also
+# imported by the worker's main process (to name the batch functions it sends to
+# its child), which must not pay for trafilatura or spaCy in its own memory.
 
 
 @dataclass(slots=True)
@@ -64,6 +65,9 @@ def _failure(exc: BaseException, article_id: str | None, stats: dict[str, Any]) 
 
 def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> Outcome:
     """Raw message bytes -> one ``clean`` record, or a dead-letter reason."""
+    from .cleaning import clean
+    from .cleaning.dedup import signature
+
     stats: dict[str, Any] = {"stage": "clean"}
     article_id = None
     try:
@@ -90,6 +94,8 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
 
 def extract_one(value: bytes | None) -> Outcome:
     """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason."""
+    from .extraction import extract
+
     stats: dict[str, Any] = {"stage": "extract"}
     article_id = None
     try:
@@ -189,3 +195,10 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
             },
         )
     return [o for o in outcomes if o is not None]
+
+
+def model_metadata() -> dict[str, str]:
+    """Name and version of the NLP model, asked of the child process (where spaCy is loaded)."""
+    from .extraction.nlp import model_info
+
+    return model_info()

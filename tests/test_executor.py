@@ -45,3 +45,23 @@ def test_crashing_child_is_replaced_and_only_the_culprit_is_dead_lettered() -> N
 def test_memory_bomb_hits_the_limit_not_the_machine() -> None:
     out, _pool = run_pool([b"oom", b"b"], memory_limit_mb=1024)
     assert out[0].reason in ("worker_crashed", "internal_error", "timeout") and out[1].ok
+
+
+def test_two_stages_share_one_child_and_take_turns() -> None:
+    from streams.executor import ChildProcess
+
+    child = ChildProcess("shared")
+    a = StagePool("a", misbehaving_batch, timeout_s=2.0, child=child)
+    b = StagePool("b", misbehaving_batch, timeout_s=2.0, child=child)
+
+    async def go():
+        try:
+            return await asyncio.gather(a.run([b"x", b"hang", b"y"]), b.run([b"p", b"q"]))
+        finally:
+            child.close()
+
+    out_a, out_b = asyncio.run(go())
+    assert [o.reason for o in out_a] == [None, "timeout", None]
+    # b's batch ran before or after a's, never killed along with it
+    assert [o.article_id for o in out_b] == ["p", "q"] and all(o.ok for o in out_b)
+    assert len({o.stats["pid"] for o in out_b}) == 1

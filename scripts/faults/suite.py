@@ -425,7 +425,10 @@ class Run:
                 self.planned_stops.add(id(w))
                 self.result.unplanned_exits += 1
                 self.result.notes.append(f"worker {w.log_path.name} exited by itself (rc={w.proc.returncode if w.proc else None}): {w.tail(600)!r}")
+                if self.result.unplanned_exits > 5:
+                    raise RuntimeError(f"workers keep exiting by themselves ({self.result.unplanned_exits}); last: {w.tail(1500)}")
                 say(f"{self.name}: UNPLANNED worker exit {w.log_path}; restarting it")
+                await asyncio.sleep(min(30.0, 2.0 * self.result.unplanned_exits))
                 await self.start_worker(wait=False)
 
     # progress ----------------------------------------------------------------
@@ -464,14 +467,28 @@ class Run:
     async def finish(self, settle: float = 4.0) -> Result:
         """Wait for every input (or the deadline), let commits land, then fill in the result."""
         assert self.tracker is not None
-        last_report = 0.0
+        last_report = last_lag_check = 0.0
+        last_done, last_change = -1, time.monotonic()
         while time.monotonic() < self.deadline:
             done, total = await self.tick(2.0)
+            now = time.monotonic()
             if time.monotonic() - last_report > 15:
                 say(f"{self.name}: {done}/{total} accounted for, workers alive: {len(self.alive_workers())}")
-                last_report = time.monotonic()
+                last_report = now
             if done >= total and len(self.producer.positions) >= total:  # type: ignore[union-attr]
                 break
+            if done != last_done:
+                last_done, last_change = done, now
+            elif now - last_change > 45 and now - last_lag_check > 10 and len(self.producer.positions) >= total:  # type: ignore[union-attr]
+                # No progress for 45 s: if the group has committed everything, nothing more will come.
+                last_lag_check = now
+                try:
+                    if all(v == 0 for v in (await group_lag(self.bootstrap, self.dep)).values()):
+                        say(f"{self.name}: group committed to the end with {total - done} inputs unaccounted for: giving up waiting")
+                        self.result.notes.append(f"group committed every partition to its end with {total - done} inputs never processed")
+                        break
+                except Exception:  # noqa: BLE001
+                    pass
         await self.tracker.poll(settle)   # late duplicates
         lag: dict[str, int] = {}
         lag_deadline = time.monotonic() + 45
@@ -502,6 +519,8 @@ class Run:
         if r.stuck_partitions:
             r.notes.append(f"lag at end: { {k: v for k, v in lag.items() if v} }")
         r.extra["records"] = dict(self.tracker.records)
+        r.extra["conflicts_by_topic"] = {k: sum(1 for b in self.tracker.by_kind[k].values() if len(b) > 1) for k in self.tracker.by_kind}
+        r.extra["conflict_ids"] = [i for k in ("clean", "enriched", "events") for i, b in self.tracker.by_kind[k].items() if len(b) > 1][:10]
         r.extra["workers_started"] = len(self.dep.workers)
         r.wall_s = time.monotonic() - self.started
         say(f"{self.name}: done: out={r.outputs} dlq={r.dlq} lost={r.lost} dups={r.duplicates} restarts={r.restarts} ({r.wall_s:.0f} s)")

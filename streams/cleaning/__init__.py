@@ -1,14 +1,26 @@
 """Clean stage: whatever a crawler delivered -> the article a reader would see.
 
 ``clean(raw)`` is a plain synchronous function on plain data; the Faust agent,
-the CLI and the benchmarks all call this one entry point. Near-duplicates need
-the stream's history, so they are found outside ``clean`` with
-``signature(body)`` and ``NearDuplicateIndex`` (see ``dedup``).
+the CLI and the benchmarks all call this one entry point. Names are resolved
+lazily so that importing a light submodule (``cleaning.dedup`` in the worker's
+main process) does not load trafilatura.
 """
 
 from __future__ import annotations
 
-from .dedup import NearDuplicateIndex, signature
-from .pipeline import CLEANER_VERSION, clean
+import importlib
+from typing import Any
 
 __all__ = ["clean", "CLEANER_VERSION", "NearDuplicateIndex", "signature"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("clean", "CLEANER_VERSION"):
+        pipeline = importlib.import_module(f"{__name__}.pipeline")
+
+        return getattr(pipeline, name)
+    if name in ("NearDuplicateIndex", "signature"):
+        dedup = importlib.import_module(f"{__name__}.dedup")
+
+        return getattr(dedup, name)
+    raise AttributeError(name)

@@ -23,7 +23,6 @@ import re
 from collections.abc import MutableMapping
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -48,6 +47,8 @@ def signature(body: str) -> str:
     sh = shingles(body)
     if not sh:
         return ""
+    from datasketch import MinHash  # imported here: the worker's main process uses only the index half
+
     mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
     mh.update_batch(list(sh))
     return mh.hashvalues.astype(np.uint32).astype(">u4").tobytes().hex()
