@@ -16,7 +16,7 @@ from .agents import Publisher, StageAgent
 from .config import Settings
 from .duplicates import NearDuplicates
 from .executor import ChildProcess, StagePool, bind
-from .kafka_client import MAX_MESSAGE_BYTES, faust_credentials
+from .kafka_client import MAX_MESSAGE_BYTES, GroupOffsets, faust_credentials
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
 from .pipeline import clean_batch, extract_batch, model_metadata
@@ -98,7 +98,8 @@ class Pipeline:
             "near-duplicates", key_type=str, value_type=str, partitions=s.topic_partitions,
             use_partitioner=True, help="MinHash LSH index of clean articles",
         ) if s.detect_near_duplicates else None
-        self.offset_guard = OffsetGuard(self.app, s, self.metrics, [t["raw"], t["clean"]])
+        self.group_offsets = GroupOffsets(s)
+        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t["raw"], t["clean"]])
         publisher = Publisher(s, self.metrics)
         self.clean_agent = StageAgent(
             stage="clean", settings=s, metrics=self.metrics, pool=self.clean_pool,
@@ -128,7 +129,7 @@ class Pipeline:
         app.agent(self.topics["clean"], name="newsevents.extract", concurrency=1)(self.extract_agent.run)
         app.sensors.add(PipelineSensor(metrics))
 
-        lag_monitor = LagMonitor(app, metrics, self.settings)
+        lag_monitor = LagMonitor(app, metrics, self.group_offsets)
         guard = self.offset_guard
 
         @app.on_partitions_assigned.connect

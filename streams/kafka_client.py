@@ -102,3 +102,30 @@ async def ensure_topics(settings: Settings, timeout_s: float = 60.0) -> list[str
         return created
     finally:
         await admin.close()
+
+
+class GroupOffsets:
+    """One lazily started admin client per worker, for reading our group's committed offsets
+    (used by the lag gauge and the offset guard)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._admin: AIOKafkaAdminClient | None = None
+
+    async def committed(self, partitions: list[Any]) -> dict[Any, int | None]:
+        """Committed offset per partition (None when the group has none)."""
+        if self._admin is None:
+            admin = AIOKafkaAdminClient(**aiokafka_kwargs(self.settings))
+            await admin.start()
+            self._admin = admin
+        found = await self._admin.list_consumer_group_offsets(self.settings.app_id, partitions=partitions)
+        out: dict[Any, int | None] = {}
+        for tp in partitions:
+            meta = found.get(tp)
+            out[tp] = meta.offset if meta is not None and meta.offset is not None and meta.offset >= 0 else None
+        return out
+
+    async def close(self) -> None:
+        if self._admin is not None:
+            await self._admin.close()
+            self._admin = None

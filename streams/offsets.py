@@ -31,13 +31,12 @@ log = logging.getLogger(__name__)
 
 
 class OffsetGuard:
-    def __init__(self, app: Any, settings: Any, metrics: Any, topics: Iterable[str]) -> None:
+    def __init__(self, app: Any, offsets: Any, metrics: Any, topics: Iterable[str]) -> None:
         self.app = app
-        self.settings = settings
+        self.offsets = offsets
         self.metrics = metrics
         self.topics = set(topics)
         self.expected: dict[Any, int] = {}
-        self._admin: Any = None
         self._patched = False
 
     def _patch_consumer(self) -> None:
@@ -57,22 +56,6 @@ class OffsetGuard:
         consumer._add_gap = add_gap  # noqa: SLF001 - instance override of Faust's gap bookkeeping
         self._patched = True
 
-    async def _admin_client(self) -> Any:
-        if self._admin is None:
-            from aiokafka.admin import AIOKafkaAdminClient
-
-            from .kafka_client import aiokafka_kwargs
-
-            admin = AIOKafkaAdminClient(**aiokafka_kwargs(self.settings))
-            await admin.start()
-            self._admin = admin
-        return self._admin
-
-    async def close(self) -> None:
-        if self._admin is not None:
-            await self._admin.close()
-            self._admin = None
-
     async def on_assigned(self, assigned: Iterable[Any]) -> None:
         self._patch_consumer()
         tps = [tp for tp in assigned if tp.topic in self.topics]
@@ -80,15 +63,15 @@ class OffsetGuard:
             return
         consumer = self.app.consumer
         try:
-            admin = await self._admin_client()
-            committed = await admin.list_consumer_group_offsets(self.settings.app_id, partitions=tps)
+            committed = await self.offsets.committed(tps)
             earliest = await consumer.earliest_offsets(*tps)
         except Exception as exc:  # noqa: BLE001 - without a baseline the hole check starts at the first delivery
             log.warning("offset guard: could not read offsets (%r)", exc)
             return
         for tp in tps:
-            meta = committed.get(tp)
-            start = meta.offset if meta is not None and meta.offset is not None and meta.offset >= 0 else int(earliest.get(tp) or 0)
+            start = committed.get(tp)
+            if start is None:
+                start = int(earliest.get(tp) or 0)
             self.expected[tp] = start
             # Faust's notion of "committed" is the last processed offset; None/0 disable its head-gap check.
             if not consumer._committed_offset.get(tp):  # noqa: SLF001

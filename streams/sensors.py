@@ -41,25 +41,8 @@ class LagMonitor:
     what a restart would resume from. End offsets come from Faust's consumer.
     """
 
-    def __init__(self, app: Any, metrics: Metrics, settings: Any) -> None:
-        self.app, self.metrics, self.settings = app, metrics, settings
-        self._admin: Any = None
-
-    async def _admin_client(self) -> Any:
-        if self._admin is None:
-            from aiokafka.admin import AIOKafkaAdminClient
-
-            from .kafka_client import aiokafka_kwargs
-
-            admin = AIOKafkaAdminClient(**aiokafka_kwargs(self.settings))
-            await admin.start()
-            self._admin = admin
-        return self._admin
-
-    async def close(self) -> None:
-        if self._admin is not None:
-            await self._admin.close()
-            self._admin = None
+    def __init__(self, app: Any, metrics: Metrics, offsets: Any) -> None:
+        self.app, self.metrics, self.offsets = app, metrics, offsets
 
     async def update(self) -> None:
         consumer = getattr(self.app, "consumer", None)
@@ -71,14 +54,12 @@ class LagMonitor:
         try:
             if assigned:
                 highwaters = await consumer.highwaters(*assigned)
-                admin = await self._admin_client()
-                committed = await admin.list_consumer_group_offsets(self.settings.app_id, partitions=assigned)
+                committed = await self.offsets.committed(assigned)
                 for tp in assigned:
                     end = highwaters.get(tp)
                     if end is None:
                         continue
-                    meta = committed.get(tp)
-                    offset = meta.offset if meta is not None and meta.offset >= 0 else 0
+                    offset = committed.get(tp) or 0
                     self.metrics.lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, end - offset))
                     seen.add((tp.topic, str(tp.partition)))
         except Exception as exc:  # noqa: BLE001
