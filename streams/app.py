@@ -16,7 +16,7 @@ from .agents import Publisher, StageAgent
 from .config import Settings
 from .duplicates import NearDuplicates
 from .executor import ChildProcess, StagePool, bind
-from .kafka_client import MAX_MESSAGE_BYTES, GroupOffsets, faust_credentials
+from .kafka_client import FETCH_PARTITION_BYTES, MAX_MESSAGE_BYTES, GroupOffsets, faust_credentials
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
 from .pipeline import clean_batch, extract_batch, model_metadata
@@ -38,7 +38,14 @@ class Pipeline:
             broker_credentials=faust_credentials(s),
             producer_acks=-1,
             producer_max_request_size=MAX_MESSAGE_BYTES,
-            consumer_max_fetch_size=MAX_MESSAGE_BYTES,
+            # Memory: the worker holds what it prefetched. Faust's default buffer is 4,096
+            # messages a stream and aiokafka's 32 MB a partition here, i.e. a backlog of
+            # raw HTML pages sits in the main process (~200 MB at 1,000 queued articles).
+            # Two batches of buffer keep the child busy; 1 MiB a partition per fetch is
+            # plenty, and a bigger message still arrives whole (the broker returns the
+            # first record batch whatever its size, KIP-74).
+            consumer_max_fetch_size=FETCH_PARTITION_BYTES,
+            stream_buffer_maxsize=2 * s.batch_size,
             consumer_auto_offset_reset="earliest",
             broker_commit_interval=s.commit_interval_s,
             # The child process may hold a batch for up to batch_size * timeout.

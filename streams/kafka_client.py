@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 # Largest message the pipeline handles; bigger inputs are dead-lettered by size
 # before this matters. Matches message.max.bytes of the local broker.
 MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+# Bytes a worker asks for per partition and fetch (see app.py for why it is small).
+FETCH_PARTITION_BYTES = 1024 * 1024
 
 
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:

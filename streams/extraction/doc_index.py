@@ -1,6 +1,6 @@
-"""Per-document indexes over a parsed doc: sentences, entities by sentence, where to look for context.
+"""Per-document indexes over a parsed doc: text, sentences, entities by sentence, where to look for context.
 
-``doc.sents`` and ``Span.ents`` walk the whole document on every access; the
+``doc.text``, ``doc.sents`` and ``Span.ents`` walk the whole document on every access; the
 main-event steps ask for them per candidate, which made a 100k-character
 article quadratic. They are computed once per doc here (kept in
 ``doc.user_data``).
@@ -14,6 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 _ENTS_KEY = "newsevents.ents_by_sentence"
 _SENTS_KEY = "newsevents.sentences"
+_TEXT_KEY = "newsevents.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` re-joins every token on each access; the string is built once per doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def sentences(doc: Doc) -> list[Span]:

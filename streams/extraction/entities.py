@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .actors import lookup_actor
+from .doc_index import doc_text
 from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
@@ -233,7 +234,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
 
 def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add known organisation / place names the parser did not mark (not overlapping its mentions)."""
-    text = doc.text
+    text = doc_text(doc)
     added = []
     for match in _gazetteer_pattern().finditer(text):
         s, e = match.span()

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_index import ents, sources
+from .doc_index import doc_text, ents, sources
 from .entities import Entity, EntityTable
 from .gazetteer import Place, demonyms
 from .places import find_place, find_place_span
@@ -65,7 +65,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
             counts[key] = counts.get(key, 0) + 1
     most = max(max(counts.values(), default=1), 3)
     best: tuple[float, str, Place | None, Entity | None] | None = None
-    dateline = _DATELINE.search(body.text[:300])
+    dateline = _DATELINE.search(doc_text(body)[:300])
     if dateline is not None:
         place = find_place(dateline.group(1).title())
         if place is not None:
@@ -99,7 +99,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
 def _place_words(title: Span, table: EntityTable, body: Doc) -> str:
     """The span without its actors and common words, so only candidate place names remain (", "-separated runs)."""
     parts: list[str] = []
-    text = body.text
+    text = doc_text(body)
     for tok in title:
         keep = tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME") and (tok.text[:1].isupper() or tok.text in ("-", "i", "e", "al", "el"))
         if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or re.search(rf"\b{re.escape(tok.lower_)}\b", text)):

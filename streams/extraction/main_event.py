@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import sentence_of, sentences
+from .doc_index import doc_text, sentence_of, sentences
 from .entities import Entity, EntityTable
 from .event_when import find_when
 from .event_where import find_where
@@ -162,10 +162,10 @@ def _mention_text(span: Span, ent: Entity, body: Doc) -> str:
     if span.doc is body:
         for s, e in ent.spans:
             if span.start_char <= s and e <= span.end_char:
-                return body.text[s:e]
+                return doc_text(body)[s:e]
         for s, e in ent.spans:
             if s < span.end_char and span.start_char < e:
-                return body.text[s:e]  # the parser's phrase cut a glued name short ("Ali" of "Ali Khameneireiterated")
+                return doc_text(body)[s:e]  # the parser's phrase cut a glued name short ("Ali" of "Ali Khameneireiterated")
     for alias in sorted(set(ent.aliases), key=len, reverse=True):
         if alias in span.text:
             return alias

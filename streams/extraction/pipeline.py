@@ -21,7 +21,7 @@ from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .entities import EntityTable, resolve_entities
 from .events import code_events
 from .main_event import find_main_event
-from .nlp import MAX_CHARS, load_nlp, model_info
+from .nlp import MAX_CHARS, model_info, parse
 from .trailer import content_end
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
         if reason is None:
             texts += [_title_text(article.title), text]
     t0 = time.perf_counter()
-    docs = iter(list(load_nlp().pipe(texts, batch_size=16)) if texts else [])
+    docs = iter(list(parse(texts)) if texts else [])
     CLOCK.spacy += time.perf_counter() - t0
     out = []
     for (text, reason, warnings), article in zip(prepared, articles):

@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_index import doc_text
 from .lexicon import word_sets
 
 # Word lists live in streams/data/event_senses.tsv (one word per line, per set).
@@ -72,7 +73,7 @@ def article_sport(doc: Doc) -> bool:
             strong += 1
         elif tok.lemma_.lower() in WEAK_SPORT:
             weak += 1
-    scores = len(SCORE_RE.findall(doc.text[:20000])) if strong or weak else 0
+    scores = len(SCORE_RE.findall(doc_text(doc)[:20000])) if strong or weak else 0
     return strong >= 3 or (strong >= 1 and scores >= 1) or scores >= 3 or (strong >= 1 and weak >= 4) or (scores >= 2 and weak >= 2)
 
 

@@ -1,0 +1,70 @@
+"""``streams.extraction.nlp.parse`` must give exactly the annotations of the model as spaCy ships it.
+
+``parse`` changes how the model runs (numpy's BLAS instead of thinc's bundled
+BLIS, small ``nlp.pipe`` batches, memoised lemmas); none of that may change a
+tag, a head, a lemma or an entity. The reference here is a second copy of the
+model loaded the stock way (thinc's default ops, spaCy's own lemmatizer).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+from pathlib import Path
+
+import pytest
+
+from streams.extraction.nlp import EXCLUDED_COMPONENTS, MODEL_PACKAGES, LemmaMemo, load_nlp, parse
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _texts() -> list[str]:
+    from streams.cleaning import clean
+    from streams.records import RawArticle
+
+    texts = [(FIXTURES / "extraction" / "seed-article.txt").read_text("utf-8")]
+    for page in sorted((FIXTURES / "cleaning").glob("*.html.gz")):
+        html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+        texts.append(clean(RawArticle(id=page.stem, html=html)).body)
+    # lemma corner cases: attribute-ruler lemmas, contractions, base forms, proper nouns, repeats
+    texts.append("They're gonna say it ain't so. The ministers met; the minister meets. Paris, PARIS and paris were better, best, good.")
+    return texts
+
+
+def _signature(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(exclude=list(EXCLUDED_COMPONENTS))
+    pytest.fail("no spaCy English model installed")
+
+
+def test_parse_matches_the_stock_pipeline(stock) -> None:
+    texts = _texts()
+    assert stock.get_pipe("tok2vec").model.ops.use_blis, "the reference must run on thinc's default ops"
+    assert not load_nlp().get_pipe("tok2vec").model.ops.use_blis
+    ours = list(parse(texts))
+    theirs = list(stock.pipe(texts))
+    assert sum(len(d) for d in ours) > 1000
+    for a, b in zip(ours, theirs, strict=True):
+        assert _signature(a) == _signature(b)
+    # twice: the second pass is answered from the memo
+    again = list(parse(texts))
+    assert [_signature(d) for d in again] == [_signature(d) for d in theirs]
+
+
+def test_lemma_memo_stays_bounded() -> None:
+    memo = LemmaMemo(load_nlp(), max_entries=5)
+    doc = load_nlp()("Officials said on Monday that the talks between the two governments had collapsed after weeks of negotiations.", disable=["lemmatizer"])
+    memo(doc)
+    assert 0 < len(memo.memo) <= 5  # cleared when full, lemmas still right
+    assert [t.lemma_ for t in doc][:3] == ["official", "say", "on"]
+    assert doc[-2].lemma_ == "negotiation"
