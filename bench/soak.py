@@ -3,8 +3,10 @@
     .venv/bin/python bench/soak.py [--minutes 20]
 
 One worker is kept saturated (the input topic always holds a backlog) with the
-benchmark corpus; every minute the script records articles completed (enriched
-records) and the worker's RSS (main + stage children). Pass: every minute's
+benchmark corpus, every round under new article ids (as in production, the
+duplicate tables grow with every article); every minute the script records
+articles completed (enriched records) and the worker's resident memory (main +
+stage children: current RSS, and the peak so far). Pass: every minute's
 articles/s within 10% of the first minute's, and the last minute's RSS within
 10% (or 50 MB) of the second minute's. Writes bench/results/soak.json.
 """
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import corpus  # noqa: E402
 from kafka_harness import Deployment, bootstrap  # noqa: E402
-from throughput import rss_of_tree  # noqa: E402
+from throughput import renamed, rss_of_tree  # noqa: E402
 
 
 async def soak(dep: Deployment, pid: int, minutes: float, items: list[tuple[str, bytes]]) -> list[dict]:
@@ -43,17 +45,18 @@ async def soak(dep: Deployment, pid: int, minutes: float, items: list[tuple[str,
     try:
         while time.time() - start < minutes * 60:
             if sent - done < 200:  # keep a backlog so the worker never idles
-                for aid, value in items[:300]:
-                    await producer.send(dep.topic("raw"), value, key=f"{aid}@{rounds}".encode())
+                for aid, value in renamed(items[:300], f"@{rounds}"):
+                    await producer.send(dep.topic("raw"), value, key=aid.encode())
                     sent += 1
                 rounds += 1
                 items = items[300:] + items[:300]
             batch = await consumer.getmany(timeout_ms=500)
             done += sum(len(v) for v in batch.values())
             if time.time() >= next_sample:
-                rss = rss_of_tree(pid)
-                samples.append({"minute": len(samples) + 1, "articles_per_s": (done - last_done) / 60.0, "rss_mb": sum(rss.values())})
-                print(f"minute {len(samples)}: {samples[-1]['articles_per_s']:.2f} articles/s, RSS {samples[-1]['rss_mb']:.0f} MB", file=sys.stderr)
+                rss = sum(rss_of_tree(pid, "VmRSS").values())
+                peak = sum(rss_of_tree(pid).values())
+                samples.append({"minute": len(samples) + 1, "articles_per_s": (done - last_done) / 60.0, "rss_mb": rss, "peak_rss_mb": peak})
+                print(f"minute {len(samples)}: {samples[-1]['articles_per_s']:.2f} articles/s, RSS {rss:.0f} MB (peak {peak:.0f} MB)", file=sys.stderr)
                 last_done = done
                 next_sample += 60
     finally:
@@ -73,7 +76,7 @@ def main() -> int:
     try:
         w = dep.start_worker(logs)
         w.wait_ready()
-        samples = asyncio.run(soak(dep, w.proc.pid, args.minutes, corpus(300)))
+        samples = asyncio.run(soak(dep, w.proc.pid, args.minutes, corpus(1000)))
     finally:
         dep.stop_all()
     first = samples[0]["articles_per_s"] if samples else 0.0
@@ -82,7 +85,7 @@ def main() -> int:
     rss_last = samples[-1]["rss_mb"] if samples else 0.0
     ok_tput = all(abs(s["articles_per_s"] - first) <= 0.10 * first for s in samples)
     ok_rss = rss_last <= max(rss_base * 1.10, rss_base + 50)
-    result = {"minutes": args.minutes, "samples": samples, "first_minute_articles_per_s": first, "worst_minute_articles_per_s": worst,
+    result = {"minutes": args.minutes, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "samples": samples, "first_minute_articles_per_s": first, "worst_minute_articles_per_s": worst,
               "rss_second_minute_mb": rss_base, "rss_last_minute_mb": rss_last, "throughput_within_10pct": ok_tput, "rss_flat": ok_rss}
     out = ROOT / "bench" / "results" / "soak.json"
     out.parent.mkdir(parents=True, exist_ok=True)

