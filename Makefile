@@ -31,7 +31,7 @@ test: setup  ## the whole test suite against a real local broker (what CI runs)
 test-quick: setup  ## unit tests only, no broker
 	@$(PY) -m pytest -q -m "not kafka"
 
-bench: setup  ## quality and throughput benchmarks (~10 min; not part of make test)
+bench: setup  ## throughput benchmark on a local broker of its own (~10 min; not part of make test)
 	@scripts/bench.sh throughput
 
 bench-quality: setup  ## only the quality benchmarks (cleaning F1, 5W1H, coded events), no broker needed

@@ -19,11 +19,7 @@ fi
 cleanup() { if ((started)); then KAFKA_BOOTSTRAP_SERVERS= scripts/kafka.sh down || true; fi; }
 trap cleanup EXIT
 case "$what" in
-  throughput)
-    .venv/bin/python bench/clean_bench.py
-    .venv/bin/python bench/enrich_bench.py
-    .venv/bin/python bench/events_bench.py
-    .venv/bin/python bench/throughput.py "${@:2}" ;;
+  throughput) .venv/bin/python bench/throughput.py "${@:2}" ;;
   quality)
     .venv/bin/python bench/clean_bench.py
     .venv/bin/python bench/enrich_bench.py
