@@ -33,8 +33,10 @@ LOGFILE="$RUN_DIR/kafka.log"
 log() { echo "[kafka] $*" >&2; }
 
 java_cmd() {
+  # JAVA_EXEC=exec makes the (backgrounded) caller *become* the JVM, so the pid
+  # recorded by `up` is the broker's own and `down` stops the broker, not a shell.
   # shellcheck disable=SC2086  # HEAP holds several JVM flags
-  java $HEAP -XX:+UseG1GC -Djava.awt.headless=true \
+  ${JAVA_EXEC:-} java $HEAP -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
     -Dkafka.logs.file="$LOGFILE" -cp "$LIB/*" "$@"
 }
@@ -105,7 +107,7 @@ up() {
   fi
   log "starting broker on 127.0.0.1:$KAFKA_PORT (log: $LOGFILE)"
   : > "$LOGFILE"
-  java_cmd kafka.Kafka "$RUN_DIR/server.properties" < /dev/null > "$RUN_DIR/stdout.log" 2>&1 &
+  JAVA_EXEC=exec java_cmd kafka.Kafka "$RUN_DIR/server.properties" < /dev/null > "$RUN_DIR/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
   local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
   until grep -q "Kafka Server started" "$LOGFILE" 2>/dev/null && port_open "$KAFKA_PORT"; do
