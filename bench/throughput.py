@@ -18,16 +18,10 @@ starts one (or set KAFKA_BOOTSTRAP_SERVERS).
 
 from __future__ import annotations
 
-import os
-
-# The core runs in this one process, as a worker's NLP child does: one BLAS thread
-# (streams.executor.CHILD_THREAD_ENV), set before numpy is imported.
-for _key in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_key, "1")
-
 import argparse
 import asyncio
 import json
+import os
 import platform
 import statistics
 import sys
@@ -42,6 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import corpus  # noqa: E402
 from kafka_harness import Deployment, bootstrap, produce, read_topic  # noqa: E402
+
+from streams.executor import limit_blas_threads  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -315,6 +311,9 @@ def write_reports(results: dict) -> None:
 
 
 def main() -> int:
+    # The core runs in this one process, as a worker's NLP child does: one BLAS thread
+    # (numpy is not imported yet; bench_core imports spaCy).
+    limit_blas_threads()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", type=int, default=1000)
     ap.add_argument("--latency-seconds", type=float, default=60.0)

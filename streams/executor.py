@@ -43,9 +43,15 @@ log = logging.getLogger(__name__)
 BatchFn = Callable[[list], list[Outcome]]
 
 # One BLAS thread per child: a worker is one core of NLP (scale with worker processes),
-# and two workers' BLAS thread pools on two cores would only fight. The operator's own
-# value wins if set.
+# and two workers' BLAS thread pools on two cores would only fight.
 CHILD_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def limit_blas_threads() -> None:
+    """One BLAS thread for processes started from now on (and this one, if numpy is not
+    imported yet); the operator's own values win if set."""
+    for key, value in CHILD_THREAD_ENV.items():
+        os.environ.setdefault(key, value)
 
 
 def _child_init(warm: tuple[str, ...], memory_limit_mb: int) -> None:
@@ -76,25 +82,22 @@ def _child_init(warm: tuple[str, ...], memory_limit_mb: int) -> None:
     _release_free_memory()
 
 
+try:  # glibc's malloc_trim; absent elsewhere (musl, macOS), where trimming is skipped
+    _MALLOC_TRIM: Callable[[int], int] | None = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):  # pragma: no cover - platform dependent
+    _MALLOC_TRIM = None
+
+
 def _release_free_memory() -> None:
-    """Give the heap's free pages back to the OS (glibc only; elsewhere a no-op).
+    """Give the heap's free pages back to the OS.
 
     A batch of long articles briefly needs ~100 MB of model activations; glibc
     keeps those pages mapped after they are freed, and the next batch's objects
     land among them, so without this the child's resident size ratchets up to its
     worst batch and stays there. Costs well under a millisecond a batch.
     """
-    global _malloc_trim
-    if _malloc_trim is None:
-        try:
-            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _malloc_trim = False
-    if _malloc_trim:
-        _malloc_trim(0)
-
-
-_malloc_trim: Callable[[int], int] | bool | None = None
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _run_and_trim(fn: Callable[[object], object], arg: object) -> object:
@@ -119,8 +122,7 @@ class ChildProcess:
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent runs aiokafka's threads and an event loop.
         ctx = multiprocessing.get_context("spawn")
-        for key, value in CHILD_THREAD_ENV.items():  # inherited by the child when it is spawned
-            os.environ.setdefault(key, value)
+        limit_blas_threads()  # inherited by the child when it is spawned
         return ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_child_init, initargs=(self.warm, self.memory_limit_mb))
 
     @property

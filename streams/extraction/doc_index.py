@@ -9,28 +9,32 @@ article quadratic. They are computed once per doc here (kept in
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Callable, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 _ENTS_KEY = "newsevents.ents_by_sentence"
 _SENTS_KEY = "newsevents.sentences"
 _TEXT_KEY = "newsevents.text"
+T = TypeVar("T")
+
+
+def _per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """``build()`` once per doc, kept in ``doc.user_data[key]``."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build()
+    return value
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` re-joins every token on each access; the string is built once per doc."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    return _per_doc(doc, _TEXT_KEY, lambda: doc.text)
 
 
 def sentences(doc: Doc) -> list[Span]:
     """``doc.sents`` walks every token on each access; the list is computed once per doc."""
-    sents = doc.user_data.get(_SENTS_KEY)
-    if sents is None:
-        sents = doc.user_data[_SENTS_KEY] = list(doc.sents)
-    return sents
+    return _per_doc(doc, _SENTS_KEY, lambda: list(doc.sents))
 
 
 def sentence_of(tok: Token) -> Span:
@@ -41,19 +45,20 @@ def sentence_of(tok: Token) -> Span:
 
 def ents(span: Span) -> list[Span]:
     """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
-    doc = span.doc
-    index = doc.user_data.get(_ENTS_KEY)
-    if index is None:
-        index = {s.start: [] for s in sentences(doc)}
-        starts = sorted(index)
-        for ent in doc.ents:
-            pos = bisect_right(starts, ent.start) - 1
-            if pos >= 0:
-                index[starts[pos]].append(ent)
-        doc.user_data[_ENTS_KEY] = index
+    index = _per_doc(span.doc, _ENTS_KEY, lambda: _ents_by_sentence(span.doc))
     if span.start in index:
         return [e for e in index[span.start] if e.end <= span.end]
     return list(span.ents)
+
+
+def _ents_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    index: dict[int, list[Span]] = {s.start: [] for s in sentences(doc)}
+    starts = sorted(index)
+    for ent in doc.ents:
+        pos = bisect_right(starts, ent.start) - 1
+        if pos >= 0:
+            index[starts[pos]].append(ent)
+    return index
 
 
 def sources(sent: Span, title: list[Span], lead: list[tuple[Span, int]], title_prior: float = 0.8) -> list[tuple[Span, float]]:
