@@ -21,6 +21,8 @@ TIMEOUT = "timeout"
 WORKER_CRASHED = "worker_crashed"
 INTERNAL_ERROR = "internal_error"
 INVALID_RECORD = "invalid_record"
+NOT_AN_ARTICLE = "not_an_article"
+OUTPUT_REJECTED = "output_rejected"
 
 REASONS = (
     INVALID_JSON,
@@ -34,6 +36,8 @@ REASONS = (
     WORKER_CRASHED,
     INTERNAL_ERROR,
     INVALID_RECORD,
+    NOT_AN_ARTICLE,
+    OUTPUT_REJECTED,
 )
 
 
