@@ -114,6 +114,7 @@ def extract_one(value: bytes | None) -> Outcome:
             language=article.language,
             skipped_reason=result.enriched.get("skipped_reason"),
             event_types=[ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
+            statements=result.statements,
         )
         return Outcome(article_id=article_id, records=records, stats=stats)
     except Exception as exc:  # noqa: BLE001
@@ -192,6 +193,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
                 "language": article.language,
                 "skipped_reason": result.enriched.get("skipped_reason"),
                 "event_types": [ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
+                "statements": result.statements,
             },
         )
     return [o for o in outcomes if o is not None]

@@ -134,3 +134,4 @@ class Extraction:
 
     enriched: dict[str, Any]
     events: list[dict[str, Any]]
+    statements: int = 0  # CAMEO 01 statements coded but not published (NEWSEVENTS_EMIT_STATEMENTS=false); a metric

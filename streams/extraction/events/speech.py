@@ -1,19 +1,20 @@
 """Reported speech: who speaks, and which part of the sentence is what they said.
 
-"X said Y attacked Z" is an attack by Y attributed to X; only when the content
-holds no codable event is the sentence a CAMEO 01 statement by X.
+"X said Y attacked Z" is an attack by Y attributed to X: a reporting verb never takes
+the place of the act it reports. Only when what was said holds no codable act is the
+sentence a CAMEO 01 statement by X (counted, published only on request).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .args import conjuncts, verb_source
+from .slots import agent_heads
 
 
 def speaker(v: Token) -> list[Token]:
     """Subject of a reporting verb ("Haniye said", "officials said", "said Catholic Church officials")."""
-    return verb_source(v)
+    return agent_heads(v)
 
 
 def content_ids(v: Token) -> set[int]:
@@ -45,4 +46,4 @@ def according_to(sent: Span) -> Token | None:
     return None
 
 
-__all__ = ["speaker", "content_ids", "according_to", "conjuncts"]
+__all__ = ["speaker", "content_ids", "according_to"]

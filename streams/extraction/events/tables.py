@@ -1,14 +1,16 @@
 """CAMEO codes and the CAMEO -> PLOVER mapping, read from the project's data files.
 
-The files are derived from the shared references by ``bench/events_build_tables.py``
-so the running package never needs ``../shared``.
+The files are derived from the shared references by ``tools/build_event_tables.py``
+so the running package never needs ``../shared``. Statements (CAMEO 01) have no PLOVER
+type; appeals (02) are PLOVER REQUEST (a row of ``cameo_plover.tsv``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .knowledge import read_rows
 
 QUAD_BY_ROOT = {
     **{f"{r:02d}": "verbal_cooperation" for r in range(1, 6)},
@@ -29,25 +31,19 @@ class CodeInfo:
     quad_class: str
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
-
-
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {r[0]: r[1] if len(r) > 1 else "" for r in _rows("cameo_codes.tsv")}
+    return {r["code"]: r["label"] for r in read_rows("cameo_codes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _plover() -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in _rows("cameo_plover.tsv")}
+    return {r["code"]: (r["plover"], r["mode"]) for r in read_rows("cameo_plover.tsv")}
 
 
 @lru_cache(maxsize=512)
 def code_info(cameo: str) -> CodeInfo:
-    """PLOVER type from the most specific mapped prefix; roots 01/02 stay untyped (null)."""
+    """PLOVER type from the most specific mapped prefix; root 01 (statements) stays untyped (null)."""
     root = cameo[:2]
     plover = _plover()
     ptype, pmode = None, None
@@ -56,6 +52,6 @@ def code_info(cameo: str) -> CodeInfo:
         if hit:
             ptype, pmode = hit[0], (hit[1] or None)
             break
-    if root in ("01", "02"):
+    if root == "01":
         ptype, pmode = None, None
     return CodeInfo(cameo, _labels().get(cameo, ""), ptype, pmode, QUAD_BY_ROOT.get(root, "verbal_cooperation"))

@@ -1,0 +1,109 @@
+"""Are sources and targets actors? Share of emitted events whose target is an actor or null (issue 14 bar).
+
+    .venv/bin/python bench/events_actors.py [--half test|tune|all] [-v]
+
+An actor target is linked to an entity of the article (its ``entity`` id is in the
+enriched record's entities) or is an agent noun phrase (no entity, a sector, and a head
+noun the agents dictionary knows). Measured on the 5W1H articles (by half of their id)
+and on the sample pages of ``make run`` (``samples/``, through the cleaner); sources are
+checked the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+G5 = ROOT.parent / "shared" / "data" / "giveme5w1h"
+
+from events_split import select  # noqa: E402
+
+
+def articles(half: str) -> list[dict[str, Any]]:
+    out = []
+    for f in sorted(G5.glob("*.json")):
+        d = json.loads(f.read_text("utf-8"))
+        body = "\n\n".join(x for x in (d.get("description"), d.get("text")) if x)
+        published = str(d.get("date_publish") or "").replace(" ", "T")
+        out.append({"id": d["dId"], "title": d.get("title"), "text": body,
+                    "published_at": published + "Z" if published[:2] in ("19", "20") else None, "kind": "5w1h"})
+    return select(out, lambda x: x["id"], half)
+
+
+def samples() -> list[dict[str, Any]]:
+    out = []
+    for f in sorted((ROOT / "samples").glob("*")):
+        if f.name.endswith(".html.gz"):
+            out.append({"id": f.name, "html": gzip.decompress(f.read_bytes()).decode("utf-8", "replace"), "kind": "sample"})
+        elif f.suffix == ".txt":
+            out.append({"id": f.name, "text": f.read_text("utf-8"), "kind": "sample", "published_at": "2024-03-27T10:00:00Z"})
+    return out
+
+
+def extract_all(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Any]]:
+    from streams.cleaning.pipeline import clean
+    from streams.extraction import extract
+    from streams.records import RawArticle
+
+    out = []
+    for x in items:
+        raw = RawArticle(id=x["id"], html=x.get("html"), text=x.get("text"), title=x.get("title"), language="en",
+                         published_at=x.get("published_at"))
+        try:
+            art = clean(raw)
+        except Exception:  # noqa: BLE001 - a page the cleaner rejects has no events
+            continue
+        art.language = art.language or "en"
+        out.append((x, extract(art)))
+    return out
+
+
+def is_actor(actor: dict[str, Any] | None, entity_ids: set[str], agent_nouns: dict[str, str]) -> bool:
+    if actor is None:
+        return True
+    if actor.get("entity"):
+        return actor["entity"] in entity_ids
+    words = [w for w in actor.get("text", "").lower().replace("’", "'").split() if w.isalpha()]
+    return bool(actor.get("sector")) and bool(words) and any(w in agent_nouns or w.rstrip("s") in agent_nouns for w in words[-2:])
+
+
+def score(results: list[tuple[dict[str, Any], Any]], verbose: bool = False) -> dict[str, Any]:
+    from streams.extraction.events.knowledge import read_rows
+
+    agents = {r["noun"]: r["sector"] for r in read_rows("event_actor_nouns.tsv")}
+    n = tgt_ok = with_target = src_ok = 0
+    for x, res in results:
+        ids = {e["id"] for e in res.enriched["entities"]}
+        for e in res.events:
+            n += 1
+            t_ok = is_actor(e["target"], ids, agents)
+            s_ok = is_actor(e["source"] if e["source"]["text"] else None, ids, agents)
+            tgt_ok += t_ok
+            src_ok += s_ok
+            with_target += e["target"] is not None
+            if verbose and (not t_ok or not s_ok):
+                print(f'NOT ACTOR {e["cameo_code"]} S {e["source"]["text"]!r} T {(e["target"] or {}).get("text")!r} | {e["sentence"]["text"][:100]}')
+    return {"articles": len(results), "events": n, "events_with_target": with_target,
+            "target_actor_or_null": round(tgt_ok / n, 3) if n else None,
+            "source_actor_or_null": round(src_ok / n, 3) if n else None}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--half", default="test", choices=("test", "tune", "all"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    out = {"half": args.half, "giveme5w1h": score(extract_all(articles(args.half)), args.verbose),
+           "samples": score(extract_all(samples()), args.verbose)}
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

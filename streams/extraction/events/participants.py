@@ -1,0 +1,182 @@
+"""Turn the head of a source or target slot into an actor, or into nothing.
+
+A source or target is an actor or null: a named entity of the article that can act
+(person, organisation, state or territory, national or ethnic group), or a generic
+agent noun phrase the agents dictionary gives a sector ("the police", "Afghan
+troops", "protesters"). Objects, quantities, places inside buildings, abstract nouns
+("responsibility", "the first time") never are. Pronouns and role phrases ("the
+Palestinian leader") are resolved to a person mentioned before (``resolve.Salience``).
+
+Entities come from the entity layer (one per real-world actor, with country and
+sector); what it leaves open is asked of the actor dictionaries
+(``actor_lookup.named_actor`` / ``agent_actor``) with the article's date, so an
+office-holder is typed for the term the dictionary gives.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import Entity, EntityTable
+from .actor_lookup import agent_actor, named_actor
+from .resolve import fragment_name
+from .slots import dateline_end, sentence_index, sentence_of
+
+ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+_NAME_DEPS = {"compound", "appos", "flat", "nmod"}
+_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+_GROUP_TYPES = {"ORG", "GPE", "NORP"}
+
+
+@dataclass(slots=True)
+class Actor:
+    text: str
+    canonical: str | None
+    entity: str | None
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    named: bool  # an entity of the article (else an agent noun)
+    etype: str | None = None
+    plural: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
+
+    @property
+    def key(self) -> str:
+        return self.entity or (self.canonical or self.text).lower()
+
+
+def noun_phrase(doc: Doc, head: Token) -> Span:
+    """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "appos"):
+                continue
+            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)):
+                continue
+            if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
+                continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = min(keep), max(keep)
+    for i in range(lo, head.i):
+        if doc[i].text in _DATELINE_SEPS:
+            lo = i + 1
+    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+class Participants:
+    """Actor resolution for one article: its entity table, its date, the persons mentioned so far."""
+
+    def __init__(self, doc: Doc, table: EntityTable, when: datetime.date | None, salience: Any, sents: list[Span] | None = None) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.table = table
+        self.when = when
+        self.salience = salience
+        self._alias: dict[str, Entity] | None = None
+
+    # ------------------------------------------------------------------ entities
+    def _entity_at(self, tok: Token) -> Entity | None:
+        ent = self.table.at(tok.idx, tok.idx + len(tok.text))
+        return ent if ent is not None and ent.type in ACTOR_ENTITY_TYPES else None
+
+    def _head_entity(self, head: Token) -> Entity | None:
+        """The entity that *is* the phrase: the head's own, else a person's name in apposition or compound."""
+        ent = self._entity_at(head)
+        if ent is not None:
+            return ent
+        for child in head.children:
+            if child.dep_ in _NAME_DEPS:
+                ent = self._entity_at(child)
+                if ent is not None and (ent.type == "PERSON" or child.dep_ == "appos"):
+                    return ent
+        return None
+
+    def _by_name(self, name: str) -> Entity | None:
+        if self._alias is None:
+            self._alias = {}
+            for ent in self.table.entities:
+                for n in (ent.canonical, *ent.aliases):
+                    if isinstance(n, str):
+                        self._alias.setdefault(n.lower(), ent)
+        return self._alias.get(name.lower())
+
+    def from_entity(self, ent: Entity, text: str, start: int, end: int, plural: bool = False) -> Actor:
+        country, sector = ent.country, ent.sector
+        if country is None or sector is None and ent.type in ("PERSON", "ORG"):
+            info = named_actor(ent.canonical, self.when)
+            if info is not None:
+                country, sector = country or info.country, sector or info.sector
+        return Actor(text, ent.canonical, ent.id, country, sector, start, end, True, ent.type, plural)
+
+    # ------------------------------------------------------------------ the slot head
+    def actor(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> Actor | None:
+        """The actor a slot head names, or None (see module doc)."""
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return self._pronoun(tok, speaker)
+        if tok.i < dateline_end(sentence_of(tok)):
+            return None  # "ISLAMABAD:" is where the story was filed, not who acted
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            return None
+        span = noun_phrase(self.doc, tok)
+        if not span.text.strip():
+            return None
+        plural = tok.tag_ in ("NNS", "NNPS")
+        ent = self._head_entity(tok)
+        if ent is not None:
+            return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+        agent = agent_actor(span, self.when)
+        if agent is not None:
+            actor = Actor(span.text, None, None, agent.country, agent.sector, span.start_char, span.end_char, False, None, plural)
+            if self.sents is not None:
+                # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
+                named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
+                if named is not None:
+                    return self.from_entity(named, span.text, span.start_char, span.end_char, plural)
+            ref = self.salience.role_reference(actor, tok, exclude or set()) if self.salience is not None else None
+            return ref or actor
+        known = named_actor(span.text, self.when) if span.text[:1].isupper() else None
+        if known is not None:
+            linked = self._by_name(known.canonical)
+            if linked is not None:  # a name the table holds under another form ("the Zionist regime")
+                return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
+        return None
+
+    def _pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
+        low = tok.lower_
+        if speaker is not None and agrees(low, speaker):
+            return Actor(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
+                         tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+        if self.salience is None or low not in ("he", "she", "him", "her"):
+            return None
+        ent = self.salience.pronoun(tok, self.table)
+        if ent is None:
+            return None
+        return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def agrees(pronoun: str, actor: Actor) -> bool:
+    """Can the pronoun refer to the actor? "he" is no group; "they" / "it" are no single person."""
+    if pronoun in ("he", "she", "him", "her", "i"):
+        return not actor.plural and actor.etype not in _GROUP_TYPES and (actor.etype == "PERSON" or not actor.named)
+    if pronoun in ("they", "them", "we", "us"):
+        return actor.plural or actor.etype in _GROUP_TYPES
+    if pronoun == "it":
+        return not actor.plural and actor.etype != "PERSON" and (actor.etype is not None or actor.sector is not None)
+    return False
