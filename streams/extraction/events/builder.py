@@ -61,7 +61,12 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X).
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _PLACE_TYPES = {"GPE", "LOC"}
+_LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
+# Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
+# ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
+# agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
+_MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass(slots=True)
@@ -170,6 +175,7 @@ class _SentenceCoder:
             if c.kind == "noun" and c.trigger in consumed:
                 continue
             by_trigger.setdefault(c.trigger, []).append(c)
+        self._light_verbs(cands, by_trigger, probs)
         acts = []
         for trig, alts in by_trigger.items():
             scored = []
@@ -181,6 +187,23 @@ class _SentenceCoder:
             key, c, plover, p = max(scored, key=lambda x: x[0])
             acts.append(_Act(c, plover, p))
         return acts
+
+    def _light_verbs(self, cands: list[Candidate], by_trigger: dict[int, list[Candidate]], probs: Any) -> None:
+        """A verb coded only by its default, whose object (or prepositional object) is an event noun the
+        classifier finds likelier here, is a light verb ("went on strike", "held talks"): the noun is the act."""
+        for c in cands:
+            if c.kind != "noun" or c.governor is None or c.governor not in by_trigger or c.setting:
+                continue
+            n = self.doc[c.trigger]
+            if not (n.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or n.dep_ == "pobj" and n.head.lower_ in _LIGHT_PREPS):
+                continue  # "after a meeting", "because of the attack": the noun is no argument of the verb
+            verbs = by_trigger[c.governor]
+            if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
+                continue
+            p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
+            p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
+            if p_noun > p_verb:
+                del by_trigger[c.governor]
 
     # ------------------------------------------------------------------ actors of one slot list
     def _actors(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> list[Actor]:
@@ -216,7 +239,11 @@ class _SentenceCoder:
         for act in acts:
             if act.cand.kind != "verb":
                 continue
-            content = content_ids(doc[act.cand.trigger])
+            v = doc[act.cand.trigger]
+            if act.plover is None:
+                content = content_ids(v)  # a statement verb: whatever it reports
+            else:  # a typed verb reports only what its clausal complement says ("claimed that X seized Y")
+                content = {t.i for c in v.children if c.dep_ == "ccomp" for t in c.subtree}
             reported = [by_trigger[i] for i in content if i in by_trigger and i != act.cand.trigger
                         and by_trigger[i].plover is not None and not is_negated(doc[i])]
             if not reported:
@@ -264,6 +291,8 @@ class _SentenceCoder:
             if not self.emit_statements:
                 return []
         sources = self._sources(act, triggers, index)
+        if not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
+            return []
         exclude = {s.key for s in sources}
         targets = self._actors(c.target_groups, act.speaker, exclude)
         placed = False
@@ -316,6 +345,15 @@ class _SentenceCoder:
                 position=tok.i, source_key=s.key if s is not None else None, target_key=t.key if t is not None else None))
         return records
 
+    def _non_actor_agent(self, c: Candidate) -> bool:
+        """The parse names the act's agent, and it is neither an actor, a pronoun nor an instrument."""
+        if not c.source_groups or c.kind != "verb":
+            return False
+        head = self.doc[c.source_groups[0][0]]
+        if head.pos_ == "PRON" or head.lemma_.lower() in knowledge().instruments or head.lower_ in knowledge().instruments:
+            return False
+        return head.pos_ in ("NOUN", "PROPN")
+
     def _vetoed(self, act: _Act, probs: Any) -> bool:
         """The classifier finds this type unlikely here and no event likelier (see VETO_TYPE_MIN)."""
         if self.clf is None or probs is None or act.p_type is None:
@@ -359,8 +397,8 @@ def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Act
     if tgt is not None:
         conf += 0.07 if tgt.named else 0.05
     if _main_clause(tok):
-        conf += 0.05
-    conf -= 0.05 * min(_clause_depth(tok), 3)
+        conf += 0.1
+    conf -= 0.08 * min(_clause_depth(tok), 3)
     if hypothetical:
         conf -= 0.25
     if negated:

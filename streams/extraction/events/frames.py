@@ -23,6 +23,7 @@ from .slots import agent_heads, conjuncts, counted, is_passive, is_time, object_
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks": the noun act is the verb's occasion
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
 
@@ -258,9 +259,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None) -
             if o.i in used:
                 targets += [_group(g) for c in o.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                             for g in c.children if g.dep_ == "pobj"]
+        for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
+            targets += [[g.i] for g in o.children if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
+                        and not any(d.dep_ == "case" for d in g.children)]
         # a consumed object noun can itself be the one acted upon ("arrested protesters"); the builder keeps
         # only groups that name an actor, so a consumed non-actor ("imposed sanctions") is never a target
         targets += [_group(o) for o in frame.objects if o.i in used]
+        for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X")
+            targets += [_group(o) for o in object_heads(x)]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -316,6 +322,12 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         else:
             found.append((0.5 if entry.after or entry.before else 0.0, entry, None, {}))
     top = max(s for s, _, _, _ in found)
+    if top <= 0.0 and v.lemma_.lower() in kb.nouns:
+        # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
+        # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from
+        for row in kb.nouns[v.lemma_.lower()]:
+            if not row.modifier and not row.preps:
+                found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
     for spec, entry, p, slots in found:

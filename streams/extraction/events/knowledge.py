@@ -116,6 +116,7 @@ class Knowledge:
     noun_forms: dict[str, str]  # surface form -> noun lemma
     discards: tuple[Discard, ...]
     reciprocal: frozenset[str]
+    instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -233,6 +234,7 @@ def knowledge() -> Knowledge:
         noun_forms=noun_forms,
         discards=discards,
         reciprocal=reciprocal,
+        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
     )
 
 

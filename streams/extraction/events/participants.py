@@ -61,8 +61,10 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "appos"):
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct"):
                 continue
+            if child.dep_ == "appos" and child.pos_ != "PROPN":
+                continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
             if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)):
                 continue
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:

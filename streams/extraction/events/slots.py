@@ -104,6 +104,12 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
                 return conjuncts(pobj[0])
     if headline_passive(v):
         return []
+    if v.tag_ == "VBG" and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
+        for c in v.children:  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return conjuncts(pobj[0])
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
         subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
@@ -129,7 +135,26 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return conjuncts(v.head)  # "gunmen firing on a crowd"
     if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ in ("advcl", "parataxis", "conj"):
         return _previous_subject(v)  # a finite verb whose subject was elided (or lost to a missing "and")
+    if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
+        return _adjacent_subject(v)
     return []
+
+
+def _adjacent_subject(v: Token) -> list[Token]:
+    """A subjectless finite main verb right after a noun the parser attached elsewhere ("In X, A and B decided"):
+    that noun (with its coordination) is the subject."""
+    i = v.i - 1
+    start = sentence_of(v).start
+    while i >= start and v.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < start:
+        return []
+    n = v.doc[i]
+    if n.pos_ not in ("NOUN", "PROPN"):
+        return []
+    while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i < n.i and n.head.dep_ not in ("pobj", "dobj"):
+        n = n.head  # climb to the first conjunct, but not into a prepositional or object phrase ("in X, A and B")
+    return conjuncts(n)
 
 
 def _previous_subject(v: Token) -> list[Token]:
