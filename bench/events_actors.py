@@ -71,7 +71,22 @@ def is_actor(actor: dict[str, Any] | None, entity_ids: set[str], agent_nouns: di
     if actor.get("entity"):
         return actor["entity"] in entity_ids
     words = [w for w in actor.get("text", "").lower().replace("’", "'").split() if w.isalpha()]
-    return bool(actor.get("sector")) and bool(words) and any(w in agent_nouns or w.rstrip("s") in agent_nouns for w in words[-2:])
+    if not actor.get("sector") or not words:
+        return False
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return True  # a pronoun the coder resolved to an agent (it carries the agent's sector)
+    return any(w in agent_nouns or _singular(w) in agent_nouns for w in words)
+
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "us"}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
 
 
 def score(results: list[tuple[dict[str, Any], Any]], verbose: bool = False) -> dict[str, Any]:

@@ -160,7 +160,7 @@ def test_pattern_decides_code_and_slots(nlp):
 
 
 def test_modality_flags(nlp):
-    hyp = events_of("Ruritania will send troops to the border if the talks fail, its defence minister warned.")
+    hyp = events_of("Portugal will send troops to the border if the talks fail, its defence minister warned.")
     assert any(e["hypothetical"] for e in hyp)
     neg = events_of("The army did not attack the village of Koro.")
     assert any(e["negated"] for e in neg) or neg == []

@@ -42,7 +42,7 @@ from .participants import Actor, Participants
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads
+from .slots import agent_heads, kids
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -55,7 +55,8 @@ MAX_EVENTS_PER_ARTICLE = 400
 # recorded in streams/data/event_types.json): a hit is dropped when the sentence is more likely no event
 # than this type and the type's own probability is below VETO_TYPE_MIN.
 VETO_TYPE_MIN = 0.08
-STATEMENT_PRIOR = 0.05  # a statement alternative ranks below any typed coding the classifier gives some weight
+STATEMENT_PRIOR = 0.05
+HYPOTHETICAL_PENALTY = 0.15  # an intended, conditional or future act is less sure to have happened (chosen on tune halves)  # a statement alternative ranks below any typed coding the classifier gives some weight
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
 # for them ("shelled positions in X" is coded against X).
@@ -210,9 +211,9 @@ class _SentenceCoder:
         for group in groups:
             found = []
             for i in group:
-                a = self.parts.actor(self.doc[i], speaker, exclude)
-                if a is not None and a.key not in exclude and all(a.key != b.key for b in found):
-                    found.append(a)
+                for a in self.parts.actors(self.doc[i], speaker, exclude):
+                    if a.key not in exclude and all(a.key != b.key for b in found):
+                        found.append(a)
             if found:
                 return found
         return []
@@ -243,7 +244,7 @@ class _SentenceCoder:
             if act.plover is None:
                 content = content_ids(v)  # a statement verb: whatever it reports
             else:  # a typed verb reports only what its clausal complement says ("claimed that X seized Y")
-                content = {t.i for c in v.children if c.dep_ == "ccomp" for t in c.subtree}
+                content = {t.i for c in kids(v) if c.dep_ == "ccomp" for t in c.subtree}
             reported = [by_trigger[i] for i in content if i in by_trigger and i != act.cand.trigger
                         and by_trigger[i].plover is not None and not is_negated(doc[i])]
             if not reported:
@@ -287,7 +288,7 @@ class _SentenceCoder:
         tok = doc[c.trigger]
         statement = act.plover is None
         if statement:
-            self.statements += 1
+            self.statements += 1  # counted whether or not statements are published
             if not self.emit_statements:
                 return []
         sources = self._sources(act, triggers, index)
@@ -400,7 +401,7 @@ def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Act
         conf += 0.1
     conf -= 0.08 * min(_clause_depth(tok), 3)
     if hypothetical:
-        conf -= 0.25
+        conf -= HYPOTHETICAL_PENALTY
     if negated:
         conf -= 0.25
     return max(0.0, min(1.0, conf))

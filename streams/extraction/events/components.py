@@ -28,7 +28,7 @@ from ..doc_index import sentences
 from .classifier import TypeClassifier, load_classifier
 from .frames import Candidate, noun_candidates, verb_candidates
 from .knowledge import Knowledge, knowledge
-from .slots import sentence_index, sentence_of
+from .slots import kids, sentence_index, sentence_of
 
 COMPONENTS = ("newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
@@ -44,7 +44,7 @@ def _verb_like(tok: Token) -> bool:
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
         return True
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
-        return any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
+        return any(c.dep_ in ("nsubj", "dobj") for c in kids(tok))
     return False
 
 
@@ -132,6 +132,8 @@ class TypeScorer:
             by_sent: dict[int, list[Candidate]] = {}
             for c in cands:
                 by_sent.setdefault(sentence_index(doc, c.trigger), []).append(c)
+            # a sentence whose candidates are all statements needs no type (statements are not typed events)
+            by_sent = {k: g for k, g in by_sent.items() if any(not (c.code or c.reverse).startswith("01") for c in g)}
             for k, group in by_sent.items():
                 probs[sents[k].start] = self.classifier.probabilities(sents[k], group)
         doc._.event_type_probs = probs

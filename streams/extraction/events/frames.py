@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
-from .slots import agent_heads, conjuncts, counted, is_passive, is_time, object_heads, passive_patients
+from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
@@ -116,13 +116,13 @@ def verb_frame(v: Token) -> VerbFrame:
     subjects = agent_heads(v)
     objects = passive_patients(v) if passive else []
     objects += object_heads(v)
-    particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.i > v.i}
+    particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
     for owner in [v] + objects:
-        for c in owner.children:
+        for c in kids(owner):
             if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):
-                pobjs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
                 if pobjs:
                     for p in pobjs:
                         p = counted(p)
@@ -132,14 +132,14 @@ def verb_frame(v: Token) -> VerbFrame:
                             preps.append((c.lower_, h))
                 else:
                     bare.add(c.lower_)
-    xcomps = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
 
 
 def quick_keys(v: Token) -> set[tuple[str, str]]:
     """The index keys a verb's frame can have, from its children alone (a cheap first filter)."""
     out: set[tuple[str, str]] = {("x", "")}
-    for c in v.children:
+    for c in kids(v):
         dep = c.dep_
         if dep in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp"):
             t = counted(c) if dep != "xcomp" else c
@@ -156,9 +156,9 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             t = counted(c)
             out.add(("s", t.lemma_.lower()))
             out.add(("s", t.lower_))
-    for c in v.children:  # prepositions attached to the object ("imposed sanctions on X")
+    for c in kids(v):  # prepositions attached to the object ("imposed sanctions on X")
         if c.dep_ in ("dobj", "nsubjpass"):
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ == "prep":
                     out.add(("p", g.lower_))
     return out
@@ -222,13 +222,16 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
     """Places of the act: "in X" phrases of the verb or its objects, and "of X" of an object ("areas of X")."""
     out: list[list[int]] = []
     for owner in owners:
-        for c in owner.children:
+        for c in kids(owner):
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (c.lower_ == "of" and owner is not owners[0])):
-                out += [[g.i] for g in c.children if g.dep_ == "pobj" and not is_time(g)]
+                out += [[g.i] for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
     return out
 
 
-def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None) -> tuple[list[list[int]], list[list[int]], list[int]]:
+THEME_ROOTS = {"06", "07", "15"}
+
+
+def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
     used: set[int] = set(slots.get("_used", set())) if slots else set()  # type: ignore[arg-type]
     source_spec = p.source if p is not None else ""
     target_spec = p.target if p is not None else ""
@@ -257,14 +260,16 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None) -
             targets += [_group(o) for p_, o in frame.preps if p_ == prep and o.i not in used]
         for o in frame.objects:  # the actor inside a consumed object ("called for action against X")
             if o.i in used:
-                targets += [_group(g) for c in o.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                            for g in c.children if g.dep_ == "pobj"]
+                targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                            for g in kids(c) if g.dep_ == "pobj"]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
-            targets += [[g.i] for g in o.children if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
-                        and not any(d.dep_ == "case" for d in g.children)]
+            targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
+                        and not any(d.dep_ == "case" for d in kids(g))]
         # a consumed object noun can itself be the one acted upon ("arrested protesters"); the builder keeps
-        # only groups that name an actor, so a consumed non-actor ("imposed sanctions") is never a target
-        targets += [_group(o) for o in frame.objects if o.i in used]
+        # only groups that name an actor, so a consumed non-actor ("imposed sanctions") is never a target. What
+        # is sent, given or deployed (cooperation, aid, mobilisation: "sent troops") is the act's theme, not its target.
+        if code[:2] not in THEME_ROOTS:
+            targets += [_group(o) for o in frame.objects if o.i in used]
         for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X")
             targets += [_group(o) for o in object_heads(x)]
     src_ids = {i for g in sources for i in g}
@@ -277,11 +282,11 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None) -
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if entry.after:
-        near = {c.lower_ for c in v.children} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
+        near = {c.lower_ for c in kids(v)} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
         if not all(w in near for w in entry.after):
             return False
     if entry.before:
-        prev = {t.lower_ for t in v.doc[max(v.i - len(entry.before), 0) : v.i]} | {c.lower_ for c in v.children if c.i < v.i}
+        prev = {t.lower_ for t in v.doc[max(v.i - len(entry.before), 0) : v.i]} | {c.lower_ for c in kids(v) if c.i < v.i}
         if not all(w in prev for w in entry.before):
             return False
     return True
@@ -334,13 +339,13 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if spec < top:
             continue
         code = p.code if p is not None else entry.code
-        reverse = p.reverse if p is not None else ""
+        reverse = p.reverse if p is not None else entry.reverse
         if code == "---" or (not code and not reverse):
             continue
         if (code, reverse) in seen_codes:
             continue
         seen_codes.add((code, reverse))
-        sources, targets, used = _verb_slots(frame, slots, p)
+        sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, place_groups=place_groups([v] + frame.objects)))
     if any(c.code == "---" for c in out):
@@ -351,9 +356,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
 # ----------------------------------------------------------------------------- nouns
 def _noun_fits(entry: NounEntry, n: Token) -> bool:
     if entry.modifier and not any(c.lemma_.lower() == entry.modifier or c.lower_ == entry.modifier
-                                  for c in n.children if c.dep_ in ("compound", "amod", "nmod")):
+                                  for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")):
         return False
-    if entry.preps and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in n.children):
+    if entry.preps and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in kids(n)):
         return False
     return True
 
@@ -384,21 +389,21 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     top = max(e.specificity for e in fitting)
     codes = [e.code for e in fitting if e.specificity >= top]
     sources: list[list[int]] = []
-    for c in n.children:
+    for c in kids(n):
         if c.dep_ == "poss" and c.pos_ != "PRON":
             sources.append(_group(c))
-    for c in n.children:
+    for c in kids(n):
         if c.dep_ == "prep" and c.lower_ == "by":
-            sources += [_group(g) for g in c.children if g.dep_ == "pobj"]
-    for c in n.children:
+            sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
             sources.append([c.i])
     targets: list[list[int]] = []
     between: list[int] = []
     for prep in NOUN_TARGET_PREPS:
-        for c in n.children:
+        for c in kids(n):
             if c.dep_ == "prep" and c.lower_ == prep:
-                for g in c.children:
+                for g in kids(c):
                     if g.dep_ == "pobj" and not is_time(g):
                         g = counted(g)
                         if prep == "between":

@@ -85,6 +85,7 @@ class VerbEntry:
     before: tuple[str, ...]
     code: str
     block: str
+    reverse: str = ""  # a block or verb code "[A:B]": B is coded for the target acting on the source
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,8 @@ def knowledge() -> Knowledge:
     by_lemma: dict[str, list[VerbEntry]] = {}
     block_forms: dict[str, dict[str, str]] = {}
     for row in read_rows("cameo_verbs.tsv"):
-        entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), row["code"], row["block"])
+        code, _, reverse = row["code"].partition(":")
+        entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse)
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import Entity, EntityTable
 from .actor_lookup import agent_actor, named_actor
 from .resolve import fragment_name
-from .slots import dateline_end, sentence_index, sentence_of
+from .slots import dateline_end, kids, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -60,12 +60,12 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     stack = [head]
     while stack:
         tok = stack.pop()
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct"):
                 continue
             if child.dep_ == "appos" and child.pos_ != "PROPN":
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
-            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in child.children)):
+            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in kids(child))):
                 continue
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
                 continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
@@ -103,7 +103,7 @@ class Participants:
         ent = self._entity_at(head)
         if ent is not None:
             return ent
-        for child in head.children:
+        for child in kids(head):
             if child.dep_ in _NAME_DEPS:
                 ent = self._entity_at(child)
                 if ent is not None and (ent.type == "PERSON" or child.dep_ == "appos"):
@@ -132,10 +132,10 @@ class Participants:
         """The actor a slot head names, or None (see module doc)."""
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return self._pronoun(tok, speaker)
-        if tok.i < dateline_end(sentence_of(tok)):
-            return None  # "ISLAMABAD:" is where the story was filed, not who acted
         if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             return None
+        if tok.i < dateline_end(sentence_of(tok)):
+            return None  # "ISLAMABAD:" is where the story was filed, not who acted
         span = noun_phrase(self.doc, tok)
         if not span.text.strip():
             return None
@@ -159,6 +159,29 @@ class Participants:
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
         return None
+
+    def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
+        """The actors a slot head names: one, none, or one per owner of a distributive plural
+        ("the presidents of Kenya and Tanzania" are two presidents)."""
+        if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if owners and len(owners[0].conjuncts) >= 1:
+                group = [owners[0], *[t for t in owners[0].conjuncts if t.i > owners[0].i]]
+                agent = agent_actor(self.doc[tok.i : tok.i + 1], self.when)
+                out = []
+                for owner in group:
+                    ent = self._entity_at(owner)
+                    if agent is None or ent is None:
+                        out = []
+                        break
+                    span = noun_phrase(self.doc, owner)
+                    text = f"{tok.text} of {span.text}"
+                    info = self.from_entity(ent, text, span.start_char, span.end_char)
+                    out.append(Actor(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
+                if out:
+                    return out
+        a = self.actor(tok, speaker, exclude)
+        return [a] if a is not None else []
 
     def _pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
         low = tok.lower_

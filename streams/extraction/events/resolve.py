@@ -88,7 +88,9 @@ def fragment_name(sents: list[Span], index: int, end_char: int, table: EntityTab
     if index + 1 >= len(sents):
         return None
     sent = sents[index]
-    last = [t for t in sent if not t.is_punct]
+    if end_char < sent.end_char - 4:
+        return None  # the phrase does not end its sentence (a full stop and a quote at most follow it)
+    last = [t for t in sent[-4:] if not t.is_punct]
     if not last or end_char < last[-1].idx + len(last[-1].text):
         return None
     nxt = sents[index + 1]

@@ -48,6 +48,20 @@ def sentence_of(tok: Token) -> Span:
     return sentences(tok.doc)[sentence_index(tok.doc, tok.i)]
 
 
+_KIDS_KEY = "newsevents.events.children"
+
+
+def kids(tok: Token) -> tuple[Token, ...]:
+    """``tok.children``, built once per token and doc (spaCy makes new Token objects on every walk)."""
+    cache = tok.doc.user_data.get(_KIDS_KEY)
+    if cache is None:
+        cache = tok.doc.user_data[_KIDS_KEY] = {}
+    out = cache.get(tok.i)
+    if out is None:
+        out = cache[tok.i] = tuple(tok.children)
+    return out
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the nouns coordinated with it ("Brazil and the United States"), at most four."""
     out = [tok]
@@ -65,7 +79,7 @@ def headline_passive(v: Token) -> bool:
     """A headline passive without auxiliary ("Activist released", "Journalist killed in city")."""
     if v.tag_ != "VBN" or v.dep_ != "ROOT":
         return False
-    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in v.children):
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
         return False
     last = sentence_of(v)[-1]
     return not (last.is_punct and last.text in (".", "!", "?"))
@@ -73,14 +87,14 @@ def headline_passive(v: Token) -> bool:
 
 def is_passive(v: Token) -> bool:
     """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or headline_passive(v):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v):
         return True
-    return v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in v.children)
+    return v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
 
 
 def passive_patients(v: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
-    subj = [c for c in v.children if c.dep_ == "nsubjpass"] or [c for c in v.children if c.dep_ == "nsubj" and headline_passive(v)]
+    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and headline_passive(v)]
     if subj:
         if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
@@ -97,36 +111,41 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     """Heads of the agent of verb ``v``; empty when the parse gives none."""
     if depth > 4:
         return []
-    for c in v.children:
+    for c in kids(v):
         if c.dep_ == "agent":
-            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            pobj = [g for g in kids(c) if g.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0])
     if headline_passive(v):
         return []
     if v.tag_ == "VBG" and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
-        for c in v.children:  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"
+        for c in kids(v):  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"
             if c.dep_ == "prep" and c.lower_ == "by":
-                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                pobj = [g for g in kids(c) if g.dep_ == "pobj"]
                 if pobj:
                     return conjuncts(pobj[0])
-    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in kids(v) if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
         subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
     for c in subjects:
         if c.lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
+        if in_dateline(c):
+            c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
         return conjuncts(counted(c))
     if is_passive(v):
         return []
     if v.dep_ == "xcomp":
         head = v.head
-        obj = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
+        obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
         if obj:
             return conjuncts(obj[0])  # "urged the government to release": the government releases
         return agent_heads(head, depth + 1)
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)) \
+            and v.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(v.head, depth + 1)  # a purpose infinitive: "X marched to demand Y" -> X demands
     if v.dep_ in ("advcl", "pcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # "X shelled the town, killing ...": the participle's agent is X
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -163,7 +182,7 @@ def _previous_subject(v: Token) -> list[Token]:
     for i in range(v.i - 1, start - 1, -1):
         w = v.doc[i]
         if w.pos_ in ("VERB", "AUX") and w.tag_ in ("VBD", "VBZ", "VBP"):
-            subj = [c for c in w.children if c.dep_ == "nsubj" and c.i < w.i]
+            subj = [c for c in kids(w) if c.dep_ == "nsubj" and c.i < w.i]
             if subj:
                 return conjuncts(counted(subj[0]))
     return []
@@ -172,7 +191,7 @@ def _previous_subject(v: Token) -> list[Token]:
 def object_heads(v: Token) -> list[Token]:
     """Direct / dative objects and predicates of ``v`` (not times); a count stands for what it counts."""
     out = []
-    for c in v.children:
+    for c in kids(v):
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
             c = counted(c)
             if not is_time(c):
@@ -183,15 +202,29 @@ def object_heads(v: Token) -> list[Token]:
 def counted(tok: Token) -> Token:
     """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token)."""
     if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in _COUNT_NOUNS:
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+                for g in kids(c):
                     if g.dep_ == "pobj":
                         return g
     return tok
 
 
+_DATELINE_KEY = "newsevents.events.datelines"
+
+
 def dateline_end(sent: Span) -> int:
+    """``_dateline_end`` once per sentence (kept in ``doc.user_data``)."""
+    cache = sent.doc.user_data.get(_DATELINE_KEY)
+    if cache is None:
+        cache = sent.doc.user_data[_DATELINE_KEY] = {}
+    end = cache.get(sent.start)
+    if end is None:
+        end = cache[sent.start] = _dateline_end(sent)
+    return end
+
+
+def _dateline_end(sent: Span) -> int:
     """Doc index of the first token after a dateline ("SEOUL, Nov. 26 (Xinhua) --", "CUTTACK:"), else the sentence start.
 
     A dateline is a short run of names, numbers and punctuation (no verb) closed by a dash, colon
@@ -212,6 +245,15 @@ def dateline_end(sent: Span) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return start
     return start
+
+
+def _after_dateline(tok: Token) -> Token | None:
+    """The first noun of ``tok``'s phrase that stands after the dateline ``tok`` is part of."""
+    end = dateline_end(sentence_of(tok))
+    for t in tok.subtree:
+        if t.i >= end and t.head.i < end and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
 
 
 def in_dateline(tok: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .slots import agent_heads
+from .slots import agent_heads, kids
 
 
 def speaker(v: Token) -> list[Token]:
@@ -20,7 +20,7 @@ def speaker(v: Token) -> list[Token]:
 def content_ids(v: Token) -> set[int]:
     """Token indices of what was said: clausal complements, and the quoted main clause for a parenthetical "X said"."""
     ids: set[int] = set()
-    for c in v.children:
+    for c in kids(v):
         if c.dep_ in ("ccomp", "xcomp", "parataxis"):
             ids.update(t.i for t in c.subtree)
         elif c.dep_ == "dobj":
@@ -28,12 +28,15 @@ def content_ids(v: Token) -> set[int]:
         if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
             ids.update(t.i for t in c.subtree)
     if v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
-        ids.update(t.i for t in v.head.subtree if t.i not in {s.i for s in v.subtree})
+        own = {s.i for s in v.subtree}
+        ids.update(t.i for t in v.head.subtree if t.i not in own)
     return ids
 
 
 def according_to(sent: Span) -> Token | None:
     """Head of an "according to X" source phrase, if the sentence has one."""
+    if "ccording" not in sent.text:
+        return None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
             for t in tok.nbor(1).children:
