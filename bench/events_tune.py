@@ -3,7 +3,7 @@
     .venv/bin/python bench/events_tune.py [--values 0.05,0.1,0.2]
 
 Parses the tune halves of the gold CAMEO sentences and of the snippet proxies once, then
-codes them under each value of ``builder.VETO_TYPE_MIN`` and prints the figures the
+codes them under each value of a threshold of ``builder`` (``--name``) and prints the figures the
 issue's bars use. The value in ``streams/extraction/events/builder.py`` is the one chosen
 here (see its comment); the test halves are then scored once with bench/events_bench.py.
 """
@@ -49,6 +49,7 @@ def top(events: list[dict]) -> dict | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--values", default="0.0,0.05,0.08,0.12,0.16,0.2,0.25,0.3")
+    ap.add_argument("--name", default="VETO_TYPE_MIN", choices=("VETO_TYPE_MIN", "HYPOTHETICAL_PENALTY", "STATEMENT_PRIOR"))
     args = ap.parse_args()
     from streams.extraction.events import builder
 
@@ -56,7 +57,7 @@ def main() -> None:
     snips = select(events_snippets.team_snippets(), lambda x: x["id"], "tune") + select(events_snippets.story_snippets(), lambda x: x["id"], "tune")
     snip = prepared(snips)
     for value in [float(v) for v in args.values.split(",")]:
-        builder.VETO_TYPE_MIN = value
+        setattr(builder, args.name, value)
         typed = ok = none = fp = 0
         for x, doc, table, art in dev:
             t = top(builder.code_article(doc, table, art, emit_statements=False).events)
@@ -80,7 +81,7 @@ def main() -> None:
             else:
                 ev += 1
                 ev_ok += t is not None and t["plover_type"] in events_snippets.EXPECTED[cat]
-        print(json.dumps({"VETO_TYPE_MIN": value, "dev_plover": round(ok / typed, 3), "dev_no_event_fp": round(fp / none, 3),
+        print(json.dumps({args.name: value, "dev_plover": round(ok / typed, 3), "dev_no_event_fp": round(fp / none, 3),
                           "team_events": round(ev_ok / ev, 3), "team_no_event": round(ne_ok / ne, 3),
                           "stories": round(st_ok / st, 3) if st else None}))
 

@@ -29,6 +29,11 @@ from .trailer import content_end
 
 log = logging.getLogger(__name__)
 
+try:  # the actor dictionaries date their office-holders by the article's date (entities resolved with it)
+    from .actor_dictionary import actor_date as _actor_date
+except ImportError:  # a tree without the dictionaries: entities take no date
+    _actor_date = None  # type: ignore[assignment]
+
 EXTRACTOR_VERSION = "0.3.0"  # the enriched record carries it with the event coder's knowledge hash (see _version)
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"\S{200,}")
@@ -79,7 +84,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             continue
         title_doc, doc = next(docs), next(docs)
         try:
-            table = resolve_entities(doc)
+            table = resolve_entities(doc, _actor_date(article.published_at)) if _actor_date is not None else resolve_entities(doc)
         except Exception as exc:  # a bug must cost this article its entities, not the stream its worker
             log.exception("entity resolution failed on %s", article.article_id)
             warnings.append(f"entities_error:{type(exc).__name__}")
