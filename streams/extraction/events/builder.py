@@ -331,10 +331,13 @@ class _SentenceCoder:
         action_text = doc[lo : hi + 1].text if hi - lo < 8 else tok.text
         records = []
         for s, t, code in pairs[:MAX_EVENTS_PER_SENTENCE]:
+            reversed_act = bool(c.reverse) and code == c.reverse and code != c.code
             info = code_info(code)
             quantities = sentence_quantities(sent) if code[:2] in _QUANTITY_ROOTS else []
             p = self._p(probs, info.plover_type)
             conf = _confidence(p, c.specificity, s, t, tok, negated, hypothetical, info.plover_type is None)
+            if reversed_act:
+                conf -= 0.02  # the reversed act ("B hosted A" for "A visited B") is implied, the stated one is first
             attr = attribution
             if attr is not None and s is not None and (attr.get("entity") and attr.get("entity") == s.entity or attr["text"] == s.text):
                 attr = None

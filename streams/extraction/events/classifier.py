@@ -82,28 +82,21 @@ def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (N_BUCKETS - 1)
 
 
-def buckets(features: Iterable[str]) -> np.ndarray:
-    return np.unique(np.fromiter((bucket(f) for f in features), dtype=np.int64))
-
-
 class TypeClassifier:
     """Scores with the shipped weights: logits = intercept + the rows of the sentence's buckets."""
 
     def __init__(self, rows: np.ndarray, weights: np.ndarray, intercept: np.ndarray, classes: tuple[str, ...]) -> None:
         self.rows = rows
+        self.row_of = {int(b): i for i, b in enumerate(rows.tolist())}  # bucket -> row of weights
         self.weights = weights.astype(np.float32)
         self.intercept = intercept.astype(np.float32)
         self.classes = classes
         self.index = {c: i for i, c in enumerate(classes)}
 
     def probabilities_of(self, features: Iterable[str]) -> np.ndarray:
-        b = buckets(features)
-        if len(self.rows) == 0 or len(b) == 0:
-            found = np.zeros(0, dtype=np.int64)
-        else:
-            pos = np.minimum(np.searchsorted(self.rows, b), len(self.rows) - 1)
-            found = pos[self.rows[pos] == b]  # only the buckets that carry weight
-        logits = self.intercept + self.weights[found].sum(axis=0)
+        row_of = self.row_of
+        idx = [row_of[b] for b in {bucket(f) for f in features} if b in row_of]  # binary features: each bucket once
+        logits = self.intercept + self.weights[idx].sum(axis=0) if idx else self.intercept.copy()
         logits -= logits.max()
         e = np.exp(logits)
         return e / e.sum()

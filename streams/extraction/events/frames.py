@@ -308,6 +308,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     keys = frame.keys()
     found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]] = []
     for entry in fitting:
+        multi = 1.0 if entry.after or entry.before else 0.0  # "called off" is more specific than "called"
+        base = 0.5 * multi  # what the verb's default code weighs
         patterns = kb.patterns.get(entry.block, ())
         best: list[tuple[float, Pattern, dict[str, object]]] = []
         if patterns:
@@ -315,17 +317,18 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             seen: set[str] = set()
             for key in keys:
                 for p in index.get(key, ()):
-                    if p.pid in seen or (p.origin and p.origin != entry.lemma):
+                    if p.pid in seen:
                         continue
                     seen.add(p.pid)
                     slots = _fit(p, frame)
                     if slots is not None:
-                        best.append((p.specificity + (1.0 if entry.after or entry.before else 0.0), p, slots))
-        if best:
-            top = max(s for s, _, _ in best)
-            found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
-        else:
-            found.append((0.5 if entry.after or entry.before else 0.0, entry, None, {}))
+                        own = not p.origin or entry.lemma in p.origin
+                        # another verb's pattern is no stronger than this verb's default code
+                        best.append((p.specificity + multi if own else base, p, slots))
+        top = max((s for s, _, _ in best), default=base)
+        found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
+        if top <= base:
+            found.append((base, entry, None, {}))
     top = max(s for s, _, _, _ in found)
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
@@ -348,8 +351,6 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, place_groups=place_groups([v] + frame.objects)))
-    if any(c.code == "---" for c in out):
-        return []
     return out
 
 

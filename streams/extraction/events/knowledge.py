@@ -60,7 +60,7 @@ class Pattern:
     target: str
     code: str  # "" when only the reversed event is coded, "---" = no event
     reverse: str
-    origin: str = ""  # the verb of the block the pattern was written for (its comment), "" = every verb of the block
+    origin: frozenset[str] = frozenset()  # the verbs of the block the pattern was written for (its comment); empty = all
 
     @property
     def specificity(self) -> float:
@@ -151,14 +151,18 @@ def _synsets() -> dict[str, frozenset[str]]:
 
 
 def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str]]) -> dict[str, tuple[Pattern, ...]]:
-    """Patterns by block. A pattern whose comment names a verb of its block (the dictionary's record of where
-    the pattern was found, e.g. "# TAKE" under the block of "arrest", "seize", "take") applies to that verb only:
-    "&MILITARY * [192]" reads "troops took [a town]", not "troops arrested"."""
+    """Patterns by block. A pattern whose comment names verbs of its block (the dictionary's record of where the
+    pattern was found, e.g. "# TAKE" under the block of "arrest", "seize", "take") fits those verbs; for the
+    block's other verbs it is only an alternative as weak as their default code ("&MILITARY * [192]" reads
+    "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
     out: dict[str, list[Pattern]] = {}
     for row in read_rows("cameo_patterns.tsv"):
-        note = row["note"].split()
-        word = note[0].lower().replace("+", "").split("_")[0] if note else ""
-        origin = forms.get(row["block"], {}).get(word, "")
+        origin = set()
+        for word in row["note"].replace(",", " ").replace("/", " ").split():
+            lemma = forms.get(row["block"], {}).get(word.lower().replace("+", "").split("_")[0])
+            if lemma is None:
+                break  # the verb list ends where the coder's remark begins
+            origin.add(lemma)
         try:
             preps = []
             for spec in filter(None, row["preps"].split("|")):
@@ -175,7 +179,7 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
                 target=row["target"],
                 code=row["code"],
                 reverse=row["reverse"],
-                origin=origin,
+                origin=frozenset(origin),
             )
         except KeyError:
             continue
