@@ -49,7 +49,7 @@ def top(events: list[dict]) -> dict | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--values", default="0.0,0.05,0.08,0.12,0.16,0.2,0.25,0.3")
-    ap.add_argument("--name", default="VETO_TYPE_MIN", choices=("VETO_TYPE_MIN", "HYPOTHETICAL_PENALTY", "STATEMENT_PRIOR"))
+    ap.add_argument("--name", default="VETO_TYPE_MIN", choices=("VETO_TYPE_MIN", "HYPOTHETICAL_PENALTY", "STATEMENT_PRIOR", "NON_ACTOR_AGENT_VETO"))
     args = ap.parse_args()
     from streams.extraction.events import builder
 

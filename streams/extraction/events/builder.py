@@ -67,6 +67,7 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
 # ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
+NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
@@ -292,7 +293,7 @@ class _SentenceCoder:
             if not self.emit_statements:
                 return []
         sources = self._sources(act, triggers, index)
-        if not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
+        if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
         exclude = {s.key for s in sources}
         targets = self._actors(c.target_groups, act.speaker, exclude)
