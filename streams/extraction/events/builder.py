@@ -31,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...records import CleanArticle
-from ..doc_index import sentences
+from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
@@ -234,6 +234,9 @@ class _SentenceCoder:
     # ------------------------------------------------------------------ one sentence
     def code(self, index: int, sent: Span, cands: list[Candidate], probs: Any) -> list[dict[str, Any]]:
         acts = self._choose(cands, probs)
+        if not self.emit_statements and all(a.plover is None for a in acts):
+            self.statements += len(acts)  # only statements, reporting no act: counted, nothing to publish
+            return []
         triggers = {a.cand.trigger for a in acts}
         doc = self.doc
         by_trigger = {a.cand.trigger: a for a in acts}
@@ -323,7 +326,8 @@ class _SentenceCoder:
                     if c.reverse and ((t is not None and s is not None and not placed) or not c.code):
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
         negated, hypothetical = is_negated(tok), is_hypothetical(tok)
-        sentence = {"index": index, "text": sent.text, "start": sent.start_char, "end": sent.end_char}
+        sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
+        clause = _clause_score(tok)
         spans = [(a.start, a.end) for a in sources + targets]
         date = event_date(sent, tok, self.anchor, self.anchor_kind)
         location = event_location(sent, tok, spans)
@@ -336,7 +340,7 @@ class _SentenceCoder:
             info = code_info(code)
             quantities = sentence_quantities(sent) if code[:2] in _QUANTITY_ROOTS else []
             p = self._p(probs, info.plover_type)
-            conf = _confidence(p, c.specificity, s, t, tok, negated, hypothetical, info.plover_type is None)
+            conf = _confidence(p, c.specificity, s, t, clause, negated, hypothetical, info.plover_type is None)
             if reversed_act:
                 conf -= 0.02  # the reversed act ("B hosted A" for "A visited B") is implied, the stated one is first
             attr = attribution
@@ -389,7 +393,12 @@ def _clause_depth(tok: Token) -> int:
     return depth
 
 
-def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Actor | None, tok: Token, negated: bool,
+def _clause_score(tok: Token) -> float:
+    """Main clause +0.1; each subordinate clause between the trigger and the root -0.08 (at most three)."""
+    return (0.1 if _main_clause(tok) else 0.0) - 0.08 * min(_clause_depth(tok), 3)
+
+
+def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Actor | None, clause: float, negated: bool,
                 hypothetical: bool, statement: bool) -> float:
     """0..1: mostly the classifier's probability of the type here; then the evidence (pattern, actors, clause, modality)."""
     if statement:
@@ -401,9 +410,7 @@ def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Act
         conf += 0.1 if src.named else 0.06
     if tgt is not None:
         conf += 0.07 if tgt.named else 0.05
-    if _main_clause(tok):
-        conf += 0.1
-    conf -= 0.08 * min(_clause_depth(tok), 3)
+    conf += clause
     if hypothetical:
         conf -= HYPOTHETICAL_PENALTY
     if negated:

@@ -74,7 +74,7 @@ class CandidateFinder:
             seen.add(tok.i)
             if len(sentence_of(tok)) > MAX_SENTENCE_TOKENS:
                 continue
-            form = doc[start:end].text.lower()
+            form = tok.lower_ if end - start == 1 else doc[start:end].text.lower()
             if form == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 continue  # "according to X" names a source of information (speech.according_to), no act
             verbs = kb.verb_forms.get(form)

@@ -92,6 +92,7 @@ class Participants:
         self.when = when
         self.salience = salience
         self._alias: dict[str, Entity] | None = None
+        self._memo: dict[tuple[Any, ...], list[Actor]] = {}
 
     # ------------------------------------------------------------------ entities
     def _entity_at(self, tok: Token) -> Entity | None:
@@ -162,7 +163,15 @@ class Participants:
 
     def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
         """The actors a slot head names: one, none, or one per owner of a distributive plural
-        ("the presidents of Kenya and Tanzania" are two presidents)."""
+        ("the presidents of Kenya and Tanzania" are two presidents). Remembered per article: a head is
+        asked about once for each coding of each trigger."""
+        key = (tok.i, speaker.key if speaker is not None else None, frozenset(exclude) if exclude else None)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._actors(tok, speaker, exclude)
+        return found
+
+    def _actors(self, tok: Token, speaker: Actor | None, exclude: set[str] | None) -> list[Actor]:
         if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..doc_index import doc_text
 from .slots import agent_heads, kids
 
 
@@ -35,7 +36,7 @@ def content_ids(v: Token) -> set[int]:
 
 def according_to(sent: Span) -> Token | None:
     """Head of an "according to X" source phrase, if the sentence has one."""
-    if "ccording" not in sent.text:
+    if "ccording" not in doc_text(sent.doc)[sent.start_char : sent.end_char]:
         return None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
