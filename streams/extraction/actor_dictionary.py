@@ -319,7 +319,7 @@ _KINDS_FOR_LABEL = {  # spaCy entity label -> dictionary kinds it may name, pref
     "NORP": ("state", "org"),
     "GPE": ("state", "org"),
     "LOC": ("state", "org"),
-    "FAC": ("org", "state"),
+    "FAC": ("org",),  # a building or a square is not the state whose capital shares its name
 }
 _ANY_KIND = ("state", "org", "person")
 _STATUS_RANK = {"in_range": 0, "default": 1, "out_of_term": 2}
@@ -347,13 +347,19 @@ def _resolve(entry: _Entry, day: int) -> tuple[str | None, str]:
     return _parts(entry, nearest[2])[0], "out_of_term"
 
 
+_PLACE_SUFFIXES = ("province", "region", "state", "county", "district", "governorate", "prefecture")
+
+
 def _candidate_keys(text: str) -> list[str]:
-    """The name's key, then the key without leading titles, roles and demonyms ("Russian President X" -> "x")."""
+    """The name's key, then the key without leading titles, roles and demonyms ("Russian President X" -> "x")
+    or without a trailing administrative word ("Hebei province" -> "hebei")."""
     key = actor_key(text)
     if not key:
         return []
     keys = [key]
     words = key.split()
+    if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
+        keys.append(" ".join(words[:-1]))
     if len(words) > 1:
         from .gazetteer import demonyms, role_words
 
