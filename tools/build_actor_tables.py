@@ -15,6 +15,8 @@ Inputs (``../shared/data/event-dictionaries/``, never read at run time; see its 
   is a name of more than ``MAX_NAME_WORDS`` words.
   Two-digit years: 00-30 are 20xx, 31-99 are 19xx (the files use 00-14 and 31-99 only). A restriction whose
   date is malformed (7, 9 or 10 digits) is dropped and counted.
+* ``ngec/countries.csv``: country names and nationality adjectives and their plurals ("Afghans"), added to
+  the records of the states (PETRARCH matched "AFGHAN" as a stem; lookups here are exact).
 * ``petrarch2/Phoenix.agents.txt`` and ``ngec/PLOVER_agents.txt`` (agents format, same document): phrase,
   optional ``{plural}`` (``{}``: no plural), ``[~CODE]`` or ``[CODE~]``; ``!PERSON!``/``!MINIST!`` substitution
   sets; regular plurals (+S, Y -> IES, SS -> SSES). Where the two files give one phrase different codes the
@@ -316,6 +318,63 @@ def render(header: list[str], rows: list[tuple[str, ...]]) -> str:
     return "\n".join([*(f"# {h}" if h else "#" for h in header), *("\t".join(r) for r in rows)]) + "\n"
 
 
+def _current_code(codes: str) -> str:
+    """The code a record gives today: its default, else the code of its latest range."""
+    default = next((c for c in codes.split("|") if "@" not in c), None)
+    if default is not None:
+        return default
+    dated = [(c.split("@")[1].split("-")[1] or "99999999", c.split("@")[0]) for c in codes.split("|")]
+    return max(dated)[1]
+
+
+def add_nationalities(rows: list[tuple[str, str, str, str]], countries_csv: Path, stats: dict[str, int]) -> None:
+    """Add NGEC's country names and nationality adjectives (with their plurals: "Afghans") to the state records.
+
+    A name goes to the record of the state itself (its code today is that state's) and only where no other
+    state's record has it already ("Congolese" stays out of both Congos). NGEC's partially recognised entities
+    ("GEOPRE": Abkhazia) become records of their own, country of the state that claims them and sector PRE
+    (PLOVER's rule). Rows of other international codes (the EU as "EUR") are left out.
+    """
+    import csv
+
+    import pycountry
+
+    iso3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+    states: dict[str, int] = {}
+    taken: dict[str, set[str]] = {}
+    for i, (_, kind, codes, keys) in enumerate(rows):
+        if kind != "state":
+            continue
+        current = code_parts(_current_code(codes))[0]
+        if current in iso3 and (current not in states or "@" not in codes):
+            states[current] = i  # the state's own record: a bare code, else the one whose last range is open
+        for key in keys.split(";"):
+            taken.setdefault(key, set()).update(code_parts(c.split("@")[0])[0] or "" for c in codes.split("|"))
+    with countries_csv.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            code = row["CCA3"].strip()
+            country, sector = code_parts(code)
+            names = [n.replace("[", "").replace("]", "") for n in [row["Name"], *row["Nationality"].split(",")]]
+            keys = record_keys([n for n in names if 0 < len(n.split()) <= MAX_NAME_WORDS])
+            if sector == "PRE" and country in iso3:
+                rows.append((pretty(row["Name"], "state"), "state", code, ";".join(keys)))
+                stats["nationality_pre_records"] = stats.get("nationality_pre_records", 0) + 1
+                continue
+            if code not in states:
+                stats["nationality_rows_without_state"] = stats.get("nationality_rows_without_state", 0) + 1
+                continue
+            i = states[code]
+            canonical, kind, codes, have_keys = rows[i]
+            have = have_keys.split(";")
+            for key in keys:
+                if key in have or taken.get(key, {code}) != {code}:
+                    continue
+                have.append(key)
+                taken[key] = {code}
+                stats["nationality_keys_added"] = stats.get("nationality_keys_added", 0) + 1
+            rows[i] = (canonical, kind, codes, ";".join(have))
+
+
 def build(shared: Path) -> tuple[dict[str, str], dict[str, int]]:
     """Every output table's text by file name, and counts for the log."""
     prov = provenance(shared)
@@ -325,12 +384,16 @@ def build(shared: Path) -> tuple[dict[str, str], dict[str, int]]:
     horizon = 0
     for src, out, source in ACTOR_FILES:
         rows, latest = build_actor_table(shared / "petrarch2" / src, stats)
+        if source == "phoenix-countries":
+            add_nationalities(rows, shared / "ngec" / "countries.csv", stats)
         horizon = max(horizon, latest)
         tables.append((src, out, source, rows))
     for src, out, source, rows in tables:
         header = [
             f"Named actors ({source}), derived by tools/build_actor_tables.py; do not edit by hand, rebuild.",
             f"source: petrarch2/{src} from {prov['petrarch2']} (Phoenix dictionaries, Open Event Data Alliance)",
+            *([f"source: ngec/countries.csv from {prov['ngec']}: country names and nationality adjectives added to the states' records"]
+              if source == "phoenix-countries" else []),
             "licence: MIT (Copyright (c) 2014 Open Event Data Alliance; see the source repository's LICENSE)",
             f"horizon: {horizon}",
             "kind: state (a state's own names, cities, provinces, demonyms), person (dated codes), org (the rest)",

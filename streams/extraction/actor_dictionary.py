@@ -322,7 +322,7 @@ _KINDS_FOR_LABEL = {  # spaCy entity label -> dictionary kinds it may name, pref
     "FAC": ("org",),  # a building or a square is not the state whose capital shares its name
 }
 _ANY_KIND = ("state", "org", "person")
-_STATUS_RANK = {"in_range": 0, "default": 1, "out_of_term": 2}
+_STATUS_RANK = {"in_range": 0, "default": 0, "out_of_term": 1}  # a default is as good as a range; outside every term is worse
 
 
 def _resolve(entry: _Entry, day: int) -> tuple[str | None, str]:

@@ -478,7 +478,11 @@ def _dictionary_actor(ent: Entity, when: datetime.date | None, first: str | None
 
 def _take(ent: Entity, info: ActorInfo, fill_only: bool) -> None:
     """Country, sector and code from the dictionary: they replace the entity stage's guesses from the words of
-    the name, except where the project's own tables know the body or place (``fill_only``: fill what is unknown)."""
+    the name, except where the project's own tables know the body or place (``fill_only``: fill what is unknown;
+    a dictionary actor of another country is another actor of the same name, and lends nothing, not even its code:
+    "EPA" the photo agency is no Venezuelan armed group)."""
+    if fill_only and ent.country and info.country and info.country != ent.country:
+        return
     if info.country and not (fill_only and ent.country):
         ent.country = info.country
     if not (fill_only and ent.sector) and (info.sector or "out_of_term" in info.flags):
