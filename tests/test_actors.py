@@ -6,7 +6,7 @@ import pycountry
 import pytest
 
 from streams.extraction.actors import lookup_actor
-from streams.extraction.gazetteer import _rows, common_words, name_key, person, places
+from streams.extraction.gazetteer import common_words, name_key, person, places, table_rows
 from streams.extraction.places import resolve_place
 from streams.extraction.roles import describe, role_entry
 
@@ -123,6 +123,9 @@ def test_international_bodies(text: str, country: str) -> None:
 
 def test_describe_reads_roles_and_names() -> None:
     assert describe("Putin's spokesman") == ("RUS", "GOV")
+    assert describe("former Iranian President") == ("IRN", "ELI")  # a state office held no longer: PLOVER ELI
+    assert describe("the ex-minister") == (None, "ELI")
+    assert describe("a former journalist")[1] == "JRN"  # only state offices become ELI
     assert describe("House Speaker") == ("USA", "LEG")
     assert role_entry("gunmen")[0] == "REB" and role_entry("militias")[0] == "REB"
 
@@ -138,9 +141,9 @@ def test_data_files_carry_provenance(name: str) -> None:
 
 
 def test_gazetteer_codes_are_iso3_or_igo_style() -> None:
-    for row in _rows("actors_people.tsv") + _rows("gazetteer_orgs.tsv"):
+    for row in table_rows("actors_people.tsv") + table_rows("gazetteer_orgs.tsv"):
         assert row[2] in CODES, row
-    for row in _rows("gazetteer_demonyms.tsv"):
+    for row in table_rows("gazetteer_demonyms.tsv"):
         assert row[1] in CODES, row
-    for row in _rows("actors_people.tsv"):
+    for row in table_rows("actors_people.tsv"):
         assert len(row) == 6 and row[4], row

@@ -427,14 +427,16 @@ for table in (gazetteer.places, gazetteer.demonyms, gazetteer.organisations, gaz
     table()
 load_nlp()
 from streams.extraction import actor_dictionary as a
-gc.collect(); r0 = rss_mib(); t = time.perf_counter(); a.warm(); dt = time.perf_counter() - t; gc.collect(); r1 = rss_mib()
+gc.collect(); r0 = rss_mib(); t, c = time.perf_counter(), time.process_time(); a.warm()
+dt, dc = time.perf_counter() - t, time.process_time() - c; gc.collect(); r1 = rss_mib()
 names = [e.canonical for e in a._named().entries[::3]]
 t = time.perf_counter()
 hits = sum(a.named_actor(n, None) is not None for n in names)
 per = (time.perf_counter() - t) / len(names)
 tracemalloc.start(); a._named.cache_clear(); a._agents.cache_clear(); a.warm()
 retained = tracemalloc.get_traced_memory()[0] / 2**20; tracemalloc.stop()
-print(f"actor tables in the NLP child: load {dt * 1000:.0f} ms, RSS +{r1 - r0:.1f} MiB (tracemalloc: {retained:.1f} MiB held); "
+import os
+print(f"actor tables in the NLP child: load {dt * 1000:.0f} ms wall, {dc * 1000:.0f} ms CPU (load average {os.getloadavg()[0]:.1f}), RSS +{r1 - r0:.1f} MiB (tracemalloc: {retained:.1f} MiB held); "
       f"named_actor on {len(names)} distinct names: {per * 1e6:.1f} us each, {hits} found")
 """
 

@@ -46,10 +46,9 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from .gazetteer import norm
+from .gazetteer import norm, table_header, table_rows
 
 if TYPE_CHECKING:  # spaCy is imported by the caller; this module needs only its types
     from spacy.tokens import Span, Token
@@ -109,29 +108,12 @@ def actor_date(published_at: str | datetime.date | None) -> datetime.date | None
 # --- codes ---------------------------------------------------------------------------------------------------
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-def _header(name: str) -> dict[str, str]:
-    """``# key: value`` lines of a table's header."""
-    out = {}
-    for line in resources.files("streams.data").joinpath(name).read_text("utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line[1:].partition(":")
-        if sep and " " not in key.strip():
-            out[key.strip()] = value.strip()
-    return out
-
-
 @lru_cache(maxsize=1)
 def _code_table() -> tuple[dict[str, tuple[str, str | None, str | None]], dict[str, tuple[str, str | None, str | None]]]:
     """(first-element table, later-element table): element -> (kind, value, domain/default)."""
     first: dict[str, tuple[str, str | None, str | None]] = {}
     later: dict[str, tuple[str, str | None, str | None]] = {}
-    for element, kind, value, extra, *_ in _rows(CODES_TABLE):
+    for element, kind, value, extra, *_ in table_rows(CODES_TABLE):
         entry = (kind, None if value == "-" else value, None if extra == "-" else extra)
         (first if kind in ("state", "convention", "region") else later)[element] = entry
     return first, later
@@ -235,7 +217,7 @@ def _parse_codes(field: str) -> tuple[str | None, tuple[tuple[int, int, str], ..
 def _people_entries() -> list[tuple[_Entry, list[str]]]:
     """The people gazetteer as dated entries (see ``actors_people.tsv``'s header for the ``terms`` column)."""
     out = []
-    for row in _rows(PEOPLE_TABLE):
+    for row in table_rows(PEOPLE_TABLE):
         row = [c.strip() for c in row] + [""] * (6 - len(row))
         canonical, aliases, country, sector, _source, terms = row[:6]
         country = "" if country in ("", "-") else country
@@ -260,8 +242,8 @@ def _named() -> _Named:
     index: dict[str, list[int]] = {}
     horizon = 0
     for name, source in NAMED_TABLES:
-        horizon = max(horizon, int(_header(name).get("horizon", "0") or 0))
-        for canonical, kind, codes, keys in _rows(name):
+        horizon = max(horizon, int(table_header(name).get("horizon", "0") or 0))
+        for canonical, kind, codes, keys in table_rows(name, strip=False):
             i = len(entries)
             entries.append(_Entry(canonical, kind, source, codes))
             for n, key in enumerate(keys.split(";")):
@@ -450,7 +432,7 @@ _PLACE_PREPS = {"in", "of", "from", "for"}
 @lru_cache(maxsize=1)
 def _agents() -> dict[str, tuple[str, str]]:
     """Agent phrase key (singular and plural forms) -> (agent code, source)."""
-    return {key: (code, source) for key, code, source, *_ in _rows(AGENTS_TABLE)}
+    return {key: (code, source) for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
 
 
 def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
