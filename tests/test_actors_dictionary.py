@@ -58,6 +58,13 @@ def test_office_holders_are_coded_for_their_term(name: str, when: datetime.date,
     assert "date_unresolved" not in info.flags
 
 
+def test_a_dictionary_person_outside_every_range_is_no_actor() -> None:
+    """No range holds the date and the record names no default: the dictionary codes nothing (its null code),
+    so a namesake in a later article is not given that person's country."""
+    assert named_actor("Nur Mohammad Taraki", D(1979, 1, 1)).country == "AFG"
+    assert named_actor("Nur Mohammad Taraki", D(2016, 1, 1)) is None
+
+
 def test_before_any_term_the_country_stays_and_the_sector_goes() -> None:
     info = named_actor("Barack Obama", D(2004, 1, 1))
     assert info is not None and info.country == "USA" and info.sector is None and "out_of_term" in info.flags

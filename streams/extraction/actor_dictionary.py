@@ -29,15 +29,23 @@ dictionaries of PETRARCH2 and the PLOVER agents list of NGEC (files under
   ("Afghan police", "Kenya's army") or a place it is in ("police in Lagos").
 * ``actors_codes.tsv``: how a CAMEO code reads as country and PLOVER sector.
 
+A dictionary record outside all its ranges and without a default codes
+nothing (PETRARCH's null code), so a name that matches someone years away
+from their office gives no actor. Names are matched as written with a
+capital, per spaCy label kind (a PERSON never matches a state's record, a
+place never a person's), and a key the agents list calls generic ("senate",
+"security council") names no one.
+
 Without a date (no ``published_at``), date ranges are resolved against today
-and the result carries the flag ``date_unresolved``. Other flags:
-``out_of_term`` (the date falls outside every range the dictionary gives and
-it names no default: the country is kept, the sector is not), ``ambiguous``
-(several dictionary actors share the name and agree on the country only).
+and a result whose entry is dated carries the flag ``date_unresolved``. Other
+flags: ``out_of_term`` (a people-gazetteer person before their first term:
+the country is kept, the sector is not), ``ambiguous`` (several dictionary
+actors share the name and agree on the country only; several that disagree
+give None).
 
 Lookups are dict hits on a normalised key (:func:`actor_key`); the tables load
-once per process (``warm()``; ~0.3 s, see ``tools/build_actor_tables.py
---measure``).
+once per process (``warm()``, called by ``gazetteer.warm()`` in the NLP
+child: ~0.2 s CPU, ~15 MiB; ``tools/build_actor_tables.py --measure``).
 """
 
 from __future__ import annotations
@@ -283,7 +291,7 @@ def people_now() -> dict[str, tuple[str | None, str | None]]:
     for entry, _names in _people_entries():
         code, status = _resolve(entry, day)
         country, sector = _parts(entry, code)
-        out[entry.canonical] = (country, None if status == "out_of_term" else sector)
+        out[entry.canonical] = (country, None if status != "in_range" and status != "default" else sector)
     return out
 
 
@@ -304,12 +312,14 @@ _KINDS_FOR_LABEL = {  # spaCy entity label -> dictionary kinds it may name, pref
     "FAC": ("org",),  # a building or a square is not the state whose capital shares its name
 }
 _ANY_KIND = ("state", "org", "person")
-_STATUS_RANK = {"in_range": 0, "default": 0, "out_of_term": 1}  # a default is as good as a range; outside every term is worse
+_STATUS_RANK = {"in_range": 0, "default": 0, "out_of_term": 1}  # a default is as good as a range; before any term is worse
 
 
 def _resolve(entry: _Entry, day: int) -> tuple[str | None, str]:
-    """(code, status) of an entry on a day: the narrowest range holding the day, else the default, else the
-    code the entry gives outside its ranges (people gazetteer), else the nearest range's country."""
+    """(code, status) of an entry on a day: the narrowest range holding the day, else the default. Outside every
+    range and without a default a dictionary record codes nothing ("null": PETRARCH's reading, and a name match
+    years away from the person's office is as likely someone else of that name); a people-gazetteer entry, a
+    well-known person, is a former official (its ``after`` code) after a term and has no sector before it."""
     best: tuple[int, str] | None = None
     for start, end, code in entry.ranges:
         if start <= day <= end and (best is None or end - start < best[0]):
@@ -318,15 +328,11 @@ def _resolve(entry: _Entry, day: int) -> tuple[str | None, str]:
         return best[1], "in_range"
     if entry.default is not None:
         return entry.default, "default"
-    if not entry.ranges:
-        return None, "out_of_term"
-    first = min(start for start, _, _ in entry.ranges)
-    if day < first:
-        return entry.before or _parts(entry, min(entry.ranges)[2])[0], "out_of_term"
-    if entry.after is not None:
-        return entry.after, "in_range"  # a former official: ELI is what the table states for after a term
-    nearest = min(entry.ranges, key=lambda r: min(abs(day - r[0]), abs(day - r[1])))
-    return _parts(entry, nearest[2])[0], "out_of_term"
+    if entry.source != PEOPLE_SOURCE or not entry.ranges:
+        return None, "null"
+    if day < min(start for start, _, _ in entry.ranges):
+        return entry.before, "out_of_term"
+    return entry.after, "in_range"  # a former official: ELI is what the table states for after a term
 
 
 _PLACE_SUFFIXES = ("province", "region", "state", "county", "district", "governorate", "prefecture")
@@ -406,6 +412,8 @@ def _choose(table: _Named, slots: tuple[int, ...], day: int, kinds: tuple[str, .
         if entry.kind not in kinds:
             continue
         code, status = _resolve(entry, day)
+        if status == "null":
+            continue
         country = _parts(entry, code)[0]
         gazetteer = entry.source == PEOPLE_SOURCE
         rank = (0 if gazetteer == people_first else 1, _STATUS_RANK[status], country is None, not (slot & 1), kinds.index(entry.kind), order)
