@@ -1,0 +1,315 @@
+"""Online single-pass story clustering with exactly-once aggregates: the story agent's whole core.
+
+    agg = StoryAggregator(StoryConfig(), store=table)      # store: any MutableMapping[str, bytes]
+    records = agg.apply_many(story_inputs)                  # story records to publish (coalesced per story)
+    records += agg.expire(now)                              # idle advance of event time (optional)
+
+Algorithm (design and sources in ``docs/stories.md``): each article, in arrival
+order, is compared with the open stories that share one of its heaviest stems
+(an inverted index, so the cost does not grow with the number of open stories);
+score = cosine(article vector, story centroid) - ``gap_penalty_per_day`` x days
+between the article and the story's nearest edge in time. The best story at or
+above ``threshold`` takes the article, else the article starts a story. A story
+whose last article is more than ``horizon_hours`` of event time behind the
+newest article closes: its final record says ``closed: true`` and its state
+leaves memory and the store. When an article scores at or above the threshold
+with two stories whose centroids are then ``merge_threshold`` alike, the two
+were one happening seen from two sides: they merge, the older id survives, and
+the other publishes a last record with ``merged_into``.
+
+Exactly-once aggregates under at-least-once delivery: an article id already in
+a story changes nothing and re-emits that story's current record, which is
+byte-identical to the last one published if nothing else changed (a lost send
+before a crash is thereby repaired). An article older than the horizon (a replay
+of expired data, a wrong date) becomes a closed story of its own, so every input
+still lands in exactly one story record.
+
+State: the in-memory objects are a cache of ``store`` (``w`` = watermark,
+``s:<story_id>`` = story, ``a:<article_id>`` = "<story_id> <seq>"), written once
+per touched key per batch and deleted when a story closes, so a Faust table with
+a changelog holds exactly the open stories and a restart rebuilds them from it.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import orjson
+
+from ..ids import stable_hash
+from .output import coalesce
+from .story import Story, StoryLimits
+from .timeutil import DAY_S, event_time
+
+_WATERMARK = "w"
+_STORY = "s:"
+_ARTICLE = "a:"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    horizon_hours: float = 72.0
+    threshold: float = 0.20
+    gap_penalty_per_day: float = 0.03
+    merge_threshold: float = 0.50
+    query_terms: int = 16  # the article's heaviest stems used to find candidate stories
+    index_terms: int = 16  # each story's heaviest centroid stems kept in the inverted index
+    max_candidates: int = 64  # stories scored per article (those sharing the most query weight)
+    limits: StoryLimits = field(default_factory=StoryLimits)
+
+    @property
+    def horizon_s(self) -> float:
+        return self.horizon_hours * 3600.0
+
+
+@dataclass(slots=True)
+class StoryStats:
+    """Counters for the agent's metrics (deltas are the agent's business)."""
+
+    articles: int = 0
+    redelivered: int = 0
+    late: int = 0
+    created: int = 0
+    merged: int = 0
+    closed: int = 0
+
+
+def story_id_for(article_id: str, late: bool = False) -> str:
+    """Deterministic, immutable id: from the article that opened the story."""
+    return "s-" + stable_hash("late-story" if late else "story", article_id, length=20)
+
+
+class StoryAggregator:
+    def __init__(self, config: StoryConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
+        self.config = config or StoryConfig()
+        self.store = store
+        self.stats = StoryStats()
+        self.watermark: float | None = None
+        self.stories: dict[str, Story] = {}
+        self.article_story: dict[str, str] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._indexed: dict[str, tuple[str, ...]] = {}
+        self._expiry: list[tuple[float, str]] = []
+        self._dirty: set[str] = set()
+        self._dropped_articles: set[str] = set()
+        self._dropped_stories: set[str] = set()
+        self._moved: set[str] = set()
+        if store is not None and len(store):
+            self._load(store)
+
+    # ------------------------------------------------------------------ public API
+    def apply(self, item: dict[str, Any]) -> list[dict[str, Any]]:
+        """Story records caused by one ``story_input`` (see :meth:`apply_many`)."""
+        return self.apply_many([item])
+
+    def apply_many(self, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Records to publish for a batch of ``story_input`` records, in order, the last per story only."""
+        out: list[dict[str, Any]] = []
+        for item in items:
+            out.extend(self._apply_one(item))
+        self._flush()
+        return coalesce(out)
+
+    def expire(self, now: float | None = None) -> list[dict[str, Any]]:
+        """Close stories idle for the horizon as of event time ``now`` (default: the watermark)."""
+        if now is not None and (self.watermark is None or now > self.watermark):
+            self.watermark = now
+            self._dirty.add(_WATERMARK)
+        out = self._close_idle()
+        self._flush()
+        return out
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.article_story.get(article_id)
+
+    def open_records(self) -> list[dict[str, Any]]:
+        """The current record of every open story (oldest first): what ``--emit stories`` prints at the end."""
+        ordered = sorted(self.stories.values(), key=lambda s: (s.first_seen, s.story_id))
+        return [s.to_record(self.config.limits) for s in ordered]
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    # ------------------------------------------------------------------ one article
+    def _apply_one(self, item: dict[str, Any]) -> list[dict[str, Any]]:
+        cfg = self.config
+        article_id = item["article_id"]
+        self.stats.articles += 1
+        known = self.article_story.get(article_id)
+        if known is not None:
+            self.stats.redelivered += 1
+            return [self.stories[known].to_record(cfg.limits)]
+        when = event_time(item.get("published_at"), item.get("input_ts"))
+        if when is None:
+            when = self.watermark if self.watermark is not None else 0.0
+        if self.watermark is not None and when < self.watermark - cfg.horizon_s:
+            self.stats.late += 1
+            late = Story(story_id_for(article_id, late=True), when, when)
+            late.add(item, when, cfg.limits)
+            return [late.to_record(cfg.limits, closed=True)]
+        out: list[dict[str, Any]] = []
+        if self.watermark is None or when > self.watermark:
+            self.watermark = when
+            self._dirty.add(_WATERMARK)
+            out.extend(self._close_idle())
+        terms = item.get("terms") or {}
+        scored = self._score(terms, when)
+        if scored and scored[0][0] >= cfg.threshold:
+            story = scored[0][1]
+        else:
+            story = Story(story_id_for(article_id), when, when)
+            self.stories[story.story_id] = story
+            self.stats.created += 1
+        story.add(item, when, cfg.limits)
+        self._remember_member(article_id, story)
+        self._touch(story)
+        for score, other in scored[1:]:
+            if score < cfg.threshold:
+                break
+            if other.story_id in self.stories and story.centroid_similarity(other) >= cfg.merge_threshold:
+                story, final = self._merge(story, other)
+                out.append(final)
+        out.append(story.to_record(cfg.limits))
+        return out
+
+    def _score(self, terms: dict[str, float], when: float) -> list[tuple[float, Story]]:
+        """Candidate stories with their scores, best first (ties: older story, then smaller id)."""
+        cfg = self.config
+        query = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.query_terms]
+        shared: dict[str, float] = {}
+        for term, weight in query:
+            for sid in self._postings.get(term, ()):
+                shared[sid] = shared.get(sid, 0.0) + weight
+        if len(shared) > cfg.max_candidates:
+            shared = dict(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.max_candidates])
+        scored = []
+        for sid in shared:
+            story = self.stories[sid]
+            gap = max(0.0, when - story.last_seen, story.first_seen - when) / DAY_S
+            scored.append((story.similarity(terms) - cfg.gap_penalty_per_day * gap, story))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].first_seen, pair[1].story_id))
+        return scored
+
+    def _merge(self, story: Story, other: Story) -> tuple[Story, dict[str, Any]]:
+        """Fold the younger of the two into the older; returns (survivor, the absorbed story's final record)."""
+        cfg = self.config
+        older, younger = sorted((story, other), key=lambda s: (s.first_seen, s.story_id))
+        final = younger.to_record(cfg.limits, closed=True, merged_into=older.story_id)
+        for article_id in older.absorb(younger, cfg.limits):
+            self._remember_member(article_id, older)
+        self._drop(younger, forget_members=False)
+        self._touch(older)
+        self.stats.merged += 1
+        return older, final
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _remember_member(self, article_id: str, story: Story) -> None:
+        self.article_story[article_id] = story.story_id
+        self._moved.add(article_id)
+        self._dropped_articles.discard(article_id)
+
+    def _touch(self, story: Story) -> None:
+        """Re-index the story's heaviest stems, schedule its expiry check, mark it for the store."""
+        terms = tuple(t for t, _ in sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_terms])
+        old = self._indexed.get(story.story_id, ())
+        if terms != old:
+            for t in set(old) - set(terms):
+                ids = self._postings.get(t)
+                if ids is not None:
+                    ids.discard(story.story_id)
+                    if not ids:
+                        del self._postings[t]
+            for t in set(terms) - set(old):
+                self._postings.setdefault(t, set()).add(story.story_id)
+            self._indexed[story.story_id] = terms
+        heapq.heappush(self._expiry, (story.last_seen, story.story_id))
+        self._dirty.add(story.story_id)
+        self._dropped_stories.discard(story.story_id)
+
+    def _drop(self, story: Story, forget_members: bool) -> None:
+        sid = story.story_id
+        for t in self._indexed.pop(sid, ()):
+            ids = self._postings.get(t)
+            if ids is not None:
+                ids.discard(sid)
+                if not ids:
+                    del self._postings[t]
+        del self.stories[sid]
+        self._dirty.discard(sid)
+        self._dropped_stories.add(sid)
+        if forget_members:
+            for article_id in story.members:
+                if self.article_story.get(article_id) == sid:
+                    del self.article_story[article_id]
+                    self._moved.discard(article_id)
+                    self._dropped_articles.add(article_id)
+
+    def _close_idle(self) -> list[dict[str, Any]]:
+        if self.watermark is None:
+            return []
+        cutoff = self.watermark - self.config.horizon_s
+        out = []
+        while self._expiry and self._expiry[0][0] < cutoff:
+            last_seen, sid = heapq.heappop(self._expiry)
+            story = self.stories.get(sid)
+            if story is None or story.last_seen != last_seen:
+                continue  # merged away, or a newer entry for it is in the heap
+            out.append(story.to_record(self.config.limits, closed=True))
+            self._drop(story, forget_members=True)
+            self.stats.closed += 1
+        return out
+
+    # ------------------------------------------------------------------ store
+    def _flush(self) -> None:
+        """Write what this batch changed to the store: one value per touched key, deletions for closed state."""
+        store = self.store
+        if store is None:
+            self._clear_pending()
+            return
+        if _WATERMARK in self._dirty and self.watermark is not None:
+            store[_WATERMARK] = repr(self.watermark).encode()
+        for sid in sorted(self._dropped_stories):
+            store.pop(_STORY + sid, None)
+        for article_id in sorted(self._dropped_articles):
+            store.pop(_ARTICLE + article_id, None)
+        positions: dict[str, dict[str, int]] = {}
+        for article_id in sorted(self._moved):
+            sid = self.article_story[article_id]
+            if sid not in positions:
+                positions[sid] = {a: i for i, a in enumerate(self.stories[sid].members)}
+            store[_ARTICLE + article_id] = f"{sid} {positions[sid][article_id]}".encode()
+        for sid in sorted(self._dirty - {_WATERMARK}):
+            store[_STORY + sid] = orjson.dumps(self.stories[sid].to_state(self.config.limits))
+        self._clear_pending()
+
+    def _clear_pending(self) -> None:
+        self._dirty.clear()
+        self._moved.clear()
+        self._dropped_articles.clear()
+        self._dropped_stories.clear()
+
+    def _load(self, store: MutableMapping[str, bytes]) -> None:
+        """Rebuild the in-memory cache from the store (after a restart or a rebalance)."""
+        extra: dict[str, list[tuple[int, str]]] = {}
+        for key, value in store.items():
+            if key == _WATERMARK:
+                self.watermark = float(bytes(value).decode())
+            elif key.startswith(_STORY):
+                story = Story.from_state(orjson.loads(value))
+                self.stories[story.story_id] = story
+            elif key.startswith(_ARTICLE):
+                sid, seq = bytes(value).decode().split(" ")
+                self.article_story[key[len(_ARTICLE):]] = sid
+                extra.setdefault(sid, []).append((int(seq), key[len(_ARTICLE):]))
+        bound = self.config.limits.max_article_ids
+        for sid, rows in extra.items():
+            story = self.stories.get(sid)
+            if story is not None:
+                story.members.extend(a for seq, a in sorted(rows) if seq >= bound)
+        self.article_story = {a: sid for a, sid in self.article_story.items() if sid in self.stories}
+        for story in self.stories.values():
+            self._touch(story)
+        self._dirty.clear()
