@@ -318,3 +318,18 @@ def test_state_stays_bounded_by_the_horizon(horizon: float):
         peak = max(peak, len(agg))
     assert peak <= horizon + 2
     assert len(agg.store) <= 2 * (horizon + 2) + 1
+
+
+def test_open_stories_and_clusters_have_a_hard_cap():
+    agg = StoryAggregator(StoryConfig(max_open_stories=3), store={})
+    closed = []
+    for k in range(6):
+        item = {"record_type": "story_input", "schema_version": "1.0", "article_id": f"c{k}", "outlet": "o", "title": None, "url": None,
+                "language": "en", "published_at": None, "input_ts": 1_900_000_000 + k, "terms": {f"w{k}": 1.0},
+                "entities": [], "places": [], "plover_types": [], "tone": None}
+        closed += [r["article_ids"][0] for r in agg.apply(item) if r["closed"]]
+    assert len(agg) == 3 and closed == ["c0", "c1", "c2"]  # the longest idle go first
+    clusters = EventClusters(ClusterConfig(max_open_clusters=2))
+    for k in range(4):
+        clusters.apply(_mention(_event(f"k{k}", 0, source=_actor(f"actor {k}", "BEL", "GOV"))))
+    assert len(clusters) == 2

@@ -37,7 +37,6 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import orjson
 
 from ..ids import stable_hash
 from .output import coalesce
@@ -58,6 +57,8 @@ class StoryConfig:
     query_terms: int = 16  # the article's heaviest stems used to find candidate stories
     index_terms: int = 16  # each story's heaviest centroid stems kept in the inverted index
     max_candidates: int = 64  # stories scored per article (those sharing the most query weight)
+    max_postings: int = 2_000  # a stem shared by more open stories than this does not pick candidates
+    max_open_stories: int = 1_000_000  # hard memory bound: past it the longest-idle story closes early
     limits: StoryLimits = field(default_factory=StoryLimits)
 
     @property
@@ -163,6 +164,8 @@ class StoryAggregator:
             story = Story(story_id_for(article_id), when, when)
             self.stories[story.story_id] = story
             self.stats.created += 1
+            if len(self.stories) > cfg.max_open_stories:
+                out.extend(self._close_idle(limit=len(self.stories) - cfg.max_open_stories, keep=story.story_id))
         story.add(item, when, cfg.limits)
         self._remember_member(article_id, story)
         self._touch(story)
@@ -181,10 +184,15 @@ class StoryAggregator:
         query = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.query_terms]
         shared: dict[str, float] = {}
         for term, weight in query:
-            for sid in self._postings.get(term, ()):
+            ids = self._postings.get(term, ())
+            if len(ids) > cfg.max_postings:
+                continue  # as common among open stories as a function word: it tells them apart no better
+            for sid in ids:
                 shared[sid] = shared.get(sid, 0.0) + weight
         if len(shared) > cfg.max_candidates:
-            shared = dict(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.max_candidates])
+            # rounded: set order differs between processes, and float sums with it
+            ranked = sorted(shared.items(), key=lambda kv: (-round(kv[1], 6), kv[0]))
+            shared = dict(ranked[: cfg.max_candidates])
         scored = []
         for sid in shared:
             story = self.stories[sid]
@@ -213,7 +221,7 @@ class StoryAggregator:
 
     def _touch(self, story: Story) -> None:
         """Re-index the story's heaviest stems, schedule its expiry check, mark it for the store."""
-        terms = tuple(t for t, _ in sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_terms])
+        terms = story.terms[: self.config.index_terms]
         old = self._indexed.get(story.story_id, ())
         if terms != old:
             for t in set(old) - set(terms):
@@ -247,15 +255,16 @@ class StoryAggregator:
                     self._moved.discard(article_id)
                     self._dropped_articles.add(article_id)
 
-    def _close_idle(self) -> list[dict[str, Any]]:
+    def _close_idle(self, limit: int | None = None, keep: str | None = None) -> list[dict[str, Any]]:
+        """Close the stories idle past the horizon; with ``limit``, the ``limit`` longest-idle ones instead."""
         if self.watermark is None:
             return []
         cutoff = self.watermark - self.config.horizon_s
-        out = []
-        while self._expiry and self._expiry[0][0] < cutoff:
+        out: list[dict[str, Any]] = []
+        while self._expiry and (self._expiry[0][0] < cutoff if limit is None else len(out) < limit):
             last_seen, sid = heapq.heappop(self._expiry)
             story = self.stories.get(sid)
-            if story is None or story.last_seen != last_seen:
+            if story is None or story.last_seen != last_seen or sid == keep:
                 continue  # merged away, or a newer entry for it is in the heap
             out.append(story.to_record(self.config.limits, closed=True))
             self._drop(story, forget_members=True)
@@ -282,7 +291,7 @@ class StoryAggregator:
                 positions[sid] = {a: i for i, a in enumerate(self.stories[sid].members)}
             store[_ARTICLE + article_id] = f"{sid} {positions[sid][article_id]}".encode()
         for sid in sorted(self._dirty - {_WATERMARK}):
-            store[_STORY + sid] = orjson.dumps(self.stories[sid].to_state(self.config.limits))
+            store[_STORY + sid] = self.stories[sid].to_state(self.config.limits)
         self._clear_pending()
 
     def _clear_pending(self) -> None:
@@ -298,7 +307,7 @@ class StoryAggregator:
             if key == _WATERMARK:
                 self.watermark = float(bytes(value).decode())
             elif key.startswith(_STORY):
-                story = Story.from_state(orjson.loads(value))
+                story = Story.from_state(bytes(value))
                 self.stories[story.story_id] = story
             elif key.startswith(_ARTICLE):
                 sid, seq = bytes(value).decode().split(" ")

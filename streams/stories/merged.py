@@ -48,6 +48,7 @@ class ClusterConfig:
     max_span_days: int = 1
     max_event_ids: int = 1_000
     max_sources: int = 10_000
+    max_open_clusters: int = 2_000_000  # hard memory bound: past it the longest-idle cluster closes early
 
     @property
     def horizon_s(self) -> float:
@@ -253,6 +254,8 @@ class EventClusters:
             if block is not None:
                 self._blocks.setdefault(block, []).append(cluster.cluster_id)
             self.stats.created += 1
+            if len(self.clusters) > cfg.max_open_clusters:
+                out.extend(self._close_idle(limit=len(self.clusters) - cfg.max_open_clusters))
         else:
             self.stats.merged_mentions += 1
         cluster.add(mention, when, day, cfg)
@@ -271,12 +274,13 @@ class EventClusters:
                     best = c
         return best
 
-    def _close_idle(self) -> list[dict[str, Any]]:
+    def _close_idle(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Close the clusters idle past the horizon; with ``limit``, the ``limit`` longest-idle ones instead."""
         if self.watermark is None:
             return []
         cutoff = self.watermark - self.config.horizon_s
-        out = []
-        while self._expiry and self._expiry[0][0] < cutoff:
+        out: list[dict[str, Any]] = []
+        while self._expiry and (self._expiry[0][0] < cutoff if limit is None else len(out) < limit):
             last_seen, cid = heapq.heappop(self._expiry)
             cluster = self.clusters.get(cid)
             if cluster is None or cluster.last_seen != last_seen:

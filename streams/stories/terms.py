@@ -33,6 +33,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 TOP_TERMS = 48
 TITLE_REPEAT = 3
@@ -87,9 +89,10 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text[:MAX_TEXT_CHARS].lower())
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=4_096)
+def stems(text: str) -> frozenset[str]:
     """The distinct stems of a short text (a headline), without weights."""
-    return {s_stem(w) for w in tokens(text)}
+    return frozenset(s_stem(w) for w in tokens(text))
 
 
 def term_vector(title: str | None, body: str | None, language: str | None = None, top: int = TOP_TERMS) -> dict[str, float]:
@@ -112,4 +115,4 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two sparse vectors (cosine when both are normalised)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
