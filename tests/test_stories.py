@@ -333,3 +333,15 @@ def test_open_stories_and_clusters_have_a_hard_cap():
     for k in range(4):
         clusters.apply(_mention(_event(f"k{k}", 0, source=_actor(f"actor {k}", "BEL", "GOV"))))
     assert len(clusters) == 2
+
+
+def test_prefixed_stores_keep_partitions_apart_in_one_table():
+    from streams.stories import PrefixedStore
+
+    table: dict[str, bytes] = {}
+    p0, p1 = EventClusters(store=PrefixedStore(table, "0/")), EventClusters(store=PrefixedStore(table, "1/"))
+    p0.apply(_mention(_event("q0", 0), published_at="2031-03-03T10:00:00Z"))
+    p1.apply(_mention(_event("q1", 0, source=_actor("someone else", "FRA", "GOV")), published_at="2031-05-01T10:00:00Z"))
+    assert {k.split("/")[0] for k in table} == {"0", "1"}
+    again0 = EventClusters(store=PrefixedStore(table, "0/"))
+    assert len(again0) == 1 and again0.watermark == p0.watermark != p1.watermark

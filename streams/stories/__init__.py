@@ -6,6 +6,7 @@
     EventClusters(config, store).apply_many(mentions)        merged-event records for ``events.merged``
     story_route_key(input), event_block_key(event)           the repartition keys (see docs/stories.md)
     encode(record) -> bytes                                  the one deterministic serialisation
+    PrefixedStore(table, "3/")                               one partition's namespace of a shared table
 
 Design, sources and scale-out: ``docs/stories.md``.
 """
@@ -17,11 +18,12 @@ from .features import event_mentions, story_input
 from .merged import ClusterConfig, ClusterStats, EventClusters
 from .output import coalesce, encode, record_key
 from .routing import event_block_key, story_route_key
+from .store import PrefixedStore
 from .story import StoryLimits
 
 __all__ = [
     "StoryAggregator", "StoryConfig", "StoryLimits", "StoryStats",
     "EventClusters", "ClusterConfig", "ClusterStats",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
-    "encode", "coalesce", "record_key",
+    "encode", "coalesce", "record_key", "PrefixedStore",
 ]

@@ -91,7 +91,9 @@ class StoryAggregator:
         self.watermark: float | None = None
         self.stories: dict[str, Story] = {}
         self.article_story: dict[str, str] = {}
-        self._postings: dict[str, set[str]] = {}
+        # stem -> the open stories indexed under it: a plain id while there is one (most stems of most
+        # stories are rare: a one-element set would cost ~200 bytes each), a set from the second on
+        self._postings: dict[str, str | set[str]] = {}
         self._indexed: dict[str, tuple[str, ...]] = {}
         self._expiry: list[tuple[float, str]] = []
         self._dirty: set[str] = set()
@@ -184,7 +186,12 @@ class StoryAggregator:
         query = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.query_terms]
         shared: dict[str, float] = {}
         for term, weight in query:
-            ids = self._postings.get(term, ())
+            ids = self._postings.get(term)
+            if ids is None:
+                continue
+            if isinstance(ids, str):
+                shared[ids] = shared.get(ids, 0.0) + weight
+                continue
             if len(ids) > cfg.max_postings:
                 continue  # as common among open stories as a function word: it tells them apart no better
             for sid in ids:
@@ -225,26 +232,37 @@ class StoryAggregator:
         old = self._indexed.get(story.story_id, ())
         if terms != old:
             for t in set(old) - set(terms):
-                ids = self._postings.get(t)
-                if ids is not None:
-                    ids.discard(story.story_id)
-                    if not ids:
-                        del self._postings[t]
+                self._unpost(t, story.story_id)
             for t in set(terms) - set(old):
-                self._postings.setdefault(t, set()).add(story.story_id)
+                self._post(t, story.story_id)
             self._indexed[story.story_id] = terms
         heapq.heappush(self._expiry, (story.last_seen, story.story_id))
         self._dirty.add(story.story_id)
         self._dropped_stories.discard(story.story_id)
 
+    def _post(self, term: str, sid: str) -> None:
+        ids = self._postings.get(term)
+        if ids is None:
+            self._postings[term] = sid
+        elif isinstance(ids, str):
+            if ids != sid:
+                self._postings[term] = {ids, sid}
+        else:
+            ids.add(sid)
+
+    def _unpost(self, term: str, sid: str) -> None:
+        ids = self._postings.get(term)
+        if ids == sid:
+            del self._postings[term]
+        elif isinstance(ids, set):
+            ids.discard(sid)
+            if len(ids) == 1:
+                self._postings[term] = next(iter(ids))
+
     def _drop(self, story: Story, forget_members: bool) -> None:
         sid = story.story_id
         for t in self._indexed.pop(sid, ()):
-            ids = self._postings.get(t)
-            if ids is not None:
-                ids.discard(sid)
-                if not ids:
-                    del self._postings[t]
+            self._unpost(t, sid)
         del self.stories[sid]
         self._dirty.discard(sid)
         self._dropped_stories.add(sid)
@@ -279,7 +297,7 @@ class StoryAggregator:
             self._clear_pending()
             return
         if _WATERMARK in self._dirty and self.watermark is not None:
-            store[_WATERMARK] = repr(self.watermark).encode()
+            store[_WATERMARK] = repr(self.watermark).encode()  # exact-size bytes (not orjson's)
         for sid in sorted(self._dropped_stories):
             store.pop(_STORY + sid, None)
         for article_id in sorted(self._dropped_articles):

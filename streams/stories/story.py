@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from .output import STORY_SCHEMA_VERSION
+from .output import STORY_SCHEMA_VERSION, compact_json
 from .terms import stems
 from .timeutil import iso
 
@@ -107,7 +107,7 @@ class Summary:
             self.titles.extend(other.titles[:room])
 
     def encode(self) -> bytes:
-        return orjson.dumps([sorted(self.outlets), self.entities, self.places, self.types, self.tone_sum, self.tone_n, self.titles])
+        return compact_json([sorted(self.outlets), self.entities, self.places, self.types, self.tone_sum, self.tone_n, self.titles])
 
     @classmethod
     def decode(cls, blob: bytes) -> "Summary":
@@ -231,7 +231,7 @@ class Story:
     # ------------------------------------------------------------------ state codec
     def to_state(self, limits: StoryLimits) -> bytes:
         """Bytes for the state store (members beyond the published bound live only in the ``a:`` keys)."""
-        return orjson.dumps({
+        return compact_json({
             "id": self.story_id, "f": self.first_seen, "l": self.last_seen, "m": self.members[: limits.max_article_ids],
             "c": self.centroid(), "s": orjson.Fragment(self.summary_blob or b"null"),
         })
@@ -241,7 +241,7 @@ class Story:
         d = orjson.loads(data)
         story = cls(story_id=d["id"], first_seen=d["f"], last_seen=d["l"], members=list(d["m"]))
         story._set_centroid(d["c"], len(d["c"]))
-        story.summary_blob = orjson.dumps(d["s"]) if d["s"] is not None else b""
+        story.summary_blob = compact_json(d["s"]) if d["s"] is not None else b""
         return story
 
 
