@@ -345,3 +345,50 @@ def test_prefixed_stores_keep_partitions_apart_in_one_table():
     assert {k.split("/")[0] for k in table} == {"0", "1"}
     again0 = EventClusters(store=PrefixedStore(table, "0/"))
     assert len(again0) == 1 and again0.watermark == p0.watermark != p1.watermark
+
+
+def test_largest_open_stories_for_the_dashboard():
+    agg = StoryAggregator()
+    for item, _ in _inputs("strike") + _inputs("other"):
+        agg.apply(item)
+    assert agg.largest(2) == [(5, 5, story_id_for("strike-1")), (1, 1, story_id_for("library-1"))]
+
+
+def test_real_extraction_feeds_the_same_story():
+    """The extract stage's real output (entities, events) as story input: the five reports still make one story."""
+    from streams.extraction import extract
+
+    agg, clusters = StoryAggregator(), EventClusters()
+    records, merged = [], []
+    for row in STREAM["strike"] + STREAM["other"]:
+        article = _article(row)
+        extraction = extract(article)
+        item = story_input(article, extraction, input_ts=row["published_at"])
+        assert not list(INPUT_SCHEMA.iter_errors(item))
+        records += agg.apply(item)
+        for m in event_mentions(article, extraction):
+            assert not list(MENTION_SCHEMA.iter_errors(m))
+            merged += clusters.apply(m)
+    final = _last_by_key(records, "story_id")
+    strike = final[story_id_for("strike-1")]
+    assert strike["num_articles"] == 5 and strike["num_sources"] == 5
+    assert any(e["name"] == "Antwerp" for e in strike["entities"])
+    for r in records:
+        assert not list(STORY_SCHEMA.iter_errors(r)), r
+    for r in merged:
+        assert not list(MERGED_SCHEMA.iter_errors(r)), r
+
+
+def test_offline_run_prints_the_last_record_of_every_story_and_cluster():
+    from streams.stories import final_records
+
+    rows = STREAM["strike"] + STREAM["other"] + STREAM["deal"]
+    pairs = []
+    for row in rows:
+        events = [_event(row["id"], 0)] if row["id"].startswith("strike") else []
+        pairs.append((_article(row), _extraction(row, events)))
+    stories, merged = final_records(pairs)
+    covered = sorted(a for r in stories if not r["merged_into"] for a in r["article_ids"])
+    assert covered == sorted(r["id"] for r in rows)  # every input with a clean body, once
+    assert [r["closed"] for r in stories] == [True, True, False]  # strike and library closed by the deal's time
+    assert len(merged) == 1 and merged[0]["num_sources"] == 5

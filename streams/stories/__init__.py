@@ -7,6 +7,7 @@
     story_route_key(input), event_block_key(event)           the repartition keys (see docs/stories.md)
     encode(record) -> bytes                                  the one deterministic serialisation
     PrefixedStore(table, "3/")                               one partition's namespace of a shared table
+    final_records(pairs) / OfflineRun                        the CLI's offline run: last record per story / cluster
 
 Design, sources and scale-out: ``docs/stories.md``.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from .aggregator import StoryAggregator, StoryConfig, StoryStats
 from .features import event_mentions, story_input
 from .merged import ClusterConfig, ClusterStats, EventClusters
+from .offline import OfflineRun, final_records
 from .output import coalesce, encode, record_key
 from .routing import event_block_key, story_route_key
 from .store import PrefixedStore
@@ -25,5 +27,5 @@ __all__ = [
     "StoryAggregator", "StoryConfig", "StoryLimits", "StoryStats",
     "EventClusters", "ClusterConfig", "ClusterStats",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
-    "encode", "coalesce", "record_key", "PrefixedStore",
+    "encode", "coalesce", "record_key", "PrefixedStore", "OfflineRun", "final_records",
 ]

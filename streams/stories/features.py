@@ -6,8 +6,9 @@ events) into one compact record: the article's weighted content-word vector
 tone. ``event_mentions`` turns its events into the records the event-cluster
 aggregator reads. Both run in the extract stage's child process (the body and
 the NLP are there; the aggregators in the worker's main process then only do
-sparse dot products on a few dozen numbers). Record shapes: ``schemas/story-input``
-is not public; the keys are documented here and checked by the tests:
+sparse dot products on a few dozen numbers). The two record types travel on
+internal topics; their contracts are ``schemas/story-input.schema.json`` and
+``schemas/event-mention.schema.json``:
 
 story_input: ``record_type``, ``schema_version``, ``article_id``, ``outlet``,
 ``title``, ``url``, ``language``, ``published_at``, ``input_ts``, ``terms``
