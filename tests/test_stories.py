@@ -392,3 +392,12 @@ def test_offline_run_prints_the_last_record_of_every_story_and_cluster():
     assert covered == sorted(r["id"] for r in rows)  # every input with a clean body, once
     assert [r["closed"] for r in stories] == [True, True, False]  # strike and library closed by the deal's time
     assert len(merged) == 1 and merged[0]["num_sources"] == 5
+
+
+def test_event_time_reads_iso_epoch_seconds_millis_and_header_text():
+    from streams.stories.timeutil import event_time, parse_time
+
+    t = parse_time("2031-03-03T12:00:00Z")
+    assert parse_time(t) == parse_time(t * 1000) == parse_time(repr(t)) == parse_time("2031-03-03T12:00:00") == t
+    assert parse_time("not a time") is None and parse_time(None) is None
+    assert event_time(None, repr(t)) == t and event_time("2031-03-03T10:00:00Z", t) == t - 7200

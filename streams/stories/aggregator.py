@@ -51,15 +51,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable
-
+from typing import Any
 
 from ..ids import stable_hash
-from .output import coalesce
 from .story import Story, StoryLimits
-from .timeutil import DAY_S, event_time
+from .timeutil import DAY_S
+from .window import WATERMARK_KEY, EventTimeAggregator
 
-_WATERMARK = "w"
 _STORY = "s:"
 _ARTICLE = "a:"
 
@@ -99,48 +97,24 @@ def story_id_for(article_id: str, late: bool = False) -> str:
     return "s-" + stable_hash("late-story" if late else "story", article_id, length=20)
 
 
-class StoryAggregator:
+class StoryAggregator(EventTimeAggregator):
     def __init__(self, config: StoryConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
         self.config = config or StoryConfig()
-        self.store = store
+        super().__init__(self.config.horizon_s, store)
         self.stats = StoryStats()
-        self.watermark: float | None = None
         self.stories: dict[str, Story] = {}
         self.article_story: dict[str, str] = {}
         # stem -> the open stories indexed under it: a plain id while there is one (most stems of most
         # stories are rare: a one-element set would cost ~200 bytes each), a set from the second on
         self._postings: dict[str, str | set[str]] = {}
         self._indexed: dict[str, tuple[str, ...]] = {}
-        self._expiry: list[tuple[float, str]] = []
-        self._dirty: set[str] = set()
         self._dropped_articles: set[str] = set()
         self._dropped_stories: set[str] = set()
         self._moved: set[str] = set()
         if store is not None and len(store):
             self._load(store)
 
-    # ------------------------------------------------------------------ public API
-    def apply(self, item: dict[str, Any]) -> list[dict[str, Any]]:
-        """Story records caused by one ``story_input`` (see :meth:`apply_many`)."""
-        return self.apply_many([item])
-
-    def apply_many(self, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Records to publish for a batch of ``story_input`` records, in order, the last per story only."""
-        out: list[dict[str, Any]] = []
-        for item in items:
-            out.extend(self._apply_one(item))
-        self._flush()
-        return coalesce(out)
-
-    def expire(self, now: float | None = None) -> list[dict[str, Any]]:
-        """Close stories idle for the horizon as of event time ``now`` (default: the watermark)."""
-        if now is not None and (self.watermark is None or now > self.watermark):
-            self.watermark = now
-            self._dirty.add(_WATERMARK)
-        out = self._close_idle()
-        self._flush()
-        return out
-
+    # ------------------------------------------------------------------ public API (and apply, apply_many, expire)
     def story_of(self, article_id: str) -> str | None:
         return self.article_story.get(article_id)
 
@@ -166,19 +140,13 @@ class StoryAggregator:
         if known is not None:
             self.stats.redelivered += 1
             return [self.stories[known].to_record(cfg.limits)]
-        when = event_time(item.get("published_at"), item.get("input_ts"))
-        if when is None:
-            when = self.watermark if self.watermark is not None else 0.0
-        if self.watermark is not None and when < self.watermark - cfg.horizon_s:
+        when = self._time_of(item.get("published_at"), item.get("input_ts"))
+        if self._is_late(when):
             self.stats.late += 1
             late = Story(story_id_for(article_id, late=True), when, when)
             late.add(item, when, cfg.limits)
             return [late.to_record(cfg.limits, closed=True)]
-        out: list[dict[str, Any]] = []
-        if self.watermark is None or when > self.watermark:
-            self.watermark = when
-            self._dirty.add(_WATERMARK)
-            out.extend(self._close_idle())
+        out = self._advance(when)
         terms = item.get("terms") or {}
         scored = self._score(terms, when)
         if scored and scored[0][0] >= cfg.threshold:
@@ -257,7 +225,7 @@ class StoryAggregator:
             for t in set(terms) - set(old):
                 self._post(t, story.story_id)
             self._indexed[story.story_id] = terms
-        heapq.heappush(self._expiry, (story.last_seen, story.story_id))
+        self._schedule(story.last_seen, story.story_id)
         self._dirty.add(story.story_id)
         self._dropped_stories.discard(story.story_id)
 
@@ -294,21 +262,14 @@ class StoryAggregator:
                     self._moved.discard(article_id)
                     self._dropped_articles.add(article_id)
 
-    def _close_idle(self, limit: int | None = None, keep: str | None = None) -> list[dict[str, Any]]:
-        """Close the stories idle past the horizon; with ``limit``, the ``limit`` longest-idle ones instead."""
-        if self.watermark is None:
-            return []
-        cutoff = self.watermark - self.config.horizon_s
-        out: list[dict[str, Any]] = []
-        while self._expiry and (self._expiry[0][0] < cutoff if limit is None else len(out) < limit):
-            last_seen, sid = heapq.heappop(self._expiry)
-            story = self.stories.get(sid)
-            if story is None or story.last_seen != last_seen or sid == keep:
-                continue  # merged away, or a newer entry for it is in the heap
-            out.append(story.to_record(self.config.limits, closed=True))
-            self._drop(story, forget_members=True)
-            self.stats.closed += 1
-        return out
+    def _open_group(self, key: str) -> Story | None:
+        return self.stories.get(key)
+
+    def _close(self, story: Story) -> dict[str, Any]:
+        record = story.to_record(self.config.limits, closed=True)
+        self._drop(story, forget_members=True)
+        self.stats.closed += 1
+        return record
 
     # ------------------------------------------------------------------ store
     def _flush(self) -> None:
@@ -317,8 +278,7 @@ class StoryAggregator:
         if store is None:
             self._clear_pending()
             return
-        if _WATERMARK in self._dirty and self.watermark is not None:
-            store[_WATERMARK] = repr(self.watermark).encode()  # exact-size bytes (not orjson's)
+        self._write_watermark(store)
         for sid in sorted(self._dropped_stories):
             store.pop(_STORY + sid, None)
         for article_id in sorted(self._dropped_articles):
@@ -329,7 +289,7 @@ class StoryAggregator:
             if sid not in positions:
                 positions[sid] = {a: i for i, a in enumerate(self.stories[sid].members)}
             store[_ARTICLE + article_id] = f"{sid} {positions[sid][article_id]}".encode()
-        for sid in sorted(self._dirty - {_WATERMARK}):
+        for sid in sorted(self._dirty):
             store[_STORY + sid] = self.stories[sid].to_state(self.config.limits)
         self._clear_pending()
 
@@ -343,8 +303,8 @@ class StoryAggregator:
         """Rebuild the in-memory cache from the store (after a restart or a rebalance)."""
         extra: dict[str, list[tuple[int, str]]] = {}
         for key, value in store.items():
-            if key == _WATERMARK:
-                self.watermark = float(bytes(value).decode())
+            if key == WATERMARK_KEY:
+                self._read_watermark(value)
             elif key.startswith(_STORY):
                 story = Story.from_state(bytes(value))
                 self.stories[story.story_id] = story

@@ -26,19 +26,18 @@ restart rebuilds the event -> cluster map from it).
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
 from ..ids import stable_hash
 from .features import entity_key, happening
-from .output import MERGED_EVENT_SCHEMA_VERSION, coalesce, compact_json
-from .timeutil import DAY_S, day_number, event_time, iso
+from .output import MERGED_EVENT_SCHEMA_VERSION, compact_json
+from .timeutil import DAY_S, day_number, iso
+from .window import WATERMARK_KEY, EventTimeAggregator
 
-_WATERMARK = "w"
 _CLUSTER = "c:"
 
 
@@ -180,38 +179,17 @@ def _day_iso(day: int) -> str:
     return iso(day * DAY_S)[:10]
 
 
-class EventClusters:
+class EventClusters(EventTimeAggregator):
     def __init__(self, config: ClusterConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
         self.config = config or ClusterConfig()
-        self.store = store
+        super().__init__(self.config.horizon_s, store)
         self.stats = ClusterStats()
-        self.watermark: float | None = None
         self.clusters: dict[str, Cluster] = {}
         self.event_cluster: dict[str, str] = {}
         self._blocks: dict[str, list[str]] = {}
-        self._expiry: list[tuple[float, str]] = []
-        self._dirty: set[str] = set()
         self._dropped: set[str] = set()
         if store is not None and len(store):
             self._load(store)
-
-    def apply(self, mention: dict[str, Any]) -> list[dict[str, Any]]:
-        return self.apply_many([mention])
-
-    def apply_many(self, mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for mention in mentions:
-            out.extend(self._apply_one(mention))
-        self._flush()
-        return coalesce(out)
-
-    def expire(self, now: float | None = None) -> list[dict[str, Any]]:
-        if now is not None and (self.watermark is None or now > self.watermark):
-            self.watermark = now
-            self._dirty.add(_WATERMARK)
-        out = self._close_idle()
-        self._flush()
-        return out
 
     def open_records(self) -> list[dict[str, Any]]:
         ordered = sorted(self.clusters.values(), key=lambda c: (c.first_seen, c.cluster_id))
@@ -232,20 +210,14 @@ class EventClusters:
         if known is not None:
             self.stats.redelivered += 1
             return [self.clusters[known].to_record(cfg)]
-        when = event_time(mention.get("published_at"), mention.get("input_ts"))
-        if when is None:
-            when = self.watermark if self.watermark is not None else 0.0
+        when = self._time_of(mention.get("published_at"), mention.get("input_ts"))
         day = day_number((event.get("date") or {}).get("resolved")) or day_number(when) or 0
-        if self.watermark is not None and when < self.watermark - cfg.horizon_s:
+        if self._is_late(when):
             self.stats.late += 1
             late = Cluster(cluster_id_for("late:" + event["event_id"]), None, day, day, None, when, when)
             late.add(mention, when, day, cfg)
             return [late.to_record(cfg, closed=True)]
-        out: list[dict[str, Any]] = []
-        if self.watermark is None or when > self.watermark:
-            self.watermark = when
-            self._dirty.add(_WATERMARK)
-            out.extend(self._close_idle())
+        out = self._advance(when)
         block = block_key(event)
         cluster = self._match(block, day, _country(event)) if block is not None else None
         if cluster is None:
@@ -260,7 +232,7 @@ class EventClusters:
             self.stats.merged_mentions += 1
         cluster.add(mention, when, day, cfg)
         self.event_cluster[event["event_id"]] = cluster.cluster_id
-        heapq.heappush(self._expiry, (cluster.last_seen, cluster.cluster_id))
+        self._schedule(cluster.last_seen, cluster.cluster_id)
         self._dirty.add(cluster.cluster_id)
         out.append(cluster.to_record(cfg))
         return out
@@ -274,48 +246,41 @@ class EventClusters:
                     best = c
         return best
 
-    def _close_idle(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Close the clusters idle past the horizon; with ``limit``, the ``limit`` longest-idle ones instead."""
-        if self.watermark is None:
-            return []
-        cutoff = self.watermark - self.config.horizon_s
-        out: list[dict[str, Any]] = []
-        while self._expiry and (self._expiry[0][0] < cutoff if limit is None else len(out) < limit):
-            last_seen, cid = heapq.heappop(self._expiry)
-            cluster = self.clusters.get(cid)
-            if cluster is None or cluster.last_seen != last_seen:
-                continue
-            out.append(cluster.to_record(self.config, closed=True))
-            del self.clusters[cid]
-            if cluster.block is not None:
-                ids = self._blocks[cluster.block]
-                ids.remove(cid)
-                if not ids:
-                    del self._blocks[cluster.block]
-            for event_id in cluster.event_ids:
-                self.event_cluster.pop(event_id, None)
-            self._dirty.discard(cid)
-            self._dropped.add(cid)
-            self.stats.closed += 1
-        return out
+    def _open_group(self, key: str) -> Cluster | None:
+        return self.clusters.get(key)
+
+    def _close(self, cluster: Cluster) -> dict[str, Any]:
+        record = cluster.to_record(self.config, closed=True)
+        cid = cluster.cluster_id
+        del self.clusters[cid]
+        if cluster.block is not None:
+            ids = self._blocks[cluster.block]
+            ids.remove(cid)
+            if not ids:
+                del self._blocks[cluster.block]
+        for event_id in cluster.event_ids:
+            self.event_cluster.pop(event_id, None)
+        self._dirty.discard(cid)
+        self._dropped.add(cid)
+        self.stats.closed += 1
+        return record
 
     # ------------------------------------------------------------------ store
     def _flush(self) -> None:
         store = self.store
         if store is not None:
-            if _WATERMARK in self._dirty and self.watermark is not None:
-                store[_WATERMARK] = repr(self.watermark).encode()
+            self._write_watermark(store)
             for cid in sorted(self._dropped):
                 store.pop(_CLUSTER + cid, None)
-            for cid in sorted(self._dirty - {_WATERMARK}):
+            for cid in sorted(self._dirty - {WATERMARK_KEY}):
                 store[_CLUSTER + cid] = compact_json(self.clusters[cid].to_state(self.config))
         self._dirty.clear()
         self._dropped.clear()
 
     def _load(self, store: MutableMapping[str, bytes]) -> None:
         for key, value in store.items():
-            if key == _WATERMARK:
-                self.watermark = float(bytes(value).decode())
+            if key == WATERMARK_KEY:
+                self._read_watermark(value)
             elif key.startswith(_CLUSTER):
                 cluster = Cluster.from_state(orjson.loads(value))
                 self.clusters[cluster.cluster_id] = cluster
@@ -324,4 +289,4 @@ class EventClusters:
                 self.event_cluster[event_id] = cluster.cluster_id
             if cluster.block is not None:
                 self._blocks.setdefault(cluster.block, []).append(cluster.cluster_id)
-            heapq.heappush(self._expiry, (cluster.last_seen, cluster.cluster_id))
+            self._schedule(cluster.last_seen, cluster.cluster_id)

@@ -17,13 +17,17 @@ DAY_S = 86_400.0
 
 
 def parse_time(value: str | float | int | None) -> float | None:
-    """Epoch seconds of an ISO 8601 string (no zone = UTC) or a number (seconds, or ms when huge)."""
+    """Epoch seconds of an ISO 8601 string (no zone = UTC) or a number, also as text (seconds, or ms when huge)."""
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)):
         v = float(value)
         return v / 1000.0 if v > 1e11 else v
     text = str(value).strip()
+    try:
+        return parse_time(float(text))  # a number sent as text (the ingest-time header)
+    except ValueError:
+        pass
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     try:
