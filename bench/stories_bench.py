@@ -19,9 +19,12 @@
    ``--grid`` prints the tune-half grid the defaults were chosen from.
 2. Cost, on >= 1,000 distinct texts (the synthetic event-training stories in
    ``../shared/data/event-training``, each given a distinct outlet and a time
-   advancing at 1M articles/day): µs per article of ``story_input`` (the text
-   vector and tone, computed in the extract child) and of the aggregator
-   (``apply`` in the worker's main process), measured in the same run.
+   advancing at 1M articles/day): CPU µs per article (``time.process_time``: the
+   machine is shared, wall time would include other processes' work) of
+   ``story_input`` (the text vector and tone, computed in the extract child) and
+   of the aggregator (``apply`` with a dict store, the worker's main process),
+   measured in the same run; bytes of state memory per article (tracemalloc)
+   and of store values per article.
 
 3. An extra stream, never tuned on: the 91 pages of the article-extraction dev
    split (``../shared/data/article-extraction``; mostly news of 18-20 November
@@ -59,6 +62,7 @@ sys.path.insert(0, str(ROOT))
 
 from streams.records import CleanArticle, Extraction  # noqa: E402
 from streams.stories import StoryAggregator, StoryConfig, story_input  # noqa: E402
+from streams.stories.terms import stems  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 G5 = SHARED / "data" / "giveme5w1h"
@@ -225,30 +229,33 @@ def cost(n: int) -> dict[str, Any]:
     articles = synthetic_articles(n)
     empty = Extraction(enriched={"entities": [], "main_event": None}, events=[])
     story_input(articles[0], empty)  # load wordfreq and VADER outside the timing
-    t0 = time.perf_counter()
+    # CPU time of this process (the machine is shared: wall time would count other sessions' work)
+    t0 = time.process_time()
     items = [story_input(a, empty) for a in articles]
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     step = 86_400.0 / 1_000_000  # 1M articles/day of event time
     start = 1_700_000_000.0
     for k, item in enumerate(items):
         item["input_ts"] = start + k * step
-    agg = StoryAggregator(StoryConfig(), store={})
-    t2 = time.perf_counter()
-    for item in items:
-        agg.apply(item)
-    t3 = time.perf_counter()
-    # Memory of the state, apart: tracemalloc slows everything it watches.
+    # Memory first, on fresh state (tracemalloc slows what it watches, so timing is a second run).
     tracemalloc.start()
     held = StoryAggregator(StoryConfig())
     for item in items:
         held.apply(item)
     state_bytes = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
+    del held
+    stems.cache_clear()
+    agg = StoryAggregator(StoryConfig(), store={})
+    t2 = time.process_time()
+    for item in items:
+        agg.apply(item)
+    t3 = time.process_time()
     store_bytes = sum(len(k) + len(v) for k, v in agg.store.items())
     return {
         "texts": len(items),
-        "features_us_per_article": round((t1 - t0) / len(items) * 1e6, 1),
-        "aggregator_us_per_article": round((t3 - t2) / len(items) * 1e6, 1),
+        "features_cpu_us_per_article": round((t1 - t0) / len(items) * 1e6, 1),
+        "aggregator_cpu_us_per_article": round((t3 - t2) / len(items) * 1e6, 1),
         "open_stories": len(agg),
         "memory_bytes_per_article": round(state_bytes / len(items)),
         "store_bytes_per_article": round(store_bytes / len(items)),

@@ -399,5 +399,5 @@ def test_event_time_reads_iso_epoch_seconds_millis_and_header_text():
 
     t = parse_time("2031-03-03T12:00:00Z")
     assert parse_time(t) == parse_time(t * 1000) == parse_time(repr(t)) == parse_time("2031-03-03T12:00:00") == t
-    assert parse_time("not a time") is None and parse_time(None) is None
+    assert parse_time("not a time") is None and parse_time(None) is None and parse_time("nan") is None and parse_time("inf") is None
     assert event_time(None, repr(t)) == t and event_time("2031-03-03T10:00:00Z", t) == t - 7200

@@ -10,6 +10,7 @@ error and is not trusted (one bogus future date must not close every open story)
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 
 FUTURE_SLACK_S = 24 * 3600.0
@@ -22,6 +23,8 @@ def parse_time(value: str | float | int | None) -> float | None:
         return None
     if isinstance(value, (int, float)):
         v = float(value)
+        if not math.isfinite(v):
+            return None
         return v / 1000.0 if v > 1e11 else v
     text = str(value).strip()
     try:

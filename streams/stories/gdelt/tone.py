@@ -25,6 +25,7 @@ from typing import Any
 
 MAX_SENTENCES = 40
 MAX_SENTENCE_CHARS = 1_000
+MAX_TEXT_CHARS = 40_000  # 40 sentences never need more; a huge body is not split whole
 DIGITS = 4
 # A sentence ends at . ! ? (plus closing quotes or brackets) before white space, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
@@ -39,7 +40,7 @@ def _analyzer() -> Any:
 
 def sentences(text: str, limit: int = MAX_SENTENCES) -> list[str]:
     out: list[str] = []
-    for part in _SENTENCE_END.split(text):
+    for part in _SENTENCE_END.split(text[:MAX_TEXT_CHARS]):
         part = part.strip()
         if part:
             out.append(part[:MAX_SENTENCE_CHARS])
