@@ -58,6 +58,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _MAX_REPLACED_SHARE = 0.01  # a page with a few stray bytes is decoded with U+FFFD; more is not text in that charset
+_MIN_DETECT_BYTES = 32  # below this, charset detection is a coin toss (a French headline comes out as Farsi)
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never in real text; random bytes are full of them
 
 
 def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> RawArticle:
@@ -265,7 +267,7 @@ def declared_charset(value: bytes) -> str | None:
 
 
 def detect_charset(value: bytes) -> str | None:
-    results = list(from_bytes(value[:200_000]))
+    results = [m for m in from_bytes(value[:200_000]) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not results:
         return None
     best = min(results, key=lambda m: m.chaos)
@@ -309,26 +311,43 @@ def bytes_to_text(value: bytes) -> str:
 
 
 def _decode_legacy(value: bytes) -> str:
+    """UTF-8, else the declared charset, else a detected one, else (a few bad bytes) UTF-8 with replacements.
+
+    Detection is a guess and needs evidence: below ``_MIN_DETECT_BYTES`` only
+    the web's default charset is tried, and only if every non-ASCII character
+    it gives is a letter; a guess that yields control characters is not text in
+    that charset; a BOM-less UTF-16/32 guess is left to ``_utf16_without_bom``.
+    Random bytes therefore end as ``invalid_encoding``, not as gibberish articles.
+    """
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:
         pass
     declared = declared_charset(value)
-    candidates = [declared] if declared else []
-    detected = detect_charset(value)
-    if detected and detected not in candidates:
-        candidates.append(detected)
-    for encoding in candidates:
+    if declared:
         try:
-            return value.decode(encoding)
+            return value.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            continue
-    # As a browser would: the best candidate with replacement characters, if only a few bytes are wrong.
-    for encoding in [*candidates, "utf-8"]:
+            pass
+    if len(value) < _MIN_DETECT_BYTES:
+        text = value.decode("cp1252", errors="replace")
+        if "\ufffd" not in text and not _TEXT_CONTROL.search(text) and all(c.isalpha() for c in text if ord(c) > 127):
+            return text
+        raise Rejected(errors.INVALID_ENCODING, f"{len(value)} bytes, not UTF-8 and no declared charset: too few to tell which charset")
+    detected = detect_charset(value)
+    if detected:
+        try:
+            text = value.decode(detected)
+            if not _TEXT_CONTROL.search(text[:8192]):
+                return text
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # As a browser would: the declared charset or UTF-8 with replacement characters, if only a few bytes are wrong.
+    for encoding in [declared or "utf-8", "utf-8"]:
         try:
             text = value.decode(encoding, errors="replace")
         except LookupError:
             continue
-        if text.count("\ufffd") <= _MAX_REPLACED_SHARE * max(1, len(text)):
+        if text.count("\ufffd") <= _MAX_REPLACED_SHARE * max(1, len(text)) and not _TEXT_CONTROL.search(text[:8192]):
             return text
     raise Rejected(errors.INVALID_ENCODING, "bytes are neither UTF-8 nor in a declared or detectable charset")

@@ -194,3 +194,28 @@ def test_a_few_stray_bytes_do_not_lose_the_article() -> None:
     body = "The council agreed on Monday to extend the ceasefire by a week. " * 20
     raw = decode(body.encode("utf-8") + b"\xff" + body.encode("utf-8"))
     assert raw.text.count("ceasefire") == 40
+
+
+def test_a_short_legacy_headline_is_read_in_the_web_default_charset() -> None:
+    assert decode("Grève à Lyon".encode("cp1252")).text == "Grève à Lyon"
+    assert decode("Manifestation à Genève après l'élection".encode("cp1252")).text == "Manifestation à Genève après l'élection"
+
+
+@pytest.mark.parametrize("value", [b"\x8f\x01\xe9\x02", b"\xe9\x9d\xa4\xf0\x9f", b"G`\xad\x9e", b"\x1f\xc4\xc0\xdb\x89\xe0"])
+def test_a_few_random_bytes_are_not_guessed_into_text(value: bytes) -> None:
+    assert reason(value) == "invalid_encoding"
+
+
+def test_random_bytes_almost_never_pass_as_text() -> None:
+    """Charset detection must not turn noise into articles (it used to guess UTF-16 or Farsi for a handful of bytes)."""
+    import random
+
+    r = random.Random(5)
+    passed = 0
+    for _ in range(2000):
+        try:
+            decode(r.randbytes(r.randint(8, 3000)))
+            passed += 1
+        except Rejected:
+            pass
+    assert passed <= 1, passed  # 3 of these 2,000 passed before short inputs were held to the web default
