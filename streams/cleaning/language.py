@@ -2,11 +2,12 @@
 
 py3langid (a maintained fork of langid.py) ships its model inside the wheel and
 runs in well under a millisecond per article; nothing is downloaded at run time.
-On article-length text its top answer is right (99.8% on 20-word English
-snippets, ``bench/language_bench.py``), but on a headline or a wire alert of a
-few words it is right only two times in three: it spreads probability over 140
-languages, and the winner is often a minor language close to English (Nigerian
-Pidgin, Bikol, Latin). A wrong "not English" tag costs the article all its
+On article-length text its top answer is right (99.8% of 20-word English
+snippets), but on a headline or a wire alert of a few words it is not: on the
+first 3 words of English stories it answers English 66% of the time and another
+language 34%, on 5 words 84% / 16% (``bench/inputs_bench.py``, test half). It
+spreads probability over 140 languages, and the winner is often a minor
+language close to English (Nigerian Pidgin, Bikol, Latin). A wrong "not English" tag costs the article all its
 events (the extract stage codes English only), while a wrong "English" tag only
 costs a parse that finds nothing, so a short text is judged on more evidence:
 
@@ -21,6 +22,10 @@ costs a parse that finds nothing, so a short text is judged on more evidence:
    when it holds ``SHORT_MIN_SHARE`` of that probability.
 5. Otherwise undetermined (``None``): the extract stage tries a short text
    whose language is unknown, so nothing is lost on a guess.
+
+Measured on the same 3 / 5-word English prefixes: English 81% / 93%,
+undetermined 18% / 7%, another language 0.5% / 0.3%; non-English dev pages keep
+their tag or are undetermined, never English.
 """
 
 from __future__ import annotations
