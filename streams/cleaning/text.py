@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop
+from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
+from .notarticle import classify_text
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
@@ -43,9 +44,10 @@ _REPEAT_NEAR = 3  # a headline repeated within this many segments is a teaser (a
 _TEASER_HEADLINE_MIN = 5  # words: teaser headlines are sentences without the full stop, sub-headings shorter
 _RESUME_WITHIN = 12  # segments after a "break" heading in which the article may resume
 _RESUME_PROSE = 2  # consecutive strong paragraphs that show the article goes on
-_MIN_BEFORE_STOP = 200
+_MIN_BEFORE_STOP = 200  # chars of article that must precede a "stop" line for it to end the article
 _SECONDARY_SHARE = 0.35  # a second run this strong relative to the best is article too
-_SECONDARY_MIN = 40.0  # chars of article that must precede a "stop" line for it to end the article
+_SECONDARY_MIN = 40.0  # ... and at least this strong in absolute terms
+_SHORT_TEXT_WORDS = 150  # a text this short with no prose run is a snippet: kept whole
 
 
 @dataclass(slots=True)
@@ -60,6 +62,7 @@ class TextResult:
     body: str
     title: str | None
     captions: list[str]
+    not_article: str | None = None  # the text is an error page or a paywall stub ("error page", ...), else None
 
 
 def segments(text: str) -> list[Segment]:
@@ -98,7 +101,7 @@ def _ends(s: str) -> bool:
 def _score(s: str) -> float:
     """Prose scores its word count, chrome (menus, widgets, link lists) a negative amount."""
     n = _words(s)
-    if is_drop(s) or is_stop(s):
+    if is_drop(s) or is_stop(s) or is_wall(s):
         return -3.0 - n
     words = s.split()
     titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 1.0
@@ -185,7 +188,35 @@ def _article_span(segs: list[Segment]) -> list[int]:
 
 
 def extract_text(text: str, title: str | None = None) -> TextResult:
-    """Article body, headline (when the text starts with one) and captions of scraped text."""
+    """Article body, headline (when the text starts with one), captions, and whether it is an article at all.
+
+    A short text in which the article model finds no run of prose (a wire
+    alert, an RSS description, a headline without a full stop) is kept whole,
+    minus lines that are chrome by the lexicon: it is the article.
+    """
+    result = _extract_text(text, title)
+    if not _WORD.search(result.body):
+        lines = [seg.text for seg in segments(text)]
+        if sum(len(_WORD.findall(x)) for x in lines) <= _SHORT_TEXT_WORDS:
+            kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
+            if any(_WORD.search(x) for x in kept):
+                result = TextResult(_join(segments("\n".join(kept))), title, [])
+    result.not_article = classify_text(text, result.body)
+    return result
+
+
+def _join(segs: list[Segment]) -> str:
+    """Segments back into text: glued halves of one word rejoined, other breaks as paragraphs."""
+    out: list[str] = []
+    for seg in segs:
+        if seg.glued and out:
+            out[-1] += seg.text
+        else:
+            out.append(seg.text)
+    return "\n\n".join(out)
+
+
+def _extract_text(text: str, title: str | None) -> TextResult:
     segs = segments(text)
     if not segs:
         return TextResult("", title, [])
@@ -227,7 +258,7 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
                 break
             skip_to = resume
             continue
-        if is_drop(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
+        if is_drop(s) or is_wall(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
             continue
         if is_caption(s):
             captions.append(s)
