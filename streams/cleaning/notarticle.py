@@ -13,8 +13,10 @@ rule requires that the page has almost no prose of its own:
   headline-like ``<h1>`` and no article type in the page's metadata (JSON-LD
   ``NewsArticle``..., ``og:type=article``), or a listing type
   (``CollectionPage``, ``ItemList``) and no article type.
-* **paywall stub** - a short teaser and a visible subscribe / log-in wall, or a
-  short teaser the publisher marks ``isAccessibleForFree: false``.
+* **paywall stub** - a short teaser and a visible subscribe / log-in wall. The
+  publisher's ``isAccessibleForFree: false`` alone is not enough: publishers
+  set it on pages that carry a usable summary, and walls drawn by scripts
+  leave nothing to confirm it.
 * **consent page** - a cookie / consent notice and nothing else.
 
 Thresholds are in words of prose (lines of at least a sentence), so a
@@ -40,6 +42,7 @@ ERROR_MAX_WORDS = 150  # an error page says a sentence or two; an article about 
 ERROR_TEXT_MAX_WORDS = 60
 INDEX_MIN_TEASERS = 8  # headline links in headings
 INDEX_MAX_PROSE = 150
+INDEX_MAX_PROSE_UNTYPED = 60  # without a listing type in the metadata, the page must have next to no prose
 WALL_MAX_WORDS = 120  # a teaser before the wall is a paragraph or two
 CONSENT_MAX_WORDS = 40
 HEADLINE_MIN_WORDS = 5  # an article's <h1> is a headline; a section's is its name
@@ -47,7 +50,7 @@ _MAX_LINES = 3000
 _MAX_LINE = 400
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TITLE_PARTS = re.compile(r"\s+[|–—:·•»-]\s+")
+_TITLE_PARTS = re.compile(r"[ \t\u00a0]{1,4}[|–—:·•»-][ \t\u00a0]{1,4}")  # bounded runs: linear on a line of blanks
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "iframe", "select", "option"})
 _FURNITURE = frozenset({"nav", "footer", "aside", "header"})
 
@@ -81,15 +84,16 @@ def classify_page(tree: lxml.html.HtmlElement, meta: PageMeta, body: list[str]) 
         return ERROR_PAGE
     walled = [s for s in visible if lex.wall.search(s)]
     teaser = sum(words(s) for s in body if not lex.wall.search(s))
-    if teaser <= WALL_MAX_WORDS and (walled or (meta.accessible_for_free is False and teaser < 0.5 * _page_words(visible))):
+    if teaser <= WALL_MAX_WORDS and walled:
         return PAYWALL_STUB
     consent = [s for s in body if lex.consent.search(s)]
     if (consent or any(lex.consent.search(s) for s in visible[:300])) and sum(words(s) for s in body if s not in consent) <= CONSENT_MAX_WORDS:
         return CONSENT_PAGE
     if prose <= INDEX_MAX_PROSE and not _article_typed(tree, meta) and not _headline_h1(meta):
-        listing = bool(meta.types & LISTING_TYPES)
-        if listing or _teaser_headings(tree) >= INDEX_MIN_TEASERS:
+        if meta.types & LISTING_TYPES:
             return SECTION_INDEX
+        if prose <= INDEX_MAX_PROSE_UNTYPED and _teaser_headings(tree) >= INDEX_MIN_TEASERS and len(tree.findall(".//article")) != 1:
+            return SECTION_INDEX  # one <article> is the page's article; an index has none or one per teaser
     return None
 
 
@@ -143,10 +147,6 @@ def _visible_lines(tree: lxml.html.HtmlElement) -> list[str]:
         if len(out) >= _MAX_LINES:
             break
     return out
-
-
-def _page_words(lines: list[str]) -> int:
-    return sum(words(s) for s in lines)
 
 
 def _article_typed(tree: lxml.html.HtmlElement, meta: PageMeta) -> bool:

@@ -33,6 +33,7 @@ _GLUE = re.compile(
     r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"
     r"|(?:(?<=[.!?)\]”])|(?<=[.!?,][\"’]))(?=[A-ZÀ-Þ“‘(][\w“‘])"
     r"|(?<=[0-9])(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
+    r"|(?:(?<=[A-ZÀ-Þ]{3})|(?<=[A-ZÀ-Þ]{3}['’\"]))(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"  # an all-caps promo glued to a sentence: "STARS'The news"
 )
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -45,8 +46,9 @@ _TEASER_HEADLINE_MIN = 5  # words: teaser headlines are sentences without the fu
 _RESUME_WITHIN = 12  # segments after a "break" heading in which the article may resume
 _RESUME_PROSE = 2  # consecutive strong paragraphs that show the article goes on
 _MIN_BEFORE_STOP = 200  # chars of article that must precede a "stop" line for it to end the article
-_SECONDARY_SHARE = 0.35  # a second run this strong relative to the best is article too
+_SECONDARY_SHARE = 0.5  # a second run half as strong as the best is the rest of a split article; teaser blocks score less
 _SECONDARY_MIN = 40.0  # ... and at least this strong in absolute terms
+_HEADLINE_MAX_WORDS = 20
 _SHORT_TEXT_WORDS = 150  # a text this short with no prose run is a snippet: kept whole
 
 
@@ -239,7 +241,7 @@ def _extract_text(text: str, title: str | None) -> TextResult:
     found_title = title
     if start > 0 and not found_title:
         cand = segs[start - 1].text
-        if 3 <= len(cand.split()) <= 30 and not _END.search(cand) and not is_drop(cand):
+        if _is_headline(cand) and not is_drop(cand) and not segs[start].glued:
             found_title = cand
     lines: list[str] = []
     captions: list[str] = []
@@ -263,7 +265,7 @@ def _extract_text(text: str, title: str | None) -> TextResult:
         if is_caption(s):
             captions.append(s)
             continue
-        if seen == 0 and not lines and found_title is None and _is_headline(s):
+        if seen == 0 and not lines and found_title is None and _is_headline(s) and not _continued(segs, idx):
             found_title = s
             continue
         if seen == 0 and found_title and s == found_title:
@@ -299,8 +301,14 @@ def _strong(seg: Segment) -> bool:
     return seg.score >= 10 and _ends(seg.text) and not is_stop(seg.text)
 
 
+def _continued(segs: list[Segment], idx: int) -> bool:
+    """The next segment is the rest of a word split at a glue point: this one is not a whole line."""
+    return idx + 1 < len(segs) and segs[idx + 1].glued
+
+
 def _is_headline(s: str) -> bool:
-    return 3 <= len(s.split()) <= 30 and not _END.search(s)
+    """Headline-shaped: 3 to ``_HEADLINE_MAX_WORDS`` words, no sentence end (news headlines run 6-14 words)."""
+    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(s)
 
 
 def clean_text(text: str) -> str:
