@@ -20,7 +20,8 @@ the headline**: tune only on the tune half.
 4. Repairs made on the (already clean) ground-truth bodies, per 10,000 tokens.
 5. Speed: ``clean_over_trafilatura`` = time of ``clean()`` / time of the
    reference call on the same pages, one pass, the two interleaved page by
-   page (order alternating), so both see the same machine load. Bar <= 1.25.
+   page (order alternating), so both see the same machine load; CPU time of
+   the process (wall-clock ratio reported too). Bar <= 1.25.
 """
 
 from __future__ import annotations
@@ -133,23 +134,27 @@ def main(tune_only: bool = False) -> dict:
         "changes_made": examples,
     }
 
-    # 5: speed, one pass, interleaved page by page, order alternating
-    t_ours = t_ref = 0.0
+    # 5: speed, one pass, interleaved page by page, order alternating. Both sides run
+    # in this process on one thread: CPU time of the process is what each costs, and
+    # unlike wall time it does not count the other processes sharing the machine.
+    cpu = {0: 0.0, 1: 0.0}
+    wall = {0: 0.0, 1: 0.0}
     for n, (pid, html, url, _) in enumerate(pages):
         raw = RawArticle(id=pid, url=url, html=html)
         for side in ((0, 1) if n % 2 == 0 else (1, 0)):
-            t0 = time.perf_counter()
+            c0, w0 = time.process_time(), time.perf_counter()
             if side == 0:
                 reference(html)
-                t_ref += time.perf_counter() - t0
             else:
                 _clean_body(raw)
-                t_ours += time.perf_counter() - t0
+            cpu[side] += time.process_time() - c0
+            wall[side] += time.perf_counter() - w0
     out["speed"] = {
         "pages": len(pages),
-        "ours_pages_per_s": round(len(pages) / t_ours, 1),
-        "trafilatura_pages_per_s": round(len(pages) / t_ref, 1),
-        "clean_over_trafilatura": round(t_ours / t_ref, 3),
+        "ours_pages_per_s": round(len(pages) / wall[1], 1),
+        "trafilatura_pages_per_s": round(len(pages) / wall[0], 1),
+        "clean_over_trafilatura": round(cpu[1] / cpu[0], 3),
+        "clean_over_trafilatura_wall": round(wall[1] / wall[0], 3),
     }
     return out
 
@@ -225,7 +230,7 @@ def report(r: dict) -> None:
     print(f"repairs on clean text: {rp['changes']} in {rp['tokens']} tokens = {rp['per_10k_tokens']} per 10k   bar <= 1")
     s = r["speed"]
     print(f"speed ({s['pages']} pages, interleaved): ours {s['ours_pages_per_s']} pages/s   reference {s['trafilatura_pages_per_s']} pages/s"
-          f"   clean_over_trafilatura {s['clean_over_trafilatura']}   bar <= 1.25")
+          f"   clean_over_trafilatura {s['clean_over_trafilatura']} (CPU time; wall {s['clean_over_trafilatura_wall']})   bar <= 1.25")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,17 @@ def test_every_lexicon_pattern_compiles_under_re2(name):
             pytest.fail(f"{name}: {row[1]!r} does not compile under RE2: {exc}")
 
 
+def test_compiled_lexicons_stay_small_enough_for_re2s_fast_automaton():
+    """Bounded repeats of Unicode classes blow an RE2 program up (and push matching onto the slower NFA)."""
+    for name in REGEX_LEXICONS:
+        groups: dict[str, list[str]] = {}
+        for row in lexicon.rows(name):
+            groups.setdefault(row[0], []).append(row[1])
+        for kind, patterns in groups.items():
+            size = lexicon.compile_re2(lexicon.alternation(patterns)).programsize
+            assert size < 50_000, f"{name} {kind}: RE2 program of {size} instructions"
+
+
 def test_compiled_lexicons_are_re2_objects():
     b, n = lexicon.boilerplate(), lexicon.not_article()
     for pattern in (b.stop, b.drop, b.lead, b.brk, b.trailer, b.furniture, n.error_title, n.error_text, n.wall, n.button, n.consent,

@@ -10,8 +10,9 @@
    finds almost nothing (a brief, a wire alert), trafilatura's default mode
    with its recall fallbacks does.
 3. Precision mode deletes the article's ``<header>`` (and every mode deletes
-   "teaser" blocks), where many templates keep the standfirst:
-   ``lede.recover_ledes`` puts it back from the page structure.
+   "teaser" blocks), where many templates keep the standfirst, and a few
+   paragraphs inside the article: ``recover`` puts them back from the page
+   structure.
 4. The line-level chrome model (``chrome.py``, shared with the plain-text path)
    removes what trafilatura let through (headline repeated as first line,
    share/newsletter lines, "Related" headings) and moves captions out.
@@ -31,7 +32,7 @@ import trafilatura
 from lxml import etree
 
 from .chrome import is_caption, is_drop, is_stop, is_wall, norm
-from .lede import headline, recover_ledes
+from .recover import headline, recover_ledes, recover_paragraphs
 from .metadata import PageMeta, page_metadata
 from .metadata import _htmldate as htmldate_published
 from .notarticle import classify_page
@@ -92,6 +93,7 @@ def extract_html(html: str, url: str | None = None) -> Page:
     lines = _main_text(tree, url)
     body_lines, captions = filter_lines(lines, titles=meta.titles)
     if body_lines:
+        body_lines = recover_paragraphs(tree, body_lines)
         body_lines = recover_ledes(tree, body_lines, meta.titles, meta.description) + body_lines
     if _words(body_lines) < _BRIEF_WORDS:
         body_lines, captions = _brief(tree, url, meta, body_lines, captions)

@@ -31,10 +31,15 @@ def rows(name: str) -> list[list[str]]:
 
 
 def compile_re2(pattern: str, *, ignore_case: bool = True) -> "re2._Regexp":
-    """A linear-time RE2 regex (UTF-8, case-insensitive unless told otherwise)."""
+    """A linear-time RE2 regex (UTF-8, case-insensitive unless told otherwise).
+
+    Should an automaton outgrow its memory budget, RE2 falls back to its NFA:
+    slower, still linear; the fallback is not logged (it would be per call).
+    """
     options = re2.Options()
     options.case_sensitive = not ignore_case
     options.max_mem = _MAX_MEM
+    options.log_errors = False
     return re2.compile(pattern, options)
 
 

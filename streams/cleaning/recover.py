@@ -1,4 +1,7 @@
-"""Standfirsts and ledes that the main-content extractor left out, recovered from the page's structure.
+"""Article text the main-content extractor left out, recovered from the page's structure.
+
+Standfirsts and ledes
+---------------------
 
 Why they go missing: trafilatura's precision mode deletes every ``<header>``
 element, and all its modes delete blocks whose class says "teaser". Many
@@ -17,6 +20,16 @@ standfirst: a class/id naming one (``cleaning_structure.tsv``), the page's own
 summary (``og:description`` / JSON-LD ``description``) saying the same thing, or
 a paragraph in the same ``<header>`` as the headline. Sub-headlines in
 ``<h2>``/``<h3>`` ("decks") are not taken: they are headings, not article text.
+
+Paragraphs inside the article
+-----------------------------
+Precision mode also drops blocks inside the article: a paragraph in a
+``<header>`` or a box whose class says "bottom" or "link", a paragraph with one
+long link, the text that follows an empty inline element. Between the element
+where the body starts and the one where it ends, every ``<p>`` that reads as
+prose (a sentence or more, not link text, not in a figure, list, aside or
+furniture) and is missing from the body is put back at its place in the
+document order (or replaces the truncated copy the body has).
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ from lxml import etree
 from .chrome import is_caption, is_drop, is_lead, is_stop, norm
 from .lexicon import chrome_tokens, lede_tokens
 
+MIN_PARAGRAPH_WORDS = 12
 MAX_LEDE_BLOCKS = 3
 MAX_LEDE_CHARS = 2000
 MAX_WALK = 800  # elements walked between headline and body start; beyond that the layout is not a news page
@@ -38,10 +52,73 @@ _SKIP = frozenset({
     "address", "svg", "label", "select", "option", "table", "ul", "ol", "dl", "iframe", "video", "audio", "picture",
     "h1", "h2", "h3", "h4", "h5", "h6", "template", "menu", "input", "textarea", "img",
 })
+_NOT_PROSE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form", "button", "table", "ul", "ol", "li", "dl", "blockquote", "a", "noscript", "template", "select"})
 _BLOCK = frozenset({"p", "div", "section", "span", "strong", "b", "em", "summary", "blockquote"})
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？»«”“\"')’]\s*$")
+
+
+def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str]:
+    """``body`` with the prose paragraphs of the article's span that it lacks, in document order."""
+    if len(body) < 2:
+        return body
+    first, last = _body_start(tree, body[0]), _body_start(tree, body[-1])
+    if first is None or last is None or first is last:
+        return body
+    container = _common_ancestor(first, last)
+    if container is None or container.tag in ("html", "body"):
+        return body
+    keys = [_key(line) for line in body]
+    joined = " ".join(keys)  # a <p> split at <br> is several body lines: its key spans them
+    out = list(body)
+    pending: list[str] = []
+    for p in container.iter("p"):
+        if _furniture_between(p, container):
+            continue
+        text = norm(p.text_content())
+        key = _key(text)
+        if not key:
+            continue
+        if key in joined:
+            at = _line_of(keys, key)
+            if pending and at is not None:
+                at = out.index(body[at]) if body[at] in out else None
+                if at is not None:
+                    out[at:at] = pending
+                    pending = []
+            continue
+        if len(_WORD.findall(text)) < MIN_PARAGRAPH_WORDS or not _SENTENCE_END.search(text):
+            continue
+        if _linky(p, text) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
+            continue
+        parts = [i for i, k in enumerate(keys) if len(k) >= 30 and k in key]
+        if len(parts) > 1:
+            continue  # its text is in the body, in several lines
+        if parts:
+            if out[parts[0]] == body[parts[0]]:
+                out[parts[0]] = text  # the body kept only part of it (text after an empty inline element is dropped)
+            continue
+        pending.append(text)
+    return out
+
+
+def _common_ancestor(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    ancestors = {a, *a.iterancestors()}
+    return next((x for x in (b, *b.iterancestors()) if x in ancestors), None)
+
+
+def _furniture_between(el: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
+    for a in el.iterancestors():
+        if a is container:
+            return False
+        if a.tag in _NOT_PROSE:
+            return True
+    return False
+
+
+def _line_of(keys: list[str], key: str) -> int | None:
+    return next((i for i, k in enumerate(keys) if key in k), None)
 
 
 def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None) -> list[str]:
