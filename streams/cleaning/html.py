@@ -62,7 +62,7 @@ class UnusableHtml(ValueError):
 
 
 def parse(html: str) -> lxml.html.HtmlElement:
-    """lxml tree of the page, refusing inputs that are too big or too deep to be pages.
+    """lxml tree of the page (at most ``MAX_HTML_CHARS`` of it); ``UnusableHtml`` when there is none.
 
     The text is handed to lxml as UTF-8 bytes with the encoding forced: the
     caller already decoded the page, so any declaration inside it (XML prolog,
@@ -133,7 +133,7 @@ def _brief(tree: lxml.html.HtmlElement, url: str | None, meta: PageMeta, body: l
     if _words(lines) > _words(body):
         body, captions = recover_ledes(tree, lines, meta.titles, meta.description) + lines, caps
     if meta.article_body and _words(body) < _BRIEF_WORDS:
-        ld = [s for s in (norm(p) for p in re.split(r"\n\s*\n|\n", meta.article_body)) if s]
+        ld = [s for s in (norm(p) for p in meta.article_body.split("\n")) if s]
         if _words(ld) > _words(body):
             body = ld
     return body, captions

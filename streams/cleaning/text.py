@@ -2,7 +2,7 @@
 
 Scraped text is a page's text with the tags stripped: menus, share bars, teasers
 and the article run together, often glued with no separator where block
-elements met ("HomeAbout Me", "simple.Arrowhead"). The model, in three steps:
+elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
 
 1. Segment: lines, runs of blank space, and glue points (a lower-case letter or
    sentence punctuation directly followed by an upper-case word) become segment
@@ -28,7 +28,7 @@ from .notarticle import classify_text
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
-# glue points: "HomeAbout" (soft: inside a word), "simple.Arrowhead" / "day”The" (hard)
+# glue points: "HomeAbout" (soft: inside a word), "agreed.Weather" / "said”The" (hard)
 _GLUE = re.compile(
     r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"
     r"|(?:(?<=[.!?)\]”])|(?<=[.!?,][\"’]))(?=[A-ZÀ-Þ“‘(][\w“‘])"
@@ -38,7 +38,7 @@ _GLUE = re.compile(
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
-_COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (185)": a comment or view count, not a sentence end
+_COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (42)": a comment or view count, not a sentence end
 _PUNCT = re.compile(r"[,.;:!?،、，。；！？]")
 _SENTENCE_GAP = re.compile(r"[.!?。！？][\"”’)]*\s+[\"“‘(]?[A-ZÀ-Þ0-9]")
 _REPEAT_NEAR = 3  # a headline repeated within this many segments is a teaser (alt text + link)
@@ -118,8 +118,11 @@ def _score(s: str) -> float:
 
 
 def _punctuated(s: str, n: float) -> bool:
-    """Prose has punctuation inside; a run of link texts or dates ("October 2019 September 2019 ...") has none."""
-    return n < 30 or _CJK.search(s) is not None or len(_PUNCT.findall(s)) >= n / 30
+    """Prose has punctuation or mostly lower-case words; a run of link texts or dates ("May 2021 April 2021 ...") has neither."""
+    if n < 30 or _CJK.search(s) is not None or len(_PUNCT.findall(s)) >= n / 30:
+        return True
+    words = s.split()
+    return sum(1 for w in words if w[:1].islower()) >= 0.5 * len(words)
 
 
 def _headline_like(seg: Segment) -> bool:
