@@ -49,7 +49,8 @@ _MIN_BEFORE_STOP = 200  # chars of article that must precede a "stop" line for i
 _SECONDARY_SHARE = 0.5  # a second run half as strong as the best is the rest of a split article; teaser blocks score less
 _SECONDARY_MIN = 40.0  # ... and at least this strong in absolute terms
 _HEADLINE_MAX_WORDS = 20
-_SHORT_TEXT_WORDS = 150  # a text this short with no prose run is a snippet: kept whole
+_SHORT_TEXT_WORDS = 150  # a text this short with no prose run is kept whole (minus chrome lines)
+_SNIPPET_WORDS, _SNIPPET_LINES = 80, 6  # a text this small is a snippet: no article model, every line that is not chrome
 
 
 @dataclass(slots=True)
@@ -199,26 +200,30 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     alert, an RSS description, a headline without a full stop) is kept whole,
     minus lines that are chrome by the lexicon: it is the article.
     """
-    result = _extract_text(text, title)
-    if not _WORD.search(result.body):
-        lines = [seg.text for seg in segments(text)]
-        if sum(len(_WORD.findall(x)) for x in lines) <= _SHORT_TEXT_WORDS:
-            kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
-            if any(_WORD.search(x) for x in kept):
-                result = TextResult(_join(segments("\n".join(kept))), title, [])
+    lines = [x for x in (_HSPACE.sub(" ", ln).strip() for ln in text.replace("\r", "\n").replace("\x00", "").split("\n")) if x]
+    n_words = sum(len(_WORD.findall(x)) for x in lines)
+    result = _snippet(lines, title) if n_words <= _SNIPPET_WORDS and len(lines) <= _SNIPPET_LINES else None
+    if result is None:
+        result = _extract_text(text, title)
+    if not _WORD.search(result.body) and n_words <= _SHORT_TEXT_WORDS:
+        kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
+        if any(_WORD.search(x) for x in kept):
+            result = TextResult("\n\n".join(kept), title, [])
     result.not_article = classify_text(text, result.body)
     return result
 
 
-def _join(segs: list[Segment]) -> str:
-    """Segments back into text: glued halves of one word rejoined, other breaks as paragraphs."""
-    out: list[str] = []
-    for seg in segs:
-        if seg.glued and out:
-            out[-1] += seg.text
-        else:
-            out.append(seg.text)
-    return "\n\n".join(out)
+def _snippet(lines: list[str], title: str | None) -> TextResult | None:
+    """A wire alert, an RSS description, a headline and a sentence: every line that is not chrome is the article.
+
+    A first line shaped like a headline, followed by more text, is the title.
+    """
+    kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
+    if not any(_WORD.search(x) for x in kept):
+        return None
+    if title is None and len(kept) > 1 and _is_headline(kept[0]):
+        title, kept = kept[0], kept[1:]
+    return TextResult("\n\n".join(kept), title, [])
 
 
 def _extract_text(text: str, title: str | None) -> TextResult:
