@@ -277,3 +277,55 @@ def test_text_path_drops_teaser_block_after_article():
     body = extract_text("\n".join(["Council extends programme", _PARA * 3, _PARA * 2, *teasers])).body
     assert "summary of another story" not in body and "Headline number" not in body
     assert body.count("The council met") == 5
+
+
+def test_page_date_falls_back_to_htmldate_only_when_the_page_states_none(monkeypatch):
+    """JSON-LD and meta tags first; htmldate (the field's date finder) only for a page that states no date."""
+    import streams.cleaning.html as html_mod
+
+    undated = _ARTICLE_HTML.format(meta="")
+    page = extract_html(undated, url="https://news.example/2023/11/07/bridge-reopens")
+    assert page.published_at == "2023-11-07T00:00:00Z"
+
+    def no_htmldate(*_args, **_kwargs):
+        raise AssertionError("htmldate must not run when the page states its date")
+
+    monkeypatch.setattr(html_mod, "htmldate_published", no_htmldate)
+    dated = _ARTICLE_HTML.format(meta='<meta property="article:published_time" content="2023-11-07T09:15:00+02:00">')
+    assert extract_html(dated).published_at == "2023-11-07T07:15:00Z"
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2024-03-26T10:00:00+01:00", "2024-03-26T09:00:00Z"),
+        ("2024-03-26T10:00:00.123Z", "2024-03-26T10:00:00Z"),
+        ("2024-03-26", "2024-03-26T00:00:00Z"),
+        ("2024-03-26 10:00:00", "2024-03-26T10:00:00Z"),
+        ("Tue, 26 Mar 2024 10:00:00 GMT", "2024-03-26T10:00:00Z"),
+        ("Tue, 26 Mar 2024 10:00:00 +0100", "2024-03-26T09:00:00Z"),
+        ("26.03.2024", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_page_dates_are_iso_utc(value, expected):
+    from streams.cleaning.metadata import iso_utc
+
+    assert iso_utc(value) == expected
+
+
+def test_json_ld_graph_gives_title_author_date_and_type():
+    html = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "name": "Ignored"},
+      {"@type": ["NewsArticle", "Article"], "headline": "Port reopens after storm",
+       "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Li Wei"}],
+       "datePublished": "2024-01-05T06:00:00-05:00", "publisher": {"@type": "Organization", "name": "Harbour Daily"}}]}
+    </script></head><body><article><h1>Port reopens after storm</h1>
+    <p>The port reopened on Friday after a storm closed it for three days, the harbour authority said.</p>
+    <p>Shipping companies said the backlog of vessels waiting offshore would take a week to clear.</p></article></body></html>"""
+    page = extract_html(html)
+    assert (page.title, page.author, page.published_at, page.site) == (
+        "Port reopens after storm", "Ana Ruiz, Li Wei", "2024-01-05T11:00:00Z", "Harbour Daily")
+    assert page.not_article is None and "backlog of vessels" in page.body

@@ -24,6 +24,7 @@ from .lexicon import agencies, boilerplate, compile_re2, not_article
 
 MAX_CHROME_LINE = 320
 _WS = re.compile(r"\s+")
+_KEY_WORD = re.compile(r"\w+")
 # A caption: starts the way photo captions do, or ends with a parenthesised photo
 # credit naming an agency or carrying a slash ("(EFE/EPA)", "(Reuters/Name/File photo)").
 _CAPTION_START = compile_re2(
@@ -49,6 +50,11 @@ _CREDIT_SPLIT = compile_re2(r"[/,;]")
 
 def norm(line: str) -> str:
     return _WS.sub(" ", line).strip()
+
+
+def key(text: str) -> str:
+    """Lower-case words joined by single spaces: the form in which two texts are compared."""
+    return " ".join(_KEY_WORD.findall(text.lower()))
 
 
 def _short(line: str) -> str | None:

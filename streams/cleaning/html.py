@@ -31,7 +31,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .chrome import is_caption, is_drop, is_stop, is_wall, norm
+from .chrome import is_caption, is_drop, is_stop, is_wall, key, norm
 from .recover import headline, recover_ledes, recover_paragraphs
 from .metadata import PageMeta, page_metadata
 from .metadata import _htmldate as htmldate_published
@@ -180,17 +180,14 @@ def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool, precision
         return None
 
 
-def _key(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower()))
-
 
 def filter_lines(lines: list[str], titles: list[str]) -> tuple[list[str], list[str]]:
     """Drop chrome lines trafilatura kept; return (body lines, caption lines)."""
     out: list[str] = []
     captions: list[str] = []
-    title_keys = {_key(t) for t in titles if t}
+    title_keys = {key(t) for t in titles if t}
     for i, line in enumerate(lines):
-        if not out and _key(line) in title_keys:
+        if not out and key(line) in title_keys:
             continue  # the headline repeated as the first paragraph
         if is_drop(line) or is_stop(line) or is_wall(line):  # trafilatura already cut trailers: a stop phrase here is a sidebar
             continue

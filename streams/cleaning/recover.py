@@ -39,7 +39,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from .chrome import is_caption, is_drop, is_lead, is_stop, norm
+from .chrome import is_caption, is_drop, is_lead, is_stop, key, norm
 from .lexicon import chrome_tokens, lede_tokens
 
 MIN_PARAGRAPH_WORDS = 12
@@ -69,7 +69,7 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
     container = _common_ancestor(first, last)
     if container is None or container.tag in ("html", "body"):
         return body
-    keys = [_key(line) for line in body]
+    keys = [key(line) for line in body]
     joined = " ".join(keys)  # a <p> split at <br> is several body lines: its key spans them
     out = list(body)
     pending: list[str] = []
@@ -77,11 +77,11 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
         if _furniture_between(p, container):
             continue
         text = norm(p.text_content())
-        key = _key(text)
-        if not key:
+        k = key(text)
+        if not k:
             continue
-        if key in joined:
-            at = _line_of(keys, key)
+        if k in joined:
+            at = _line_of(keys, k)
             if pending and at is not None:
                 at = out.index(body[at]) if body[at] in out else None
                 if at is not None:
@@ -92,7 +92,7 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
             continue
         if _linky(p, text) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
             continue
-        parts = [i for i, k in enumerate(keys) if len(k) >= 30 and k in key]
+        parts = [i for i, part in enumerate(keys) if len(part) >= 30 and part in k]
         if len(parts) > 1:
             continue  # its text is in the body, in several lines
         if parts:
@@ -117,8 +117,8 @@ def _furniture_between(el: lxml.html.HtmlElement, container: lxml.html.HtmlEleme
     return False
 
 
-def _line_of(keys: list[str], key: str) -> int | None:
-    return next((i for i, k in enumerate(keys) if key in k), None)
+def _line_of(keys: list[str], k: str) -> int | None:
+    return next((i for i, line in enumerate(keys) if k in line), None)
 
 
 def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None) -> list[str]:
@@ -141,9 +141,9 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
             continue
         if not (_marked(el) or _same_as(text, desc_words) or (header is not None and el.tag == "p" and _inside(el, header))):
             continue
-        key = _key(text)
-        body_keys = _key(" ".join(body)) if body_keys is None else body_keys
-        if not key or key in body_keys or any(key in _key(f) for f in found):
+        k = key(text)
+        body_keys = key(" ".join(body)) if body_keys is None else body_keys
+        if not k or k in body_keys or any(k in key(f) for f in found):
             continue
         found.append(text)
         total += len(text)
@@ -154,13 +154,13 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
 
 def headline(tree: lxml.html.HtmlElement, titles: list[str]) -> lxml.html.HtmlElement | None:
     """The <h1> that states the page title (the first <h1> if none matches)."""
-    keys = [_key(t) for t in titles if t]
+    keys = [key(t) for t in titles if t]
     first = None
     for n, h1 in enumerate(tree.iter("h1")):
         if n >= 5:
             break
         first = first if first is not None else h1
-        k = _key(h1.text_content())
+        k = key(h1.text_content())
         if k and any(k == t or (len(k) > 15 and (k in t or t in k)) for t in keys):
             return h1
     return first
@@ -221,9 +221,6 @@ def _blocks_between(heading: lxml.html.HtmlElement, start: lxml.html.HtmlElement
 def _has_block_child(el: lxml.html.HtmlElement) -> bool:
     return any(isinstance(c.tag, str) and c.tag in ("p", "div", "section", "ul", "ol", "table", "figure", "h2", "h3") for c in el)
 
-
-def _key(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower()))
 
 
 def _prose(text: str) -> bool:
