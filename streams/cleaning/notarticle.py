@@ -45,6 +45,7 @@ INDEX_MAX_PROSE = 150
 INDEX_MAX_PROSE_UNTYPED = 60  # without a listing type in the metadata, the page must have next to no prose
 WALL_MAX_WORDS = 120  # a teaser before the wall is a paragraph or two
 CONSENT_MAX_WORDS = 40
+BRIEF_MIN_WORDS = 12  # a wire alert has a sentence: this many words of other text make the page an article
 HEADLINE_MIN_WORDS = 5  # an article's <h1> is a headline; a section's is its name
 _MAX_LINES = 3000
 _MAX_LINE = 400
@@ -87,8 +88,9 @@ def classify_page(tree: lxml.html.HtmlElement, meta: PageMeta, body: list[str]) 
     if teaser <= WALL_MAX_WORDS and walled:
         return PAYWALL_STUB
     consent = [s for s in body if lex.consent.search(s)]
-    if (consent or any(lex.consent.search(s) for s in visible[:300])) and sum(words(s) for s in body if s not in consent) <= CONSENT_MAX_WORDS:
-        return CONSENT_PAGE
+    rest = sum(words(s) for s in body if s not in consent)
+    if (consent and rest <= CONSENT_MAX_WORDS) or (rest < BRIEF_MIN_WORDS and any(lex.consent.search(s) for s in visible[:300])):
+        return CONSENT_PAGE  # the notice is what was extracted, or the page has nothing else (a brief with a banner is an article)
     if prose <= INDEX_MAX_PROSE and not _article_typed(tree, meta) and not _headline_h1(meta):
         if meta.types & LISTING_TYPES:
             return SECTION_INDEX
