@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from .lexicon import _rows
+from .lexicon import rows
 
 _SAMPLE_CHARS = 2000  # langid is linear in length; 2,000 chars decide as well as 5,000 on news text
 LONG_LETTERS = 100  # about 20 words: above this the model's top answer is trusted
@@ -57,7 +57,7 @@ def _iso639_1() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def english_markers() -> frozenset[str]:
-    return frozenset(row[0] for row in _rows("language_english_markers.tsv"))
+    return frozenset(row[0] for row in rows("language_english_markers.tsv"))
 
 
 def detect_language(text: str, hint: str | None = None) -> tuple[str | None, float | None]:
