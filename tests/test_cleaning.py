@@ -334,3 +334,21 @@ def test_json_ld_graph_gives_title_author_date_and_type():
     assert (page.title, page.author, page.published_at, page.site) == (
         "Port reopens after storm", "Ana Ruiz, Li Wei", "2024-01-05T11:00:00Z", "Harbour Daily")
     assert page.not_article is None and "backlog of vessels" in page.body
+
+
+def test_a_page_of_navigation_only_is_not_an_article_but_a_brief_beside_it_is():
+    """Text that sits only in the page's furniture (nav, header, footer, aside) is a shell, not an article."""
+    shell = "<html><body><header>Daily Courier</header><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><footer>Contact us</footer></body></html>"
+    with pytest.raises(Rejected) as exc:
+        clean(RawArticle(id="shell", html=shell))
+    assert exc.value.reason == errors.NOT_AN_ARTICLE
+    brief = shell.replace("</nav>", "</nav><p>Port workers strike over pay in Mombasa</p>")
+    assert "Port workers strike over pay in Mombasa" in clean(RawArticle(id="brief", html=brief)).body
+
+
+def test_a_list_of_headline_links_is_a_section_index():
+    items = "".join(f"<li><a href='/n/{i}'>Regional council approves budget item number {i}</a> <span>{i}h ago</span></li>" for i in range(10))
+    page = f"<html><head><title>Region</title></head><body><h1>Region</h1><ul>{items}</ul></body></html>"
+    with pytest.raises(Rejected) as exc:
+        clean(RawArticle(id="index", html=page))
+    assert exc.value.reason == errors.NOT_AN_ARTICLE

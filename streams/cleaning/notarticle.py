@@ -18,6 +18,9 @@ rule requires that the page has almost no prose of its own:
   set it on pages that carry a usable summary, and walls drawn by scripts
   leave nothing to confirm it.
 * **consent page** - a cookie / consent notice and nothing else.
+* **navigation only** - less than a sentence of text, all of it inside the
+  page's furniture (``nav``, ``header``, ``footer``, ``aside``) and no headline:
+  a shell whose content never loaded.
 
 Thresholds are in words of prose (lines of at least a sentence), so a
 one-paragraph brief with a sidebar of links is an article.
@@ -37,11 +40,13 @@ ERROR_PAGE = "error page"
 SECTION_INDEX = "section index"
 PAYWALL_STUB = "paywall stub"
 CONSENT_PAGE = "consent page"
+NAVIGATION_ONLY = "navigation only"
 
 ERROR_MAX_WORDS = 150  # an error page says a sentence or two; an article about HTTP errors says more
 ERROR_TEXT_MAX_WORDS = 60
 INDEX_MIN_TEASERS = 8  # headline links in headings
 INDEX_MAX_PROSE = 150
+INDEX_LINK_SHARE = 0.6  # share of the words that are link text on a headline list
 INDEX_MAX_PROSE_UNTYPED = 60  # without a listing type in the metadata, the page must have next to no prose
 WALL_MAX_WORDS = 120  # a teaser before the wall is a paragraph or two
 CONSENT_MAX_WORDS = 40
@@ -91,11 +96,15 @@ def classify_page(tree: lxml.html.HtmlElement, meta: PageMeta, body: list[str]) 
     rest = sum(words(s) for s in body if s not in consent)
     if (consent and rest <= CONSENT_MAX_WORDS) or (rest < BRIEF_MIN_WORDS and any(lex.consent.search(s) for s in visible[:300])):
         return CONSENT_PAGE  # the notice is what was extracted, or the page has nothing else (a brief with a banner is an article)
+    if 0 < n_body < BRIEF_MIN_WORDS and not meta.h1 and not _article_typed(tree, meta) and not _text_outside_furniture(tree):
+        return NAVIGATION_ONLY
     if prose <= INDEX_MAX_PROSE and not _article_typed(tree, meta) and not _headline_h1(meta):
         if meta.types & LISTING_TYPES:
             return SECTION_INDEX
         if prose <= INDEX_MAX_PROSE_UNTYPED and _teaser_headings(tree) >= INDEX_MIN_TEASERS and len(tree.findall(".//article")) != 1:
             return SECTION_INDEX  # one <article> is the page's article; an index has none or one per teaser
+        if prose <= INDEX_MAX_PROSE_UNTYPED and _headline_list(tree):
+            return SECTION_INDEX
     return None
 
 
@@ -151,6 +160,21 @@ def _visible_lines(tree: lxml.html.HtmlElement) -> list[str]:
     return out
 
 
+def _text_outside_furniture(tree: lxml.html.HtmlElement) -> bool:
+    """Any visible text that is not inside the page's nav, header, footer or aside (tails belong to the parent)."""
+    hidden = _FURNITURE | _INVISIBLE
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        outside = not any(isinstance(a.tag, str) and a.tag in hidden for a in el.iterancestors())
+        if not outside:
+            continue
+        if tag not in hidden and el.text and el.text.strip():
+            return True
+        if el.tail and el.tail.strip():
+            return True
+    return False
+
+
 def _article_typed(tree: lxml.html.HtmlElement, meta: PageMeta) -> bool:
     if meta.types & ARTICLE_TYPES or (meta.og_type or "").startswith("article"):
         return True
@@ -159,6 +183,28 @@ def _article_typed(tree: lxml.html.HtmlElement, meta: PageMeta) -> bool:
 
 def _headline_h1(meta: PageMeta) -> bool:
     return bool(meta.h1) and words(meta.h1) >= HEADLINE_MIN_WORDS
+
+
+def _headline_list(tree: lxml.html.HtmlElement) -> bool:
+    """A list of headline links is the page's text: at least ``INDEX_MIN_TEASERS`` links of 3+ words outside
+    the furniture, carrying most (``INDEX_LINK_SHARE``) of the words there."""
+    link_words = teasers = 0
+    for a in tree.iter("a"):
+        if any(isinstance(x.tag, str) and x.tag in _FURNITURE for x in a.iterancestors()):
+            continue
+        n = words(norm(a.text_content() or ""))
+        link_words += n
+        teasers += n >= 3
+    if teasers < INDEX_MIN_TEASERS:
+        return False
+    body = tree.find("body")
+    total = 0
+    for el in (body if body is not None else tree).iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _INVISIBLE or tag in _FURNITURE or any(isinstance(x.tag, str) and x.tag in (_FURNITURE | _INVISIBLE) for x in el.iterancestors()):
+            continue
+        total += words(el.text or "") + words(el.tail or "")
+    return total > 0 and link_words >= INDEX_LINK_SHARE * total
 
 
 def _teaser_headings(tree: lxml.html.HtmlElement) -> int:
