@@ -69,7 +69,7 @@ def main() -> int:
             print(f"5W1H[{half}]: target actor or null {a['target_actor_or_null']} (>= .95), source {a['source_actor_or_null']}, events {a['events']}")
     else:
         print("skipped: gold records, held-out stories, 5W1H (../shared absent)")
-    a = events_actors.score(events_actors.extract_all(events_actors.samples()))
+    a = events_actors.score(events_actors.sample_results())
     results["actors_samples"] = a
     print(f"samples: target actor or null {a['target_actor_or_null']} (>= .95), source {a['source_actor_or_null']}, events {a['events']}")
     out = ROOT / "bench" / "results" / "events.json"

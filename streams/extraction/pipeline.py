@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
+from .actor_dictionary import actor_date
 from .entities import EntityTable, resolve_entities
 from .events import annotate, code_article, extractor_version
 from .main_event import find_main_event
@@ -29,16 +30,11 @@ from .trailer import content_end
 
 log = logging.getLogger(__name__)
 
-try:  # the actor dictionaries date their office-holders by the article's date (entities resolved with it)
-    from .actor_dictionary import actor_date as _actor_date
-except ImportError:  # a tree without the dictionaries: entities take no date
-    _actor_date = None  # type: ignore[assignment]
-
 EXTRACTOR_VERSION = "0.3.0"  # the enriched record carries it with the event coder's knowledge hash (see _version)
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"\S{200,}")
 _WORDS = re.compile(r"[^\W\d_]+")
-_MIN_WORDS = 3
+_MIN_WORDS = 2  # an event needs an actor and a verb: "Minister resigns"
 _MAX_TITLE_CHARS = 1_000
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 _MIN_STOPWORD_SHARE = 0.12  # English prose is ~40% stop words; other languages written in Latin script < 5%
@@ -84,7 +80,8 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             continue
         title_doc, doc = next(docs), next(docs)
         try:
-            table = resolve_entities(doc, _actor_date(article.published_at)) if _actor_date is not None else resolve_entities(doc)
+            # office-holders are dated by the article's date (None: today, flagged date_unresolved)
+            table = resolve_entities(doc, actor_date(article.published_at))
         except Exception as exc:  # a bug must cost this article its entities, not the stream its worker
             log.exception("entity resolution failed on %s", article.article_id)
             warnings.append(f"entities_error:{type(exc).__name__}")

@@ -31,6 +31,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...records import CleanArticle
+from ..actor_dictionary import actor_date
 from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
@@ -96,13 +97,6 @@ def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, 
     return now.isoformat(), "ingested_at"
 
 
-def _date_of(anchor: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(anchor[:10])
-    except ValueError:
-        return None
-
-
 def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_statements: bool | None = None,
                  now: datetime.datetime | None = None) -> Coded:
     """Event records of one article (see module doc); never raises on odd text (a bad sentence is skipped)."""
@@ -127,7 +121,7 @@ def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_state
     for c in cands:
         by_sent.setdefault(max(bisect_right(starts, c.trigger) - 1, 0), []).append(c)
     salience = Salience()
-    coder = _SentenceCoder(doc, table, article, Participants(doc, table, _date_of(anchor), salience, sents), load_classifier(),
+    coder = _SentenceCoder(doc, table, article, Participants(doc, table, actor_date(article.published_at), salience, sents), load_classifier(),
                            anchor, anchor_kind, sents, emit_statements)
     events: list[dict[str, Any]] = []
     for index, sent in enumerate(sents[:MAX_SENTENCES]):

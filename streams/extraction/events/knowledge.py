@@ -14,18 +14,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..gazetteer import table_rows
+
+# The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
+# (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz", "event_actor_nouns.tsv")
+              "event_reciprocal.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
+              "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file: ``#`` lines are its header comment, the first other line names the columns."""
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    if not lines:
+    """Rows of a data table as dicts: the project's one loader (``gazetteer.table_rows``), whose first row
+    after the ``#`` header names the columns; short rows are padded with empty cells."""
+    rows = table_rows(name, strip=False)
+    if not rows:
         return []
-    cols = lines[0].split("\t")
-    return [dict(zip(cols, (ln.split("\t") + [""] * len(cols))[: len(cols)])) for ln in lines[1:]]
+    cols = rows[0]
+    return [dict(zip(cols, (row + [""] * len(cols))[: len(cols)])) for row in rows[1:]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ Palestinian leader") are resolved to a person mentioned before (``resolve.Salien
 
 Entities come from the entity layer (one per real-world actor, with country and
 sector); what it leaves open is asked of the actor dictionaries
-(``actor_lookup.named_actor`` / ``agent_actor``) with the article's date, so an
+(``actor_dictionary.named_actor`` / ``agent_actor``) with the article's date, so an
 office-holder is typed for the term the dictionary gives.
 """
 
@@ -21,8 +21,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actor_dictionary import agent_actor, named_actor
 from ..entities import Entity, EntityTable
-from .actor_lookup import agent_actor, named_actor
+from ..roles import describe, role_entry
 from .resolve import fragment_name
 from .slots import dateline_end, kids, sentence_index, sentence_of
 
@@ -145,15 +146,18 @@ class Participants:
         if ent is not None:
             return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
         agent = agent_actor(span, self.when)
-        if agent is not None:
-            actor = Actor(span.text, None, None, agent.country, agent.sector, span.start_char, span.end_char, False, None, plural)
+        typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
+        if typed is not None:
+            actor = Actor(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
                 named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
                 if named is not None:
                     return self.from_entity(named, span.text, span.start_char, span.end_char, plural)
             ref = self.salience.role_reference(actor, tok, exclude or set()) if self.salience is not None else None
-            return ref or actor
+            if ref is not None:
+                return ref
+            return actor if actor.country is not None or actor.sector is not None else None
         known = named_actor(span.text, self.when) if span.text[:1].isupper() else None
         if known is not None:
             linked = self._by_name(known.canonical)
@@ -203,6 +207,16 @@ class Participants:
         if ent is None:
             return None
         return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a role phrase the agents dictionary leaves out because its sector is whose role it is
+    ("the political head of <a movement>", "the Kenyan leader"), read by the entity stage's role table
+    (``roles.describe``); None when the head is no role noun. A role phrase that states neither country nor
+    sector is an actor only once resolved to a person the article names."""
+    if role_entry(head.lower_)[1] not in ("role", "mod"):  # "chief" is listed as both; as a head noun it is a role
+        return None
+    return describe(span.text)
 
 
 def agrees(pronoun: str, actor: Actor) -> bool:
