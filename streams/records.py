@@ -13,8 +13,8 @@ from typing import Any
 
 RAW_SCHEMA_VERSION = "1.0"
 CLEAN_SCHEMA_VERSION = "1.1"  # 1.1: optional ``warnings``
-ENRICHED_SCHEMA_VERSION = "1.0"
-EVENT_SCHEMA_VERSION = "1.0"
+ENRICHED_SCHEMA_VERSION = "1.1"  # 1.1: optional ``event_ids`` and ``coder_version``
+EVENT_SCHEMA_VERSION = "1.1"  # 1.1: optional ``date.anchor``
 DEAD_LETTER_SCHEMA_VERSION = "1.1"
 
 SCHEMA_VERSIONS = {

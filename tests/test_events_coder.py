@@ -82,6 +82,28 @@ def test_statements_are_counted_not_published(nlp):
     assert shown.events[0]["plover_type"] is None and shown.statements == 1
 
 
+def test_enriched_record_lists_its_events_and_the_coder(monkeypatch):
+    from streams.extraction.events import extractor_version
+
+    enriched_schema = json.loads((ROOT / "schemas" / "enriched-article.schema.json").read_text("utf-8"))
+    from streams.config import get_settings
+
+    monkeypatch.setenv("NEWSEVENTS_EMIT_STATEMENTS", "false")
+    get_settings.cache_clear()
+    try:
+        text = ("Police in Lagos detained two opposition activists on Tuesday. "
+                "The governor of Lagos State said on Wednesday that the city would stay calm.")
+        result = extract(article(text))
+    finally:
+        get_settings.cache_clear()
+    jsonschema.validate(result.enriched, enriched_schema)
+    assert result.events and result.enriched["event_ids"] == [e["event_id"] for e in result.events]
+    assert result.enriched["coder_version"] == extractor_version() == result.events[0]["extractor_version"]
+    assert result.enriched["extractor_version"].endswith(extractor_version())
+    assert all(e["plover_type"] is not None for e in result.events)  # the statement is counted, not listed
+    assert result.statements == 1 and len(result.events) == 1
+
+
 def test_statement_setting_defaults_to_off(monkeypatch):
     from streams.config import Settings
 

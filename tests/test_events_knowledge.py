@@ -59,6 +59,17 @@ def test_fingerprint_changes_with_any_file():
     assert fingerprint(DATA_FILES, changed.get) != base
     missing = dict(files, **{"cameo_patterns.tsv": None})
     assert fingerprint(DATA_FILES, missing.get) != base
+    # the actor dictionaries decide sources and targets: a new office-holder changes the coder's version
+    people = dict(files, **{"actors_people.tsv": b"another term of office"})
+    assert fingerprint(DATA_FILES, people.get) != base
+
+
+def test_every_table_the_coder_reads_is_hashed():
+    from importlib import resources
+
+    for name in ("actors_phoenix_countries.tsv", "actors_agents.tsv", "actors_people.tsv", "roles_sectors.tsv",
+                 "cameo_patterns.tsv", "event_types.npz"):
+        assert name in DATA_FILES and resources.files("streams.data").joinpath(name).is_file(), name
 
 
 def test_pattern_object_noun_consumed_and_target_from_preposition(nlp):

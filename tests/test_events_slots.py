@@ -94,3 +94,21 @@ def test_pronoun_agreement(nlp):
     assert agrees("she", person) and not agrees("they", person) and not agrees("it", person)
     assert agrees("it", army) and agrees("it", state) and agrees("they", state)
     assert not agrees("he", state)
+
+
+def test_role_phrases_typed_by_whose_role_they_are(nlp):
+    """Role nouns the agents dictionary leaves out ("leader", "head") take country and sector from the phrase;
+    a bare role naming neither is no actor until it resolves to a person the article names."""
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events.participants import Participants
+    from streams.extraction.events.resolve import Salience
+
+    def actor(text: str, word: str):
+        doc = nlp(text)
+        return Participants(doc, resolve_entities(doc), None, Salience(), list(doc.sents)).actor(tok(doc, word))
+
+    head = actor("Troops fired on the head of the Ugandan army.", "head")
+    assert head is not None and (head.country, head.sector) == ("UGA", "MIL") and not head.named
+    leader = actor("The delegation met the Kenyan leader in Nairobi.", "leader")
+    assert leader is not None and leader.country == "KEN"
+    assert actor("The delegation met the leader in a hotel.", "leader") is None

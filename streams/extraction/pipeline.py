@@ -76,7 +76,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     out = []
     for (text, reason, warnings), article in zip(prepared, articles):
         if reason is not None:
-            out.append(Extraction(enriched=_enriched(article, [], None, reason, warnings), events=[]))
+            out.append(Extraction(enriched=_enriched(article, [], None, reason, warnings, []), events=[]))
             continue
         title_doc, doc = next(docs), next(docs)
         try:
@@ -103,8 +103,8 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             warnings.append(f"events_error:{type(exc).__name__}")
             coded = None
         CLOCK.events += time.perf_counter() - t1
-        extraction = Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings),
-                                events=coded.events if coded is not None else [])
+        events = coded.events if coded is not None else []
+        extraction = Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings, events), events=events)
         extraction.statements = coded.statements if coded is not None else 0
         out.append(extraction)
     CLOCK.total += time.perf_counter() - started
@@ -129,7 +129,7 @@ def _timed(docs: Iterator[Doc]) -> Iterator[Doc]:
 
 def skipped(article: CleanArticle, reason: str, duplicate_of: str | None = None) -> Extraction:
     """The record of an article the stage decided not to extract (e.g. an exact duplicate)."""
-    enriched = _enriched(article, [], None, reason, [])
+    enriched = _enriched(article, [], None, reason, [], [])
     if duplicate_of is not None:
         enriched["duplicate_of"] = duplicate_of
     return Extraction(enriched=enriched, events=[])
@@ -169,7 +169,10 @@ def _prepare(article: CleanArticle) -> tuple[str, str | None, list[str]]:
     return text, None, warnings
 
 
-def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event: dict[str, Any] | None, reason: str | None, warnings: list[str]) -> dict[str, Any]:
+def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event: dict[str, Any] | None, reason: str | None,
+              warnings: list[str], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The enriched record; it lists the ids of the events published for the article (a consumer of one topic can
+    find the other's records) and the version of the coder that produced them."""
     return {
         "schema_version": ENRICHED_SCHEMA_VERSION,
         "article_id": article.article_id,
@@ -185,6 +188,8 @@ def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event:
         "warnings": warnings,
         "model": model_info(),
         "extractor_version": _version(),
+        "event_ids": [e["event_id"] for e in events],
+        "coder_version": extractor_version(),
     }
 
 
