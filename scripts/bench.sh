@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench / make soak: benchmarks on a local broker of their own (port 49092)
-# unless KAFKA_BOOTSTRAP_SERVERS is set. Usage: scripts/bench.sh [throughput|soak|quality]
+# unless KAFKA_BOOTSTRAP_SERVERS is set. Usage: scripts/bench.sh [throughput|soak|quality|state]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"
@@ -25,5 +25,6 @@ case "$what" in
     .venv/bin/python bench/enrich_bench.py
     .venv/bin/python bench/events_bench.py ;;
   soak) .venv/bin/python bench/soak.py "${@:2}" ;;
-  *) echo "usage: $0 [throughput|quality|soak]" >&2; exit 2 ;;
+  state) .venv/bin/python bench/state.py "${@:2}" ;;
+  *) echo "usage: $0 [throughput|quality|soak|state]" >&2; exit 2 ;;
 esac
