@@ -119,6 +119,21 @@ def test_a_changed_bucket_width_rebuilds_the_local_store(tmp_path: Path) -> None
     assert rebuilt.metrics.wipes.labels(store="s")._value.get() == 1
 
 
+def test_reading_back_an_older_own_write_never_hides_a_newer_one(tmp_path: Path) -> None:
+    """A store updated in place (story state will be): the echo of write 1 arrives after write 2."""
+    store = make_store(tmp_path / "s")
+    store.put(1, b"story", b"v1", T0)
+    store.put(1, b"story", b"v2", T0)
+    echoes = as_changelog(store)
+    store.apply(1, [echoes[0][1]], next_offset=1)
+    assert store.get(b"story").payload == b"v2"
+    store.apply(1, [echoes[1][1]], next_offset=2)
+    assert store.get(b"story").payload == b"v2" and store._echo == {}  # noqa: SLF001
+    # another worker's write of the key is applied
+    store.apply(1, [Rec(b"story", L.changelog_value(T0, b"v3"), [])], next_offset=3)
+    assert store.get(b"story").payload == b"v3" and store.live_records == 1
+
+
 def test_reader_skips_its_own_write_and_unknown_formats(tmp_path: Path) -> None:
     store = make_store(tmp_path / "s", indexer=lambda p: [p])
     store.put(3, b"k", b"v", T0)

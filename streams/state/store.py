@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,7 @@ class Store:
         self.offsets: dict[int, int] = {}
         self.owned: set[int] = set()
         self._owed_in_flight: set[tuple[int, bytes]] = set()
+        self._echo: dict[tuple[int, bytes], deque[bytes]] = {}  # own writes not read back yet, per key, in order
         self._compaction: asyncio.Future[None] | None = None
         metrics.prepare(spec.name)
 
@@ -211,15 +213,37 @@ class Store:
         batch.put(L.WATERMARK, L.u32(self.watermark))
         batch.put(_RECORDS, L.u64(self.live_records))
         batch.commit()
-        self.writer.write(Write(self.topic, partition, key, L.changelog_value(t, payload)))
-        self.metrics.written.labels(store=self.name).inc()
+        self._send(partition, key, L.changelog_value(t, payload))
         return t
 
     def resend(self, found: Found) -> None:
         """Queue a record found locally again: after a crash between the local write and the
         changelog acknowledgement, only this makes it durable (an idempotent overwrite otherwise)."""
-        self.writer.write(Write(self.topic, found.partition, found.key, L.changelog_value(found.event_time, found.payload)))
+        self._send(found.partition, found.key, L.changelog_value(found.event_time, found.payload))
+
+    def _send(self, partition: int, key: bytes, value: bytes) -> None:
+        """Queue a record written locally; its echo from the changelog will be recognised and skipped, so
+        reading back an older write of a key never hides a newer local one (a store whose records are
+        updated in place, like story state, reads its own writes)."""
+        self._echo.setdefault((partition, key), deque()).append(value)
+        self.writer.write(Write(self.topic, partition, key, value, done=lambda ok: ok or self._drop_echo(partition, key, value)))
         self.metrics.written.labels(store=self.name).inc()
+
+    def _drop_echo(self, partition: int, key: bytes, value: bytes) -> None:
+        queue = self._echo.get((partition, key))
+        if queue is not None and value in queue:
+            queue.remove(value)
+            if not queue:
+                del self._echo[(partition, key)]
+
+    def _is_echo(self, partition: int, key: bytes, value: bytes) -> bool:
+        queue = self._echo.get((partition, key))
+        if not queue or queue[0] != value:
+            return False
+        queue.popleft()
+        if not queue:
+            del self._echo[(partition, key)]
+        return True
 
     def _index_keys(self, bucket: int, payload: bytes) -> list[bytes]:
         return [L.index_key(bucket, ik) for ik in self.spec.indexer(payload)] if self.spec.indexer is not None else []
@@ -256,6 +280,8 @@ class Store:
         for rec in records:
             if not rec.key:
                 continue
+            if rec.value is not None and self._echo and self._is_echo(partition, rec.key, rec.value):
+                continue  # our own write read back: the local store already holds it, or a newer one
             if rec.value is None:
                 t = _header_time(rec.headers)
                 if t is not None:
@@ -289,7 +315,7 @@ class Store:
                 batch.put(L.debt_key(partition, key), L.u32(t))
                 continue
             if batch.get(L.record_key(b, key)) == L.local_value(partition, t, payload):
-                continue  # our own write read back
+                continue  # already held (our own write read back after a restart)
             self._stage(batch, partition, key, t, payload, iks)
         batch.put(L.offset_key(partition), L.u64(next_offset))
         batch.put(L.WATERMARK, L.u32(self.watermark))
