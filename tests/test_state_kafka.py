@@ -135,6 +135,29 @@ def test_two_workers_see_each_others_keys(kafka: str, tmp_path: Path) -> None:
     asyncio.run(go())
 
 
+def test_workers_sharing_one_data_dir_take_distinct_slots(kafka: str, tmp_path: Path) -> None:
+    """Replicas on one volume (compose --scale) each get a directory of their own, and a restart gets its old one back."""
+    async def go() -> None:
+        rng = np.random.default_rng(12)
+        app_id = app()
+        shared = tmp_path / "volume"
+        async with worker(app_id, shared) as a, worker(app_id, shared) as b:
+            assert {a.runtime.slot.path.name, b.runtime.slot.path.name} == {"slot-0", "slot-1"}
+            assert a.near_store.path.parent == a.runtime.slot.path
+            for i in range(40):
+                a.near.check(f"shared-{i}", i % PARTITIONS, sig(rng)[1], T0 + i)
+            await a.runtime.sync()
+            await b.runtime.ready(tps(RAW))
+            assert b.near_store.get(article_ref("shared-39")) is not None
+            await a.runtime.ready(tps(RAW))
+        async with worker(app_id, shared) as again:
+            assert again.runtime.slot.path.name == "slot-0"
+            assert again.near_store.live_records == 40
+            assert again.applied(NEAR_STORE) == 0  # both slots were current: nothing to replay
+
+    asyncio.run(go())
+
+
 def test_restart_reads_local_state_and_only_the_changelog_tail(kafka: str, tmp_path: Path) -> None:
     async def go() -> None:
         rng = np.random.default_rng(2)

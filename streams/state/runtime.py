@@ -49,6 +49,7 @@ from .localdb import make_cache, open_db
 from .metrics import StateMetrics
 from .reader import ChangelogReader
 from .settings import StateSettings
+from .slots import Slot, claim_slot
 from .store import Store, StoreSpec
 from .writer import ChangelogWriter
 
@@ -75,6 +76,7 @@ class StateRuntime:
         self.started_at: float | None = None
         self.recovered_at: float | None = None
         self._recovery: asyncio.Task[None] | None = None
+        self.slot: Slot | None = None
 
     # ---- setup -----------------------------------------------------------------------------
 
@@ -86,7 +88,7 @@ class StateRuntime:
         s = self.state
         store = Store(
             spec,
-            path=s.state_dir / spec.name,
+            path=s.state_dir / spec.name,  # placeholder: start() puts the store in this process's slot
             buckets=Buckets.for_horizon(spec.horizon_s, s.state_buckets),
             topic=changelog_topic(self.settings.app_id, spec.name),
             open_db=lambda path: open_db(path, cache=self._cache, write_buffer_mb=s.state_write_buffer_mb, max_open_files=s.state_max_open_files),
@@ -115,7 +117,10 @@ class StateRuntime:
                                        replication_factor=self.settings.topic_replication_factor, horizon_s=store.spec.horizon_s)
         finally:
             await admin.close()
+        self.slot = claim_slot(self.state.state_dir)
+        log.info("state directory %s", self.slot.path)
         for store in self.stores:
+            store.path = self.slot.path / store.name
             store.open()
         self._producer = AIOKafkaProducer(**kw, acks="all", enable_idempotence=True, linger_ms=5,
                                           client_id=f"{self.settings.app_id}-state-writer")
@@ -155,6 +160,9 @@ class StateRuntime:
         self.writer.producer = None
         self.reader = None
         self._consumer = self._producer = None
+        if self.slot is not None:
+            self.slot.release()  # after the stores are closed: the next holder opens them
+            self.slot = None
         self.started_at = None
 
     # ---- what a stage calls ----------------------------------------------------------------
