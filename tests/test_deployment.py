@@ -153,3 +153,9 @@ def test_the_lock_check_fails_on_an_unpinned_line(tmp_path: Path) -> None:
         lock_entries(bad)
     bad.write_text("orjson==3.10.0 \\\n    --hash=sha256:" + "a" * 64 + "\n    # via newsevents\n", "utf-8")
     assert lock_entries(bad) == {"orjson": ("3.10.0", ["a" * 64])}
+
+
+def test_published_ports_are_bound_to_localhost() -> None:
+    for name, service in SERVICES.items():
+        for port in service.get("ports", []):
+            assert str(port).startswith("127.0.0.1:"), f"{name}: {port} is published on every interface"
