@@ -352,3 +352,39 @@ def test_a_list_of_headline_links_is_a_section_index():
     with pytest.raises(Rejected) as exc:
         clean(RawArticle(id="index", html=page))
     assert exc.value.reason == errors.NOT_AN_ARTICLE
+
+
+def _article_page(paragraphs: str) -> str:
+    filler = "".join(
+        f"<p>The harbour authority said on day {i} that cranes on the northern quay were moving containers again after the repairs.</p>"
+        for i in range(6)
+    )
+    return (
+        "<html><head><title>Harbour cranes back at work</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Harbour cranes back at work</h1>"
+        f"<p>Dock workers returned to the northern quay on Monday after a week of repairs to the cranes there.</p>{filler}"
+        f"{paragraphs}"
+        "<p>The authority expects the backlog of waiting ships to clear within ten days, its spokesperson added.</p>"
+        "</article><footer>Contact us</footer></body></html>"
+    )
+
+
+def test_text_after_an_empty_inline_anchor_is_kept_in_place():
+    """A paragraph opening with an empty <span id="more-..."> (a "read more" anchor) keeps its text, however short."""
+    page = _article_page("<p><span id='more-42'></span>The quay manager said:</p>"
+                         "<p>We lost a week, and we will make it up by working two shifts until the end of the month.</p>")
+    body = clean(RawArticle(id="anchor", html=page)).body
+    assert "The quay manager said:" in body
+    assert body.index("The quay manager said:") < body.index("We lost a week")
+
+
+def test_a_written_out_source_address_is_kept_before_the_next_heading():
+    """A paragraph that is only a written-out URL is a cited source (navigation shows words, not addresses)."""
+    page = _article_page("<p><a href='https://example.org/port/report-2024'>https://example.org/port/report-2024</a></p>"
+                         "<h2>Shipping lines react</h2>"
+                         "<p>Two shipping lines said they would return their vessels to the port schedule next week.</p>")
+    body = clean(RawArticle(id="cited", html=page)).body
+    assert "https://example.org/port/report-2024" in body
+    if "Shipping lines react" in body:
+        assert body.index("https://example.org/port/report-2024") < body.index("Shipping lines react")
+    assert "Home" not in body.split("\n")

@@ -47,6 +47,7 @@ MAX_LEDE_BLOCKS = 3
 MAX_LEDE_CHARS = 2000
 MAX_WALK = 800  # elements walked between headline and body start; beyond that the layout is not a news page
 MIN_CHARS, MIN_WORDS, MIN_CJK = 40, 7, 20
+MAX_URL_CHARS = 300
 _SKIP = frozenset({
     "figure", "figcaption", "aside", "nav", "footer", "form", "button", "script", "style", "noscript", "time",
     "address", "svg", "label", "select", "option", "table", "ul", "ol", "dl", "iframe", "video", "audio", "picture",
@@ -54,6 +55,8 @@ _SKIP = frozenset({
 })
 _NOT_PROSE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form", "button", "table", "ul", "ol", "li", "dl", "blockquote", "a", "noscript", "template", "select"})
 _BLOCK = frozenset({"p", "div", "section", "span", "strong", "b", "em", "summary", "blockquote"})
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font"})
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？»«”“\"')’]\s*$")
@@ -73,12 +76,19 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
     joined = " ".join(keys)  # a <p> split at <br> is several body lines: its key spans them
     out = list(body)
     pending: list[str] = []
-    for p in container.iter("p"):
+    for p in container.iter("p", *_SUBHEADINGS):
         if _furniture_between(p, container):
             continue
         text = norm(p.text_content())
         k = key(text)
         if not k:
+            continue
+        if p.tag != "p":  # a sub-heading is never put back, only a place mark: what is pending goes before it
+            at = next((i for i, line in enumerate(keys) if line == k), None)
+            if pending and at is not None and body[at] in out:
+                at = out.index(body[at])
+                out[at:at] = pending
+                pending = []
             continue
         if k in joined:
             at = _line_of(keys, k)
@@ -88,9 +98,10 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
                     out[at:at] = pending
                     pending = []
             continue
-        if len(_WORD.findall(text)) < MIN_PARAGRAPH_WORDS or not _SENTENCE_END.search(text):
+        cited = _written_url(text)
+        if not (cited or _after_empty_inline(p)) and (len(_WORD.findall(text)) < MIN_PARAGRAPH_WORDS or not _SENTENCE_END.search(text)):
             continue
-        if _linky(p, text) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
+        if (_linky(p, text) and not cited) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
             continue
         parts = [i for i, part in enumerate(keys) if len(part) >= 30 and part in k]
         if len(parts) > 1:
@@ -101,6 +112,29 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
             continue
         pending.append(text)
     return out
+
+
+def _written_url(text: str) -> bool:
+    """The paragraph is one written-out web address: a source the article cites.
+
+    Navigation and teaser links show words, never the address itself; a
+    paragraph that is only an address is the article telling where it got its
+    information (the extractor's link-density rule drops it as a link).
+    """
+    return " " not in text and len(text) <= MAX_URL_CHARS and text.lower().startswith(("http://", "https://", "www."))
+
+
+def _after_empty_inline(p: lxml.html.HtmlElement) -> bool:
+    """The paragraph opens with an empty inline element (a ``<span id="more-...">`` anchor, an empty ``<a name>``).
+
+    The extractor drops the text that follows such an element, so a paragraph
+    of this shape is missing for a known mechanical reason, not because it
+    reads as chrome: it is put back whatever its length.
+    """
+    if (p.text or "").strip() or not len(p):
+        return False
+    first = p[0]
+    return isinstance(first.tag, str) and first.tag in _INLINE and not len(first) and not (first.text or "").strip() and bool((first.tail or "").strip())
 
 
 def _common_ancestor(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -118,7 +152,11 @@ def _furniture_between(el: lxml.html.HtmlElement, container: lxml.html.HtmlEleme
 
 
 def _line_of(keys: list[str], k: str) -> int | None:
-    return next((i for i, line in enumerate(keys) if k in line), None)
+    """The body line holding paragraph ``k``, or the first of several lines it spans (a ``<p>`` split at ``<br>``)."""
+    at = next((i for i, line in enumerate(keys) if k in line), None)
+    if at is None:
+        at = next((i for i, line in enumerate(keys) if line and k.startswith(line)), None)
+    return at
 
 
 def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None) -> list[str]:
