@@ -29,7 +29,12 @@ long link, the text that follows an empty inline element. Between the element
 where the body starts and the one where it ends, every ``<p>`` that reads as
 prose (a sentence or more, not link text, not in a figure, list, aside or
 furniture) and is missing from the body is put back at its place in the
-document order (or replaces the truncated copy the body has).
+document order (or replaces the truncated copy the body has). Two shapes are
+put back whatever their length, because why the extractor lost them is known
+and has nothing to do with chrome: a paragraph that opens with an empty inline
+element (its text is what the extractor drops), and a paragraph that is one
+written-out web address (a cited source, dropped as link text). The body's
+lines and sub-headings mark where a recovered paragraph goes.
 """
 
 from __future__ import annotations
