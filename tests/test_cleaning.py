@@ -388,3 +388,23 @@ def test_a_written_out_source_address_is_kept_before_the_next_heading():
     if "Shipping lines react" in body:
         assert body.index("https://example.org/port/report-2024") < body.index("Shipping lines react")
     assert "Home" not in body.split("\n")
+
+
+def test_text_path_sentence_closed_by_an_emoji_is_prose_not_a_headline():
+    """A first line "...on Saturday! 🙂" is a sentence of the article, not a headline to move to the title."""
+    first = "Readers who came to the harbour festival on Saturday sent us their photos! 🙂"
+    result = extract_text("\n".join([first, _PARA * 3, _PARA * 3]))
+    assert result.title != first and "Readers who came to the harbour festival" in result.body
+    plain = extract_text("\n".join(["Readers send photos of the harbour festival", _PARA * 3, _PARA * 3]))
+    assert plain.title == "Readers send photos of the harbour festival"
+
+
+def test_a_long_caption_closed_by_a_credit_is_a_caption():
+    caption = ("A cross-section of the proposed module showing the sleeping quarters, the galley and the storage bays, "
+               "with the shielding walls drawn in grey. " * 4) + "Credit: Space Design Office"
+    assert len(caption) > 400
+    result = extract_text("\n".join([_PARA * 3, caption, _PARA * 3]))
+    assert "Credit: Space Design Office" not in result.body
+    assert any("Credit: Space Design Office" in c for c in result.captions)
+    prose = "The agency said the module would be tested next year. " * 10
+    assert "credit" not in prose.lower() and caption not in prose

@@ -21,6 +21,7 @@ elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
@@ -38,6 +39,7 @@ _GLUE = re.compile(
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
+_TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Cf"})  # emoji, modifiers, variation selectors, joiners
 _COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (42)": a comment or view count, not a sentence end
 _PUNCT = re.compile(r"[,.;:!?،、，。；！？]")
 _SENTENCE_GAP = re.compile(r"[.!?。！？][\"”’)]*\s+[\"“‘(]?[A-ZÀ-Þ0-9]")
@@ -98,7 +100,20 @@ def _words(s: str) -> float:
 
 
 def _ends(s: str) -> bool:
+    s = _without_trailing_symbols(s)
     return bool(_END.search(s)) and not _COUNT_END.search(s)
+
+
+def _without_trailing_symbols(s: str) -> str:
+    """``s`` without the emoji and pictographs (and their joiners and variation selectors) that end it.
+
+    Informal prose closes a sentence with an emoji after (or instead of) its
+    full stop; the sentence-end test looks at the punctuation before them.
+    """
+    end = len(s)
+    while end and (s[end - 1].isspace() or unicodedata.category(s[end - 1]) in _TRAILING_SYMBOLS):
+        end -= 1
+    return s[:end] if end < len(s) else s
 
 
 def _score(s: str) -> float:
@@ -316,7 +331,7 @@ def _continued(segs: list[Segment], idx: int) -> bool:
 
 def _is_headline(s: str) -> bool:
     """Headline-shaped: 3 to ``_HEADLINE_MAX_WORDS`` words, no sentence end (news headlines run 6-14 words)."""
-    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(s)
+    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(_without_trailing_symbols(s))
 
 
 def clean_text(text: str) -> str:
