@@ -408,3 +408,23 @@ def test_a_long_caption_closed_by_a_credit_is_a_caption():
     assert any("Credit: Space Design Office" in c for c in result.captions)
     prose = "The agency said the module would be tested next year. " * 10
     assert "credit" not in prose.lower() and caption not in prose
+
+
+def test_text_path_keeps_the_first_paragraph_when_a_summary_printed_it_above():
+    """The page prints the article's first paragraph as a summary near the top; the article's own copy still opens it, once."""
+    lede = "Dock workers returned to the northern quay on Monday after a week of repairs to the harbour cranes."
+    nav = [f"Section {i}" for i in range(40)]
+    rest = [_PARA + f"Officials added detail number {i} about the works." for i in range(5)]
+    body = extract_text("\n".join([lede, *nav, lede, *rest])).body
+    assert body.startswith(lede) and body.count("Dock workers returned") == 1
+    assert "Section 3" not in body
+
+
+def test_text_path_a_caption_repeated_by_a_gallery_does_not_pull_the_gallery_in():
+    caption = "The minister, left, shakes hands with the visiting delegation at the harbour office on Wednesday."
+    other = "Crane drivers wait at the gate of the northern quay before the morning shift starts."
+    gallery = [caption, other, "1", "/", "8", caption, other, "Back to Gallery"] + [f"Photo {i}" for i in range(12)]
+    article = [_PARA + f"Officials added detail number {i} about the works." for i in range(4)]
+    body = extract_text("\n".join([*gallery, "Harbour cranes back at work", *article])).body
+    assert "Back to Gallery" not in body and "shakes hands" not in body and "Crane drivers" not in body
+    assert body.count("The council met") == 4
