@@ -428,3 +428,15 @@ def test_text_path_a_caption_repeated_by_a_gallery_does_not_pull_the_gallery_in(
     body = extract_text("\n".join([*gallery, "Harbour cranes back at work", *article])).body
     assert "Back to Gallery" not in body and "shakes hands" not in body and "Crane drivers" not in body
     assert body.count("The council met") == 4
+
+
+def test_recovery_does_not_put_back_a_paragraph_the_body_has_in_other_words():
+    """The extractor's copy of a paragraph can differ a little from the markup's (an inline element dropped or
+    spaced): the structural recovery must not add the paragraph a second time."""
+    from streams.cleaning.recover import recover_paragraphs
+
+    paras = [f"On day {i} of the works, officials added detail number {i} about the quay. " + _PARA for i in range(4)]
+    tree = parse("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+    body = list(paras)
+    body[1] = body[1].replace("detail number 1", "detail No. 1")  # the extractor's variant of the second paragraph
+    assert recover_paragraphs(tree, body) == body

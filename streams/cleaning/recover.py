@@ -53,6 +53,8 @@ MAX_LEDE_CHARS = 2000
 MAX_WALK = 800  # elements walked between headline and body start; beyond that the layout is not a news page
 MIN_CHARS, MIN_WORDS, MIN_CJK = 40, 7, 20
 MAX_URL_CHARS = 300
+MAX_KNOWN_SHARE = 0.5  # a paragraph whose 4-grams are this much in the body already is not missing from it
+_GRAM = 4
 _SKIP = frozenset({
     "figure", "figcaption", "aside", "nav", "footer", "form", "button", "script", "style", "noscript", "time",
     "address", "svg", "label", "select", "option", "table", "ul", "ol", "dl", "iframe", "video", "audio", "picture",
@@ -79,6 +81,7 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
         return body
     keys = [key(line) for line in body]
     joined = " ".join(keys)  # a <p> split at <br> is several body lines: its key spans them
+    joined_grams: set[tuple[str, ...]] = set()
     out = list(body)
     pending: list[str] = []
     for p in container.iter("p", *_SUBHEADINGS):
@@ -115,8 +118,21 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
             if out[parts[0]] == body[parts[0]]:
                 out[parts[0]] = text  # the body kept only part of it (text after an empty inline element is dropped)
             continue
+        if _known_share(k, joined_grams := joined_grams or _grams(joined)) >= MAX_KNOWN_SHARE:
+            continue  # the body has this text already, worded or split a little differently
         pending.append(text)
     return out
+
+
+def _grams(k: str) -> set[tuple[str, ...]]:
+    words = k.split()
+    return {tuple(words[i : i + _GRAM]) for i in range(max(1, len(words) - _GRAM + 1))}
+
+
+def _known_share(k: str, known: set[tuple[str, ...]]) -> float:
+    """Share of the paragraph's word 4-grams that the body already has."""
+    grams = _grams(k)
+    return sum(g in known for g in grams) / len(grams) if grams else 1.0
 
 
 def _written_url(text: str) -> bool:
@@ -177,6 +193,7 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
     desc_words = set(_WORD.findall(description.lower())) if description else set()
     header = next((a for a in heading.iterancestors("header")), None)
     body_keys: str | None = None
+    body_grams: set[tuple[str, ...]] = set()
     found: list[str] = []
     total = 0
     for el, text in _blocks_between(heading, start):
@@ -188,6 +205,8 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
         body_keys = key(" ".join(body)) if body_keys is None else body_keys
         if not k or k in body_keys or any(k in key(f) for f in found):
             continue
+        if _known_share(k, body_grams := body_grams or _grams(body_keys)) >= MAX_KNOWN_SHARE:
+            continue  # the body opens with it already, worded a little differently
         found.append(text)
         total += len(text)
         if len(found) >= MAX_LEDE_BLOCKS or total >= MAX_LEDE_CHARS:
