@@ -440,3 +440,11 @@ def test_recovery_does_not_put_back_a_paragraph_the_body_has_in_other_words():
     body = list(paras)
     body[1] = body[1].replace("detail number 1", "detail No. 1")  # the extractor's variant of the second paragraph
     assert recover_paragraphs(tree, body) == body
+
+
+@pytest.mark.parametrize("form", ["Deixe um comentário", "Laisser un commentaire", "Schreibe einen Kommentar", "Lascia un commento",
+                                  "Deja una respuesta", "12 Kommentare", "3 comentários"])
+def test_text_path_ends_at_a_translated_comment_form(form):
+    text = "\n".join([_PARA * 3, _PARA * 2, form, "Great article, thanks for writing it up so clearly for us all."])
+    body = extract_text(text).body
+    assert form not in body and "Great article" not in body and body.count("The council met") == 5
