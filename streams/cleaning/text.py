@@ -201,11 +201,8 @@ def _demote_copies(segs: list[Segment], keys: list[str]) -> set[int]:
     for i, k in enumerate(keys):
         if len(k) >= _COPY_KEY_CHARS:
             where.setdefault(k, []).append(i)
-    base = [seg.score for seg in segs]
     demoted: set[int] = set()
     for places in where.values():
-        if len(places) < 2:
-            continue
         for prev, i in zip(places, places[1:]):
             if i - prev <= _COPY_NEAR and segs[i].score > 0:
                 segs[i].score = 0.0
