@@ -109,34 +109,34 @@ def test_no_event_in_plain_text(nlp):
 
 
 def test_dateline_is_not_the_actor(nlp):
-    evs = events_of("SEOUL, Nov. 26 (Xinhua) -- South Korea's ICT ministry decided Monday to inspect all telecommunication facilities.")
-    assert evs and all("SEOUL" not in e["source"]["text"] for e in evs)
+    evs = events_of("LIMA, March 3 (Reuters) -- Peru's energy ministry decided Tuesday to inspect every gas pipeline in the south.")
+    assert evs and all("LIMA" not in e["source"]["text"] for e in evs)
     assert any("ministry" in e["source"]["text"] for e in evs)
 
 
 def test_actor_inside_abstract_object_is_target(nlp):
-    evs = events_of("Rights activists in India have called for action against security forces.")
+    evs = events_of("Student unions in Chile have demanded sanctions against security forces.")
     top = max(evs, key=lambda e: e["confidence"])
     assert "security forces" in (top["target"] or {}).get("text", "")
 
 
 def test_recipient_is_target_of_transfer(nlp):
-    evs = events_of("The government will provide subsidies of up to 80 per cent to disabled persons.")
+    evs = events_of("The regional council will provide emergency loans to displaced persons.")
     assert any("persons" in (e["target"] or {}).get("text", "") for e in evs)
 
 
 def test_background_clause_keeps_statement(nlp):
-    evs = events_of("The French Defence Minister says two French journalists who were abducted in Syria in June are alive.")
+    evs = events_of("The Italian Foreign Minister says three Italian engineers who were kidnapped in Libya last month are safe.")
     top = max(evs, key=lambda e: e["confidence"])
     assert top["cameo_code"].startswith("01") and "Minister" in top["source"]["text"]
-    assert "journalists" in (top["target"] or {}).get("text", "")
+    assert "engineers" in (top["target"] or {}).get("text", "")
 
 
 def test_pronoun_agrees_with_speaker(nlp):
-    evs = events_of("A man died after he was shot by police following a vehicle pursuit, authorities said.")
+    evs = events_of("A driver was in hospital after he was wounded by police at the end of a car chase, officials said.")
     shot = [e for e in evs if e["plover_type"] == "ASSAULT"]
     assert shot and shot[0]["source"]["text"] == "police"
-    assert (shot[0]["target"] or {}).get("text") != "authorities"
+    assert (shot[0]["target"] or {}).get("text") != "officials"
 
 
 def test_blocking_sense(nlp):

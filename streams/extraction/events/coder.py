@@ -194,7 +194,7 @@ def _actor(doc: Doc, tok: Token | None, table: EntityTable, salience: Salience, 
         return salience.pronoun(tok, table)
     body = dateline_end(tok.sent)
     if tok.i < body:
-        # a head inside the dateline ("SEOUL, Nov. 26 (Xinhua) -- South Korea's ministry"): the actor is after it
+        # a head inside the dateline (city, date and agency before the dash): the actor is after it
         tok = next((t for t in tok.subtree if t.i >= body and t.head.i < body and t.pos_ in ("NOUN", "PROPN")), None)
         if tok is None:
             return None
@@ -211,7 +211,7 @@ _GROUP = {"ORG", "GPE", "NORP"}
 
 def _subject_antecedent(tok: Token) -> Token | None:
     """he/she with no person named before it in its sentence -> that sentence's earlier singular common-noun
-    subject whose verb governs the pronoun ("A man died after he was shot"); None when a name precedes it
+    subject whose verb governs the pronoun (a noun subject, then "after he was ..." in its clause); None when a name precedes it
     (salience handles names) or the subject belongs to another clause ("The regime has no power," he said)."""
     if tok.lower_ not in ("he", "she", "him", "her"):
         return None
