@@ -26,11 +26,13 @@ from .dates import date_phrase, resolve_date
 from .doc_index import ents, sources
 
 _TIME_OF_DAY = re.compile(r"\d\s*(?:[ap]\.?m\b|h\b)|\d[:.]\d\d|\b(?:noon|midnight|morning|afternoon|evening|night)\b", re.I)
-_DURATION = re.compile(r"^(?!(?:last|this|next|previous|coming|following)\b)(?:about |around |nearly |almost |more than |less than |over )?(?:a|an|one|two|three|several|few|\d+|many|the)?\s*(?:\w+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?: old| long)?$", re.I)
-_CLOCK_TIME = re.compile(r"(?:\b(?:at|around|about|shortly after|shortly before|just after|just before)\s+)*\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)(?:\s+local time)?|\b\d{1,2}:\d{2}\b(?:\s+local time)?", re.I)
+_DURATION = re.compile(r"^(?!(?:last|this|next|previous|coming|following)\b)(?:about |around |nearly |almost |more than |less than |over )?(?:a|an|one|two|three|several|few|\d{1,6}|many|the)?\s{0,3}(?:\w{1,30} )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?: old| long)?$", re.I)
+# Every repetition below is bounded (at most two lead words, a few spaces): the work at each start position is
+# bounded, so a scan is linear in the text; an unbounded repeated lead ("at at at ...") made it quadratic.
+_CLOCK_TIME = re.compile(r"(?:\b(?:at|around|about|shortly after|shortly before|just after|just before)\s{1,3}){0,2}\b\d{1,2}(?:[:.]\d{2})?\s{0,3}(?:[ap]\.m\.|[ap]m\b)(?:\s{1,3}local time)?|\b\d{1,2}:\d{2}\b(?:\s{1,3}local time)?", re.I)
 _VAGUE_WHEN = re.compile(r"\b(?:last|this|next|earlier|later|past|coming|recent|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
 _ABSOLUTE = re.compile(r"\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
-_AGE = re.compile(r"\d+-(?:year|month|week|day)|\byears? old\b", re.I)
+_AGE = re.compile(r"\d{1,4}-(?:year|month|week|day)|\byears? old\b", re.I)  # bounded digits: no rescan of a digit run
 _MAX_EVENT_AGE_DAYS = 30
 _NEAR_SENTENCES = 7
 _PUBLICATION_SCORE = 0.1 + 0.5 + 0.5  # lowest position prior (``doc_index.sources``) + resolved + on the publication day

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .gazetteer import Place, demonyms, norm, places
 
-_SPLIT = re.compile(r"\s*(?:,|;|\(|\)|/|\band\b|\bor\b)\s*")
+_SPLIT = re.compile(r",|;|\(|\)|/|\band\b|\bor\b")  # no \s* around: parts are read word by word, and a lead \s* rescans space runs
 _WORD = re.compile(r"[\w'.-]+")
 _LEAD = {"in", "at", "near", "outside", "inside", "from", "to", "of", "on", "around", "across", "the", "city", "town", "village", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
 _KIND_RANK = {"city": 3, "capital": 3, "state": 2, "country": 1, "region": 0}
