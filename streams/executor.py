@@ -10,8 +10,10 @@ and says why it stopped early when it did:
 * ``abandoned``: the caller set ``abandon`` (its partitions were revoked, or the
   worker is stopping).
 * ``infrastructure``: the child cannot be started, or a message was starved of
-  CPU, or a known-good control message fails too. A fault of the machine: the
-  agent gives the rest back and backs off. Nothing is dead-lettered for it.
+  CPU (its wall-time limit is doubled on each retry in a row, up to 8x, so a
+  long message on a busy machine gets through), or a known-good control message
+  fails too. A fault of the machine: the agent gives the rest back and backs
+  off. Nothing is dead-lettered for it.
 
 A message is dead-lettered (``timeout`` / ``worker_crashed``) only when proven
 guilty alone: it failed in its batch (over its CPU budget, killed its child,
@@ -73,6 +75,7 @@ class StagePool:
         self.child = child or ChildProcess(name, warm=warm, memory_limit_mb=memory_limit_mb)
         self.control = control
         self.listener = listener
+        self._starved = 0  # consecutive starved messages: each retry gets twice the wall time (up to 8x)
 
     def close(self) -> None:
         self.child.close()
@@ -102,13 +105,16 @@ class StagePool:
                 await self._ensure_child()
             except ChildUnavailable as exc:
                 return StageRun(out, "infrastructure", str(exc))
-            run = await self.child.run(self.fn, values[len(out):], self.budgets, stop_after_s=max(left, 0.0), abandon=abandon)
+            run = await self.child.run(self.fn, values[len(out):], self._budgets(), stop_after_s=max(left, 0.0), abandon=abandon)
             out.extend(run.outcomes)
+            if run.outcomes:
+                self._starved = 0
             if run.abandoned:
                 return StageRun(out, "abandoned")
             if run.failure is not None:
                 self._event("child_restart", run.failure.kind)
                 if run.failure.kind == "starved":
+                    self._starved += 1
                     self._event("infrastructure", "starved")
                     return StageRun(out, "infrastructure", f"{self.name}: message starved of CPU ({run.failure.detail})")
                 log.warning("%s: message %d of a batch of %d failed (%s: %s); proving it alone",
@@ -121,6 +127,13 @@ class StagePool:
             elif run.stopped:
                 return StageRun(out, "time_budget")
         return StageRun(out)
+
+    def _budgets(self) -> Budgets:
+        """The budgets, with the wall-time limit doubled for each starved retry in a row (the machine is slow, not the message)."""
+        if not self._starved:
+            return self.budgets
+        b = self.budgets
+        return Budgets(cpu_s=b.cpu_s, stall_s=b.stall_s, wall_s=b.wall_s * 2 ** min(self._starved, 3))
 
     async def _ensure_child(self) -> None:
         try:
@@ -136,7 +149,7 @@ class StagePool:
             await self._ensure_child()
         except ChildUnavailable as exc:
             return StageRun([], "infrastructure", str(exc))
-        run = await self.child.run(self.fn, [value], self.budgets, abandon=abandon)
+        run = await self.child.run(self.fn, [value], self._budgets(), abandon=abandon)
         if run.abandoned:
             return StageRun([], "abandoned")
         if run.failure is not None:
@@ -156,6 +169,7 @@ class StagePool:
                 return run.outcomes[0]
             assert run.failure is not None
             if run.failure.kind == "starved":
+                self._starved += 1
                 self._event("infrastructure", "starved")
                 return StageRun([], "infrastructure", f"{self.name}: message starved of CPU on trial ({run.failure.detail})")
             failures.append(run.failure)
