@@ -231,6 +231,8 @@ class Pipeline:
                 self.health.running = True
                 metrics.heartbeat.set_to_current_time()
             self.health.check()
+            guard.watchdog()
+            await guard.apply_seeks()
             await lag_monitor.update()
 
         @app.page("/metrics")

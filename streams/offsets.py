@@ -54,8 +54,9 @@ class PartitionState:
     baseline: int | None = None   # None: not known yet (fail closed)
     expected: int = 0
     done: int = 0
-    seek_to: int | None = None    # a seek the agent must make (applied after its batch)
+    seek_to: int | None = None    # a seek to make (by the agent after its batch, or the watchdog)
     sought_at: float = 0.0        # when the last seek was made (0: none pending)
+    skipped_unknown: bool = False  # messages were skipped while the baseline was unknown
     reseeks: int = 0              # seeks that delivered nothing in time (log start moved past us?)
 
 
@@ -152,8 +153,8 @@ class OffsetGuard:
             first = int(earliest.get(tp) or 0)
             base = first if start is None else max(int(start), first)
             st.baseline = st.expected = st.done = base
-            # Messages delivered while the baseline was unknown were skipped: fetch from the baseline.
-            st.seek_to, st.sought_at = base, 0.0
+            if st.skipped_unknown:  # messages delivered while the baseline was unknown were skipped: fetch them again
+                st.seek_to, st.sought_at = base, 0.0
 
     async def _retry_baselines(self) -> None:
         while True:
@@ -176,6 +177,8 @@ class OffsetGuard:
             tp, offset = msg.tp, msg.offset
             st = self.state.get(tp)
             if st is None or st.baseline is None:
+                if st is not None:
+                    st.skipped_unknown = True
                 self._skip(tp, "no_baseline" if st is not None else "not_assigned")
                 continue
             if offset == st.expected:
@@ -221,8 +224,17 @@ class OffsetGuard:
                 st.seek_to = st.expected
         return len(admitted) - n_done
 
+    def watchdog(self) -> None:
+        """A seek that delivered nothing for ``RESEEK_AFTER_S`` is asked for again (the heartbeat timer calls this
+        and ``apply_seeks``: a partition whose refetch never arrives must not wait for a message that never comes)."""
+        now = time.monotonic()
+        for st in self.state.values():
+            if st.baseline is not None and st.seek_to is None and st.sought_at and now - st.sought_at > RESEEK_AFTER_S:
+                st.reseeks += 1
+                st.seek_to = st.expected
+
     async def apply_seeks(self) -> None:
-        """Make the seeks ``admit``/``settle``/baselines asked for (after the batch, from the agent)."""
+        """Make the seeks ``admit``/``settle``/baselines/the watchdog asked for."""
         for tp, st in list(self.state.items()):
             if st.seek_to is None:
                 continue
@@ -230,7 +242,8 @@ class OffsetGuard:
                 await self._check_log_start(tp, st)
             offset, st.seek_to = st.seek_to, None
             try:
-                await self.app.consumer.seek(tp, offset)
+                # seek_wait runs in the consumer's own thread (Faust's plain seek() calls aiokafka from this one).
+                await self.app.consumer.seek_wait({tp: offset})
                 st.sought_at = time.monotonic()
             except Exception as exc:  # noqa: BLE001 - revoked meanwhile, or the consumer is stopping
                 log.info("offset guard: seek %s:%d -> %d failed (%r); the commit stays at %d",

@@ -43,13 +43,13 @@ def make_app(log_start: int = 0) -> tuple[faust.App, list[tuple[Any, int]]]:
     consumer = app.consumer
     seeks: list[tuple[Any, int]] = []
 
-    async def seek(tp: Any, offset: int) -> None:
-        seeks.append((tp, offset))
+    async def seek_wait(partitions: dict[Any, int]) -> None:
+        seeks.extend(partitions.items())
 
     async def earliest_offsets(*tps: Any) -> dict[Any, int]:
         return {tp: log_start for tp in tps}
 
-    consumer.seek = seek  # type: ignore[method-assign]
+    consumer.seek_wait = seek_wait  # type: ignore[method-assign]
     consumer.earliest_offsets = earliest_offsets  # type: ignore[method-assign]
     return app, seeks
 
@@ -84,7 +84,7 @@ def test_guard_refetches_a_head_hole_and_never_commits_past_it() -> None:
     async def go() -> None:
         await guard.on_assigned({TP0})
         await guard.apply_seeks()
-        assert seeks == [(TP0, 5)]  # to the baseline
+        assert seeks == []  # the consumer starts at the committed offset by itself
         app.consumer._committed_offset[TP0] = 5  # noqa: SLF001
         # The head hole: the partition is delivered from 6.
         batch = [ev(o) for o in (6, 7, 8, 9)]
@@ -141,8 +141,34 @@ def test_without_a_baseline_the_guard_fails_closed_then_recovers() -> None:
                 break
         assert guard.state[TP0].baseline == 40
         await guard.apply_seeks()
-        assert seeks[-1] == (TP0, 40)
+        assert seeks[-1] == (TP0, 40)  # what was skipped meanwhile is fetched again
         assert [e.message.offset for e in guard.admit([ev(40), ev(41)])] == [40, 41]
+
+    asyncio.run(go())
+
+
+def test_a_refetch_that_never_arrives_is_asked_for_again() -> None:
+    import streams.offsets as offsets
+
+    app, seeks = make_app()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 0}), Metrics(), [TOPIC])
+
+    async def go() -> None:
+        await guard.on_assigned({TP0})
+        admitted = guard.admit([ev(0), ev(1), ev(2)])
+        guard.settle(admitted, 1, guard.generation)
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 1)]
+        guard.watchdog()
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 1)]  # not yet: the refetch may still be on its way
+        guard.state[TP0].sought_at -= offsets.RESEEK_AFTER_S + 1
+        guard.watchdog()
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 1), (TP0, 1)]
+        guard.admit([ev(1)])
+        guard.watchdog()
+        assert guard.state[TP0].seek_to is None  # delivered: nothing pending
 
     asyncio.run(go())
 

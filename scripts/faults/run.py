@@ -246,6 +246,8 @@ class Run:
                 if want is not None and code != want:
                     self.result.unplanned_exits += 1
                     self.result.notes.append(f"worker {w.log_path.name} exited with {code}, expected {want}: {w.tail(600)!r}")
+                elif want is not None:
+                    self.result.restarts += 1  # stopped itself, as the scenario intends
                 continue
             self.result.unplanned_exits += 1
             self.result.notes.append(f"worker {w.log_path.name} exited by itself (rc={w.proc.returncode if w.proc else None}): {w.tail(600)!r}")
