@@ -196,7 +196,9 @@ async def hostile_input(ctx: Ctx, items: list[Item]) -> Result:
                "worker's peak RSS far under 1 GB")
     async with run:
         w = await run.start_worker()
-        feed = _feed(run, items, max(30.0, len(items) / 240))
+        # Spread over minutes: the costly kinds (a guilt proof costs three child starts) sit in the first
+        # part of the feed and are done before it ends, so the lag can drain once the feed is over.
+        feed = _feed(run, items, len(items) / min(600.0, max(120.0, len(items) / 2.5)))
         await _until_fed(run, feed)
         result = await run.finish()
         if run.tracker is not None:
