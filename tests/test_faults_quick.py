@@ -1,11 +1,13 @@
 """The quick part of the fault suite (``scripts/faults.sh`` runs all twelve scenarios at full size).
 
-On the test broker: a fault-free baseline over the inputs of three scenarios, then
-a worker killed with SIGKILL mid-stream and restarted, hostile messages of every
-kind (regex and compression bombs included) mixed into good traffic, and the NLP
-child killed alone; each compared input by input with the baseline: nothing lost,
-no dead letter the baseline did not have, no conflicting records, no partition
-left behind, no worker exiting by itself.
+On the test broker: a fault-free baseline over the inputs of two scenarios, then
+both workers killed with SIGKILL a few seconds into a stream and restarted (the
+schedule that once skipped a range of clean offsets: docs/faults.md, "Findings"),
+and hostile messages of every kind (compression bombs included; the 416 KB
+regex bomb, whose proof costs minutes, only in ``make faults``) mixed into good
+traffic; each compared input by input with the baseline: nothing lost, no dead
+letter the baseline did not have, no conflicting records, no partition left
+behind, no worker exiting by itself.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from faults import corpus, suite  # noqa: E402
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(1200)]
 
-NAMES = ["1_worker_crashes", "4_hostile_input", "10_child_oom_killed"]
+NAMES = ["1_worker_crashes", "4_hostile_input"]
 
 
 @pytest.fixture(scope="module")
 def runs(kafka: str, tmp_path_factory: pytest.TempPathFactory):
-    baseline, results = suite.run_on(kafka, tmp_path_factory.mktemp("faults"), NAMES, scale=0.4)
+    baseline, results = suite.run_on(kafka, tmp_path_factory.mktemp("faults"), NAMES, scale=0.3)
     print("\n" + suite.table([baseline, *results]))
     for r in (baseline, *results):
         for note in r.notes:
@@ -51,26 +53,20 @@ def test_baseline_dead_letters_hostile_inputs_only(runs) -> None:
     assert baseline.dlq > 0 and baseline.outputs > 0
 
 
-def test_kill_9_and_restart_loses_nothing(runs) -> None:
+def test_both_workers_killed_early_and_restarted_lose_nothing(runs) -> None:
     r = runs[1]["1_worker_crashes"]
     _check(r)
-    assert r.restarts == 1
+    assert r.restarts == 2
 
 
 def test_hostile_input_every_message_gets_a_result(runs) -> None:
     r = runs[1]["4_hostile_input"]
     _check(r)
     kinds = r.extra["by_kind"]
-    assert set(corpus.KINDS) <= set(kinds), f"missing kinds: {set(corpus.KINDS) - set(kinds)}"
+    assert set(corpus.KINDS) - {"boilerplate_quadratic"} <= set(kinds), f"missing kinds: {set(corpus.KINDS) - set(kinds)}"
     assert kinds["good"] == {"out": sum(kinds["good"].values())}, kinds["good"]
     for kind in ("random_bytes", "invalid_json", "truncated_json", "wrong_types", "no_content", "huge_body", "compression_bomb"):
         assert kinds[kind].get("dlq", 0) == sum(kinds[kind].values()), f"{kind} must be dead-lettered: {kinds[kind]}"
     assert r.extra["bombs_dead_lettered"] >= 1
     assert r.extra["bomb_rss_mb"] < 1024, r.extra
     assert kinds["compressed_article"] == {"out": sum(kinds["compressed_article"].values())}
-
-
-def test_nlp_child_killed_is_not_a_dead_letter(runs) -> None:
-    r = runs[1]["10_child_oom_killed"]
-    _check(r)
-    assert r.dlq == 0

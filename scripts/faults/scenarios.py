@@ -73,9 +73,9 @@ def items_for(name: str, quick: bool, scale: float = 1.0) -> list[Item]:
         return g((600, 1200), (120, 240))
     if name == "4_hostile_input":
         bad = hostile(quick)
-        if scale < 1:  # keep every kind: the cheap ones cut, the capped ones all
-            bad = [it for it in bad if it.kind in EXPENSIVE or it.kind in ("compressed_article", "other_language")] + \
-                  cut([it for it in bad if it.kind not in EXPENSIVE and it.kind not in ("compressed_article", "other_language")])
+        if scale < 1:  # every kind but the one whose proof costs minutes: the cheap ones cut, the capped ones all
+            keep = lambda it: it.kind in EXPENSIVE or it.kind in ("compressed_article", "other_language")  # noqa: E731
+            bad = [it for it in bad if keep(it) and it.kind != "boilerplate_quadratic"] + cut([it for it in bad if not keep(it)])
         return mix(g((4600, 5000), (360, 400)), bad)
     if name == "5_add_remove_worker":
         return g((1200, 1800), (120, 240))
@@ -131,11 +131,15 @@ async def worker_crashes(ctx: Ctx, items: list[Item], kills: int = 5, workers: i
     async with run:
         await _start(run, workers)
         feed = _feed(run, items, ctx.rate * workers)
-        for k in range(1 if ctx.light else 2 if ctx.quick else kills):
-            await run.sleep(r.uniform(10, 30))
-            while not run.ready_workers() and time.monotonic() < run.deadline:
+        # The light run (make test) kills both workers a few seconds into the stream: the schedule that once
+        # skipped a range of clean offsets (docs/faults.md, "Findings").
+        gaps = [3.0, 4.0] if ctx.light else [r.uniform(10, 30) for _ in range(2 if ctx.quick else kills)]
+        for k, gap in enumerate(gaps):
+            await run.sleep(gap)
+            while not ctx.light and not run.ready_workers() and time.monotonic() < run.deadline:
                 await run.tick(1.0)
-            victim = r.choice(run.ready_workers())
+            candidates = (run.ready_workers() or run.alive_workers()) if not ctx.light else run.dep.workers[k:k + 1]
+            victim = r.choice(candidates)
             done, total = run.accounted()
             say(f"{run.name}: kill -9 #{k + 1} {victim.log_path.name} at {done}/{total}")
             run.result.notes.append(f"kill #{k + 1} at {done}/{total} accounted")
@@ -198,7 +202,8 @@ async def hostile_input(ctx: Ctx, items: list[Item]) -> Result:
         w = await run.start_worker()
         # Spread over minutes: the costly kinds (a guilt proof costs three child starts) sit in the first
         # part of the feed and are done before it ends, so the lag can drain once the feed is over.
-        feed = _feed(run, items, len(items) / min(600.0, max(120.0, len(items) / 2.5)))
+        slow = any(it.kind == "boilerplate_quadratic" for it in items)
+        feed = _feed(run, items, len(items) / min(600.0, max(120.0 if slow else 60.0, len(items) / 2.5)))
         await _until_fed(run, feed)
         result = await run.finish()
         if run.tracker is not None:
