@@ -138,10 +138,10 @@ class _Inflater:
 
 
 def _inflate_whole(data: bytes | memoryview, codec: int, budget: int) -> bytes:
-    try:
-        import cramjam  # noqa: F401
-    except ImportError:
-        raise Unreadable(f"no decoder for codec {codec} (aiokafka needs cramjam for it)") from None
+    import importlib.util
+
+    if importlib.util.find_spec("cramjam") is None:
+        raise Unreadable(f"no decoder for codec {codec} (aiokafka needs cramjam for it)")
     if len(data) * _WORST_RATIO > budget:
         raise Oversized(f"{len(data)} compressed bytes could inflate past {budget}")
     from aiokafka.codec import lz4_decode, snappy_decode, zstd_decode

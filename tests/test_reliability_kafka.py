@@ -6,13 +6,9 @@ Each test uses its own deployment (topic prefix + group). The first three share 
 
 from __future__ import annotations
 
-import asyncio
-import gzip
 import hashlib
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import orjson
