@@ -315,8 +315,11 @@ class ChildProcess:
             try:
                 while conn.poll():
                     inbox.put_nowait(conn.recv())
-            except (EOFError, OSError):
-                loop.remove_reader(conn.fileno())
+            except Exception:  # noqa: BLE001 - EOF, or a message cut short by the child's death
+                try:
+                    loop.remove_reader(conn.fileno())
+                except (ValueError, OSError):
+                    pass
                 inbox.put_nowait(("eof",))
 
         loop.add_reader(conn.fileno(), readable)
