@@ -123,8 +123,8 @@ async def _until_fed(run: Run, feed: asyncio.Task) -> None:
 
 # ---------------------------------------------------------------------- 1..5: today's scenarios
 async def worker_crashes(ctx: Ctx, items: list[Item], kills: int = 5, workers: int = 2) -> Result:
-    """``workers`` workers; ``kills`` times, 10-30 s apart, kill -9 (the whole process group, NLP child
-    included) of a random running worker, restarted at once."""
+    """``workers`` workers; ``kills`` times, spread over the stream, kill -9 (the whole process group, NLP
+    child included) of a random running worker, restarted at once."""
     r = random.Random(11)
     run = _run(ctx, "1_worker_crashes", items, "every input enriched or dead-lettered as in the baseline; redelivered "
                "articles give the same records under the same ids; lag drains once the killed members' sessions expire")
@@ -133,7 +133,10 @@ async def worker_crashes(ctx: Ctx, items: list[Item], kills: int = 5, workers: i
         feed = _feed(run, items, ctx.rate * workers)
         # The light run (make test) kills both workers a few seconds into the stream: the schedule that once
         # skipped a range of clean offsets (docs/faults.md, "Findings").
-        gaps = [3.0, 4.0] if ctx.light else [r.uniform(10, 30) for _ in range(2 if ctx.quick else kills)]
+        n = 2 if ctx.quick else kills
+        feed_s = len(items) / (ctx.rate * workers)
+        # Spread over the stream: the k-th kill near (k+1)/(n+1) of the feed, give or take 10 %.
+        gaps = [3.0, 4.0] if ctx.light else [feed_s / (n + 1) * r.uniform(0.9, 1.1) for _ in range(n)]
         for k, gap in enumerate(gaps):
             await run.sleep(gap)
             while not ctx.light and not run.ready_workers() and time.monotonic() < run.deadline:
