@@ -31,14 +31,14 @@ test: setup  ## the whole test suite against a real local broker (what CI runs)
 test-quick: setup  ## unit tests only, no broker
 	@$(PY) -m pytest -q -m "not kafka"
 
-bench: setup  ## throughput benchmark on a local broker of its own (~10 min; not part of make test)
-	@scripts/bench.sh throughput
+bench: setup  ## throughput benchmark on a local broker of its own (~10 min; CORPUS=PATH, else ../shared)
+	@CORPUS="$(CORPUS)" scripts/bench.sh throughput
 
-bench-quality: setup  ## only the quality benchmarks (cleaning F1, 5W1H, coded events), no broker needed
-	@scripts/bench.sh quality
+bench-quality: setup  ## quality benchmarks (cleaning F1, 5W1H, coded events, inputs through), no broker; CORPUS=PATH
+	@CORPUS="$(CORPUS)" scripts/bench.sh quality
 
-soak: setup  ## 20-minute soak: throughput and RSS stay flat
-	@scripts/bench.sh soak
+soak: setup  ## 20-minute soak: throughput and RSS stay flat (CORPUS=PATH, else ../shared)
+	@CORPUS="$(CORPUS)" scripts/bench.sh soak
 
 faults: setup  ## the full fault suite (crashes, broker loss, hostile input), ~15 min
 	@scripts/faults.sh

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import corpus  # noqa: E402
+from corpus import CorpusNotFound, CorpusUnavailable, corpus, describe  # noqa: E402
 from kafka_harness import Deployment, bootstrap, produce, read_topic  # noqa: E402
 
 from streams.executor import limit_blas_threads  # noqa: E402
@@ -259,7 +259,7 @@ def write_reports(results: dict) -> None:
     md = [
         f"# Throughput ({results['machine']})",
         "",
-        f"Corpus: {c['articles']} articles (bench/corpus.py). Date: {results['date']}.",
+        f"Corpus: {c['articles']} distinct articles (bench/corpus.py: {results.get('corpus', '../shared')}). Date: {results['date']}.",
         "",
         "| what | articles/s | ms/article |",
         "|---|---|---|",
@@ -315,14 +315,20 @@ def main() -> int:
     # (numpy is not imported yet; bench_core imports spaCy).
     limit_blas_threads()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--size", type=int, default=1000, help="distinct articles to measure on (never repeated)")
+    ap.add_argument("--corpus", default=None, help="a directory of articles or a JSON-lines file of envelopes (default: $CORPUS, else ../shared)")
     ap.add_argument("--latency-seconds", type=float, default=60.0)
     args = ap.parse_args()
+    try:
+        source = describe(args.corpus)
+        items = corpus(args.size, args.corpus)
+    except CorpusUnavailable as exc:
+        print(f"make bench: nothing measured: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, CorpusNotFound) else 0
     logs = ROOT / ".newsevents-data" / "bench-logs"
     logs.mkdir(parents=True, exist_ok=True)
-    items = corpus(args.size)
     started = time.time()
-    print(f"corpus: {len(items)} articles; broker {bootstrap()}", file=sys.stderr)
+    print(f"corpus: {len(items)} distinct articles from {source}; broker {bootstrap()}", file=sys.stderr)
 
     core = bench_core(items)
     print(f"core: {core['core_articles_per_s']:.2f} articles/s (clean {core['clean_ms_per_article']:.1f} ms, extract {core['extract_ms_per_article']:.1f} ms)", file=sys.stderr)
@@ -331,8 +337,8 @@ def main() -> int:
     s2 = bench_stream(renamed(items, "#2"), 2, logs)
     print(f"stream 2 workers: {s2['articles_per_s']:.2f} articles/s ({s2['completed']}/{s2['articles']})", file=sys.stderr)
     rate = s1["articles_per_s"] / 2
-    n_lat = max(20, int(rate * args.latency_seconds))
-    lat = bench_stream(renamed((items * 3)[:n_lat], "#lat", unique=True), 1, logs, rate=rate)
+    n_lat = min(len(items), max(20, int(rate * args.latency_seconds)))  # each article once in this worker too
+    lat = bench_stream(renamed(items[:n_lat], "#lat"), 1, logs, rate=rate)
     lat["rate"] = rate
     print(f"latency at {rate:.2f}/s: p50 {lat['latency_p50_s']:.2f} p95 {lat['latency_p95_s']:.2f} p99 {lat['latency_p99_s']:.2f} s", file=sys.stderr)
 
@@ -349,6 +355,7 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "wall_s": time.time() - started,
+        "corpus": source,
         "core": core,
         "stream_1w": s1,
         "stream_2w": s2,

@@ -1,12 +1,45 @@
 #!/usr/bin/env bash
-# make bench / make soak: benchmarks on a local broker of their own (port 49092)
-# unless KAFKA_BOOTSTRAP_SERVERS is set. Usage: scripts/bench.sh [throughput|soak|quality]
+# make bench / make bench-quality / make soak. Usage: scripts/bench.sh [throughput|soak|quality] [args]
+#
+# Corpus: CORPUS=PATH (a directory of articles as `newsevents produce` reads them,
+# or a JSON-lines file of envelopes), else ../shared beside the checkout. With
+# neither, says so and exits 0: a user's clone has no ../shared and nothing is
+# measured. Throughput and soak run on a local broker of their own (port 49092)
+# unless KAFKA_BOOTSTRAP_SERVERS is set; the quality benchmarks need no broker.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"
 what="${1:-throughput}"
+case "$what" in throughput|quality|soak) ;; *) echo "usage: $0 [throughput|quality|soak]" >&2; exit 2 ;; esac
 scripts/setup.sh
 .venv/bin/pip install -q -e '.[test,bench]'
+export CORPUS="${CORPUS:-}"
+
+set +e
+source_line="$(.venv/bin/python bench/corpus.py)"
+rc=$?
+set -e
+if ((rc == 3)); then
+  echo "[bench] $what: nothing measured: $source_line" >&2
+  exit 0
+elif ((rc != 0)); then
+  exit "$rc"
+fi
+echo "[bench] $what on $source_line" >&2
+
+if [[ "$what" == quality ]]; then
+  # The labelled benchmarks score against ../shared's gold data; the inputs benchmark runs on any corpus.
+  if [[ -d ../shared/data ]]; then
+    .venv/bin/python bench/clean_bench.py
+    .venv/bin/python bench/enrich_bench.py
+    .venv/bin/python bench/events_bench.py
+  else
+    echo "[bench] cleaning F1, 5W1H and coded-event scores need the gold data in ../shared: skipped" >&2
+  fi
+  .venv/bin/python bench/inputs_bench.py
+  exit 0
+fi
+
 started=0
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   export KAFKA_PORT=49092 KAFKA_CONTROLLER_PORT=49093
@@ -20,10 +53,5 @@ cleanup() { if ((started)); then KAFKA_BOOTSTRAP_SERVERS= scripts/kafka.sh down 
 trap cleanup EXIT
 case "$what" in
   throughput) .venv/bin/python bench/throughput.py "${@:2}" ;;
-  quality)
-    .venv/bin/python bench/clean_bench.py
-    .venv/bin/python bench/enrich_bench.py
-    .venv/bin/python bench/events_bench.py ;;
   soak) .venv/bin/python bench/soak.py "${@:2}" ;;
-  *) echo "usage: $0 [throughput|quality|soak]" >&2; exit 2 ;;
 esac

@@ -2,14 +2,32 @@
 
 Crawlers deliver either a JSON envelope (``schemas/raw-article.schema.json``) or
 the page itself, as HTML or already-scraped text. Decoding is strict about the
-envelope (wrong types are dead-lettered, not guessed at) and tolerant about the
-content (any charset, detected when it is not UTF-8).
+envelope's *shape* (a field of the wrong type is a producer bug: dead-lettered,
+not guessed at) and tolerant about everything an article can legitimately look
+like:
+
+* content in any charset: a byte-order mark wins, then UTF-8 when the bytes are
+  valid UTF-8, then the charset the document declares (XML declaration or
+  ``<meta charset>``), then detection; a BOM is never left in the text;
+* an XML declaration before the markup is dropped once the bytes are decoded
+  (it describes the bytes, not the decoded string, and lxml refuses a Unicode
+  string that still carries one);
+* a headline-only envelope (a ``title`` and no body) is an article whose text
+  is its headline;
+* metadata that cannot be read (a date in no known form, a language field that
+  is not a language tag) is dropped with a warning on the record, never a reason
+  to lose the article. Dates are read with the standard library's parsers of the
+  two forms feeds use: ISO 8601 (``datetime.fromisoformat``) and RFC 2822/5322
+  (``email.utils.parsedate_to_datetime``, the RSS ``pubDate`` form).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -28,7 +46,20 @@ _HTML_SNIFF = re.compile(
     rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|span|section|main|br)\b", re.I
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>\s*", re.I)
+_BOM = "\ufeff"
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAX_REPLACED_SHARE = 0.01  # a page with a few stray bytes is decoded with U+FFFD; more is not text in that charset
+_MIN_DETECT_BYTES = 32  # below this, charset detection is a coin toss (a French headline comes out as Farsi)
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # never in real text; random bytes are full of them
 
 
 def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> RawArticle:
@@ -41,6 +72,10 @@ def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
         raise Rejected(errors.EMPTY_INPUT, "message has no content")
     if len(value) > max_bytes:
         raise Rejected(errors.TOO_LARGE, f"message is {len(value)} bytes, limit {max_bytes}")
+    original = value
+    value = _without_bom(value)
+    if not value.strip():
+        raise Rejected(errors.EMPTY_INPUT, "message has no content after its byte-order mark")
     head = value.lstrip()[:1]
     if envelope_only and head != b"{":
         doc = _load_json(value)
@@ -54,7 +89,18 @@ def decode(value: bytes | None, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             doc = None  # text that merely starts with a bracket
         if doc is not None:
             raise Rejected(errors.INVALID_ENVELOPE, "JSON input must be an object (one article per message)")
-    return _from_bytes(value)
+    return _from_bytes(value, original)
+
+
+def _without_bom(value: bytes) -> bytes:
+    """Bytes that start with a byte-order mark, re-encoded as UTF-8 without it (the mark names the charset)."""
+    for bom, encoding in _BOMS:
+        if value.startswith(bom):
+            try:
+                return value[len(bom):].decode(encoding).encode("utf-8", "surrogatepass")
+            except UnicodeDecodeError as exc:
+                raise Rejected(errors.INVALID_ENCODING, f"bytes after a {encoding} byte-order mark are not {encoding} ({exc.reason} at byte {exc.start})") from None
+    return value
 
 
 def _load_json(value: bytes) -> Any:
@@ -80,58 +126,113 @@ def _from_envelope(doc: Any) -> RawArticle:
                 f"field {name!r} must be a string or null, got {type(v).__name__}",
                 article_id=doc.get("id") if isinstance(doc.get("id"), str) else None,
             )
-        fields[name] = v
+        fields[name] = v.lstrip(_BOM) if v is not None else None
     article_id = (fields["id"] or "").strip() or None
     if article_id is not None and (len(article_id) > 512 or _CONTROL.search(article_id)):
         raise Rejected(errors.INVALID_ENVELOPE, "field 'id' must be at most 512 printable characters")
-    html, text = fields["html"], fields["text"]
-    if html is None and text is None:
-        raise Rejected(errors.INVALID_ENVELOPE, "envelope has neither 'html' nor 'text'", article_id=article_id)
-    content = html if html is not None and html.strip() else text
-    if content is None or not content.strip():
-        raise Rejected(errors.EMPTY_INPUT, "envelope content is empty", article_id=article_id)
+    html, text, title = fields["html"], fields["text"], fields["title"]
+    use_html = html is not None and bool(html.strip())
+    if not use_html and not (text and text.strip()):
+        if title and title.strip():
+            text = title  # a headline-only item (wire flash, feed entry without description): the headline is the text
+        elif html is None and text is None:
+            raise Rejected(errors.INVALID_ENVELOPE, "envelope has none of 'html', 'text' or 'title'", article_id=article_id)
+        else:
+            raise Rejected(errors.EMPTY_INPUT, "envelope content is empty", article_id=article_id)
+    content = html if use_html else text
+    warnings: list[str] = []
     for name in _DATE_FIELDS:
-        if fields[name] is not None:
-            fields[name] = normalise_timestamp(fields[name], name, article_id)
-    lang = fields["language"]
-    if lang is not None and not _LANG.match(lang.strip()):
-        raise Rejected(errors.INVALID_ENVELOPE, f"field 'language' is not a language tag: {lang[:40]!r}", article_id=article_id)
+        if fields[name] is not None and fields[name].strip():
+            parsed = parse_timestamp(fields[name])
+            if parsed is None:
+                warnings.append(f"{name}_unreadable: {fields[name].strip()[:60]!r} dropped")
+            fields[name] = parsed
+        else:
+            fields[name] = None
+    lang = language_tag(fields["language"])
+    if fields["language"] and fields["language"].strip() and lang is None:
+        warnings.append(f"language_unreadable: {fields['language'].strip()[:40]!r} dropped")
     generated = article_id is None
     if generated:
         article_id = article_id_for(fields["url"], content)
-    use_html = html is not None and bool(html.strip())
     return RawArticle(
         id=article_id,
         url=fields["url"] or None,
         source=fields["source"] or None,
         published_at=fields["published_at"],
         fetched_at=fields["fetched_at"],
-        language=lang.strip().lower()[:2] if lang else None,
-        title=fields["title"] or None,
-        html=html if use_html else None,
+        language=lang,
+        title=title or None,
+        html=without_xml_declaration(html) if use_html else None,
         text=None if use_html else text,
         id_generated=generated,
+        warnings=warnings,
     )
 
 
-def normalise_timestamp(value: str, name: str = "timestamp", article_id: str | None = None) -> str:
-    """ISO-8601 in, ISO-8601 UTC with ``Z`` out; a naive time is taken as UTC."""
-    s = value.strip()
+def parse_timestamp(value: str | None) -> str | None:
+    """ISO 8601 or RFC 2822/5322 date(-time) -> ISO 8601 UTC with ``Z``; ``None`` when it is neither.
+
+    A time without a zone (or RFC 2822's ``-0000``, "zone unknown") is taken as UTC.
+    """
+    s = (value or "").strip()
+    if not s:
+        return None
+    dt: datetime | None = None
     try:
-        dt = datetime.fromisoformat(s.replace("Z", "+00:00").replace("z", "+00:00"))
+        dt = datetime.fromisoformat(s.replace("z", "Z"))
     except ValueError:
-        raise Rejected(errors.INVALID_ENVELOPE, f"field {name!r} is not an ISO-8601 date-time: {s[:40]!r}", article_id=article_id) from None
+        try:
+            dt = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    try:
+        return dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    except (OverflowError, ValueError):  # e.g. year 1 with a positive offset
+        return None
 
 
-def _from_bytes(value: bytes) -> RawArticle:
+def normalise_timestamp(value: str, name: str = "timestamp", article_id: str | None = None) -> str:
+    """Like ``parse_timestamp``, for callers that must refuse a date they cannot read."""
+    parsed = parse_timestamp(value)
+    if parsed is None:
+        raise Rejected(errors.INVALID_ENVELOPE, f"field {name!r} is neither an ISO 8601 nor an RFC 2822 date-time: {value.strip()[:40]!r}", article_id=article_id)
+    return parsed
+
+
+def language_tag(value: str | None) -> str | None:
+    """Primary language subtag of a BCP 47 tag as ISO 639-1 when it has one ("en-GB" -> "en", "deu" -> "de")."""
+    s = (value or "").strip()
+    if not s or not _LANG.match(s):
+        return None
+    primary = re.split(r"[-_]", s, maxsplit=1)[0].lower()
+    return _iso639_1(primary) if len(primary) == 3 else primary
+
+
+@lru_cache(maxsize=512)
+def _iso639_1(code: str) -> str:
+    import pycountry
+
+    try:
+        lang = pycountry.languages.get(alpha_3=code) or pycountry.languages.get(bibliographic=code)
+    except (KeyError, LookupError):
+        lang = None
+    return getattr(lang, "alpha_2", None) or code
+
+
+def without_xml_declaration(html: str) -> str:
+    """The markup without a leading ``<?xml ...?>``: once decoded, its encoding no longer describes anything."""
+    return _XML_DECLARATION.sub("", html, count=1) if html.lstrip()[:5].lower() == "<?xml" else html
+
+
+def _from_bytes(value: bytes, original: bytes) -> RawArticle:
     text = bytes_to_text(value)
     is_html = bool(_HTML_SNIFF.search(value[:4096]))
     return RawArticle(
-        id=article_id_for(None, value),
-        html=text if is_html else None,
+        id=article_id_for(None, original),
+        html=without_xml_declaration(text) if is_html else None,
         text=None if is_html else text,
         id_generated=True,
     )
@@ -139,15 +240,20 @@ def _from_bytes(value: bytes) -> RawArticle:
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Labels browsers decode as a superset charset (WHATWG Encoding Standard, "encodings"
+# table): pages labelled with the narrow name routinely use the superset's extra characters.
+_WHATWG_SUPERSET = {
+    "ascii": "cp1252", "latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254",
+    "tis-620": "cp874", "iso8859-11": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
+    "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs",
+}
 # Single-byte charsets that WHATWG decodes as windows-1252; preferred among equally
 # plausible detections because it is by far the most common legacy web charset.
 _WEB_DEFAULT = {"cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15"}
 
 
 def declared_charset(value: bytes) -> str | None:
-    """The charset an HTML/XML document declares for itself, if Python knows it."""
-    import codecs
-
+    """The charset an HTML/XML document declares for itself, if Python knows it (as browsers map it)."""
     m = _META_CHARSET.search(value[:4096]) or _XML_ENCODING.search(value[:200])
     if not m:
         return None
@@ -155,11 +261,13 @@ def declared_charset(value: bytes) -> str | None:
         name = codecs.lookup(m.group(1).decode("ascii")).name
     except LookupError:
         return None
-    return "cp1252" if name in ("latin-1", "iso8859-1") else name
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # an ASCII-readable declaration cannot be true of UTF-16/32 bytes (no BOM was found)
+    return _WHATWG_SUPERSET.get(name, name)
 
 
 def detect_charset(value: bytes) -> str | None:
-    results = list(from_bytes(value[:200_000]))
+    results = [m for m in from_bytes(value[:200_000]) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not results:
         return None
     best = min(results, key=lambda m: m.chaos)
@@ -169,25 +277,77 @@ def detect_charset(value: bytes) -> str | None:
     return best.encoding
 
 
+def _utf16_without_bom(value: bytes) -> str | None:
+    """Text in UTF-16 without a byte-order mark: ASCII-range characters put a NUL in every other byte."""
+    sample = value[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if half < 8 or max(even, odd) < 0.6 * half or min(even, odd) > 0.05 * half:
+        return None
+    try:
+        return value.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
 def bytes_to_text(value: bytes) -> str:
-    """Decode bytes of unknown charset: UTF-8 when valid, else the detected charset.
+    """Decode bytes of unknown charset: UTF-8 when valid, else the declared, else the detected charset.
 
     Binary data (images, archives, random bytes) is refused rather than decoded
     into noise that would reach the extractor.
     """
-    if b"\x00" in value[:8192] and value[:8192].count(b"\x00") > 8:
-        raise Rejected(errors.UNSUPPORTED_CONTENT, "input looks binary (NUL bytes)")
-    try:
-        text = value.decode("utf-8")
-    except UnicodeDecodeError:
-        encoding = declared_charset(value) or detect_charset(value)
-        if encoding is None:
-            raise Rejected(errors.INVALID_ENCODING, "bytes are neither UTF-8 nor a detectable charset") from None
-        try:
-            text = value.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            raise Rejected(errors.INVALID_ENCODING, f"bytes do not decode as charset {encoding}") from None
+    text: str | None = None
+    if value[:8192].count(b"\x00") > 8:
+        text = _utf16_without_bom(value)
+        if text is None:
+            raise Rejected(errors.UNSUPPORTED_CONTENT, "input looks binary (NUL bytes)")
+    if text is None:
+        text = _decode_legacy(value)
+    text = text.lstrip(_BOM)
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise Rejected(errors.UNSUPPORTED_CONTENT, "input looks binary (control characters)")
     return text
+
+
+def _decode_legacy(value: bytes) -> str:
+    """UTF-8, else the declared charset, else a detected one, else (a few bad bytes) UTF-8 with replacements.
+
+    Detection is a guess and needs evidence: below ``_MIN_DETECT_BYTES`` only
+    the web's default charset is tried, and only if every non-ASCII character
+    it gives is a letter; a guess that yields control characters is not text in
+    that charset; a BOM-less UTF-16/32 guess is left to ``_utf16_without_bom``.
+    Random bytes therefore end as ``invalid_encoding``, not as gibberish articles.
+    """
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(value)
+    if declared:
+        try:
+            return value.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if len(value) < _MIN_DETECT_BYTES:
+        text = value.decode("cp1252", errors="replace")
+        if "\ufffd" not in text and not _TEXT_CONTROL.search(text) and all(c.isalpha() for c in text if ord(c) > 127):
+            return text
+        raise Rejected(errors.INVALID_ENCODING, f"{len(value)} bytes, not UTF-8 and no declared charset: too few to tell which charset")
+    detected = detect_charset(value)
+    if detected:
+        try:
+            text = value.decode(detected)
+            if not _TEXT_CONTROL.search(text[:8192]):
+                return text
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # As a browser would: the declared charset or UTF-8 with replacement characters, if only a few bytes are wrong.
+    for encoding in [declared or "utf-8", "utf-8"]:
+        try:
+            text = value.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        if text.count("\ufffd") <= _MAX_REPLACED_SHARE * max(1, len(text)) and not _TEXT_CONTROL.search(text[:8192]):
+            return text
+    raise Rejected(errors.INVALID_ENCODING, "bytes are neither UTF-8 nor in a declared or detectable charset")

@@ -48,7 +48,7 @@ def _failure(exc: BaseException, article_id: str | None, stats: dict[str, Any]) 
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_BODY_CHARS = 1_000_000
 _FIELD_CAPS = {"title": 2_000, "author": 500, "url": 4_000, "source": 500}
-_LIST_CAPS = {"captions": (50, 2_000), "credited_sources": (50, 300)}
+_LIST_CAPS = {"captions": (50, 2_000), "credited_sources": (50, 300), "warnings": (20, 500)}
 _REPAIR_CAPS = (200, 300)  # at most 200 repairs, each side at most 300 characters
 _MIN_BODY_CHARS = 1_000
 

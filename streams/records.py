@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 RAW_SCHEMA_VERSION = "1.0"
-CLEAN_SCHEMA_VERSION = "1.0"
+CLEAN_SCHEMA_VERSION = "1.1"  # 1.1: optional ``warnings``
 ENRICHED_SCHEMA_VERSION = "1.0"
 EVENT_SCHEMA_VERSION = "1.0"
 DEAD_LETTER_SCHEMA_VERSION = "1.1"
@@ -40,11 +40,12 @@ class RawArticle:
     html: str | None = None
     text: str | None = None
     id_generated: bool = False
+    warnings: list[str] = field(default_factory=list)  # envelope metadata dropped as unreadable; carried to the clean record
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["schema_version"] = RAW_SCHEMA_VERSION
-        return {k: v for k, v in d.items() if v is not None}
+        return {k: v for k, v in d.items() if v is not None and v != []}
 
 
 @dataclass(slots=True)
@@ -78,6 +79,9 @@ class CleanArticle:
     word_count: int = 0
     near_duplicate_of: str | None = None
     repairs: list[Repair] = field(default_factory=list)
+    # What the cleaner could not use or had to fall back on (an unreadable envelope
+    # date, no article located so the whole text was kept), for consumers to filter on.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +101,7 @@ class CleanArticle:
             "content_hash": self.content_hash,
             "near_duplicate_of": self.near_duplicate_of,
             "repairs": [r.to_dict() for r in self.repairs],
+            "warnings": list(self.warnings),
             "input_format": self.input_format,
             "cleaner_version": self.cleaner_version,
         }
@@ -121,6 +126,7 @@ class CleanArticle:
             word_count=int(d.get("word_count") or 0),
             near_duplicate_of=d.get("near_duplicate_of"),
             repairs=[Repair(**r) for r in d.get("repairs") or []],
+            warnings=list(d.get("warnings") or []),
         )
 
 

@@ -84,6 +84,59 @@ CASES: list[dict[str, Any]] = [
         ],
         "alert_rule_test": [alert("NewseventsDeadLetterRateHigh", "30m")],
     },
+    {   # 3 % of the input has no letter left: the no_content alert, not the general one (5 %).
+        "name": "no_content share",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+60x50"),
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W2}}}', "0+40x50"),
+            s(f'newsevents_messages_consumed_total{{topic="{CLEAN}",{W1}}}', "0+97x50"),
+            s(f'newsevents_dead_letters_total{{stage="clean",reason="no_content",{W1}}}', "0+2x50"),
+            s(f'newsevents_dead_letters_total{{stage="clean",reason="no_content",{W2}}}', "0+1x50"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsNoContentShareHigh", "10m"),  # "for: 15m" not elapsed
+            alert("NewseventsNoContentShareHigh", "40m", {"severity": "warning"}),
+            alert("NewseventsDeadLetterRateHigh", "40m"),
+            alert("NewseventsNotAnArticleShareHigh", "40m"),
+        ],
+    },
+    {   # Half a percent of empty pages and 10 % of bad JSON: neither is a no_content problem.
+        "name": "no_content share below threshold",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+200x50"),
+            s(f'newsevents_dead_letters_total{{stage="clean",reason="no_content",{W1}}}', "0+1x50"),
+            s(f'newsevents_dead_letters_total{{stage="decode",reason="invalid_json",{W1}}}', "0+20x50"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsNoContentShareHigh", "40m"),
+            alert("NewseventsNotAnArticleShareHigh", "40m"),
+            alert("NewseventsDeadLetterRateHigh", "40m", {"severity": "warning"}),
+        ],
+    },
+    {   # A crawler fetching error and index pages: 20 % not_an_article for an hour.
+        "name": "not_an_article share",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+100x70"),
+            s(f'newsevents_dead_letters_total{{stage="clean",reason="not_an_article",{W1}}}', "0+20x70"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsNotAnArticleShareHigh", "20m"),  # "for: 30m" not elapsed
+            alert("NewseventsNotAnArticleShareHigh", "65m", {"severity": "warning"}),
+            alert("NewseventsNoContentShareHigh", "65m"),
+        ],
+    },
+    {   # 5 % index pages is ordinary crawling.
+        "name": "not_an_article share below threshold",
+        "interval": "1m",
+        "input_series": [
+            s(f'newsevents_messages_consumed_total{{topic="{RAW}",{W1}}}', "0+100x70"),
+            s(f'newsevents_dead_letters_total{{stage="clean",reason="not_an_article",{W1}}}', "0+5x70"),
+        ],
+        "alert_rule_test": [alert("NewseventsNotAnArticleShareHigh", "65m")],
+    },
     {
         "name": "producer errors",
         "interval": "1m",

@@ -9,7 +9,9 @@ metonyms, and sentence-initial common nouns that are also town names ("Police").
 
 Each row: sentence, expected source country, expected target country (ISO3 or
 the project's IGO / NGO codes; None where the sentence names no country for
-that role). ``score()`` runs every sentence through ``streams.extraction.extract``
+that role), and optionally the article's ``published_at`` where the answer
+depends on the date (an office-holder's country or sector at that time; rows
+without one are resolved at today's date, as an article without a date is). ``score()`` runs every sentence through ``streams.extraction.extract``
 and compares the top event (highest confidence, first on ties) with them.
 ``python tests/test_actors_heldout.py`` prints the per-sentence table.
 """
@@ -22,7 +24,7 @@ from typing import Any
 
 import pytest
 
-CASES: list[tuple[str, str | None, str | None]] = [
+CASES: list[tuple[str, str | None, str | None] | tuple[str, str | None, str | None, str]] = [
     ("President Trump threatened new tariffs on China on Monday.", "USA", "CHN"),
     ("Russian President Vladimir V. Putin met Turkish President Recep Tayyip Erdogan in Sochi on Tuesday.", "RUS", "TUR"),
     ("House Speaker Nancy Pelosi criticized the Chinese government over its crackdown in Hong Kong.", "USA", "CHN"),
@@ -60,7 +62,7 @@ CASES: list[tuple[str, str | None, str | None]] = [
     # names alone (no nationality adjective, no title): the people gazetteer must know them
     ("Sergei Lavrov accused Washington of meddling in the election.", "RUS", "USA"),
     ("Nancy Pelosi met Taiwanese President Tsai Ing-wen in Taipei.", "USA", "TWN"),
-    ("Jens Stoltenberg praised Finland for its decision to join the alliance.", "IGO", "FIN"),
+    ("Jens Stoltenberg praised Finland for its decision to join the alliance.", "IGO", "FIN", "2023-04-05T09:00:00Z"),
     ("Mike Pompeo accused Iran of attacking oil tankers in the Gulf of Oman.", "USA", "IRN"),
     ("Ursula von der Leyen promised more aid to Ukraine.", "IGO", "UKR"),
     ("Kim Jong Un threatened the United States with a nuclear strike.", "PRK", "USA"),
@@ -91,9 +93,9 @@ def run() -> list[tuple[str, str | None, str | None, str | None, str | None, str
     from streams.records import CleanArticle
 
     rows = []
-    for i, (text, src, tgt) in enumerate(CASES):
+    for i, (text, src, tgt, *published) in enumerate(CASES):
         art = CleanArticle(article_id=f"heldout-{i}", body=text, content_hash=content_hash(text),
-                           cleaner_version="test", input_format="text", language="en")
+                           cleaner_version="test", input_format="text", language="en", published_at=(published or [None])[0])
         top = _top(extract(art).events)
         s = (top or {}).get("source") or {}
         t = (top or {}).get("target") or {}

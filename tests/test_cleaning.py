@@ -1,11 +1,9 @@
-"""Clean stage: seed article, HTML pages, repairs, bad input."""
+"""Clean stage: seed article, team-written HTML pages (languages, encodings, ledes, briefs, non-articles), repairs, bad input."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -14,12 +12,21 @@ import pytest
 
 from streams import envelope, errors
 from streams.cleaning import clean
+from streams.cleaning.html import extract_html, parse
 from streams.cleaning.repair import repair_text
+from streams.cleaning.text import extract_text
 from streams.errors import Rejected
 from streams.records import RawArticle
 
 FIX = Path(__file__).parent / "fixtures" / "cleaning"
+PAGES = FIX / "pages"
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "clean-article.schema.json").read_text("utf-8"))
+TRUTH = json.loads((PAGES / "ground-truth.json").read_text("utf-8"))
+NOT_ARTICLES = json.loads((PAGES / "not-articles.json").read_text("utf-8"))
+
+
+def _page(pid: str) -> str:
+    return (PAGES / "html" / f"{pid}.html").read_bytes().decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -54,19 +61,120 @@ def test_seed_captions_repairs_credits_title_language(seed):
 
 def _shingles(text):
     toks = re.findall(r"\w+", text)
-    return Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+    return Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3)) if len(toks) >= 4 else Counter([tuple(toks)])
 
 
-@pytest.mark.parametrize("pid", ["3c5bf8db", "70cb2d5b"])
-def test_html_pages_match_ground_truth(pid):
-    truth = json.loads((FIX / "pages.json").read_text("utf-8"))[pid]
-    html = gzip.decompress((FIX / f"{pid}.html.gz").read_bytes()).decode("utf-8")
-    art = clean(RawArticle(id=pid, url=truth["url"], html=html))
-    p, t = _shingles(art.body), _shingles(truth["articleBody"])
+def _prf(pred: str, truth: str) -> tuple[float, float]:
+    p, t = _shingles(pred), _shingles(truth)
     tp = sum((p & t).values())
-    assert tp / sum(p.values()) > 0.9 and tp / sum(t.values()) > 0.9
-    assert art.input_format == "html" and art.language == "en"
+    return tp / max(1, sum(p.values())), tp / max(1, sum(t.values()))
+
+
+@pytest.mark.parametrize("pid", sorted(TRUTH))
+def test_fixture_page_body_is_the_article(pid):
+    """Every language and layout: the article text, standfirst included, chrome and captions out."""
+    truth = TRUTH[pid]
+    art = clean(RawArticle(id=pid, url=truth["url"], html=_page(pid)))
+    precision, recall = _prf(art.body, truth["articleBody"])
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall, art.body)
+    first = truth["articleBody"].split("\n\n")[0]
+    assert first in art.body, "the lede/standfirst was dropped"
+    assert art.input_format == "html" and art.language == truth["language"]
     jsonschema.validate(art.to_dict(), SCHEMA)
+
+
+@pytest.mark.parametrize("pid", sorted(TRUTH))
+def test_fixture_page_metadata_and_signal(pid):
+    """Title, author, date (ISO UTC), captions from the page itself; a real article, short or not, is never flagged."""
+    expect = TRUTH[pid]["expect"]
+    page = extract_html(_page(pid), url=TRUTH[pid]["url"])
+    assert page.not_article is None
+    for field in ("title", "author", "published_at", "site"):
+        if field in expect:
+            assert getattr(page, field) == expect[field], field
+    for cap in expect.get("captions", []):
+        assert cap in page.captions and cap not in page.body
+
+
+@pytest.mark.parametrize("pid", sorted(NOT_ARTICLES))
+def test_pages_without_an_article_are_flagged(pid):
+    assert extract_html(_page(pid)).not_article == NOT_ARTICLES[pid]
+
+
+_ARTICLE_HTML = (
+    "<html><head>{meta}<title>Bridge reopens after repairs</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Bridge reopens after repairs</h1>"
+    "<p>The old river bridge reopened to traffic on Friday after eight months of repairs, the county said.</p>"
+    "<p>Drivers had faced long detours through the industrial estate while the supports were replaced, and "
+    "shops near the bridge said their trade had fallen sharply.</p>"
+    "<p>Straße, café, naïve: «Übergänge» — 東京.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "prefix,meta",
+    [
+        ('<?xml version="1.0" encoding="UTF-8"?>\n', ""),
+        ('<?xml version="1.0" encoding="ISO-8859-1"?>', '<meta charset="iso-8859-1">'),
+        ("\ufeff", ""),
+        ("\ufeff<?xml version='1.0' encoding='windows-1252' ?>\n", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'),
+        ("", '<meta charset="shift_jis">'),
+        ("", ""),
+    ],
+)
+def test_any_declaration_parses_as_the_decoded_text(prefix, meta):
+    """The decoder hands over a str: a stale XML prolog, BOM or meta charset must neither fail nor re-decode it."""
+    html = prefix + _ARTICLE_HTML.format(meta=meta)
+    assert parse(html).find(".//h1") is not None
+    art = clean(RawArticle(id="decl", html=html))
+    assert "Straße, café, naïve: «Übergänge» — 東京." in art.body
+    assert "eight months of repairs" in art.body and "Home" not in art.body
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "iso-8859-1", "windows-1252"])
+def test_xml_declared_page_bytes_in_several_encodings_get_a_clean_record(encoding):
+    """Raw bytes of an XML-declared page through the envelope decoder and the cleaner: a record, not a dead letter."""
+    html = f'<?xml version="1.0" encoding="{encoding}"?>' + _ARTICLE_HTML.format(meta="").replace(" — 東京", "")
+    art = clean(envelope.decode(html.encode(encoding)))
+    assert "Straße, café, naïve: «Übergänge»." in art.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shell Kharkiv",
+        "Breaking: quake of magnitude 6.1 hits the northern coast",
+        "Parlament löst sich auf",
+        "Le gouvernement démissionne",
+        "东京发生强烈地震",
+        "انفجار في الميناء",
+        "Page not found: police search for missing manuscripts",
+    ],
+)
+def test_short_text_comes_out_whole(text):
+    """A snippet without a full stop is the article: every word kept, never flagged."""
+    result = extract_text(text)
+    assert result.body == text and result.not_article is None
+
+
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("404 Not Found\nThe requested URL was not found on this server.", "error page"),
+        ("Seite nicht gefunden\nZur Startseite", "error page"),
+        ("Council weighs new budget\nThe council met on Monday to discuss next year's budget.\nSubscribe to continue reading", "paywall stub"),
+        ("Stadt plant neue Brücke\nDer Bau soll 2026 beginnen.\nDieser Artikel ist nur für Abonnenten verfügbar.", "paywall stub"),
+    ],
+)
+def test_text_that_is_not_an_article_is_flagged(text, reason):
+    assert extract_text(text).not_article == reason
+
+
+def test_short_article_pages_with_link_rails_and_promos_are_articles():
+    """The false-positive guard: briefs on pages full of headline links, subscribe buttons and no metadata."""
+    for pid in ("en-wire-brief", "de-kurzmeldung", "en-short-with-promo"):
+        page = extract_html(_page(pid))
+        assert page.not_article is None and TRUTH[pid]["articleBody"] in page.body, pid
 
 
 @pytest.mark.parametrize(
@@ -100,14 +208,11 @@ def test_clean_text_is_left_alone():
 
 
 def _reason(value: bytes) -> str | None:
-    t0 = time.perf_counter()
     try:
         clean(envelope.decode(value))
-        reason = None
+        return None
     except Rejected as exc:
-        reason = exc.reason
-    assert time.perf_counter() - t0 < 10
-    return reason
+        return exc.reason
 
 
 @pytest.mark.parametrize(
@@ -116,7 +221,12 @@ def _reason(value: bytes) -> str | None:
         (b"", errors.EMPTY_INPUT),
         (b"   \n\t  ", errors.EMPTY_INPUT),
         (bytes(range(256)) * 40, errors.UNSUPPORTED_CONTENT),
-        (b"<html><body><script>var a=1;</script><nav>Home</nav></body></html>", errors.NO_CONTENT),
+        (b"<html><body><script>var a=1;</script><p>\xe2\x80\x94 \xc2\xb7 \xe2\x80\x94</p></body></html>", errors.NO_CONTENT),
+        pytest.param(
+            b"<html><body><script>var a=1;</script><nav>Home</nav></body></html>", errors.NOT_AN_ARTICLE,
+            marks=pytest.mark.xfail(not hasattr(__import__("streams.cleaning.html", fromlist=["Page"]).Page, "not_article"),
+                                    reason="needs Page.not_article (the clean branch's no-article detector)", strict=True),
+        ),
         (b"<html><body>" + b"<div>" * 10_000 + b"x" + b"</div>" * 10_000 + b"</body></html>", None),
     ],
 )
@@ -153,8 +263,6 @@ _PARA = "The council met on Monday and agreed, after a long debate, to extend th
 
 
 def test_text_path_resumes_after_mid_article_related_block():
-    from streams.cleaning.text import extract_text
-
     text = "\n".join([
         "Council extends programme", _PARA * 3, _PARA + "Officials said the cost would rise.",
         "Related stories", "Mayor opens new bridge across the river", "Storm closes schools in the north",
@@ -168,11 +276,79 @@ def test_text_path_resumes_after_mid_article_related_block():
 
 
 def test_text_path_drops_teaser_block_after_article():
-    from streams.cleaning.text import extract_text
-
     teasers = []
     for i in range(4):
         teasers += [f"Headline number {i} about another story entirely", f"A one-sentence summary of another story number {i} that links away from this page.", f"{i + 1}H ago"]
     body = extract_text("\n".join(["Council extends programme", _PARA * 3, _PARA * 2, *teasers])).body
     assert "summary of another story" not in body and "Headline number" not in body
     assert body.count("The council met") == 5
+
+
+def test_page_date_falls_back_to_htmldate_only_when_the_page_states_none(monkeypatch):
+    """JSON-LD and meta tags first; htmldate (the field's date finder) only for a page that states no date."""
+    import streams.cleaning.html as html_mod
+
+    undated = _ARTICLE_HTML.format(meta="")
+    page = extract_html(undated, url="https://news.example/2023/11/07/bridge-reopens")
+    assert page.published_at == "2023-11-07T00:00:00Z"
+
+    def no_htmldate(*_args, **_kwargs):
+        raise AssertionError("htmldate must not run when the page states its date")
+
+    monkeypatch.setattr(html_mod, "htmldate_published", no_htmldate)
+    dated = _ARTICLE_HTML.format(meta='<meta property="article:published_time" content="2023-11-07T09:15:00+02:00">')
+    assert extract_html(dated).published_at == "2023-11-07T07:15:00Z"
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2024-03-26T10:00:00+01:00", "2024-03-26T09:00:00Z"),
+        ("2024-03-26T10:00:00.123Z", "2024-03-26T10:00:00Z"),
+        ("2024-03-26", "2024-03-26T00:00:00Z"),
+        ("2024-03-26 10:00:00", "2024-03-26T10:00:00Z"),
+        ("Tue, 26 Mar 2024 10:00:00 GMT", "2024-03-26T10:00:00Z"),
+        ("Tue, 26 Mar 2024 10:00:00 +0100", "2024-03-26T09:00:00Z"),
+        ("26.03.2024", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_page_dates_are_iso_utc(value, expected):
+    from streams.cleaning.metadata import iso_utc
+
+    assert iso_utc(value) == expected
+
+
+def test_json_ld_graph_gives_title_author_date_and_type():
+    html = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "name": "Ignored"},
+      {"@type": ["NewsArticle", "Article"], "headline": "Port reopens after storm",
+       "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Li Wei"}],
+       "datePublished": "2024-01-05T06:00:00-05:00", "publisher": {"@type": "Organization", "name": "Harbour Daily"}}]}
+    </script></head><body><article><h1>Port reopens after storm</h1>
+    <p>The port reopened on Friday after a storm closed it for three days, the harbour authority said.</p>
+    <p>Shipping companies said the backlog of vessels waiting offshore would take a week to clear.</p></article></body></html>"""
+    page = extract_html(html)
+    assert (page.title, page.author, page.published_at, page.site) == (
+        "Port reopens after storm", "Ana Ruiz, Li Wei", "2024-01-05T11:00:00Z", "Harbour Daily")
+    assert page.not_article is None and "backlog of vessels" in page.body
+
+
+def test_a_page_of_navigation_only_is_not_an_article_but_a_brief_beside_it_is():
+    """Text that sits only in the page's furniture (nav, header, footer, aside) is a shell, not an article."""
+    shell = "<html><body><header>Daily Courier</header><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><footer>Contact us</footer></body></html>"
+    with pytest.raises(Rejected) as exc:
+        clean(RawArticle(id="shell", html=shell))
+    assert exc.value.reason == errors.NOT_AN_ARTICLE
+    brief = shell.replace("</nav>", "</nav><p>Port workers strike over pay in Mombasa</p>")
+    assert "Port workers strike over pay in Mombasa" in clean(RawArticle(id="brief", html=brief)).body
+
+
+def test_a_list_of_headline_links_is_a_section_index():
+    items = "".join(f"<li><a href='/n/{i}'>Regional council approves budget item number {i}</a> <span>{i}h ago</span></li>" for i in range(10))
+    page = f"<html><head><title>Region</title></head><body><h1>Region</h1><ul>{items}</ul></body></html>"
+    with pytest.raises(Rejected) as exc:
+        clean(RawArticle(id="index", html=page))
+    assert exc.value.reason == errors.NOT_AN_ARTICLE

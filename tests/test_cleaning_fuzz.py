@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,3 +44,22 @@ def test_html_like_soup(parts):
         clean(envelope.decode(value))
     except Rejected:
         pass
+
+
+_LETTERS = st.characters(whitelist_categories=("Lu", "Ll", "Lo"))
+_WORDS = st.text(_LETTERS, min_size=1, max_size=12)
+
+
+@_SETTINGS
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=12), min_size=1, max_size=4))
+def test_short_texts_with_letters_come_out_whole(lines):
+    """A snippet (a few short lines, no full stops) keeps every word of every line that is not chrome by the lexicon."""
+    from streams.cleaning.chrome import is_drop, is_stop, is_wall
+    from streams.cleaning.text import extract_text
+
+    text = "\n".join(" ".join(words) for words in lines)
+    result = extract_text(text)
+    kept = [" ".join(w) for w in lines if not (is_drop(" ".join(w)) or is_stop(" ".join(w)) or is_wall(" ".join(w)))]
+    got = set(re.findall(r"\w+", result.body + " " + (result.title or "")))
+    for line in kept:
+        assert set(re.findall(r"\w+", line)) <= got, (text, result)

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 import pytest
 
-from conftest import sample_envelopes
+from conftest import team_envelopes
 from kafka_harness import Deployment, produce, read_topic, run
 from ops_prometheus import (
     ALERTS,
@@ -41,6 +41,8 @@ POISON = [
     (b"ops-p-empty-body", orjson.dumps({"id": "ops-p-empty-body", "text": "   \n\t  "})),
     (b"ops-p-bad-utf8", b'{"id": "ops-p-bad-utf8", "text": "caf\xe9 \xff\xfe"}'),
     (b"ops-p-empty-message", b""),
+    # Not a letter or digit anywhere: the one input that is no_content (its own share alert).
+    (b"ops-p-no-content", orjson.dumps({"id": "ops-p-no-content", "text": "--- * * * ---\n\n...", "title": "\u2014"})),
 ]
 # A second wave after the first is scraped: a labelled counter series is born at
 # its first increment, so Prometheus' rate() only sees increments after that.
@@ -137,7 +139,7 @@ def stack(kafka: str, tmp_path_factory: pytest.TempPathFactory):
         for w in workers:
             w.wait_ready()
         _wait_for_stable_group(dep)
-        articles = [(aid.encode(), value) for aid, value in sample_envelopes(n_html=15, n_text=15)]
+        articles = [(aid.encode(), value) for aid, value in team_envelopes()]
         first = articles + POISON
         s = Stack(dep, prom, first)
         # Spread over a few seconds so Prometheus sees the rates move.
@@ -173,10 +175,24 @@ def test_alert_rules_load_and_evaluate_without_errors(stack: Stack) -> None:
             assert not r.get("lastError"), (r["name"], r["lastError"])
             assert r["type"] == "alerting"
     # A healthy pipeline must not be alerting (pending counts: "for" has not elapsed yet).
-    # The test's own poison messages are ~15% of its input, over the 5% dead-letter
-    # threshold, so that one alert is expected to be pending; nothing else may be.
+    # The test's own poison messages are ~20% of its input, over the 5% dead-letter
+    # threshold, and one of them (~3%) is no_content, over that share's 1%: those two
+    # alerts are expected to be pending; nothing else may be.
     active = {a["labels"]["alertname"] for g in groups for r in g["rules"] for a in r.get("alerts", [])}
-    assert active <= {"NewseventsDeadLetterRateHigh"}, active
+    assert active <= {"NewseventsDeadLetterRateHigh", "NewseventsNoContentShareHigh"}, active
+
+
+def test_dead_letter_shares_by_reason_match_what_was_sent(stack: Stack) -> None:
+    """The no_content / not_an_article shares the alerts watch, as Prometheus computes them over the run."""
+    window = f"{math.ceil(time.time() - stack.prom.started_at) + 5}s"
+    consumed = f'sum(increase(newsevents_messages_consumed_total{{topic=~".*articles.raw"}}[{window}]))'
+    for reason in ("no_content", "not_an_article"):
+        sent = sum(1 for r in stack.topics["dlq"] if r[1]["reason"] == reason)
+        share = stack.prom.value(f'sum(increase(newsevents_dead_letters_total{{reason="{reason}"}}[{window}])) / {consumed}')
+        assert share is not None and math.isfinite(share), (reason, share)
+        # increase() extrapolates to the window's edges: a few percent of slack.
+        assert share == pytest.approx(sent / len(stack.sent), rel=0.25, abs=0.002), (reason, share, sent, len(stack.sent))
+    assert sum(1 for r in stack.topics["dlq"] if r[1]["reason"] == "no_content") == 1
 
 
 def test_every_dashboard_and_alert_expression_evaluates(stack: Stack) -> None:

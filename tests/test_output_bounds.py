@@ -8,11 +8,12 @@ import random
 import orjson
 
 from streams.pipeline import bound_clean_record, clean_one
+from streams.records import CLEAN_SCHEMA_VERSION
 from streams.schemas import errors_in
 
 
 def record(body: str, **extra: object) -> dict:
-    base = {"schema_version": "1.0", "article_id": "a1", "url": None, "source": None, "title": "T", "author": None, "body": body,
+    base = {"schema_version": CLEAN_SCHEMA_VERSION, "article_id": "a1", "url": None, "source": None, "title": "T", "author": None, "body": body,
             "captions": [], "credited_sources": [], "language": "en", "language_confidence": 0.9, "published_at": None,
             "word_count": len(body.split()), "content_hash": "0" * 64, "near_duplicate_of": None, "repairs": [],
             "input_format": "text", "cleaner_version": "x"}

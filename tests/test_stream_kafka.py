@@ -87,7 +87,7 @@ def test_articles_flow_to_every_topic_and_validate(deployment: Deployment, seed_
 POISON = {
     "p-invalid-json": (b'{"id": "p-invalid-json", "text": "unterminated', "invalid_json"),
     "p-wrong-type": (orjson.dumps({"id": "p-wrong-type", "text": 12345}), "invalid_envelope"),
-    "p-no-content": (orjson.dumps({"id": "p-no-content", "title": "neither html nor text"}), "invalid_envelope"),
+    "p-no-content": (orjson.dumps({"id": "p-no-content", "url": "https://example.org/no-body"}), "invalid_envelope"),
     "p-empty-body": (orjson.dumps({"id": "p-empty-body", "text": "   \n\t  "}), "empty_input"),
     "p-bad-utf8": (b'{"id": "p-bad-utf8", "text": "caf\xe9 \xff\xfe"}', "invalid_encoding"),
     "p-20mb": (orjson.dumps({"id": "p-20mb", "text": "word " * (4 * 1024 * 1024)}), "too_large"),

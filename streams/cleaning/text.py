@@ -2,7 +2,7 @@
 
 Scraped text is a page's text with the tags stripped: menus, share bars, teasers
 and the article run together, often glued with no separator where block
-elements met ("HomeAbout Me", "simple.Arrowhead"). The model, in three steps:
+elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
 
 1. Segment: lines, runs of blank space, and glue points (a lower-case letter or
    sentence punctuation directly followed by an upper-case word) become segment
@@ -23,29 +23,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop
+from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
+from .notarticle import classify_text
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
-# glue points: "HomeAbout" (soft: inside a word), "simple.Arrowhead" / "day”The" (hard)
+# glue points: "HomeAbout" (soft: inside a word), "agreed.Weather" / "said”The" (hard)
 _GLUE = re.compile(
     r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"
     r"|(?:(?<=[.!?)\]”])|(?<=[.!?,][\"’]))(?=[A-ZÀ-Þ“‘(][\w“‘])"
     r"|(?<=[0-9])(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
+    r"|(?:(?<=[A-ZÀ-Þ]{3})|(?<=[A-ZÀ-Þ]{3}['’\"]))(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"  # an all-caps promo glued to a sentence: "STARS'The news"
 )
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
-_COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (185)": a comment or view count, not a sentence end
+_COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (42)": a comment or view count, not a sentence end
 _PUNCT = re.compile(r"[,.;:!?،、，。；！？]")
 _SENTENCE_GAP = re.compile(r"[.!?。！？][\"”’)]*\s+[\"“‘(]?[A-ZÀ-Þ0-9]")
 _REPEAT_NEAR = 3  # a headline repeated within this many segments is a teaser (alt text + link)
 _TEASER_HEADLINE_MIN = 5  # words: teaser headlines are sentences without the full stop, sub-headings shorter
 _RESUME_WITHIN = 12  # segments after a "break" heading in which the article may resume
 _RESUME_PROSE = 2  # consecutive strong paragraphs that show the article goes on
-_MIN_BEFORE_STOP = 200
-_SECONDARY_SHARE = 0.35  # a second run this strong relative to the best is article too
-_SECONDARY_MIN = 40.0  # chars of article that must precede a "stop" line for it to end the article
+_MIN_BEFORE_STOP = 200  # chars of article that must precede a "stop" line for it to end the article
+_SECONDARY_SHARE = 0.5  # a second run half as strong as the best is the rest of a split article; teaser blocks score less
+_SECONDARY_MIN = 40.0  # ... and at least this strong in absolute terms
+_HEADLINE_MAX_WORDS = 20
+_SHORT_TEXT_WORDS = 150  # a text this short with no prose run is kept whole (minus chrome lines)
+_SNIPPET_WORDS, _SNIPPET_LINES = 80, 6  # a text this small is a snippet: no article model, every line that is not chrome
 
 
 @dataclass(slots=True)
@@ -60,6 +65,7 @@ class TextResult:
     body: str
     title: str | None
     captions: list[str]
+    not_article: str | None = None  # the text is an error page or a paywall stub ("error page", ...), else None
 
 
 def segments(text: str) -> list[Segment]:
@@ -98,7 +104,7 @@ def _ends(s: str) -> bool:
 def _score(s: str) -> float:
     """Prose scores its word count, chrome (menus, widgets, link lists) a negative amount."""
     n = _words(s)
-    if is_drop(s) or is_stop(s):
+    if is_drop(s) or is_stop(s) or is_wall(s):
         return -3.0 - n
     words = s.split()
     titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 1.0
@@ -113,8 +119,11 @@ def _score(s: str) -> float:
 
 
 def _punctuated(s: str, n: float) -> bool:
-    """Prose has punctuation inside; a run of link texts or dates ("October 2019 September 2019 ...") has none."""
-    return n < 30 or _CJK.search(s) is not None or len(_PUNCT.findall(s)) >= n / 30
+    """Prose has punctuation or mostly lower-case words; a run of link texts or dates ("May 2021 April 2021 ...") has neither."""
+    if n < 30 or _CJK.search(s) is not None or len(_PUNCT.findall(s)) >= n / 30:
+        return True
+    words = s.split()
+    return sum(1 for w in words if w[:1].islower()) >= 0.5 * len(words)
 
 
 def _headline_like(seg: Segment) -> bool:
@@ -185,7 +194,39 @@ def _article_span(segs: list[Segment]) -> list[int]:
 
 
 def extract_text(text: str, title: str | None = None) -> TextResult:
-    """Article body, headline (when the text starts with one) and captions of scraped text."""
+    """Article body, headline (when the text starts with one), captions, and whether it is an article at all.
+
+    A short text in which the article model finds no run of prose (a wire
+    alert, an RSS description, a headline without a full stop) is kept whole,
+    minus lines that are chrome by the lexicon: it is the article.
+    """
+    lines = [x for x in (_HSPACE.sub(" ", ln).strip() for ln in text.replace("\r", "\n").replace("\x00", "").split("\n")) if x]
+    n_words = sum(len(_WORD.findall(x)) for x in lines)
+    result = _snippet(lines, title) if n_words <= _SNIPPET_WORDS and len(lines) <= _SNIPPET_LINES else None
+    if result is None:
+        result = _extract_text(text, title)
+    if not _WORD.search(result.body) and n_words <= _SHORT_TEXT_WORDS:
+        kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
+        if any(_WORD.search(x) for x in kept):
+            result = TextResult("\n\n".join(kept), title, [])
+    result.not_article = classify_text(text, result.body)
+    return result
+
+
+def _snippet(lines: list[str], title: str | None) -> TextResult | None:
+    """A wire alert, an RSS description, a headline and a sentence: every line that is not chrome is the article.
+
+    A first line shaped like a headline, followed by more text, is the title.
+    """
+    kept = [x for x in lines if not (is_drop(x) or is_stop(x) or is_wall(x))]
+    if not any(_WORD.search(x) for x in kept):
+        return None
+    if title is None and len(kept) > 1 and _is_headline(kept[0]):
+        title, kept = kept[0], kept[1:]
+    return TextResult("\n\n".join(kept), title, [])
+
+
+def _extract_text(text: str, title: str | None) -> TextResult:
     segs = segments(text)
     if not segs:
         return TextResult("", title, [])
@@ -208,7 +249,7 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     found_title = title
     if start > 0 and not found_title:
         cand = segs[start - 1].text
-        if 3 <= len(cand.split()) <= 30 and not _END.search(cand) and not is_drop(cand):
+        if _is_headline(cand) and not is_drop(cand) and not segs[start].glued:
             found_title = cand
     lines: list[str] = []
     captions: list[str] = []
@@ -227,12 +268,12 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
                 break
             skip_to = resume
             continue
-        if is_drop(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
+        if is_drop(s) or is_wall(s) or is_credit_line(s) or (seen == 0 and is_lead(s)):
             continue
         if is_caption(s):
             captions.append(s)
             continue
-        if seen == 0 and not lines and found_title is None and _is_headline(s):
+        if seen == 0 and not lines and found_title is None and _is_headline(s) and not _continued(segs, idx):
             found_title = s
             continue
         if seen == 0 and found_title and s == found_title:
@@ -268,8 +309,14 @@ def _strong(seg: Segment) -> bool:
     return seg.score >= 10 and _ends(seg.text) and not is_stop(seg.text)
 
 
+def _continued(segs: list[Segment], idx: int) -> bool:
+    """The next segment is the rest of a word split at a glue point: this one is not a whole line."""
+    return idx + 1 < len(segs) and segs[idx + 1].glued
+
+
 def _is_headline(s: str) -> bool:
-    return 3 <= len(s.split()) <= 30 and not _END.search(s)
+    """Headline-shaped: 3 to ``_HEADLINE_MAX_WORDS`` words, no sentence end (news headlines run 6-14 words)."""
+    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(s)
 
 
 def clean_text(text: str) -> str:

@@ -11,16 +11,24 @@ what that actor is:
   ORG or GPE;
 * groups places by country when they denote the state (country names, official
   names, capitals used as metonyms: "Tehran is one of the main allies");
-* types every actor: ``country`` (ISO3 or IGO/NGO/MNC) and ``sector`` from, in
-  order, the role written next to a person ("Iranian Foreign Minister"), the
-  project gazetteers, the words of the name ("Israeli army").
+* types every actor: ``country`` (ISO3 or IGO/NGO/MNC/IMG) and ``sector``
+  (PLOVER) from, in order, the role written next to a person ("Iranian Foreign
+  Minister"), the actor dictionaries resolved at the article's date (Phoenix
+  and the people gazetteer, :mod:`.actor_dictionary`: an office-holder is GOV
+  only during the term), the project gazetteers, the words of the name
+  ("Israeli army"). An organisation the project's own table lists keeps its
+  country and sector there; the dictionaries fill what is unknown. Where a
+  dictionary knows the actor, the entity also carries ``actor_code`` (CAMEO),
+  ``actor_source`` and ``actor_flags`` (``date_unresolved`` when the article
+  has no date and a dated entry was resolved against today).
 
 Public API: ``Entity``, ``EntityTable`` (``.entities``, ``.at(start, end)``,
-``.find(text)``, ``.to_list()``) and ``resolve_entities(doc)``.
+``.find(text)``, ``.to_list()``) and ``resolve_entities(doc, when=None)``.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -31,6 +39,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from .actor_dictionary import ActorInfo, named_actor
 from .actors import lookup_actor
 from .doc_index import doc_text
 from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
@@ -57,9 +66,12 @@ class Entity:
     mentions: int = 0
     first_offset: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
+    actor_code: str | None = None  # CAMEO actor code from the actor dictionaries, when they know the actor
+    actor_source: str | None = None  # which dictionary (ActorInfo.source)
+    actor_flags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "canonical": self.canonical,
             "aliases": sorted(set(self.aliases)),
@@ -70,6 +82,12 @@ class Entity:
             "mentions": self.mentions,
             "first_offset": self.first_offset,
         }
+        if self.actor_code is not None:
+            out["actor_code"] = self.actor_code
+            out["actor_source"] = self.actor_source
+            if self.actor_flags:
+                out["actor_flags"] = sorted(self.actor_flags)
+        return out
 
 
 class EntityTable:
@@ -127,8 +145,12 @@ class _Mention:
     span: Span | None
 
 
-def resolve_entities(doc: Doc) -> EntityTable:
-    """One entity per actor (see module doc), ordered by first mention, ids E1, E2, ..."""
+def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable:
+    """One entity per actor (see module doc), ordered by first mention, ids E1, E2, ...
+
+    ``when``: the article's date (``actor_dictionary.actor_date(published_at)``); None resolves the
+    dictionaries' date ranges against today and flags the entities whose typing depended on it.
+    """
     mentions = _gazetteer_mentions(doc, _parser_mentions(doc))
     _unglue_names(mentions)
     for m in mentions:
@@ -161,7 +183,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 groups.append(group)
             group.members.append(m)
     _merge_org_variants(groups)
-    entities = [_entity(g) for g in groups if g.members]
+    entities = [_entity(g, when) for g in groups if g.members]
     entities.sort(key=lambda e: e.first_offset)
     for i, ent in enumerate(entities, 1):
         ent.id = f"E{i}"
@@ -405,14 +427,16 @@ def _merge_org_variants(groups: list[_Group]) -> None:
 # --- typing -------------------------------------------------------------------------------------------------------
 
 
-def _entity(group: _Group) -> Entity:
+def _entity(group: _Group, when: datetime.date | None = None) -> Entity:
     members = sorted(group.members, key=lambda m: m.start)
     kind, value = group.key
     aliases = [m.text for m in members]
     ent = Entity(id="", canonical=aliases[0], type=_majority_label(members), aliases=aliases, mentions=len(members), first_offset=members[0].start, spans=[(m.start, m.end) for m in members])
     if kind == "PERSON" or ent.type == "PERSON":
-        _type_person(ent, members, people().get(value) if kind == "PERSON" else None)
-    elif kind == "STATE":
+        _type_person(ent, members, people().get(value) if kind == "PERSON" else None, when)
+        return ent
+    curated = kind in ("STATE", "PLACE")  # places: GeoNames/ISO tables know the country at least as well
+    if kind == "STATE":
         only_demonyms = all(norm(a) in demonyms() for a in aliases)
         ent.type = "NORP" if only_demonyms else "GPE"
         ent.country, ent.canonical = value, country_names().get(value, aliases[0])
@@ -420,6 +444,7 @@ def _entity(group: _Group) -> Entity:
         org = organisations().get(norm(value))
         if org is not None:
             ent.canonical, ent.country, ent.sector, ent.type = org.canonical, org.country, org.sector, org.type
+            curated = True
         else:
             ent.canonical = max(aliases, key=lambda a: (len(a.split()), -aliases.index(a)))
             ent.country, ent.sector = describe(ent.canonical)
@@ -431,7 +456,38 @@ def _entity(group: _Group) -> Entity:
             ent.country, _ = describe(ent.canonical)
     else:
         ent.country, ent.sector = describe(ent.canonical)
+    info = _dictionary_actor(ent, when)
+    if info is not None:
+        _take(ent, info, fill_only=curated)
     return ent
+
+
+_MAX_DICTIONARY_NAMES = 6  # names of one entity tried against the dictionaries (canonical first, longest aliases next)
+
+
+def _dictionary_actor(ent: Entity, when: datetime.date | None, first: str | None = None) -> ActorInfo | None:
+    """The dictionary actor the entity's canonical name or one of its aliases names, at ``when``."""
+    names = [n for n in (first, ent.canonical) if n]
+    names += sorted({a for a in ent.aliases if a not in names}, key=lambda a: (-len(a.split()), -len(a)))
+    for name in names[:_MAX_DICTIONARY_NAMES]:
+        info = named_actor(name, when, label=ent.type)
+        if info is not None:
+            return info
+    return None
+
+
+def _take(ent: Entity, info: ActorInfo, fill_only: bool) -> None:
+    """Country, sector and code from the dictionary: they replace the entity stage's guesses from the words of
+    the name, except where the project's own tables know the body or place (``fill_only``: fill what is unknown;
+    a dictionary actor of another country is another actor of the same name, and lends nothing, not even its code:
+    "EPA" the photo agency is no Venezuelan armed group)."""
+    if fill_only and ent.country and info.country and info.country != ent.country:
+        return
+    if info.country and not (fill_only and ent.country):
+        ent.country = info.country
+    if not (fill_only and ent.sector) and (info.sector or "out_of_term" in info.flags):
+        ent.sector = info.sector
+    ent.actor_code, ent.actor_source, ent.actor_flags = info.code or None, info.source, sorted(info.flags)
 
 
 def _majority_label(members: list[_Mention]) -> str:
@@ -441,7 +497,7 @@ def _majority_label(members: list[_Mention]) -> str:
     return max(counts, key=lambda k: (counts[k], k == "PERSON"))
 
 
-def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | None = None) -> None:
+def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | None = None, when: datetime.date | None = None) -> None:
     ent.type = "PERSON"
     forms = [m.text for m in members if m.label == "PERSON"] or [m.text for m in members]
     best = max(forms, key=lambda f: (len(_name_words(f)), forms.count(f), -forms.index(f)))
@@ -473,5 +529,10 @@ def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | Non
         country, sector = country or c, sector or s
     if known is not None:
         ent.canonical = known.canonical
-        country, sector = country or known.country, sector or known.sector
-    ent.country, ent.sector = country, sector
+    info = _dictionary_actor(ent, when, known.canonical if known is not None else None)
+    if info is not None:
+        _take(ent, info, fill_only=False)
+    elif known is not None:
+        ent.country, ent.sector = known.country, known.sector
+    # the role the text writes next to the name beats any table ("Dutch Prime Minister Mark Rutte" is NLD)
+    ent.country, ent.sector = country or ent.country, sector or ent.sector

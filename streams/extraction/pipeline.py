@@ -33,7 +33,7 @@ EXTRACTOR_VERSION = "0.2.0"
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"\S{200,}")
 _WORDS = re.compile(r"[^\W\d_]+")
-_MIN_WORDS = 3
+_MIN_WORDS = 2  # an event needs an actor and a verb: "Minister resigns"
 _MAX_TITLE_CHARS = 1_000
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 _MIN_STOPWORD_SHARE = 0.12  # English prose is ~40% stop words; other languages written in Latin script < 5%

@@ -5,7 +5,7 @@ Public API (stable; the coded-events stage imports it):
     resolve_place(text) -> (country, lat, lon)
 
 ``text`` is a place phrase as it stands in an article ("in Tehran", "Croydon,
-south London", "northern Afghan city of Mazar-i-Sharif", "the Gaza Strip").
+south London", "the western Afghan city of Herat", "the Gaza Strip").
 The most specific known place in the phrase wins (a city gives its country and
 coordinates; a country or region gives its code and no coordinates, because a
 centroid would pretend a precision the text does not have). Unknown -> (None,

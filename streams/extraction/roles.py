@@ -97,9 +97,23 @@ def _is_head_role(tok: Token) -> bool:
     return role_entry(tok.text)[1] == "role"
 
 
+_STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
 def describe(phrase: str) -> tuple[str | None, str | None]:
-    """(country, sector) that a role or group phrase states: "Iranian Foreign Minister" -> ("IRN", "GOV")."""
+    """(country, sector) that a role or group phrase states: "Iranian Foreign Minister" -> ("IRN", "GOV").
+
+    A state office held no longer ("former President", "ex-minister") is ELI, PLOVER's former officials.
+    """
     words = _LED.sub("", phrase.replace("’", "'").replace("'s", " ")).split()  # "Saudi-led coalition": led by Saudi Arabia
+    words = [part for w in words for part in ((w[:2], w[3:]) if w.lower().startswith("ex-") and len(w) > 3 else (w,))]
+    country, sector = _describe_words(words)
+    if sector in _STATE_OFFICES and any(role_entry(w) == ("ELI", "mod") for w in words):
+        sector = "ELI"
+    return country, sector
+
+
+def _describe_words(words: list[str]) -> tuple[str | None, str | None]:
     country: str | None = None
     org_sector: str | None = None
     sector: str | None = None
