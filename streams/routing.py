@@ -70,7 +70,7 @@ class Router:
             reason=reason,
             message=outcome.message or "",
             payload=msg.value,
-            article_id=outcome.article_id,
+            article_id=self._article_id(msg, outcome),
             topic=msg.topic,
             partition=msg.partition,
             offset=msg.offset,
@@ -83,6 +83,17 @@ class Router:
             record["payload"]["truncated"] = True
         log.info("dead letter %s/%s for %s:%s:%s: %s", record["stage"], reason, msg.topic, msg.partition, msg.offset, record["message"][:200])
         return Output(self.dlq, "dlq", dead_letter_key(record), dumps(record), [(INGEST_TS_HEADER, self._ingest(msg))])
+
+    def _article_id(self, msg: Any, outcome: Outcome) -> str | None:
+        """The outcome's article id; else, past the clean stage, the input's key, which is the article id
+        (a verdict reached by the executor, e.g. a message proven guilty, knows nothing of the record)."""
+        if outcome.article_id or self.stage == "clean" or not msg.key:
+            return outcome.article_id
+        key = msg.key
+        try:
+            return key.decode("utf-8") if isinstance(key, bytes) else str(key)
+        except UnicodeDecodeError:
+            return None
 
     @staticmethod
     def _ingest(msg: Any) -> bytes:
