@@ -121,7 +121,10 @@ def test_a_dead_letter_topic_too_small_refuses_the_start(kafka: str, tmp_path: P
 
 
 def test_a_dead_letter_topic_that_refuses_stops_the_worker_and_a_restart_loses_nothing(kafka: str, tmp_path: Path) -> None:
-    dep = Deployment("dlqfail", partitions=1, extra_env={"NEWSEVENTS_LOG_LEVEL": "INFO"})
+    # Near-duplicate detection off: with it on, the restarted worker recovers the near-duplicates GlobalTable
+    # (its changelog holds the first worker's entries) and then consumes nothing (docs/faults.md, "Open");
+    # the GlobalTables go with the state issue. This test is about the DLQ path.
+    dep = Deployment("dlqfail", partitions=1, extra_env={"NEWSEVENTS_LOG_LEVEL": "INFO", "NEWSEVENTS_DETECT_NEAR_DUPLICATES": "false"})
     dep.create_topics()
     w = dep.start_worker(tmp_path)
     try:
