@@ -8,6 +8,7 @@ every setting in one place; README's configuration table mirrors this class.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from functools import lru_cache
@@ -90,6 +91,31 @@ class Settings(BaseSettings):
     @property
     def broker_urls(self) -> list[str]:
         return [f"kafka://{h.strip()}" for h in self.bootstrap_servers.split(",") if h.strip()]
+
+
+def plaintext_credentials_problem(settings: Settings) -> str | None:
+    """Why the configured SASL login would cross the network readable, else ``None``.
+
+    SASL PLAIN sends the password itself; over ``SASL_PLAINTEXT`` (no TLS) anyone
+    on the path reads it. Kafka accepts the combination, so the worker says so at
+    start rather than refusing it (a private test network may be meant). The text
+    names the settings, never the user name or the password.
+    """
+    protocol = settings.security_protocol.strip().upper()
+    mechanism = settings.sasl_mechanism.strip().upper()
+    if protocol == "SASL_PLAINTEXT" and mechanism == "PLAIN":
+        return ("SASL PLAIN over SASL_PLAINTEXT: the Kafka password crosses the network unencrypted "
+                f"(to {settings.bootstrap_servers}); use NEWSEVENTS_SECURITY_PROTOCOL=SASL_SSL, "
+                "or a SCRAM mechanism (NEWSEVENTS_SASL_MECHANISM=SCRAM-SHA-512) if TLS is not available")
+    return None
+
+
+def warn_on_plaintext_credentials(settings: Settings, logger: logging.Logger | None = None) -> bool:
+    """Log ``plaintext_credentials_problem`` as a warning; for the worker's start. True when it warned."""
+    problem = plaintext_credentials_problem(settings)
+    if problem is not None:
+        (logger or logging.getLogger(__name__)).warning("%s", problem)
+    return problem is not None
 
 
 @lru_cache(maxsize=1)
