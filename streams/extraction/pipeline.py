@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .entities import EntityTable, resolve_entities
 from .events import code_events
+from .events.record import EVENTS_VERSION
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, model_info, parse
 from .trailer import content_end
@@ -95,7 +96,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
         t1 = time.perf_counter()
         events = code_events(doc, table, article)
         CLOCK.events += time.perf_counter() - t1
-        out.append(Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings), events=events))
+        out.append(Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings, events), events=events))
     CLOCK.total += time.perf_counter() - started
     CLOCK.articles += len(articles)
     return out
@@ -158,7 +159,11 @@ def _prepare(article: CleanArticle) -> tuple[str, str | None, list[str]]:
     return text, None, warnings
 
 
-def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event: dict[str, Any] | None, reason: str | None, warnings: list[str]) -> dict[str, Any]:
+def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event: dict[str, Any] | None, reason: str | None,
+              warnings: list[str], events: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The enriched record. It lists the ids of the article's events and the coder's version, so a consumer
+    can replace an article's whole event set after a replay or a coder upgrade (an id absent from the new
+    list is an event the new run no longer codes)."""
     return {
         "schema_version": ENRICHED_SCHEMA_VERSION,
         "article_id": article.article_id,
@@ -174,4 +179,6 @@ def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event:
         "warnings": warnings,
         "model": model_info(),
         "extractor_version": EXTRACTOR_VERSION,
+        "event_ids": [ev["event_id"] for ev in events],
+        "coder_version": EVENTS_VERSION,
     }
