@@ -1,28 +1,81 @@
-"""The Faust application: topics, the two agents, the read-only web endpoints.
+"""The Faust application: topics, the two agents, the read-only web endpoints, and the wiring between them.
 
 Everything CPU-heavy lives in the stage child processes (``executor.StagePool``);
-this module only wires Kafka topics to ``agents.StageAgent`` instances.
+this module connects Kafka topics to ``agents.StageAgent`` instances and sets
+the consumer and producer up for bounded, lossless operation:
+
+* ``stream_wait_empty=False``: a rebalance does not wait for the batch in
+  flight; the revocation handler abandons it (``StageAgent.abandon``) and the
+  offset guard never commits what it did not finish. Faust's rebalance timeout
+  (60 s) is therefore never spent on our work.
+* ``broker_max_poll_records`` = one batch: Faust's fetch loop blocks while the
+  stream buffer is full, so at most a couple of batches pass between two polls.
+  With the time budgets (see ``docs/operations.md``, "Time budgets") that keeps
+  polls far inside Faust's default ``max_poll_interval`` (1000 s), which is not
+  raised.
+* bounded fetches: ``max_partition_fetch_bytes`` 1 MiB, ``fetch_max_bytes`` the
+  raw topic's limit, and record batches inflated under a bound
+  (``decompression.install``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
 import faust
+import orjson
 from aiohttp.web import Response
 
-from .agents import Publisher, StageAgent
+from .agents import StageAgent
 from .config import Settings
+from .decompression import install as bound_decompression
+from .duplicate_policy import DuplicatePolicy
 from .duplicates import NearDuplicates
-from .executor import ChildProcess, StagePool, bind
-from .kafka_client import FETCH_PARTITION_BYTES, MAX_MESSAGE_BYTES, GroupOffsets, faust_credentials
+from .executor import Budgets, ChildProcess, StagePool, bind
+from .health import Health
+from .kafka_client import (FETCH_PARTITION_BYTES, GroupOffsets, faust_credentials, input_limit, producer_max_request,
+                           topic_configs, topic_exists)
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
 from .pipeline import clean_batch, extract_batch, model_metadata
+from .publishing import Publisher
+from .routing import Router
 from .sensors import LagMonitor, PipelineSensor
 
 log = logging.getLogger(__name__)
+
+# Known-good inputs of each stage, run in a fresh child before a suspect message is declared guilty:
+# if even these fail, the machine is at fault, not the message. Written for this purpose.
+CONTROL_TEXT = (
+    "The city council of Northbridge approved a new budget for public transport on Tuesday after a long debate. "
+    "The mayor said the plan would add forty buses and extend night services to the eastern districts. "
+    "Opposition members argued that the cost would force cuts in road maintenance next year. "
+    "Local business groups welcomed the decision and said better connections would help shops in the centre. "
+    "The first new routes are expected to open in the spring, officials said."
+)
+CONTROL_RAW = orjson.dumps({"id": "newsevents-control", "text": CONTROL_TEXT, "published_at": "2024-01-09T10:00:00Z"})
+CONTROL_CLEAN = orjson.dumps({
+    "article_id": "newsevents-control", "body": CONTROL_TEXT, "content_hash": "0" * 64, "cleaner_version": "control",
+    "input_format": "text", "language": "en", "published_at": "2024-01-09T10:00:00Z", "word_count": 76,
+})
+
+
+def _bound_consumer_fetches(max_fetch_bytes: int) -> None:
+    """Faust does not pass ``fetch_max_bytes`` to aiokafka (default 50 MB a fetch): set it on the consumer it creates."""
+    from faust.transport.drivers import aiokafka as driver
+
+    cls = driver.AIOKafkaConsumerThread
+    original = getattr(cls._create_worker_consumer, "__wrapped__", cls._create_worker_consumer)
+
+    def create(self: Any, transport: Any) -> Any:
+        consumer = original(self, transport)
+        consumer._fetch_max_bytes = max_fetch_bytes  # noqa: SLF001 - read by aiokafka's Fetcher at start
+        return consumer
+
+    create.__wrapped__ = original  # type: ignore[attr-defined]
+    cls._create_worker_consumer = create
 
 
 class Pipeline:
@@ -32,24 +85,24 @@ class Pipeline:
         self.settings = settings
         self.metrics = metrics or Metrics()
         s = settings
+        bound_decompression(s.max_input_bytes)
+        _bound_consumer_fetches(input_limit(s))
         self.app = faust.App(
             s.app_id,
             broker=s.broker_urls,
             broker_credentials=faust_credentials(s),
             producer_acks=-1,
-            producer_max_request_size=MAX_MESSAGE_BYTES,
-            # Memory: the worker holds what it prefetched. Faust's default buffer is 4,096
-            # messages a stream and aiokafka's 32 MB a partition here, i.e. a backlog of
-            # raw HTML pages sits in the main process (~200 MB at 1,000 queued articles).
-            # Two batches of buffer keep the child busy; 1 MiB a partition per fetch is
-            # plenty, and a bigger message still arrives whole (the broker returns the
-            # first record batch whatever its size, KIP-74).
+            producer_max_request_size=producer_max_request(s),
+            producer_request_timeout=s.producer_request_timeout_s,
+            # Memory: the worker holds what it prefetched. Two batches of buffer keep the
+            # child busy; 1 MiB a partition per fetch is plenty, and a bigger message still
+            # arrives whole (the broker returns the first record batch whatever its size, KIP-74).
             consumer_max_fetch_size=FETCH_PARTITION_BYTES,
             stream_buffer_maxsize=2 * s.batch_size,
+            broker_max_poll_records=s.batch_size,
+            stream_wait_empty=False,
             consumer_auto_offset_reset="earliest",
             broker_commit_interval=s.commit_interval_s,
-            # The child process may hold a batch for up to batch_size * timeout.
-            broker_max_poll_interval=max(300.0, s.message_timeout_s * s.batch_size + 60),
             topic_partitions=s.topic_partitions,
             topic_replication_factor=s.topic_replication_factor,
             topic_disable_leader=True,
@@ -70,29 +123,17 @@ class Pipeline:
             logging_config=None,
         )
         t = s.topics
+        configs = topic_configs(s)
 
         def topic(name: str) -> Any:
             return self.app.topic(
-                name,
-                key_type=bytes,
-                value_type=bytes,
-                key_serializer="raw",
-                value_serializer="raw",
-                partitions=s.topic_partitions,
-                replicas=s.topic_replication_factor,
-                config={"max.message.bytes": str(MAX_MESSAGE_BYTES)},
+                name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+                partitions=s.topic_partitions, replicas=s.topic_replication_factor, config=configs[name],
             )
 
         self.topics = {kind: topic(name) for kind, name in t.items()}
         self.metrics.prepare(t)
-        if s.child_per_stage:
-            clean_child = ChildProcess("clean", warm=("clean",), memory_limit_mb=s.child_memory_limit_mb)
-            extract_child = ChildProcess("extract", warm=("extract",), memory_limit_mb=s.child_memory_limit_mb)
-        else:
-            clean_child = extract_child = ChildProcess("nlp", warm=("clean", "extract"), memory_limit_mb=s.child_memory_limit_mb)
-        self.children = list({id(c): c for c in (clean_child, extract_child)}.values())
-        self.clean_pool = StagePool("clean", bind(clean_batch, max_bytes=s.max_input_bytes), timeout_s=s.message_timeout_s, child=clean_child)
-        self.extract_pool = StagePool("extract", extract_batch, timeout_s=s.message_timeout_s, child=extract_child)
+        self._build_pools()
         # content hash -> first article id; a GlobalTable so every worker sees all
         # partitions' entries (duplicates arrive under different keys/partitions).
         self.seen_hashes = self.app.GlobalTable(
@@ -107,20 +148,49 @@ class Pipeline:
         ) if s.detect_near_duplicates else None
         self.group_offsets = GroupOffsets(s)
         self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t["raw"], t["clean"]])
-        publisher = Publisher(s, self.metrics)
-        self.clean_agent = StageAgent(
-            stage="clean", settings=s, metrics=self.metrics, pool=self.clean_pool,
-            outputs={"clean": self.topics["clean"]}, dlq=self.topics["dlq"], publisher=publisher,
-            near_duplicates=NearDuplicates(self.near_dup_table) if self.near_dup_table is not None else None,
-            offset_guard=self.offset_guard,
+        self.publisher = Publisher(
+            lambda: self.app.producer._ensure_producer(),  # noqa: SLF001 - the aiokafka producer Faust owns
+            dlq_topic=t["dlq"], metrics=self.metrics, retry_max_s=s.send_retry_max_s,
+            topic_exists=lambda name: topic_exists(s, name),
         )
-        self.extract_agent = StageAgent(
-            stage="extract", settings=s, metrics=self.metrics, pool=self.extract_pool,
-            outputs={"enriched": self.topics["enriched"], "event": self.topics["events"]}, dlq=self.topics["dlq"],
-            publisher=publisher, skip_exact_duplicates=s.skip_exact_duplicates, seen_hashes=self.seen_hashes,
-            offset_guard=self.offset_guard,
-        )
+        self.health = Health(self.metrics, self.publisher.stall, s.output_stall_s)
+
+        def agent(stage: str, pool: StagePool, outputs: dict[str, str], duplicates: DuplicatePolicy) -> StageAgent:
+            router = Router(stage=stage, outputs=outputs, dlq=t["dlq"], metrics=self.metrics, worker_id=s.worker_id,
+                            dlq_payload_max_bytes=s.dlq_payload_max_bytes)
+            return StageAgent(stage=stage, settings=s, metrics=self.metrics, pool=pool, router=router, publisher=self.publisher,
+                              guard=self.offset_guard, duplicates=duplicates, health=self.health)
+
+        near = NearDuplicates(self.near_dup_table) if self.near_dup_table is not None else None
+        self.clean_agent = agent("clean", self.clean_pool, {"clean": t["clean"]}, DuplicatePolicy(self.app, self.metrics, near=near))
+        self.extract_agent = agent("extract", self.extract_pool, {"enriched": t["enriched"], "event": t["events"]},
+                                   DuplicatePolicy(self.app, self.metrics, seen_hashes=self.seen_hashes, skip_exact=s.skip_exact_duplicates))
+        self.agents = [self.clean_agent, self.extract_agent]
         self._wire()
+
+    def _build_pools(self) -> None:
+        s, m = self.settings, self.metrics
+        kw = {"memory_limit_mb": s.child_memory_limit_mb, "start_timeout_s": s.child_start_timeout_s}
+        if s.child_per_stage:
+            clean_child, extract_child = ChildProcess("clean", warm=("clean",), **kw), ChildProcess("extract", warm=("extract",), **kw)
+        else:
+            clean_child = extract_child = ChildProcess("nlp", warm=("clean", "extract"), **kw)
+        self.children = list({id(c): c for c in (clean_child, extract_child)}.values())
+        budgets = Budgets(cpu_s=s.message_timeout_s, stall_s=s.message_stall_s, wall_s=s.message_wall_limit_s)
+
+        def on_event(event: str, stage: str, label: str) -> None:
+            if event == "child_restart":
+                m.child_restarts.labels(stage=stage, cause=label).inc()
+            elif event == "verdict":
+                m.verdicts.labels(stage=stage, verdict=label).inc()
+            elif event == "infrastructure":
+                m.infrastructure_faults.labels(stage=stage, kind=label).inc()
+
+        self.clean_pool = StagePool("clean", bind(clean_batch, max_bytes=s.max_input_bytes, max_record_bytes=s.max_record_bytes,
+                                                  max_body_chars=s.max_body_chars),
+                                    budgets=budgets, batch_s=s.batch_budget_s, child=clean_child, control=CONTROL_RAW, listener=on_event)
+        self.extract_pool = StagePool("extract", extract_batch, budgets=budgets, batch_s=s.batch_budget_s, child=extract_child,
+                                      control=CONTROL_CLEAN, listener=on_event)
 
     def start_children(self) -> None:
         """Load the models in the child process(es) before joining the consumer group."""
@@ -130,14 +200,12 @@ class Pipeline:
         self.metrics.set_build_info(self.extract_pool.child.call_sync(model_metadata))
 
     def _wire(self) -> None:
-        app, metrics = self.app, self.metrics
+        app, metrics, guard = self.app, self.metrics, self.offset_guard
         # concurrency=1 on purpose: faust-streaming #606 (offsets passing in-flight messages).
         app.agent(self.topics["raw"], name="newsevents.clean", concurrency=1)(self.clean_agent.run)
         app.agent(self.topics["clean"], name="newsevents.extract", concurrency=1)(self.extract_agent.run)
         app.sensors.add(PipelineSensor(metrics))
-
         lag_monitor = LagMonitor(app, metrics, self.group_offsets)
-        guard = self.offset_guard
 
         @app.on_partitions_assigned.connect
         async def assigned(app: faust.App, assigned: Any, **kwargs: Any) -> None:  # noqa: ARG001
@@ -145,17 +213,26 @@ class Pipeline:
 
         @app.on_partitions_revoked.connect
         async def revoked(app: faust.App, revoked: Any, **kwargs: Any) -> None:  # noqa: ARG001
+            # The batches in flight stop now (a rebalance never waits for them); what they finished is committed.
+            for agent in self.agents:
+                agent.abandon()
+            try:
+                await asyncio.wait_for(app.consumer.commit(), 10)
+            except Exception as exc:  # noqa: BLE001 - the next owner re-processes from the last commit
+                log.info("commit on revocation failed: %r", exc)
             guard.on_revoked(revoked)
-
-        self._stopping = False
 
         @app.timer(interval=2.0)
         async def heartbeat() -> None:
             # Timers run only once the app has started (tables recovered, web up),
             # so a ticking timer is what "up" means for /health and worker_up.
-            if not self._stopping:
+            if not app.should_stop:
                 metrics.up.set(1)
+                self.health.running = True
                 metrics.heartbeat.set_to_current_time()
+            self.health.check()
+            guard.watchdog()
+            await guard.apply_seeks()
             await lag_monitor.update()
 
         @app.page("/metrics")
@@ -164,5 +241,6 @@ class Pipeline:
 
         @app.page("/health")
         async def health_view(web: Any, request: Any) -> Any:  # noqa: ARG001
-            up = bool(metrics.up._value.get())  # noqa: SLF001
-            return web.json({"status": "ok" if up else "starting", "worker": self.settings.worker_id}, status=200 if up else 503)
+            ok, reasons = self.health.check()
+            status = "ok" if ok else ("starting" if not self.health.running else "unhealthy")
+            return web.json({"status": status, "worker": self.settings.worker_id, "problems": reasons}, status=200 if ok else 503)

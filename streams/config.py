@@ -52,16 +52,28 @@ class Settings(BaseSettings):
     data_dir: str = Field(".newsevents-data", description="Faust table/state directory.")
     batch_size: int = Field(16, ge=1, description="Messages handed to the NLP process per batch.")
     batch_window_s: float = Field(0.05, gt=0, description="Longest wait to fill a batch (under load batches fill at once; at low load this is added latency per stage).")
-    message_timeout_s: float = Field(60.0, gt=0, description="CPU budget for one message; over it is dead-lettered.")
+    message_timeout_s: float = Field(10.0, gt=0, description="CPU budget of one message (CPU seconds, read by the worker from its NLP child); a message proven over it alone is dead-lettered (timeout).")
     child_per_stage: bool = Field(False, description="One NLP child per stage instead of one shared by both (more memory, pipelined stages).")
     child_memory_limit_mb: int = Field(4096, ge=0, description="Address-space limit of each NLP child process (0 = none).")
-    max_input_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Larger inputs are dead-lettered (too_large).")
+    max_input_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Larger inputs are dead-lettered (too_large); also the bound on a record inflated from a compressed batch.")
     dlq_payload_max_bytes: int = Field(64 * 1024, ge=256, description="Original bytes kept in a dead letter.")
     commit_interval_s: float = Field(2.0, gt=0)
     send_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a failed send.")
     detect_near_duplicates: bool = Field(True, description="Set near_duplicate_of with MinHash LSH across the stream.")
     skip_exact_duplicates: bool = Field(True, description="Extract stage skips articles whose content hash was seen.")
     log_level: str = "INFO"
+
+    # Reliability: time budgets, bounded outputs, fault handling (see docs/operations.md, "Time budgets")
+    batch_budget_s: float = Field(5.0, gt=0, description="Wall time after which a batch starts no further message; the rest is fetched again.")
+    message_stall_s: float = Field(30.0, gt=0, description="A message during which the NLP child makes no CPU progress for this long hangs it (child replaced; a timeout if proven alone).")
+    message_wall_limit_s: float = Field(60.0, gt=0, description="Wall time of one message still under its CPU budget after which it counts as starved of CPU (a fault of the machine: retried later, never dead-lettered).")
+    child_start_timeout_s: float = Field(300.0, gt=0, description="Longest wait for a (re)started NLP child to load its models; past it the start is retried with back-off.")
+    infra_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a batch after a fault of the machine or cluster.")
+    output_stall_s: float = Field(60.0, gt=0, description="/health turns unhealthy when a send has waited this long for its acknowledgement.")
+    producer_request_timeout_s: float = Field(30.0, gt=0, description="A send not acknowledged within this long fails and is retried (classified first).")
+    max_record_bytes: int = Field(4 * 1024 * 1024, ge=64 * 1024, description="Largest output record the worker writes; a clean record over it has its body truncated (body_truncated).")
+    max_body_chars: int = Field(1_000_000, ge=10_000, description="Longest clean body; longer ones are truncated, with the full length recorded.")
+    topic_config_check: str = Field("warn", pattern="^(warn|refuse|off)$", description="At start, compare existing topics' max.message.bytes with what the worker writes: warn, refuse (exit), or off. A dead-letter topic too small always refuses.")
 
     def topic(self, name: str) -> str:
         return self.topic_prefix + name
