@@ -196,7 +196,7 @@ class Pipeline:
         """Before the consumer starts: warn about plaintext credentials, name legacy state, open the stores."""
         warn_on_plaintext_credentials(self.settings, log)
         await check_legacy(self.settings)
-        if self.state.stores:
+        if self.state.stores and self.state.started_at is None:
             await self.state.start()
             asyncio.ensure_future(self._report_caught_up())
 
