@@ -48,8 +48,7 @@ class DuplicatePolicy:
         self.near = near
         self.exact = exact
         self.ready_timeout_s = ready_timeout_s
-        self._items: list[ExactItem | None] = []
-        self._answers: list[str | None] = []
+        self._decided: dict[int, tuple[ExactItem, str | None]] = {}  # id(event) -> its exact item and answer
         self._event_times: list[float | None] = []
 
     @property
@@ -65,17 +64,16 @@ class DuplicatePolicy:
     def inputs(self, events: Sequence[Any]) -> list[Any]:
         """What the child gets per message: the bytes, or ``(bytes, first_id)`` for an exact duplicate to skip."""
         values = [ev.message.value for ev in events]
-        self._items, self._answers = [], []
+        self._decided = {}
         if self.exact is None:
             return values
         items = [self._exact_item(ev) for ev in events]
-        answers = self.exact.decide([i for i in items if i is not None])
-        it = iter(answers)
+        answers = iter(self.exact.decide([i for i in items if i is not None]))
         out: list[Any] = []
-        for item, value in zip(items, values):
-            first = next(it) if item is not None else None
-            self._items.append(item)
-            self._answers.append(first)
+        for ev, item, value in zip(events, items, values):
+            first = next(answers) if item is not None else None
+            if item is not None:
+                self._decided[id(ev)] = (item, first)
             if first is not None and value:
                 self.metrics.duplicates.labels(kind="exact_skipped").inc()
                 out.append((value, first))
@@ -103,10 +101,10 @@ class DuplicatePolicy:
                 self._event_times.append(t)
                 decided.append(self._near(ev, out, t))
         if self.exact is not None:
-            for i, out in enumerate(decided):
-                item = self._items[i] if i < len(self._items) else None
-                if item is not None and out.ok:
-                    self.exact.remember(item, self._answers[i])
+            for ev, out in zip(events, decided):
+                known = self._decided.get(id(ev))
+                if known is not None and out.ok:
+                    self.exact.remember(*known)
         return decided
 
     def _near(self, ev: Any, outcome: Outcome, event_time: float | None) -> Outcome:

@@ -119,3 +119,17 @@ def test_a_failed_outcome_is_not_remembered(tmp_path: Path) -> None:
     policy.inputs(batch)
     policy.decide(batch, [Outcome(article_id="z1", records=[])])
     assert policy.inputs([_clean_msg("z2", "12" * 32)])[0][1] == "z1"
+
+
+def test_decisions_follow_their_events_when_some_inputs_never_reach_the_child(tmp_path: Path) -> None:
+    """The agent decides exact duplicates for the inputs the child runs (oversized ones are dead-lettered before)
+    and then hands every input of the batch to ``decide``: each answer must stay with its own event."""
+    store = make_store(tmp_path / "exact", indexer=exact_index_keys, horizon_s=72 * HOUR)
+    policy = DuplicatePolicy(FakeMetrics(), exact=ExactDuplicateState(store))
+    oversized, orig, copy = _clean_msg("big", "34" * 32), _clean_msg("o1", "56" * 32), _clean_msg("o2", "56" * 32)
+    policy.inputs([orig, copy])  # "big" never goes to the child
+    policy.decide([oversized, orig, copy], [Outcome(article_id="big", reason="too_large", message="x"),
+                                            Outcome(article_id="o1", records=[]), Outcome(article_id="o2", records=[])])
+    state = ExactDuplicateState(store)
+    assert state.remembered("o1").first is None and state.remembered("o2").first == "o1"
+    assert state.remembered("big") is None
