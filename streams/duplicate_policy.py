@@ -41,6 +41,8 @@ def record_time(message: Any) -> float | None:
 
 
 class DuplicatePolicy:
+    """One stage's duplicate decisions over its store(s); the agent calls ready, inputs, decide, sync, annotate."""
+
     def __init__(self, metrics: Any, *, state: StateRuntime | None = None, near: NearDuplicateState | None = None,
                  exact: ExactDuplicateState | None = None, ready_timeout_s: float = 120.0) -> None:
         self.metrics = metrics
