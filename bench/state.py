@@ -245,7 +245,7 @@ async def worker_main(args: argparse.Namespace) -> None:
         exact_index_keys,
         near_index_keys,
     )
-    from streams.state import StateRuntime, StateSettings, StoreSpec
+    from streams.state import StateRuntime, StoreSpec
     from streams.state.localdb import disk_bytes
 
     def emit(**kw: object) -> None:
@@ -253,9 +253,10 @@ async def worker_main(args: argparse.Namespace) -> None:
 
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    settings = Settings(KAFKA_BOOTSTRAP_SERVERS=bootstrap(), app_id=args.app_id, topic_partitions=args.partitions)
-    state = StateSettings(data_dir=args.data_dir, dedup_horizon_hours=args.horizon_hours)
-    runtime = StateRuntime(settings, state)
+    settings = Settings(KAFKA_BOOTSTRAP_SERVERS=bootstrap(), app_id=args.app_id, topic_partitions=args.partitions,
+                        data_dir=args.data_dir, dedup_horizon_hours=args.horizon_hours)
+    state = settings
+    runtime = StateRuntime(settings)
     near_store = runtime.add_store(StoreSpec(NEAR_STORE, args.input, state.horizon_s, near_index_keys))
     exact_store = runtime.add_store(StoreSpec(EXACT_STORE, args.input, state.horizon_s, exact_index_keys))
     near, exact = NearDuplicateState(near_store), ExactDuplicateState(exact_store)

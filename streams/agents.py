@@ -10,8 +10,11 @@ Per batch (``take_events``):
    (partitions revoked, shutdown) or the machine failed (an NLP child that cannot
    start, a control message that fails). Inputs over the size limit, including
    records a compressed batch would inflate past it, never go to the child.
-3. **decide** duplicates and persist the decision in the tables
-   (``duplicate_policy.py``), so a replay repeats it.
+3. **decide** duplicates (``duplicate_policy.py``): before the run, the state of
+   the batch's input partitions is caught up (``ready``) and exact duplicates are
+   decided; after it, near duplicates; every answer is remembered in the state
+   layer and acknowledged by its changelog (``sync``) before anything it decided
+   is sent, so a replay repeats it.
 4. **publish** - each input's records in order, or its dead letter (``routing.py``,
    ``publishing.py``). A record the cluster will never accept turns the input
    into an ``output_rejected`` dead letter; a broker fault is retried until it
@@ -19,7 +22,7 @@ Per batch (``take_events``):
 5. **settle** - the published prefix is done (the guard lets Faust commit it); the
    rest is given back: the partition is sought back and it is fetched again.
 
-An exception outside the child (a table write, a metadata timeout, or a bug of
+An exception outside the child (a state write, a metadata timeout, or a bug of
 ours) gives the batch back and backs off, with a metric, ``/health`` and an
 alert: it is never turned into dead letters. A bug that fails every time stalls
 the stream loudly rather than dropping articles quietly.
@@ -134,7 +137,7 @@ class StageAgent:
         outcomes: list[Outcome | None] = [self._precheck(ev) for ev in admitted]
         todo = [i for i, o in enumerate(outcomes) if o is None]
         if todo:
-            await self.duplicates.prepare()
+            await self._unless_abandoned(self.duplicates.ready([admitted[i] for i in todo]))
             values = self.duplicates.inputs([admitted[i] for i in todo])
             started = time.perf_counter()
             run = await self.pool.run(values, self._abandon)
@@ -152,8 +155,9 @@ class StageAgent:
             raise Abandoned
         events, results = admitted[:n], [o for o in outcomes[:n] if o is not None]
         decided = self.duplicates.decide(events, results)
-        await self.duplicates.persist()
+        await self._unless_abandoned(self.duplicates.sync())
         groups = [self.router.records(ev, o) for ev, o in zip(events, decided)]
+        self.duplicates.annotate(groups)
         rejected = await self._publish(groups)
         if any(rejected):
             await self._dead_letter_rejected(events, decided, rejected)
@@ -178,8 +182,9 @@ class StageAgent:
                            stats={"stage": self.stage})
         return None
 
-    async def _publish(self, groups: list[list[Output]]) -> list[OutputRejected | None]:
-        task = asyncio.ensure_future(self.publisher.publish(groups))
+    async def _unless_abandoned(self, coro: Any) -> Any:
+        """Await ``coro`` unless the batch is abandoned first (then ``Abandoned``)."""
+        task = asyncio.ensure_future(coro)
         stop = asyncio.ensure_future(self._abandon.wait())
         try:
             await asyncio.wait([task, stop], return_when=asyncio.FIRST_COMPLETED)
@@ -192,6 +197,9 @@ class StageAgent:
             task.cancel()
             raise Abandoned
         return task.result()
+
+    async def _publish(self, groups: list[list[Output]]) -> list[OutputRejected | None]:
+        return await self._unless_abandoned(self.publisher.publish(groups))
 
     async def _dead_letter_rejected(self, events: list[Any], outcomes: list[Outcome], rejected: list[OutputRejected | None]) -> None:
         """Inputs with a record the cluster refused: their dead letters (``output_rejected``), at stage ``produce``."""

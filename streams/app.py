@@ -29,20 +29,22 @@ import orjson
 from aiohttp.web import Response
 
 from .agents import StageAgent
-from .config import Settings
+from .config import Settings, warn_on_plaintext_credentials
 from .decompression import install as bound_decompression
 from .duplicate_policy import DuplicatePolicy
-from .duplicates import NearDuplicates
+from .duplicates import EXACT_STORE, NEAR_STORE, ExactDuplicateState, NearDuplicateState, exact_index_keys, near_index_keys
 from .executor import Budgets, ChildProcess, StagePool, bind
 from .health import Health
-from .kafka_client import (FETCH_PARTITION_BYTES, GroupOffsets, faust_credentials, input_limit, producer_max_request,
-                           topic_configs, topic_exists)
+from .kafka_client import (FETCH_PARTITION_BYTES, GroupOffsets, faust_credentials, input_limit, make_producer_idempotent,
+                           producer_max_request, resolve_replication_factor, topic_configs, topic_exists)
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
 from .pipeline import clean_batch, extract_batch, model_metadata
 from .publishing import Publisher
 from .routing import Router
 from .sensors import LagMonitor, PipelineSensor
+from .state import StateRuntime, StoreSpec
+from .state.migrate import check_legacy
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,22 @@ def _bound_consumer_fetches(max_fetch_bytes: int) -> None:
     cls._create_worker_consumer = create
 
 
+class _App(faust.App):
+    """faust.App with the pipeline's state layer started before the consumer and stopped after its last commit."""
+
+    pipeline: "Pipeline | None" = None
+
+    async def on_start(self) -> None:
+        await super().on_start()
+        if self.pipeline is not None:
+            await self.pipeline.start_state()
+
+    async def on_shutdown(self) -> None:
+        await super().on_shutdown()
+        if self.pipeline is not None:
+            await self.pipeline.stop_state()
+
+
 class Pipeline:
     """The app plus what its agents need; created once per worker process."""
 
@@ -87,7 +105,10 @@ class Pipeline:
         s = settings
         bound_decompression(s.max_input_bytes)
         _bound_consumer_fetches(input_limit(s))
-        self.app = faust.App(
+        make_producer_idempotent()
+        if s.topic_replication_factor == 0:  # normally resolved by ensure_topics before the worker is built
+            asyncio.run(resolve_replication_factor(s))
+        self.app = _App(
             s.app_id,
             broker=s.broker_urls,
             broker_credentials=faust_credentials(s),
@@ -106,7 +127,7 @@ class Pipeline:
             topic_partitions=s.topic_partitions,
             topic_replication_factor=s.topic_replication_factor,
             topic_disable_leader=True,
-            store="memory://",
+            store="memory://",  # Faust tables are not used: the state layer (streams/state) keeps the pipeline's state
             datadir=s.data_dir,
             web_enabled=True,
             web_bind=s.web_host,
@@ -134,18 +155,7 @@ class Pipeline:
         self.topics = {kind: topic(name) for kind, name in t.items()}
         self.metrics.prepare(t)
         self._build_pools()
-        # content hash -> first article id; a GlobalTable so every worker sees all
-        # partitions' entries (duplicates arrive under different keys/partitions).
-        self.seen_hashes = self.app.GlobalTable(
-            "content-hashes", key_type=str, value_type=str, partitions=s.topic_partitions,
-            use_partitioner=True,  # written from batch code, outside Faust's per-event context
-            help="content hash -> first article id"
-        ) if s.skip_exact_duplicates else None
-        # LSH bands/signatures of clean articles (see streams/duplicates.py).
-        self.near_dup_table = self.app.GlobalTable(
-            "near-duplicates", key_type=str, value_type=str, partitions=s.topic_partitions,
-            use_partitioner=True, help="MinHash LSH index of clean articles",
-        ) if s.detect_near_duplicates else None
+        self.state, near, exact = self._build_state()
         self.group_offsets = GroupOffsets(s)
         self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t["raw"], t["clean"]])
         self.publisher = Publisher(
@@ -161,12 +171,50 @@ class Pipeline:
             return StageAgent(stage=stage, settings=s, metrics=self.metrics, pool=pool, router=router, publisher=self.publisher,
                               guard=self.offset_guard, duplicates=duplicates, health=self.health)
 
-        near = NearDuplicates(self.near_dup_table) if self.near_dup_table is not None else None
-        self.clean_agent = agent("clean", self.clean_pool, {"clean": t["clean"]}, DuplicatePolicy(self.app, self.metrics, near=near))
+        self.clean_agent = agent("clean", self.clean_pool, {"clean": t["clean"]},
+                                 DuplicatePolicy(self.metrics, state=self.state, near=near))
         self.extract_agent = agent("extract", self.extract_pool, {"enriched": t["enriched"], "event": t["events"]},
-                                   DuplicatePolicy(self.app, self.metrics, seen_hashes=self.seen_hashes, skip_exact=s.skip_exact_duplicates))
+                                   DuplicatePolicy(self.metrics, state=self.state, exact=exact))
         self.agents = [self.clean_agent, self.extract_agent]
         self._wire()
+        self.app.pipeline = self
+
+    # ---- state layer (streams/state, docs/state.md) -----------------------------------------
+
+    def _build_state(self) -> tuple[StateRuntime, NearDuplicateState | None, ExactDuplicateState | None]:
+        """The duplicate stores: near over the raw topic (clean stage), exact over the clean topic (extract stage)."""
+        s, t = self.settings, self.settings.topics
+        runtime = StateRuntime(s, self.metrics.state)
+        near = exact = None
+        if s.detect_near_duplicates:
+            near = NearDuplicateState(runtime.add_store(StoreSpec(NEAR_STORE, t["raw"], s.horizon_s, near_index_keys)))
+        if s.skip_exact_duplicates:
+            exact = ExactDuplicateState(runtime.add_store(StoreSpec(EXACT_STORE, t["clean"], s.horizon_s, exact_index_keys)))
+        return runtime, near, exact
+
+    async def start_state(self) -> None:
+        """Before the consumer starts: warn about plaintext credentials, name legacy state, open the stores."""
+        warn_on_plaintext_credentials(self.settings, log)
+        await check_legacy(self.settings)
+        if self.state.stores and self.state.started_at is None:
+            await self.state.start()
+            asyncio.ensure_future(self._report_caught_up())
+
+    async def _report_caught_up(self) -> None:
+        try:
+            await self.state.caught_up()
+        except asyncio.CancelledError:
+            return
+        log.info("state caught up: worker ready")
+
+    @property
+    def state_ready(self) -> bool:
+        return not self.state.stores or self.state.recovered_at is not None
+
+    async def stop_state(self) -> None:
+        """After the consumer's last commit: flush and close the stores."""
+        if self.state.started_at is not None:
+            await self.state.stop()
 
     def _build_pools(self) -> None:
         s, m = self.settings, self.metrics
@@ -209,6 +257,7 @@ class Pipeline:
 
         @app.on_partitions_assigned.connect
         async def assigned(app: faust.App, assigned: Any, **kwargs: Any) -> None:  # noqa: ARG001
+            self.state.assigned(assigned)
             await guard.on_assigned(assigned)
 
         @app.on_partitions_revoked.connect
@@ -221,12 +270,13 @@ class Pipeline:
             except Exception as exc:  # noqa: BLE001 - the next owner re-processes from the last commit
                 log.info("commit on revocation failed: %r", exc)
             guard.on_revoked(revoked)
+            self.state.revoked(revoked)
 
         @app.timer(interval=2.0)
         async def heartbeat() -> None:
-            # Timers run only once the app has started (tables recovered, web up),
-            # so a ticking timer is what "up" means for /health and worker_up.
-            if not app.should_stop:
+            # Timers run only once the app has started (web up); with the state caught up
+            # too, a ticking timer is what "up" means for /health and worker_up.
+            if not app.should_stop and self.state_ready:
                 metrics.up.set(1)
                 self.health.running = True
                 metrics.heartbeat.set_to_current_time()

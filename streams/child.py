@@ -21,21 +21,31 @@ Results stream back one message at a time, so when a child is killed the
 messages it completed are kept, and the parent knows which message it was on.
 Loading the models happens when the child starts (``ready``), outside every
 message budget.
+
+Secrets stay in the parent: the child parses untrusted HTML and needs no Kafka
+connection, so it is spawned with an environment from which the Kafka
+credentials and anything named like a secret are removed (``child_environment``),
+and with ``NEWSEVENTS_CHILD_PROCESS=1``, which makes ``streams.config.Settings``
+skip the ``.env`` file there.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import logging
 import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .config import CHILD_PROCESS_ENV
 from .outcome import Outcome
 
 log = logging.getLogger(__name__)
@@ -55,6 +65,43 @@ def limit_blas_threads() -> None:
     imported yet); the operator's own values win if set."""
     for key, value in CHILD_THREAD_ENV.items():
         os.environ.setdefault(key, value)
+
+
+# What the child's environment must not carry: the worker's Kafka connection settings and anything named
+# like a credential (other services' passwords and tokens a deployment puts in the worker's environment).
+_SECRET_PREFIXES = ("NEWSEVENTS_SASL_", "NEWSEVENTS_SSL_")
+_SECRET_WORDS = ("PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY", "SASL")
+_ENV_LOCK = threading.Lock()
+
+
+def is_secret_name(name: str) -> bool:
+    """True for an environment variable the NLP child must not inherit."""
+    upper = name.upper()
+    return upper.startswith(_SECRET_PREFIXES) or any(word in upper for word in _SECRET_WORDS)
+
+
+@contextlib.contextmanager
+def child_environment() -> Iterator[None]:
+    """The process environment as a spawned child should inherit it, for the duration of the spawn.
+
+    ``multiprocessing``'s spawn takes the parent's environment as it is at that
+    moment, with no way to pass another; so the secrets are taken out and put
+    back around the start (under a lock; the worker spawns from one thread).
+    """
+    with _ENV_LOCK:
+        removed = {k: v for k, v in os.environ.items() if is_secret_name(k)}
+        previous_flag = os.environ.get(CHILD_PROCESS_ENV)
+        for k in removed:
+            del os.environ[k]
+        os.environ[CHILD_PROCESS_ENV] = "1"
+        try:
+            yield
+        finally:
+            os.environ.update(removed)
+            if previous_flag is None:
+                os.environ.pop(CHILD_PROCESS_ENV, None)
+            else:
+                os.environ[CHILD_PROCESS_ENV] = previous_flag
 
 
 try:  # glibc's malloc_trim; absent elsewhere (musl, macOS), where trimming is skipped
@@ -261,7 +308,8 @@ class ChildProcess:
             target=child_main, args=(child, self._progress, self._stop, self.warm, self.memory_limit_mb),
             name=f"newsevents-{self.name}", daemon=True,
         )
-        self._proc.start()
+        with child_environment():
+            self._proc.start()
         child.close()
         self._conn, self._ready, self.starts = parent, False, self.starts + 1
 

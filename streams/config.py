@@ -12,13 +12,23 @@ import logging
 import os
 import socket
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+# Set in the environment of the NLP child processes (streams/child.py): they read no .env file, which could
+# hold the credentials their scrubbed environment does not.
+CHILD_PROCESS_ENV = "NEWSEVENTS_CHILD_PROCESS"
+
+
+def _env_file() -> str | None:
+    return None if os.environ.get(CHILD_PROCESS_ENV) == "1" else ".env"
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="NEWSEVENTS_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="NEWSEVENTS_", env_file=_env_file(), extra="ignore")
 
     # Kafka connection
     bootstrap_servers: str = Field(
@@ -42,14 +52,16 @@ class Settings(BaseSettings):
     topic_events: str = "events"
     topic_dlq: str = "articles.dlq"
     topic_partitions: int = Field(4, ge=1, description="Partitions of topics the worker creates.")
-    topic_replication_factor: int = Field(1, ge=1)
+    topic_replication_factor: int = Field(
+        0, ge=0, description="Replication factor of topics the worker creates (changelogs included); 0 = min(3, brokers in the cluster)."
+    )
 
     # Worker
     app_id: str = Field("newsevents", description="Faust app id = Kafka consumer group id.")
     worker_id: str = Field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     web_host: str = Field("127.0.0.1", description="Address of the read-only HTTP endpoint (/metrics, /health).")
     web_port: int = Field(6066, ge=0, le=65535)
-    data_dir: str = Field(".newsevents-data", description="Faust table/state directory.")
+    data_dir: str = Field(".newsevents-data", description="Worker data directory (the state stores live under its state/).")
     batch_size: int = Field(16, ge=1, description="Messages handed to the NLP process per batch.")
     batch_window_s: float = Field(0.05, gt=0, description="Longest wait to fill a batch (under load batches fill at once; at low load this is added latency per stage).")
     message_timeout_s: float = Field(10.0, gt=0, description="CPU budget of one message (CPU seconds, read by the worker from its NLP child); a message proven over it alone is dead-lettered (timeout).")
@@ -74,6 +86,27 @@ class Settings(BaseSettings):
     max_record_bytes: int = Field(4 * 1024 * 1024, ge=64 * 1024, description="Largest output record the worker writes; a clean record over it has its body truncated (body_truncated).")
     max_body_chars: int = Field(1_000_000, ge=10_000, description="Longest clean body; longer ones are truncated, with the full length recorded.")
     topic_config_check: str = Field("warn", pattern="^(warn|refuse|off)$", description="At start, compare existing topics' max.message.bytes with what the worker writes: warn, refuse (exit), or off. A dead-letter topic too small always refuses.")
+
+    # State (streams/state, docs/state.md): every bound of the duplicate state
+    dedup_horizon_hours: float = Field(
+        72.0, gt=0, description="How long (event time) duplicate state is remembered: near-copies of wire stories come within hours or days."
+    )
+    state_buckets: int = Field(
+        12, ge=2, le=240, description="Time buckets per horizon: state lives at most one bucket past the horizon; a lookup probes buckets + 1 of them."
+    )
+    state_block_cache_mb: int = Field(32, ge=1, description="RocksDB block cache shared by a worker's stores (data, index and filter blocks).")
+    state_write_buffer_mb: int = Field(8, ge=1, description="RocksDB memtable size per store (at most two per store).")
+    state_max_open_files: int = Field(256, ge=16, description="RocksDB open files per store (table cache bound).")
+    state_fetch_max_mb: int = Field(4, ge=1, description="Most changelog bytes the state reader fetches at once.")
+    state_max_ahead_s: float = Field(3600.0, ge=0, description="A published_at later than its Kafka timestamp by more is clamped to it.")
+
+    @property
+    def state_dir(self) -> Path:
+        return Path(self.data_dir) / "state"
+
+    @property
+    def horizon_s(self) -> int:
+        return max(1, int(self.dedup_horizon_hours * 3600))
 
     def topic(self, name: str) -> str:
         return self.topic_prefix + name

@@ -20,21 +20,18 @@ whichever worker processes the id's partition (see ``streams/state/runtime.py``)
 An exact duplicate points at the *original* (the first article's own answer if
 it was itself a duplicate); a near duplicate points at the earliest live article
 it is confirmed similar to (oldest time bucket first).
-
-``NearDuplicates`` (a ``MutableMapping`` index, the Faust GlobalTable path) is
-kept until the agents switch to these classes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import struct
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import orjson
 
-from .cleaning.dedup import BAND_BYTES, BANDS, SKETCH_BYTES, THRESHOLD, NearDuplicateIndex, band_keys, sketch, sketch_similarity
+from .cleaning.dedup import BAND_BYTES, BANDS, SKETCH_BYTES, THRESHOLD, band_keys, sketch, sketch_similarity
 from .state import Store
 
 NEAR_STORE = "dedup-near"
@@ -214,25 +211,6 @@ class ExactDuplicateState:
             return
         self.store.put(item.partition, article_ref(item.article_id), Remembered(item.article_id, first, content_hash=digest).encode(),
                        item.event_time)
-
-
-class NearDuplicates:
-    """Transitional: near duplicates over a ``MutableMapping`` (the Faust GlobalTable the agents still use)."""
-
-    _ANSWER = "dup:"
-
-    def __init__(self, store: MutableMapping[str, str]) -> None:
-        self.store = store
-        self.index = NearDuplicateIndex(store)
-
-    def check(self, article_id: str, signature: bytes) -> str | None:
-        """Id of an earlier near-duplicate, or None; the same answer every time for one id."""
-        previous = self.store.get(self._ANSWER + article_id)
-        if previous is not None:
-            return previous or None
-        found = self.index.check_and_add(article_id, signature)
-        self.store[self._ANSWER + article_id] = found or ""
-        return found
 
 
 def mark_near_duplicate(clean_record: bytes, duplicate_of: str) -> bytes:

@@ -98,7 +98,56 @@ def faust_credentials(settings: Settings) -> Any:
 def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
     """Topic name -> broker config for the topics the pipeline creates."""
     limits = topic_limits(settings)
-    return {name: {"max.message.bytes": str(limits[kind])} for kind, name in settings.topics.items()}
+    isr = min_insync_replicas(settings.topic_replication_factor)
+    return {name: {"max.message.bytes": str(limits[kind]), "min.insync.replicas": isr} for kind, name in settings.topics.items()}
+
+
+# ---- defaults of a careful operator: replication, min.insync.replicas, an idempotent producer
+
+MAX_DEFAULT_REPLICATION = 3
+
+
+def min_insync_replicas(replication_factor: int) -> str:
+    """``min.insync.replicas`` of a created topic: RF - 1 (acks=all writes survive one broker down), at least 1."""
+    return str(max(1, replication_factor - 1))
+
+
+async def resolve_replication_factor(settings: Settings, timeout_s: float = 60.0) -> int:
+    """Fill in ``topic_replication_factor`` when it is 0 (the default): min(3, brokers in the cluster).
+
+    Three copies is what an operator expects of a production topic; a one- or
+    two-broker cluster (a laptop, CI) cannot hold more than it has brokers.
+    """
+    if settings.topic_replication_factor > 0:
+        return settings.topic_replication_factor
+    admin = await _admin(settings, timeout_s)
+    try:
+        cluster = await admin.describe_cluster()
+        brokers = len(cluster.get("brokers", []))
+    finally:
+        await admin.close()
+    settings.topic_replication_factor = max(1, min(MAX_DEFAULT_REPLICATION, brokers))
+    log.info("topic replication factor %d (%d broker(s) in the cluster)", settings.topic_replication_factor, brokers)
+    return settings.topic_replication_factor
+
+
+def make_producer_idempotent() -> None:
+    """Faust's aiokafka producer with ``enable_idempotence`` (and acks=all) outside transactions too.
+
+    Faust turns idempotence on only in exactly-once mode; at-least-once needs it
+    as much: a send retried after a lost acknowledgement must not write the
+    record twice, nor reorder a partition's records.
+    """
+    from faust.transport.drivers import aiokafka as driver
+
+    cls = driver.Producer
+    original = getattr(cls._settings_extra, "__wrapped__", cls._settings_extra)
+
+    def settings_extra(self: Any) -> Any:
+        return {**original(self), "acks": "all", "enable_idempotence": True}
+
+    settings_extra.__wrapped__ = original  # type: ignore[attr-defined]
+    cls._settings_extra = settings_extra
 
 
 async def _admin(settings: Settings, timeout_s: float) -> AIOKafkaAdminClient:
@@ -117,6 +166,7 @@ async def _admin(settings: Settings, timeout_s: float) -> AIOKafkaAdminClient:
 
 async def ensure_topics(settings: Settings, timeout_s: float = 60.0) -> list[str]:
     """Create missing pipeline topics (partitions and replication from settings); returns those created."""
+    await resolve_replication_factor(settings, timeout_s)
     admin = await _admin(settings, timeout_s)
     try:
         existing = set(await admin.list_topics())

@@ -17,6 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST  # noqa: F401  (re-exported fo
 
 from . import __version__
 from .records import SCHEMA_VERSIONS
+from .state.metrics import StateMetrics
 
 # Latency buckets from 1 ms to 2 min: stage steps are ms..s, end-to-end s..min under lag.
 STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
@@ -46,6 +47,7 @@ class Metrics:
         self.commit_seconds = Histogram(p + "commit_duration_seconds", "Offset commit latency.", buckets=STAGE_BUCKETS, registry=r)
         self.producer_errors = Counter(p + "producer_errors", "Failed send attempts (each is retried), by topic.", ["topic"], registry=r)
         self.offset_holes = Counter(p + "offset_holes", "Input batches that skipped offsets (refetched, never committed past), by topic.", ["topic"], registry=r)
+        self.state = StateMetrics(r)  # newsevents_state_*: the state layer (streams/state/metrics.py)
         self.child_restarts = Counter(p + "child_restarts", "NLP child processes replaced, by stage and cause (over_budget, stalled, died, raised, starved).", ["stage", "cause"], registry=r)
         self.verdicts = Counter(p + "suspect_verdicts", "Messages that failed in a batch and were retried alone: innocent (passed), guilty (dead-lettered), inconclusive (the control failed too).", ["stage", "verdict"], registry=r)
         self.infrastructure_faults = Counter(p + "infrastructure_faults", "Faults of the machine or the cluster retried with back-off (never dead-lettered), by stage and kind.", ["stage", "kind"], registry=r)

@@ -129,6 +129,7 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             input_format=article.input_format,
             content_hash=article.content_hash,
             signature=signature(article.body),
+            published_at=article.published_at,  # the event time of the article's duplicate state
         )
         return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
     except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter

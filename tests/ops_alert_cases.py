@@ -293,4 +293,40 @@ CASES += [
             alert("NewseventsBatchesOverBudget", "35m", {"severity": "warning", "stage": "extract", "instance": "10.0.0.5:6066"}),
         ],
     },
+    {   # W1's near store never catches up after its start; W2's did after a minute.
+        "name": "state not caught up",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_state_caught_up{store="dedup-near",%s}' % W1, "0x30"),
+            s('newsevents_state_caught_up{store="dedup-near",%s}' % W2, "0 1x30"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateNotCaughtUp", "5m"),
+            alert("NewseventsStateNotCaughtUp", "20m", {"severity": "warning", "store": "dedup-near", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # Owed tombstones pile up in the exact store (never sent); the near store's stay bounded.
+        "name": "state tombstones backlog",
+        "interval": "5m",
+        "input_series": [
+            s('newsevents_state_owed_tombstones{store="dedup-exact",%s}' % W1, "0+100000x30"),
+            s('newsevents_state_owed_tombstones{store="dedup-near",%s}' % W1, "20000x30"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateTombstonesBacklog", "30m"),
+            alert("NewseventsStateTombstonesBacklog", "150m", {"severity": "warning", "store": "dedup-exact"}),
+        ],
+    },
+    {   # One local wipe on W2 (a recreated changelog); none on W1.
+        "name": "state store rebuilt",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_state_local_wipes_total{store="dedup-near",%s}' % W1, "0x20"),
+            s('newsevents_state_local_wipes_total{store="dedup-near",%s}' % W2, "0x5 1x15"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateStoreRebuilt", "3m"),
+            alert("NewseventsStateStoreRebuilt", "10m", {"severity": "warning", "store": "dedup-near", "instance": "10.0.0.6:6066"}),
+        ],
+    },
 ]

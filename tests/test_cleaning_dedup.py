@@ -16,7 +16,6 @@ import pytest
 
 from streams.cleaning import dedup
 from streams.cleaning.dedup import (
-    NearDuplicateIndex,
     band_keys,
     from_minhash,
     shingles,
@@ -134,15 +133,3 @@ def test_sketch_estimator_corrects_for_chance_agreement() -> None:
 def test_from_minhash_checks_its_input() -> None:
     with pytest.raises(ValueError):
         from_minhash(np.zeros(64, dtype=np.uint32))
-
-
-def test_transitional_mapping_index_finds_copies_and_replays_idempotently() -> None:
-    store: dict[str, str] = {}
-    index = NearDuplicateIndex(store)
-    assert index.check_and_add("orig", signature(WIRE[1])) is None
-    assert index.check_and_add("copy", signature(syndicated(WIRE[1]))) == "orig"
-    assert index.check_and_add("copy", signature(syndicated(WIRE[1]))) is None  # a replay is not its own duplicate
-    assert index.check_and_add("other", signature(WIRE[2])) is None
-    assert all(isinstance(k, str) and isinstance(v, str) for k, v in store.items())
-    restarted = NearDuplicateIndex(store)
-    assert restarted.check_and_add("copy2", signature(rewritten(WIRE[1]))) == "orig"

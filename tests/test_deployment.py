@@ -19,7 +19,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 import streams
-from streams.state.settings import StateSettings
+from streams.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text("utf-8"))
@@ -115,7 +115,7 @@ def test_worker_state_is_on_a_named_volume() -> None:
     # The image agrees on the directory, and the state layer puts its stores under it.
     assert f"NEWSEVENTS_DATA_DIR={data_dir}" in DOCKERFILE
     assert any(instr == "VOLUME" and data_dir in args for instr, args in dockerfile_instructions())
-    state = StateSettings(_env_file=None, data_dir=data_dir)
+    state = Settings(_env_file=None, data_dir=data_dir)
     assert state.state_dir.is_relative_to(data_dir)
 
 

@@ -32,7 +32,7 @@ from streams.duplicates import (
     exact_index_keys,
     near_index_keys,
 )
-from streams.state import StateRuntime, StateSettings, StoreSpec
+from streams.state import StateRuntime, StoreSpec
 from streams.state import layout as L
 from streams.state.changelog import changelog_topic
 from test_cleaning_dedup import WIRE, syndicated
@@ -53,9 +53,9 @@ class Worker:
     """One worker's state: the two duplicate stores over a runtime."""
 
     def __init__(self, app_id: str, data_dir: Path, horizon_hours: float = 72.0) -> None:
-        settings = Settings(KAFKA_BOOTSTRAP_SERVERS=bootstrap(), app_id=app_id, topic_partitions=PARTITIONS)
-        state = StateSettings(data_dir=str(data_dir), dedup_horizon_hours=horizon_hours, state_block_cache_mb=8, state_write_buffer_mb=1)
-        self.runtime = StateRuntime(settings, state, upkeep_interval_s=0.2, metrics_interval_s=0.0)
+        state = settings = Settings(KAFKA_BOOTSTRAP_SERVERS=bootstrap(), app_id=app_id, topic_partitions=PARTITIONS, data_dir=str(data_dir),
+                                    dedup_horizon_hours=horizon_hours, state_block_cache_mb=8, state_write_buffer_mb=1)
+        self.runtime = StateRuntime(settings, upkeep_interval_s=0.2, metrics_interval_s=0.0)
         self.near_store = self.runtime.add_store(StoreSpec(NEAR_STORE, RAW, state.horizon_s, near_index_keys))
         self.exact_store = self.runtime.add_store(StoreSpec(EXACT_STORE, CLEAN, state.horizon_s, exact_index_keys))
         self.near = NearDuplicateState(self.near_store)

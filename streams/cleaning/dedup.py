@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import MutableMapping
 
 import numpy as np
 
@@ -125,46 +124,3 @@ def similarity(sig_a: bytes, sig_b: bytes) -> float:
     if not sig_a or not sig_b:
         return 0.0
     return sketch_similarity(sketch(sig_a), sketch(sig_b))
-
-
-_SELF_KEY = "self:"
-
-
-class NearDuplicateIndex:
-    """Transitional: the LSH index over a ``str -> str`` mapping (the Faust GlobalTable the agents
-    still use). Removed when the agents switch to ``streams.duplicates.NearDuplicateState`` over
-    the bounded state layer.
-
-    Keys written: ``b<band>:<hash>`` -> first article id seen with that band,
-    ``sig:<article id>`` -> its signature (hex), ``self:<article id>`` -> "1".
-    """
-
-    def __init__(self, store: MutableMapping[str, str], threshold: float = THRESHOLD) -> None:
-        self.store = store
-        self.threshold = threshold
-
-    def check_and_add(self, article_id: str, sig: bytes) -> str | None:
-        """Id of an earlier near-duplicate of this article, or None; then remember this one.
-
-        Checking an id already added returns None (a replay is not a duplicate of itself).
-        """
-        if not sig or _SELF_KEY + article_id in self.store:
-            return None
-        keys = [f"b{i}:{band.hex()}" for i, band in enumerate(band_keys(sig))]
-        found: str | None = None
-        tried: set[str] = set()
-        for key in keys:
-            other = self.store.get(key)
-            if other is None or other == article_id or other in tried:
-                continue
-            tried.add(other)
-            other_sig = self.store.get("sig:" + other)
-            if other_sig and similarity(sig, bytes.fromhex(other_sig)) >= self.threshold:
-                found = other
-                break
-        for key in keys:
-            if key not in self.store:
-                self.store[key] = article_id
-        self.store["sig:" + article_id] = sig.hex()
-        self.store[_SELF_KEY + article_id] = "1"
-        return found

@@ -4,12 +4,12 @@ The folder follows the data: ``eventtime`` (what time a record belongs to),
 ``layout`` (its bytes), ``localdb`` (RocksDB with bounded memory), ``store``
 (records, index, expiry), ``changelog`` / ``writer`` / ``reader`` (the topic and
 both directions), ``runtime`` (one worker's stores, catch-up, upkeep), ``metrics``,
-``settings``, ``migrate`` (from the Faust GlobalTable changelogs). Semantics and
+``slots`` (the directory a worker takes), ``migrate`` (from the Faust GlobalTable changelogs); the settings are
+``streams.config.Settings``' ``dedup_horizon_hours`` and ``state_*`` fields. Semantics and
 costs: docs/state.md.
 """
 
 from .runtime import StateRuntime
-from .settings import StateSettings
 from .store import Found, Store, StoreSpec
 
-__all__ = ["Found", "StateRuntime", "StateSettings", "Store", "StoreSpec"]
+__all__ = ["Found", "StateRuntime", "Store", "StoreSpec"]

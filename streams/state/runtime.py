@@ -2,7 +2,7 @@
 
 Usage (what a stage needs; see docs/state.md):
 
-    runtime = StateRuntime(settings)                        # streams.config.Settings
+    runtime = StateRuntime(settings)                        # streams.config.Settings (its state_* fields)
     near = runtime.add_store(StoreSpec("dedup-near", topics["raw"], horizon_s, indexer))
     await runtime.start()                                   # open, create changelogs, start reading
     runtime.assigned(tps) / runtime.revoked(tps)            # from the consumer's rebalance callbacks
@@ -42,13 +42,12 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from ..config import Settings
-from ..kafka_client import aiokafka_kwargs
+from ..kafka_client import aiokafka_kwargs, resolve_replication_factor
 from .changelog import changelog_topic, ensure_changelog, topic_partitions
 from .eventtime import Buckets
 from .localdb import make_cache, open_db
 from .metrics import StateMetrics
 from .reader import ChangelogReader
-from .settings import StateSettings
 from .slots import Slot, claim_slot
 from .store import Store, StoreSpec
 from .writer import ChangelogWriter
@@ -57,10 +56,10 @@ log = logging.getLogger(__name__)
 
 
 class StateRuntime:
-    def __init__(self, settings: Settings, state: StateSettings | None = None, metrics: StateMetrics | None = None,
+    def __init__(self, settings: Settings, metrics: StateMetrics | None = None,
                  *, upkeep_interval_s: float = 1.0, metrics_interval_s: float = 15.0) -> None:
         self.settings = settings
-        self.state = state or StateSettings()
+        self.state = settings
         self.metrics = metrics or StateMetrics()
         self.upkeep_interval_s = upkeep_interval_s
         self.metrics_interval_s = metrics_interval_s
@@ -106,6 +105,7 @@ class StateRuntime:
         ``caught_up`` wait. ``recovery_seconds`` is measured from here.
         """
         self.started_at = time.monotonic()
+        await resolve_replication_factor(self.settings)
         kw = aiokafka_kwargs(self.settings)
         admin = AIOKafkaAdminClient(**kw)
         await admin.start()
