@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     story_max_open: int = Field(1_000_000, ge=1, description="Open stories held; past it the longest-idle closes early.")
     merged_horizon_hours: float = Field(72.0, gt=0, description="An event cluster closes this long (event time) after its last mention.")
     merged_max_open: int = Field(2_000_000, ge=1, description="Open event clusters held; past it the longest-idle closes early.")
-    story_idle_flush_s: float = Field(30.0, gt=0, description="Period of the timer that publishes closures while the story inputs are idle.")
+    story_metrics_interval_s: float = Field(15.0, gt=0, description="Period of the timer that sets the open-story and largest-story gauges.")
 
     @property
     def story_topics(self) -> dict[str, str]:
