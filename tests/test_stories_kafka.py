@@ -45,6 +45,13 @@ def _five_cluster(records: list) -> dict | None:
     return next((v for v in _last(records, "cluster_id").values() if v["num_sources"] == 5), None)
 
 
+def _metric(text: str, series: str) -> float | None:
+    for line in text.splitlines():
+        if line.startswith(series + " "):
+            return float(line.rsplit(" ", 1)[1])
+    return None
+
+
 def test_five_outlets_one_story_one_merged_event_and_redelivery_after_kill9(kafka: str, tmp_path: Path) -> None:
     dep = Deployment("stories", partitions=2)
     dep.create_topics()
@@ -68,6 +75,11 @@ def test_five_outlets_one_story_one_merged_event_and_redelivery_after_kill9(kafk
             internal = run(read_topic(topic, idle=3, timeout=30))
             assert internal and all(not errors_in(rtype, v) for _k, v, *_ in internal), rtype
         n_story_records = sum(1 for k, *_ in stories if k == story["story_id"])
+        text = worker.metrics_text()
+        assert _metric(text, 'newsevents_story_inputs_total{outcome="opened"}') == 1.0
+        assert _metric(text, 'newsevents_story_inputs_total{outcome="joined"}') == 4.0
+        assert _metric(text, 'newsevents_merged_mentions_total{outcome="merged",plover_type="COERCE"}') == 4.0
+        assert "story_id=" not in text and "cluster_id=" not in text  # no id as a label
 
         worker.kill9()  # no clean shutdown: the restarted worker recovers the tables from their changelogs
         worker = dep.start_worker(tmp_path)
@@ -83,5 +95,26 @@ def test_five_outlets_one_story_one_merged_event_and_redelivery_after_kill9(kafk
         assert _last(again, "story_id")[story["story_id"]] == story  # same counts, same record
         assert _last(merged_again, "cluster_id")[cluster["cluster_id"]] == cluster
         assert len(_last(again, "story_id")) == len(_last(stories, "story_id"))  # no second story for the same articles
+        assert _metric(worker.metrics_text(), 'newsevents_story_inputs_total{outcome="redelivered"}') == 5.0
+    finally:
+        dep.stop_all()
+
+
+def test_two_workers_still_make_one_story_and_one_merged_event(kafka: str, tmp_path: Path) -> None:
+    """Whichever worker cleans and extracts an article, its story input and mentions meet in one aggregator."""
+    dep = Deployment("stories2w", partitions=2)
+    dep.create_topics()
+    workers = [dep.start_worker(tmp_path), dep.start_worker(tmp_path)]
+    try:
+        for w in workers:
+            w.wait_ready()
+        run(produce(dep.topic("raw"), _envelopes()))
+        stories = run(read_topic(dep.prefix + "stories", until=lambda r: _five_story(r) is not None, timeout=420))
+        merged = run(read_topic(dep.prefix + "events.merged", until=lambda r: _five_cluster(r) is not None, timeout=120))
+        assert _five_story(stories) is not None, [w.tail() for w in workers]
+        assert _five_cluster(merged) is not None
+        assert sum(1 for v in _last(stories, "story_id").values() if set(v["article_ids"]) & {r["id"] for r in FIVE}) == 1
+        enriched = run(read_topic(dep.topic("enriched"), idle=3, timeout=30))
+        assert {v["article_id"] for _k, v, *_ in enriched} == {r["id"] for r in FIVE}
     finally:
         dep.stop_all()
