@@ -171,6 +171,12 @@ async def _consume(settings: Settings, topic: str, max_records: int | None, time
 
 
 def _pretty_row(value: dict[str, Any]) -> str:
+    if value.get("record_type") == "story":
+        state = "merged into " + value["merged_into"] if value.get("merged_into") else ("closed" if value.get("closed") else "open")
+        return f"STORY  {value['story_id']} {value['num_articles']:>5} articles {value['num_sources']:>4} sources {state:<8} | {value.get('title') or ''}"[:160]
+    if value.get("record_type") == "merged_event":
+        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
+        return f"MERGED {value['cluster_id']} {typ:<10} {value['num_mentions']:>4} mentions {value['num_sources']:>4} sources"[:160]
     if "event_id" in value:
         src = (value.get("source") or {}).get("canonical") or (value.get("source") or {}).get("text")
         tgt = (value.get("target") or {}).get("canonical") or (value.get("target") or {}).get("text") if value.get("target") else "-"

@@ -88,3 +88,11 @@ def test_emit_all_ends_with_stories_covering_every_clean_input(emitted) -> None:
 def test_story_records_are_deterministic_across_runs(emitted) -> None:
     again = records_of(run_cli("process", "--emit", "stories", str(STREAM)))
     assert again == emitted["stories"]
+
+
+def test_consume_pretty_shows_stories_and_merged_events(emitted) -> None:
+    from streams.cli import _pretty_row
+
+    rows = [_pretty_row(r) for r in emitted["stories"] + emitted["merged"]]
+    assert any(r.startswith("STORY") and " 5 articles" in r and " 5 sources closed" in r for r in rows), rows
+    assert any(r.startswith("MERGED") and " 5 mentions" in r for r in rows), rows
