@@ -173,9 +173,19 @@ class Pipeline:
 
         self.clean_agent = agent("clean", self.clean_pool, {"clean": t["clean"]},
                                  DuplicatePolicy(self.metrics, state=self.state, near=near))
-        self.extract_agent = agent("extract", self.extract_pool, {"enriched": t["enriched"], "event": t["events"]},
+        story_outputs = {"story_input": s.story_topics["stories_input"], "event_mention": s.story_topics["events_mentions"]} if s.stories_enabled else {}
+        self.extract_agent = agent("extract", self.extract_pool, {"enriched": t["enriched"], "event": t["events"], **story_outputs},
                                    DuplicatePolicy(self.metrics, state=self.state, exact=exact))
         self.agents = [self.clean_agent, self.extract_agent]
+        self.story_stages = []
+        if s.stories_enabled:  # issue 17: story and merge agents (streams/story_agents.py, docs/stories.md)
+            from .kafka_client import story_topic_specs
+            from .story_agents import wire_story_agents
+
+            specs = story_topic_specs(s)
+            self.story_stages = wire_story_agents(self.app, s, self.metrics, self.publisher, lambda name, partitions: self.app.topic(
+                name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+                partitions=partitions, replicas=s.topic_replication_factor, config=specs[name][1]))
         self._wire()
         self.app.pipeline = self
 
@@ -237,7 +247,7 @@ class Pipeline:
         self.clean_pool = StagePool("clean", bind(clean_batch, max_bytes=s.max_input_bytes, max_record_bytes=s.max_record_bytes,
                                                   max_body_chars=s.max_body_chars),
                                     budgets=budgets, batch_s=s.batch_budget_s, child=clean_child, control=CONTROL_RAW, listener=on_event)
-        self.extract_pool = StagePool("extract", extract_batch, budgets=budgets, batch_s=s.batch_budget_s, child=extract_child,
+        self.extract_pool = StagePool("extract", bind(extract_batch, stories=s.stories_enabled), budgets=budgets, batch_s=s.batch_budget_s, child=extract_child,
                                       control=CONTROL_CLEAN, listener=on_event)
 
     def start_children(self) -> None:

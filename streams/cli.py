@@ -3,7 +3,7 @@
     newsevents worker                      run the Faust worker (settings from env / .env)
     newsevents produce PATH...             publish articles to articles.raw
     newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
-    newsevents process [PATH...] [--emit clean|enriched|events|all]   offline, no Kafka
+    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
     newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
 """
@@ -171,6 +171,12 @@ async def _consume(settings: Settings, topic: str, max_records: int | None, time
 
 
 def _pretty_row(value: dict[str, Any]) -> str:
+    if value.get("record_type") == "story":
+        state = "merged into " + value["merged_into"] if value.get("merged_into") else ("closed" if value.get("closed") else "open")
+        return f"STORY  {value['story_id']} {value['num_articles']:>5} articles {value['num_sources']:>4} sources {state:<8} | {value.get('title') or ''}"[:160]
+    if value.get("record_type") == "merged_event":
+        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
+        return f"MERGED {value['cluster_id']} {typ:<10} {value['num_mentions']:>4} mentions {value['num_sources']:>4} sources"[:160]
     if "event_id" in value:
         src = (value.get("source") or {}).get("canonical") or (value.get("source") or {}).get("text")
         tgt = (value.get("target") or {}).get("canonical") or (value.get("target") or {}).get("text") if value.get("target") else "-"
@@ -210,14 +216,24 @@ def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
 
 
 # --------------------------------------------------------------------------- process
+STORY_EMITS = ("stories", "merged", "all")
+
+
 def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int, *,
-                  max_record_bytes: int | None = None, max_body_chars: int | None = None) -> Iterable[tuple[str, dict[str, Any]]]:
-    """The stream's two stages in-process: yields ``(record_type, record)``."""
+                  max_record_bytes: int | None = None, max_body_chars: int | None = None,
+                  stories: Any = None) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The stream's two stages in-process: yields ``(record_type, record)``.
+
+    ``stories`` (a :class:`streams.stories.OfflineRun`) receives the story stage's
+    inputs that the extract stage makes for each article, in file (arrival) order;
+    they are internal records and are not yielded.
+    """
     from .deadletter import build_dead_letter
     from .errors import DECODE_REASONS
     from .pipeline import clean_one, extract_one
 
-    want_extract = emit in ("enriched", "events", "all")
+    want_extract = emit in ("enriched", "events", "stories", "merged", "all")
+    printed = {"enriched": "enriched", "events": "event"}.get(emit)
     bounds = {k: v for k, v in (("max_record_bytes", max_record_bytes), ("max_body_chars", max_body_chars)) if v is not None}
     for item in items:
         outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only, **bounds)
@@ -226,12 +242,18 @@ def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: in
             clean_bytes = outcome.records[0][2]
             if emit == "all":
                 yield "clean_article", orjson.loads(clean_bytes)
-            outcome2 = extract_one(clean_bytes)
+            outcome2 = extract_one(clean_bytes, stories=stories is not None)
             if outcome2.ok:
+                item, mentions = None, []
                 for kind, _key, value in outcome2.records:
-                    rtype = "enriched_article" if kind == "enriched" else "event"
-                    if emit == "all" or (emit == "enriched" and kind == "enriched") or (emit == "events" and kind == "event"):
-                        yield rtype, orjson.loads(value)
+                    if kind == "story_input":
+                        item = orjson.loads(value)
+                    elif kind == "event_mention":
+                        mentions.append(orjson.loads(value))
+                    elif emit == "all" or kind == printed:
+                        yield ("enriched_article" if kind == "enriched" else "event"), orjson.loads(value)
+                if stories is not None:
+                    stories.add_inputs(item, mentions)
                 continue
             outcome, stage, payload = outcome2, "extract", clean_bytes
         elif outcome.ok:
@@ -248,12 +270,19 @@ def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: in
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     from .inputs import iter_inputs
+    from .stories import encode
 
     counts: dict[str, int] = {}
     out = sys.stdout
     items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    run = None
+    if args.emit in STORY_EMITS:
+        from .stories import OfflineRun
+
+        run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
     for rtype, record in process_items(items, args.emit, settings.worker_id, settings.max_input_bytes,
-                                       max_record_bytes=settings.max_record_bytes, max_body_chars=settings.max_body_chars):
+                                       max_record_bytes=settings.max_record_bytes, max_body_chars=settings.max_body_chars,
+                                       stories=run):
         counts[rtype] = counts.get(rtype, 0) + 1
         if rtype == "dead_letter":
             print(f"dead letter: {record['source']['location']}: {record['reason']}: {record['message'][:200]}", file=sys.stderr)
@@ -262,6 +291,14 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         if args.emit == "all":
             record = {"record_type": rtype, **record}
         out.write(orjson.dumps(record).decode() + "\n")
+    if run is not None:
+        # The last record of every cluster, then of every story (the compacted topics' view at the end
+        # of the input); with --emit all the story records come last, after everything they cover.
+        wanted = {"stories": ["story"], "merged": ["merged_event"], "all": ["merged_event", "story"]}[args.emit]
+        for rtype in wanted:
+            for record in run.final_records(rtype):
+                counts[rtype] = counts.get(rtype, 0) + 1
+                out.write(encode(record).decode() + "\n")
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
     print(f"processed: {summary}", file=sys.stderr)
     return 0
@@ -302,7 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
     pc = sub.add_parser("process", help="run the pipeline offline: inputs -> JSON lines on stdout")
     pc.add_argument("paths", nargs="*", help="as for produce; none or - reads JSON lines from stdin")
-    pc.add_argument("--emit", choices=["clean", "enriched", "events", "all"], default="events")
+    pc.add_argument("--emit", choices=["clean", "enriched", "events", "stories", "merged", "all"], default="events",
+                    help="stories / merged: the final record of every story / merged event (after the whole input, "
+                         "in arrival order); all: every record, then those final records")
     sub.add_parser("topics", help="create missing pipeline topics and list them")
     rd = sub.add_parser("redrive", help="republish complete dead letters to the raw topic (same ids), e.g. after a fix")
     rd.add_argument("--reason", action="append", help="only these reasons (repeat, or comma-separated), e.g. timeout,worker_crashed")

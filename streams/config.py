@@ -13,9 +13,13 @@ import os
 import socket
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from .stories import ClusterConfig, StoryConfig
 
 
 # Set in the environment of the NLP child processes (streams/child.py): they read no .env file, which could
@@ -107,6 +111,46 @@ class Settings(BaseSettings):
     @property
     def horizon_s(self) -> int:
         return max(1, int(self.dedup_horizon_hours * 3600))
+
+    # Live stories and merged events (issue 17; docs/stories.md, "Wiring plan")
+    stories_enabled: bool = Field(True, description="Extract stage publishes story inputs and event mentions; the story and merge agents run.")
+    topic_stories: str = Field("stories", description="Compacted, keyed by story_id: the latest record of every story.")
+    topic_events_merged: str = Field("events.merged", description="Compacted, keyed by cluster_id: the latest record of every merged event.")
+    topic_stories_input: str = Field("stories.input", description="Internal: one story input per article, keyed by language.")
+    topic_events_mentions: str = Field("events.mentions", description="Internal: one mention per coded event, keyed by its merge block.")
+    stories_input_partitions: int = Field(1, ge=1, description="Partitions of stories.input: one aggregation order per partition (languages never share a story).")
+    story_horizon_hours: float = Field(72.0, gt=0, description="A story closes when the newest article (event time) is this far past its last article.")
+    story_threshold: float = Field(0.20, gt=0, lt=1, description="Least score (cosine minus the time penalty) for an article to join a story.")
+    story_gap_penalty_per_day: float = Field(0.03, ge=0, description="Score subtracted per day between an article and a story's nearest edge in time.")
+    story_merge_threshold: float = Field(0.5, gt=0, le=1, description="Least centroid cosine for two stories an article joins both of to merge.")
+    story_max_open: int = Field(1_000_000, ge=1, description="Open stories held; past it the longest-idle closes early.")
+    merged_horizon_hours: float = Field(72.0, gt=0, description="An event cluster closes this long (event time) after its last mention.")
+    merged_max_open: int = Field(2_000_000, ge=1, description="Open event clusters held; past it the longest-idle closes early.")
+    story_metrics_interval_s: float = Field(15.0, gt=0, description="Period of the timer that sets the open-story and largest-story gauges.")
+
+    @property
+    def story_topics(self) -> dict[str, str]:
+        """The story stage's topics (created only when ``stories_enabled``)."""
+        if not self.stories_enabled:
+            return {}
+        return {
+            "stories": self.topic(self.topic_stories),
+            "events_merged": self.topic(self.topic_events_merged),
+            "stories_input": self.topic(self.topic_stories_input),
+            "events_mentions": self.topic(self.topic_events_mentions),
+        }
+
+    def story_config(self) -> "StoryConfig":
+        from .stories import StoryConfig
+
+        return StoryConfig(horizon_hours=self.story_horizon_hours, threshold=self.story_threshold,
+                           gap_penalty_per_day=self.story_gap_penalty_per_day, merge_threshold=self.story_merge_threshold,
+                           max_open_stories=self.story_max_open)
+
+    def cluster_config(self) -> "ClusterConfig":
+        from .stories import ClusterConfig
+
+        return ClusterConfig(horizon_hours=self.merged_horizon_hours, max_open_clusters=self.merged_max_open)
 
     def topic(self, name: str) -> str:
         return self.topic_prefix + name

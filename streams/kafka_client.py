@@ -150,6 +150,30 @@ def make_producer_idempotent() -> None:
     cls._settings_extra = settings_extra
 
 
+def story_topic_specs(settings: Settings) -> dict[str, tuple[int, dict[str, str]]]:
+    """The story stage's topics: name -> (partitions, broker config); empty when stories are off.
+
+    ``stories`` and ``events.merged`` are compacted (the latest record per story /
+    cluster; no tombstones, the final record stays). The two internal input topics
+    keep their records at least the horizon plus a day, so a rebuilt worker can
+    replay what its state still needs.
+    """
+    names = settings.story_topics
+    if not names:
+        return {}
+    limit = str(producer_max_request(settings))
+    keep_ms = str(int((max(settings.story_horizon_hours, settings.merged_horizon_hours) + 24) * 3600 * 1000))
+    isr = min_insync_replicas(settings.topic_replication_factor)
+    compact = {"cleanup.policy": "compact", "max.message.bytes": limit, "min.insync.replicas": isr}
+    delete = {"cleanup.policy": "delete", "retention.ms": keep_ms, "max.message.bytes": limit, "min.insync.replicas": isr}
+    return {
+        names["stories"]: (settings.topic_partitions, dict(compact)),
+        names["events_merged"]: (settings.topic_partitions, dict(compact)),
+        names["stories_input"]: (settings.stories_input_partitions, dict(delete)),
+        names["events_mentions"]: (settings.topic_partitions, dict(delete)),
+    }
+
+
 async def _admin(settings: Settings, timeout_s: float) -> AIOKafkaAdminClient:
     admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings), request_timeout_ms=int(timeout_s * 1000))
     deadline = asyncio.get_running_loop().time() + timeout_s
@@ -173,6 +197,11 @@ async def ensure_topics(settings: Settings, timeout_s: float = 60.0) -> list[str
         wanted = [
             NewTopic(name=name, num_partitions=settings.topic_partitions, replication_factor=settings.topic_replication_factor, topic_configs=cfg)
             for name, cfg in topic_configs(settings).items()
+            if name not in existing
+        ]
+        wanted += [
+            NewTopic(name=name, num_partitions=parts, replication_factor=settings.topic_replication_factor, topic_configs=cfg)
+            for name, (parts, cfg) in story_topic_specs(settings).items()
             if name not in existing
         ]
         created = []

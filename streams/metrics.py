@@ -20,6 +20,7 @@ from .records import SCHEMA_VERSIONS
 from .state.metrics import StateMetrics
 
 # Latency buckets from 1 ms to 2 min: stage steps are ms..s, end-to-end s..min under lag.
+STORY_SIZE_BUCKETS = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 5000)
 STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 E2E_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600)
 
@@ -65,6 +66,17 @@ class Metrics:
         self.started = Gauge(p + "worker_start_time_seconds", "Unix time the worker started.", registry=r)
         self.build = Gauge(p + "build_info", "Versions: package, record schemas, NLP model.", ["version", "schemas", "model", "model_version", "spacy"], registry=r)
         self.heartbeat = Gauge(p + "worker_heartbeat_timestamp_seconds", "Unix time of the worker's last heartbeat tick (stale = stuck or gone).", registry=r)
+        # Live stories and merged events (docs/stories.md): no story or cluster id is ever a label.
+        self.stories_open = Gauge(p + "stories_open", "Open stories held by this worker's story aggregators.", registry=r)
+        self.story_articles = Histogram(p + "story_articles", "Articles of a story when it closes (or is merged into another).", buckets=STORY_SIZE_BUCKETS, registry=r)
+        self.story_inputs = Counter(p + "story_inputs", "Story inputs, by outcome (joined, opened, redelivered, late).", ["outcome"], registry=r)
+        self.story_merges = Counter(p + "story_merges", "Stories merged into an older one.", registry=r)
+        self.stories_closed = Counter(p + "stories_closed", "Stories closed past the inactivity horizon (or the open-story cap).", registry=r)
+        self.story_largest = Gauge(p + "story_largest_articles", "Articles of the open stories ranked 1..10 by size (the dashboard's largest stories now).", ["rank"], registry=r)
+        self.merged_open = Gauge(p + "merged_open", "Open event clusters held by this worker's merge aggregators.", registry=r)
+        self.merged_mentions = Counter(p + "merged_mentions", "Event mentions, by outcome (merged, new, redelivered, skipped) and PLOVER type.", ["outcome", "plover_type"], registry=r)
+        self.merged_mentions_per_cluster = Histogram(p + "merged_mentions_per_cluster", "Mentions of an event cluster when it closes.", buckets=STORY_SIZE_BUCKETS, registry=r)
+        self.story_state_keys = Gauge(p + "story_state_keys", "Keys in the story and merge state tables held by this worker, by table.", ["table"], registry=r)
         self.started.set(time.time())
 
     def prepare(self, topics: dict[str, str]) -> None:

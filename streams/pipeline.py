@@ -136,8 +136,27 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
         return _failure(exc, article_id, stats)
 
 
-def extract_one(value: bytes | None) -> Outcome:
-    """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason."""
+def story_records(article: CleanArticle, result: Any) -> list[tuple[str, str, bytes]]:
+    """The story stage's inputs for one extracted article (docs/stories.md, "Wiring plan").
+
+    One ``story_input`` keyed by its aggregation partition (the language) and one
+    ``event_mention`` per coded event keyed by its merge block, so every pair of
+    mentions that may merge meets in one partition. ``input_ts`` is left empty:
+    the story worker takes it from the ingest-time header the record carries.
+    """
+    from .stories import encode, event_block_key, event_mentions, story_input, story_route_key
+
+    item = story_input(article, result)
+    records = [("story_input", story_route_key(item), encode(item))]
+    records.extend(("event_mention", event_block_key(m["event"]), encode(m)) for m in event_mentions(article, result))
+    return records
+
+
+def extract_one(value: bytes | None, stories: bool = False) -> Outcome:
+    """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason.
+
+    With ``stories`` also the story stage's inputs (:func:`story_records`).
+    """
     from .extraction import extract
 
     stats: dict[str, Any] = {"stage": "extract"}
@@ -151,6 +170,8 @@ def extract_one(value: bytes | None) -> Outcome:
         t2 = time.perf_counter()
         records = [("enriched", article_id, dumps(result.enriched))]
         records.extend(("event", article_id, dumps(ev)) for ev in result.events)
+        if stories:
+            records.extend(story_records(article, result))
         stats.update(
             decode_s=t1 - t0,
             extract_s=t2 - t1,
@@ -182,7 +203,7 @@ def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_B
     return [clean_one(v, max_bytes, max_record_bytes=max_record_bytes, max_body_chars=max_body_chars) for v in values]
 
 
-def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcome]:
+def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool = False) -> list[Outcome]:
     """Parses the batch's texts in one ``nlp.pipe`` call; falls back to one by one if that fails.
 
     A value may be ``(clean_record, first_article_id)`` for an exact duplicate the
@@ -208,7 +229,10 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
         if duplicate_of is not None:
             result = skipped(article, "exact_duplicate", duplicate_of)
             articles.append(None)
-            outcomes.append(Outcome(article_id=article.article_id, records=[("enriched", article.article_id, dumps(result.enriched))],
+            dup_records = [("enriched", article.article_id, dumps(result.enriched))]
+            if stories:  # another outlet's copy: it belongs to the story and counts as a source
+                dup_records.extend(story_records(article, result))
+            outcomes.append(Outcome(article_id=article.article_id, records=dup_records,
                                     stats={"stage": "extract", "skipped_reason": "exact_duplicate", "event_types": []}))
             continue
         articles.append(article)
@@ -217,7 +241,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
     try:
         results = extract_many(todo)
     except Exception:  # noqa: BLE001 - isolate the culprit
-        return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0]) for o, v in zip(outcomes, values)]
+        return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0], stories) for o, v in zip(outcomes, values)]
     per_article = (time.perf_counter() - started) / max(1, len(todo))
     it = iter(results)
     for i, article in enumerate(articles):
@@ -227,6 +251,8 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
         t0 = time.perf_counter()
         records = [("enriched", article.article_id, dumps(result.enriched))]
         records.extend(("event", article.article_id, dumps(ev)) for ev in result.events)
+        if stories:
+            records.extend(story_records(article, result))
         outcomes[i] = Outcome(
             article_id=article.article_id,
             records=records,

@@ -23,6 +23,11 @@ SCHEMA_VERSIONS = {
     "enriched_article": ENRICHED_SCHEMA_VERSION,
     "event": EVENT_SCHEMA_VERSION,
     "dead_letter": DEAD_LETTER_SCHEMA_VERSION,
+    # The story stage's records: versions live with the core that builds them (streams/stories).
+    "story": "1.0",
+    "merged_event": "1.0",
+    "story_input": "1.0",
+    "event_mention": "1.0",
 }
 
 
