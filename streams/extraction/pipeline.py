@@ -24,6 +24,7 @@ from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .entities import EntityTable, resolve_entities
 from .events import code_events
 from .events.record import EVENTS_VERSION
+from ..stories.gdelt import gdelt_fields, tone
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, model_info, parse
 from .trailer import content_end
@@ -96,7 +97,10 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
         t1 = time.perf_counter()
         events = code_events(doc, table, article)
         CLOCK.events += time.perf_counter() - t1
-        out.append(Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings, events), events=events))
+        article_tone = _with_gdelt_fields(article, events, warnings)
+        enriched = _enriched(article, table.to_list(), main_event, None, warnings, events)
+        enriched["tone"] = article_tone
+        out.append(Extraction(enriched=enriched, events=events))
     CLOCK.total += time.perf_counter() - started
     CLOCK.articles += len(articles)
     return out
@@ -123,6 +127,25 @@ def skipped(article: CleanArticle, reason: str, duplicate_of: str | None = None)
     if duplicate_of is not None:
         enriched["duplicate_of"] = duplicate_of
     return Extraction(enriched=enriched, events=[])
+
+
+def _with_gdelt_fields(article: CleanArticle, events: list[dict[str, Any]], warnings: list[str]) -> float | None:
+    """Adds GDELT's per-event fields (Goldstein scale, the article's tone, the place geocoded) to each event and
+    returns the tone. The tone is computed once per article, here, and the story stage reads it from the enriched
+    record; a failure costs the fields, never the article."""
+    try:
+        article_tone = tone(article.body)
+        for ev in events:
+            ev.update(gdelt_fields(ev, article_tone))
+        return article_tone
+    except Exception as exc:  # noqa: BLE001 - a lexicon or geocoder bug must not cost the article its events
+        log.exception("GDELT fields failed on %s", article.article_id)
+        warnings.append(f"gdelt_fields_error:{type(exc).__name__}")
+        for ev in events:
+            ev.setdefault("goldstein", None)
+            ev.setdefault("tone", None)
+            ev.setdefault("geo", None)
+        return None
 
 
 def _title_text(title: str | None) -> str:
