@@ -109,6 +109,8 @@ class Metrics:
             for cause in ("time_budget", "abandoned", "infrastructure"):
                 self.given_back.labels(stage=stage, cause=cause)
             self.message_cpu_seconds.labels(stage=stage)
+        for output in ("clean", "enriched", "event"):  # a worker that drains its input between two scrapes still shows a p99
+            self.e2e_seconds.labels(output=output)
         for kind in ("raw", "clean"):
             self.offset_holes.labels(topic=topics[kind])
             self.oversized_records.labels(topic=topics[kind])
