@@ -86,6 +86,7 @@ class Metrics:
         reason that occurs once per worker would never show on a rate panel.
         """
         from .errors import REASONS
+        from .extraction.events.tables import plover_types
 
         for kind, name in topics.items():
             if kind in ("raw", "clean"):
@@ -111,6 +112,8 @@ class Metrics:
             self.message_cpu_seconds.labels(stage=stage)
         for output in ("clean", "enriched", "event"):  # a worker that drains its input between two scrapes still shows a p99
             self.e2e_seconds.labels(output=output)
+        for ptype in plover_types():
+            self.events.labels(plover_type=ptype)
         for kind in ("raw", "clean"):
             self.offset_holes.labels(topic=topics[kind])
             self.oversized_records.labels(topic=topics[kind])

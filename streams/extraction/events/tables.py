@@ -45,6 +45,15 @@ def _plover() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in _rows("cameo_plover.tsv")}
 
 
+def plover_types() -> list[str]:
+    """Every PLOVER type a coded event can carry, plus the labels of the untyped roots.
+
+    The metrics create one counter series per type up front, so a type seen once
+    per worker still shows on a rate panel.
+    """
+    return sorted({t for t, _ in _plover().values() if t}) + ["CAMEO01", "CAMEO02"]
+
+
 @lru_cache(maxsize=512)
 def code_info(cameo: str) -> CodeInfo:
     """PLOVER type from the most specific mapped prefix; roots 01/02 stay untyped (null)."""
