@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help setup kafka-up kafka-down kafka-status run test test-quick bench bench-quality soak faults clean
+.PHONY: help setup kafka-up kafka-down kafka-status run test test-quick bench bench-quality bench-state soak faults clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -36,6 +36,9 @@ bench: setup  ## throughput benchmark on a local broker of its own (~10 min; COR
 
 bench-quality: setup  ## quality benchmarks (cleaning F1, 5W1H, coded events, inputs through), no broker; CORPUS=PATH
 	@CORPUS="$(CORPUS)" scripts/bench.sh quality
+
+bench-state: setup  ## duplicate-state benchmark: memory past the horizon, restart, state at 10M articles (a broker of its own; not part of make bench)
+	@scripts/bench.sh state
 
 soak: setup  ## 20-minute soak: throughput and RSS stay flat (CORPUS=PATH, else ../shared)
 	@CORPUS="$(CORPUS)" scripts/bench.sh soak

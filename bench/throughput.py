@@ -165,11 +165,17 @@ def rss_of_tree(pid: int, field: str = "VmHWM") -> dict:
     return out
 
 
-async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, bytes]], rate: float | None) -> dict:
-    """Produce (all at once, or at ``rate``/s) and time each article from send to its enriched record."""
+async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, bytes]], rate: float | None, stories: bool = False) -> dict:
+    """Produce (all at once, or at ``rate``/s) and time each article from send to its enriched record.
+
+    With ``stories``, an article is done when it also appears in a record of the ``stories``
+    topic (the whole stream: clean, extract, story aggregation).
+    """
     from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-    consumer = AIOKafkaConsumer(dep.topic("enriched"), dep.topic("dlq"), bootstrap_servers=bootstrap(), group_id=None, auto_offset_reset="latest", enable_auto_commit=False)
+    topics = [dep.topic("enriched"), dep.topic("dlq")] + ([dep.prefix + "stories"] if stories else [])
+    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap(), group_id=None, auto_offset_reset="latest", enable_auto_commit=False,
+                                max_partition_fetch_bytes=32 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
     await consumer.start()
     # make sure the consumer is positioned before anything is produced
     while not consumer.assignment():
@@ -180,19 +186,35 @@ async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, byt
     await producer.start()
     sent_at: dict[str, float] = {}
     done_at: dict[str, float] = {}
+    enriched_at: dict[str, float] = {}
+    in_story: set[str] = set()
+    stories_topic = dep.prefix + "stories"
+
+    def finish(aid: str, now: float) -> None:
+        if aid in sent_at and aid not in done_at and aid in enriched_at and (not stories or aid in in_story):
+            done_at[aid] = now
 
     async def collect() -> None:
         while len(done_at) < len(items):
             batch = await consumer.getmany(timeout_ms=200)
             now = time.time()
-            for msgs in batch.values():
+            for tp, msgs in batch.items():
                 for m in msgs:
                     try:
-                        aid = orjson.loads(m.value).get("article_id")
+                        record = orjson.loads(m.value)
                     except Exception:  # noqa: BLE001
                         continue
-                    if aid in sent_at and aid not in done_at:
-                        done_at[aid] = now
+                    if tp.topic == stories_topic:
+                        for aid in record.get("article_ids") or []:
+                            in_story.add(aid)
+                            finish(aid, now)
+                        continue
+                    aid = record.get("article_id")
+                    if aid in sent_at:
+                        enriched_at.setdefault(aid, now)
+                        if record.get("dead_letter_id"):
+                            in_story.add(aid)  # a dead letter joins no story
+                        finish(aid, now)
 
     collector = asyncio.ensure_future(collect())
     t_start = time.time()
@@ -225,15 +247,16 @@ async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, byt
     }
 
 
-def bench_stream(items: list[tuple[str, bytes]], workers: int, logs: Path, rate: float | None = None) -> dict:
-    dep = Deployment(f"bench{workers}w", partitions=4, extra_env={"NEWSEVENTS_SKIP_EXACT_DUPLICATES": "false", "NEWSEVENTS_LOG_LEVEL": "WARNING"})
+def bench_stream(items: list[tuple[str, bytes]], workers: int, logs: Path, rate: float | None = None, stories: bool = True) -> dict:
+    env = {"NEWSEVENTS_SKIP_EXACT_DUPLICATES": "false", "NEWSEVENTS_LOG_LEVEL": "WARNING", "NEWSEVENTS_STORIES_ENABLED": str(stories).lower()}
+    dep = Deployment(f"bench{workers}w{'s' if stories else ''}", partitions=4, extra_env=env)
     dep.create_topics()
     try:
         procs = [dep.start_worker(logs) for _ in range(workers)]
         for w in procs:
             w.wait_ready()
         time.sleep(4 if workers > 1 else 1)  # let the group settle after the last join
-        result = asyncio.run(_timed_produce_and_collect(dep, items, rate))
+        result = asyncio.run(_timed_produce_and_collect(dep, items, rate, stories))
         result["rss_mb"] = {f"worker{i}": rss_of_tree(w.proc.pid) for i, w in enumerate(procs)}
         result["worker_rss_total_mb"] = max(sum(v.values()) for v in result["rss_mb"].values())
     finally:
@@ -286,6 +309,11 @@ def write_reports(results: dict) -> None:
         f"| extract_over_own_parse (all our logic on top of our own spaCy call) | {r['extract_over_own_parse']:.2f} | <= 1.15 |",
         f"| core_over_spacy (clean + extract articles/s over bare spaCy's) | {r['core_over_spacy']:.2f} | >= 0.90 |",
         f"| clean_over_trafilatura | {r['clean_over_trafilatura']:.2f} | (time ratio; speed >= 0.8x means <= 1.25) |",
+        f"| stories_cost_ratio (stories off / on, articles/s, 1 worker, median of 2 interleaved runs each) | {r['stories_cost_ratio']:.2f} | <= 1.10 |",
+        "",
+        f"Stories on vs off ({results['stories']['articles']} distinct articles a run; on = done when the article is in a "
+        f"story record): off {', '.join(f'{v:.2f}' for v in results['stories']['off_articles_per_s'])}, "
+        f"on {', '.join(f'{v:.2f}' for v in results['stories']['on_articles_per_s'])} articles/s.",
     ]
     (RESULTS / "throughput.md").write_text("\n".join(md) + "\n")
     try:
@@ -319,6 +347,7 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=1000, help="distinct articles to measure on (never repeated)")
     ap.add_argument("--corpus", default=None, help="a directory of articles or a JSON-lines file of envelopes (default: $CORPUS, else ../shared)")
     ap.add_argument("--latency-seconds", type=float, default=60.0)
+    ap.add_argument("--stories-size", type=int, default=200, help="articles per stories on/off run (4 runs, interleaved)")
     args = ap.parse_args()
     try:
         source = describe(args.corpus)
@@ -343,6 +372,16 @@ def main() -> int:
     lat["rate"] = rate
     print(f"latency at {rate:.2f}/s: p50 {lat['latency_p50_s']:.2f} p95 {lat['latency_p95_s']:.2f} p99 {lat['latency_p99_s']:.2f} s", file=sys.stderr)
 
+    # Stories on vs off: the whole stream (done = enriched and in a story record) against the stream
+    # without the story stage, same worker count, distinct ids, interleaved off/on/off/on in this run.
+    n_st = min(len(items), args.stories_size)
+    runs: dict[bool, list[float]] = {False: [], True: []}
+    for k, on in enumerate((False, True, False, True)):
+        r = bench_stream(renamed(items[:n_st], f"#st{k}"), 1, logs, stories=on)
+        runs[on].append(r["articles_per_s"])
+        print(f"stories {'on' if on else 'off'} (run {k + 1} of 4): {r['articles_per_s']:.2f} articles/s ({r['completed']}/{r['articles']})", file=sys.stderr)
+    stories_off, stories_on = statistics.median(runs[False]), statistics.median(runs[True])
+
     ratios = {
         "stream_1w_over_core": s1["articles_per_s"] / core["core_articles_per_s"],
         "stream_2w_over_1w": s2["articles_per_s"] / s1["articles_per_s"] if s1["articles_per_s"] else 0.0,
@@ -352,6 +391,7 @@ def main() -> int:
         "clean_over_trafilatura": (core["clean_html_s"] / core["trafilatura_s"]),
         "latency_p99_s_half_load": lat["latency_p99_s"],
         "worker_rss_mb": max(s1["worker_rss_total_mb"], s2["worker_rss_total_mb"]),
+        "stories_cost_ratio": stories_off / stories_on if stories_on else float("inf"),
     }
     results = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -362,6 +402,8 @@ def main() -> int:
         "stream_1w": s1,
         "stream_2w": s2,
         "latency_half_load": lat,
+        "stories": {"articles": n_st, "off_articles_per_s": runs[False], "on_articles_per_s": runs[True],
+                    "off_median": stories_off, "on_median": stories_on},
         "ratios": ratios,
     }
     write_reports(results)

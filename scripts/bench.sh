@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# make bench / make bench-quality / make soak. Usage: scripts/bench.sh [throughput|soak|quality] [args]
+# make bench / make bench-quality / make soak / make bench-state.
+# Usage: scripts/bench.sh [throughput|soak|quality|state] [args]
 #
 # Corpus: CORPUS=PATH (a directory of articles as `newsevents produce` reads them,
 # or a JSON-lines file of envelopes), else ../shared beside the checkout. With
 # neither, says so and exits 0: a user's clone has no ../shared and nothing is
 # measured. Throughput and soak run on a local broker of their own (port 49092)
 # unless KAFKA_BOOTSTRAP_SERVERS is set; the quality benchmarks need no broker.
+# The state benchmark feeds synthetic ids, needs no corpus, and runs on a broker.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"
 what="${1:-throughput}"
-case "$what" in throughput|quality|soak) ;; *) echo "usage: $0 [throughput|quality|soak]" >&2; exit 2 ;; esac
+case "$what" in throughput|quality|soak|state) ;; *) echo "usage: $0 [throughput|quality|soak|state]" >&2; exit 2 ;; esac
 scripts/setup.sh
 .venv/bin/pip install -q -e '.[test,bench]'
 export CORPUS="${CORPUS:-}"
 
+if [[ "$what" != state ]]; then
 set +e
 source_line="$(.venv/bin/python bench/corpus.py)"
 rc=$?
@@ -26,6 +29,7 @@ elif ((rc != 0)); then
   exit "$rc"
 fi
 echo "[bench] $what on $source_line" >&2
+fi
 
 if [[ "$what" == quality ]]; then
   # The labelled benchmarks score against ../shared's gold data; the inputs benchmark runs on any corpus.
@@ -54,4 +58,5 @@ trap cleanup EXIT
 case "$what" in
   throughput) .venv/bin/python bench/throughput.py "${@:2}" ;;
   soak) .venv/bin/python bench/soak.py "${@:2}" ;;
+  state) .venv/bin/python bench/state.py "${@:2}" ;;
 esac

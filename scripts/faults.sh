@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Fault suite (`make faults`): worker crashes, broker restart, broker loss in a
-# 3-node cluster, hostile input, workers added/removed; every input accounted for.
+# Fault suite v2 (`make faults`): a fault-free baseline, then 12 scenarios (worker crashes, broker
+# restart and loss, hostile input with regex and compression bombs, workers added/removed, oversized
+# output, DLQ not writable, a frozen zombie worker, a partition leader killed under load, the NLP child
+# OOM-killed, slow messages during a rebalance, CPU starvation), each compared input by input with the
+# baseline. See docs/faults.md.
 #
-#   scripts/faults.sh                     full run (all 5 scenarios, < 15 min on 2 cores)
-#   scripts/faults.sh --quick             small sizes, a few minutes
-#   scripts/faults.sh --scenarios 1,4     a subset (1..5)
-#   scripts/faults.sh --keep              keep the run directory (broker data, worker logs)
-#   scripts/faults.sh --out FILE          results JSON (default bench/results/faults.json)
-#   scripts/faults.sh --timeout S         per-scenario deadline (default 600 s)
+#   scripts/faults.sh                           every scenario, full sizes (about an hour on 2 shared cores)
+#   scripts/faults.sh --quick                   small sizes
+#   scripts/faults.sh --only 7 --quick          one scenario (by number or name), after its own small baseline
+#   scripts/faults.sh --list                    the scenarios
+#   scripts/faults.sh --update-docs             also write the results table into docs/faults.md
+#   scripts/faults.sh --keep                    keep the run directory (broker data, worker logs, lag.jsonl)
 #
-# Starts its own brokers on free 127.0.0.1 ports (never touches a running
-# 9092/39092 broker) and stops every process it started, also on failure.
-# Exit status 0 only when lost=0 (and no conflicts/unplanned exits/stuck partitions) everywhere.
+# Starts its own brokers on free 127.0.0.1 ports (never touches another broker) and stops every
+# process it started, also on failure. The last line printed is the JSON totals over all scenarios.
+# Exit status 0 only when every scenario is ok.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"

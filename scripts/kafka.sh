@@ -82,8 +82,10 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
-# Inputs up to 32 MB reach the worker, so an oversized article is dead-lettered
-# with a reason instead of being refused at the producer with nothing recorded.
+# The broker-wide ceiling. The worker creates each topic with a limit of its own,
+# sized to what flows through it (articles.raw: twice NEWSEVENTS_MAX_INPUT_BYTES,
+# so an input up to twice too large still reaches the worker and is dead-lettered
+# with a reason; outputs: the worker's record bound), see streams/kafka_client.py.
 message.max.bytes=33554432
 replica.fetch.max.bytes=33554432
 log.retention.hours=168

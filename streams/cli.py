@@ -3,8 +3,9 @@
     newsevents worker                      run the Faust worker (settings from env / .env)
     newsevents produce PATH...             publish articles to articles.raw
     newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
-    newsevents process [PATH...] [--emit clean|enriched|events|all]   offline, no Kafka
+    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
+    newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
 """
 
 from __future__ import annotations
@@ -27,19 +28,43 @@ def _setup_logging(level: str) -> None:
 
 
 # --------------------------------------------------------------------------- worker
+EXIT_CONFIG = 78  # EX_CONFIG: an operator must change a topic or a setting
+
+
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import faust
 
     from .app import Pipeline
-    from .kafka_client import ensure_topics
+    from .child import ChildUnavailable
+    from .kafka_client import TopicLimitProblem, check_topic_limits, ensure_topics
+    from .metrics import Metrics
 
     from pathlib import Path
 
     _setup_logging(settings.log_level)
+    log = logging.getLogger("newsevents.worker")
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
-    asyncio.run(ensure_topics(settings))
-    pipeline = Pipeline(settings)
-    pipeline.start_children()
+    metrics = Metrics()
+
+    async def prepare() -> None:
+        await ensure_topics(settings)
+        await check_topic_limits(settings, metrics)
+
+    try:
+        asyncio.run(prepare())
+    except TopicLimitProblem as exc:
+        log.critical("refusing to start: %s", exc)
+        return EXIT_CONFIG
+    pipeline = Pipeline(settings, metrics)
+    for attempt in range(1, 6):
+        try:
+            pipeline.start_children()
+            break
+        except ChildUnavailable as exc:  # memory pressure, a missing model: back off, then give up loudly
+            log.error("NLP child did not start (attempt %d of 5): %s", attempt, exc)
+            if attempt == 5:
+                return 1
+            time.sleep(min(60, 5 * 2 ** attempt))
     worker = faust.Worker(pipeline.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)
     worker.execute_from_commandline()
     return 0
@@ -53,19 +78,24 @@ async def _produce(settings: Settings, paths: list[str], quiet: bool) -> tuple[i
     from .envelope import decode
     from .errors import Rejected
     from .inputs import iter_inputs
-    from .kafka_client import MAX_MESSAGE_BYTES, aiokafka_kwargs, ensure_topics
+    from .kafka_client import aiokafka_kwargs, ensure_topics, input_limit
 
     await ensure_topics(settings)
-    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", max_request_size=MAX_MESSAGE_BYTES, linger_ms=5)
+    limit = input_limit(settings)
+    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", max_request_size=limit, linger_ms=5)
     await producer.start()
     topic = settings.topics["raw"]
     sent = skipped = 0
     pending: list[Any] = []
     bar = tqdm(unit="article", desc=f"-> {topic}", disable=quiet, file=sys.stderr)
     try:
-        for item in iter_inputs(paths):
+        for item in iter_inputs(paths, max_bytes=limit):
+            if item.oversized:
+                skipped += 1
+                print(f"skipped {item.location}: larger than {limit} bytes (the raw topic's limit)", file=sys.stderr)
+                continue
             try:
-                key: bytes | None = decode(item.value, max_bytes=MAX_MESSAGE_BYTES, envelope_only=item.envelope_only).id.encode()
+                key: bytes | None = decode(item.value, max_bytes=limit, envelope_only=item.envelope_only).id.encode()
             except Rejected as exc:
                 if item.envelope_only and exc.reason in ("invalid_json", "invalid_envelope") and not item.value.lstrip().startswith(b"{"):
                     skipped += 1
@@ -89,7 +119,7 @@ async def _produce(settings: Settings, paths: list[str], quiet: bool) -> tuple[i
 
 def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
     sent, skipped = asyncio.run(_produce(settings, args.paths, args.quiet))
-    print(f"produced {sent} articles to {settings.topics['raw']}" + (f", skipped {skipped} lines that are not JSON objects" if skipped else ""), file=sys.stderr)
+    print(f"produced {sent} articles to {settings.topics['raw']}" + (f", skipped {skipped} inputs (see above)" if skipped else ""), file=sys.stderr)
     return 1 if skipped and not sent else 0
 
 
@@ -97,11 +127,13 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
 async def _consume(settings: Settings, topic: str, max_records: int | None, timeout: float, emit: Any) -> int:
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
-    from .kafka_client import MAX_MESSAGE_BYTES, aiokafka_kwargs
+    from .decompression import install
+    from .kafka_client import aiokafka_kwargs, input_limit
 
+    install(max(settings.max_input_bytes, settings.max_record_bytes))
     consumer = AIOKafkaConsumer(
         **aiokafka_kwargs(settings), enable_auto_commit=False, group_id=None,
-        max_partition_fetch_bytes=MAX_MESSAGE_BYTES, fetch_max_bytes=MAX_MESSAGE_BYTES,
+        max_partition_fetch_bytes=1024 * 1024, fetch_max_bytes=input_limit(settings),
     )
     await consumer.start()
     count = 0
@@ -139,6 +171,12 @@ async def _consume(settings: Settings, topic: str, max_records: int | None, time
 
 
 def _pretty_row(value: dict[str, Any]) -> str:
+    if value.get("record_type") == "story":
+        state = "merged into " + value["merged_into"] if value.get("merged_into") else ("closed" if value.get("closed") else "open")
+        return f"STORY  {value['story_id']} {value['num_articles']:>5} articles {value['num_sources']:>4} sources {state:<8} | {value.get('title') or ''}"[:160]
+    if value.get("record_type") == "merged_event":
+        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
+        return f"MERGED {value['cluster_id']} {typ:<10} {value['num_mentions']:>4} mentions {value['num_sources']:>4} sources"[:160]
     if "event_id" in value:
         src = (value.get("source") or {}).get("canonical") or (value.get("source") or {}).get("text")
         tgt = (value.get("target") or {}).get("canonical") or (value.get("target") or {}).get("text") if value.get("target") else "-"
@@ -178,26 +216,44 @@ def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
 
 
 # --------------------------------------------------------------------------- process
-def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int) -> Iterable[tuple[str, dict[str, Any]]]:
-    """The stream's two stages in-process: yields ``(record_type, record)``."""
+STORY_EMITS = ("stories", "merged", "all")
+
+
+def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int, *,
+                  max_record_bytes: int | None = None, max_body_chars: int | None = None,
+                  stories: Any = None) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The stream's two stages in-process: yields ``(record_type, record)``.
+
+    ``stories`` (a :class:`streams.stories.OfflineRun`) receives the story stage's
+    inputs that the extract stage makes for each article, in file (arrival) order;
+    they are internal records and are not yielded.
+    """
     from .deadletter import build_dead_letter
     from .errors import DECODE_REASONS
     from .pipeline import clean_one, extract_one
 
-    want_extract = emit in ("enriched", "events", "all")
+    want_extract = emit in ("enriched", "events", "stories", "merged", "all")
+    printed = {"enriched": "enriched", "events": "event"}.get(emit)
+    bounds = {k: v for k, v in (("max_record_bytes", max_record_bytes), ("max_body_chars", max_body_chars)) if v is not None}
     for item in items:
-        outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only)
+        outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only, **bounds)
         stage = "decode" if outcome.reason in DECODE_REASONS else "clean"
         if outcome.ok and want_extract:
             clean_bytes = outcome.records[0][2]
             if emit == "all":
                 yield "clean_article", orjson.loads(clean_bytes)
-            outcome2 = extract_one(clean_bytes)
+            outcome2 = extract_one(clean_bytes, stories=stories is not None)
             if outcome2.ok:
+                item, mentions = None, []
                 for kind, _key, value in outcome2.records:
-                    rtype = "enriched_article" if kind == "enriched" else "event"
-                    if emit == "all" or (emit == "enriched" and kind == "enriched") or (emit == "events" and kind == "event"):
-                        yield rtype, orjson.loads(value)
+                    if kind == "story_input":
+                        item = orjson.loads(value)
+                    elif kind == "event_mention":
+                        mentions.append(orjson.loads(value))
+                    elif emit == "all" or kind == printed:
+                        yield ("enriched_article" if kind == "enriched" else "event"), orjson.loads(value)
+                if stories is not None:
+                    stories.add_inputs(item, mentions)
                 continue
             outcome, stage, payload = outcome2, "extract", clean_bytes
         elif outcome.ok:
@@ -214,10 +270,19 @@ def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: in
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     from .inputs import iter_inputs
+    from .stories import encode
 
     counts: dict[str, int] = {}
     out = sys.stdout
-    for rtype, record in process_items(iter_inputs(args.paths), args.emit, settings.worker_id, settings.max_input_bytes):
+    items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    run = None
+    if args.emit in STORY_EMITS:
+        from .stories import OfflineRun
+
+        run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
+    for rtype, record in process_items(items, args.emit, settings.worker_id, settings.max_input_bytes,
+                                       max_record_bytes=settings.max_record_bytes, max_body_chars=settings.max_body_chars,
+                                       stories=run):
         counts[rtype] = counts.get(rtype, 0) + 1
         if rtype == "dead_letter":
             print(f"dead letter: {record['source']['location']}: {record['reason']}: {record['message'][:200]}", file=sys.stderr)
@@ -226,6 +291,14 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         if args.emit == "all":
             record = {"record_type": rtype, **record}
         out.write(orjson.dumps(record).decode() + "\n")
+    if run is not None:
+        # The last record of every cluster, then of every story (the compacted topics' view at the end
+        # of the input); with --emit all the story records come last, after everything they cover.
+        wanted = {"stories": ["story"], "merged": ["merged_event"], "all": ["merged_event", "story"]}[args.emit]
+        for rtype in wanted:
+            for record in run.final_records(rtype):
+                counts[rtype] = counts.get(rtype, 0) + 1
+                out.write(encode(record).decode() + "\n")
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
     print(f"processed: {summary}", file=sys.stderr)
     return 0
@@ -238,6 +311,17 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     for kind, name in settings.topics.items():
         print(f"{kind:<9} {name}{'  (created)' if name in created else ''}")
     return 0
+
+
+def cmd_redrive(args: argparse.Namespace, settings: Settings) -> int:
+    from .redrive import parse_since, redrive
+
+    _setup_logging("WARNING")
+    since = parse_since(args.since) if args.since else None
+    reasons = {r for value in args.reason or [] for r in value.split(",") if r}
+    report = asyncio.run(redrive(settings, reasons=reasons or None, since=since, dry_run=args.dry_run, limit=args.max))
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.failed == 0 else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,15 +339,23 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
     pc = sub.add_parser("process", help="run the pipeline offline: inputs -> JSON lines on stdout")
     pc.add_argument("paths", nargs="*", help="as for produce; none or - reads JSON lines from stdin")
-    pc.add_argument("--emit", choices=["clean", "enriched", "events", "all"], default="events")
+    pc.add_argument("--emit", choices=["clean", "enriched", "events", "stories", "merged", "all"], default="events",
+                    help="stories / merged: the final record of every story / merged event (after the whole input, "
+                         "in arrival order); all: every record, then those final records")
     sub.add_parser("topics", help="create missing pipeline topics and list them")
+    rd = sub.add_parser("redrive", help="republish complete dead letters to the raw topic (same ids), e.g. after a fix")
+    rd.add_argument("--reason", action="append", help="only these reasons (repeat, or comma-separated), e.g. timeout,worker_crashed")
+    rd.add_argument("--since", help="only dead letters failed at or after T: ISO-8601 (2026-11-29T10:00:00Z) or an age (30m, 2h, 1d)")
+    rd.add_argument("--max", type=int, default=None, help="stop after N republished")
+    rd.add_argument("--dry-run", action="store_true", help="count what would be republished, send nothing")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
-    handler = {"worker": cmd_worker, "produce": cmd_produce, "consume": cmd_consume, "process": cmd_process, "topics": cmd_topics}[args.command]
+    handler = {"worker": cmd_worker, "produce": cmd_produce, "consume": cmd_consume, "process": cmd_process, "topics": cmd_topics,
+               "redrive": cmd_redrive}[args.command]
     try:
         return handler(args, settings)
     except KeyboardInterrupt:

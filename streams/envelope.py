@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -46,6 +47,13 @@ _HTML_SNIFF = re.compile(
     rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|span|section|main|br)\b", re.I
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# An id is a key: two ids that print alike must be the same string. Controls (Cc),
+# format characters (Cf: zero-width spaces and joiners, bidi marks, embeddings,
+# overrides and isolates, the BOM, soft hyphens) and line/paragraph separators
+# (Zl, Zp) are invisible or reorder what follows, so an id holding one is refused.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>\s*", re.I)
 _BOM = "\ufeff"
@@ -124,11 +132,13 @@ def _from_envelope(doc: Any) -> RawArticle:
             raise Rejected(
                 errors.INVALID_ENVELOPE,
                 f"field {name!r} must be a string or null, got {type(v).__name__}",
-                article_id=doc.get("id") if isinstance(doc.get("id"), str) else None,
+                article_id=doc["id"] if isinstance(doc.get("id"), str) and id_problem(doc["id"]) is None else None,
             )
-        fields[name] = v.lstrip(_BOM) if v is not None else None
+        fields[name] = v.lstrip(_BOM) if v is not None and name != "id" else v
+    if fields["id"] is not None and (problem := id_problem(fields["id"])):
+        raise Rejected(errors.INVALID_ENVELOPE, problem)
     article_id = (fields["id"] or "").strip() or None
-    if article_id is not None and (len(article_id) > 512 or _CONTROL.search(article_id)):
+    if article_id is not None and len(article_id) > 512:
         raise Rejected(errors.INVALID_ENVELOPE, "field 'id' must be at most 512 printable characters")
     html, text, title = fields["html"], fields["text"], fields["title"]
     use_html = html is not None and bool(html.strip())
@@ -168,6 +178,33 @@ def _from_envelope(doc: Any) -> RawArticle:
         id_generated=generated,
         warnings=warnings,
     )
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why an id as received is not a usable key (the first invisible character), else ``None``.
+
+    The message names the character by code point and never contains it, so the
+    dead letter and the log line are safe to display.
+    """
+    for position, ch in enumerate(article_id):
+        category = unicodedata.category(ch)
+        if category not in _INVISIBLE_CATEGORIES:
+            continue
+        if ch in _BIDI_CONTROLS:
+            kind = "a bidi control"
+        elif ch in _ZERO_WIDTH:
+            kind = "a zero-width character"
+        elif category == "Cc":
+            kind = "a control character"
+        elif category == "Cf":
+            kind = "an invisible format character"
+        else:
+            kind = "a line separator"
+        name = unicodedata.name(ch, "")
+        label = f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+        return (f"field 'id' contains {kind} ({label}) at position {position}: ids with control, bidi or "
+                "zero-width characters are refused (they print like other ids but are different keys)")
+    return None
 
 
 def parse_timestamp(value: str | None) -> str | None:

@@ -1,249 +1,193 @@
-"""Runs the stages' CPU work in a child process, with a time budget and crash isolation.
+"""A stage's CPU work on a child process: budgets per message, and poison proven before it is dead-lettered.
 
-Why a process and not a thread: cleaning and parsing hold the GIL, and a worker
-whose event loop is busy for seconds misses heartbeats (rebalance storms), delays
-commits and stops answering ``/metrics``.
+``StagePool.run(values)`` returns outcomes for a prefix of the values, in order,
+and says why it stopped early when it did:
+
+* ``time_budget``: the batch has run ``batch_s`` of wall time; no further message
+  is started (the one running finishes under its own budget). The agent gives the
+  rest back to Kafka (they are fetched again), so a batch never holds the stream
+  for long whatever its messages cost.
+* ``abandoned``: the caller set ``abandon`` (its partitions were revoked, or the
+  worker is stopping).
+* ``infrastructure``: the child cannot be started, or a message was starved of
+  CPU (its wall-time limit is doubled on each retry in a row, up to 8x, so a
+  long message on a busy machine gets through), or a known-good control message
+  fails too. A fault of the machine: the agent gives the rest back and backs
+  off. Nothing is dead-lettered for it.
+
+A message is dead-lettered (``timeout`` / ``worker_crashed``) only when proven
+guilty alone: it failed in its batch (over its CPU budget, killed its child,
+made it raise, hung it), then failed again twice, alone, each time in a fresh
+child, while a known-good control message passed in a fresh child. A child that
+was OOM-killed because of memory pressure elsewhere, or stopped by an operator,
+fails the first time only: the message then goes through.
 
 Why one child for both stages (by default): a worker then uses one core for NLP
 plus a little for its event loop, so N workers use N cores and throughput scales
-with worker processes in the consumer group, which is how the service is meant to
-grow; it also keeps one copy of the models per worker. The two agents take turns
-on the child (a lock): while one agent publishes its batch's results the other's
-batch runs, so the child stays busy. ``NEWSEVENTS_CHILD_PER_STAGE=true`` gives
-each stage its own child instead (a single worker then pipelines the stages on
-two cores, at the cost of memory).
-
-Why the retry-one-by-one: a batch that overruns its budget or kills its child
-(segfault, OOM kill, MemoryError under the address-space limit) does not say
-which message was guilty. The child is replaced and the batch re-run one message
-at a time, each with its own budget, so only the poison message is
-dead-lettered (``timeout`` / ``worker_crashed``) and the others go through.
-Because a child runs one batch at a time, replacing it never hurts another batch.
+with worker processes in the consumer group, and it keeps one copy of the models
+per worker. The two agents take turns on the child (its lock), each for at most
+one batch budget plus one message budget (see ``docs/operations.md``, "Time
+budgets"). ``NEWSEVENTS_CHILD_PER_STAGE=true`` gives each stage its own child.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import logging
-import multiprocessing
-import os
-import resource
-import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable
 
 from . import errors
-from .pipeline import Outcome
+from .child import Budgets, ChildProcess, ChildRun, ChildUnavailable, Failure, limit_blas_threads, release_free_memory
+from .outcome import Outcome
+
+__all__ = ["Budgets", "ChildProcess", "StagePool", "StageRun", "bind", "limit_blas_threads", "release_free_memory"]
 
 log = logging.getLogger(__name__)
 
 BatchFn = Callable[[list], list[Outcome]]
+Listener = Callable[[str, str, str], None]  # (event, stage, label)
 
-# One BLAS thread per child: a worker is one core of NLP (scale with worker processes),
-# and two workers' BLAS thread pools on two cores would only fight.
-CHILD_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-def limit_blas_threads() -> None:
-    """One BLAS thread for processes started from now on (and this one, if numpy is not
-    imported yet); the operator's own values win if set."""
-    for key, value in CHILD_THREAD_ENV.items():
-        os.environ.setdefault(key, value)
+# Failures a message can be guilty of, and the dead-letter reason when it is.
+GUILT_REASON = {"over_budget": errors.TIMEOUT, "stalled": errors.TIMEOUT, "died": errors.WORKER_CRASHED, "raised": errors.WORKER_CRASHED}
 
 
-def _child_init(warm: tuple[str, ...], memory_limit_mb: int) -> None:
-    if memory_limit_mb > 0:
-        limit = memory_limit_mb * 1024 * 1024
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):  # pragma: no cover - platform dependent
-            pass
-    # The gazetteer first: building it parses ~17 MB of GeoNames JSON and drops it,
-    # and what loads next (the language and spaCy models) reuses the freed heap
-    # instead of growing it (~30 MB less resident than the other way round).
-    if "extract" in warm:
-        from .extraction.gazetteer import warm as warm_gazetteer
+@dataclass(slots=True)
+class StageRun:
+    """Outcomes for ``values[:len(outcomes)]``; the rest were not run, for ``stopped`` (see module doc)."""
 
-        warm_gazetteer()
-        _release_free_memory()
-    if "clean" in warm:
-        from .cleaning.dedup import signature
-        from .cleaning.language import detect_language
-
-        signature("warm up the hashing")
-        detect_language("Load the language model now, not on the first article of the stream.")
-    if "extract" in warm:
-        from .extraction.nlp import load_nlp
-
-        load_nlp()
-    _release_free_memory()
-
-
-try:  # glibc's malloc_trim; absent elsewhere (musl, macOS), where trimming is skipped
-    _MALLOC_TRIM: Callable[[int], int] | None = ctypes.CDLL("libc.so.6").malloc_trim
-except (OSError, AttributeError):  # pragma: no cover - platform dependent
-    _MALLOC_TRIM = None
-
-
-def _release_free_memory() -> None:
-    """Give the heap's free pages back to the OS.
-
-    A batch of long articles briefly needs ~100 MB of model activations; glibc
-    keeps those pages mapped after they are freed, and the next batch's objects
-    land among them, so without this the child's resident size ratchets up to its
-    worst batch and stays there. Costs well under a millisecond a batch.
-    """
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
-
-
-def _run_and_trim(fn: Callable[[object], object], arg: object) -> object:
-    """What the child runs for each call: the stage function, then ``_release_free_memory``."""
-    try:
-        return fn(arg)
-    finally:
-        _release_free_memory()
-
-
-class ChildProcess:
-    """One spawned child process that runs one call at a time."""
-
-    def __init__(self, name: str, *, warm: tuple[str, ...] = (), memory_limit_mb: int = 0) -> None:
-        self.name = name
-        self.warm = warm
-        self.memory_limit_mb = memory_limit_mb
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock: asyncio.Lock | None = None
-        self.warm_seconds: float | None = None
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the parent runs aiokafka's threads and an event loop.
-        ctx = multiprocessing.get_context("spawn")
-        limit_blas_threads()  # inherited by the child when it is spawned
-        return ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_child_init, initargs=(self.warm, self.memory_limit_mb))
-
-    @property
-    def lock(self) -> asyncio.Lock:
-        if self._lock is None:
-            self._lock = asyncio.Lock()
-        return self._lock
-
-    def start(self) -> None:
-        """Start the child and load its models (blocking: call before the worker joins the group,
-        so a slow model load never delays a heartbeat or triggers a rebalance)."""
-        started = time.perf_counter()
-        self._pool = self._new_pool()
-        self._pool.submit(os.getpid).result()
-        self.warm_seconds = time.perf_counter() - started
-        log.info("%s child process ready in %.1f s", self.name, self.warm_seconds)
-
-    def call_sync(self, fn: Callable[..., object], *args: object) -> object:
-        """Run a small picklable function in the child (e.g. to ask for its model's metadata)."""
-        if self._pool is None:
-            self._pool = self._new_pool()
-        return self._pool.submit(fn, *args).result()
-
-    async def call(self, fn: Callable[..., object], arg: object, budget: float) -> object:
-        """``fn(arg)`` in the child within ``budget`` seconds; the caller holds ``lock``."""
-        if self._pool is None:
-            self._pool = self._new_pool()
-        fut = asyncio.get_running_loop().run_in_executor(self._pool, _run_and_trim, fn, arg)
-        return await asyncio.wait_for(fut, timeout=budget)
-
-    def replace(self) -> None:
-        if self._pool is not None:
-            self._kill(self._pool)
-        self._pool = self._new_pool()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._kill(self._pool)
-            self._pool = None
-
-    def pids(self) -> list[int]:
-        return [p.pid for p in getattr(self._pool, "_processes", {}).values()] if self._pool else []
-
-    @staticmethod
-    def _kill(pool: ProcessPoolExecutor) -> None:
-        # ProcessPoolExecutor cannot cancel a running call; killing the child is the only way.
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            try:
-                proc.kill()
-            except Exception:  # noqa: BLE001
-                pass
-        pool.shutdown(wait=False, cancel_futures=True)
+    outcomes: list[Outcome] = field(default_factory=list)
+    stopped: str | None = None  # None | "time_budget" | "abandoned" | "infrastructure"
+    detail: str = ""
 
 
 class StagePool:
     """A stage's batch function ``fn`` run on a ``ChildProcess`` (its own or shared)."""
 
-    def __init__(
-        self,
-        name: str,
-        fn: BatchFn,
-        *,
-        timeout_s: float,
-        child: ChildProcess | None = None,
-        memory_limit_mb: int = 0,
-        warm: tuple[str, ...] = (),
-    ) -> None:
+    def __init__(self, name: str, fn: BatchFn, *, budgets: Budgets | None = None, batch_s: float = 5.0,
+                 child: ChildProcess | None = None, control: object = None, listener: Listener | None = None,
+                 memory_limit_mb: int = 0, warm: tuple[str, ...] = ()) -> None:
         self.name = name
         self.fn = fn
-        self.timeout_s = timeout_s
+        self.budgets = budgets or Budgets()
+        self.batch_s = batch_s
         self.child = child or ChildProcess(name, warm=warm, memory_limit_mb=memory_limit_mb)
-        self.restarts = 0
+        self.control = control
+        self.listener = listener
+        self._starved = 0  # consecutive starved messages: each retry gets twice the wall time (up to 8x)
 
     def close(self) -> None:
         self.child.close()
 
-    async def _call(self, values: list, budget: float) -> list[Outcome]:
-        return await self.child.call(self.fn, values, budget)  # type: ignore[return-value]
+    def _event(self, event: str, label: str) -> None:
+        if self.listener is not None:
+            self.listener(event, self.name, label)
 
-    def _replace_child(self) -> None:
-        self.child.replace()
-        self.restarts += 1
-
-    async def run(self, values: list) -> list[Outcome]:
-        """One ``Outcome`` per value, in order; never raises for what a value contains."""
+    async def run(self, values: list, abandon: asyncio.Event | None = None) -> StageRun:
+        """Outcomes for a prefix of ``values`` (all of them unless stopped); never raises for what a value contains."""
         if not values:
-            return []
+            return StageRun()
         async with self.child.lock:
-            return await self._run_locked(values)
+            return await self._run_locked(values, abandon)
 
-    async def _run_locked(self, values: list) -> list[Outcome]:
-        try:
-            return await self._call(values, self.timeout_s * len(values))
-        except (asyncio.TimeoutError, BrokenProcessPool) as exc:
-            log.warning("%s batch of %d failed (%s): retrying one by one", self.name, len(values), type(exc).__name__)
-            self._replace_child()
-        except Exception as exc:  # noqa: BLE001 - the batch function itself raised (e.g. MemoryError)
-            log.warning("%s batch of %d raised %r: retrying one by one", self.name, len(values), exc)
-        results: list[Outcome] = []
-        for value in values:
+    async def _run_locked(self, values: list, abandon: asyncio.Event | None) -> StageRun:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        out: list[Outcome] = []
+        while len(out) < len(values):
+            if abandon is not None and abandon.is_set():
+                return StageRun(out, "abandoned")
+            left = self.batch_s - (loop.time() - started)
+            if out and left <= 0:
+                return StageRun(out, "time_budget")
             try:
-                results.extend(await self._call([value], self.timeout_s))
-            except asyncio.TimeoutError:
-                self._replace_child()
-                results.append(
-                    Outcome(reason=errors.TIMEOUT, message=f"{self.name} took longer than {self.timeout_s:g} s", stats={"stage": self.name})
-                )
-            except BrokenProcessPool:
-                self._replace_child()
-                results.append(
-                    Outcome(
-                        reason=errors.WORKER_CRASHED,
-                        message=f"{self.name} child process died on this input (killed, out of memory or crashed)",
-                        stats={"stage": self.name},
-                    )
-                )
-            except Exception as exc:  # noqa: BLE001
-                results.append(
-                    Outcome(reason=errors.INTERNAL_ERROR, message=f"{self.name}: {type(exc).__name__}: {str(exc)[:300]}", stats={"stage": self.name})
-                )
-        return results
+                await self._ensure_child()
+            except ChildUnavailable as exc:
+                return StageRun(out, "infrastructure", str(exc))
+            run = await self.child.run(self.fn, values[len(out):], self._budgets(), stop_after_s=max(left, 0.0), abandon=abandon)
+            out.extend(run.outcomes)
+            if run.outcomes:
+                self._starved = 0
+            if run.abandoned:
+                return StageRun(out, "abandoned")
+            if run.failure is not None:
+                self._event("child_restart", run.failure.kind)
+                if run.failure.kind == "starved":
+                    self._starved += 1
+                    self._event("infrastructure", "starved")
+                    return StageRun(out, "infrastructure", f"{self.name}: message starved of CPU ({run.failure.detail})")
+                log.warning("%s: message %d of a batch of %d failed (%s: %s); proving it alone",
+                            self.name, len(out), len(values), run.failure.kind, run.failure.detail)
+                verdict = await self._prove(values[len(out)], run.failure, abandon)
+                if isinstance(verdict, StageRun):
+                    verdict.outcomes = out + verdict.outcomes
+                    return verdict
+                out.append(verdict)
+            elif run.stopped:
+                return StageRun(out, "time_budget")
+        return StageRun(out)
+
+    def _budgets(self) -> Budgets:
+        """The budgets, with the wall-time limit doubled for each starved retry in a row (the machine is slow, not the message)."""
+        if not self._starved:
+            return self.budgets
+        b = self.budgets
+        return Budgets(cpu_s=b.cpu_s, stall_s=b.stall_s, wall_s=b.wall_s * 2 ** min(self._starved, 3))
+
+    async def _ensure_child(self) -> None:
+        try:
+            await self.child.ensure_started()
+        except ChildUnavailable:
+            self._event("infrastructure", "child_start")
+            raise
+
+    async def _alone(self, value: object, abandon: asyncio.Event | None) -> ChildRun | StageRun:
+        """``value`` alone in a fresh child."""
+        self.child.kill()
+        try:
+            await self._ensure_child()
+        except ChildUnavailable as exc:
+            return StageRun([], "infrastructure", str(exc))
+        run = await self.child.run(self.fn, [value], self._budgets(), abandon=abandon)
+        if run.abandoned:
+            return StageRun([], "abandoned")
+        if run.failure is not None:
+            self._event("child_restart", run.failure.kind)
+        return run
+
+    async def _prove(self, value: object, first: Failure, abandon: asyncio.Event | None) -> Outcome | StageRun:
+        """The message's outcome if it passes alone; a dead-letter outcome if proven guilty; else why not."""
+        failures = [first]
+        for trial in (1, 2):
+            run = await self._alone(value, abandon)
+            if isinstance(run, StageRun):
+                return run
+            if run.outcomes:
+                self._event("verdict", "innocent")
+                log.warning("%s: the message passed alone (trial %d): not guilty of the %s", self.name, trial, first.kind)
+                return run.outcomes[0]
+            assert run.failure is not None
+            if run.failure.kind == "starved":
+                self._starved += 1
+                self._event("infrastructure", "starved")
+                return StageRun([], "infrastructure", f"{self.name}: message starved of CPU on trial ({run.failure.detail})")
+            failures.append(run.failure)
+        control = await self._alone(self.control, abandon)
+        if isinstance(control, StageRun):
+            return control
+        if not (control.outcomes and control.outcomes[0].ok):
+            self._event("verdict", "inconclusive")
+            self._event("infrastructure", "control_failed")
+            why = control.failure.detail if control.failure else (control.outcomes[0].reason if control.outcomes else "?")
+            return StageRun([], "infrastructure", f"{self.name}: the control message failed too ({why}): the child, not the message")
+        self._event("verdict", "guilty")
+        last = failures[-1]
+        what = "; ".join(f"{f.kind}: {f.detail}" for f in failures)
+        log.error("%s: message proven guilty (failed 3 times, twice alone in fresh children; control passed): %s", self.name, what)
+        return Outcome(reason=GUILT_REASON.get(last.kind, errors.WORKER_CRASHED),
+                       message=f"{self.name}: failed in its batch and twice alone in fresh child processes while a control message passed ({what})",
+                       stats={"stage": self.name})
 
 
 def bind(fn: Callable[..., list[Outcome]], **kwargs: object) -> BatchFn:

@@ -1,105 +1,268 @@
-"""Offset-continuity guard: never commit past an input message that was not processed.
+"""Offset guard: the group's committed offset of an input partition never passes a message this worker
+has not processed, and the agent processes each partition's messages in order, without holes.
 
-Our input topics (raw, clean) are written by plain producers: their offsets have
-no holes. Faust, however, can deliver a partition with a hole after a rebalance
-or a restart (prefetched records after a seek; faust-streaming #216/#221), and
-its consumer then treats the hole as a "gap" (meant for compacted topics) and
-commits past it; with no committed offset yet it does not check the head of the
-partition at all. Either way the skipped articles would be lost. Found by the
-fault suite (worker kill -9 + restart).
+Why Faust's own bookkeeping is not enough (each found by the fault suite or an audit):
 
-The guard, per assigned input partition:
-- knows the next offset it expects (from the group's committed offset, else the
-  partition's first offset) and tells Faust's consumer that baseline, so a head
-  gap blocks the commit instead of skipping it;
-- turns Faust's gap bookkeeping off for these topics (a hole is never
-  "committable");
-- when a batch arrives with an offset beyond the expected one, lets the batch be
-  processed as usual and then seeks the partition back to the first missing
-  offset, so the hole is fetched and processed (re-delivered neighbours give the
-  same deterministic ids).
-If the seek cannot repair the hole, the partition's commit stays behind it: lag
-grows and alerts, and a restart resumes from before the hole. Nothing is lost.
+* it commits what the stream *acknowledged*, and ``take_events`` acknowledges a
+  batch whatever its body did (faust-streaming #527/#315), so a batch the worker
+  gave up on would be committed unprocessed;
+* it treats an offset hole as a "gap" (meant for compacted topics) and commits
+  past it, and after a rebalance or restart it can deliver a partition with a hole
+  (prefetched records after a seek, #216/#221); our input topics have no holes;
+* its head-of-partition check compares against the *next* offset as if it were
+  the last processed one (``min(acked) - committed > 1``), so a one-message hole at
+  the head is committed past, and with no committed offset (``None`` or ``0``) it
+  does not check the head at all;
+* table recovery seeks every partition to its committed offset and resets that
+  bookkeeping.
+
+So, for the input topics, the guard owns the decision. Per assigned partition:
+
+* ``baseline``: the group's committed offset when the partition was assigned
+  (Kafka's next-offset convention: the first offset not yet processed), or the
+  partition's log-start offset when the group has none. Read from the broker;
+  while it cannot be read (broker failover, exactly when holes appear), the
+  partition's messages are not processed and nothing of it is committed: the
+  guard fails closed, retries, and seeks to the baseline once it has it;
+* ``expected``: the next offset the agent may process. A message below it was
+  admitted before (redelivered after a seek) and is skipped; a message beyond
+  it means a hole: it is skipped, and the partition is sought back to
+  ``expected`` so the hole is fetched (a head hole is a hole like any other);
+* ``done``: every offset below it has its outputs acknowledged. This, and only
+  this, is what Faust commits (``Consumer._new_offset`` is replaced for these
+  topics), so an abandoned or given-back message is never committed past.
+
+Messages given back by the agent (batch budget spent, partitions revoked,
+infrastructure fault) reset ``expected`` to the first of them and seek there.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any, Iterable
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
 
 log = logging.getLogger(__name__)
 
+RESEEK_AFTER_S = 10.0  # a requested seek that delivered nothing yet is repeated after this long
+
+
+@dataclass(slots=True)
+class PartitionState:
+    baseline: int | None = None   # None: not known yet (fail closed)
+    expected: int = 0
+    done: int = 0
+    seek_to: int | None = None    # a seek to make (by the agent after its batch, or the watchdog)
+    sought_at: float = 0.0        # when the last seek was made (0: none pending)
+    skipped_unknown: bool = False  # messages were skipped while the baseline was unknown
+    reseeks: int = 0              # seeks that delivered nothing in time (log start moved past us?)
+
 
 class OffsetGuard:
-    def __init__(self, app: Any, offsets: Any, metrics: Any, topics: Iterable[str]) -> None:
+    def __init__(self, app: Any, offsets: Any, metrics: Any, topics: Iterable[str], *, retry_s: float = 2.0) -> None:
         self.app = app
-        self.offsets = offsets
+        self.offsets = offsets      # kafka_client.GroupOffsets: committed offsets from the broker
         self.metrics = metrics
         self.topics = set(topics)
-        self.expected: dict[Any, int] = {}
+        self.retry_s = retry_s
+        self.state: dict[Any, PartitionState] = {}
+        self.generation = 0         # bumped on every assignment change: a batch admitted before it is void
         self._patched = False
+        self._retry: asyncio.Task | None = None
 
-    def _patch_consumer(self) -> None:
+    # -- Faust integration -------------------------------------------------------------------------
+    def install(self) -> None:
+        """Take the commit decision for our topics away from Faust's ack bookkeeping."""
         if self._patched:
             return
         consumer = self.app.consumer
-        original = consumer._add_gap  # noqa: SLF001
+        original_new_offset = consumer._new_offset  # noqa: SLF001
+        original_add_gap = consumer._add_gap  # noqa: SLF001
+        original_pending = consumer._filter_tps_with_pending_acks  # noqa: SLF001
         topics = self.topics
+
+        def new_offset(tp: Any) -> int | None:
+            if tp.topic not in topics:
+                return original_new_offset(tp)
+            # Faust's acks of these partitions carry no information we use: drop them.
+            consumer._acked[tp].clear()  # noqa: SLF001
+            consumer._acked_index[tp].clear()  # noqa: SLF001
+            return self.committable(tp)
 
         async def add_gap(tp: Any, offset_from: int, offset_to: int) -> None:
             if tp.topic in topics:
-                log.warning("offsets %d..%d of %s:%d skipped by the consumer; not committable, will be refetched",
-                            offset_from, offset_to - 1, tp.topic, tp.partition)
-                return
-            await original(tp, offset_from, offset_to)
+                return  # a hole is never committable; admit() refetches it
+            await original_add_gap(tp, offset_from, offset_to)
 
-        consumer._add_gap = add_gap  # noqa: SLF001 - instance override of Faust's gap bookkeeping
+        def pending(topics_arg: Any = None) -> Iterable[Any]:
+            seen = set()
+            for tp in original_pending(topics_arg):
+                seen.add(tp)
+                yield tp
+            for tp in list(self.state):  # done offsets are committable even when Faust saw no new ack
+                if tp not in seen and (topics_arg is None or tp in topics_arg or tp.topic in topics_arg):
+                    yield tp
+
+        consumer._new_offset = new_offset  # noqa: SLF001 - instance override, see the module doc
+        consumer._add_gap = add_gap  # noqa: SLF001
+        consumer._filter_tps_with_pending_acks = pending  # noqa: SLF001
         self._patched = True
 
+    def committable(self, tp: Any) -> int | None:
+        """The offset Faust may commit for ``tp`` (next-offset convention), or None."""
+        st = self.state.get(tp)
+        if st is None or st.baseline is None:
+            return None
+        committed = self.app.consumer._committed_offset.get(tp)  # noqa: SLF001
+        if st.done <= st.baseline or (committed is not None and st.done <= committed):
+            return None  # nothing processed since the baseline (or already committed)
+        return st.done
+
     async def on_assigned(self, assigned: Iterable[Any]) -> None:
-        self._patch_consumer()
+        self.install()
         tps = [tp for tp in assigned if tp.topic in self.topics]
-        if not tps:
-            return
-        consumer = self.app.consumer
-        try:
-            committed = await self.offsets.committed(tps)
-            earliest = await consumer.earliest_offsets(*tps)
-        except Exception as exc:  # noqa: BLE001 - without a baseline the hole check starts at the first delivery
-            log.warning("offset guard: could not read offsets (%r)", exc)
-            return
+        self.generation += 1
         for tp in tps:
-            start = committed.get(tp)
-            if start is None:
-                start = int(earliest.get(tp) or 0)
-            self.expected[tp] = start
-            # Faust's notion of "committed" is the last processed offset; None/0 disable its head-gap check.
-            if not consumer._committed_offset.get(tp):  # noqa: SLF001
-                consumer._committed_offset[tp] = start - 1  # noqa: SLF001
+            self.state[tp] = PartitionState()
+        if tps:
+            await self._read_baselines(tps)
 
     def on_revoked(self, revoked: Iterable[Any]) -> None:
+        self.generation += 1
         for tp in revoked:
-            self.expected.pop(tp, None)
+            self.state.pop(tp, None)
 
-    def holes(self, events: Iterable[Any]) -> dict[Any, int]:
-        """Partitions whose batch skipped offsets -> first missing offset; updates expectations."""
-        found: dict[Any, int] = {}
+    async def _read_baselines(self, tps: list[Any]) -> None:
+        try:
+            committed = await asyncio.wait_for(self.offsets.committed(tps), 15)
+            earliest = await asyncio.wait_for(self.app.consumer.earliest_offsets(*tps), 15)
+        except Exception as exc:  # noqa: BLE001 - fail closed: nothing of these partitions is processed or committed
+            log.warning("offset guard: cannot read committed offsets of %d partitions (%r); holding them until it can",
+                        len(tps), exc)
+            self.metrics.offset_guard_waits.inc()
+            if self._retry is None or self._retry.done():
+                self._retry = asyncio.ensure_future(self._retry_baselines())
+            return
+        for tp in tps:
+            st = self.state.get(tp)
+            if st is None or st.baseline is not None:
+                continue
+            start = committed.get(tp)
+            first = int(earliest.get(tp) or 0)
+            base = first if start is None else max(int(start), first)
+            st.baseline = st.expected = st.done = base
+            if st.skipped_unknown:  # messages delivered while the baseline was unknown were skipped: fetch them again
+                st.seek_to, st.sought_at = base, 0.0
+
+    async def _retry_baselines(self) -> None:
+        while True:
+            await asyncio.sleep(self.retry_s)
+            missing = [tp for tp, st in self.state.items() if st.baseline is None]
+            if not missing:
+                return
+            await self._read_baselines(missing)
+
+    # -- the agent's side ------------------------------------------------------------------------
+    def admit(self, events: Sequence[Any]) -> list[Any]:
+        """The events to process, in order: per partition exactly the next expected offsets.
+
+        Skips (and counts) what was admitted before, what lies beyond a hole (asking for a seek back),
+        and everything of a partition whose baseline is unknown or that is no longer assigned.
+        """
+        admitted = []
         for ev in events:
             msg = ev.message
             tp, offset = msg.tp, msg.offset
-            exp = self.expected.get(tp)
-            if exp is not None and offset > exp and tp not in found:
-                found[tp] = exp
-            if tp not in found and (exp is None or offset >= exp):
-                self.expected[tp] = offset + 1
-        return found
+            st = self.state.get(tp)
+            if st is None or st.baseline is None:
+                if st is not None:
+                    st.skipped_unknown = True
+                self._skip(tp, "no_baseline" if st is not None else "not_assigned")
+                continue
+            if offset == st.expected:
+                admitted.append(ev)
+                st.expected += 1
+                st.seek_to, st.sought_at = None, 0.0
+            elif offset < st.expected:
+                self._skip(tp, "redelivered")
+            else:
+                self._skip(tp, "hole")
+                pending = st.seek_to is not None or (st.sought_at and time.monotonic() - st.sought_at < RESEEK_AFTER_S)
+                if not pending:
+                    st.reseeks += 1 if st.sought_at else 0
+                    log.warning("offset guard: %s:%d delivered offset %d while %d is next; seeking back",
+                                tp.topic, tp.partition, offset, st.expected)
+                    self.metrics.offset_holes.labels(topic=tp.topic).inc()
+                    st.seek_to = st.expected
+        return admitted
 
-    async def repair(self, holes: dict[Any, int]) -> None:
-        for tp, offset in holes.items():
-            log.warning("offset guard: %s:%d skipped from offset %d; seeking back to process it", tp.topic, tp.partition, offset)
-            self.metrics.offset_holes.labels(topic=tp.topic).inc()
-            self.expected[tp] = offset
+    def _skip(self, tp: Any, why: str) -> None:
+        self.metrics.offset_guard_skipped.labels(topic=tp.topic, cause=why).inc()
+
+    def settle(self, admitted: Sequence[Any], n_done: int, generation: int) -> int:
+        """``admitted[:n_done]`` have their outputs acknowledged; the rest are given back (fetched again).
+        Returns how many were given back. A batch admitted before the last assignment change counts
+        for nothing: its partitions' state was read afresh from the broker since."""
+        if generation != self.generation:
+            return len(admitted) - n_done
+        for ev in admitted[:n_done]:
+            msg = ev.message
+            st = self.state.get(msg.tp)
+            if st is not None and st.baseline is not None and msg.offset == st.done:
+                st.done += 1
+        back: dict[Any, int] = {}
+        for ev in admitted[n_done:]:
+            msg = ev.message
+            if msg.tp not in back or msg.offset < back[msg.tp]:
+                back[msg.tp] = msg.offset
+        for tp, offset in back.items():
+            st = self.state.get(tp)
+            if st is not None and st.baseline is not None:
+                st.expected = min(st.expected, offset)
+                st.seek_to = st.expected
+        return len(admitted) - n_done
+
+    def watchdog(self) -> None:
+        """A seek that delivered nothing for ``RESEEK_AFTER_S`` is asked for again (the heartbeat timer calls this
+        and ``apply_seeks``: a partition whose refetch never arrives must not wait for a message that never comes)."""
+        now = time.monotonic()
+        for st in self.state.values():
+            if st.baseline is not None and st.seek_to is None and st.sought_at and now - st.sought_at > RESEEK_AFTER_S:
+                st.reseeks += 1
+                st.seek_to = st.expected
+
+    async def apply_seeks(self) -> None:
+        """Make the seeks ``admit``/``settle``/baselines/the watchdog asked for."""
+        for tp, st in list(self.state.items()):
+            if st.seek_to is None:
+                continue
+            if st.reseeks >= 2:
+                await self._check_log_start(tp, st)
+            offset, st.seek_to = st.seek_to, None
             try:
-                await self.app.consumer.seek(tp, offset)
-            except Exception as exc:  # noqa: BLE001 - the commit stays behind the hole; a restart resumes there
-                log.error("offset guard: seek failed (%r); %s:%d will not commit past %d", exc, tp.topic, tp.partition, offset)
+                # seek_wait runs in the consumer's own thread (Faust's plain seek() calls aiokafka from this one).
+                await self.app.consumer.seek_wait({tp: offset})
+                st.sought_at = time.monotonic()
+            except Exception as exc:  # noqa: BLE001 - revoked meanwhile, or the consumer is stopping
+                log.info("offset guard: seek %s:%d -> %d failed (%r); the commit stays at %d",
+                         tp.topic, tp.partition, offset, exc, st.done)
+
+    async def _check_log_start(self, tp: Any, st: PartitionState) -> None:
+        """A seek that keeps delivering later offsets: has retention deleted the ones we wait for?"""
+        st.reseeks = 0
+        try:
+            first = int((await self.app.consumer.earliest_offsets(tp)).get(tp) or 0)
+        except Exception:  # noqa: BLE001
+            return
+        if first > st.expected:
+            log.error("offset guard: %s:%d offsets %d..%d were deleted by retention before this worker processed them",
+                      tp.topic, tp.partition, st.expected, first - 1)
+            self.metrics.offset_guard_skipped.labels(topic=tp.topic, cause="deleted_by_retention").inc(first - st.expected)
+            st.expected = st.done = first
+            st.seek_to = first
+
+    def done_offsets(self) -> dict[Any, int]:
+        """Per guarded partition, the offset below which everything is processed (for a final commit)."""
+        return {tp: st.done for tp, st in self.state.items() if st.baseline is not None}

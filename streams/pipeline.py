@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -19,31 +18,12 @@ import orjson
 from . import errors
 from .envelope import DEFAULT_MAX_INPUT_BYTES, decode
 from .errors import Rejected
+from .outcome import Outcome  # noqa: F401  (re-exported: the stages return it)
 from .records import CleanArticle
 
 # The NLP libraries are imported inside the functions: this module is also
 # imported by the worker's main process (to name the batch functions it sends to
 # its child), which must not pay for trafilatura or spaCy in its own memory.
-
-
-@dataclass(slots=True)
-class Outcome:
-    """Result of one input: ``records`` to publish, or a dead-letter reason.
-
-    ``records`` holds ``(kind, key, value)`` with kind one of ``clean``,
-    ``enriched``, ``event``; ``stats`` carries what the metrics need (per-step
-    seconds, event types, language) without the parent decoding the records.
-    """
-
-    article_id: str | None = None
-    records: list[tuple[str, str, bytes]] = field(default_factory=list)
-    reason: str | None = None
-    message: str | None = None
-    stats: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.reason is None
 
 
 def dumps(record: dict[str, Any]) -> bytes:
@@ -63,8 +43,71 @@ def _failure(exc: BaseException, article_id: str | None, stats: dict[str, Any]) 
     )
 
 
-def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False) -> Outcome:
-    """Raw message bytes -> one ``clean`` record, or a dead-letter reason."""
+# Output bounds: every record the clean stage writes fits ``max_record_bytes`` by design, so a
+# long page is truncated (and says so) rather than rejected by the topic or wedging the stream.
+DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024
+DEFAULT_MAX_BODY_CHARS = 1_000_000
+_FIELD_CAPS = {"title": 2_000, "author": 500, "url": 4_000, "source": 500}
+_LIST_CAPS = {"captions": (50, 2_000), "credited_sources": (50, 300), "warnings": (20, 500)}
+_REPAIR_CAPS = (200, 300)  # at most 200 repairs, each side at most 300 characters
+_MIN_BODY_CHARS = 1_000
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a paragraph or word boundary near the end when there is one."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for sep in ("\n\n", "\n", " "):
+        at = head.rfind(sep)
+        if at >= limit * 0.9:
+            return head[:at].rstrip() or head
+    return head
+
+
+def bound_clean_record(record: dict[str, Any], max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+                       max_body_chars: int = DEFAULT_MAX_BODY_CHARS) -> bytes:
+    """The encoded clean record, at most ``max_record_bytes``: an over-long body is truncated with
+    ``body_truncated: true`` and its full length in ``body_full_chars``; other over-long fields are
+    capped and named in ``fields_truncated``. ``content_hash`` and ``word_count`` stay those of the
+    full article."""
+    capped = []
+    for name, cap in _FIELD_CAPS.items():
+        if isinstance(record.get(name), str) and len(record[name]) > cap:
+            record[name] = record[name][:cap]
+            capped.append(name)
+    for name, (count, chars) in _LIST_CAPS.items():
+        items = record.get(name) or []
+        bounded = [x[:chars] for x in items[:count]]
+        if bounded != items:
+            record[name] = bounded
+            capped.append(name)
+    repairs = record.get("repairs") or []
+    count, chars = _REPAIR_CAPS
+    bounded_repairs = [{**r, "before": r["before"][:chars], "after": r["after"][:chars]} for r in repairs[:count]]
+    if bounded_repairs != repairs:
+        record["repairs"] = bounded_repairs
+        capped.append("repairs")
+    if capped:
+        record["fields_truncated"] = capped
+    body = record["body"]
+    full = len(body)
+    limit = min(full, max_body_chars)
+    while True:
+        if limit < full:
+            record["body"] = _cut(body, limit)
+            record["body_truncated"] = True
+            record["body_full_chars"] = full
+        encoded = dumps(record)
+        if len(encoded) <= max_record_bytes or limit <= _MIN_BODY_CHARS:
+            return encoded
+        # Escaped characters can take up to 6 bytes each: shrink in proportion, a little more than needed.
+        limit = max(_MIN_BODY_CHARS, int(min(limit, len(record["body"])) * max_record_bytes / len(encoded) * 0.95))
+
+
+def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, envelope_only: bool = False, *,
+              max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_body_chars: int = DEFAULT_MAX_BODY_CHARS) -> Outcome:
+    """Raw message bytes -> one ``clean`` record (bounded, see ``bound_clean_record``), or a dead-letter reason."""
     from .cleaning import clean
     from .cleaning.dedup import signature
 
@@ -77,7 +120,7 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
         t1 = time.perf_counter()
         article = clean(raw)
         t2 = time.perf_counter()
-        encoded = dumps(article.to_dict())
+        encoded = bound_clean_record(article.to_dict(), max_record_bytes, max_body_chars)
         stats.update(
             decode_s=t1 - t0,
             clean_s=t2 - t1,
@@ -86,14 +129,34 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             input_format=article.input_format,
             content_hash=article.content_hash,
             signature=signature(article.body),
+            published_at=article.published_at,  # the event time of the article's duplicate state
         )
         return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
     except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter
         return _failure(exc, article_id, stats)
 
 
-def extract_one(value: bytes | None) -> Outcome:
-    """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason."""
+def story_records(article: CleanArticle, result: Any) -> list[tuple[str, str, bytes]]:
+    """The story stage's inputs for one extracted article (docs/stories.md, "Wiring plan").
+
+    One ``story_input`` keyed by its aggregation partition (the language) and one
+    ``event_mention`` per coded event keyed by its merge block, so every pair of
+    mentions that may merge meets in one partition. ``input_ts`` is left empty:
+    the story worker takes it from the ingest-time header the record carries.
+    """
+    from .stories import encode, event_block_key, event_mentions, story_input, story_route_key
+
+    item = story_input(article, result)
+    records = [("story_input", story_route_key(item), encode(item))]
+    records.extend(("event_mention", event_block_key(m["event"]), encode(m)) for m in event_mentions(article, result))
+    return records
+
+
+def extract_one(value: bytes | None, stories: bool = False) -> Outcome:
+    """Clean-record bytes -> one ``enriched`` record + its ``event`` records, or a dead-letter reason.
+
+    With ``stories`` also the story stage's inputs (:func:`story_records`).
+    """
     from .extraction import extract
 
     stats: dict[str, Any] = {"stage": "extract"}
@@ -107,6 +170,8 @@ def extract_one(value: bytes | None) -> Outcome:
         t2 = time.perf_counter()
         records = [("enriched", article_id, dumps(result.enriched))]
         records.extend(("event", article_id, dumps(ev)) for ev in result.events)
+        if stories:
+            records.extend(story_records(article, result))
         stats.update(
             decode_s=t1 - t0,
             extract_s=t2 - t1,
@@ -134,11 +199,12 @@ def decode_clean(value: bytes | None) -> CleanArticle:
         raise Rejected(errors.INVALID_RECORD, f"not a clean-article record: {exc}") from None
 
 
-def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> list[Outcome]:
-    return [clean_one(v, max_bytes) for v in values]
+def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_BYTES, *,
+                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_body_chars: int = DEFAULT_MAX_BODY_CHARS) -> list[Outcome]:
+    return [clean_one(v, max_bytes, max_record_bytes=max_record_bytes, max_body_chars=max_body_chars) for v in values]
 
 
-def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcome]:
+def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool = False) -> list[Outcome]:
     """Parses the batch's texts in one ``nlp.pipe`` call; falls back to one by one if that fails.
 
     A value may be ``(clean_record, first_article_id)`` for an exact duplicate the
@@ -164,7 +230,10 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
         if duplicate_of is not None:
             result = skipped(article, "exact_duplicate", duplicate_of)
             articles.append(None)
-            outcomes.append(Outcome(article_id=article.article_id, records=[("enriched", article.article_id, dumps(result.enriched))],
+            dup_records = [("enriched", article.article_id, dumps(result.enriched))]
+            if stories:  # another outlet's copy: it belongs to the story and counts as a source
+                dup_records.extend(story_records(article, result))
+            outcomes.append(Outcome(article_id=article.article_id, records=dup_records,
                                     stats={"stage": "extract", "skipped_reason": "exact_duplicate", "event_types": []}))
             continue
         articles.append(article)
@@ -173,7 +242,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
     try:
         results = extract_many(todo)
     except Exception:  # noqa: BLE001 - isolate the culprit
-        return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0]) for o, v in zip(outcomes, values)]
+        return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0], stories) for o, v in zip(outcomes, values)]
     per_article = (time.perf_counter() - started) / max(1, len(todo))
     it = iter(results)
     for i, article in enumerate(articles):
@@ -183,6 +252,8 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]]) -> list[Outcom
         t0 = time.perf_counter()
         records = [("enriched", article.article_id, dumps(result.enriched))]
         records.extend(("event", article.article_id, dumps(ev)) for ev in result.events)
+        if stories:
+            records.extend(story_records(article, result))
         outcomes[i] = Outcome(
             article_id=article.article_id,
             records=records,

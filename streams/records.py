@@ -14,7 +14,7 @@ from typing import Any
 RAW_SCHEMA_VERSION = "1.0"
 CLEAN_SCHEMA_VERSION = "1.1"  # 1.1: optional ``warnings``
 ENRICHED_SCHEMA_VERSION = "1.1"  # 1.1: optional ``event_ids`` and ``coder_version``
-EVENT_SCHEMA_VERSION = "1.1"  # 1.1: optional ``date.anchor``
+EVENT_SCHEMA_VERSION = "1.1"  # 1.1: optional ``date.anchor`` and the GDELT fields ``goldstein``, ``tone``, ``geo``
 DEAD_LETTER_SCHEMA_VERSION = "1.1"
 
 SCHEMA_VERSIONS = {
@@ -23,6 +23,11 @@ SCHEMA_VERSIONS = {
     "enriched_article": ENRICHED_SCHEMA_VERSION,
     "event": EVENT_SCHEMA_VERSION,
     "dead_letter": DEAD_LETTER_SCHEMA_VERSION,
+    # The story stage's records: versions live with the core that builds them (streams/stories).
+    "story": "1.0",
+    "merged_event": "1.0",
+    "story_input": "1.0",
+    "event_mention": "1.0",
 }
 
 

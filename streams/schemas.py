@@ -21,6 +21,10 @@ RECORD_SCHEMAS = {
     "enriched_article": "enriched-article.schema.json",
     "event": "event.schema.json",
     "dead_letter": "dead-letter.schema.json",
+    "story": "story.schema.json",
+    "merged_event": "merged-event.schema.json",
+    "story_input": "story-input.schema.json",
+    "event_mention": "event-mention.schema.json",
 }
 
 

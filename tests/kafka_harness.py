@@ -204,3 +204,28 @@ async def read_topic(topic: str, *, until: Callable[[list[Any]], bool] | None = 
 
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
+
+
+async def set_topic_config(topic: str, configs: dict[str, str]) -> None:
+    """Set a topic's configs (AlterConfigs: the given keys replace the topic's overrides)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap())
+    await admin.start()
+    try:
+        responses = await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs)])
+        for response in responses:
+            for resource in response.resources:
+                if resource[0]:
+                    raise RuntimeError(f"alter_configs {topic}: error {resource[0]} {resource[1]}")
+    finally:
+        await admin.close()
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a live process, in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmHWM for {pid}")

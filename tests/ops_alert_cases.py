@@ -192,3 +192,141 @@ CASES: list[dict[str, Any]] = [
         "alert_rule_test": [alert("NewseventsNoWorkerRunning", "10m", {"severity": "critical"})],
     },
 ]
+
+
+# ---- Reliability alerts (issue 15) ---------------------------------------------------------------
+CASES += [
+    {   # W1's sends wait for 3 minutes (a broker outage); W2's flow.
+        "name": "output blocked",
+        "interval": "1m",
+        "input_series": [
+            s("newsevents_output_blocked_seconds{%s}" % W1, "0 0 60 120 180 240 300 360 420 480"),
+            s("newsevents_output_blocked_seconds{%s}" % W2, "0x10"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsOutputBlocked", "3m"),  # 120 is not above 120
+            alert("NewseventsOutputBlocked", "6m", {"severity": "critical", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # Running but unhealthy (W1), vs not running at all (W2: that is NewseventsWorkerNotRunning's case).
+        "name": "worker unhealthy",
+        "interval": "1m",
+        "input_series": [
+            s("newsevents_worker_healthy{%s}" % W1, "1 1 0x15"),
+            s("newsevents_worker_up{%s}" % W1, "1x17"),
+            s("newsevents_worker_healthy{%s}" % W2, "0x17"),
+            s("newsevents_worker_up{%s}" % W2, "0x17"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsWorkerUnhealthy", "4m"),
+            alert("NewseventsWorkerUnhealthy", "10m", {"severity": "warning", "instance": "10.0.0.5:6066", "job": "newsevents-worker"}),
+        ],
+    },
+    {   # The NLP child keeps failing to start on W1 (one fault a minute); W2 had a single starved batch.
+        "name": "infrastructure faults",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_infrastructure_faults_total{stage="extract",kind="child_start",%s}' % W1, "0+1x40"),
+            s('newsevents_infrastructure_faults_total{stage="clean",kind="starved",%s}' % W2, "0 1x40"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsInfrastructureFaults", "8m"),
+            alert("NewseventsInfrastructureFaults", "30m", {"severity": "warning", "stage": "extract", "kind": "child_start", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {
+        "name": "child restarts",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_child_restarts_total{stage="clean",cause="died",%s}' % W1, "0+2x30"),
+            s('newsevents_child_restarts_total{stage="extract",cause="over_budget",%s}' % W1, "0+0x30"),
+            s('newsevents_child_restarts_total{stage="clean",cause="died",%s}' % W2, "0 1 2 3x28"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsChildRestartsFrequent", "25m", {"severity": "warning", "stage": "clean", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # One message proven poison in extract; innocent suspects in clean do not alert.
+        "name": "poison messages",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_suspect_verdicts_total{stage="extract",verdict="guilty",%s}' % W1, "0x10 1x20"),
+            s('newsevents_suspect_verdicts_total{stage="clean",verdict="innocent",%s}' % W1, "0+1x30"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsPoisonMessages", "5m"),
+            alert("NewseventsPoisonMessages", "15m", {"severity": "warning", "stage": "extract"}),
+        ],
+    },
+    {
+        "name": "topic limit too small",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_topic_limit_too_small{topic="prod.articles.clean",%s}' % W1, "1x10"),
+            s('newsevents_topic_limit_too_small{topic="prod.events",%s}' % W1, "0x10"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsTopicLimitTooSmall", "5m", {"severity": "warning", "topic": "prod.articles.clean"}),
+        ],
+    },
+    {   # Committed offsets unreadable on W1 for minutes (a retry every 2 s); one failed read on W2.
+        "name": "committed offsets unreadable",
+        "interval": "1m",
+        "input_series": [
+            s("newsevents_offset_guard_waits_total{%s}" % W1, "0+30x20"),
+            s("newsevents_offset_guard_waits_total{%s}" % W2, "0 1x20"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsCommittedOffsetsUnreadable", "3m"),
+            alert("NewseventsCommittedOffsetsUnreadable", "15m", {"severity": "warning", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # 10 messages a minute handed back for the time budget in extract; abandoned ones (rebalances) do not count.
+        "name": "batches over budget",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_messages_given_back_total{stage="extract",cause="time_budget",%s}' % W1, "0+10x40"),
+            s('newsevents_messages_given_back_total{stage="clean",cause="abandoned",%s}' % W1, "0+50x40"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsBatchesOverBudget", "10m"),
+            alert("NewseventsBatchesOverBudget", "35m", {"severity": "warning", "stage": "extract", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # W1's near store never catches up after its start; W2's did after a minute.
+        "name": "state not caught up",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_state_caught_up{store="dedup-near",%s}' % W1, "0x30"),
+            s('newsevents_state_caught_up{store="dedup-near",%s}' % W2, "0 1x30"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateNotCaughtUp", "5m"),
+            alert("NewseventsStateNotCaughtUp", "20m", {"severity": "warning", "store": "dedup-near", "instance": "10.0.0.5:6066"}),
+        ],
+    },
+    {   # Owed tombstones pile up in the exact store (never sent); the near store's stay bounded.
+        "name": "state tombstones backlog",
+        "interval": "5m",
+        "input_series": [
+            s('newsevents_state_owed_tombstones{store="dedup-exact",%s}' % W1, "0+100000x30"),
+            s('newsevents_state_owed_tombstones{store="dedup-near",%s}' % W1, "20000x30"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateTombstonesBacklog", "30m"),
+            alert("NewseventsStateTombstonesBacklog", "150m", {"severity": "warning", "store": "dedup-exact"}),
+        ],
+    },
+    {   # One local wipe on W2 (a recreated changelog); none on W1.
+        "name": "state store rebuilt",
+        "interval": "1m",
+        "input_series": [
+            s('newsevents_state_local_wipes_total{store="dedup-near",%s}' % W1, "0x20"),
+            s('newsevents_state_local_wipes_total{store="dedup-near",%s}' % W2, "0x5 1x15"),
+        ],
+        "alert_rule_test": [
+            alert("NewseventsStateStoreRebuilt", "3m"),
+            alert("NewseventsStateStoreRebuilt", "10m", {"severity": "warning", "store": "dedup-near", "instance": "10.0.0.6:6066"}),
+        ],
+    },
+]

@@ -352,3 +352,99 @@ def test_a_list_of_headline_links_is_a_section_index():
     with pytest.raises(Rejected) as exc:
         clean(RawArticle(id="index", html=page))
     assert exc.value.reason == errors.NOT_AN_ARTICLE
+
+
+def _article_page(paragraphs: str) -> str:
+    filler = "".join(
+        f"<p>The harbour authority said on day {i} that cranes on the northern quay were moving containers again after the repairs.</p>"
+        for i in range(6)
+    )
+    return (
+        "<html><head><title>Harbour cranes back at work</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Harbour cranes back at work</h1>"
+        f"<p>Dock workers returned to the northern quay on Monday after a week of repairs to the cranes there.</p>{filler}"
+        f"{paragraphs}"
+        "<p>The authority expects the backlog of waiting ships to clear within ten days, its spokesperson added.</p>"
+        "</article><footer>Contact us</footer></body></html>"
+    )
+
+
+def test_text_after_an_empty_inline_anchor_is_kept_in_place():
+    """A paragraph opening with an empty <span id="more-..."> (a "read more" anchor) keeps its text, however short."""
+    page = _article_page("<p><span id='more-42'></span>The quay manager said:</p>"
+                         "<p>We lost a week, and we will make it up by working two shifts until the end of the month.</p>")
+    body = clean(RawArticle(id="anchor", html=page)).body
+    assert "The quay manager said:" in body
+    assert body.index("The quay manager said:") < body.index("We lost a week")
+
+
+def test_a_written_out_source_address_is_kept_before_the_next_heading():
+    """A paragraph that is only a written-out URL is a cited source (navigation shows words, not addresses)."""
+    page = _article_page("<p><a href='https://example.org/port/report-2024'>https://example.org/port/report-2024</a></p>"
+                         "<h2>Shipping lines react</h2>"
+                         "<p>Two shipping lines said they would return their vessels to the port schedule next week.</p>")
+    body = clean(RawArticle(id="cited", html=page)).body
+    assert "https://example.org/port/report-2024" in body
+    if "Shipping lines react" in body:
+        assert body.index("https://example.org/port/report-2024") < body.index("Shipping lines react")
+    assert "Home" not in body.split("\n")
+
+
+def test_text_path_sentence_closed_by_an_emoji_is_prose_not_a_headline():
+    """A first line "...on Saturday! 🙂" is a sentence of the article, not a headline to move to the title."""
+    first = "Readers who came to the harbour festival on Saturday sent us their photos! 🙂"
+    result = extract_text("\n".join([first, _PARA * 3, _PARA * 3]))
+    assert result.title != first and "Readers who came to the harbour festival" in result.body
+    plain = extract_text("\n".join(["Readers send photos of the harbour festival", _PARA * 3, _PARA * 3]))
+    assert plain.title == "Readers send photos of the harbour festival"
+
+
+def test_a_long_caption_closed_by_a_credit_is_a_caption():
+    caption = ("A cross-section of the proposed module showing the sleeping quarters, the galley and the storage bays, "
+               "with the shielding walls drawn in grey. " * 4) + "Credit: Space Design Office"
+    assert len(caption) > 400
+    result = extract_text("\n".join([_PARA * 3, caption, _PARA * 3]))
+    assert "Credit: Space Design Office" not in result.body
+    assert any("Credit: Space Design Office" in c for c in result.captions)
+    prose = "The agency said the module would be tested next year. " * 10
+    assert "credit" not in prose.lower() and caption not in prose
+
+
+def test_text_path_keeps_the_first_paragraph_when_a_summary_printed_it_above():
+    """The page prints the article's first paragraph as a summary near the top; the article's own copy still opens it, once."""
+    lede = "Dock workers returned to the northern quay on Monday after a week of repairs to the harbour cranes."
+    nav = [f"Section {i}" for i in range(40)]
+    rest = [_PARA + f"Officials added detail number {i} about the works." for i in range(5)]
+    body = extract_text("\n".join([lede, *nav, lede, *rest])).body
+    assert body.startswith(lede) and body.count("Dock workers returned") == 1
+    assert "Section 3" not in body
+
+
+def test_text_path_a_caption_repeated_by_a_gallery_does_not_pull_the_gallery_in():
+    caption = "The minister, left, shakes hands with the visiting delegation at the harbour office on Wednesday."
+    other = "Crane drivers wait at the gate of the northern quay before the morning shift starts."
+    gallery = [caption, other, "1", "/", "8", caption, other, "Back to Gallery"] + [f"Photo {i}" for i in range(12)]
+    article = [_PARA + f"Officials added detail number {i} about the works." for i in range(4)]
+    body = extract_text("\n".join([*gallery, "Harbour cranes back at work", *article])).body
+    assert "Back to Gallery" not in body and "shakes hands" not in body and "Crane drivers" not in body
+    assert body.count("The council met") == 4
+
+
+def test_recovery_does_not_put_back_a_paragraph_the_body_has_in_other_words():
+    """The extractor's copy of a paragraph can differ a little from the markup's (an inline element dropped or
+    spaced): the structural recovery must not add the paragraph a second time."""
+    from streams.cleaning.recover import recover_paragraphs
+
+    paras = [f"On day {i} of the works, officials added detail number {i} about the quay. " + _PARA for i in range(4)]
+    tree = parse("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+    body = list(paras)
+    body[1] = body[1].replace("detail number 1", "detail No. 1")  # the extractor's variant of the second paragraph
+    assert recover_paragraphs(tree, body) == body
+
+
+@pytest.mark.parametrize("form", ["Deixe um comentário", "Laisser un commentaire", "Schreibe einen Kommentar", "Lascia un commento",
+                                  "Deja una respuesta", "12 Kommentare", "3 comentários"])
+def test_text_path_ends_at_a_translated_comment_form(form):
+    text = "\n".join([_PARA * 3, _PARA * 2, form, "Great article, thanks for writing it up so clearly for us all."])
+    body = extract_text(text).body
+    assert form not in body and "Great article" not in body and body.count("The council met") == 5

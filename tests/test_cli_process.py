@@ -48,9 +48,13 @@ def test_every_input_ends_as_output_or_dead_letter(all_records) -> None:
     assert fr["skipped_reason"] == "unsupported_language" and fr["entities"] == []
     assert any(e["article_id"] == "seed" for e in by_type["event"])
     assert all(e["article_id"] == "seed" for e in by_type["event"])
-    types = {"clean_article": "clean_article", "enriched_article": "enriched_article", "event": "event", "dead_letter": "dead_letter"}
+    types = {"clean_article": "clean_article", "enriched_article": "enriched_article", "event": "event", "dead_letter": "dead_letter",
+             "story": "story", "merged_event": "merged_event"}
+    assert {aid for story in by_type["story"] for aid in story["article_ids"]} == {"seed", "fr"}  # every clean input in a story
     for rtype, recs in by_type.items():
         for rec in recs:
+            if rtype in ("story", "merged_event"):  # their record_type is part of the record
+                rec = {"record_type": rtype, **rec}
             assert not errors_in(types[rtype], rec), (rtype, errors_in(types[rtype], rec)[:3])
 
 

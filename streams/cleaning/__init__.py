@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["clean", "CLEANER_VERSION", "NearDuplicateIndex", "signature"]
+__all__ = ["clean", "CLEANER_VERSION", "signature"]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,7 +19,7 @@ def __getattr__(name: str) -> Any:
         pipeline = importlib.import_module(f"{__name__}.pipeline")
 
         return getattr(pipeline, name)
-    if name in ("NearDuplicateIndex", "signature"):
+    if name == "signature":
         dedup = importlib.import_module(f"{__name__}.dedup")
 
         return getattr(dedup, name)

@@ -23,6 +23,9 @@ import re
 from .lexicon import agencies, boilerplate, compile_re2, not_article
 
 MAX_CHROME_LINE = 320
+MAX_CAPTION = 400  # chars: a caption is a sentence or two ...
+MAX_CREDITED_CAPTION = 1500  # ... or, ending "Credit: <name>", a paragraph describing a diagram or a photo series
+_CREDIT_TAIL = 120
 _WS = re.compile(r"\s+")
 _KEY_WORD = re.compile(r"\w+")
 # A caption: starts the way photo captions do, or ends with a parenthesised photo
@@ -32,6 +35,7 @@ _CAPTION_START = compile_re2(
     r"|(?:this|the) (?:photo|picture|image)\b)\s*[:\-–—]?\s"
 )
 _CAPTION_CREDIT = compile_re2(r"(?:(?:photo |image |picture )?credit\s*:\s*[^.!?]{1,80}$)|\((?:[^()]{0,80}/[^()]{0,80}|(?:photo|foto|image|bild)s?\s*:[^()]{0,80})\)\s*$")
+_CREDIT_END = compile_re2(r"(?:photo |image |picture )?credits?\s*:\s*[^.!?:]{1,80}$")
 _PAREN_CREDIT = compile_re2(r"\(([^()]{2,80})\)\s*$")
 _WITH_INFO = compile_re2(
     r"\((?:with|con|com|avec|mit)\s+(?:information|info|reporting|input|reports?|información|informações|informaciones|agencias?)\s+"
@@ -100,8 +104,10 @@ def is_lead(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """Photo captions: caption openers, or a trailing photo credit naming an agency or a slash list."""
     s = norm(line)
-    if len(s) > 400 or len(s) < 15:
+    if len(s) < 15 or len(s) > MAX_CREDITED_CAPTION:
         return False
+    if len(s) > MAX_CAPTION:  # a long caption is recognised only by the explicit credit that closes it
+        return bool(_CREDIT_END.search(s[-_CREDIT_TAIL:]))
     if _CAPTION_START.match(s):
         return True
     if _CAPTION_CREDIT.search(s):

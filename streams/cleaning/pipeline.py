@@ -3,8 +3,8 @@
 Order: extract (HTML via trafilatura + chrome filter, or the plain-text line
 model), repair (mojibake, glued words; every change recorded), credited
 sources, language. Stateless: near-duplicate detection needs the stream's
-history, so the agent calls ``dedup.signature(article.body)`` and a
-``NearDuplicateIndex`` backed by a table, then sets ``near_duplicate_of``.
+history, so the stage computes ``dedup.signature(article.body)`` and the agent
+checks it against the state layer (``streams.duplicates``), then sets ``near_duplicate_of``.
 
 A valid article is never dead-lettered for being short, unpunctuated or hard
 to locate: an input is refused only on positive evidence.

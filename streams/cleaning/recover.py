@@ -29,7 +29,12 @@ long link, the text that follows an empty inline element. Between the element
 where the body starts and the one where it ends, every ``<p>`` that reads as
 prose (a sentence or more, not link text, not in a figure, list, aside or
 furniture) and is missing from the body is put back at its place in the
-document order (or replaces the truncated copy the body has).
+document order (or replaces the truncated copy the body has). Two shapes are
+put back whatever their length, because why the extractor lost them is known
+and has nothing to do with chrome: a paragraph that opens with an empty inline
+element (its text is what the extractor drops), and a paragraph that is one
+written-out web address (a cited source, dropped as link text). The body's
+lines and sub-headings mark where a recovered paragraph goes.
 """
 
 from __future__ import annotations
@@ -47,6 +52,9 @@ MAX_LEDE_BLOCKS = 3
 MAX_LEDE_CHARS = 2000
 MAX_WALK = 800  # elements walked between headline and body start; beyond that the layout is not a news page
 MIN_CHARS, MIN_WORDS, MIN_CJK = 40, 7, 20
+MAX_URL_CHARS = 300
+MAX_KNOWN_SHARE = 0.5  # a paragraph whose 4-grams are this much in the body already is not missing from it
+_GRAM = 4
 _SKIP = frozenset({
     "figure", "figcaption", "aside", "nav", "footer", "form", "button", "script", "style", "noscript", "time",
     "address", "svg", "label", "select", "option", "table", "ul", "ol", "dl", "iframe", "video", "audio", "picture",
@@ -54,6 +62,8 @@ _SKIP = frozenset({
 })
 _NOT_PROSE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form", "button", "table", "ul", "ol", "li", "dl", "blockquote", "a", "noscript", "template", "select"})
 _BLOCK = frozenset({"p", "div", "section", "span", "strong", "b", "em", "summary", "blockquote"})
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font"})
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？»«”“\"')’]\s*$")
@@ -71,14 +81,22 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
         return body
     keys = [key(line) for line in body]
     joined = " ".join(keys)  # a <p> split at <br> is several body lines: its key spans them
+    joined_grams: set[tuple[str, ...]] = set()
     out = list(body)
     pending: list[str] = []
-    for p in container.iter("p"):
+    for p in container.iter("p", *_SUBHEADINGS):
         if _furniture_between(p, container):
             continue
         text = norm(p.text_content())
         k = key(text)
         if not k:
+            continue
+        if p.tag != "p":  # a sub-heading is never put back, only a place mark: what is pending goes before it
+            at = next((i for i, line in enumerate(keys) if line == k), None)
+            if pending and at is not None and body[at] in out:
+                at = out.index(body[at])
+                out[at:at] = pending
+                pending = []
             continue
         if k in joined:
             at = _line_of(keys, k)
@@ -88,9 +106,10 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
                     out[at:at] = pending
                     pending = []
             continue
-        if len(_WORD.findall(text)) < MIN_PARAGRAPH_WORDS or not _SENTENCE_END.search(text):
+        cited = _written_url(text)
+        if not (cited or _after_empty_inline(p)) and (len(_WORD.findall(text)) < MIN_PARAGRAPH_WORDS or not _SENTENCE_END.search(text)):
             continue
-        if _linky(p, text) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
+        if (_linky(p, text) and not cited) or _chrome(p, container) or is_drop(text) or is_stop(text) or is_caption(text):
             continue
         parts = [i for i, part in enumerate(keys) if len(part) >= 30 and part in k]
         if len(parts) > 1:
@@ -99,8 +118,44 @@ def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str
             if out[parts[0]] == body[parts[0]]:
                 out[parts[0]] = text  # the body kept only part of it (text after an empty inline element is dropped)
             continue
+        if _known_share(k, joined_grams := joined_grams or _grams(joined)) >= MAX_KNOWN_SHARE:
+            continue  # the body has this text already, worded or split a little differently
         pending.append(text)
     return out
+
+
+def _grams(k: str) -> set[tuple[str, ...]]:
+    words = k.split()
+    return {tuple(words[i : i + _GRAM]) for i in range(max(1, len(words) - _GRAM + 1))}
+
+
+def _known_share(k: str, known: set[tuple[str, ...]]) -> float:
+    """Share of the paragraph's word 4-grams that the body already has."""
+    grams = _grams(k)
+    return sum(g in known for g in grams) / len(grams) if grams else 1.0
+
+
+def _written_url(text: str) -> bool:
+    """The paragraph is one written-out web address: a source the article cites.
+
+    Navigation and teaser links show words, never the address itself; a
+    paragraph that is only an address is the article telling where it got its
+    information (the extractor's link-density rule drops it as a link).
+    """
+    return " " not in text and len(text) <= MAX_URL_CHARS and text.lower().startswith(("http://", "https://", "www."))
+
+
+def _after_empty_inline(p: lxml.html.HtmlElement) -> bool:
+    """The paragraph opens with an empty inline element (a ``<span id="more-...">`` anchor, an empty ``<a name>``).
+
+    The extractor drops the text that follows such an element, so a paragraph
+    of this shape is missing for a known mechanical reason, not because it
+    reads as chrome: it is put back whatever its length.
+    """
+    if (p.text or "").strip() or not len(p):
+        return False
+    first = p[0]
+    return isinstance(first.tag, str) and first.tag in _INLINE and not len(first) and not (first.text or "").strip() and bool((first.tail or "").strip())
 
 
 def _common_ancestor(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -118,7 +173,11 @@ def _furniture_between(el: lxml.html.HtmlElement, container: lxml.html.HtmlEleme
 
 
 def _line_of(keys: list[str], k: str) -> int | None:
-    return next((i for i, line in enumerate(keys) if k in line), None)
+    """The body line holding paragraph ``k``, or the first of several lines it spans (a ``<p>`` split at ``<br>``)."""
+    at = next((i for i, line in enumerate(keys) if k in line), None)
+    if at is None:
+        at = next((i for i, line in enumerate(keys) if line and k.startswith(line)), None)
+    return at
 
 
 def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None) -> list[str]:
@@ -134,6 +193,7 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
     desc_words = set(_WORD.findall(description.lower())) if description else set()
     header = next((a for a in heading.iterancestors("header")), None)
     body_keys: str | None = None
+    body_grams: set[tuple[str, ...]] = set()
     found: list[str] = []
     total = 0
     for el, text in _blocks_between(heading, start):
@@ -145,6 +205,8 @@ def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str
         body_keys = key(" ".join(body)) if body_keys is None else body_keys
         if not k or k in body_keys or any(k in key(f) for f in found):
             continue
+        if _known_share(k, body_grams := body_grams or _grams(body_keys)) >= MAX_KNOWN_SHARE:
+            continue  # the body opens with it already, worded a little differently
         found.append(text)
         total += len(text)
         if len(found) >= MAX_LEDE_BLOCKS or total >= MAX_LEDE_CHARS:

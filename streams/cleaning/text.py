@@ -12,7 +12,11 @@ elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
    chrome phrase) scores its word count; menus, widgets and one-word links score
    negatively. The article is the contiguous run with the highest total (a
    maximum-subarray search, as in Finn et al.'s Body Text Extraction), which is
-   robust to a few short lines (sub-headings) inside the article.
+   robust to a few short lines (sub-headings) inside the article. A paragraph
+   repeated a few segments later (a gallery's caption and its thumbnail) counts
+   once; copies far apart (a summary printed above the article, a second
+   rendering) all count, the search picks the article, and each paragraph is
+   emitted once.
 3. Inside that run, the shared chrome model (``chrome.py``) removes "drop"
    lines, cuts at "stop" lines (comment forms, "Check Also" teasers) and moves
    photo captions out.
@@ -21,6 +25,7 @@ elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .chrome import is_break, is_caption, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
@@ -38,9 +43,12 @@ _GLUE = re.compile(
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
+_TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Cf"})  # emoji, modifiers, variation selectors, joiners
 _COUNT_END = re.compile(r"\(\d[\d,.]*\)\s*$")  # "Headline (42)": a comment or view count, not a sentence end
 _PUNCT = re.compile(r"[,.;:!?،、，。；！？]")
 _SENTENCE_GAP = re.compile(r"[.!?。！？][\"”’)]*\s+[\"“‘(]?[A-ZÀ-Þ0-9]")
+_COPY_KEY_CHARS = 20  # a paragraph this long seen twice is a copy, not a coincidence
+_COPY_NEAR = 30  # segments: a paragraph repeated this close is a widget's copy (gallery, carousel, image and link)
 _REPEAT_NEAR = 3  # a headline repeated within this many segments is a teaser (alt text + link)
 _TEASER_HEADLINE_MIN = 5  # words: teaser headlines are sentences without the full stop, sub-headings shorter
 _RESUME_WITHIN = 12  # segments after a "break" heading in which the article may resume
@@ -98,7 +106,20 @@ def _words(s: str) -> float:
 
 
 def _ends(s: str) -> bool:
+    s = _without_trailing_symbols(s)
     return bool(_END.search(s)) and not _COUNT_END.search(s)
+
+
+def _without_trailing_symbols(s: str) -> str:
+    """``s`` without the emoji and pictographs (and their joiners and variation selectors) that end it.
+
+    Informal prose closes a sentence with an emoji after (or instead of) its
+    full stop; the sentence-end test looks at the punctuation before them.
+    """
+    end = len(s)
+    while end and (s[end - 1].isspace() or unicodedata.category(s[end - 1]) in _TRAILING_SYMBOLS):
+        end -= 1
+    return s[:end] if end < len(s) else s
 
 
 def _score(s: str) -> float:
@@ -163,6 +184,30 @@ def _demote_teasers(segs: list[Segment], keys: list[str]) -> None:
             flips.append(seg)
     for seg in flips:
         seg.score = -0.5 * seg.score
+
+
+def _demote_copies(segs: list[Segment], keys: list[str]) -> set[int]:
+    """Indexes of the copies of repeated paragraphs that stop counting as prose (their score set to 0).
+
+    A paragraph printed again a few segments later is a widget's copy (a
+    gallery's caption and its thumbnail, an image's alt text and its link):
+    the later copy scores 0, so the repetition cannot make a widget outweigh
+    the article. A copy far away is another rendering of the article or a
+    summary of it printed above: both keep their score, the run search decides
+    which one is the article, and ``_extract_text`` emits each paragraph once.
+    Which copy comes first says nothing about which one is the article.
+    """
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k) >= _COPY_KEY_CHARS:
+            where.setdefault(k, []).append(i)
+    demoted: set[int] = set()
+    for places in where.values():
+        for prev, i in zip(places, places[1:]):
+            if i - prev <= _COPY_NEAR and segs[i].score > 0:
+                segs[i].score = 0.0
+                demoted.add(i)
+    return demoted
 
 
 def _runs(segs: list[Segment]) -> list[tuple[float, int, int]]:
@@ -230,20 +275,17 @@ def _extract_text(text: str, title: str | None) -> TextResult:
     segs = segments(text)
     if not segs:
         return TextResult("", title, [])
-    seen_keys: set[str] = set()
     keys: list[str] = []
     for seg in segs:
         seg.score = _score(seg.text)
-        key = " ".join(_WORD.findall(seg.text.lower()))
-        keys.append(key)
-        if len(key) >= 20:
-            if key in seen_keys:  # a second copy of the text (AMP/JSON copies, teasers of itself)
-                seg.score = min(seg.score, 0.0)
-            seen_keys.add(key)
+        keys.append(" ".join(_WORD.findall(seg.text.lower())))
+    copies = _demote_copies(segs, keys)
     _demote_teasers(segs, keys)
     span = _article_span(segs)
     if not span:
         return TextResult("", title, [])
+    while span[0] - 1 in copies:  # a demoted copy just before the article is its own first paragraph
+        span.insert(0, span[0] - 1)
     start = span[0]
     # a short headline-like first segment just before the run is the title
     found_title = title
@@ -256,12 +298,17 @@ def _extract_text(text: str, title: str | None) -> TextResult:
     seen = 0
     skip_to = -1
     joinable = False  # the previous segment was kept: a glued piece may be put back onto it
+    emitted: set[str] = set()  # keys of the kept paragraphs: a second copy (AMP/JSON copy, repeated block) is left out
     for pos, idx in enumerate(span):
         seg = segs[idx]
         s = seg.text
         glue, joinable = seg.glued and joinable and idx > 0 and span[pos - 1] == idx - 1, False
         if pos < skip_to:
             continue
+        if len(keys[idx]) >= _COPY_KEY_CHARS:
+            if keys[idx] in emitted:
+                continue
+            emitted.add(keys[idx])
         if seen >= _MIN_BEFORE_STOP and is_stop(s):
             resume = _resume(segs, span, pos) if is_break(s) else None
             if resume is None:
@@ -316,7 +363,7 @@ def _continued(segs: list[Segment], idx: int) -> bool:
 
 def _is_headline(s: str) -> bool:
     """Headline-shaped: 3 to ``_HEADLINE_MAX_WORDS`` words, no sentence end (news headlines run 6-14 words)."""
-    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(s)
+    return 3 <= len(s.split()) <= _HEADLINE_MAX_WORDS and not _END.search(_without_trailing_symbols(s))
 
 
 def clean_text(text: str) -> str:

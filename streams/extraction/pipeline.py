@@ -24,13 +24,14 @@ from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .actor_dictionary import actor_date
 from .entities import EntityTable, resolve_entities
 from .events import annotate, code_article, extractor_version
+from ..stories.gdelt import gdelt_fields, tone
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, load_nlp, model_info, parse
 from .trailer import content_end
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.3.0"  # the enriched record carries it with the event coder's knowledge hash (see _version)
+EXTRACTOR_VERSION = "0.3.0"  # the stage's own version; the coder's (with its knowledge hash) is coder_version
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"\S{200,}")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -104,7 +105,10 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             coded = None
         CLOCK.events += time.perf_counter() - t1
         events = coded.events if coded is not None else []
-        extraction = Extraction(enriched=_enriched(article, table.to_list(), main_event, None, warnings, events), events=events)
+        article_tone = _with_gdelt_fields(article, events, warnings)
+        enriched = _enriched(article, table.to_list(), main_event, None, warnings, events)
+        enriched["tone"] = article_tone
+        extraction = Extraction(enriched=enriched, events=events)
         extraction.statements = coded.statements if coded is not None else 0
         out.append(extraction)
     CLOCK.total += time.perf_counter() - started
@@ -133,6 +137,25 @@ def skipped(article: CleanArticle, reason: str, duplicate_of: str | None = None)
     if duplicate_of is not None:
         enriched["duplicate_of"] = duplicate_of
     return Extraction(enriched=enriched, events=[])
+
+
+def _with_gdelt_fields(article: CleanArticle, events: list[dict[str, Any]], warnings: list[str]) -> float | None:
+    """Adds GDELT's per-event fields (Goldstein scale, the article's tone, the place geocoded) to each event and
+    returns the tone. The tone is computed once per article, here, and the story stage reads it from the enriched
+    record; a failure costs the fields, never the article."""
+    try:
+        article_tone = tone(article.body)
+        for ev in events:
+            ev.update(gdelt_fields(ev, article_tone))
+        return article_tone
+    except Exception as exc:  # noqa: BLE001 - a lexicon or geocoder bug must not cost the article its events
+        log.exception("GDELT fields failed on %s", article.article_id)
+        warnings.append(f"gdelt_fields_error:{type(exc).__name__}")
+        for ev in events:
+            ev.setdefault("goldstein", None)
+            ev.setdefault("tone", None)
+            ev.setdefault("geo", None)
+        return None
 
 
 def _title_text(title: str | None) -> str:
@@ -170,9 +193,10 @@ def _prepare(article: CleanArticle) -> tuple[str, str | None, list[str]]:
 
 
 def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event: dict[str, Any] | None, reason: str | None,
-              warnings: list[str], events: list[dict[str, Any]]) -> dict[str, Any]:
-    """The enriched record; it lists the ids of the events published for the article (a consumer of one topic can
-    find the other's records) and the version of the coder that produced them."""
+              warnings: list[str], events: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The enriched record. It lists the ids of the article's events and the coder's version, so a consumer
+    can replace an article's whole event set after a replay or a coder upgrade (an id absent from the new
+    list is an event the new run no longer codes)."""
     return {
         "schema_version": ENRICHED_SCHEMA_VERSION,
         "article_id": article.article_id,
@@ -187,12 +211,7 @@ def _enriched(article: CleanArticle, entities: list[dict[str, Any]], main_event:
         "skipped_reason": reason,
         "warnings": warnings,
         "model": model_info(),
-        "extractor_version": _version(),
-        "event_ids": [e["event_id"] for e in events],
+        "extractor_version": EXTRACTOR_VERSION,
+        "event_ids": [ev["event_id"] for ev in events],
         "coder_version": extractor_version(),
     }
-
-
-def _version() -> str:
-    """The stage's version and the event coder's (whose knowledge hash changes with any table or the weights)."""
-    return f"{EXTRACTOR_VERSION}/events-{extractor_version()}"

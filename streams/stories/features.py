@@ -116,7 +116,7 @@ def story_input(article: CleanArticle, extraction: Extraction, input_ts: float |
         "entities": _entities(enriched),
         "places": _places(enriched, events),
         "plover_types": types,
-        "tone": tone(article.body),
+        "tone": enriched["tone"] if "tone" in enriched else tone(article.body),
     }
 
 

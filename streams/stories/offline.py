@@ -30,9 +30,18 @@ class OfflineRun:
 
     def add(self, article: CleanArticle, extraction: Extraction, input_ts: float | str | None = None) -> None:
         """One article with a clean body and its extraction."""
-        for record in self.stories.apply(story_input(article, extraction, input_ts)):
-            self._last[record_key(record)] = record
-        for record in self.clusters.apply_many(event_mentions(article, extraction, input_ts)):
+        self.add_inputs(story_input(article, extraction, input_ts), event_mentions(article, extraction, input_ts))
+
+    def add_inputs(self, item: dict[str, Any] | None, mentions: Iterable[dict[str, Any]] = ()) -> None:
+        """The records the extract stage publishes for one article (``story_input``, ``event_mention``s).
+
+        The CLI feeds these, decoded from the extract stage's own output, so the
+        offline run aggregates exactly what the stream's internal topics carry.
+        """
+        if item is not None:
+            for record in self.stories.apply(item):
+                self._last[record_key(record)] = record
+        for record in self.clusters.apply_many(list(mentions)):
             self._last[record_key(record)] = record
 
     def final_records(self, record_type: str) -> list[dict[str, Any]]:

@@ -41,6 +41,16 @@ def _plover() -> dict[str, tuple[str, str]]:
     return {r["code"]: (r["plover"], r["mode"]) for r in read_rows("cameo_plover.tsv")}
 
 
+def plover_types() -> list[str]:
+    """Every PLOVER type a coded event can carry, plus the labels of the untyped roots (statements, 01).
+
+    The metrics create one counter series per type up front, so a type seen once
+    per worker still shows on a rate panel.
+    """
+    untyped = [f"CAMEO{r:02d}" for r in range(1, 21) if code_info(f"{r:02d}").plover_type is None]
+    return sorted({t for t, _ in _plover().values() if t}) + untyped
+
+
 @lru_cache(maxsize=512)
 def code_info(cameo: str) -> CodeInfo:
     """PLOVER type from the most specific mapped prefix; root 01 (statements) stays untyped (null)."""

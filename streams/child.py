@@ -1,0 +1,533 @@
+"""One spawned child process that runs a stage function message by message, under budgets the parent enforces.
+
+Why a process and not a thread: cleaning and parsing hold the GIL, and a worker
+whose event loop is busy for seconds misses heartbeats (rebalance storms), delays
+commits and stops answering ``/metrics``.
+
+Why the parent enforces the budgets: a message's budget is CPU time, and a
+signal cannot interrupt a regular expression running in C, so the child cannot
+police itself. The child writes, in shared memory, which message it is on and
+its own CPU time when it started it; the parent reads the child's CPU time from
+``/proc/<pid>/stat`` a few times a second and kills the child when the message
+has used more than its budget. CPU time, not wall time: a child starved of CPU
+by its neighbours is slow, not guilty. Three other ways a message can go wrong
+are watched too: the child dies (crash, OOM kill), the stage function raises
+(``MemoryError`` under the address-space limit), or the child makes no CPU
+progress at all for ``stall_s`` (a hang, a stopped process). A message that runs
+longer than ``wall_s`` of wall time while still using CPU under its budget is
+*starved*: a fault of the machine, reported as such.
+
+Results stream back one message at a time, so when a child is killed the
+messages it completed are kept, and the parent knows which message it was on.
+Loading the models happens when the child starts (``ready``), outside every
+message budget.
+
+Secrets stay in the parent: the child parses untrusted HTML and needs no Kafka
+connection, so it is spawned with an environment from which the Kafka
+credentials and anything named like a secret are removed (``child_environment``),
+and with ``NEWSEVENTS_CHILD_PROCESS=1``, which makes ``streams.config.Settings``
+skip the ``.env`` file there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .config import CHILD_PROCESS_ENV
+from .outcome import Outcome
+
+log = logging.getLogger(__name__)
+
+# One BLAS thread per child: a worker is one core of NLP (scale with worker processes),
+# and two workers' BLAS thread pools on two cores would only fight.
+CHILD_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+# Shared progress record: [sequence, message index (-1 = idle), child CPU seconds when that message started].
+_SEQ, _INDEX, _CPU = 0, 1, 2
+POLL_S = 0.1
+
+
+def limit_blas_threads() -> None:
+    """One BLAS thread for processes started from now on (and this one, if numpy is not
+    imported yet); the operator's own values win if set."""
+    for key, value in CHILD_THREAD_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+# What the child's environment must not carry: the worker's Kafka connection settings and anything named
+# like a credential (other services' passwords and tokens a deployment puts in the worker's environment).
+_SECRET_PREFIXES = ("NEWSEVENTS_SASL_", "NEWSEVENTS_SSL_")
+_SECRET_WORDS = ("PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY", "SASL")
+_ENV_LOCK = threading.Lock()
+
+
+def is_secret_name(name: str) -> bool:
+    """True for an environment variable the NLP child must not inherit."""
+    upper = name.upper()
+    return upper.startswith(_SECRET_PREFIXES) or any(word in upper for word in _SECRET_WORDS)
+
+
+@contextlib.contextmanager
+def child_environment() -> Iterator[None]:
+    """The process environment as a spawned child should inherit it, for the duration of the spawn.
+
+    ``multiprocessing``'s spawn takes the parent's environment as it is at that
+    moment, with no way to pass another; so the secrets are taken out and put
+    back around the start (under a lock; the worker spawns from one thread).
+    """
+    with _ENV_LOCK:
+        removed = {k: v for k, v in os.environ.items() if is_secret_name(k)}
+        previous_flag = os.environ.get(CHILD_PROCESS_ENV)
+        for k in removed:
+            del os.environ[k]
+        os.environ[CHILD_PROCESS_ENV] = "1"
+        try:
+            yield
+        finally:
+            os.environ.update(removed)
+            if previous_flag is None:
+                os.environ.pop(CHILD_PROCESS_ENV, None)
+            else:
+                os.environ[CHILD_PROCESS_ENV] = previous_flag
+
+
+try:  # glibc's malloc_trim; absent elsewhere (musl, macOS), where trimming is skipped
+    _LIBC: Any = ctypes.CDLL("libc.so.6")
+    _MALLOC_TRIM: Callable[[int], int] | None = _LIBC.malloc_trim
+except (OSError, AttributeError):  # pragma: no cover - platform dependent
+    _LIBC, _MALLOC_TRIM = None, None
+
+
+def release_free_memory() -> None:
+    """Give the heap's free pages back to the OS.
+
+    A batch of long articles briefly needs ~100 MB of model activations; glibc
+    keeps those pages mapped after they are freed, and the next batch's objects
+    land among them, so without this the child's resident size ratchets up to its
+    worst batch and stays there. Costs well under a millisecond a message.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (all its threads), from ``/proc``; None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    fields = data[data.rindex(b")") + 2:].split()
+    # fields[0] is the state (3rd field of the file); utime and stime are the 14th and 15th.
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+
+# ---------------------------------------------------------------------------- the child's side
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this child when the worker dies (even by SIGKILL), so no orphan keeps a core."""
+    if _LIBC is not None:
+        try:
+            _LIBC.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except Exception:  # noqa: BLE001 - not Linux
+            pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+
+
+def _warm(warm: tuple[str, ...], memory_limit_mb: int) -> None:
+    if memory_limit_mb > 0:
+        limit = memory_limit_mb * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):  # pragma: no cover - platform dependent
+            pass
+    # The gazetteer first: building it parses ~17 MB of GeoNames JSON and drops it,
+    # and what loads next (the language and spaCy models) reuses the freed heap
+    # instead of growing it (~30 MB less resident than the other way round).
+    if "extract" in warm:
+        from .extraction.gazetteer import warm as warm_gazetteer
+
+        warm_gazetteer()
+        release_free_memory()
+    if "clean" in warm:
+        from .cleaning.dedup import signature
+        from .cleaning.language import detect_language
+
+        signature("warm up the hashing")
+        detect_language("Load the language model now, not on the first article of the stream.")
+    if "extract" in warm:
+        from .extraction.nlp import load_nlp
+
+        load_nlp()
+    release_free_memory()
+
+
+def _mark(progress: Any, index: int, cpu: float) -> None:
+    progress[_SEQ] += 1  # odd: being written
+    progress[_INDEX] = index
+    progress[_CPU] = cpu
+    progress[_SEQ] += 1
+
+
+def _run_values(conn: Any, progress: Any, stop: Any, fn: Callable[[list], list[Outcome]], values: list) -> None:
+    for i, value in enumerate(values):
+        if i and stop.value:  # the first message of a run always runs: every run makes progress
+            _mark(progress, -1, 0.0)
+            conn.send(("stopped", i))
+            return
+        cpu0 = time.process_time()
+        _mark(progress, i, cpu0)
+        try:
+            out = fn([value])[0]
+        except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError: the stages catch the rest
+            _mark(progress, -1, 0.0)
+            conn.send(("raised", i, f"{type(exc).__name__}: {str(exc)[:300]}"))
+            return
+        cpu = time.process_time() - cpu0
+        release_free_memory()
+        _mark(progress, -1, 0.0)
+        conn.send(("result", i, out, cpu))
+    conn.send(("done", len(values)))
+
+
+def child_main(conn: Any, progress: Any, stop: Any, warm: tuple[str, ...], memory_limit_mb: int) -> None:
+    """Entry point of the child process."""
+    _die_with_parent()
+    started = time.perf_counter()
+    try:
+        _warm(warm, memory_limit_mb)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which backs off and retries
+        conn.send(("start_failed", f"{type(exc).__name__}: {str(exc)[:500]}"))
+        return
+    conn.send(("ready", os.getpid(), time.perf_counter() - started))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg[0] == "run":
+            _run_values(conn, progress, stop, msg[1], msg[2])
+        elif msg[0] == "call":
+            try:
+                conn.send(("value", msg[1](*msg[2])))
+            except Exception as exc:  # noqa: BLE001
+                conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        elif msg[0] == "exit":
+            return
+
+
+# ---------------------------------------------------------------------------- the parent's side
+@dataclass(slots=True)
+class Budgets:
+    """Per-message limits the parent enforces (see the module doc)."""
+
+    cpu_s: float = 10.0     # CPU time of one message
+    stall_s: float = 30.0   # no CPU progress at all for this long: the child hangs
+    wall_s: float = 60.0    # wall time of one message still using CPU under budget: starved
+
+
+@dataclass(slots=True)
+class Failure:
+    index: int    # position in the run's values of the message the child was on
+    kind: str     # over_budget | stalled | died | raised | starved
+    detail: str
+
+
+@dataclass(slots=True)
+class ChildRun:
+    """What one ``ChildProcess.run`` came to: outcomes for a prefix of the values, and why it ended early."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    failure: Failure | None = None
+    stopped: bool = False     # stopped between messages when asked (time budget)
+    abandoned: bool = False   # the caller gave up waiting (revoked partitions, shutdown)
+
+
+class ChildUnavailable(Exception):
+    """The child process could not be started (or gave up during start): a fault of the machine."""
+
+
+class ChildProcess:
+    """One spawned child process that runs one stage function call at a time (``lock``)."""
+
+    def __init__(self, name: str, *, warm: tuple[str, ...] = (), memory_limit_mb: int = 0, start_timeout_s: float = 300.0) -> None:
+        self.name = name
+        self.warm = warm
+        self.memory_limit_mb = memory_limit_mb
+        self.start_timeout_s = start_timeout_s
+        self.warm_seconds: float | None = None
+        self.starts = 0
+        self._ctx = multiprocessing.get_context("spawn")  # not fork: the parent runs threads and an event loop
+        self._proc: Any = None
+        self._conn: Any = None
+        self._ready = False
+        self._progress: Any = None
+        self._stop: Any = None
+        self._inbox: asyncio.Queue | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock: asyncio.Lock | None = None
+        self._busy: asyncio.Task | None = None  # a run the caller abandoned, still being watched
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    @property
+    def lock(self) -> asyncio.Lock:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        return self._lock
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def pids(self) -> list[int]:
+        return [self._proc.pid] if self.alive() else []
+
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.is_alive()
+
+    def _spawn(self) -> None:
+        self.kill()
+        limit_blas_threads()  # inherited by the child when it is spawned
+        parent, child = self._ctx.Pipe(duplex=True)
+        self._progress = self._ctx.RawArray("d", 3)
+        self._progress[_INDEX] = -1
+        self._stop = self._ctx.RawValue("i", 0)
+        self._proc = self._ctx.Process(
+            target=child_main, args=(child, self._progress, self._stop, self.warm, self.memory_limit_mb),
+            name=f"newsevents-{self.name}", daemon=True,
+        )
+        with child_environment():
+            self._proc.start()
+        child.close()
+        self._conn, self._ready, self.starts = parent, False, self.starts + 1
+
+    def start(self) -> None:
+        """Start the child and load its models, blocking (call before the worker joins the group,
+        so a slow model load never delays a heartbeat)."""
+        started = time.perf_counter()
+        self._spawn()
+        if not self._conn.poll(self.start_timeout_s):
+            self.kill()
+            raise ChildUnavailable(f"{self.name} child not ready in {self.start_timeout_s:g} s")
+        self._on_ready(self._conn.recv(), started)
+
+    def _on_ready(self, msg: Any, started: float) -> None:
+        if msg[0] != "ready":
+            self.kill()
+            raise ChildUnavailable(f"{self.name} child failed to start: {msg[1] if len(msg) > 1 else msg}")
+        self._ready = True
+        self.warm_seconds = time.perf_counter() - started
+        log.info("%s child process %s ready in %.1f s (models %.1f s)", self.name, msg[1], self.warm_seconds, msg[2])
+
+    async def ensure_started(self) -> None:
+        """A running child with its models loaded (start one if needed); ``ChildUnavailable`` if it cannot be."""
+        if self._busy is not None:
+            await asyncio.shield(self._busy)
+        if self._ready and self.alive():
+            if self._inbox is None or self._loop is not asyncio.get_running_loop():
+                self._attach()  # started blocking, before the event loop ran
+            return
+        started = time.perf_counter()
+        self._spawn()  # in the loop's thread: PDEATHSIG is tied to the thread that forks
+        inbox = self._attach()
+        try:
+            msg = await asyncio.wait_for(inbox.get(), timeout=self.start_timeout_s)
+        except asyncio.TimeoutError:
+            self.kill()
+            raise ChildUnavailable(f"{self.name} child not ready in {self.start_timeout_s:g} s") from None
+        if msg[0] == "eof":
+            code = self._exitcode()
+            self.kill()
+            raise ChildUnavailable(f"{self.name} child exited during start (exit code {code})")
+        self._on_ready(msg, started)
+
+    def _attach(self) -> asyncio.Queue:
+        """Deliver the child's messages to an asyncio queue from the event loop's reader callback."""
+        loop = asyncio.get_running_loop()
+        inbox: asyncio.Queue = asyncio.Queue()
+        conn = self._conn
+
+        def readable() -> None:
+            try:
+                while conn.poll():
+                    inbox.put_nowait(conn.recv())
+            except Exception:  # noqa: BLE001 - EOF, or a message cut short by the child's death
+                try:
+                    loop.remove_reader(conn.fileno())
+                except (ValueError, OSError):
+                    pass
+                inbox.put_nowait(("eof",))
+
+        loop.add_reader(conn.fileno(), readable)
+        self._inbox, self._loop = inbox, loop
+        return inbox
+
+    def _exitcode(self) -> int | None:
+        if self._proc is None:
+            return None
+        self._proc.join(0.5)
+        return self._proc.exitcode
+
+    def kill(self) -> None:
+        """SIGKILL the child (a running call cannot be cancelled any other way)."""
+        proc, conn = self._proc, self._conn
+        self._proc = self._conn = None
+        self._ready = False
+        if conn is not None:
+            if self._loop is not None and not self._loop.is_closed():
+                try:
+                    self._loop.remove_reader(conn.fileno())
+                except (ValueError, OSError, RuntimeError):
+                    pass
+            try:
+                conn.close()
+            except OSError:
+                pass
+        self._inbox = None
+        if proc is not None:
+            try:
+                proc.kill()
+                proc.join(2)
+            except Exception:  # noqa: BLE001
+                pass
+
+    def close(self) -> None:
+        self.kill()
+
+    def call_sync(self, fn: Callable[..., object], *args: object) -> object:
+        """Run a small picklable function in the child, blocking (before the event loop runs: model metadata)."""
+        if not (self._ready and self.alive()):
+            self.start()
+        self._conn.send(("call", fn, args))
+        if not self._conn.poll(self.start_timeout_s):
+            raise ChildUnavailable(f"{self.name} child did not answer")
+        msg = self._conn.recv()
+        if msg[0] != "value":
+            raise RuntimeError(f"{self.name} child: {msg[1]}")
+        return msg[1]
+
+    # -- one run ---------------------------------------------------------------------------------
+    def _progress_now(self) -> tuple[int, float] | None:
+        p = self._progress
+        for _ in range(8):
+            s1 = p[_SEQ]
+            index, cpu = p[_INDEX], p[_CPU]
+            if s1 == p[_SEQ] and int(s1) % 2 == 0:
+                return int(index), cpu
+        return None
+
+    async def run(self, fn: Callable[[list], list[Outcome]], values: list, budgets: Budgets, *,
+                  stop_after_s: float | None = None, abandon: asyncio.Event | None = None) -> ChildRun:
+        """``fn([v])`` for each value in order, in the child, under ``budgets``; the caller holds ``lock``
+        and has called ``ensure_started``.
+
+        ``stop_after_s``: after this much wall time, start no further message (the rest is left for
+        the caller). ``abandon``: once set, return at once with what is done; the child is told to
+        stop after its current message and is still watched (and killed if it overruns) until then.
+        """
+        assert self._ready and self._inbox is not None, "ensure_started() first"
+        self._stop.value = 0
+        result = ChildRun()
+        watch = asyncio.ensure_future(self._send_and_watch(fn, values, result, budgets, stop_after_s))
+        try:
+            if abandon is None:
+                await asyncio.shield(watch)
+            else:
+                gave_up = asyncio.ensure_future(abandon.wait())
+                try:
+                    await asyncio.wait([watch, gave_up], return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    gave_up.cancel()
+                if not watch.done():
+                    self._abandon(watch)
+                    return ChildRun(outcomes=list(result.outcomes), abandoned=True)
+        except asyncio.CancelledError:
+            if not watch.done():
+                self._abandon(watch)
+            raise
+        return watch.result()
+
+    def _abandon(self, watch: asyncio.Future) -> None:
+        self._stop.value = 1
+        self._busy = watch  # type: ignore[assignment]
+        watch.add_done_callback(lambda _f: setattr(self, "_busy", None) if self._busy is watch else None)
+
+    async def _send_and_watch(self, fn: Callable[[list], list[Outcome]], values: list, result: ChildRun,
+                              budgets: Budgets, stop_after_s: float | None) -> ChildRun:
+        conn = self._conn
+        await asyncio.to_thread(conn.send, ("run", fn, values))
+        return await self._watch(result, budgets, stop_after_s)
+
+    async def _watch(self, result: ChildRun, budgets: Budgets, stop_after_s: float | None) -> ChildRun:
+        loop = asyncio.get_running_loop()
+        inbox, pid = self._inbox, self.pid
+        assert inbox is not None and pid is not None
+        started = loop.time()
+        index, index_since = -2, started
+        last_cpu, last_cpu_at = -1.0, started
+        stop_sent = False
+        while True:
+            try:
+                msg = await asyncio.wait_for(inbox.get(), timeout=POLL_S)
+            except asyncio.TimeoutError:
+                msg = None
+            now = loop.time()
+            if msg is not None:
+                kind = msg[0]
+                if kind == "result":
+                    out: Outcome = msg[2]
+                    out.stats["cpu_s"] = msg[3]
+                    result.outcomes.append(out)
+                elif kind == "done":
+                    return result
+                elif kind == "stopped":
+                    result.stopped = True
+                    return result
+                elif kind == "raised":
+                    self.kill()
+                    result.failure = Failure(msg[1], "raised", msg[2])
+                    return result
+                elif kind == "eof":
+                    code = self._exitcode()
+                    self.kill()
+                    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                    result.failure = Failure(len(result.outcomes), "died", f"the child process died ({how})")
+                    return result
+            if not stop_sent and stop_after_s is not None and now - started >= stop_after_s:
+                self._stop.value, stop_sent = 1, True
+            progress = self._progress_now()
+            cpu_now = cpu_seconds(pid)
+            if progress is None or cpu_now is None:
+                continue
+            i, cpu_at_start = progress
+            if i != index:
+                index, index_since = i, now
+                last_cpu, last_cpu_at = cpu_now, now
+            if i < 0:
+                continue
+            used = cpu_now - cpu_at_start
+            if cpu_now > last_cpu:
+                last_cpu, last_cpu_at = cpu_now, now
+            failure = None
+            if used > budgets.cpu_s:
+                failure = Failure(i, "over_budget", f"used {used:.1f} s of CPU, budget {budgets.cpu_s:g} s")
+            elif now - last_cpu_at > budgets.stall_s:
+                failure = Failure(i, "stalled", f"no CPU progress for {now - last_cpu_at:.0f} s")
+            elif now - index_since > budgets.wall_s:
+                failure = Failure(i, "starved", f"{now - index_since:.0f} s of wall time for {used:.1f} s of CPU")
+            if failure is not None:
+                self.kill()
+                result.failure = failure
+                return result

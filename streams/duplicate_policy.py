@@ -1,0 +1,147 @@
+"""What a stage does about duplicates, with its answers kept in the state layer so a replay repeats them.
+
+* Clean stage (``near``): each clean article's MinHash signature is checked
+  against the near-duplicate store (``duplicates.NearDuplicateState``); a hit sets
+  ``near_duplicate_of`` on the clean record. The article's event time (its
+  ``published_at``, else the raw record's timestamp) rides on the clean record as
+  the ``newsevents-event-time`` header, so the extract stage files its state in
+  the same time bucket.
+* Extract stage (``exact``): an article whose content hash was first seen under
+  another id is not extracted again (``(clean_record, first_id)`` goes to the
+  child, which writes a light enriched record pointing at the first article).
+  Within one batch the first of two identical articles counts as seen for the
+  second.
+
+Order per batch (``agents.StageAgent``): ``ready`` (the state of the batch's
+input partitions is caught up) -> ``inputs`` (exact decisions) -> the child ->
+``decide`` (near decisions; both remembered) -> ``sync`` (the changelog has
+acknowledged them) -> publish -> commit. The first answer given for an article
+id is therefore what every later processing of that id gets within the horizon
+(a replay after a crash, a rebalance or a given-back batch), whatever the
+changelog lag of other partitions: the same input gives the same records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .duplicates import ExactDuplicateState, ExactItem, NearDuplicateState, mark_near_duplicate
+from .outcome import Outcome
+from .publishing import Output
+from .routing import CONTENT_HASH_HEADER, header
+from .state import StateRuntime
+
+EVENT_TIME_HEADER = "newsevents-event-time"
+
+
+def record_time(message: Any) -> float | None:
+    """A Kafka message's timestamp in seconds (Faust gives seconds; None when the record has none)."""
+    ts = getattr(message, "timestamp", None)
+    return float(ts) if ts and ts > 0 else None
+
+
+class DuplicatePolicy:
+    """One stage's duplicate decisions over its store(s); the agent calls ready, inputs, decide, sync, annotate."""
+
+    def __init__(self, metrics: Any, *, state: StateRuntime | None = None, near: NearDuplicateState | None = None,
+                 exact: ExactDuplicateState | None = None, ready_timeout_s: float = 120.0) -> None:
+        self.metrics = metrics
+        self.state = state
+        self.near = near
+        self.exact = exact
+        self.ready_timeout_s = ready_timeout_s
+        self._decided: dict[int, tuple[ExactItem, str | None]] = {}  # id(event) -> its exact item and answer
+        self._event_times: list[float | None] = []
+
+    @property
+    def active(self) -> bool:
+        return self.state is not None and (self.near is not None or self.exact is not None)
+
+    async def ready(self, events: Sequence[Any]) -> None:
+        """Wait until the state of these events' input partitions is caught up (read-your-writes; a timeout is
+        a fault of the infrastructure: the batch is given back)."""
+        if self.active:
+            await self.state.ready({ev.message.tp for ev in events}, timeout_s=self.ready_timeout_s)  # type: ignore[union-attr]
+
+    def inputs(self, events: Sequence[Any]) -> list[Any]:
+        """What the child gets per message: the bytes, or ``(bytes, first_id)`` for an exact duplicate to skip."""
+        values = [ev.message.value for ev in events]
+        self._decided = {}
+        if self.exact is None:
+            return values
+        items = [self._exact_item(ev) for ev in events]
+        answers = iter(self.exact.decide([i for i in items if i is not None]))
+        out: list[Any] = []
+        for ev, item, value in zip(events, items, values):
+            first = next(answers) if item is not None else None
+            if item is not None:
+                self._decided[id(ev)] = (item, first)
+            if first is not None and value:
+                self.metrics.duplicates.labels(kind="exact_skipped").inc()
+                out.append((value, first))
+            else:
+                out.append(value)
+        return out
+
+    @staticmethod
+    def _exact_item(ev: Any) -> ExactItem | None:
+        msg = ev.message
+        key = (msg.key or b"").decode("utf-8", "replace")
+        if not key:
+            return None
+        h = header(msg, CONTENT_HASH_HEADER)
+        return ExactItem(article_id=key, partition=msg.partition, content_hash=h or None, event_time=_header_time(msg))
+
+    def decide(self, events: Sequence[Any], outcomes: Sequence[Outcome]) -> list[Outcome]:
+        """Outcomes with the near-duplicate answers applied; every answer given is remembered (call ``sync`` next)."""
+        self._event_times = []
+        decided = list(outcomes)
+        if self.near is not None:
+            decided = []
+            for ev, out in zip(events, outcomes):
+                t = self.near.store.event_time(out.stats.get("published_at"), record_time(ev.message))
+                self._event_times.append(t)
+                decided.append(self._near(ev, out, t))
+        if self.exact is not None:
+            for ev, out in zip(events, decided):
+                known = self._decided.get(id(ev))
+                if known is not None and out.ok:
+                    self.exact.remember(*known)
+        return decided
+
+    def _near(self, ev: Any, outcome: Outcome, event_time: float | None) -> Outcome:
+        sig = outcome.stats.get("signature")
+        if not (outcome.ok and sig and outcome.article_id):
+            return outcome
+        first = self.near.check(outcome.article_id, ev.message.partition, sig, event_time)  # type: ignore[union-attr]
+        if first is None:
+            return outcome
+        self.metrics.duplicates.labels(kind="near").inc()
+        records = [(kind, key, mark_near_duplicate(value, first) if kind == "clean" else value) for kind, key, value in outcome.records]
+        return Outcome(article_id=outcome.article_id, records=records, reason=outcome.reason, message=outcome.message,
+                       stats=outcome.stats)
+
+    def annotate(self, groups: Sequence[list[Output]]) -> None:
+        """Put each article's event time on its clean record (a header), for the extract stage's state."""
+        for group, t in zip(groups, self._event_times):
+            if t is None:
+                continue
+            for out in group:
+                if out.kind == "clean":
+                    out.headers.append((EVENT_TIME_HEADER, repr(float(t)).encode()))
+
+    async def sync(self) -> None:
+        """Wait until the changelog has acknowledged every answer remembered so far (before the records they decided are sent)."""
+        if self.active:
+            await self.state.sync()  # type: ignore[union-attr]
+
+
+def _header_time(message: Any) -> float | None:
+    """The event time the clean stage put on the record, else the record's own timestamp."""
+    h = header(message, EVENT_TIME_HEADER)
+    if h:
+        try:
+            return float(h.decode("ascii"))
+        except ValueError:
+            pass
+    return record_time(message)

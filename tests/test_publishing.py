@@ -1,0 +1,137 @@
+"""Sending: failures classified (retried, rejected, fatal for the DLQ), each input's records in order even when
+sends are retried. A stand-in producer replays the exceptions aiokafka raises; the real broker's answers are
+covered by tests/test_reliability_kafka.py and the fault suite."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from aiokafka import errors as kerr
+
+from streams.metrics import Metrics
+from streams.publishing import DeadLetterQueueUnwritable, Output, Publisher, classify
+
+
+class ScriptedProducer:
+    """Acknowledges sends after a short delay, failing those a script names (topic, key, attempt) -> exception."""
+
+    def __init__(self, failures: dict[tuple[str, str, int], BaseException]) -> None:
+        self.failures = failures
+        self.attempts: dict[tuple[str, str], int] = {}
+        self.log: list[tuple[str, str]] = []   # acknowledged (topic, key-of-record) in order
+
+    async def send(self, topic: str, value: bytes, key: bytes, headers: Any) -> asyncio.Future:
+        name = value.decode()
+        n = self.attempts[(topic, name)] = self.attempts.get((topic, name), 0) + 1
+        fut = asyncio.get_running_loop().create_future()
+        exc = self.failures.get((topic, name, n))
+
+        def settle() -> None:
+            if exc is not None:
+                fut.set_exception(exc)
+            else:
+                self.log.append((topic, name))
+                fut.set_result(n)
+
+        asyncio.get_running_loop().call_later(0.01, settle)
+        return fut
+
+
+def out(topic: str, name: str, kind: str = "event") -> Output:
+    return Output(topic, kind, "article-1", name.encode(), [])
+
+
+def publisher(producer: ScriptedProducer, **kw: Any) -> Publisher:
+    return Publisher(lambda: producer, dlq_topic="dlq", metrics=Metrics(), retry_max_s=0.05, **kw)
+
+
+@pytest.mark.parametrize("exc,kind", [
+    (kerr.MessageSizeTooLargeError(), "rejected"),
+    (kerr.InvalidTimestampError(), "rejected"),
+    (kerr.CorruptRecordException(), "rejected"),
+    (kerr.TopicAuthorizationFailedError(), "not_authorised"),
+    (kerr.NotLeaderForPartitionError(), "retriable"),
+    (kerr.KafkaTimeoutError(), "retriable"),
+    (kerr.NotEnoughReplicasError(), "retriable"),
+    (kerr.RequestTimedOutError(), "retriable"),
+    (kerr.KafkaConnectionError(), "retriable"),
+    (kerr.UnknownTopicOrPartitionError(), "retriable"),
+])
+def test_classification(exc: BaseException, kind: str) -> None:
+    assert classify(exc) == kind
+
+
+def test_a_wrapped_cause_is_classified_by_its_cause() -> None:
+    try:
+        try:
+            raise kerr.MessageSizeTooLargeError()
+        except kerr.KafkaError as inner:
+            raise RuntimeError("Error while sending") from inner  # what Faust's producer wrapper does
+    except RuntimeError as outer:
+        assert classify(outer) == "rejected"
+
+
+def test_records_of_one_input_stay_in_order_when_a_send_is_retried() -> None:
+    producer = ScriptedProducer({("events", "e2", 1): kerr.NotLeaderForPartitionError(), ("events", "e2", 2): kerr.KafkaTimeoutError()})
+    group = [out("enriched", "r", "enriched"), out("events", "e1"), out("events", "e2"), out("events", "e3")]
+    results = asyncio.run(publisher(producer).publish([group]))
+    assert results == [None]
+    assert producer.log == [("enriched", "r"), ("events", "e1"), ("events", "e2"), ("events", "e3")]
+    assert producer.attempts[("events", "e3")] == 1  # never sent ahead of the record being retried
+
+
+def test_inputs_are_sent_concurrently() -> None:
+    producer = ScriptedProducer({})
+    groups = [[out("events", f"a{i}"), out("events", f"b{i}")] for i in range(20)]
+    loop_time = asyncio.run(_timed(publisher(producer).publish(groups)))
+    assert len(producer.log) == 40 and loop_time < 0.5  # 20 chains of 2 sends at 10 ms, not 40 in a row
+
+
+async def _timed(coro: Any) -> float:
+    t0 = asyncio.get_running_loop().time()
+    await coro
+    return asyncio.get_running_loop().time() - t0
+
+
+def test_a_record_the_topic_refuses_cuts_its_group_short_and_is_reported() -> None:
+    producer = ScriptedProducer({("clean", "big", 1): kerr.MessageSizeTooLargeError()})
+    groups = [[out("clean", "big", "clean")], [out("clean", "fine", "clean")]]
+    rejected, ok = asyncio.run(publisher(producer).publish(groups))
+    assert ok is None and rejected is not None and "MessageSizeTooLarge" in str(rejected)
+    assert producer.attempts[("clean", "big")] == 1  # not retried: it can never pass
+    assert producer.log == [("clean", "fine")]
+
+
+def test_a_dead_letter_topic_that_refuses_is_fatal() -> None:
+    producer = ScriptedProducer({("dlq", "d", 1): kerr.MessageSizeTooLargeError()})
+    with pytest.raises(DeadLetterQueueUnwritable):
+        asyncio.run(publisher(producer).publish([[out("dlq", "d", "dlq")]]))
+
+
+def test_a_missing_dead_letter_topic_is_fatal_once_confirmed() -> None:
+    failures = {("dlq", "d", n): kerr.KafkaTimeoutError() for n in range(1, 10)}
+    producer = ScriptedProducer(failures)
+
+    async def exists(name: str) -> bool:
+        return False
+
+    with pytest.raises(DeadLetterQueueUnwritable, match="does not exist"):
+        asyncio.run(publisher(producer, topic_exists=exists).publish([[out("dlq", "d", "dlq")]]))
+
+
+def test_a_cluster_fault_is_retried_until_it_passes_and_the_stall_is_visible() -> None:
+    failures = {("events", "e1", n): kerr.KafkaTimeoutError() for n in range(1, 6)}
+    producer = ScriptedProducer(failures)
+    pub = publisher(producer)
+
+    async def go() -> tuple[float, Any]:
+        task = asyncio.ensure_future(pub.publish([[out("events", "e1")]]))
+        await asyncio.sleep(0.15)
+        stalled = pub.stall.seconds()
+        return stalled, await task
+
+    stalled, results = asyncio.run(go())
+    assert results == [None] and producer.attempts[("events", "e1")] == 6
+    assert stalled > 0.1 and pub.stall.seconds() == 0.0
