@@ -60,7 +60,8 @@ STATEMENT_PRIOR = 0.05
 HYPOTHETICAL_PENALTY = 0.15
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
-# for them ("shelled positions in X" is coded against X).
+# for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
+# ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _PLACE_TYPES = {"GPE", "LOC"}
 _LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
@@ -295,7 +296,7 @@ class _SentenceCoder:
         exclude = {s.key for s in sources}
         targets = self._actors(c.target_groups, act.speaker, exclude)
         placed = False
-        if not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
+        if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
         if not sources and not targets and c.between:
@@ -329,6 +330,7 @@ class _SentenceCoder:
         hi = max([tok.i] + c.consumed)
         action_text = doc[lo : hi + 1].text if hi - lo < 8 else tok.text
         records = []
+        implied: list[bool] = []
         for s, t, code in pairs[:MAX_EVENTS_PER_SENTENCE]:
             reversed_act = bool(c.reverse) and code == c.reverse and code != c.code
             info = code_info(code)
@@ -346,6 +348,15 @@ class _SentenceCoder:
                 action={"text": action_text, "lemma": c.lemma, "_pos": tok.i}, negated=negated, hypothetical=hypothetical,
                 attribution=attr, date=date, location=location, quantities=quantities, sentence=sentence, confidence=conf,
                 position=tok.i, source_key=s.key if s is not None else None, target_key=t.key if t is not None else None))
+            implied.append(reversed_act)
+        stated = [r["confidence"] for r, rev in zip(records, implied) if not rev]
+        if stated:
+            # an implied reversed act never outranks the act the sentence states ("police arrested protesters"
+            # implies the protesters' protest; the arrest is what happened)
+            cap = max(0.0, max(stated) - 0.02)
+            for r, rev in zip(records, implied):
+                if rev and r["confidence"] > cap:
+                    r["confidence"] = cap
         return records
 
     def _non_actor_agent(self, c: Candidate) -> bool:

@@ -49,6 +49,8 @@ def _verb_like(tok: Token) -> bool:
 
 
 def _noun_like(tok: Token) -> bool:
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return False  # an event noun naming another noun's kind ("riot police", "strike force") is no act
     if tok.pos_ == "NOUN":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
+from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
@@ -343,6 +344,14 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         code = p.code if p is not None else entry.code
         reverse = p.reverse if p is not None else entry.reverse
+        if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
+            code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
+        if (p is not None and _object_only(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
+                and code_info(code).plover_type != code_info(entry.code).plover_type):
+            # a pattern that only names the class of the object ("* PROTESTERS") says who is acted upon, not
+            # what the act is: within the verb's own CAMEO root the verb's PLOVER type stays ("arrested
+            # protesters" is an arrest, not an assault); the pattern still places the slots and the reversed event
+            code = entry.code
         if code == "---" or (not code and not reverse):
             continue
         if (code, reverse) in seen_codes:
@@ -352,6 +361,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, place_groups=place_groups([v] + frame.objects)))
     return out
+
+
+def _object_only(p: Pattern) -> bool:
+    return p.object is not None and p.subject is None and not p.particle and not p.extra and not p.preps
 
 
 # ----------------------------------------------------------------------------- nouns

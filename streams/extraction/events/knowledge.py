@@ -19,7 +19,7 @@ from ..gazetteer import table_rows
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "event_reciprocal.tsv", "event_agents.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
@@ -124,6 +124,8 @@ class Knowledge:
     discards: tuple[Discard, ...]
     reciprocal: frozenset[str]
     instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
+    agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
+    patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -247,7 +249,22 @@ def knowledge() -> Knowledge:
         discards=discards,
         reciprocal=reciprocal,
         instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
+        agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in read_rows("event_agents.tsv")},
+        patient_blocks=_patient_blocks(patterns),
     )
+
+
+def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
+    """Blocks whose own patterns mostly code the reversed event (``[:code]``: the subject is the one acted upon,
+    as in "X died after an assault", "X received aid from Y"): their verbs' default code is reversed too, so
+    the subject of a bare "X died" is the target of the act, never its source."""
+    out = set()
+    for block, ps in patterns.items():
+        fwd = sum(1 for p in ps if p.code and p.code != "---")
+        rev = sum(1 for p in ps if not p.code and p.reverse)
+        if rev >= 2 and rev >= fwd:
+            out.add(block)
+    return frozenset(out)
 
 
 def _noun_forms(noun: str) -> list[str]:

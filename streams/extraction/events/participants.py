@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actor_dictionary import agent_actor, named_actor
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
+from .knowledge import knowledge
 from .resolve import fragment_name
 from .slots import dateline_end, kids, sentence_index, sentence_of
 
@@ -32,6 +33,12 @@ _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
 _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+_CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
+# heads that count or collect the actor rather than name it
+_QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+                   "millions", "number", "group", "crowd", "crowds", "handful", "couple", "majority", "minority",
+                   "band", "gang", "contingent", "batch"}
 
 
 @dataclass(slots=True)
@@ -70,6 +77,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
                 continue
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
                 continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
+            if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
+                continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
             stack.append(child)
     lo, hi = min(keep), max(keep)
@@ -163,6 +172,41 @@ class Participants:
             linked = self._by_name(known.canonical)
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
+        return self._extra_agent(tok, span, plural)
+
+    def _extra_agent(self, head: Token, span: Span, plural: bool) -> Actor | None:
+        """An agent noun of the coder's own supplement (``event_agents.tsv``), with the country of the state or
+        group a modifier or an "of"/"from"/"in" complement names; nouns marked ``owner`` need one. A weapon,
+        aircraft or act noun whose owner is named ("Israeli airstrikes", "a Russian drone") stands for that owner."""
+        kb = knowledge()
+        entry = kb.agents.get(head.lower_)
+        if entry is None:
+            if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments:
+                owner = self._owner(head)
+                if owner is not None:
+                    return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
+            return None
+        sector, needs_owner = entry
+        owner = self._owner(head)
+        if needs_owner and owner is None:
+            # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
+            agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
+                          for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)] if a is not None and a.sector), None)
+            if agent is None:
+                return None
+            sector = agent.sector
+        return Actor(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
+                     span.end_char, False, None, plural)
+
+    def _owner(self, head: Token) -> Entity | None:
+        for child in kids(head):
+            cands = [child] if child.dep_ in _OWNER_DEPS else []
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                cands = [g for g in kids(child) if g.dep_ == "pobj"]
+            for tok in cands:
+                ent = self._entity_at(tok)
+                if ent is not None and ent.type in _GROUP_TYPES:
+                    return ent
         return None
 
     def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
@@ -176,6 +220,15 @@ class Participants:
         return found
 
     def _actors(self, tok: Token, speaker: Actor | None, exclude: set[str] | None) -> list[Actor]:
+        if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
+            # "thousands of workers", "dozens of them", "a group of students": the actor is what is counted
+            counted = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if counted:
+                return self._actors(counted[0], speaker, exclude)
+            if tok.dep_ == "nsubj" and tok.lower_ in _CROWD_COUNTS:
+                # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
+                # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
+                return [Actor(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
         if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:
