@@ -98,3 +98,8 @@ def test_event_noun_naming_a_kind_is_no_act(nlp):
 
     doc = annotate(nlp, nlp("Riot police stood by the gate all night."))
     assert not any(doc[c.trigger].lower_ == "riot" for c in doc._.event_candidates)
+
+
+def test_members_of_a_group_are_that_group(nlp):
+    a = _head_actor(nlp, "Two members of Hamas")
+    assert a is not None and a.text == "members of Hamas" and a.entity is not None

@@ -34,6 +34,7 @@ _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+_PART_HEADS = {"member", "members"}
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
@@ -225,6 +226,16 @@ class Participants:
             counted = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
             if counted:
                 return self._actors(counted[0], speaker, exclude)
+        if tok.lemma_.lower() in _PART_HEADS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            # "members of the party", "a member of the junta": the group's actor, named by the whole phrase
+            whole = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if whole:
+                found = self._actors(whole[0], speaker, exclude)
+                if found:
+                    span = noun_phrase(self.doc, tok)
+                    a = found[0]
+                    return [Actor(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
+                                  a.etype, tok.tag_ in ("NNS", "NNPS"))]
             if tok.dep_ == "nsubj" and tok.lower_ in _CROWD_COUNTS:
                 # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
                 # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
