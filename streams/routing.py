@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from . import errors
 from .deadletter import build_dead_letter, dead_letter_key
-from .errors import DECODE_REASONS
 from .outcome import Outcome
 from .pipeline import dumps
 from .publishing import Output
@@ -35,10 +34,13 @@ def header(message: Any, name: str) -> bytes | None:
 
 
 class Router:
-    """Records for one stage: ``outputs`` maps record kind -> topic name; ``dlq`` is the dead-letter topic."""
+    """Records for one stage: ``outputs`` maps record kind -> topic name; ``dlq`` is the dead-letter topic;
+    ``dead_letter_stage`` names the stage a dead letter is filed under by its reason (``chain.Stage``)."""
 
-    def __init__(self, *, stage: str, outputs: dict[str, str], dlq: str, metrics: Any, worker_id: str, dlq_payload_max_bytes: int) -> None:
+    def __init__(self, *, stage: str, outputs: dict[str, str], dlq: str, metrics: Any, worker_id: str, dlq_payload_max_bytes: int,
+                 dead_letter_stage: Callable[[str], str] | None = None) -> None:
         self.stage = stage
+        self.dead_letter_stage = dead_letter_stage or (lambda reason: stage)
         self.outputs = outputs
         self.dlq = dlq
         self.metrics = metrics
@@ -63,7 +65,7 @@ class Router:
         msg = ev.message
         reason = outcome.reason or errors.INTERNAL_ERROR
         if stage is None:
-            stage = "decode" if self.stage == "clean" and reason in DECODE_REASONS else self.stage
+            stage = self.dead_letter_stage(reason)
         self.metrics.dead_letters.labels(stage=stage, reason=reason).inc()
         record = build_dead_letter(
             stage=stage,
@@ -75,6 +77,7 @@ class Router:
             partition=msg.partition,
             offset=msg.offset,
             timestamp=msg.timestamp,
+            location=getattr(msg, "location", None),  # offline (``newsevents process``): the input's file and line
             worker_id=self.worker_id,
             max_payload_bytes=self.dlq_payload_max_bytes,
         )
