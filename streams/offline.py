@@ -193,13 +193,14 @@ class OfflineChain:
         return groups
 
     def _admit(self, stage: Stage, msg: LogMessage) -> Outcome | None:
-        """``chain.oversized``, and what ``newsevents produce`` would refuse to send: a line that is no envelope."""
+        """``chain.oversized``; and a JSON line that is not even an object, which ``newsevents produce`` would not
+        send (the stream would take it for a plain-text article): dead-lettered with the decoder's reason."""
         limit = self.settings.max_input_bytes
         if msg.truncated:
             return Outcome(reason=errors.TOO_LARGE, message=f"input is larger than {limit} bytes",
                            stats={"stage": stage.name, "payload_incomplete": True})
         found = oversized(stage.name, msg, limit)
-        if found is not None or not msg.envelope_only:
+        if found is not None or not msg.envelope_only or (msg.value or b"").lstrip().startswith(b"{"):
             return found
         try:
             decode(msg.value, max_bytes=limit, envelope_only=True)
