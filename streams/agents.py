@@ -170,7 +170,7 @@ class StageAgent:
     def _precheck(self, ev: Any) -> Outcome | None:
         """Inputs the child must never see: over the size limit, or inflated past it from a compressed batch."""
         outcome = oversized(self.stage, ev.message, self.settings.max_input_bytes)
-        if outcome is not None and outcome.stats.get("payload_incomplete"):
+        if outcome is not None and outcome.payload_incomplete:
             self.metrics.oversized_records.labels(topic=ev.message.topic).inc()
         return outcome
 

@@ -107,8 +107,8 @@ def oversized(stage: str, message: Any, max_input_bytes: int) -> Outcome | None:
     note = header(message, OVERSIZED_HEADER)
     if note is not None:
         reason, _, detail = note.decode("utf-8", "replace").partition(":")
-        return Outcome(reason=reason if reason in errors.REASONS else errors.TOO_LARGE, message=detail,
-                       stats={"stage": stage, "payload_incomplete": True})
+        return Outcome(reason=reason if reason in errors.REASONS else errors.TOO_LARGE, message=detail, payload_incomplete=True,
+                       stats={"stage": stage})
     size = len(message.value or b"")
     if size > max_input_bytes:
         return Outcome(reason=errors.TOO_LARGE, message=f"message is {size} bytes, limit {max_input_bytes}", stats={"stage": stage})

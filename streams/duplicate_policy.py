@@ -23,6 +23,7 @@ changelog lag of other partitions: the same input gives the same records.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol, Sequence
 
 from .duplicates import (EXACT_STORE, NEAR_STORE, ExactDuplicateState, ExactItem, NearDuplicateState, exact_index_keys,
@@ -110,7 +111,7 @@ class DuplicatePolicy:
         if self.near is not None:
             decided = []
             for ev, out in zip(events, outcomes):
-                t = self.near.store.event_time(out.stats.get("published_at"), record_time(ev.message))
+                t = self.near.store.event_time(out.published_at, record_time(ev.message))
                 self._event_times.append(t)
                 decided.append(self._near(ev, out, t))
         if self.exact is not None:
@@ -121,16 +122,14 @@ class DuplicatePolicy:
         return decided
 
     def _near(self, ev: Any, outcome: Outcome, event_time: float | None) -> Outcome:
-        sig = outcome.stats.get("signature")
-        if not (outcome.ok and sig and outcome.article_id):
+        if not (outcome.ok and outcome.signature and outcome.article_id):
             return outcome
-        first = self.near.check(outcome.article_id, ev.message.partition, sig, event_time)  # type: ignore[union-attr]
+        first = self.near.check(outcome.article_id, ev.message.partition, outcome.signature, event_time)  # type: ignore[union-attr]
         if first is None:
             return outcome
         self.metrics.duplicates.labels(kind="near").inc()
         records = [(kind, key, mark_near_duplicate(value, first) if kind == "clean" else value) for kind, key, value in outcome.records]
-        return Outcome(article_id=outcome.article_id, records=records, reason=outcome.reason, message=outcome.message,
-                       stats=outcome.stats)
+        return replace(outcome, records=records)
 
     def annotate(self, groups: Sequence[list[Output]]) -> None:
         """Put each article's event time on its clean record (a header), for the extract stage's state."""

@@ -197,8 +197,8 @@ class OfflineChain:
         send (the stream would take it for a plain-text article): dead-lettered with the decoder's reason."""
         limit = self.settings.max_input_bytes
         if msg.truncated:
-            return Outcome(reason=errors.TOO_LARGE, message=f"input is larger than {limit} bytes",
-                           stats={"stage": stage.name, "payload_incomplete": True})
+            return Outcome(reason=errors.TOO_LARGE, message=f"input is larger than {limit} bytes", payload_incomplete=True,
+                           stats={"stage": stage.name})
         found = oversized(stage.name, msg, limit)
         if found is not None or not msg.envelope_only or (msg.value or b"").lstrip().startswith(b"{"):
             return found

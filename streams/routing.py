@@ -57,7 +57,7 @@ class Router:
         for kind, key, value in outcome.records:
             headers = [(INGEST_TS_HEADER, ingest)]
             if kind == "clean":
-                headers.append((CONTENT_HASH_HEADER, str(outcome.stats.get("content_hash", "")).encode()))
+                headers.append((CONTENT_HASH_HEADER, (outcome.content_hash or "").encode()))
             outs.append(Output(self.outputs[kind], kind, key, value, headers))
         return outs
 
@@ -81,7 +81,7 @@ class Router:
             worker_id=self.worker_id,
             max_payload_bytes=self.dlq_payload_max_bytes,
         )
-        if outcome.stats.get("payload_incomplete"):
+        if outcome.payload_incomplete:
             # The value was never materialised (a compressed record inflating past the limit): not replayable.
             record["payload"]["truncated"] = True
         log.info("dead letter %s/%s for %s:%s:%s: %s", record["stage"], reason, msg.topic, msg.partition, msg.offset, record["message"][:200])
