@@ -237,7 +237,8 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     if args.emit in STORY_EMITS and not settings.stories_enabled:
         print("process: stories are off (NEWSEVENTS_STORIES_ENABLED=false)", file=sys.stderr)
         return 2
-    stages = CHAIN if args.out or args.emit != "clean" else stages_until({"clean"})
+    printed = EMIT_KINDS.get(args.emit)
+    stages = stages_until({printed}) if printed and not args.out else CHAIN  # --emit clean needs the clean stage only
     counts: dict[str, int] = {}
     out = sys.stdout.buffer
     run = None
@@ -245,7 +246,6 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         from .stories import OfflineRun
 
         run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
-    printed = EMIT_KINDS.get(args.emit)
     items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
     with OfflineChain(settings, stages) as chain, ExitStack() as files:
         topic_files: dict[str, Any] = {}
