@@ -56,7 +56,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import norm, table_header, table_rows
+from ..data import header as table_header
+from ..data import rows as table_rows
+from .gazetteer import norm
 
 if TYPE_CHECKING:  # spaCy is imported by the caller; this module needs only its types
     from spacy.tokens import Span, Token
