@@ -26,7 +26,7 @@ import orjson
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from streams.models import RECORD_MODELS, errors_of
+from streams.models import errors_of
 from streams.schemas import RECORD_SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent

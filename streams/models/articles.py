@@ -7,8 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..records import SCHEMA_VERSIONS
-from .base import Closed, DateTime, NonEmpty, Probability, Record, Sha256Hex, Tone, absent
+from .base import Closed, DateTime, NonEmpty, Probability, Record, Sha256Hex, Tone, absent, additions, version_of
 from .entities import Entity, MainEvent
 
 _DATE_DOC = ("ISO 8601 (2024-03-26T10:00:00Z, 2024-03-26) or RFC 2822/5322 (Tue, 26 Mar 2024 10:00:00 GMT); a time "
@@ -58,10 +57,8 @@ class CleanArticle(Record):
 
     model_config = ConfigDict(title="Clean article (articles.clean)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["clean_article"]] = Field(  # type: ignore[valid-type]
-        description="Schema version of this record type: the minor number grows with compatible additions (1.1: "
-                    "optional 'warnings'; optional 'body_truncated', 'body_full_chars', 'fields_truncated'), the major "
-                    "with incompatible changes.")
+    schema_version: version_of("clean_article", additions(  # type: ignore[valid-type]
+        "1.1: optional 'warnings'; optional 'body_truncated', 'body_full_chars', 'fields_truncated'"))
     article_id: NonEmpty
     url: str | None
     source: str | None
@@ -102,9 +99,8 @@ class EnrichedArticle(Record):
 
     model_config = ConfigDict(title="Enriched article (articles.enriched)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["enriched_article"]] = Field(  # type: ignore[valid-type]
-        description="Schema version of this record type: the minor number grows with compatible additions (1.1: "
-                    "optional 'event_ids', 'coder_version' and 'tone'), the major with incompatible changes.")
+    schema_version: version_of("enriched_article", additions(  # type: ignore[valid-type]
+        "1.1: optional 'event_ids', 'coder_version' and 'tone'"))
     article_id: NonEmpty
     url: str | None = None
     source: str | None = None

@@ -10,9 +10,11 @@ Two kinds of "optional" exist on the topics and stay distinct:
 ``x: list[str] = absent()`` is a key that may be missing but is never null.
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..records import SCHEMA_VERSIONS
 
 ISO3_DOC = "ISO 3166-1 alpha-3, or IGO/NGO/MNC style codes"
 CAMEO_CODE_PATTERN = r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$"
@@ -30,6 +32,20 @@ class Closed(Record):
     """An object whose schema lists every key it may have (``additionalProperties: false``)."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+BUMP_DOC = "Schema version of this record type; bumped on incompatible changes."
+
+
+def additions(history: str) -> str:
+    """The ``schema_version`` description of a record type that grew compatibly (``history``: what each minor added)."""
+    return (f"Schema version of this record type: the minor number grows with compatible additions ({history}), "
+            "the major with incompatible changes.")
+
+
+def version_of(record_type: str, description: str | None = None) -> Any:
+    """The ``schema_version`` field: the one version ``streams.records.SCHEMA_VERSIONS`` gives the record type."""
+    return Annotated[Literal[SCHEMA_VERSIONS[record_type]], Field(description=description)]
 
 
 def absent(**kwargs: Any) -> Any:

@@ -5,8 +5,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from ..errors import REASONS
-from ..records import SCHEMA_VERSIONS
-from .base import DateTime, Record, Sha256Hex
+from .base import BUMP_DOC, DateTime, Record, Sha256Hex, version_of
 
 STAGES = ("decode", "clean", "extract", "produce")
 
@@ -37,8 +36,7 @@ class DeadLetter(Record):
 
     model_config = ConfigDict(title="Dead letter (articles.dlq)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["dead_letter"]] = Field(  # type: ignore[valid-type]
-        description="Schema version of this record type; bumped on incompatible changes.")
+    schema_version: version_of("dead_letter", BUMP_DOC)  # type: ignore[valid-type]
     dead_letter_id: str = Field(
         min_length=8, description="Deterministic: hash of source position (or input location), stage and payload hash.")
     stage: Literal[STAGES]  # type: ignore[valid-type]

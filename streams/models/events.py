@@ -4,8 +4,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from ..records import SCHEMA_VERSIONS
-from .base import CAMEO_CODE_PATTERN, Closed, CountryCode, EventId, NonEmpty, Probability, Record, Tone, absent
+from .base import CAMEO_CODE_PATTERN, Closed, CountryCode, EventId, NonEmpty, Probability, Record, Tone, absent, additions, version_of
 from .entities import EntityText, Where
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -60,9 +59,8 @@ class Event(Record):
 
     model_config = ConfigDict(title="Coded event (events)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["event"]] = Field(  # type: ignore[valid-type]
-        description="Schema version of this record type: the minor number grows with compatible additions (1.1: "
-                    "optional GDELT fields 'goldstein', 'tone' and 'geo'), the major with incompatible changes.")
+    schema_version: version_of("event", additions(  # type: ignore[valid-type]
+        "1.1: optional GDELT fields 'goldstein', 'tone' and 'geo'"))
     event_id: EventId
     article_id: NonEmpty
     plover_type: PloverType | None
@@ -110,7 +108,7 @@ class EventMention(Closed):
     model_config = ConfigDict(title="Event mention (internal topic events.mentions)")
 
     record_type: Literal["event_mention"]
-    schema_version: Literal[SCHEMA_VERSIONS["event_mention"]]  # type: ignore[valid-type]
+    schema_version: version_of("event_mention")  # type: ignore[valid-type]
     event: EventKeys = Field(description="The event record as published on the events topic (schemas/event.schema.json).")
     outlet: str | None
     published_at: str | None

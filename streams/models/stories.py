@@ -4,12 +4,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from ..records import SCHEMA_VERSIONS
-from .base import DAY_PATTERN, Closed, CountryCode, NonEmpty, Record, Tone, UtcSecond, unique_list
+from .base import BUMP_DOC, DAY_PATTERN, Closed, CountryCode, NonEmpty, Record, Tone, UtcSecond, unique_list, version_of
 from .events import CameoCode
 
 _STORY_ID = r"^s-[0-9a-f]{20}$"
-_VERSION_DOC = "Schema version of this record type; bumped on incompatible changes."
 _INPUT_TS_DOC = ("Timestamp of the input record that brought the article (epoch seconds or ISO 8601); the event time "
                  "when published_at is missing or implausible.")
 
@@ -34,7 +32,7 @@ class StoryInput(Closed):
     model_config = ConfigDict(title="Story input (internal topic stories.input)")
 
     record_type: Literal["story_input"]
-    schema_version: Literal[SCHEMA_VERSIONS["story_input"]]  # type: ignore[valid-type]
+    schema_version: version_of("story_input")  # type: ignore[valid-type]
     article_id: NonEmpty
     outlet: str | None
     title: str | None
@@ -73,7 +71,7 @@ class Story(Closed):
 
     model_config = ConfigDict(title="Live story (stories)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["story"]] = Field(description=_VERSION_DOC)  # type: ignore[valid-type]
+    schema_version: version_of("story", BUMP_DOC)  # type: ignore[valid-type]
     record_type: Literal["story"]
     story_id: str = Field(pattern=_STORY_ID, description="Immutable; derived from the article that opened the story.")
     first_seen: UtcSecond = Field(
@@ -118,7 +116,7 @@ class MergedEvent(Closed):
 
     model_config = ConfigDict(title="Merged event (events.merged)")
 
-    schema_version: Literal[SCHEMA_VERSIONS["merged_event"]] = Field(description=_VERSION_DOC)  # type: ignore[valid-type]
+    schema_version: version_of("merged_event", BUMP_DOC)  # type: ignore[valid-type]
     record_type: Literal["merged_event"]
     cluster_id: str = Field(pattern=r"^m-[0-9a-f]{20}$", description="Immutable; derived from the first mention's event_id.")
     plover_type: str | None
