@@ -2,11 +2,12 @@
 
     newsevents worker                      run the Faust worker (settings from env / .env)
     newsevents produce PATH...             publish articles to articles.raw
-    newsevents consume TOPIC [--max N] [--timeout S] [--pretty | --validate [--record-type T]]
-    newsevents schemas [--check]           write schemas/*.json from the record models (--check: exit 1 on drift)
+    newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
     newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
     newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
+    newsevents consume TOPIC --validate [--record-type T]   check every record against its model (exit 1 if any is invalid)
+    newsevents schemas [--check]           write schemas/*.json from the record models (--check: exit 1 on drift)
 """
 
 from __future__ import annotations
