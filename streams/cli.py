@@ -6,6 +6,8 @@
     newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all] [--out DIR]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
     newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
+    newsevents consume TOPIC --validate [--record-type T]   check every record against its model (exit 1 if any is invalid)
+    newsevents schemas [--check]           write schemas/*.json from the record models (--check: exit 1 on drift)
 """
 
 from __future__ import annotations
@@ -195,6 +197,8 @@ def _pretty_row(value: dict[str, Any]) -> str:
 
 
 def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
+    if args.validate:
+        return cmd_consume_validate(args, settings)
     out = sys.stdout
 
     def emit(msg: Any) -> None:
@@ -212,6 +216,65 @@ def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
 
     n = asyncio.run(_consume(settings, args.topic, args.max, args.timeout, emit))
     print(f"{n} records from {args.topic}", file=sys.stderr)
+    return 0
+
+
+def topic_record_types(settings: Settings) -> dict[str, str]:
+    """Full topic name -> the record type (``streams.models.RECORD_MODELS``) it carries."""
+    by_setting = {"topic_raw": "raw_article", "topic_clean": "clean_article", "topic_enriched": "enriched_article",
+                  "topic_events": "event", "topic_dlq": "dead_letter", "topic_stories": "story",
+                  "topic_events_merged": "merged_event", "topic_stories_input": "story_input",
+                  "topic_events_mentions": "event_mention"}
+    return {settings.topic(getattr(settings, name)): rtype for name, rtype in by_setting.items()}
+
+
+def cmd_consume_validate(args: argparse.Namespace, settings: Settings) -> int:
+    """Reads a topic and checks every record against its model: one JSON line per invalid record, exit 1 if any."""
+    from .models import errors_of
+
+    rtype = args.record_type or topic_record_types(settings).get(args.topic)
+    if rtype is None:
+        print(f"{args.topic}: not a pipeline topic; name its records with --record-type", file=sys.stderr)
+        return 2
+    bad = 0
+
+    def check(msg: Any) -> None:
+        nonlocal bad
+        if msg.value is None and rtype in ("story", "merged_event"):
+            return  # a tombstone on a compacted topic
+        try:
+            value = orjson.loads(msg.value) if msg.value else None
+        except orjson.JSONDecodeError as exc:
+            problems = [f"<root>: not JSON: {exc}"]
+        else:
+            problems = errors_of(rtype, value) if value is not None else ["<root>: empty value"]
+        if problems:
+            bad += 1
+            sys.stdout.write(orjson.dumps({"partition": msg.partition, "offset": msg.offset, "errors": problems[:20]}).decode() + "\n")
+
+    n = asyncio.run(_consume(settings, args.topic, args.max, args.timeout, check))
+    print(f"{n} records from {args.topic} checked as {rtype}: {n - bad} valid, {bad} invalid", file=sys.stderr)
+    return 1 if bad else 0
+
+
+# --------------------------------------------------------------------------- schemas
+def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
+    """Writes ``schemas/*.json`` from the record models; ``--check`` only compares and exits 1 on drift."""
+    from .models.generate import drift, write_all
+
+    if not args.check:
+        changed = write_all()
+        print(f"{len(changed)} schema file(s) written" + "".join(f"\n  {p}" for p in changed), file=sys.stderr)
+        return 0
+    differ = drift()
+    for name, diff in differ.items():
+        lines = diff.splitlines()
+        print(f"{name}: differs from the models ({sum(ln[:1] in '+-' for ln in lines[2:])} changed lines)", file=sys.stderr)
+        print("\n".join(lines[:40]) + ("\n  ..." if len(lines) > 40 else ""), file=sys.stderr)
+    if differ:
+        print(f"{len(differ)} schema file(s) out of date: run `newsevents schemas` and commit them", file=sys.stderr)
+        return 1
+    print("schemas/ matches the record models", file=sys.stderr)
     return 0
 
 
@@ -323,6 +386,11 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--max", type=int, default=None, help="stop after N records")
     co.add_argument("--timeout", type=float, default=10.0, help="stop after S seconds without new records")
     co.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
+    co.add_argument("--validate", action="store_true",
+                    help="check every record against its model; print the invalid ones, exit 1 if any")
+    co.add_argument("--record-type", help="with --validate: the record type, when the topic is not a pipeline topic")
+    sc = sub.add_parser("schemas", help="write schemas/*.json from the record models")
+    sc.add_argument("--check", action="store_true", help="compare only: exit 1 with a diff when the files differ")
     pc = sub.add_parser("process", help="run the pipeline offline: inputs -> JSON lines on stdout")
     pc.add_argument("paths", nargs="*", help="as for produce; none or - reads JSON lines from stdin")
     pc.add_argument("--emit", choices=["clean", "enriched", "events", "stories", "merged", "all"], default="events",
@@ -343,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
     handler = {"worker": cmd_worker, "produce": cmd_produce, "consume": cmd_consume, "process": cmd_process, "topics": cmd_topics,
-               "redrive": cmd_redrive}[args.command]
+               "redrive": cmd_redrive, "schemas": cmd_schemas}[args.command]
     try:
         return handler(args, settings)
     except KeyboardInterrupt:
