@@ -3,7 +3,7 @@
     newsevents worker                      run the Faust worker (settings from env / .env)
     newsevents produce PATH...             publish articles to articles.raw
     newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
-    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all]   offline, no Kafka
+    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all] [--out DIR]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
     newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
 """
@@ -15,7 +15,7 @@ import asyncio
 import logging
 import sys
 import time
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
@@ -217,80 +217,65 @@ def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
 
 # --------------------------------------------------------------------------- process
 STORY_EMITS = ("stories", "merged", "all")
+EMIT_KINDS = {"clean": "clean", "enriched": "enriched", "events": "event"}  # --emit -> the record kind printed as it is
 
 
-def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int, *,
-                  max_record_bytes: int | None = None, max_body_chars: int | None = None,
-                  stories: Any = None) -> Iterable[tuple[str, dict[str, Any]]]:
-    """The stream's two stages in-process: yields ``(record_type, record)``.
-
-    ``stories`` (a :class:`streams.stories.OfflineRun`) receives the story stage's
-    inputs that the extract stage makes for each article, in file (arrival) order;
-    they are internal records and are not yielded.
-    """
-    from .deadletter import build_dead_letter
-    from .errors import DECODE_REASONS
-    from .pipeline import clean_one, extract_one
-
-    want_extract = emit in ("enriched", "events", "stories", "merged", "all")
-    printed = {"enriched": "enriched", "events": "event"}.get(emit)
-    bounds = {k: v for k, v in (("max_record_bytes", max_record_bytes), ("max_body_chars", max_body_chars)) if v is not None}
-    for item in items:
-        outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only, **bounds)
-        stage = "decode" if outcome.reason in DECODE_REASONS else "clean"
-        if outcome.ok and want_extract:
-            clean_bytes = outcome.records[0][2]
-            if emit == "all":
-                yield "clean_article", orjson.loads(clean_bytes)
-            outcome2 = extract_one(clean_bytes, stories=stories is not None)
-            if outcome2.ok:
-                item, mentions = None, []
-                for kind, _key, value in outcome2.records:
-                    if kind == "story_input":
-                        item = orjson.loads(value)
-                    elif kind == "event_mention":
-                        mentions.append(orjson.loads(value))
-                    elif emit == "all" or kind == printed:
-                        yield ("enriched_article" if kind == "enriched" else "event"), orjson.loads(value)
-                if stories is not None:
-                    stories.add_inputs(item, mentions)
-                continue
-            outcome, stage, payload = outcome2, "extract", clean_bytes
-        elif outcome.ok:
-            yield "clean_article", orjson.loads(outcome.records[0][2])
-            continue
-        else:
-            payload = item.value
-        yield "dead_letter", build_dead_letter(
-            stage=stage, reason=outcome.reason or "internal_error", message=outcome.message or "", payload=payload,
-            article_id=outcome.article_id, topic=None, partition=None, offset=None, location=item.location,
-            worker_id=worker_id,
-        )
+def _line(key: str, value: bytes) -> bytes:
+    """One record of ``process --out``: its key and its value, the value's bytes as the stream sends them."""
+    return b'{"key":' + orjson.dumps(key) + b',"value":' + value + b"}\n"
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    """The stage chain (``chain.py``) in-process over the inputs (``offline.py``): the stream's records, no Kafka."""
+    from contextlib import ExitStack
+
+    from .chain import CHAIN, RECORD_TYPES, stages_until
     from .inputs import iter_inputs
+    from .offline import OfflineChain
     from .stories import encode
 
+    if args.emit in STORY_EMITS and not settings.stories_enabled:
+        print("process: stories are off (NEWSEVENTS_STORIES_ENABLED=false)", file=sys.stderr)
+        return 2
+    printed = EMIT_KINDS.get(args.emit)
+    stages = stages_until({printed}) if printed and not args.out else CHAIN  # --emit clean needs the clean stage only
     counts: dict[str, int] = {}
-    out = sys.stdout
-    items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    out = sys.stdout.buffer
     run = None
     if args.emit in STORY_EMITS:
         from .stories import OfflineRun
 
         run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
-    for rtype, record in process_items(items, args.emit, settings.worker_id, settings.max_input_bytes,
-                                       max_record_bytes=settings.max_record_bytes, max_body_chars=settings.max_body_chars,
-                                       stories=run):
-        counts[rtype] = counts.get(rtype, 0) + 1
-        if rtype == "dead_letter":
-            print(f"dead letter: {record['source']['location']}: {record['reason']}: {record['message'][:200]}", file=sys.stderr)
-            if args.emit != "all":
-                continue
-        if args.emit == "all":
-            record = {"record_type": rtype, **record}
-        out.write(orjson.dumps(record).decode() + "\n")
+    items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    with OfflineChain(settings, stages) as chain, ExitStack() as files:
+        topic_files: dict[str, Any] = {}
+        if args.out:
+            from pathlib import Path
+
+            directory = Path(args.out)
+            directory.mkdir(parents=True, exist_ok=True)
+        for records in chain.run(items):
+            item, mentions = None, []
+            for rec in records:
+                rtype = RECORD_TYPES[rec.kind]
+                counts[rtype] = counts.get(rtype, 0) + 1
+                if args.out:
+                    if rec.topic not in topic_files:
+                        topic_files[rec.topic] = files.enter_context((directory / f"{rec.topic}.jsonl").open("wb"))
+                    topic_files[rec.topic].write(_line(rec.key, rec.value))
+                if rec.kind == "story_input":
+                    item = orjson.loads(rec.value)
+                elif rec.kind == "event_mention":
+                    mentions.append(orjson.loads(rec.value))
+                elif rec.kind == "dlq":
+                    dead = orjson.loads(rec.value)
+                    print(f"dead letter: {dead['source']['location']}: {dead['reason']}: {dead['message'][:200]}", file=sys.stderr)
+                if rec.kind == printed:
+                    out.write(rec.value + b"\n")
+                elif args.emit == "all" and rtype in ("clean_article", "enriched_article", "event", "dead_letter"):
+                    out.write(orjson.dumps({"record_type": rtype, **orjson.loads(rec.value)}) + b"\n")
+            if run is not None:
+                run.add_inputs(item, mentions)
     if run is not None:
         # The last record of every cluster, then of every story (the compacted topics' view at the end
         # of the input); with --emit all the story records come last, after everything they cover.
@@ -298,7 +283,8 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         for rtype in wanted:
             for record in run.final_records(rtype):
                 counts[rtype] = counts.get(rtype, 0) + 1
-                out.write(encode(record).decode() + "\n")
+                out.write(encode(record) + b"\n")
+    out.flush()
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
     print(f"processed: {summary}", file=sys.stderr)
     return 0
@@ -342,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--emit", choices=["clean", "enriched", "events", "stories", "merged", "all"], default="events",
                     help="stories / merged: the final record of every story / merged event (after the whole input, "
                          "in arrival order); all: every record, then those final records")
+    pc.add_argument("--out", metavar="DIR", help="also write every topic's records to DIR/<topic>.jsonl, one "
+                                                 '{"key": ..., "value": <the record as the stream sends it>} a line')
     sub.add_parser("topics", help="create missing pipeline topics and list them")
     rd = sub.add_parser("redrive", help="republish complete dead letters to the raw topic (same ids), e.g. after a fix")
     rd.add_argument("--reason", action="append", help="only these reasons (repeat, or comma-separated), e.g. timeout,worker_crashed")

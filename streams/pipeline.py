@@ -127,11 +127,9 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             encode_s=time.perf_counter() - t2,
             language=article.language,
             input_format=article.input_format,
-            content_hash=article.content_hash,
-            signature=signature(article.body),
-            published_at=article.published_at,  # the event time of the article's duplicate state
         )
-        return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
+        return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], content_hash=article.content_hash,
+                       signature=signature(article.body), published_at=article.published_at, stats=stats)
     except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter
         return _failure(exc, article_id, stats)
 
