@@ -421,11 +421,18 @@ class ChildProcess:
             if i != index:
                 index, index_since = i, now
                 last_cpu, last_cpu_at = cpu_now, now
-            if i < 0:
-                continue
-            used = cpu_now - cpu_at_start
             if cpu_now > last_cpu:
                 last_cpu, last_cpu_at = cpu_now, now
+            if i < 0:
+                # Between two messages (or before the first): a child that is not frozen moves on at once,
+                # so no CPU for the stall time here is a stopped or hung child, charged to the next message
+                # (which the caller then runs alone in a fresh child: it passes, and is innocent).
+                if now - last_cpu_at > budgets.stall_s:
+                    self.kill()
+                    result.failure = Failure(len(result.outcomes), "stalled", f"no CPU progress for {now - last_cpu_at:.0f} s between messages")
+                    return result
+                continue
+            used = cpu_now - cpu_at_start
             failure = None
             if used > budgets.cpu_s:
                 failure = Failure(i, "over_budget", f"used {used:.1f} s of CPU, budget {budgets.cpu_s:g} s")
