@@ -27,6 +27,11 @@ connection, so it is spawned with an environment from which the Kafka
 credentials and anything named like a secret are removed (``child_env.child_environment``),
 and with ``NEWSEVENTS_CHILD_PROCESS=1``, which makes ``streams.config.Settings``
 skip the ``.env`` file there.
+
+Why one module of ~450 lines: the child's side (mark progress, run, report) and the
+parent's watch (read that progress and the child's CPU time, kill, restart) are
+two halves of one protocol over shared memory and a pipe; they change together.
+The process hygiene they share is in ``child_env.py``.
 """
 
 from __future__ import annotations

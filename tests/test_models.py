@@ -88,7 +88,7 @@ def test_consume_validate_needs_a_record_type_for_a_foreign_topic() -> None:
 
 
 def test_every_pipeline_topic_names_a_model() -> None:
-    from streams.cli import topic_record_types
+    from streams.cli_topics import topic_record_types
     from streams.config import Settings
     from streams.models import RECORD_MODELS
 
