@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.stories.gdelt import gdelt_fields, geocode, goldstein, tone
-from streams.stories.gdelt.goldstein import table
+from streams.extraction.gdelt import gdelt_fields, geocode, goldstein, tone
+from streams.extraction.gdelt.goldstein import table
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"

@@ -24,7 +24,7 @@ from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .entities import EntityTable, resolve_entities
 from .events import code_events
 from .events.record import EVENTS_VERSION
-from ..stories.gdelt import gdelt_fields, tone
+from .gdelt import gdelt_fields, tone
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, model_info, parse
 from .trailer import content_end
