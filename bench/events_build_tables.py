@@ -47,14 +47,14 @@ def main() -> None:
     codes = build_codes()
     with open(OUT / "cameo_codes.tsv", "w", encoding="utf-8") as f:
         f.write(header.format(src="cameo-eventcodes.txt", desc="GDELT CAMEO event-code lookup table, CAMEO codebook 1.1b3"))
-        f.write("code\tlabel\n")
+        f.write("# Columns: code<TAB>label\n")
         for code, label in codes:
             f.write(f"{code}\t{label}\n")
     plover = build_plover()
     with open(OUT / "cameo_plover.tsv", "w", encoding="utf-8") as f:
         f.write(header.format(src="cameo-to-plover.txt", desc="CAMEO to PLOVER conversion table, PLOVER manual draft 0.8, 2021-09-17"))
         f.write("# Root codes 01 (statements) and 02 (appeals) have no PLOVER event: plover_type is null for them.\n")
-        f.write("code\tplover\tmode\tcontext\tnote\n")
+        f.write("# Columns: code<TAB>plover<TAB>mode<TAB>context<TAB>note\n")
         seen = set()
         for row in plover:
             if row[0] in seen:

@@ -78,12 +78,9 @@ def gold_plover(root: str | None) -> str | None:
 
 def gold_plover_types(root: str) -> set[str]:
     """Every PLOVER type of a CAMEO code under ``root`` in the project's table."""
-    from streams.extraction.gazetteer import table_rows
+    from streams.data import rows
 
-    rows = table_rows("cameo_plover.tsv")
-    cols = rows[0]
-    table = [dict(zip(cols, row + [""] * len(cols))) for row in rows[1:]]
-    out = {r["plover"] for r in table if r["code"].startswith(root) and r["plover"]}
+    out = {plover for code, plover, *_ in rows("cameo_plover.tsv") if code.startswith(root) and plover}
     first = gold_plover(root)
     return out | ({first} if first else set())
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ...data import rows
 from ..entities import Entity, EntityTable
 from .lookups import actor_type
+
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -45,9 +46,7 @@ class Actor:
 
 @lru_cache(maxsize=1)
 def actor_nouns() -> dict[str, str]:
-    text = resources.files("streams.data").joinpath("event_actor_nouns.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
-    return {r[0]: r[1] for r in rows if len(r) >= 2}
+    return {r[0]: r[1] for r in rows("event_actor_nouns.tsv", strip=False) if len(r) >= 2}
 
 
 def noun_phrase(doc: Doc, head: Token) -> Span:

@@ -6,11 +6,10 @@ the vocabulary without touching code.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ...data import rows
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -25,11 +24,9 @@ class Trigger:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], list[Trigger]]:
     """Entries by (lemma, pos); entries that need a dependent come first (more specific)."""
-    text = resources.files("streams.data").joinpath("event_lexicon.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     out: dict[tuple[str, str], list[Trigger]] = {}
-    for ln in lines[1:]:
-        lemma, pos, with_, cameo, kind = (ln.split("\t") + [""] * 5)[:5]
+    for row in rows("event_lexicon.tsv", strip=False):
+        lemma, pos, with_, cameo, kind = (row + [""] * 5)[:5]
         trig = Trigger(lemma, pos, frozenset(w for w in with_.split("|") if w), cameo, kind == "speech", kind or "event")
         out.setdefault((lemma, pos), []).append(trig)
     for entries in out.values():
@@ -47,10 +44,8 @@ def match(lemma: str, pos: str, dependents: set[str]) -> Trigger | None:
 
 @lru_cache(maxsize=None)
 def word_sets(filename: str) -> dict[str, frozenset[str]]:
-    """``set -> words`` from a two-column data file (``set<TAB>word``, ``#`` header lines)."""
-    text = resources.files("streams.data").joinpath(filename).read_text("utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    """``set -> words`` from a two-column data table (``set<TAB>word``)."""
     sets: dict[str, set[str]] = {}
-    for row in rows:
-        sets.setdefault(row["set"], set()).add(row["word"])
+    for row in rows(filename, strip=False):
+        sets.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in sets.items()}

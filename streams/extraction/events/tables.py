@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ...data import rows
 
 QUAD_BY_ROOT = {
     **{f"{r:02d}": "verbal_cooperation" for r in range(1, 6)},
@@ -29,20 +30,14 @@ class CodeInfo:
     quad_class: str
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
-
-
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {r[0]: r[1] if len(r) > 1 else "" for r in _rows("cameo_codes.tsv")}
+    return {r[0]: r[1] if len(r) > 1 else "" for r in rows("cameo_codes.tsv", strip=False)}
 
 
 @lru_cache(maxsize=1)
 def _plover() -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in _rows("cameo_plover.tsv")}
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in rows("cameo_plover.tsv", strip=False)}
 
 
 def plover_types() -> list[str]:
