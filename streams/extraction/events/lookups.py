@@ -12,18 +12,8 @@ the stage (a dead letter with the error), where a test or an operator sees it.
 from __future__ import annotations
 
 from ..actors import lookup_actor
-from ..dates import resolve_date as _resolve_date
-from ..places import resolve_place as _resolve_place
-
-
-def resolve_date(text: str, published_at: str | None) -> str | None:
-    """ISO date of a date phrase against the publication time, or None (never guessed)."""
-    return _resolve_date(text, published_at)
-
-
-def resolve_place(text: str) -> tuple[str | None, float | None, float | None]:
-    """(iso3, lat, lon) of a place phrase; (None, None, None) when unknown."""
-    return _resolve_place(text)
+from ..dates import resolve_date  # ISO date of a date phrase against the publication time, or None
+from ..places import resolve_place  # (iso3, lat, lon) of a place phrase; (None, None, None) when unknown
 
 
 def actor_type(text: str) -> tuple[str | None, str | None, str | None]:
