@@ -30,6 +30,7 @@ import json
 import os
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +77,14 @@ def gold_plover(root: str | None) -> str | None:
     return code_info(root).plover_type if root else None
 
 
-def gold_plover_types(root: str) -> set[str]:
+@lru_cache(maxsize=None)
+def gold_plover_types(root: str) -> frozenset[str]:
     """Every PLOVER type of a CAMEO code under ``root`` in the project's table."""
-    from streams.extraction.events.knowledge import read_rows
+    from streams.data import rows
 
-    out = {r["plover"] for r in read_rows("cameo_plover.tsv") if r["code"].startswith(root) and r["plover"]}
+    out = {plover for code, plover, *_ in rows("cameo_plover.tsv") if code.startswith(root) and plover}
     first = gold_plover(root)
-    return out | ({first} if first else set())
+    return frozenset(out | ({first} if first else set()))
 
 
 def code_sentence(row: dict[str, Any]) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@
 # Corpus: CORPUS=PATH (a directory of articles as `newsevents produce` reads them,
 # or a JSON-lines file of envelopes), else ../shared beside the checkout. With
 # neither, says so and exits 0: a user's clone has no ../shared and nothing is
-# measured. Throughput and soak run on a local broker of their own (port 49092)
+# measured. Throughput and soak run on a local broker of their own (port 49092, or a free one)
 # unless KAFKA_BOOTSTRAP_SERVERS is set; the quality benchmarks need no broker.
 # The state benchmark feeds synthetic ids, needs no corpus, and runs on a broker.
 set -euo pipefail
@@ -46,12 +46,18 @@ fi
 
 started=0
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
-  export KAFKA_PORT=49092 KAFKA_CONTROLLER_PORT=49093
-  export KAFKA_RUN_DIR="${NEWSEVENTS_CACHE:-$HOME/.cache/newsevents}/kafka-bench-49092"
+  # Ports of its own (free ones if the defaults are taken), so another session's benchmark,
+  # test run or `make run` broker is left alone; the run directory is named after the port.
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+  port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+  KAFKA_PORT=49092; port_taken "$KAFKA_PORT" && KAFKA_PORT="$(free_port)"
+  KAFKA_CONTROLLER_PORT=49093; port_taken "$KAFKA_CONTROLLER_PORT" && KAFKA_CONTROLLER_PORT="$(free_port)"
+  export KAFKA_PORT KAFKA_CONTROLLER_PORT
+  export KAFKA_RUN_DIR="${NEWSEVENTS_CACHE:-$HOME/.cache/newsevents}/kafka-bench-$KAFKA_PORT"
   rm -rf "$KAFKA_RUN_DIR"
   scripts/kafka.sh up
   started=1
-  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:49092
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 fi
 cleanup() { if ((started)); then KAFKA_BOOTSTRAP_SERVERS= scripts/kafka.sh down || true; fi; }
 trap cleanup EXIT

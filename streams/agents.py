@@ -43,15 +43,15 @@ from typing import Any, Sequence
 from aiokafka.errors import KafkaError
 
 from . import errors
+from .chain import oversized
 from .config import Settings
-from .decompression import OVERSIZED_HEADER
 from .duplicate_policy import DuplicatePolicy
 from .executor import StagePool
 from .health import Health
 from .offsets import OffsetGuard
 from .outcome import Outcome
 from .publishing import DeadLetterQueueUnwritable, Output, OutputRejected, Publisher
-from .routing import Router, header
+from .routing import Router
 
 log = logging.getLogger(__name__)
 
@@ -169,18 +169,10 @@ class StageAgent:
 
     def _precheck(self, ev: Any) -> Outcome | None:
         """Inputs the child must never see: over the size limit, or inflated past it from a compressed batch."""
-        msg = ev.message
-        note = header(msg, OVERSIZED_HEADER)
-        if note is not None:
-            reason, _, detail = note.decode("utf-8", "replace").partition(":")
-            self.metrics.oversized_records.labels(topic=msg.topic).inc()
-            return Outcome(reason=reason if reason in errors.REASONS else errors.TOO_LARGE, message=detail,
-                           stats={"stage": self.stage, "payload_incomplete": True})
-        size = len(msg.value or b"")
-        if size > self.settings.max_input_bytes:
-            return Outcome(reason=errors.TOO_LARGE, message=f"message is {size} bytes, limit {self.settings.max_input_bytes}",
-                           stats={"stage": self.stage})
-        return None
+        outcome = oversized(self.stage, ev.message, self.settings.max_input_bytes)
+        if outcome is not None and outcome.payload_incomplete:
+            self.metrics.oversized_records.labels(topic=ev.message.topic).inc()
+        return outcome
 
     async def _unless_abandoned(self, coro: Any) -> Any:
         """Await ``coro`` unless the batch is abandoned first (then ``Abandoned``)."""

@@ -1,4 +1,4 @@
-"""The Faust application: topics, the two agents, the read-only web endpoints, and the wiring between them.
+"""The Faust application: topics, one agent per stage of the chain (``chain.py``), the read-only web endpoints, and the wiring between them.
 
 Everything CPU-heavy lives in the stage child processes (``executor.StagePool``);
 this module connects Kafka topics to ``agents.StageAgent`` instances and sets
@@ -25,44 +25,27 @@ import logging
 from typing import Any
 
 import faust
-import orjson
 from aiohttp.web import Response
 
 from .agents import StageAgent
+from .chain import CHAIN, DLQ, Stage, topic_names
 from .config import Settings, warn_on_plaintext_credentials
 from .decompression import install as bound_decompression
-from .duplicate_policy import DuplicatePolicy
-from .duplicates import EXACT_STORE, NEAR_STORE, ExactDuplicateState, NearDuplicateState, exact_index_keys, near_index_keys
-from .executor import Budgets, ChildProcess, StagePool, bind
+from .duplicate_policy import stage_policy
+from .executor import Budgets, ChildProcess, StagePool
 from .health import Health
 from .kafka_client import (FETCH_PARTITION_BYTES, GroupOffsets, faust_credentials, input_limit, make_producer_idempotent,
                            producer_max_request, resolve_replication_factor, topic_configs, topic_exists)
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
-from .pipeline import clean_batch, extract_batch, model_metadata
+from .pipeline import model_metadata
 from .publishing import Publisher
 from .routing import Router
 from .sensors import LagMonitor, PipelineSensor
-from .state import StateRuntime, StoreSpec
+from .state import StateRuntime
 from .state.migrate import check_legacy
 
 log = logging.getLogger(__name__)
-
-# Known-good inputs of each stage, run in a fresh child before a suspect message is declared guilty:
-# if even these fail, the machine is at fault, not the message. Written for this purpose.
-CONTROL_TEXT = (
-    "The city council of Northbridge approved a new budget for public transport on Tuesday after a long debate. "
-    "The mayor said the plan would add forty buses and extend night services to the eastern districts. "
-    "Opposition members argued that the cost would force cuts in road maintenance next year. "
-    "Local business groups welcomed the decision and said better connections would help shops in the centre. "
-    "The first new routes are expected to open in the spring, officials said."
-)
-CONTROL_RAW = orjson.dumps({"id": "newsevents-control", "text": CONTROL_TEXT, "published_at": "2024-01-09T10:00:00Z"})
-CONTROL_CLEAN = orjson.dumps({
-    "article_id": "newsevents-control", "body": CONTROL_TEXT, "content_hash": "0" * 64, "cleaner_version": "control",
-    "input_format": "text", "language": "en", "published_at": "2024-01-09T10:00:00Z", "word_count": 76,
-})
-
 
 def _bound_consumer_fetches(max_fetch_bytes: int) -> None:
     """Faust does not pass ``fetch_max_bytes`` to aiokafka (default 50 MB a fetch): set it on the consumer it creates."""
@@ -154,29 +137,17 @@ class Pipeline:
 
         self.topics = {kind: topic(name) for kind, name in t.items()}
         self.metrics.prepare(t)
-        self._build_pools()
-        self.state, near, exact = self._build_state()
+        self.pools = self._build_pools()
+        self.state = StateRuntime(s, self.metrics.state)
         self.group_offsets = GroupOffsets(s)
-        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t["raw"], t["clean"]])
+        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t[stage.input] for stage in CHAIN])
         self.publisher = Publisher(
             lambda: self.app.producer._ensure_producer(),  # noqa: SLF001 - the aiokafka producer Faust owns
-            dlq_topic=t["dlq"], metrics=self.metrics, retry_max_s=s.send_retry_max_s,
+            dlq_topic=t[DLQ], metrics=self.metrics, retry_max_s=s.send_retry_max_s,
             topic_exists=lambda name: topic_exists(s, name),
         )
         self.health = Health(self.metrics, self.publisher.stall, s.output_stall_s)
-
-        def agent(stage: str, pool: StagePool, outputs: dict[str, str], duplicates: DuplicatePolicy) -> StageAgent:
-            router = Router(stage=stage, outputs=outputs, dlq=t["dlq"], metrics=self.metrics, worker_id=s.worker_id,
-                            dlq_payload_max_bytes=s.dlq_payload_max_bytes)
-            return StageAgent(stage=stage, settings=s, metrics=self.metrics, pool=pool, router=router, publisher=self.publisher,
-                              guard=self.offset_guard, duplicates=duplicates, health=self.health)
-
-        self.clean_agent = agent("clean", self.clean_pool, {"clean": t["clean"]},
-                                 DuplicatePolicy(self.metrics, state=self.state, near=near))
-        story_outputs = {"story_input": s.story_topics["stories_input"], "event_mention": s.story_topics["events_mentions"]} if s.stories_enabled else {}
-        self.extract_agent = agent("extract", self.extract_pool, {"enriched": t["enriched"], "event": t["events"], **story_outputs},
-                                   DuplicatePolicy(self.metrics, state=self.state, exact=exact))
-        self.agents = [self.clean_agent, self.extract_agent]
+        self.agents = {stage.name: self._agent(stage) for stage in CHAIN}
         self.story_stages = []
         if s.stories_enabled:  # issue 17: story and merge agents (streams/story_agents.py, docs/stories.md)
             from .kafka_client import story_topic_specs
@@ -191,16 +162,16 @@ class Pipeline:
 
     # ---- state layer (streams/state, docs/state.md) -----------------------------------------
 
-    def _build_state(self) -> tuple[StateRuntime, NearDuplicateState | None, ExactDuplicateState | None]:
-        """The duplicate stores: near over the raw topic (clean stage), exact over the clean topic (extract stage)."""
-        s, t = self.settings, self.settings.topics
-        runtime = StateRuntime(s, self.metrics.state)
-        near = exact = None
-        if s.detect_near_duplicates:
-            near = NearDuplicateState(runtime.add_store(StoreSpec(NEAR_STORE, t["raw"], s.horizon_s, near_index_keys)))
-        if s.skip_exact_duplicates:
-            exact = ExactDuplicateState(runtime.add_store(StoreSpec(EXACT_STORE, t["clean"], s.horizon_s, exact_index_keys)))
-        return runtime, near, exact
+    def _agent(self, stage: Stage) -> StageAgent:
+        """A stage of the chain as an agent: its pool, its router (outputs, dead letters) and its duplicate policy,
+        whose store follows the stage's input topic (near over the raw topic, exact over the clean topic)."""
+        s = self.settings
+        names = topic_names(s)
+        router = Router(stage=stage.name, outputs=stage.output_topics(names), dlq=names[DLQ], metrics=self.metrics,
+                        worker_id=s.worker_id, dlq_payload_max_bytes=s.dlq_payload_max_bytes, dead_letter_stage=stage.dead_letter_stage)
+        duplicates = stage_policy(stage.duplicates, names[stage.input], s, self.metrics, self.state)
+        return StageAgent(stage=stage.name, settings=s, metrics=self.metrics, pool=self.pools[stage.name], router=router,
+                          publisher=self.publisher, guard=self.offset_guard, duplicates=duplicates, health=self.health)
 
     async def start_state(self) -> None:
         """Before the consumer starts: warn about plaintext credentials, name legacy state, open the stores."""
@@ -226,14 +197,16 @@ class Pipeline:
         if self.state.started_at is not None:
             await self.state.stop()
 
-    def _build_pools(self) -> None:
+    def _build_pools(self) -> dict[str, StagePool]:
+        """One pool per stage of the chain; a child process per stage, or one for all (``child_per_stage``)."""
         s, m = self.settings, self.metrics
         kw = {"memory_limit_mb": s.child_memory_limit_mb, "start_timeout_s": s.child_start_timeout_s}
         if s.child_per_stage:
-            clean_child, extract_child = ChildProcess("clean", warm=("clean",), **kw), ChildProcess("extract", warm=("extract",), **kw)
+            children = {stage.name: ChildProcess(stage.name, warm=(stage.name,), **kw) for stage in CHAIN}
         else:
-            clean_child = extract_child = ChildProcess("nlp", warm=("clean", "extract"), **kw)
-        self.children = list({id(c): c for c in (clean_child, extract_child)}.values())
+            shared = ChildProcess("nlp", warm=tuple(stage.name for stage in CHAIN), **kw)
+            children = {stage.name: shared for stage in CHAIN}
+        self.children = list({id(c): c for c in children.values()}.values())
         budgets = Budgets(cpu_s=s.message_timeout_s, stall_s=s.message_stall_s, wall_s=s.message_wall_limit_s)
 
         def on_event(event: str, stage: str, label: str) -> None:
@@ -244,24 +217,21 @@ class Pipeline:
             elif event == "infrastructure":
                 m.infrastructure_faults.labels(stage=stage, kind=label).inc()
 
-        self.clean_pool = StagePool("clean", bind(clean_batch, max_bytes=s.max_input_bytes, max_record_bytes=s.max_record_bytes,
-                                                  max_body_chars=s.max_body_chars),
-                                    budgets=budgets, batch_s=s.batch_budget_s, child=clean_child, control=CONTROL_RAW, listener=on_event)
-        self.extract_pool = StagePool("extract", bind(extract_batch, stories=s.stories_enabled), budgets=budgets, batch_s=s.batch_budget_s, child=extract_child,
-                                      control=CONTROL_CLEAN, listener=on_event)
+        return {stage.name: StagePool(stage.name, stage.core(s), budgets=budgets, batch_s=s.batch_budget_s, child=children[stage.name],
+                                      control=stage.control, listener=on_event) for stage in CHAIN}
 
     def start_children(self) -> None:
         """Load the models in the child process(es) before joining the consumer group."""
         for child in self.children:
             child.start()
             self.metrics.model_load_seconds.labels(stage=child.name).set(child.warm_seconds or 0.0)
-        self.metrics.set_build_info(self.extract_pool.child.call_sync(model_metadata))
+        self.metrics.set_build_info(self.pools[CHAIN[-1].name].child.call_sync(model_metadata))
 
     def _wire(self) -> None:
         app, metrics, guard = self.app, self.metrics, self.offset_guard
         # concurrency=1 on purpose: faust-streaming #606 (offsets passing in-flight messages).
-        app.agent(self.topics["raw"], name="newsevents.clean", concurrency=1)(self.clean_agent.run)
-        app.agent(self.topics["clean"], name="newsevents.extract", concurrency=1)(self.extract_agent.run)
+        for stage in CHAIN:
+            app.agent(self.topics[stage.input], name=f"newsevents.{stage.name}", concurrency=1)(self.agents[stage.name].run)
         app.sensors.add(PipelineSensor(metrics))
         lag_monitor = LagMonitor(app, metrics, self.group_offsets)
 
@@ -273,7 +243,7 @@ class Pipeline:
         @app.on_partitions_revoked.connect
         async def revoked(app: faust.App, revoked: Any, **kwargs: Any) -> None:  # noqa: ARG001
             # The batches in flight stop now (a rebalance never waits for them); what they finished is committed.
-            for agent in self.agents:
+            for agent in self.agents.values():
                 agent.abandon()
             try:
                 await asyncio.wait_for(app.consumer.commit(), 10)

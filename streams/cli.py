@@ -1,11 +1,13 @@
-"""``newsevents`` command line: worker, produce, consume, process.
+"""``newsevents`` command line: worker, produce, consume, process (produce and consume: :mod:`streams.cli_topics`).
 
     newsevents worker                      run the Faust worker (settings from env / .env)
     newsevents produce PATH...             publish articles to articles.raw
     newsevents consume TOPIC [--max N] [--timeout S] [--pretty]
-    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all]   offline, no Kafka
+    newsevents process [PATH...] [--emit clean|enriched|events|stories|merged|all] [--out DIR]   offline, no Kafka
     newsevents topics                      create the pipeline topics and list them
     newsevents redrive [--reason R] [--since T]   republish complete dead letters to articles.raw
+    newsevents consume TOPIC --validate [--record-type T]   check every record against its model (exit 1 if any is invalid)
+    newsevents schemas [--check]           write schemas/*.json from the record models (--check: exit 1 on drift)
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import asyncio
 import logging
 import sys
 import time
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
 from . import __version__
+from .cli_topics import cmd_consume, cmd_produce
 from .config import Settings, get_settings
 
 
@@ -70,227 +73,88 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-# --------------------------------------------------------------------------- produce
-async def _produce(settings: Settings, paths: list[str], quiet: bool) -> tuple[int, int]:
-    from aiokafka import AIOKafkaProducer
-    from tqdm import tqdm
+# --------------------------------------------------------------------------- schemas
+def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
+    """Writes ``schemas/*.json`` from the record models; ``--check`` only compares and exits 1 on drift."""
+    from .models.generate import drift, write_all
 
-    from .envelope import decode
-    from .errors import Rejected
-    from .inputs import iter_inputs
-    from .kafka_client import aiokafka_kwargs, ensure_topics, input_limit
-
-    await ensure_topics(settings)
-    limit = input_limit(settings)
-    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", max_request_size=limit, linger_ms=5)
-    await producer.start()
-    topic = settings.topics["raw"]
-    sent = skipped = 0
-    pending: list[Any] = []
-    bar = tqdm(unit="article", desc=f"-> {topic}", disable=quiet, file=sys.stderr)
-    try:
-        for item in iter_inputs(paths, max_bytes=limit):
-            if item.oversized:
-                skipped += 1
-                print(f"skipped {item.location}: larger than {limit} bytes (the raw topic's limit)", file=sys.stderr)
-                continue
-            try:
-                key: bytes | None = decode(item.value, max_bytes=limit, envelope_only=item.envelope_only).id.encode()
-            except Rejected as exc:
-                if item.envelope_only and exc.reason in ("invalid_json", "invalid_envelope") and not item.value.lstrip().startswith(b"{"):
-                    skipped += 1
-                    print(f"skipped {item.location}: {exc.message}", file=sys.stderr)
-                    continue
-                key = None  # let the worker dead-letter it, with its reason, like any bad input
-            pending.append(await producer.send(topic, item.value, key=key))
-            if len(pending) >= 500:
-                await asyncio.gather(*pending)
-                bar.update(len(pending))
-                sent += len(pending)
-                pending.clear()
-        await asyncio.gather(*pending)
-        bar.update(len(pending))
-        sent += len(pending)
-    finally:
-        bar.close()
-        await producer.stop()
-    return sent, skipped
-
-
-def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
-    sent, skipped = asyncio.run(_produce(settings, args.paths, args.quiet))
-    print(f"produced {sent} articles to {settings.topics['raw']}" + (f", skipped {skipped} inputs (see above)" if skipped else ""), file=sys.stderr)
-    return 1 if skipped and not sent else 0
-
-
-# --------------------------------------------------------------------------- consume
-async def _consume(settings: Settings, topic: str, max_records: int | None, timeout: float, emit: Any) -> int:
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-
-    from .decompression import install
-    from .kafka_client import aiokafka_kwargs, input_limit
-
-    install(max(settings.max_input_bytes, settings.max_record_bytes))
-    consumer = AIOKafkaConsumer(
-        **aiokafka_kwargs(settings), enable_auto_commit=False, group_id=None,
-        max_partition_fetch_bytes=1024 * 1024, fetch_max_bytes=input_limit(settings),
-    )
-    await consumer.start()
-    count = 0
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            # A group-less consumer keeps no metadata of unsubscribed topics: ask the cluster.
-            parts = (await consumer._client.fetch_all_metadata()).partitions_for_topic(topic)  # noqa: SLF001
-            if parts or time.monotonic() > deadline:
-                break
-            await asyncio.sleep(0.5)
-        if not parts:
-            print(f"topic {topic!r} does not exist", file=sys.stderr)
-            return 1
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        last_new = time.monotonic()
-        while max_records is None or count < max_records:
-            batch = await consumer.getmany(timeout_ms=500, max_records=500)
-            got = [msg for msgs in batch.values() for msg in msgs]
-            if not got:
-                if time.monotonic() - last_new >= timeout:
-                    break
-                continue
-            last_new = time.monotonic()
-            for msg in got:
-                emit(msg)
-                count += 1
-                if max_records is not None and count >= max_records:
-                    break
-    finally:
-        await consumer.stop()
-    return count
-
-
-def _pretty_row(value: dict[str, Any]) -> str:
-    if value.get("record_type") == "story":
-        state = "merged into " + value["merged_into"] if value.get("merged_into") else ("closed" if value.get("closed") else "open")
-        return f"STORY  {value['story_id']} {value['num_articles']:>5} articles {value['num_sources']:>4} sources {state:<8} | {value.get('title') or ''}"[:160]
-    if value.get("record_type") == "merged_event":
-        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
-        return f"MERGED {value['cluster_id']} {typ:<10} {value['num_mentions']:>4} mentions {value['num_sources']:>4} sources"[:160]
-    if "event_id" in value:
-        src = (value.get("source") or {}).get("canonical") or (value.get("source") or {}).get("text")
-        tgt = (value.get("target") or {}).get("canonical") or (value.get("target") or {}).get("text") if value.get("target") else "-"
-        typ = value.get("plover_type") or f"CAMEO {value.get('cameo_code')}"
-        return f"EVENT  {typ:<10} {str(src)[:28]:<28} -> {str(tgt)[:28]:<28} | {value['sentence']['text'][:90]!s}"
-    if "dead_letter_id" in value:
-        return f"DLQ    {value['stage']:<8} {value['reason']:<20} {value.get('article_id') or '-'} | {value['message'][:90]}"
-    if "entities" in value:
-        me = value.get("main_event") or {}
-        who = (me.get("who") or {}).get("text", "-")
-        what = (me.get("what") or {}).get("text", "-")
-        return f"ENRICH {value['article_id'][:24]:<24} {len(value['entities']):>3} entities | {who} {what}"[:160]
-    if "body" in value:
-        return f"CLEAN  {value['article_id'][:24]:<24} {value.get('language')} {value.get('word_count'):>6} words | {value.get('title') or ''}"[:160]
-    return orjson.dumps(value).decode()[:160]
-
-
-def cmd_consume(args: argparse.Namespace, settings: Settings) -> int:
-    out = sys.stdout
-
-    def emit(msg: Any) -> None:
-        try:
-            value = orjson.loads(msg.value) if msg.value else None
-        except orjson.JSONDecodeError:
-            value = None
-        if args.pretty:
-            out.write((_pretty_row(value) if isinstance(value, dict) else repr(msg.value[:120])) + "\n")
-        elif value is not None:
-            out.write(orjson.dumps(value).decode() + "\n")
-        else:
-            out.write(orjson.dumps({"undecodable": (msg.value or b"")[:1000].decode("utf-8", "replace")}).decode() + "\n")
-        out.flush()
-
-    n = asyncio.run(_consume(settings, args.topic, args.max, args.timeout, emit))
-    print(f"{n} records from {args.topic}", file=sys.stderr)
+    if not args.check:
+        changed = write_all()
+        print(f"{len(changed)} schema file(s) written" + "".join(f"\n  {p}" for p in changed), file=sys.stderr)
+        return 0
+    differ = drift()
+    for name, diff in differ.items():
+        lines = diff.splitlines()
+        print(f"{name}: differs from the models ({sum(ln[:1] in '+-' for ln in lines[2:])} changed lines)", file=sys.stderr)
+        print("\n".join(lines[:40]) + ("\n  ..." if len(lines) > 40 else ""), file=sys.stderr)
+    if differ:
+        print(f"{len(differ)} schema file(s) out of date: run `newsevents schemas` and commit them", file=sys.stderr)
+        return 1
+    print("schemas/ matches the record models", file=sys.stderr)
     return 0
 
 
 # --------------------------------------------------------------------------- process
 STORY_EMITS = ("stories", "merged", "all")
+EMIT_KINDS = {"clean": "clean", "enriched": "enriched", "events": "event"}  # --emit -> the record kind printed as it is
 
 
-def process_items(items: Iterable[Any], emit: str, worker_id: str, max_bytes: int, *,
-                  max_record_bytes: int | None = None, max_body_chars: int | None = None,
-                  stories: Any = None) -> Iterable[tuple[str, dict[str, Any]]]:
-    """The stream's two stages in-process: yields ``(record_type, record)``.
-
-    ``stories`` (a :class:`streams.stories.OfflineRun`) receives the story stage's
-    inputs that the extract stage makes for each article, in file (arrival) order;
-    they are internal records and are not yielded.
-    """
-    from .deadletter import build_dead_letter
-    from .errors import DECODE_REASONS
-    from .pipeline import clean_one, extract_one
-
-    want_extract = emit in ("enriched", "events", "stories", "merged", "all")
-    printed = {"enriched": "enriched", "events": "event"}.get(emit)
-    bounds = {k: v for k, v in (("max_record_bytes", max_record_bytes), ("max_body_chars", max_body_chars)) if v is not None}
-    for item in items:
-        outcome = clean_one(item.value, max_bytes, envelope_only=item.envelope_only, **bounds)
-        stage = "decode" if outcome.reason in DECODE_REASONS else "clean"
-        if outcome.ok and want_extract:
-            clean_bytes = outcome.records[0][2]
-            if emit == "all":
-                yield "clean_article", orjson.loads(clean_bytes)
-            outcome2 = extract_one(clean_bytes, stories=stories is not None)
-            if outcome2.ok:
-                item, mentions = None, []
-                for kind, _key, value in outcome2.records:
-                    if kind == "story_input":
-                        item = orjson.loads(value)
-                    elif kind == "event_mention":
-                        mentions.append(orjson.loads(value))
-                    elif emit == "all" or kind == printed:
-                        yield ("enriched_article" if kind == "enriched" else "event"), orjson.loads(value)
-                if stories is not None:
-                    stories.add_inputs(item, mentions)
-                continue
-            outcome, stage, payload = outcome2, "extract", clean_bytes
-        elif outcome.ok:
-            yield "clean_article", orjson.loads(outcome.records[0][2])
-            continue
-        else:
-            payload = item.value
-        yield "dead_letter", build_dead_letter(
-            stage=stage, reason=outcome.reason or "internal_error", message=outcome.message or "", payload=payload,
-            article_id=outcome.article_id, topic=None, partition=None, offset=None, location=item.location,
-            worker_id=worker_id,
-        )
+def _line(key: str, value: bytes) -> bytes:
+    """One record of ``process --out``: its key and its value, the value's bytes as the stream sends them."""
+    return b'{"key":' + orjson.dumps(key) + b',"value":' + value + b"}\n"
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    """The stage chain (``chain.py``) in-process over the inputs (``offline.py``): the stream's records, no Kafka."""
+    from contextlib import ExitStack
+
+    from .chain import CHAIN, RECORD_TYPES, stages_until
     from .inputs import iter_inputs
+    from .offline import OfflineChain
     from .stories import encode
 
+    if args.emit in STORY_EMITS and not settings.stories_enabled:
+        print("process: stories are off (NEWSEVENTS_STORIES_ENABLED=false)", file=sys.stderr)
+        return 2
+    printed = EMIT_KINDS.get(args.emit)
+    stages = stages_until({printed}) if printed and not args.out else CHAIN  # --emit clean needs the clean stage only
     counts: dict[str, int] = {}
-    out = sys.stdout
-    items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    out = sys.stdout.buffer
     run = None
     if args.emit in STORY_EMITS:
         from .stories import OfflineRun
 
         run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
-    for rtype, record in process_items(items, args.emit, settings.worker_id, settings.max_input_bytes,
-                                       max_record_bytes=settings.max_record_bytes, max_body_chars=settings.max_body_chars,
-                                       stories=run):
-        counts[rtype] = counts.get(rtype, 0) + 1
-        if rtype == "dead_letter":
-            print(f"dead letter: {record['source']['location']}: {record['reason']}: {record['message'][:200]}", file=sys.stderr)
-            if args.emit != "all":
-                continue
-        if args.emit == "all":
-            record = {"record_type": rtype, **record}
-        out.write(orjson.dumps(record).decode() + "\n")
+    items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
+    with OfflineChain(settings, stages) as chain, ExitStack() as files:
+        topic_files: dict[str, Any] = {}
+        if args.out:
+            from pathlib import Path
+
+            directory = Path(args.out)
+            directory.mkdir(parents=True, exist_ok=True)
+        for records in chain.run(items):
+            item, mentions = None, []
+            for rec in records:
+                rtype = RECORD_TYPES[rec.kind]
+                counts[rtype] = counts.get(rtype, 0) + 1
+                if args.out:
+                    if rec.topic not in topic_files:
+                        topic_files[rec.topic] = files.enter_context((directory / f"{rec.topic}.jsonl").open("wb"))
+                    topic_files[rec.topic].write(_line(rec.key, rec.value))
+                if rec.kind == "story_input":
+                    item = orjson.loads(rec.value)
+                elif rec.kind == "event_mention":
+                    mentions.append(orjson.loads(rec.value))
+                elif rec.kind == "dlq":
+                    dead = orjson.loads(rec.value)
+                    print(f"dead letter: {dead['source']['location']}: {dead['reason']}: {dead['message'][:200]}", file=sys.stderr)
+                if rec.kind == printed:
+                    out.write(rec.value + b"\n")
+                elif args.emit == "all" and rtype in ("clean_article", "enriched_article", "event", "dead_letter"):
+                    out.write(orjson.dumps({"record_type": rtype, **orjson.loads(rec.value)}) + b"\n")
+            if run is not None:
+                run.add_inputs(item, mentions)
     if run is not None:
         # The last record of every cluster, then of every story (the compacted topics' view at the end
         # of the input); with --emit all the story records come last, after everything they cover.
@@ -298,7 +162,8 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         for rtype in wanted:
             for record in run.final_records(rtype):
                 counts[rtype] = counts.get(rtype, 0) + 1
-                out.write(encode(record).decode() + "\n")
+                out.write(encode(record) + b"\n")
+    out.flush()
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
     print(f"processed: {summary}", file=sys.stderr)
     return 0
@@ -337,11 +202,18 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--max", type=int, default=None, help="stop after N records")
     co.add_argument("--timeout", type=float, default=10.0, help="stop after S seconds without new records")
     co.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
+    co.add_argument("--validate", action="store_true",
+                    help="check every record against its model; print the invalid ones, exit 1 if any")
+    co.add_argument("--record-type", help="with --validate: the record type, when the topic is not a pipeline topic")
+    sc = sub.add_parser("schemas", help="write schemas/*.json from the record models")
+    sc.add_argument("--check", action="store_true", help="compare only: exit 1 with a diff when the files differ")
     pc = sub.add_parser("process", help="run the pipeline offline: inputs -> JSON lines on stdout")
     pc.add_argument("paths", nargs="*", help="as for produce; none or - reads JSON lines from stdin")
     pc.add_argument("--emit", choices=["clean", "enriched", "events", "stories", "merged", "all"], default="events",
                     help="stories / merged: the final record of every story / merged event (after the whole input, "
                          "in arrival order); all: every record, then those final records")
+    pc.add_argument("--out", metavar="DIR", help="also write every topic's records to DIR/<topic>.jsonl, one "
+                                                 '{"key": ..., "value": <the record as the stream sends it>} a line')
     sub.add_parser("topics", help="create missing pipeline topics and list them")
     rd = sub.add_parser("redrive", help="republish complete dead letters to the raw topic (same ids), e.g. after a fix")
     rd.add_argument("--reason", action="append", help="only these reasons (repeat, or comma-separated), e.g. timeout,worker_crashed")
@@ -355,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
     handler = {"worker": cmd_worker, "produce": cmd_produce, "consume": cmd_consume, "process": cmd_process, "topics": cmd_topics,
-               "redrive": cmd_redrive}[args.command]
+               "redrive": cmd_redrive, "schemas": cmd_schemas}[args.command]
     try:
         return handler(args, settings)
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .ids import sha256_hex, stable_hash
+from .models import validate
 from .records import DEAD_LETTER_SCHEMA_VERSION
 
 MESSAGE_MAX_CHARS = 2000
@@ -65,7 +66,7 @@ def build_dead_letter(
     """
     pay = payload_field(payload, max_payload_bytes)
     position = f"{topic}:{partition}:{offset}" if topic is not None else (location or "")
-    return {
+    record = {
         "schema_version": DEAD_LETTER_SCHEMA_VERSION,
         "dead_letter_id": stable_hash("dlq", stage, position, pay["sha256"]),
         "stage": stage,
@@ -77,6 +78,8 @@ def build_dead_letter(
         "failed_at": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"),
         "worker": {"id": worker_id, "version": __version__},
     }
+    validate("dead_letter", record)  # the model is the contract (streams.models): a drift fails here, loudly
+    return record
 
 
 def dead_letter_key(record: dict[str, Any]) -> str:

@@ -23,13 +23,15 @@ changelog lag of other partitions: the same input gives the same records.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from dataclasses import replace
+from typing import Any, Protocol, Sequence
 
-from .duplicates import ExactDuplicateState, ExactItem, NearDuplicateState, mark_near_duplicate
+from .duplicates import (EXACT_STORE, NEAR_STORE, ExactDuplicateState, ExactItem, NearDuplicateState, exact_index_keys,
+                         mark_near_duplicate, near_index_keys)
 from .outcome import Outcome
 from .publishing import Output
 from .routing import CONTENT_HASH_HEADER, header
-from .state import StateRuntime
+from .state import Store, StoreSpec
 
 EVENT_TIME_HEADER = "newsevents-event-time"
 
@@ -40,10 +42,20 @@ def record_time(message: Any) -> float | None:
     return float(ts) if ts and ts > 0 else None
 
 
+class StateLayer(Protocol):
+    """What a policy needs of the state layer: ``state.StateRuntime`` in a worker, ``offline.LocalState`` offline."""
+
+    def add_store(self, spec: StoreSpec) -> Store: ...
+
+    async def ready(self, tps: Any, timeout_s: float | None = None) -> None: ...
+
+    async def sync(self) -> None: ...
+
+
 class DuplicatePolicy:
     """One stage's duplicate decisions over its store(s); the agent calls ready, inputs, decide, sync, annotate."""
 
-    def __init__(self, metrics: Any, *, state: StateRuntime | None = None, near: NearDuplicateState | None = None,
+    def __init__(self, metrics: Any, *, state: StateLayer | None = None, near: NearDuplicateState | None = None,
                  exact: ExactDuplicateState | None = None, ready_timeout_s: float = 120.0) -> None:
         self.metrics = metrics
         self.state = state
@@ -99,7 +111,7 @@ class DuplicatePolicy:
         if self.near is not None:
             decided = []
             for ev, out in zip(events, outcomes):
-                t = self.near.store.event_time(out.stats.get("published_at"), record_time(ev.message))
+                t = self.near.store.event_time(out.published_at, record_time(ev.message))
                 self._event_times.append(t)
                 decided.append(self._near(ev, out, t))
         if self.exact is not None:
@@ -110,16 +122,14 @@ class DuplicatePolicy:
         return decided
 
     def _near(self, ev: Any, outcome: Outcome, event_time: float | None) -> Outcome:
-        sig = outcome.stats.get("signature")
-        if not (outcome.ok and sig and outcome.article_id):
+        if not (outcome.ok and outcome.signature and outcome.article_id):
             return outcome
-        first = self.near.check(outcome.article_id, ev.message.partition, sig, event_time)  # type: ignore[union-attr]
+        first = self.near.check(outcome.article_id, ev.message.partition, outcome.signature, event_time)  # type: ignore[union-attr]
         if first is None:
             return outcome
         self.metrics.duplicates.labels(kind="near").inc()
         records = [(kind, key, mark_near_duplicate(value, first) if kind == "clean" else value) for kind, key, value in outcome.records]
-        return Outcome(article_id=outcome.article_id, records=records, reason=outcome.reason, message=outcome.message,
-                       stats=outcome.stats)
+        return replace(outcome, records=records)
 
     def annotate(self, groups: Sequence[list[Output]]) -> None:
         """Put each article's event time on its clean record (a header), for the extract stage's state."""
@@ -134,6 +144,20 @@ class DuplicatePolicy:
         """Wait until the changelog has acknowledged every answer remembered so far (before the records they decided are sent)."""
         if self.active:
             await self.state.sync()  # type: ignore[union-attr]
+
+
+def stage_policy(kind: str, input_topic: str, settings: Any, metrics: Any, state: StateLayer) -> DuplicatePolicy:
+    """The policy of a stage whose duplicate check is ``kind`` (``near`` | ``exact``, ``chain.Stage.duplicates``),
+    its store added to ``state`` following ``input_topic``; a check the settings turn off has no store."""
+    if kind == "near" and settings.detect_near_duplicates:
+        store = state.add_store(StoreSpec(NEAR_STORE, input_topic, settings.horizon_s, near_index_keys))
+        return DuplicatePolicy(metrics, state=state, near=NearDuplicateState(store))
+    if kind == "exact" and settings.skip_exact_duplicates:
+        store = state.add_store(StoreSpec(EXACT_STORE, input_topic, settings.horizon_s, exact_index_keys))
+        return DuplicatePolicy(metrics, state=state, exact=ExactDuplicateState(store))
+    if kind not in ("near", "exact"):
+        raise ValueError(f"unknown duplicate check {kind!r}")
+    return DuplicatePolicy(metrics, state=state)
 
 
 def _header_time(message: Any) -> float | None:

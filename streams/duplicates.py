@@ -213,8 +213,18 @@ class ExactDuplicateState:
                        item.event_time)
 
 
+_NOT_A_DUPLICATE = b'"near_duplicate_of":null'
+
+
 def mark_near_duplicate(clean_record: bytes, duplicate_of: str) -> bytes:
-    """The clean record with ``near_duplicate_of`` set (only re-encoded when a duplicate is found)."""
-    record = orjson.loads(clean_record)
-    record["near_duplicate_of"] = duplicate_of
-    return orjson.dumps(record)
+    """The clean record with ``near_duplicate_of`` set, spliced into its bytes: the event loop never decodes an article.
+
+    The clean stage writes the field as ``null`` (compact JSON, ``records.CleanArticle``);
+    those bytes cannot occur inside a JSON string (its quotes would be escaped) and no
+    nested object of the record has the field, so the first occurrence is the field.
+    """
+    at = clean_record.find(_NOT_A_DUPLICATE)
+    if at < 0:
+        raise ValueError("clean record without near_duplicate_of: null (not written by the clean stage)")
+    name = len(_NOT_A_DUPLICATE) - len(b"null")
+    return clean_record[: at + name] + orjson.dumps(duplicate_of) + clean_record[at + len(_NOT_A_DUPLICATE) :]

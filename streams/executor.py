@@ -39,7 +39,8 @@ from functools import partial
 from typing import Callable
 
 from . import errors
-from .child import Budgets, ChildProcess, ChildRun, ChildUnavailable, Failure, limit_blas_threads, release_free_memory
+from .child import Budgets, ChildProcess, ChildRun, ChildUnavailable, Failure
+from .child_env import limit_blas_threads, release_free_memory
 from .outcome import Outcome
 
 __all__ = ["Budgets", "ChildProcess", "StagePool", "StageRun", "bind", "limit_blas_threads", "release_free_memory"]

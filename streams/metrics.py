@@ -34,7 +34,7 @@ class Metrics:
         self.consumed = Counter(p + "messages_consumed", "Messages consumed, by topic.", ["topic"], registry=r)
         self.bytes_in = Counter(p + "bytes_consumed", "Bytes of message values consumed, by topic.", ["topic"], registry=r)
         self.produced = Counter(p + "records_produced", "Records produced and acknowledged, by topic.", ["topic"], registry=r)
-        self.events = Counter(p + "events_extracted", "Coded events extracted, by PLOVER type (CAMEO01/CAMEO02 when untyped).", ["plover_type"], registry=r)
+        self.events = Counter(p + "events_extracted", "Coded events extracted, by PLOVER type (CAMEO01 for untyped statements).", ["plover_type"], registry=r)
         self.dead_letters = Counter(p + "dead_letters", "Inputs dead-lettered, by stage and reason.", ["stage", "reason"], registry=r)
         self.duplicates = Counter(p + "duplicates", "Duplicate articles seen, by kind (near, exact_skipped).", ["kind"], registry=r)
         self.skipped = Counter(p + "articles_skipped", "Articles not extracted, by reason (unsupported_language, no_text...).", ["reason"], registry=r)

@@ -18,6 +18,7 @@ import orjson
 from . import errors
 from .envelope import DEFAULT_MAX_INPUT_BYTES, decode
 from .errors import Rejected
+from .models import encode, validate
 from .outcome import Outcome  # noqa: F401  (re-exported: the stages return it)
 from .records import CleanArticle
 
@@ -100,6 +101,7 @@ def bound_clean_record(record: dict[str, Any], max_record_bytes: int = DEFAULT_M
             record["body_full_chars"] = full
         encoded = dumps(record)
         if len(encoded) <= max_record_bytes or limit <= _MIN_BODY_CHARS:
+            validate("clean_article", record)
             return encoded
         # Escaped characters can take up to 6 bytes each: shrink in proportion, a little more than needed.
         limit = max(_MIN_BODY_CHARS, int(min(limit, len(record["body"])) * max_record_bytes / len(encoded) * 0.95))
@@ -127,11 +129,9 @@ def clean_one(value: bytes | None, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, env
             encode_s=time.perf_counter() - t2,
             language=article.language,
             input_format=article.input_format,
-            content_hash=article.content_hash,
-            signature=signature(article.body),
-            published_at=article.published_at,  # the event time of the article's duplicate state
         )
-        return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], stats=stats)
+        return Outcome(article_id=article.article_id, records=[("clean", article.article_id, encoded)], content_hash=article.content_hash,
+                       signature=signature(article.body), published_at=article.published_at, stats=stats)
     except Exception as exc:  # noqa: BLE001 - every input must end as output or dead letter
         return _failure(exc, article_id, stats)
 
@@ -168,8 +168,8 @@ def extract_one(value: bytes | None, stories: bool = False) -> Outcome:
         t1 = time.perf_counter()
         result = extract(article)
         t2 = time.perf_counter()
-        records = [("enriched", article_id, dumps(result.enriched))]
-        records.extend(("event", article_id, dumps(ev)) for ev in result.events)
+        records = [("enriched", article_id, encode("enriched_article", result.enriched))]
+        records.extend(("event", article_id, encode("event", ev)) for ev in result.events)
         if stories:
             records.extend(story_records(article, result))
         stats.update(
@@ -230,7 +230,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool 
         if duplicate_of is not None:
             result = skipped(article, "exact_duplicate", duplicate_of)
             articles.append(None)
-            dup_records = [("enriched", article.article_id, dumps(result.enriched))]
+            dup_records = [("enriched", article.article_id, encode("enriched_article", result.enriched))]
             if stories:  # another outlet's copy: it belongs to the story and counts as a source
                 dup_records.extend(story_records(article, result))
             outcomes.append(Outcome(article_id=article.article_id, records=dup_records,
@@ -250,8 +250,8 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool 
             continue
         result = next(it)
         t0 = time.perf_counter()
-        records = [("enriched", article.article_id, dumps(result.enriched))]
-        records.extend(("event", article.article_id, dumps(ev)) for ev in result.events)
+        records = [("enriched", article.article_id, encode("enriched_article", result.enriched))]
+        records.extend(("event", article.article_id, encode("event", ev)) for ev in result.events)
         if stories:
             records.extend(story_records(article, result))
         outcomes[i] = Outcome(

@@ -1,9 +1,10 @@
 """Plain records passed between the stages, one class per topic's record type.
 
 They are dataclasses, not Faust records: the core must not know about Faust,
-and the wire format is the JSON Schema under ``schemas/`` (``to_dict`` produces
-exactly that shape; tests validate it). Bump the matching ``*_SCHEMA_VERSION``
-when a change is not backward compatible.
+and the wire format is the record model in ``streams/models`` (``to_dict``
+produces exactly that shape; the encode point validates it; ``schemas/`` is
+generated from the models). Bump the matching ``*_SCHEMA_VERSION`` when a change
+is not backward compatible: the models' ``schema_version`` constants read it here.
 """
 
 from __future__ import annotations

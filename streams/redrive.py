@@ -31,6 +31,7 @@ from typing import Any
 import orjson
 
 from .config import Settings
+from .models import encode
 
 REDRIVE_HEADER = "newsevents-redrive-of"
 _AGE = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
@@ -82,7 +83,7 @@ def raw_message(record: dict[str, Any], clean_topic: str) -> tuple[bytes | None,
             if clean.get(name):
                 envelope[name] = clean[name]
         key = clean["article_id"]
-        payload = orjson.dumps(envelope)
+        payload = encode("raw_article", envelope)  # checked against the envelope model, as every producer's record
     return (key.encode("utf-8") if key else None), payload
 
 

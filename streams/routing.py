@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from . import errors
 from .deadletter import build_dead_letter, dead_letter_key
-from .errors import DECODE_REASONS
 from .outcome import Outcome
 from .pipeline import dumps
 from .publishing import Output
@@ -35,10 +34,13 @@ def header(message: Any, name: str) -> bytes | None:
 
 
 class Router:
-    """Records for one stage: ``outputs`` maps record kind -> topic name; ``dlq`` is the dead-letter topic."""
+    """Records for one stage: ``outputs`` maps record kind -> topic name; ``dlq`` is the dead-letter topic;
+    ``dead_letter_stage`` names the stage a dead letter is filed under by its reason (``chain.Stage``)."""
 
-    def __init__(self, *, stage: str, outputs: dict[str, str], dlq: str, metrics: Any, worker_id: str, dlq_payload_max_bytes: int) -> None:
+    def __init__(self, *, stage: str, outputs: dict[str, str], dlq: str, metrics: Any, worker_id: str, dlq_payload_max_bytes: int,
+                 dead_letter_stage: Callable[[str], str] | None = None) -> None:
         self.stage = stage
+        self.dead_letter_stage = dead_letter_stage or (lambda reason: stage)
         self.outputs = outputs
         self.dlq = dlq
         self.metrics = metrics
@@ -55,7 +57,7 @@ class Router:
         for kind, key, value in outcome.records:
             headers = [(INGEST_TS_HEADER, ingest)]
             if kind == "clean":
-                headers.append((CONTENT_HASH_HEADER, str(outcome.stats.get("content_hash", "")).encode()))
+                headers.append((CONTENT_HASH_HEADER, (outcome.content_hash or "").encode()))
             outs.append(Output(self.outputs[kind], kind, key, value, headers))
         return outs
 
@@ -63,7 +65,7 @@ class Router:
         msg = ev.message
         reason = outcome.reason or errors.INTERNAL_ERROR
         if stage is None:
-            stage = "decode" if self.stage == "clean" and reason in DECODE_REASONS else self.stage
+            stage = self.dead_letter_stage(reason)
         self.metrics.dead_letters.labels(stage=stage, reason=reason).inc()
         record = build_dead_letter(
             stage=stage,
@@ -75,10 +77,11 @@ class Router:
             partition=msg.partition,
             offset=msg.offset,
             timestamp=msg.timestamp,
+            location=getattr(msg, "location", None),  # offline (``newsevents process``): the input's file and line
             worker_id=self.worker_id,
             max_payload_bytes=self.dlq_payload_max_bytes,
         )
-        if outcome.stats.get("payload_incomplete"):
+        if outcome.payload_incomplete:
             # The value was never materialised (a compressed record inflating past the limit): not replayable.
             record["payload"]["truncated"] = True
         log.info("dead letter %s/%s for %s:%s:%s: %s", record["stage"], reason, msg.topic, msg.partition, msg.offset, record["message"][:200])

@@ -1,8 +1,10 @@
-"""Validation of records against the JSON Schemas in ``schemas/`` (the topics' contract).
+"""Validation of records against the JSON Schemas in ``schemas/`` (the topics' published contract).
 
-Used by the tests on what the worker actually produced and by
-``newsevents consume --validate``; the worker itself does not validate on the
-hot path (the records are built to the schema and the tests prove it).
+The schema files are generated from the record models (``streams.models``,
+``newsevents schemas``); the producers check each record against its model as
+they encode it, and ``newsevents consume --validate`` checks a topic against
+the models. This module validates with the files themselves, as a consumer
+would: the tests use it on what a live worker produced.
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ import sys
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -84,6 +85,18 @@ class Deployment:
     def stop_all(self) -> None:
         for w in self.workers:
             w.stop()
+
+    @contextmanager
+    def running(self, log_dir: Path, workers: int = 1) -> Iterator["Deployment"]:
+        """``workers`` live workers, ready (``/health`` 200) on entry, all stopped on exit (also when starting failed)."""
+        try:
+            for _ in range(workers):
+                self.start_worker(log_dir)
+            for w in self.workers:
+                w.wait_ready()
+            yield self
+        finally:
+            self.stop_all()
 
 
 class WorkerProcess:
@@ -160,8 +173,10 @@ async def produce(topic: str, messages: list[tuple[bytes | None, bytes]]) -> Non
         await producer.stop()
 
 
-async def read_topic(topic: str, *, until: Callable[[list[Any]], bool] | None = None, timeout: float = 120, idle: float | None = None) -> list[Any]:
-    """All records of a topic from the beginning, as ``(key, value_dict_or_bytes, headers, partition, offset)``.
+async def read_topic(topic: str, *, until: Callable[[list[Any]], bool] | None = None, timeout: float = 120, idle: float | None = None,
+                     raw: bool = False) -> list[Any]:
+    """All records of a topic from the beginning, as ``(key, value_dict_or_bytes, headers, partition, offset)``
+    (with ``raw``, the value's bytes as they are).
 
     Stops when ``until(records)`` is true, after ``idle`` s without new records,
     or at ``timeout`` (then returns what it has).
@@ -187,7 +202,7 @@ async def read_topic(topic: str, *, until: Callable[[list[Any]], bool] | None = 
             got = [m for ms in batch.values() for m in ms]
             for m in got:
                 try:
-                    value: Any = orjson.loads(m.value)
+                    value: Any = m.value if raw else orjson.loads(m.value)
                 except (orjson.JSONDecodeError, TypeError):
                     value = m.value
                 out.append((m.key.decode() if m.key else None, value, m.headers, m.partition, m.offset))

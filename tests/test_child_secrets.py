@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.child import ChildProcess, child_environment, is_secret_name
+from streams.child import ChildProcess
+from streams.child_env import child_environment, is_secret_name
 from streams.config import CHILD_PROCESS_ENV
 
 PASSWORD = "pw-child-" + "k2Lm-not-a-real-secret"

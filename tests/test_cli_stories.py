@@ -91,7 +91,7 @@ def test_story_records_are_deterministic_across_runs(emitted) -> None:
 
 
 def test_consume_pretty_shows_stories_and_merged_events(emitted) -> None:
-    from streams.cli import _pretty_row
+    from streams.cli_topics import _pretty_row
 
     rows = [_pretty_row(r) for r in emitted["stories"] + emitted["merged"]]
     assert any(r.startswith("STORY") and " 5 articles" in r and " 5 sources closed" in r for r in rows), rows

@@ -57,8 +57,8 @@ class FakeMetrics:
 
 def clean_outcome(aid: str, body: str, published_at: str | None = None) -> Outcome:
     record = orjson.dumps({"article_id": aid, "body": body, "near_duplicate_of": None})
-    return Outcome(article_id=aid, records=[("clean", aid, record)],
-                   stats={"signature": signature(body), "published_at": published_at, "content_hash": "ab" * 32})
+    return Outcome(article_id=aid, records=[("clean", aid, record)], signature=signature(body), published_at=published_at,
+                   content_hash="ab" * 32)
 
 
 def test_clean_stage_marks_a_copy_remembers_the_first_answer_and_stamps_the_event_time(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from streams.extraction import extract
 from streams.ids import content_hash
 from streams.records import CleanArticle
 from streams.schemas import errors_in
-from streams.stories.gdelt import goldstein
+from streams.extraction.gdelt import goldstein
 
 
 def _extract(body: str, article_id: str = "gdelt-1"):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.extraction.events.knowledge import DATA_FILES, fingerprint, knowledge, read_rows
+from streams.data import records
+from streams.extraction.events.knowledge import DATA_FILES, fingerprint, knowledge
 from streams.extraction.events.tables import code_info
 
 
@@ -35,7 +36,7 @@ def test_dictionary_is_complete_and_codes_are_cameo():
     kb = knowledge()
     assert sum(len(v) for v in kb.patterns.values()) > 4000  # PETRARCH2's ~4,700 patterns, a few constructs dropped
     assert len(kb.verbs_by_lemma) > 1500
-    labels = {r["code"] for r in read_rows("cameo_codes.tsv")}
+    labels = {r["code"] for r in records("cameo_codes.tsv")}
     codes = {p.code for ps in kb.patterns.values() for p in ps} | {p.reverse for ps in kb.patterns.values() for p in ps}
     codes |= {e.code for es in kb.nouns.values() for e in es}
     unknown = {c for c in codes if c and c != "---" and c not in labels and c[:3] not in labels}

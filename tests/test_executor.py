@@ -108,6 +108,24 @@ def test_a_stopped_child_is_not_guilty() -> None:
     assert ("child_restart", "test", "stalled") in events and ("verdict", "test", "innocent") in events
 
 
+def test_a_child_stopped_between_messages_is_not_waited_for_forever() -> None:
+    """A child frozen while idle (before it reads the batch) makes no progress on any message:
+    the watch must still see it, restart it, and the batch goes through with no dead letter."""
+    pool, events = make_pool(budgets=Budgets(cpu_s=5.0, stall_s=1.5, wall_s=30.0))
+
+    async def go():
+        try:
+            await pool.child.ensure_started()
+            os.kill(pool.child.pids()[0], signal.SIGSTOP)
+            return await asyncio.wait_for(pool.run([b"a", b"b"]), timeout=60)
+        finally:
+            pool.close()
+
+    res = asyncio.run(go())
+    assert [o.reason for o in res.outcomes] == [None, None] and [o.article_id for o in res.outcomes] == ["a", "b"]
+    assert ("child_restart", "test", "stalled") in events and ("verdict", "test", "innocent") in events
+
+
 def test_a_child_that_dies_on_everything_is_infrastructure_not_poison() -> None:
     pool, events = make_pool(always_crashing_batch)
     res = run(pool, [b"a", b"b"])

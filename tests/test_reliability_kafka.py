@@ -40,13 +40,8 @@ def shared(kafka: str, tmp_path_factory: pytest.TempPathFactory):
     dep = Deployment("reliab", partitions=2, extra_env={"NEWSEVENTS_LOG_LEVEL": "INFO"})
     dep.create_topics()
     run(set_topic_config(dep.topic("clean"), {"max.message.bytes": str(CLEAN_LIMIT)}))
-    logs = tmp_path_factory.mktemp("reliab-logs")
-    worker = dep.start_worker(logs)
-    try:
-        worker.wait_ready()
+    with dep.running(tmp_path_factory.mktemp("reliab-logs")):
         yield dep
-    finally:
-        dep.stop_all()
 
 
 def test_an_output_the_topic_refuses_is_dead_lettered_and_the_stream_moves_on(shared: Deployment) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.stories.gdelt import gdelt_fields, geocode, goldstein, tone
-from streams.stories.gdelt.goldstein import table
+from streams.extraction.gdelt import gdelt_fields, geocode, goldstein, tone
+from streams.extraction.gdelt.goldstein import table
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -31,7 +31,7 @@ def test_goldstein_table_is_rebuilt_identically_from_the_reference():
 
 
 def test_goldstein_table_carries_the_gdelt_citation_and_every_root():
-    head = (ROOT / "streams" / "data" / "cameo_goldstein.tsv").read_text("utf-8").split("\ncode\t")[0]
+    head = (ROOT / "streams" / "data" / "cameo_goldstein.tsv").read_text("utf-8").split("\n01\t")[0]
     assert "Leetaru, K. and Schrodt, P. (2013)" in head and "https://www.gdeltproject.org/" in head
     assert all(f"{r:02d}" in table() for r in range(1, 21))
     assert all(-10 <= v <= 10 for v in table().values())

@@ -137,7 +137,7 @@ def test_merge_stage_counts_by_type_without_ids_as_labels() -> None:
                        publisher=sent, flush=flush, metrics=metrics)
     actor = {"text": "Police", "canonical": None, "country": "PRT", "sector": "police"}
     for k in range(3):
-        event = {"event_id": f"e{k}", "article_id": f"a{k}", "plover_type": "COERCE", "cameo_code": "173", "source": actor,
+        event = {"event_id": f"event-{k:03d}", "article_id": f"a{k}", "plover_type": "COERCE", "cameo_code": "173", "source": actor,
                  "target": None, "negated": False, "hypothetical": False, "confidence": 0.5, "location": None,
                  "date": {"resolved": "2031-05-12"}, "sentence": {"text": "x", "index": 0}}
         mention = {"record_type": "event_mention", "schema_version": "1.0", "event": event, "outlet": f"o{k}",

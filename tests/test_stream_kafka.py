@@ -20,14 +20,8 @@ RECORD_TYPE = {"clean": "clean_article", "enriched": "enriched_article", "events
 
 @pytest.fixture(scope="module")
 def deployment(kafka: str, tmp_path_factory: pytest.TempPathFactory):
-    dep = Deployment("stream", partitions=4)
-    logs = tmp_path_factory.mktemp("stream-logs")
-    worker = dep.start_worker(logs)
-    try:
-        worker.wait_ready()
+    with Deployment("stream", partitions=4).running(tmp_path_factory.mktemp("stream-logs")) as dep:
         yield dep
-    finally:
-        dep.stop_all()
 
 
 def _ids(records: list) -> set[str]:

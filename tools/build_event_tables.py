@@ -389,7 +389,7 @@ def header(source: str, path: Path, what: str) -> str:
 def write(name: str, head: str, columns: list[str], rows: list[list[str]]) -> None:
     with open(OUT / name, "w", encoding="utf-8") as f:
         f.write(head)
-        f.write("\t".join(columns) + "\n")
+        f.write("# Columns: " + "<TAB>".join(columns) + "\n")  # the one header convention of streams.data
         for row in rows:
             f.write("\t".join(row) + "\n")
 

@@ -8,7 +8,6 @@ main process) does not load trafilatura.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 __all__ = ["clean", "CLEANER_VERSION", "signature"]
@@ -16,11 +15,11 @@ __all__ = ["clean", "CLEANER_VERSION", "signature"]
 
 def __getattr__(name: str) -> Any:
     if name in ("clean", "CLEANER_VERSION"):
-        pipeline = importlib.import_module(f"{__name__}.pipeline")
+        from . import pipeline
 
         return getattr(pipeline, name)
     if name == "signature":
-        dedup = importlib.import_module(f"{__name__}.dedup")
+        from . import dedup
 
         return getattr(dedup, name)
     raise AttributeError(name)

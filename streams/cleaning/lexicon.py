@@ -15,19 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import re2
+
+from ..data import rows
 
 # RE2 keeps a compiled automaton per pattern; the alternations of a whole
 # lexicon action need more than the 8 MiB default on some actions.
 _MAX_MEM = 64 << 20
 
 
-def rows(name: str) -> list[list[str]]:
-    """Non-comment rows of a tab-separated data file of ``streams/data``."""
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def compile_re2(pattern: str, *, ignore_case: bool = True) -> "re2._Regexp":

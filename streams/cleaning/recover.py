@@ -35,6 +35,11 @@ and has nothing to do with chrome: a paragraph that opens with an empty inline
 element (its text is what the extractor drops), and a paragraph that is one
 written-out web address (a cited source, dropped as link text). The body's
 lines and sub-headings mark where a recovered paragraph goes.
+
+Why one module of ~350 lines: the two recoveries (ledes and standfirsts, paragraphs
+inside the article) read the page's structure with the same element tests
+(prose, link-heavy, repeated, chrome by class) and the same keys for matching a
+recovered block against the extracted body, so it is never added twice.
 """
 
 from __future__ import annotations

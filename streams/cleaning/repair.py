@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 
 import ftfy
 
 from ..records import Repair
+from .lexicon import camel_words, function_words
 
 _INVISIBLE = re.compile("\ufeff")  # BOM only: ZWJ builds emoji, soft hyphens are legitimate hints
 # characters every mojibake of UTF-8 (read as latin-1/cp1252/cp437/...) contains; text without any is left to itself
@@ -46,19 +45,6 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    text = resources.files("streams.data").joinpath("cleaning_function_words.tsv").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _camel() -> frozenset[str]:
-    from .lexicon import camel_words
-
-    return camel_words()
 
 
 def repair_text(text: str, evidence: str | None = None) -> tuple[str, list[Repair]]:
@@ -98,7 +84,7 @@ def _split_glued(text: str, evidence: str, repairs: list[Repair]) -> str:
     counts = Counter(_TOKEN.findall(evidence))
     fixes: dict[str, str] = {}
     for tok in set(_TOKEN.findall(text)):
-        if counts[tok] > 1 or tok in _camel():
+        if counts[tok] > 1 or tok in camel_words():
             continue
         split = _case_split(tok, counts) or _lower_split(tok, counts)
         if split:
@@ -122,7 +108,7 @@ def _case_split(tok: str, counts: Counter[str]) -> str | None:
     left, right = m.group(1), m.group(2)
     if left.startswith(_SURNAME_PREFIX) and len(left) <= 4:
         return None
-    right_ok = right in _function_words() or counts[right] > 0
+    right_ok = right in function_words() or counts[right] > 0
     left_ok = counts[left] > 0 or len(left) >= 5
     return f"{left} {right}" if right_ok and left_ok else None
 

@@ -9,17 +9,14 @@ resolved lazily so that importing the package does not load spaCy.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 __all__ = ["extract", "extract_many", "EXTRACTOR_VERSION"]
 
 
 def __getattr__(name: str) -> Any:
-    pipeline = importlib.import_module(f"{__name__}.pipeline")
+    if name not in __all__:  # also how ``from . import pipeline`` below finds the submodule
+        raise AttributeError(name)
+    from . import pipeline
 
-    if name == "extract_many":
-        return pipeline.extract_batch
-    if name in ("extract", "EXTRACTOR_VERSION"):
-        return getattr(pipeline, name)
-    raise AttributeError(name)
+    return pipeline.extract_batch if name == "extract_many" else getattr(pipeline, name)

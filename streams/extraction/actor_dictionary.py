@@ -46,6 +46,10 @@ give None).
 Lookups are dict hits on a normalised key (:func:`actor_key`); the tables load
 once per process (``warm()``, called by ``gazetteer.warm()`` in the NLP
 child: ~0.2 s CPU, ~15 MiB; ``tools/build_actor_tables.py --measure``).
+
+Why one module of ~550 lines: the named-actor tables (with their date ranges) and the
+agent nouns share one key normalisation, one code reading (``code_parts``) and one
+answer type (``ActorInfo``), and an agent's country is itself a named-actor lookup.
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import norm, table_header, table_rows
+from ..data import header as table_header
+from ..data import rows as table_rows
+from .gazetteer import norm
 
 if TYPE_CHECKING:  # spaCy is imported by the caller; this module needs only its types
     from spacy.tokens import Span, Token

@@ -24,6 +24,12 @@ what that actor is:
 
 Public API: ``Entity``, ``EntityTable`` (``.entities``, ``.at(start, end)``,
 ``.find(text)``, ``.to_list()``) and ``resolve_entities(doc, when=None)``.
+
+Why one module of ~540 lines: mention cleaning, grouping and typing are one
+algorithm over the same mention and group records, each step reading what the
+previous one decided (a group's type depends on its members' cleaned names and
+on the dictionary's answer for the group); the dictionaries themselves are in
+``gazetteer.py`` and ``actor_dictionary.py``.
 """
 
 from __future__ import annotations

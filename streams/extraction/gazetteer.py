@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from ..data import rows as table_rows
 
 _SPACE = re.compile(r"\s+")
 ALT_NAME_MIN_POPULATION = 100_000  # GeoNames alternate names (exonyms, old spellings) only for cities this big
@@ -57,30 +57,6 @@ class Actor:
     country: str | None
     sector: str | None
     type: str  # PERSON | ORG | GPE | NORP | FAC
-
-
-def table_rows(name: str, strip: bool = True) -> list[list[str]]:
-    """Rows of a data table under ``streams/data`` (tab-separated, no quoting; "#" lines are its header).
-
-    The one loader of the project's tables. Cells are stripped unless ``strip`` is False (the derived actor
-    tables are written clean by their build script, and are large enough for the stripping to double the load).
-    """
-    text = resources.files("streams.data").joinpath(name).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [[c.strip() for c in row] for row in rows] if strip else rows
-
-
-def table_header(name: str) -> dict[str, str]:
-    """The ``# key: value`` lines of a data table's header (e.g. a derived table's ``horizon``)."""
-    out = {}
-    with resources.files("streams.data").joinpath(name).open("r", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                break
-            key, sep, value = line[1:].partition(":")
-            if sep and key.strip() and " " not in key.strip():
-                out[key.strip()] = value.strip()
-    return out
 
 
 def _none(value: str) -> str | None:

@@ -24,7 +24,7 @@ from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .actor_dictionary import actor_date
 from .entities import EntityTable, resolve_entities
 from .events import annotate, code_article, extractor_version
-from ..stories.gdelt import gdelt_fields, tone
+from .gdelt import gdelt_fields, tone
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, load_nlp, model_info, parse
 from .trailer import content_end

@@ -29,6 +29,12 @@ what bounds it:
 A tombstone is never sent for a key that has a live record (a newer decision
 under the same key), and a reader deletes only the record in the tombstone's
 bucket, so a tombstone cannot delete newer state.
+
+Why one module of ~500 lines: put, apply, expiry and the owed tombstones write the
+same RocksDB batches and keep one set of invariants (the echo bookkeeping, the
+bucket of every key, the applied offsets); split, each half would have to trust
+the other's private state. The key layout lives in ``layout.py``, event time in
+``eventtime.py``, the changelog sends in ``writer.py``.
 """
 
 from __future__ import annotations

@@ -56,15 +56,14 @@ from typing import Any
 from ..ids import stable_hash
 from .story import Story, StoryLimits
 from .timeutil import DAY_S
-from .window import WATERMARK_KEY, EventTimeAggregator
+from .window import WATERMARK_KEY, EventTimeAggregator, WindowConfig
 
 _STORY = "s:"
 _ARTICLE = "a:"
 
 
 @dataclass(frozen=True, slots=True)
-class StoryConfig:
-    horizon_hours: float = 72.0
+class StoryConfig(WindowConfig):
     threshold: float = 0.20
     gap_penalty_per_day: float = 0.03
     merge_threshold: float = 0.50
@@ -74,10 +73,6 @@ class StoryConfig:
     max_postings: int = 2_000  # a stem shared by more open stories than this does not pick candidates
     max_open_stories: int = 1_000_000  # hard memory bound: past it the longest-idle story closes early
     limits: StoryLimits = field(default_factory=StoryLimits)
-
-    @property
-    def horizon_s(self) -> float:
-        return self.horizon_hours * 3600.0
 
 
 @dataclass(slots=True)

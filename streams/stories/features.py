@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..records import CleanArticle, Extraction
-from .gdelt.tone import tone
+from ..extraction.gdelt.tone import tone
 from .terms import term_vector
 
 STORY_INPUT_VERSION = "1.0"

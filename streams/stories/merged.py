@@ -36,22 +36,17 @@ from ..ids import stable_hash
 from .features import entity_key, happening
 from .output import MERGED_EVENT_SCHEMA_VERSION, compact_json
 from .timeutil import DAY_S, day_number, iso
-from .window import WATERMARK_KEY, EventTimeAggregator
+from .window import WATERMARK_KEY, EventTimeAggregator, WindowConfig
 
 _CLUSTER = "c:"
 
 
 @dataclass(frozen=True, slots=True)
-class ClusterConfig:
-    horizon_hours: float = 72.0
+class ClusterConfig(WindowConfig):
     max_span_days: int = 1
     max_event_ids: int = 1_000
     max_sources: int = 10_000
     max_open_clusters: int = 2_000_000  # hard memory bound: past it the longest-idle cluster closes early
-
-    @property
-    def horizon_s(self) -> float:
-        return self.horizon_hours * 3600.0
 
 
 @dataclass(slots=True)

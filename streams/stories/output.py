@@ -11,12 +11,15 @@ from typing import Any, Iterable
 
 import orjson
 
+from ..models import encode as encode_record
+
 STORY_SCHEMA_VERSION = "1.0"
 MERGED_EVENT_SCHEMA_VERSION = "1.0"
 
 
 def encode(record: dict[str, Any]) -> bytes:
-    return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    """Checked against the model its ``record_type`` names (``streams.models``), then serialised."""
+    return encode_record(record["record_type"], record, sort_keys=True)
 
 
 def compact_json(value: Any) -> bytes:

@@ -13,12 +13,24 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from .output import coalesce
 from .timeutil import event_time
 
 WATERMARK_KEY = "w"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowConfig:
+    """The horizon both aggregators close their groups by (their configs extend this one)."""
+
+    horizon_hours: float = 72.0
+
+    @property
+    def horizon_s(self) -> float:
+        return self.horizon_hours * 3600.0
 
 
 class Group(Protocol):

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 import numpy as np
 from spacy.tokens import Span
 
+from ...data import blob
 from .frames import Candidate
 from .tables import code_info
 
@@ -114,9 +114,8 @@ class TypeClassifier:
 @lru_cache(maxsize=1)
 def load_classifier() -> TypeClassifier | None:
     """The shipped classifier, or None when the weights file is absent (the coder then ranks by the dictionary alone)."""
-    try:
-        raw = resources.files("streams.data").joinpath(WEIGHTS_FILE).read_bytes()
-    except FileNotFoundError:
+    raw = blob(WEIGHTS_FILE)
+    if raw is None:
         return None
     import io
 

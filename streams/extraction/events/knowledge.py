@@ -12,9 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ..gazetteer import table_rows
+from ...data import blob, records
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
@@ -22,16 +21,6 @@ DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "eve
               "event_reciprocal.tsv", "event_agents.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
-
-
-def read_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a data table as dicts: the project's one loader (``gazetteer.table_rows``), whose first row
-    after the ``#`` header names the columns; short rows are padded with empty cells."""
-    rows = table_rows(name, strip=False)
-    if not rows:
-        return []
-    cols = rows[0]
-    return [dict(zip(cols, (row + [""] * len(cols))[: len(cols)])) for row in rows[1:]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +140,7 @@ def _term(text: str, synsets: dict[str, frozenset[str]]) -> Term | None:
 
 def _synsets() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in read_rows("cameo_synsets.tsv"):
+    for row in records("cameo_synsets.tsv"):
         word = row["word"]
         # a multi-word member ("armed forces") is matched by its head word; its modifiers are not checked
         out.setdefault(row["synset"].rstrip("_"), set()).update(_alternatives(word.split()[-1]) if word else set())
@@ -164,7 +153,7 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
     block's other verbs it is only an alternative as weak as their default code ("&MILITARY * [192]" reads
     "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
     out: dict[str, list[Pattern]] = {}
-    for row in read_rows("cameo_patterns.tsv"):
+    for row in records("cameo_patterns.tsv"):
         origin = set()
         for word in row["note"].replace(",", " ").replace("/", " ").split():
             lemma = forms.get(row["block"], {}).get(word.lower().replace("+", "").split("_")[0])
@@ -222,7 +211,7 @@ def knowledge() -> Knowledge:
     verb_forms: dict[str, list[VerbEntry]] = {}
     by_lemma: dict[str, list[VerbEntry]] = {}
     block_forms: dict[str, dict[str, str]] = {}
-    for row in read_rows("cameo_verbs.tsv"):
+    for row in records("cameo_verbs.tsv"):
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse)
         by_lemma.setdefault(entry.lemma, []).append(entry)
@@ -231,13 +220,13 @@ def knowledge() -> Knowledge:
             block_forms.setdefault(entry.block, {}).setdefault(form, entry.lemma)
     nouns: dict[str, list[NounEntry]] = {}
     noun_forms: dict[str, str] = {}
-    for row in read_rows("event_nouns.tsv"):
+    for row in records("event_nouns.tsv"):
         entry = NounEntry(row["noun"], row["modifier"], frozenset(p for p in row["preps"].split("|") if p), row["code"])
         nouns.setdefault(entry.noun, []).append(entry)
         for form in _noun_forms(entry.noun):
             noun_forms[form] = entry.noun
-    discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in read_rows("event_discards.tsv"))
-    reciprocal = frozenset(r["code"] for r in read_rows("event_reciprocal.tsv"))
+    discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in records("event_discards.tsv"))
+    reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
     patterns = _patterns(synsets, block_forms)
     return Knowledge(
         verb_forms={k: tuple(v) for k, v in verb_forms.items()},
@@ -249,7 +238,7 @@ def knowledge() -> Knowledge:
         discards=discards,
         reciprocal=reciprocal,
         instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
-        agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in read_rows("event_agents.tsv")},
+        agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
     )
 
@@ -282,14 +271,7 @@ def _noun_forms(noun: str) -> list[str]:
 @lru_cache(maxsize=1)
 def knowledge_hash() -> str:
     """Fingerprint of every knowledge file (tables and weights): part of ``extractor_version``."""
-    return fingerprint(DATA_FILES, _read_data)
-
-
-def _read_data(name: str) -> bytes | None:
-    try:
-        return resources.files("streams.data").joinpath(name).read_bytes()
-    except FileNotFoundError:
-        return None
+    return fingerprint(DATA_FILES, blob)
 
 
 def fingerprint(names: tuple[str, ...], read) -> str:

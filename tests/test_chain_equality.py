@@ -1,0 +1,172 @@
+"""The stream and ``newsevents process`` are one chain: the same inputs give the same records, byte for byte.
+
+The same input bytes go to a live worker on the real broker (every topic one
+partition, so both see the inputs in the same order) and to ``newsevents process
+--out``; then every output topic of the chain is compared: the same records (key
+and value bytes), each as many times, and per key and article in the same order.
+Across articles the order is not compared: the publisher sends the inputs of a
+batch side by side (each input's records in order, ``publishing.Publisher``), so
+on a topic the articles of one batch interleave in the order the acknowledgements
+come back, while the CLI writes them in input order.
+Inputs: team-written articles (tests/fixtures/stories, the seed article), an exact
+copy under a new id, the same message sent twice, an edited copy, a French page
+and poison messages.
+
+What is left out of the comparison, and why:
+
+* dead letters' ``failed_at`` and ``source.timestamp``: the wall-clock time of the
+  failure and of the input record (the broker's append time vs the CLI's read time);
+* dead letters' ``source.location``: the CLI names the input's file and line, which
+  a topic record does not have (the source position, topic/partition/offset, is
+  compared: the CLI's log numbers records as a fresh one-partition topic does).
+
+Nothing else carries a timestamp in its value (the ingest time rides on a header,
+which is not compared; the story stage's ``input_ts`` is empty on its input topics).
+At-least-once may repeat a record (a batch handed back and processed again): only
+when the worker says it handed messages back may a record come more often from
+the stream than from the CLI.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import orjson
+import pytest
+
+from kafka_harness import ROOT, Deployment, produce, read_topic, run, free_port
+from streams.config import Settings
+
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
+
+FIXTURES = ROOT / "tests" / "fixtures"
+WORKER_ID = "chain-equality"
+
+FRENCH_PAGE = (
+    "<html lang=\"fr\"><head><title>Le conseil municipal adopte le budget des transports</title></head><body><article>"
+    "<h1>Le conseil municipal adopte le budget des transports</h1>"
+    "<p>Après un long débat, les élus de la ville ont voté mardi soir un budget qui prévoit quarante nouveaux autobus "
+    "et des lignes de nuit vers les quartiers de l'est.</p>"
+    "<p>L'opposition estime que la dépense obligera la mairie à réduire l'entretien des routes l'an prochain, tandis que "
+    "les commerçants du centre saluent une meilleure desserte.</p>"
+    "<p>Les premières lignes devraient ouvrir au printemps, selon les services techniques.</p>"
+    "</article></body></html>"
+)
+EDITED = (
+    "Harbour pilots in the port of Kestrel Bay stopped work on Friday to protest against new night-shift rules, "
+    "leaving six cargo ships waiting at anchor outside the breakwater. The pilots' union said the rules had been "
+    "imposed without consultation and that crews would be too tired to guide large vessels safely. The port authority "
+    "said it would meet union leaders on Saturday and hoped to reopen the channel within two days."
+)
+
+
+def inputs() -> list[bytes]:
+    """The raw messages, in order: each is one line of the CLI's input file and one record of the raw topic."""
+    lines = [line for line in (FIXTURES / "stories" / "cli-stream.jsonl").read_bytes().splitlines() if line.strip()]
+    first = orjson.loads(lines[0])
+    seed = (FIXTURES / "seed-article.txt").read_text("utf-8")
+    return [
+        *lines,
+        orjson.dumps({"id": "seed", "text": seed, "published_at": "2024-03-27T10:00:00Z"}),
+        orjson.dumps({**first, "id": first["id"] + "-copy"}),  # exact duplicate: same content, a new id
+        lines[1],  # the same message again (a producer retry, a replay): same id, same bytes
+        orjson.dumps({"id": "pilots-1", "text": EDITED, "published_at": "2031-06-02T07:00:00Z"}),
+        orjson.dumps({"id": "pilots-2", "text": EDITED.replace("six cargo ships", "seven cargo ships") + " Talks were still going on late on Saturday.",
+                      "published_at": "2031-06-02T09:30:00Z"}),  # an edited copy: a near duplicate
+        orjson.dumps({"id": "fr-transports", "html": FRENCH_PAGE, "url": "https://example.org/fr/transports"}),
+        b'{"id": "poison-json", "text": "unterminated',
+        orjson.dumps({"id": "poison-type", "text": 12345}),
+        orjson.dumps({"id": "poison-empty", "text": "   \n\t  "}),
+        b'{"id": "poison-utf8", "text": "caf\xe9 \xff\xfe"}',
+    ]
+
+
+def cli_records(env: dict[str, str], src: Path, out: Path) -> dict[str, list[tuple[str, bytes]]]:
+    proc = subprocess.run([sys.executable, "-m", "streams.cli", "process", "--emit", "all", "--out", str(out), str(src)],
+                          env=env, cwd=ROOT, capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    found: dict[str, list[tuple[str, bytes]]] = {}
+    for f in sorted(out.glob("*.jsonl")):
+        rows = found.setdefault(f.name[: -len(".jsonl")], [])
+        for line in f.read_bytes().splitlines():
+            head, sep, rest = line.partition(b',"value":')  # the key is a JSON string: no unescaped quote in it
+            assert sep and rest.endswith(b"}"), line[:200]
+            rows.append((orjson.loads(head + b"}")["key"], rest[:-1]))
+    return found
+
+
+def comparable(topic_kind: str, value: bytes) -> bytes:
+    if topic_kind != "dlq":
+        return value
+    record = orjson.loads(value)
+    record["failed_at"] = None
+    record["source"]["timestamp"] = None
+    record["source"]["location"] = None
+    return orjson.dumps(record)
+
+
+def given_back(metrics_text: str) -> float:
+    """Messages the worker handed back to be fetched again (each may be sent twice: at-least-once)."""
+    return sum(float(line.rsplit(" ", 1)[1]) for line in metrics_text.splitlines() if line.startswith("newsevents_messages_given_back_total{"))
+
+
+def differences(stream: list[tuple[str, bytes]], process: list[tuple[str, bytes]], repeats_allowed: bool) -> list[str]:
+    """What differs between a topic's records from the stream and from the CLI (see the module doc)."""
+    problems = []
+    counts_s, counts_p = Counter(stream), Counter(process)
+    for record in counts_s.keys() | counts_p.keys():
+        n_s, n_p = counts_s[record], counts_p[record]
+        if n_s != n_p and not (repeats_allowed and n_p and n_s > n_p):
+            problems.append(f"{n_s} times from the stream, {n_p} from process: {record[0]} {record[1][:500]!r}")
+    order_s, order_p = defaultdict(list), defaultdict(list)
+    for order, records in ((order_s, stream), (order_p, process)):
+        for key, value in dict.fromkeys(records):
+            order[key, article_of(value)].append(value)
+    problems += [f"key {k}: records in another order" for k in order_p if order_s[k] != order_p[k] and not problems]
+    return problems
+
+
+def article_of(value: bytes) -> str | None:
+    record = orjson.loads(value)
+    return record.get("article_id") or (record.get("event") or {}).get("article_id")
+
+
+def test_stream_and_process_write_the_same_records(kafka: str, tmp_path: Path) -> None:
+    messages = inputs()
+    src = tmp_path / "inputs.jsonl"
+    src.write_bytes(b"\n".join(messages) + b"\n")
+    dep = Deployment("chain", partitions=1, extra_env={"NEWSEVENTS_WORKER_ID": WORKER_ID})
+
+    expected = cli_records(dep.env(free_port()), src, tmp_path / "cli")
+    settings = Settings(_env_file=None, topic_prefix=dep.prefix)
+    names = {**settings.topics, **settings.story_topics}
+    kinds = {name: kind for kind, name in names.items()}
+    assert set(expected) <= set(kinds), sorted(expected)
+    # Every kind of output is there, so the comparison covers each stage and each duplicate decision.
+    assert {"clean", "enriched", "events", "dlq", "stories_input", "events_mentions"} <= {kinds[t] for t in expected}
+    clean = {orjson.loads(v)["article_id"]: orjson.loads(v) for _k, v in expected[names["clean"]]}
+    enriched = {orjson.loads(v)["article_id"]: orjson.loads(v) for _k, v in expected[names["enriched"]]}
+    assert enriched["depot-1-copy"]["skipped_reason"] == "exact_duplicate" and enriched["depot-1-copy"]["duplicate_of"] == "depot-1"
+    assert clean["pilots-2"]["near_duplicate_of"] == "pilots-1"
+    assert enriched["fr-transports"]["skipped_reason"] == "unsupported_language"
+    dead = [orjson.loads(v)["reason"] for _k, v in expected[names["dlq"]]]
+    assert dead == ["invalid_json", "invalid_envelope", "empty_input", "invalid_encoding"], dead
+
+    dep.create_topics()
+    run(produce(dep.topic("raw"), [(None, m) for m in messages]))
+    with dep.running(tmp_path):
+        got = {}
+        for topic, rows in expected.items():
+            want = len(rows)
+            records = run(read_topic(topic, raw=True, until=lambda r, want=want: len(r) >= want, timeout=480))
+            records += run(read_topic(topic, raw=True, idle=3, timeout=10))[len(records):]  # anything more (a difference)
+            got[topic] = [(k, v) for k, v, *_ in records]
+        assert dep.workers[0].alive(), dep.workers[0].tail()
+        repeats_allowed = given_back(dep.workers[0].metrics_text()) > 0
+    for topic, rows in expected.items():
+        kind = kinds[topic]
+        problems = differences([(k, comparable(kind, v)) for k, v in got[topic]], [(k, comparable(kind, v)) for k, v in rows], repeats_allowed)
+        assert not problems, f"{topic}: {len(problems)} differences:\n" + "\n".join(problems[:5])
