@@ -103,3 +103,34 @@ def test_event_noun_naming_a_kind_is_no_act(nlp):
 def test_members_of_a_group_are_that_group(nlp):
     a = _head_actor(nlp, "Two members of Hamas")
     assert a is not None and a.text == "members of Hamas" and a.entity is not None
+
+
+def test_a_counted_crowd_that_acts_is_an_actor(nlp):
+    # a bare count as subject ("thousands took to the streets") is a crowd of civilians, not a quantity
+    events = _events(nlp, "Thousands took to the streets of Mombasa to protest the new levy.")
+    protests = [e for e in events if e["plover_type"] == "PROTEST"]
+    assert protests and protests[0]["source"]["text"] == "Thousands" and protests[0]["source"]["sector"] == "CVL"
+
+
+def test_a_missed_main_verb_keeps_its_subject_as_the_source(nlp):
+    # the parser reads "<count> of <people> <verb-ed> ..." as a noun phrase with a reduced relative clause; in a
+    # sentence that ends with a stop the noun is the one who acted, not the one acted upon
+    events = _events(nlp, "Hundreds of nurses protested outside the health ministry in Lusaka.")
+    protest = next(e for e in events if e["plover_type"] == "PROTEST")
+    assert protest["source"]["text"] == "nurses"
+    assert protest["target"] is None or protest["target"]["text"] != "nurses"
+
+
+def test_a_headline_keeps_the_passive_reading_of_a_participle(nlp):
+    events = _events(nlp, "Three reporters detained in Minsk")
+    arrest = next(e for e in events if e["plover_type"] == "COERCE")
+    assert arrest["target"]["text"] == "reporters" and arrest["source"]["text"] == ""
+
+
+def test_the_place_of_an_agreement_is_not_its_owner(nlp):
+    # "an agreement in <city>": the city is where it was signed; the parties are the coordinated subjects
+    events = _events(nlp, "The militia and the army signed a ceasefire agreement in Nairobi.")
+    assert events, "the signing is an event"
+    texts = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events}
+    assert all("agreement" not in s and "agreement" not in (t or "") for s, t in texts), texts
+    assert ("militia", "army") in texts and ("army", "militia") in texts, texts

@@ -183,7 +183,7 @@ class Participants:
         entry = kb.agents.get(head.lower_)
         if entry is None:
             if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments:
-                owner = self._owner(head)
+                owner = self._owner(head, instrument=True)
                 if owner is not None:
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
             return None
@@ -199,15 +199,25 @@ class Participants:
         return Actor(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
                      span.end_char, False, None, plural)
 
-    def _owner(self, head: Token) -> Entity | None:
+    def _owner(self, head: Token, instrument: bool = False) -> Entity | None:
+        """The state, organisation or group whose agent (or, with ``instrument``, whose weapon or act) ``head`` is.
+
+        An agent noun's place is its owner ("police in Lagos"); a weapon's or an act's place is only where it was
+        ("an agreement signed in Doha", "the summit in Geneva", "rockets in Gaza"), so for those a place names no
+        owner, neither as an "in" phrase nor as a modifier ("the Geneva talks"); a nationality, a possessor or an
+        organisation does ("Israeli jets", "Russia's drones", "Hamas rockets")."""
+        preps = ("of", "from") if instrument else ("of", "from", "in")
         for child in kids(head):
             cands = [child] if child.dep_ in _OWNER_DEPS else []
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 cands = [g for g in kids(child) if g.dep_ == "pobj"]
             for tok in cands:
                 ent = self._entity_at(tok)
-                if ent is not None and ent.type in _GROUP_TYPES:
-                    return ent
+                if ent is None or ent.type not in _GROUP_TYPES:
+                    continue
+                if instrument and ent.type == "GPE" and tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+                    continue
+                return ent
         return None
 
     def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
@@ -236,10 +246,11 @@ class Participants:
                     a = found[0]
                     return [Actor(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
                                   a.etype, tok.tag_ in ("NNS", "NNPS"))]
-            if tok.dep_ == "nsubj" and tok.lower_ in _CROWD_COUNTS:
-                # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
-                # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
-                return [Actor(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
+        if tok.lower_ in _CROWD_COUNTS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            if tok.dep_ == "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+                    # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
+                    # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
+                    return [Actor(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
         if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:

@@ -85,11 +85,27 @@ def headline_passive(v: Token) -> bool:
     return not (last.is_punct and last.text in (".", "!", "?"))
 
 
+def missed_main_verb(v: Token) -> bool:
+    """A participle the parser hung on a noun that it made the root of a whole sentence: the main verb it missed.
+
+    A sentence that ends like one ("Dozens of nurses protested outside the ministry.") has a main verb; when the
+    parser reads it as a noun phrase with a reduced relative clause, the noun is the participle's subject, not the
+    one acted upon. A headline (no final stop) keeps the passive reading ("Two reporters detained in X").
+    """
+    if v.dep_ != "acl" or v.head.dep_ != "ROOT" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
+        return False
+    last = sentence_of(v)[-1]
+    return last.is_punct and last.text in (".", "!", "?")
+
+
 def is_passive(v: Token) -> bool:
     """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v):
         return True
-    return v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
+    return (v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
+            and not missed_main_verb(v))
 
 
 def passive_patients(v: Token) -> list[Token]:
@@ -133,6 +149,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if in_dateline(c):
             c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
         return conjuncts(counted(c))
+    if missed_main_verb(v):
+        return conjuncts(counted(v.head))
     if is_passive(v):
         return []
     if v.dep_ == "xcomp":
