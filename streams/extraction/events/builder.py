@@ -39,7 +39,7 @@ from .context import event_date, event_location
 from .frames import Candidate
 from .knowledge import knowledge
 from .modality import is_hypothetical, is_negated
-from .participants import Actor, Participants
+from .participants import Actor, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
@@ -204,6 +204,10 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ actors of one slot list
     def _actors(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> list[Actor]:
+        return self._actors_in(groups, speaker, exclude)[0]
+
+    def _actors_in(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> tuple[list[Actor], list[int]]:
+        """The actors of the first slot group that names any, and that group."""
         for group in groups:
             found = []
             for i in group:
@@ -211,8 +215,16 @@ class _SentenceCoder:
                     if a.key not in exclude and all(a.key != b.key for b in found):
                         found.append(a)
             if found:
-                return found
-        return []
+                return found, group
+        return [], []
+
+    def _place_in_phrase(self, actors: list[Actor], group: list[int]) -> bool:
+        """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
+        of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event)."""
+        if not group or not actors:
+            return False  # (the entity type is no help: the tagger takes many towns for persons)
+        tok = self.doc[group[0]]
+        return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
 
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Actor]:
         c = act.cand
@@ -293,9 +305,11 @@ class _SentenceCoder:
         sources = self._sources(act, triggers, index)
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
+        if self._disaster_agent(c):
+            return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         exclude = {s.key for s in sources}
-        targets = self._actors(c.target_groups, act.speaker, exclude)
-        placed = False
+        targets, t_group = self._actors_in(c.target_groups, act.speaker, exclude)
+        placed = self._place_in_phrase(targets, t_group)
         if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
@@ -367,6 +381,21 @@ class _SentenceCoder:
         if head.pos_ == "PRON" or head.lemma_.lower() in knowledge().instruments or head.lower_ in knowledge().instruments:
             return False
         return head.pos_ in ("NOUN", "PROPN")
+
+    def _disaster_agent(self, c: Candidate) -> bool:
+        """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
+        disaster of the agents dictionary."""
+        if c.kind != "verb":
+            return False
+        v = self.doc[c.trigger]
+        for _ in range(3):
+            for s in kids(v):
+                if s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s)):
+                    return True
+            if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
+                return False
+            v = v.head
+        return False
 
     def _vetoed(self, act: _Act, probs: Any) -> bool:
         """The classifier finds this type unlikely here and no event likelier (see VETO_TYPE_MIN)."""

@@ -115,6 +115,7 @@ class Knowledge:
     instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
     agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
+    hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -240,7 +241,14 @@ def knowledge() -> Knowledge:
         instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
+        hazards=_hazards(),
     )
+
+
+def _hazards() -> frozenset[str]:
+    """The agents dictionary's disaster phrases (code ``~JNK``: "cyclone", "flash flood", "gas explosion"), as
+    phrase keys; a phrase of one word matches that word, a longer one the words in order."""
+    return frozenset(r["phrase key"] for r in records("actors_agents.tsv") if "JNK" in r["code"])
 
 
 def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:

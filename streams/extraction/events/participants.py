@@ -149,8 +149,8 @@ class Participants:
         if tok.i < dateline_end(sentence_of(tok)):
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
         span = noun_phrase(self.doc, tok)
-        if not span.text.strip():
-            return None
+        if not span.text.strip() or is_hazard(span):
+            return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
         plural = tok.tag_ in ("NNS", "NNPS")
         ent = self._head_entity(tok)
         if ent is not None:
@@ -282,6 +282,13 @@ class Participants:
         if ent is None:
             return None
         return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def is_hazard(span: Span) -> bool:
+    """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood")."""
+    hazards = knowledge().hazards
+    words = [t.lower_ for t in span]
+    return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
 
 
 def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
