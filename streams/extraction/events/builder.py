@@ -18,6 +18,11 @@ Per sentence (in order, so pronouns and role phrases can refer back):
 6. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``); a
    dictionary pattern's reversed code gives the reversed event;
 7. one record per (sentence, source, type, target): the most confident.
+
+Why one module of ~470 lines: the steps above share one sentence's state (the chosen codings,
+who reports what, the actors already taken) and each reads the others' results; split across
+modules they would pass that state back and forth. Knowledge stays out of it: the codes, patterns
+and actor tables are data (``knowledge``, ``participants``), the weights a trained model.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from __future__ import annotations
 import datetime
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -115,15 +120,14 @@ def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_state
     discarded = doc._.event_discarded or frozenset()
     if not cands or -1 in discarded:
         return Coded([], 0)
-    anchor, anchor_kind = _anchor(article, now)
     sents = sentences(doc)
     starts = [s.start for s in sents]
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(max(bisect_right(starts, c.trigger) - 1, 0), []).append(c)
     salience = Salience()
-    coder = _SentenceCoder(doc, table, article, Participants(doc, table, actor_date(article.published_at), salience, sents), load_classifier(),
-                           anchor, anchor_kind, sents, emit_statements)
+    parts = Participants(doc, table, actor_date(article.published_at), salience, sents)
+    coder = _SentenceCoder(doc, article, parts, load_classifier(), _anchor(article, now), emit_statements)
     events: list[dict[str, Any]] = []
     for index, sent in enumerate(sents[:MAX_SENTENCES]):
         if len(events) >= MAX_EVENTS_PER_ARTICLE:
@@ -143,20 +147,18 @@ def code_events(doc: Doc, table: EntityTable, article: CleanArticle, emit_statem
     return code_article(doc, table, article, emit_statements).events
 
 
+@dataclass(slots=True)
 class _SentenceCoder:
-    def __init__(self, doc: Doc, table: EntityTable, article: CleanArticle, parts: Participants, clf: TypeClassifier | None,
-                 anchor: str, anchor_kind: str, sents: list[Span], emit_statements: bool) -> None:
-        self.doc = doc
-        self.table = table
-        self.article = article
-        self.parts = parts
-        self.clf = clf
-        self.anchor = anchor
-        self.anchor_kind = anchor_kind
-        self.sents = sents
-        self.emit_statements = emit_statements
-        self.statements = 0
-        self.reciprocal = knowledge().reciprocal
+    """Codes one article's sentences in order; counts the statements it does not publish."""
+
+    doc: Doc
+    article: CleanArticle
+    parts: Participants
+    clf: TypeClassifier | None
+    anchor: tuple[str, str]  # (the date relative dates are resolved against, "published_at" | "ingested_at")
+    emit_statements: bool
+    statements: int = 0
+    reciprocal: frozenset[str] = field(default_factory=lambda: knowledge().reciprocal)
 
     # ------------------------------------------------------------------ choosing codings
     def _p(self, probs: Any, plover: str | None) -> float | None:
@@ -338,7 +340,7 @@ class _SentenceCoder:
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
         clause = _clause_score(tok)
         spans = [(a.start, a.end) for a in sources + targets]
-        date = event_date(sent, tok, self.anchor, self.anchor_kind)
+        date = event_date(sent, tok, *self.anchor)
         location = event_location(sent, tok, spans)
         lo = min([tok.i] + c.consumed)
         hi = max([tok.i] + c.consumed)

@@ -11,6 +11,9 @@ Entities come from the entity layer (one per real-world actor, with country and
 sector); what it leaves open is asked of the actor dictionaries
 (``actor_dictionary.named_actor`` / ``agent_actor``) with the article's date, so an
 office-holder is typed for the term the dictionary gives.
+
+Why one module of ~330 lines: the phrase, entity, dictionary and pronoun steps decide together
+whether one slot head is an actor (each falls back on the next), so they read as one procedure.
 """
 
 from __future__ import annotations
