@@ -37,18 +37,29 @@ def articles(half: str) -> list[dict[str, Any]]:
 
 
 def sample_results() -> list[tuple[dict[str, Any], Any]]:
-    """The records ``make run`` prints: every file under ``samples/`` through both stages (``newsevents process``)."""
+    """The records ``make run`` prints: every file under ``samples/`` through the stage chain (``newsevents process``)."""
     from types import SimpleNamespace
 
-    from streams.cli import process_items
+    import orjson
+
+    from streams.chain import RECORD_TYPES
+    from streams.config import Settings
     from streams.inputs import iter_inputs
+    from streams.offline import OfflineChain
 
     by_article: dict[str, Any] = {}
-    for rtype, rec in process_items(iter_inputs([str(ROOT / "samples")]), "all", "bench", 10_000_000):
-        if rtype == "enriched_article":
-            by_article.setdefault(rec["article_id"], SimpleNamespace(enriched=None, events=[])).enriched = rec
-        elif rtype == "event":
-            by_article.setdefault(rec["article_id"], SimpleNamespace(enriched=None, events=[])).events.append(rec)
+    with OfflineChain(Settings()) as chain:
+        for records in chain.run(iter_inputs([str(ROOT / "samples")])):
+            for out in records:
+                rtype = RECORD_TYPES[out.kind]
+                if rtype not in ("enriched_article", "event"):
+                    continue
+                rec = orjson.loads(out.value)
+                slot = by_article.setdefault(rec["article_id"], SimpleNamespace(enriched=None, events=[]))
+                if rtype == "enriched_article":
+                    slot.enriched = rec
+                else:
+                    slot.events.append(rec)
     return [({"id": k}, r) for k, r in by_article.items() if r.enriched is not None]
 
 
