@@ -77,6 +77,7 @@ class Settings(BaseSettings):
     send_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a failed send.")
     detect_near_duplicates: bool = Field(True, description="Set near_duplicate_of with MinHash LSH across the stream.")
     skip_exact_duplicates: bool = Field(True, description="Extract stage skips articles whose content hash was seen.")
+    emit_statements: bool = Field(False, description="Publish CAMEO 01 statements (\"X said ...\", no PLOVER type) as events; they are counted either way.")
     log_level: str = "INFO"
 
     # Reliability: time budgets, bounded outputs, fault handling (see docs/operations.md, "Time budgets")

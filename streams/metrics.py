@@ -34,12 +34,13 @@ class Metrics:
         self.consumed = Counter(p + "messages_consumed", "Messages consumed, by topic.", ["topic"], registry=r)
         self.bytes_in = Counter(p + "bytes_consumed", "Bytes of message values consumed, by topic.", ["topic"], registry=r)
         self.produced = Counter(p + "records_produced", "Records produced and acknowledged, by topic.", ["topic"], registry=r)
-        self.events = Counter(p + "events_extracted", "Coded events extracted, by PLOVER type (CAMEO01/CAMEO02 when untyped).", ["plover_type"], registry=r)
+        self.events = Counter(p + "events_extracted", "Coded events extracted, by PLOVER type (CAMEO01 for untyped statements).", ["plover_type"], registry=r)
         self.dead_letters = Counter(p + "dead_letters", "Inputs dead-lettered, by stage and reason.", ["stage", "reason"], registry=r)
         self.duplicates = Counter(p + "duplicates", "Duplicate articles seen, by kind (near, exact_skipped).", ["kind"], registry=r)
         self.skipped = Counter(p + "articles_skipped", "Articles not extracted, by reason (unsupported_language, no_text...).", ["reason"], registry=r)
         self.languages = Counter(p + "articles_by_language", "Clean articles by detected language (non-English are not extracted).", ["language"], registry=r)
         self.no_events = Counter(p + "articles_without_events", "Enriched articles that produced no coded event.", registry=r)
+        self.statements = Counter(p + "statements_coded", "CAMEO 01 statements (\"X said ...\") coded; published as events only with NEWSEVENTS_EMIT_STATEMENTS=true.", registry=r)
         self.stage_seconds = Histogram(p + "stage_duration_seconds", "Time per message in each step (decode, clean, extract, encode, produce).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.batch_seconds = Histogram(p + "batch_duration_seconds", "Wall time of one batch in the child process, by stage.", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.e2e_seconds = Histogram(p + "end_to_end_seconds", "From the raw input's Kafka timestamp to the acknowledgement of an output, by output topic kind.", ["output"], buckets=E2E_BUCKETS, registry=r)
@@ -146,6 +147,7 @@ class Metrics:
             reason = stats.get("skipped_reason")
             if reason:
                 self.skipped.labels(reason=reason).inc()
+            self.statements.inc(stats.get("statements") or 0)
             types = stats.get("event_types") or []
             for t in types:
                 self.events.labels(plover_type=t).inc()

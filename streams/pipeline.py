@@ -179,6 +179,7 @@ def extract_one(value: bytes | None, stories: bool = False) -> Outcome:
             language=article.language,
             skipped_reason=result.enriched.get("skipped_reason"),
             event_types=[ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
+            statements=result.statements,
         )
         return Outcome(article_id=article_id, records=records, stats=stats)
     except Exception as exc:  # noqa: BLE001
@@ -263,6 +264,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool 
                 "language": article.language,
                 "skipped_reason": result.enriched.get("skipped_reason"),
                 "event_types": [ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
+                "statements": result.statements,
             },
         )
     return [o for o in outcomes if o is not None]

@@ -14,8 +14,8 @@ from typing import Any
 
 RAW_SCHEMA_VERSION = "1.0"
 CLEAN_SCHEMA_VERSION = "1.1"  # 1.1: optional ``warnings``
-ENRICHED_SCHEMA_VERSION = "1.1"
-EVENT_SCHEMA_VERSION = "1.1"
+ENRICHED_SCHEMA_VERSION = "1.1"  # 1.1: optional ``event_ids`` and ``coder_version``
+EVENT_SCHEMA_VERSION = "1.1"  # 1.1: optional ``date.anchor`` and the GDELT fields ``goldstein``, ``tone``, ``geo``
 DEAD_LETTER_SCHEMA_VERSION = "1.1"
 
 SCHEMA_VERSIONS = {
@@ -146,3 +146,4 @@ class Extraction:
 
     enriched: dict[str, Any]
     events: list[dict[str, Any]]
+    statements: int = 0  # CAMEO 01 statements coded but not published (NEWSEVENTS_EMIT_STATEMENTS=false); a metric

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import orjson
 
-from streams.extraction.events.record import EVENTS_VERSION
+from streams.extraction.events import extractor_version
 from streams.ids import content_hash
 from streams.pipeline import extract_one
 from streams.records import SCHEMA_VERSIONS
@@ -35,7 +35,7 @@ def test_enriched_lists_the_published_events_in_order() -> None:
     enriched, events = _run("ids-1", body)
     assert events, "the text reports an arrest: the coder must emit at least one event"
     assert enriched["event_ids"] == [e["event_id"] for e in events]
-    assert enriched["coder_version"] == EVENTS_VERSION == events[0]["extractor_version"]
+    assert enriched["coder_version"] == extractor_version() == events[0]["extractor_version"]
     assert errors_in("enriched_article", enriched) == []
     assert enriched["schema_version"] == SCHEMA_VERSIONS["enriched_article"] == "1.1"
 

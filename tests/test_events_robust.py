@@ -1,4 +1,4 @@
-"""Bar 4: no exception escapes the event coder, whatever the text or the entity table."""
+"""No exception escapes the event coder, whatever the text or the entity table."""
 
 from __future__ import annotations
 

@@ -20,12 +20,20 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["rows", "header", "text"]
+__all__ = ["rows", "records", "header", "text", "blob"]
 
 
 def text(name: str) -> str:
     """A data file's whole text (for files that are not tables, e.g. the trained weights' record)."""
     return resources.files(__name__).joinpath(name).read_text("utf-8")
+
+
+def blob(name: str) -> bytes | None:
+    """A data file's bytes (trained weights, fingerprints of the knowledge files), or None when it is absent."""
+    try:
+        return resources.files(__name__).joinpath(name).read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def rows(name: str, strip: bool = True) -> list[list[str]]:
@@ -49,3 +57,14 @@ def header(name: str) -> dict[str, str]:
             if sep and key.strip() and " " not in key.strip():
                 out[key.strip().lower()] = value.strip()
     return out
+
+
+def records(name: str) -> list[dict[str, str]]:
+    """The rows of a table as dicts keyed by the column names of its ``# Columns:`` line.
+
+    For tables whose readers name their columns (the event coder's dictionaries): a
+    column's name is its description up to the first `` (``; short rows are padded
+    with empty cells, so an optional trailing column reads as ``""``.
+    """
+    cols = [c.split(" (")[0].strip() for c in header(name)["columns"].split("<TAB>")]
+    return [dict(zip(cols, (row + [""] * len(cols))[: len(cols)])) for row in rows(name, strip=False)]

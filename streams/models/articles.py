@@ -112,7 +112,9 @@ class EnrichedArticle(Record):
     main_event: MainEvent | None
     skipped_reason: str | None = Field(description="Why no extraction was done (unsupported_language, no_text, ...).")
     model: ModelInfo
-    extractor_version: str
+    extractor_version: str = Field(
+        description="The extraction stage's version. The event coder's own version, with the hash of its knowledge, "
+                    "is coder_version.")
     warnings: list[str] = absent(
         description="What extraction noticed but worked around (trailer_cut_at_N, truncated_at_N_chars, "
                     "giant_tokens_blanked, no_main_event). Optional.")
@@ -121,11 +123,12 @@ class EnrichedArticle(Record):
                                   "extracted; its enriched record and events apply.")
     event_ids: list[Annotated[str, Field(min_length=8)]] = absent(
         description="event_id of every record published on the events topic for this article, in order, so a consumer "
-                    "can replace the article's event set after a replay or a coder upgrade; empty for an article not "
+                    "can replace the article's event set after a replay or a coder upgrade (statements not published with "
+                    "NEWSEVENTS_EMIT_STATEMENTS=false are not listed); empty for an article not "
                     "extracted (an exact duplicate's events are those of duplicate_of). Optional (absent before 1.1).")
     coder_version: str = absent(
-        description="The event coder's version: equals extractor_version of the events the record lists. Optional "
-                    "(absent before 1.1).")
+        description="The event coder's version, <coder version>+k<hash of its dictionary tables, actor tables and "
+                    "classifier weights>; equals extractor_version of the events it lists. Optional (absent before 1.1).")
     tone: Tone | None = Field(
         default=None, description="The article's tone in [-1, 1] (mean VADER compound score of its first sentences); "
                                   "every event of the article carries it. Optional (absent before 1.1; null when not "

@@ -29,6 +29,10 @@ class Action(Record):
 class EventDate(Record):
     text: str
     resolved: str | None
+    anchor: Any = absent(
+        description="'ingested_at' when the article had no published_at: relative dates were resolved against the time "
+                    "the article was ingested; absent otherwise. Untyped in the schema because earlier 1.1 schemas "
+                    "accepted any value here; producers write only 'ingested_at'.")
 
 
 class Quantity(Record):
@@ -60,25 +64,35 @@ class Event(Record):
     model_config = ConfigDict(title="Coded event (events)")
 
     schema_version: version_of("event", additions(  # type: ignore[valid-type]
-        "1.1: optional GDELT fields 'goldstein', 'tone' and 'geo'"))
-    event_id: EventId
+        "1.1: optional 'date.anchor' and the GDELT fields 'goldstein', 'tone' and 'geo'"))
+    event_id: EventId = Field(description="Deterministic: hash of article, content, sentence, trigger, CAMEO code, source "
+                                          "and target (the two directions of a mutual act have distinct ids).")
     article_id: NonEmpty
-    plover_type: PloverType | None
+    plover_type: PloverType | None = Field(
+        description="PLOVER event type. null only for CAMEO 01 statements, which are published only when "
+                    "NEWSEVENTS_EMIT_STATEMENTS=true.")
     plover_mode: str | None
     cameo_code: CameoCode
     quad_class: Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
-    source: Actor
-    target: Actor | None
+    source: Actor = Field(description="An actor: an entity of the article (entity id set) or an agent noun phrase with "
+                                      "a sector; text '' when the act has no known agent.")
+    target: Actor | None = Field(description="An actor (entity of the article or agent noun phrase with a sector), or "
+                                             "null. Never an object, a quantity or an abstract noun.")
     action: Action
     negated: bool
     hypothetical: bool
-    attribution: EntityText | None
+    attribution: EntityText | None = Field(
+        description="Who reported the act (the speaker of a reporting verb, or 'according to X'), when not its source.")
     date: EventDate | None
     location: Where | None
     quantities: list[Quantity]
     sentence: EventSentence
-    confidence: Probability
-    extractor_version: str
+    confidence: Probability = Field(
+        description="0..1, mostly the type classifier's probability of this type in the sentence; an input's top "
+                    "event is its most confident.")
+    extractor_version: str = Field(
+        description="<coder version>+k<hash of the coder's knowledge: dictionary tables, actor and role tables, "
+                    "classifier weights>; changes whenever any of them does.")
     goldstein: Annotated[float, Field(ge=-10, le=10)] | None = Field(
         default=None, description="Goldstein scale of the event's CAMEO code (GDELT's CAMEO to Goldstein table, "
                                   "streams/data/cameo_goldstein.tsv; an unlisted child code takes its nearest listed "

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .slots import kids
+
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
 _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
            "hope", "aim", "expect", "try", "offer", "agree", "decide", "prepare", "wish", "urge", "call", "ask",
@@ -29,9 +31,9 @@ def _governors(tok: Token, limit: int = 4) -> list[Token]:
 
 def is_negated(tok: Token) -> bool:
     """The trigger itself is negated, or it is the content of a denial or refusal."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in kids(tok)):
         return True
-    if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children) and tok.head.pos_ == tok.pos_:
+    if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in kids(tok.head)) and tok.head.pos_ == tok.pos_:
         return False
     for gov in _governors(tok, 2):
         if gov.lemma_.lower() in _NEGATORS:
@@ -43,9 +45,9 @@ def is_hypothetical(tok: Token) -> bool:
     """Modal or future auxiliary, intent verb above it, or an if-clause."""
     chain = [tok] + _governors(tok)
     for i, t in enumerate(chain):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in t.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids(t)):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids(t)):
             return True
         if i > 0 and t.lemma_.lower() in _INTENT and chain[i - 1].dep_ == "xcomp":
             return True

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from .spans import sentence_ents
+from ..doc_index import ents
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000, "thousands": 2000}
@@ -64,7 +64,7 @@ def _kind(span: Span) -> str | None:
 def sentence_quantities(sent: Span) -> list[dict[str, Any]]:
     """Every number in the sentence that counts victims or arrests, or is a money amount."""
     out: list[dict[str, Any]] = []
-    for ent in sentence_ents(sent):
+    for ent in ents(sent):
         if ent.label_ not in ("CARDINAL", "MONEY", "QUANTITY"):
             continue
         value = parse_number(ent.text)

@@ -1,7 +1,8 @@
 """CAMEO codes and the CAMEO -> PLOVER mapping, read from the project's data files.
 
-The files are derived from the shared references by ``bench/events_build_tables.py``
-so the running package never needs ``../shared``.
+The files are derived from the shared references by ``tools/build_event_tables.py``
+so the running package never needs ``../shared``. Statements (CAMEO 01) have no PLOVER
+type; appeals (02) are PLOVER REQUEST (a row of ``cameo_plover.tsv``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import rows
+from ...data import records
 
 QUAD_BY_ROOT = {
     **{f"{r:02d}": "verbal_cooperation" for r in range(1, 6)},
@@ -32,26 +33,27 @@ class CodeInfo:
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {r[0]: r[1] if len(r) > 1 else "" for r in rows("cameo_codes.tsv", strip=False)}
+    return {r["code"]: r["label"] for r in records("cameo_codes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _plover() -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2] if len(r) > 2 else "") for r in rows("cameo_plover.tsv", strip=False)}
+    return {r["code"]: (r["plover"], r["mode"]) for r in records("cameo_plover.tsv")}
 
 
 def plover_types() -> list[str]:
-    """Every PLOVER type a coded event can carry, plus the labels of the untyped roots.
+    """Every PLOVER type a coded event can carry, plus the labels of the untyped roots (statements, 01).
 
     The metrics create one counter series per type up front, so a type seen once
     per worker still shows on a rate panel.
     """
-    return sorted({t for t, _ in _plover().values() if t}) + ["CAMEO01", "CAMEO02"]
+    untyped = [f"CAMEO{r:02d}" for r in range(1, 21) if code_info(f"{r:02d}").plover_type is None]
+    return sorted({t for t, _ in _plover().values() if t}) + untyped
 
 
 @lru_cache(maxsize=512)
 def code_info(cameo: str) -> CodeInfo:
-    """PLOVER type from the most specific mapped prefix; roots 01/02 stay untyped (null)."""
+    """PLOVER type from the most specific mapped prefix; root 01 (statements) stays untyped (null)."""
     root = cameo[:2]
     plover = _plover()
     ptype, pmode = None, None
@@ -60,6 +62,6 @@ def code_info(cameo: str) -> CodeInfo:
         if hit:
             ptype, pmode = hit[0], (hit[1] or None)
             break
-    if root in ("01", "02"):
+    if root == "01":
         ptype, pmode = None, None
     return CodeInfo(cameo, _labels().get(cameo, ""), ptype, pmode, QUAD_BY_ROOT.get(root, "verbal_cooperation"))

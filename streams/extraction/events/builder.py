@@ -1,0 +1,454 @@
+"""The record builder: reads what the coder's components left on the Doc and writes the event records.
+
+Per sentence (in order, so pronouns and role phrases can refer back):
+1. candidates whose noun is the object a verb pattern already consumed ("staged a
+   protest") are the verb's evidence, not separate acts;
+2. each trigger keeps one coding: of equally specific dictionary alternatives, the one
+   whose PLOVER type the classifier finds most probable in this sentence;
+3. reported speech: a verb whose clausal content holds a codable act, and which has no
+   actor as its own target, only reports that act: the act is coded, with the
+   reporter as ``attribution`` (and as the referent of the act's pronoun subject when
+   they agree: "the group claimed it recaptured the village"); a statement (CAMEO 01)
+   that reports no act is counted, and published only when asked
+   (``NEWSEVENTS_EMIT_STATEMENTS``);
+4. source and target are actors or null (``participants``): the first slot group that
+   names one; a sentence that names no actor gives no event; an actor never acts on itself;
+5. the classifier vetoes a hit the sentence does not support (a game result, a market
+   move, an accident), and gives most of ``confidence``;
+6. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``); a
+   dictionary pattern's reversed code gives the reversed event;
+7. one record per (sentence, source, type, target): the most confident.
+
+Why one module of ~470 lines: the steps above share one sentence's state (the chosen codings,
+who reports what, the actors already taken) and each reads the others' results; split across
+modules they would pass that state back and forth. Knowledge stays out of it: the codes, patterns
+and actor tables are data (``knowledge``, ``participants``), the weights a trained model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import CleanArticle
+from ..actor_dictionary import actor_date
+from ..doc_index import doc_text, sentences
+from ..entities import EntityTable
+from .classifier import TypeClassifier, load_classifier
+from .context import event_date, event_location
+from .frames import Candidate
+from .knowledge import knowledge
+from .modality import is_hypothetical, is_negated
+from .participants import Actor, Participants, is_hazard, noun_phrase
+from .quantities import sentence_quantities
+from .record import build_record
+from .resolve import Salience
+from .slots import agent_heads, kids
+from .speech import according_to, content_ids
+from .tables import code_info
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCES = 2500  # news leads carry the events; a 100k-character article of ~1,600 short sentences stays under it
+MAX_EVENTS_PER_SENTENCE = 6
+MAX_EVENTS_PER_ARTICLE = 400
+# Classifier veto: a hit is dropped when the sentence is more likely no event than this type and the type's own
+# probability is below VETO_TYPE_MIN (chosen with bench/events_tune.py on the tune halves only: 0.25 keeps the
+# tune snippets' event types and removes most typed events from the tune disaster and accident reports).
+VETO_TYPE_MIN = 0.25
+STATEMENT_PRIOR = 0.05
+HYPOTHETICAL_PENALTY = 0.15
+_QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
+# CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
+# for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
+# ("two people were killed in X") is where something happened, not evidence of who did what to whom.
+_PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+_PLACE_TYPES = {"GPE", "LOC"}
+_LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
+_VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
+# Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
+# ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
+# agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
+NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
+_MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+@dataclass(slots=True)
+class Coded:
+    """The article's events, and how many statements (CAMEO 01) were counted but not published."""
+
+    events: list[dict[str, Any]]
+    statements: int
+
+
+@dataclass(slots=True)
+class _Act:
+    cand: Candidate
+    plover: str | None
+    p_type: float | None
+    speaker: Actor | None = None
+    attribution: dict[str, Any] | None = None
+    reporting: bool = False
+
+
+def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, str]:
+    if article.published_at:
+        return article.published_at, "published_at"
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    return now.isoformat(), "ingested_at"
+
+
+def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_statements: bool | None = None,
+                 now: datetime.datetime | None = None) -> Coded:
+    """Event records of one article (see module doc); never raises on odd text (a bad sentence is skipped)."""
+    if emit_statements is None:
+        from ...config import get_settings
+
+        emit_statements = get_settings().emit_statements
+    cands: list[Candidate] | None = doc._.event_candidates
+    if cands is None:
+        from ..nlp import load_nlp
+        from .components import annotate
+
+        doc = annotate(load_nlp(), doc)
+        cands = doc._.event_candidates or []
+    discarded = doc._.event_discarded or frozenset()
+    if not cands or -1 in discarded:
+        return Coded([], 0)
+    sents = sentences(doc)
+    starts = [s.start for s in sents]
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault(max(bisect_right(starts, c.trigger) - 1, 0), []).append(c)
+    salience = Salience()
+    parts = Participants(doc, table, actor_date(article.published_at), salience, sents)
+    coder = _SentenceCoder(doc, article, parts, load_classifier(), _anchor(article, now), emit_statements)
+    events: list[dict[str, Any]] = []
+    for index, sent in enumerate(sents[:MAX_SENTENCES]):
+        if len(events) >= MAX_EVENTS_PER_ARTICLE:
+            break
+        group = by_sent.get(index)
+        if group and sent.start not in discarded:
+            try:
+                events.extend(coder.code(index, sent, group, (doc._.event_type_probs or {}).get(sent.start)))
+            except Exception:  # noqa: BLE001 - one odd parse must not lose the article
+                log.warning("event coding failed on sentence %d of %s", index, article.article_id, exc_info=True)
+        salience.observe(sent, table)
+    return Coded(events[:MAX_EVENTS_PER_ARTICLE], coder.statements)
+
+
+def code_events(doc: Doc, table: EntityTable, article: CleanArticle, emit_statements: bool | None = None) -> list[dict[str, Any]]:
+    """The published event records of one article (``code_article(...).events``)."""
+    return code_article(doc, table, article, emit_statements).events
+
+
+@dataclass(slots=True)
+class _SentenceCoder:
+    """Codes one article's sentences in order; counts the statements it does not publish."""
+
+    doc: Doc
+    article: CleanArticle
+    parts: Participants
+    clf: TypeClassifier | None
+    anchor: tuple[str, str]  # (the date relative dates are resolved against, "published_at" | "ingested_at")
+    emit_statements: bool
+    statements: int = 0
+    reciprocal: frozenset[str] = field(default_factory=lambda: knowledge().reciprocal)
+
+    # ------------------------------------------------------------------ choosing codings
+    def _p(self, probs: Any, plover: str | None) -> float | None:
+        if self.clf is None or probs is None:
+            return None
+        return self.clf.prob(probs, plover)
+
+    def _choose(self, cands: list[Candidate], probs: Any) -> list[_Act]:
+        """One coding per trigger; nouns a verb pattern consumed are dropped."""
+        consumed = {i for c in cands if c.kind == "verb" for i in c.consumed}
+        by_trigger: dict[int, list[Candidate]] = {}
+        for c in cands:
+            if c.kind == "noun" and c.trigger in consumed:
+                continue
+            by_trigger.setdefault(c.trigger, []).append(c)
+        self._light_verbs(cands, by_trigger, probs)
+        acts = []
+        for trig, alts in by_trigger.items():
+            scored = []
+            for c in alts:
+                plover = code_info(c.code or c.reverse).plover_type
+                p = self._p(probs, plover)
+                key = (p if p is not None else 0.5) if plover else STATEMENT_PRIOR
+                scored.append((key, c, plover, p))
+            key, c, plover, p = max(scored, key=lambda x: x[0])
+            acts.append(_Act(c, plover, p))
+        return acts
+
+    def _light_verbs(self, cands: list[Candidate], by_trigger: dict[int, list[Candidate]], probs: Any) -> None:
+        """A verb coded only by its default, whose object (or prepositional object) is an event noun the
+        classifier finds likelier here, is a light verb ("went on strike", "held talks"): the noun is the act."""
+        for c in cands:
+            if c.kind != "noun" or c.governor is None or c.governor not in by_trigger or c.setting:
+                continue
+            n = self.doc[c.trigger]
+            if not (n.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or n.dep_ == "pobj" and n.head.lower_ in _LIGHT_PREPS):
+                continue  # "after a meeting", "because of the attack": the noun is no argument of the verb
+            verbs = by_trigger[c.governor]
+            if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
+                continue
+            p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
+            p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
+            if p_noun > p_verb:
+                del by_trigger[c.governor]
+
+    # ------------------------------------------------------------------ actors of one slot list
+    def _actors(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> list[Actor]:
+        return self._actors_in(groups, speaker, exclude)[0]
+
+    def _actors_in(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> tuple[list[Actor], list[int]]:
+        """The actors of the first slot group that names any, and that group."""
+        for group in groups:
+            found = []
+            for i in group:
+                for a in self.parts.actors(self.doc[i], speaker, exclude):
+                    if a.key not in exclude and all(a.key != b.key for b in found):
+                        found.append(a)
+            if found:
+                return found, group
+        return [], []
+
+    def _place_in_phrase(self, actors: list[Actor], group: list[int]) -> bool:
+        """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
+        of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event)."""
+        if not group or not actors:
+            return False  # (the entity type is no help: the tagger takes many towns for persons)
+        tok = self.doc[group[0]]
+        return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
+
+    def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Actor]:
+        c = act.cand
+        found = self._actors(c.source_groups, act.speaker, set())
+        if not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting):
+            # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
+            # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack")
+            found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
+        if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS:
+            # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's
+            found = [act.speaker]
+        return found
+
+    # ------------------------------------------------------------------ one sentence
+    def code(self, index: int, sent: Span, cands: list[Candidate], probs: Any) -> list[dict[str, Any]]:
+        acts = self._choose(cands, probs)
+        if not self.emit_statements and all(a.plover is None for a in acts):
+            self.statements += len(acts)  # only statements, reporting no act: counted, nothing to publish
+            return []
+        triggers = {a.cand.trigger for a in acts}
+        doc = self.doc
+        by_trigger = {a.cand.trigger: a for a in acts}
+        # reported speech first: who reports which acts
+        for act in acts:
+            if act.cand.kind != "verb":
+                continue
+            v = doc[act.cand.trigger]
+            if act.plover is None:
+                content = content_ids(v)  # a statement verb: whatever it reports
+            else:  # a typed verb reports only what its clausal complement says ("claimed that X seized Y")
+                content = {t.i for c in kids(v) if c.dep_ == "ccomp" for t in c.subtree}
+            reported = [by_trigger[i] for i in content if i in by_trigger and i != act.cand.trigger
+                        and by_trigger[i].plover is not None and not is_negated(doc[i])]
+            if not reported:
+                continue
+            speakers = self._sources(act, triggers, index)
+            own_targets = self._actors(act.cand.target_groups, None, {s.key for s in speakers})
+            if act.plover is None or not own_targets:
+                act.reporting = True
+                speaker = speakers[0] if speakers else None
+                for r in reported:
+                    if speaker is not None:
+                        r.speaker = speaker
+                        r.attribution = {"text": speaker.text, "entity": speaker.entity}
+        according = according_to(sent)
+        default_attr = None
+        if according is not None:
+            a = self.parts.actor(according)
+            if a is not None:
+                default_attr = {"text": a.text, "entity": a.entity}
+        out: list[dict[str, Any]] = []
+        for act in acts:
+            if act.reporting:
+                continue
+            out.extend(self._records(index, sent, act, triggers, probs, act.attribution or default_attr))
+        best: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for e in out:
+            key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
+                   (e["target"] or {}).get("entity") or (e["target"] or {}).get("text", "").lower())
+            if key not in best or e["confidence"] > best[key]["confidence"]:
+                best[key] = e
+        kept = sorted(best.values(), key=lambda e: -e["confidence"])[:MAX_EVENTS_PER_SENTENCE]
+        kept.sort(key=lambda e: (e["action"]["_pos"], -e["confidence"]))
+        for e in kept:
+            e["action"].pop("_pos", None)
+        return kept
+
+    def _records(self, index: int, sent: Span, act: _Act, triggers: set[int], probs: Any,
+                 attribution: dict[str, Any] | None) -> list[dict[str, Any]]:
+        c = act.cand
+        doc = self.doc
+        tok = doc[c.trigger]
+        statement = act.plover is None
+        if statement:
+            self.statements += 1  # counted whether or not statements are published
+            if not self.emit_statements:
+                return []
+        sources = self._sources(act, triggers, index)
+        if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
+            return []
+        if self._disaster_agent(c):
+            return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
+        exclude = {s.key for s in sources}
+        targets, t_group = self._actors_in(c.target_groups, act.speaker, exclude)
+        placed = self._place_in_phrase(targets, t_group)
+        if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
+            places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
+            targets, placed = places[:1], bool(places)
+        if not sources and not targets and c.between:
+            parties = self._actors([c.between], act.speaker, set())
+            if len(parties) >= 2:
+                sources, targets = parties, []
+        if not sources and not targets:
+            return []  # a sentence that names no actor for this act gives no event
+        if not statement and self._vetoed(act, probs):
+            return []
+        pairs: list[tuple[Actor | None, Actor | None, str]] = []
+        mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code))
+        if not targets and len(sources) >= 2 and mutual:
+            pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
+        else:
+            for s in sources or [None]:
+                for t in targets or [None]:
+                    if s is not None and t is not None and s.key == t.key:
+                        continue
+                    if c.code:
+                        pairs.append((s, t, c.code))
+                    if c.reverse and ((t is not None and s is not None and not placed) or not c.code):
+                        pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
+        negated, hypothetical = is_negated(tok), is_hypothetical(tok)
+        sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
+        clause = _clause_score(tok)
+        spans = [(a.start, a.end) for a in sources + targets]
+        date = event_date(sent, tok, *self.anchor)
+        location = event_location(sent, tok, spans)
+        lo = min([tok.i] + c.consumed)
+        hi = max([tok.i] + c.consumed)
+        action_text = doc[lo : hi + 1].text if hi - lo < 8 else tok.text
+        records = []
+        implied: list[bool] = []
+        for s, t, code in pairs[:MAX_EVENTS_PER_SENTENCE]:
+            reversed_act = bool(c.reverse) and code == c.reverse and code != c.code
+            info = code_info(code)
+            quantities = sentence_quantities(sent) if code[:2] in _QUANTITY_ROOTS else []
+            p = self._p(probs, info.plover_type)
+            conf = _confidence(p, c.specificity, s, t, clause, negated, hypothetical, info.plover_type is None)
+            if reversed_act:
+                conf -= 0.02  # the reversed act ("B hosted A" for "A visited B") is implied, the stated one is first
+            attr = attribution
+            if attr is not None and s is not None and (attr.get("entity") and attr.get("entity") == s.entity or attr["text"] == s.text):
+                attr = None
+            records.append(build_record(
+                article_id=self.article.article_id, content_hash=self.article.content_hash, cameo=code,
+                source=s.to_dict() if s is not None else None, target=t.to_dict() if t is not None else None,
+                action={"text": action_text, "lemma": c.lemma, "_pos": tok.i}, negated=negated, hypothetical=hypothetical,
+                attribution=attr, date=date, location=location, quantities=quantities, sentence=sentence, confidence=conf,
+                position=tok.i, source_key=s.key if s is not None else None, target_key=t.key if t is not None else None))
+            implied.append(reversed_act)
+        stated = [r["confidence"] for r, rev in zip(records, implied) if not rev]
+        if stated:
+            # an implied reversed act never outranks the act the sentence states ("police arrested protesters"
+            # implies the protesters' protest; the arrest is what happened)
+            cap = max(0.0, max(stated) - 0.02)
+            for r, rev in zip(records, implied):
+                if rev and r["confidence"] > cap:
+                    r["confidence"] = cap
+        return records
+
+    def _non_actor_agent(self, c: Candidate) -> bool:
+        """The parse names the act's agent, and it is neither an actor, a pronoun nor an instrument."""
+        if not c.source_groups or c.kind != "verb":
+            return False
+        head = self.doc[c.source_groups[0][0]]
+        if head.pos_ == "PRON" or head.lemma_.lower() in knowledge().instruments or head.lower_ in knowledge().instruments:
+            return False
+        return head.pos_ in ("NOUN", "PROPN")
+
+    def _disaster_agent(self, c: Candidate) -> bool:
+        """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
+        disaster of the agents dictionary."""
+        if c.kind != "verb":
+            return False
+        v = self.doc[c.trigger]
+        for _ in range(3):
+            for s in kids(v):
+                if s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s)):
+                    return True
+            if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
+                return False
+            v = v.head
+        return False
+
+    def _vetoed(self, act: _Act, probs: Any) -> bool:
+        """The classifier finds this type unlikely here and no event likelier (see VETO_TYPE_MIN)."""
+        if self.clf is None or probs is None or act.p_type is None:
+            return False
+        p_none = float(probs[self.clf.index["NONE"]])
+        return act.p_type < VETO_TYPE_MIN and p_none > act.p_type
+
+
+def _main_clause(tok: Token) -> bool:
+    if tok.dep_ == "ROOT":
+        return True
+    head = tok.head
+    if tok.dep_ in ("conj", "ccomp", "parataxis", "xcomp") and head.dep_ == "ROOT":
+        return True
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.dep_ == "ROOT":
+        return True  # a noun act that is the main verb's object or subject
+    return False
+
+
+def _clause_depth(tok: Token) -> int:
+    depth, cur = 0, tok
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        if cur.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+            depth += 1
+        cur = cur.head
+    return depth
+
+
+def _clause_score(tok: Token) -> float:
+    """Main clause +0.1; each subordinate clause between the trigger and the root -0.08 (at most three)."""
+    return (0.1 if _main_clause(tok) else 0.0) - 0.08 * min(_clause_depth(tok), 3)
+
+
+def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Actor | None, clause: float, negated: bool,
+                hypothetical: bool, statement: bool) -> float:
+    """0..1: mostly the classifier's probability of the type here; then the evidence (pattern, actors, clause, modality)."""
+    if statement:
+        conf = 0.15
+    else:
+        conf = 0.2 + 0.45 * (p if p is not None else 0.4)
+    conf += 0.05 * min(specificity, 2.0)
+    if src is not None:
+        conf += 0.1 if src.named else 0.06
+    if tgt is not None:
+        conf += 0.07 if tgt.named else 0.05
+    conf += clause
+    if hypothetical:
+        conf -= HYPOTHETICAL_PENALTY
+    if negated:
+        conf -= 0.25
+    return max(0.0, min(1.0, conf))

@@ -1,0 +1,172 @@
+"""The event coder's spaCy components. Each writes one ``Doc._`` extension; the record builder reads them.
+
+- ``newsevents_event_candidates``: a ``PhraseMatcher`` on ``LOWER`` over every surface
+  form of the dictionary's verbs and of the event nouns finds the trigger words in one
+  pass; only a found word's own patterns are then tried against its parse
+  (``frames.verb_candidates`` / ``noun_candidates``), so the ~4,700 patterns cost a few
+  set lookups per trigger, not a matcher pass each. Writes ``doc._.event_candidates``.
+- ``newsevents_event_discards``: a ``PhraseMatcher`` over PETRARCH2's discard phrases
+  (sport, entertainment, ...): sentences (or, for story-scope phrases, the whole
+  document) the dictionary says are not codeable. Writes ``doc._.event_discarded``.
+- ``newsevents_event_types``: the event-type classifier over every sentence that has a
+  candidate. Writes ``doc._.event_type_probs`` (sentence start -> class probabilities).
+
+They run after the stock components of ``en_core_web_sm`` (they need POS, lemmas and
+the dependency parse). The extract stage runs them through :func:`annotate`, outside the
+timed spaCy call, so the benchmark's "our parse" stays the stock components alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..doc_index import sentences
+from .classifier import TypeClassifier, load_classifier
+from .frames import Candidate, noun_candidates, verb_candidates
+from .knowledge import Knowledge, knowledge
+from .slots import kids, sentence_index, sentence_of
+
+COMPONENTS = ("newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+
+for _name, _default in (("event_candidates", None), ("event_discarded", None), ("event_type_probs", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _verb_like(tok: Token) -> bool:
+    """A verb, or a headline verb the tagger took for a name ("Police Arrest Protesters")."""
+    if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        return True
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+        return any(c.dep_ in ("nsubj", "dobj") for c in kids(tok))
+    return False
+
+
+def _noun_like(tok: Token) -> bool:
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return False  # an event noun naming another noun's kind ("riot police", "strike force") is no act
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES
+
+
+class CandidateFinder:
+    """``newsevents_event_candidates``: trigger words by PhraseMatcher, then their patterns (see module doc)."""
+
+    def __init__(self, nlp: Language, kb: Knowledge | None = None) -> None:
+        self.kb = kb or knowledge()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted(set(self.kb.verb_forms) | set(self.kb.noun_forms))
+        self.matcher.add("TRIGGER", [nlp.make_doc(f) for f in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        kb = self.kb
+        found: list[Candidate] = []
+        seen: set[int] = set()
+        for _, start, end in self.matcher(doc):
+            tok = doc[end - 1] if end - start > 1 else doc[start]
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            if len(sentence_of(tok)) > MAX_SENTENCE_TOKENS:
+                continue
+            form = tok.lower_ if end - start == 1 else doc[start:end].text.lower()
+            if form == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                continue  # "according to X" names a source of information (speech.according_to), no act
+            verbs = kb.verb_forms.get(form)
+            if verbs and _verb_like(tok):
+                found += verb_candidates(tok, verbs, kb)
+                continue
+            noun = kb.noun_forms.get(form)
+            if noun is not None and _noun_like(tok):
+                found += noun_candidates(tok, kb.nouns[noun])
+        doc._.event_candidates = found
+        return doc
+
+
+class DiscardFinder:
+    """``newsevents_event_discards``: sentence starts (or ``-1`` for the whole story) the discard list rules out."""
+
+    def __init__(self, nlp: Language, kb: Knowledge | None = None) -> None:
+        kb = kb or knowledge()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.story = set()
+        patterns: dict[str, list[Doc]] = {"sentence": [], "story": []}
+        for d in kb.discards:
+            forms = [d.phrase] if d.whole_word else [d.phrase, d.phrase + "s"]  # a stem also matches its plural
+            patterns["story" if d.story else "sentence"] += [nlp.make_doc(f) for f in forms]
+        for label, docs in patterns.items():
+            if docs:
+                self.matcher.add(label, docs)
+        self.story_label = nlp.vocab.strings["story"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: set[int] = set()
+        matches = self.matcher(doc)
+        if matches:
+            sents = sentences(doc)
+            for label, start, _ in matches:
+                if label == self.story_label:
+                    out.add(-1)
+                else:
+                    out.add(sents[sentence_index(doc, start)].start)
+        doc._.event_discarded = frozenset(out)
+        return doc
+
+
+class TypeScorer:
+    """``newsevents_event_types``: class probabilities of each sentence that holds a candidate."""
+
+    def __init__(self, classifier: TypeClassifier | None) -> None:
+        self.classifier = classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        probs: dict[int, Any] = {}
+        cands = doc._.event_candidates or []
+        if self.classifier is not None and cands:
+            sents = sentences(doc)
+            by_sent: dict[int, list[Candidate]] = {}
+            for c in cands:
+                by_sent.setdefault(sentence_index(doc, c.trigger), []).append(c)
+            # a sentence whose candidates are all statements needs no type (statements are not typed events)
+            by_sent = {k: g for k, g in by_sent.items() if any(not (c.code or c.reverse).startswith("01") for c in g)}
+            for k, group in by_sent.items():
+                probs[sents[k].start] = self.classifier.probabilities(sents[k], group)
+        doc._.event_type_probs = probs
+        return doc
+
+
+@Language.factory("newsevents_event_candidates")
+def make_candidate_finder(nlp: Language, name: str) -> CandidateFinder:
+    return CandidateFinder(nlp)
+
+
+@Language.factory("newsevents_event_discards")
+def make_discard_finder(nlp: Language, name: str) -> DiscardFinder:
+    return DiscardFinder(nlp)
+
+
+@Language.factory("newsevents_event_types")
+def make_type_scorer(nlp: Language, name: str) -> TypeScorer:
+    return TypeScorer(load_classifier())
+
+
+def add_components(nlp: Language) -> None:
+    """Append the coder's components to a loaded pipeline (idempotent)."""
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+
+
+def annotate(nlp: Language, doc: Doc) -> Doc:
+    """Run the coder's components on a parsed doc (the stage parses with them disabled; see module doc)."""
+    add_components(nlp)
+    for name in COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc

@@ -1,0 +1,431 @@
+"""A trigger's syntactic frame, and the dictionary patterns that fit it.
+
+A verb's frame is what the dependency parse puts around it: the agent (active subject
+or passive ``by`` phrase), the objects (direct object, passive subject, predicate,
+infinitival complement), particles, and prepositional phrases of the verb and of its
+objects. A dictionary pattern fits when its subject noun, particle, object noun,
+prepositional phrases and extra words are all found there (nouns compared as lemmas,
+synsets as sets of lemmas, modifiers anywhere in the noun's phrase). The most specific
+fitting patterns decide the code and where source and target sit; a verb with no
+fitting pattern takes its own (or its block's) default code.
+
+Candidates are returned as plain data (token indices, no Token objects), so a Doc's
+extension values never hold references back into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from spacy.tokens import Token
+
+from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
+from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
+from .tables import code_info
+
+# Prepositions that introduce the one acted upon, in order of preference (after the direct object).
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks": the noun act is the verb's occasion
+NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One way to code one trigger: CAMEO code, how specific the evidence is, where its actors may be.
+
+    ``source_groups`` / ``target_groups`` are token-index groups in order of preference (each group is
+    a head with its coordinated heads); the record builder takes the first group that holds an actor.
+    ``reverse`` is the code of the reversed event (the target acting on the source) or "".
+    """
+
+    trigger: int
+    kind: str  # "verb" | "noun"
+    lemma: str
+    code: str
+    reverse: str
+    specificity: float
+    pattern: str
+    source_groups: list[list[int]] = field(default_factory=list)
+    target_groups: list[list[int]] = field(default_factory=list)
+    consumed: list[int] = field(default_factory=list)
+    governor: int | None = None  # noun triggers: the verb whose object or prepositional object the noun is
+    between: list[int] = field(default_factory=list)  # noun triggers: the parties of "talks between A and B"
+    place_groups: list[list[int]] = field(default_factory=list)  # where the act happened ("struck targets in X")
+    setting: bool = False  # noun triggers: the noun is the occasion of its governor's act ("said in a meeting")
+
+
+# ----------------------------------------------------------------------------- term matching
+def _keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def term_matches(term: Term, tok: Token) -> bool:
+    lemma, lower = _keys(tok)
+    if lemma not in term.heads and lower not in term.heads:
+        return False
+    if not term.modifiers:
+        return True
+    around = set()
+    for t in tok.subtree:
+        if t.i != tok.i:
+            around.update(_keys(t))
+    return all(group & around for group in term.modifiers)
+
+
+def _first_match(term: Term, toks: list[Token]) -> Token | None:
+    for t in toks:
+        if term_matches(term, t):
+            return t
+    return None
+
+
+# ----------------------------------------------------------------------------- the verb's frame
+@dataclass(slots=True)
+class VerbFrame:
+    verb: Token
+    passive: bool
+    subjects: list[Token]
+    objects: list[Token]
+    particles: set[str]
+    preps: list[tuple[str, Token]]  # (preposition, its object's head)
+    bare_preps: set[str]  # prepositions with no object of their own ("rushed to" + clause)
+    xcomps: list[Token]
+    _after: list[Token] | None = None
+
+    @property
+    def after(self) -> list[Token]:
+        """The verb's subtree after the verb (a pattern's extra words), computed when first asked."""
+        if self._after is None:
+            self._after = [t for t in self.verb.subtree if t.i > self.verb.i]
+        return self._after
+
+    def keys(self) -> set[tuple[str, str]]:
+        out: set[tuple[str, str]] = set()
+        for t in self.objects + self.xcomps:
+            out.update(("o", k) for k in _keys(t))
+        out.update(("p", p) for p, _ in self.preps)
+        out.update(("p", p) for p in self.bare_preps)
+        out.update(("t", p) for p in self.particles)
+        for t in self.subjects:
+            out.update(("s", k) for k in _keys(t))
+        out.add(("x", ""))
+        return out
+
+
+def verb_frame(v: Token) -> VerbFrame:
+    passive = is_passive(v)
+    subjects = agent_heads(v)
+    objects = passive_patients(v) if passive else []
+    objects += object_heads(v)
+    particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
+    preps: list[tuple[str, Token]] = []
+    bare: set[str] = set()
+    for owner in [v] + objects:
+        for c in kids(owner):
+            if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):
+                pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
+                if pobjs:
+                    for p in pobjs:
+                        p = counted(p)
+                        if is_time(p) and p.dep_ == "pobj":
+                            continue  # "on Sunday", "in March"
+                        for h in conjuncts(p):
+                            preps.append((c.lower_, h))
+                else:
+                    bare.add(c.lower_)
+    xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
+
+
+def quick_keys(v: Token) -> set[tuple[str, str]]:
+    """The index keys a verb's frame can have, from its children alone (a cheap first filter)."""
+    out: set[tuple[str, str]] = {("x", "")}
+    for c in kids(v):
+        dep = c.dep_
+        if dep in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp"):
+            t = counted(c) if dep != "xcomp" else c
+            out.add(("o", t.lemma_.lower()))
+            out.add(("o", t.lower_))
+            for g in t.conjuncts:
+                out.add(("o", g.lemma_.lower()))
+                out.add(("o", g.lower_))
+        elif dep in ("prep", "agent"):
+            out.add(("p", c.lower_))
+        elif dep in ("prt", "advmod"):
+            out.add(("t", c.lower_))
+        elif dep in ("nsubj", "csubj"):
+            t = counted(c)
+            out.add(("s", t.lemma_.lower()))
+            out.add(("s", t.lower_))
+    for c in kids(v):  # prepositions attached to the object ("imposed sanctions on X")
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for g in kids(c):
+                if g.dep_ == "prep":
+                    out.add(("p", g.lower_))
+    return out
+
+
+def _prep_fits(spec: PrepSpec, frame: VerbFrame, used: set[int]) -> Token | None | bool:
+    """The prepositional object a spec fits (a Token), True for a bare preposition, None when absent."""
+    for prep, obj in frame.preps:
+        if prep in spec.preps and obj.i not in used and (spec.noun is None or term_matches(spec.noun, obj)):
+            return obj
+    if spec.noun is not None and "to" in spec.preps:
+        for x in frame.xcomps:  # "(TO CONGRATULATE)": an infinitival complement of that verb
+            if term_matches(spec.noun, x):
+                return x
+    if spec.noun is None and (spec.preps & frame.bare_preps):
+        return True
+    return None
+
+
+def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
+    """Which words of the frame the pattern consumed (None if it does not fit)."""
+    used: set[int] = set()
+    slots: dict[str, object] = {}
+    if p.subject is not None:
+        s = _first_match(p.subject, frame.subjects)
+        if s is None:
+            return None
+        slots["subject"] = s
+    if p.particle and p.particle not in frame.particles:
+        return None
+    if p.object is not None:
+        o = _first_match(p.object, frame.objects + frame.xcomps)
+        if o is None:
+            return None
+        used.add(o.i)
+        slots["object"] = o
+    for spec in p.preps:
+        hit = _prep_fits(spec, frame, used)
+        if hit is None:
+            return None
+        if isinstance(hit, Token):
+            if spec.noun is not None:
+                used.add(hit.i)
+            for prep in spec.preps:
+                slots.setdefault(f"prep:{prep}", hit)
+    for t in p.extra:
+        if _first_match(t, frame.after) is None:
+            return None
+    slots["_used"] = used
+    return slots
+
+
+def _group(tok: Token) -> list[int]:
+    return [t.i for t in conjuncts(tok)]
+
+
+PLACE_PREPS = ("in", "inside", "near", "outside", "across")
+
+
+def place_groups(owners: list[Token]) -> list[list[int]]:
+    """Places of the act: "in X" phrases of the verb or its objects, and "of X" of an object ("areas of X")."""
+    out: list[list[int]] = []
+    for owner in owners:
+        for c in kids(owner):
+            if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (c.lower_ == "of" and owner is not owners[0])):
+                out += [[g.i] for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+    return out
+
+
+THEME_ROOTS = {"06", "07", "15"}
+
+
+def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
+    used: set[int] = set(slots.get("_used", set())) if slots else set()  # type: ignore[arg-type]
+    source_spec = p.source if p is not None else ""
+    target_spec = p.target if p is not None else ""
+
+    def named(spec: str) -> list[list[int]]:
+        if spec == "subject":
+            return [[t.i for t in frame.subjects]] if frame.subjects else []
+        if spec == "object":
+            obj = slots.get("object") if slots else None
+            objs = [obj] if isinstance(obj, Token) else [o for o in frame.objects if o.i not in used]
+            return [_group(o) for o in objs[:1]]
+        if spec.startswith("prep:"):
+            prep = spec[5:]
+            hit = slots.get(spec) if slots else None
+            if isinstance(hit, Token):
+                return [_group(hit)]
+            return [_group(o) for p_, o in frame.preps if p_ == prep][:1]
+        return []
+
+    sources = named(source_spec) if source_spec else ([[t.i for t in frame.subjects]] if frame.subjects else [])
+    if target_spec:
+        targets = named(target_spec)
+    else:
+        targets = [_group(o) for o in frame.objects if o.i not in used]
+        for prep in TARGET_PREPS:
+            targets += [_group(o) for p_, o in frame.preps if p_ == prep and o.i not in used]
+        for o in frame.objects:  # the actor inside a consumed object ("called for action against X")
+            if o.i in used:
+                targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                            for g in kids(c) if g.dep_ == "pobj"]
+        for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
+            targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
+                        and not any(d.dep_ == "case" for d in kids(g))]
+        # a consumed object noun can itself be the one acted upon ("arrested protesters"); the builder keeps
+        # only groups that name an actor, so a consumed non-actor ("imposed sanctions") is never a target. What
+        # is sent, given or deployed (cooperation, aid, mobilisation: "sent troops") is the act's theme, not its target.
+        if code[:2] not in THEME_ROOTS:
+            targets += [_group(o) for o in frame.objects if o.i in used]
+        for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X")
+            targets += [_group(o) for o in object_heads(x)]
+    src_ids = {i for g in sources for i in g}
+    unique: list[list[int]] = []
+    for g in targets:
+        if not (set(g) & src_ids) and g not in unique:
+            unique.append(g)
+    return sources, unique, sorted(used)
+
+
+def _companions_ok(entry: VerbEntry, v: Token) -> bool:
+    if entry.after:
+        near = {c.lower_ for c in kids(v)} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
+        if not all(w in near for w in entry.after):
+            return False
+    if entry.before:
+        prev = {t.lower_ for t in v.doc[max(v.i - len(entry.before), 0) : v.i]} | {c.lower_ for c in kids(v) if c.i < v.i}
+        if not all(w in prev for w in entry.before):
+            return False
+    return True
+
+
+def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
+    """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
+    fitting = [e for e in entries if _companions_ok(e, v)]
+    if any(e.after or e.before for e in fitting):
+        fitting = [e for e in fitting if e.after or e.before]  # "called off" is not "called"
+    if not fitting:
+        return []
+    if all(e.code == "---" for e in fitting):
+        # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
+        rough = quick_keys(v)
+        if not any(k in kb.index.get(e.block, {}) for e in fitting for k in rough):
+            return []
+    frame = verb_frame(v)
+    keys = frame.keys()
+    found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]] = []
+    for entry in fitting:
+        multi = 1.0 if entry.after or entry.before else 0.0  # "called off" is more specific than "called"
+        base = 0.5 * multi  # what the verb's default code weighs
+        patterns = kb.patterns.get(entry.block, ())
+        best: list[tuple[float, Pattern, dict[str, object]]] = []
+        if patterns:
+            index = kb.index[entry.block]
+            seen: set[str] = set()
+            for key in keys:
+                for p in index.get(key, ()):
+                    if p.pid in seen:
+                        continue
+                    seen.add(p.pid)
+                    slots = _fit(p, frame)
+                    if slots is not None:
+                        own = not p.origin or entry.lemma in p.origin
+                        # another verb's pattern is no stronger than this verb's default code
+                        best.append((p.specificity + multi if own else base, p, slots))
+        top = max((s for s, _, _ in best), default=base)
+        found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
+        if top <= base:
+            found.append((base, entry, None, {}))
+    top = max(s for s, _, _, _ in found)
+    if top <= 0.0 and v.lemma_.lower() in kb.nouns:
+        # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
+        # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from
+        for row in kb.nouns[v.lemma_.lower()]:
+            if not row.modifier and not row.preps:
+                found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
+    out: list[Candidate] = []
+    seen_codes: set[tuple[str, str]] = set()
+    for spec, entry, p, slots in found:
+        if spec < top:
+            continue
+        code = p.code if p is not None else entry.code
+        reverse = p.reverse if p is not None else entry.reverse
+        if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
+            code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
+        if (p is not None and _object_only(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
+                and code_info(code).plover_type != code_info(entry.code).plover_type):
+            # a pattern that only names the class of the object ("* PROTESTERS") says who is acted upon, not
+            # what the act is: within the verb's own CAMEO root the verb's PLOVER type stays ("arrested
+            # protesters" is an arrest, not an assault); the pattern still places the slots and the reversed event
+            code = entry.code
+        if code == "---" or (not code and not reverse):
+            continue
+        if (code, reverse) in seen_codes:
+            continue
+        seen_codes.add((code, reverse))
+        sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
+        out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
+                             sources, targets, used, place_groups=place_groups([v] + frame.objects)))
+    return out
+
+
+def _object_only(p: Pattern) -> bool:
+    return p.object is not None and p.subject is None and not p.particle and not p.extra and not p.preps
+
+
+# ----------------------------------------------------------------------------- nouns
+def _noun_fits(entry: NounEntry, n: Token) -> bool:
+    if entry.modifier and not any(c.lemma_.lower() == entry.modifier or c.lower_ == entry.modifier
+                                  for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")):
+        return False
+    if entry.preps and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in kids(n)):
+        return False
+    return True
+
+
+def noun_governor(n: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("launched an attack", "took part in a protest")."""
+    cur = n
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
+            gov = cur.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return gov
+            cur = gov
+            continue
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]:
+    fitting = [e for e in entries if _noun_fits(e, n)]
+    if not fitting:
+        return []
+    top = max(e.specificity for e in fitting)
+    codes = [e.code for e in fitting if e.specificity >= top]
+    sources: list[list[int]] = []
+    for c in kids(n):
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            sources.append(_group(c))
+    for c in kids(n):
+        if c.dep_ == "prep" and c.lower_ == "by":
+            sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    for c in kids(n):
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
+            sources.append([c.i])
+    targets: list[list[int]] = []
+    between: list[int] = []
+    for prep in NOUN_TARGET_PREPS:
+        for c in kids(n):
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for g in kids(c):
+                    if g.dep_ == "pobj" and not is_time(g):
+                        g = counted(g)
+                        if prep == "between":
+                            between = _group(g)
+                        else:
+                            targets.append(_group(g))
+    gov = noun_governor(n)
+    places = place_groups([n])
+    setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
+    return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),
+                      list(targets), [], gov.i if gov is not None else None, between, places, setting) for code in dict.fromkeys(codes)]

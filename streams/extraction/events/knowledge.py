@@ -1,0 +1,291 @@
+"""The coder's knowledge, read from the data files: verb patterns, event nouns, discards, reciprocal codes.
+
+All of it is data under ``streams/data/`` (derived from PETRARCH2's CAMEO dictionary by
+``tools/build_event_tables.py``, or written by the team with a provenance header), and
+the type classifier's weights (``event_types.npz``, ``tools/train_event_types.py``).
+:func:`knowledge` reads them once per process into immutable lookups; :func:`knowledge_hash`
+fingerprints every file, so the records' ``extractor_version`` changes whenever one does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...data import blob, records
+
+# The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
+# (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
+              "event_reciprocal.tsv", "event_agents.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
+              "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A noun of a pattern: alternatives of its head ("attacks"/"attack", or a synset's words) and modifiers."""
+
+    heads: frozenset[str]
+    modifiers: tuple[frozenset[str], ...] = ()
+
+    @property
+    def weight(self) -> float:
+        return 1.0 + 0.5 * len(self.modifiers)
+
+
+@dataclass(frozen=True, slots=True)
+class PrepSpec:
+    preps: frozenset[str]
+    noun: Term | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One dictionary pattern: what must be around the verb, where source and target sit, which code."""
+
+    pid: str
+    subject: Term | None
+    particle: str
+    object: Term | None
+    extra: tuple[Term, ...]
+    preps: tuple[PrepSpec, ...]
+    source: str  # "" | subject | object | prep:<p>
+    target: str
+    code: str  # "" when only the reversed event is coded, "---" = no event
+    reverse: str
+    origin: frozenset[str] = frozenset()  # the verbs of the block the pattern was written for (its comment); empty = all
+
+    @property
+    def specificity(self) -> float:
+        s = 0.0
+        if self.subject is not None:
+            s += self.subject.weight
+        if self.particle:
+            s += 1.0
+        if self.object is not None:
+            s += self.object.weight
+        s += sum(t.weight for t in self.extra)
+        s += sum(0.5 + (p.noun.weight if p.noun is not None else 0.0) for p in self.preps)
+        return s
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb of a synonym block: the words a multi-word verb needs, its own (or block) code, the block's patterns."""
+
+    lemma: str
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    code: str
+    block: str
+    reverse: str = ""  # a block or verb code "[A:B]": B is coded for the target acting on the source
+
+
+@dataclass(frozen=True, slots=True)
+class NounEntry:
+    noun: str
+    modifier: str
+    preps: frozenset[str]
+    code: str
+
+    @property
+    def specificity(self) -> float:
+        return (1.0 if self.modifier else 0.0) + (1.0 if self.preps else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Discard:
+    phrase: str
+    story: bool
+    whole_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    verb_forms: dict[str, tuple[VerbEntry, ...]]  # surface form (lower case) -> verbs
+    verbs_by_lemma: dict[str, tuple[VerbEntry, ...]]
+    patterns: dict[str, tuple[Pattern, ...]]  # block -> patterns
+    index: dict[str, dict[tuple[str, str], tuple[Pattern, ...]]]  # block -> (feature, word) -> patterns that need it
+    nouns: dict[str, tuple[NounEntry, ...]]  # noun lemma -> rows
+    noun_forms: dict[str, str]  # surface form -> noun lemma
+    discards: tuple[Discard, ...]
+    reciprocal: frozenset[str]
+    instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
+    agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
+    patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
+    hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
+
+
+def _alternatives(word: str) -> frozenset[str]:
+    return frozenset(a for a in word.split("/") if a)
+
+
+def _term(text: str, synsets: dict[str, frozenset[str]]) -> Term | None:
+    """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads."""
+    words = text.split()
+    if not words:
+        return None
+    groups = []
+    for w in words:
+        if w.startswith("&"):
+            alts = synsets.get(w.upper().rstrip("_"))
+            if alts is None:
+                raise KeyError(w)  # a pattern with an undefined synset is ignored (as PETRARCH does)
+            groups.append(alts)
+        else:
+            groups.append(_alternatives(w))
+    return Term(groups[-1], tuple(groups[:-1]))
+
+
+def _synsets() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in records("cameo_synsets.tsv"):
+        word = row["word"]
+        # a multi-word member ("armed forces") is matched by its head word; its modifiers are not checked
+        out.setdefault(row["synset"].rstrip("_"), set()).update(_alternatives(word.split()[-1]) if word else set())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str]]) -> dict[str, tuple[Pattern, ...]]:
+    """Patterns by block. A pattern whose comment names verbs of its block (the dictionary's record of where the
+    pattern was found, e.g. "# TAKE" under the block of "arrest", "seize", "take") fits those verbs; for the
+    block's other verbs it is only an alternative as weak as their default code ("&MILITARY * [192]" reads
+    "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
+    out: dict[str, list[Pattern]] = {}
+    for row in records("cameo_patterns.tsv"):
+        origin = set()
+        for word in row["note"].replace(",", " ").replace("/", " ").split():
+            lemma = forms.get(row["block"], {}).get(word.lower().replace("+", "").split("_")[0])
+            if lemma is None:
+                break  # the verb list ends where the coder's remark begins
+            origin.add(lemma)
+        try:
+            preps = []
+            for spec in filter(None, row["preps"].split("|")):
+                prep, _, noun = spec.partition(":")
+                preps.append(PrepSpec(frozenset(prep.split("/")), _term(noun, synsets) if noun else None))
+            pat = Pattern(
+                pid=f"{row['block']}:{row['line']}",
+                subject=_term(row["subject"], synsets),
+                particle=row["particle"],
+                object=_term(row["object"], synsets),
+                extra=tuple(t for t in (_term(w, synsets) for w in row["extra"].split()) if t is not None),
+                preps=tuple(preps),
+                source=row["source"],
+                target=row["target"],
+                code=row["code"],
+                reverse=row["reverse"],
+                origin=frozenset(origin),
+            )
+        except KeyError:
+            continue
+        out.setdefault(row["block"], []).append(pat)
+    # most specific first: the coder takes the first pattern that matches
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in out.items()}
+
+
+def pattern_index(patterns: tuple[Pattern, ...]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """A block's patterns by one feature each must see: ("o", object head), ("p", preposition),
+    ("t", particle), ("s", subject head), ("x", "") for none; a frame only tries the patterns of its features."""
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns:
+        if p.object is not None:
+            keys = [("o", h) for h in p.object.heads]
+        elif p.preps:
+            keys = [("p", x) for x in p.preps[0].preps]
+        elif p.particle:
+            keys = [("t", p.particle)]
+        elif p.subject is not None:
+            keys = [("s", h) for h in p.subject.heads]
+        else:
+            keys = [("x", "")]
+        for k in keys:
+            index.setdefault(k, []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    synsets = _synsets()
+    verb_forms: dict[str, list[VerbEntry]] = {}
+    by_lemma: dict[str, list[VerbEntry]] = {}
+    block_forms: dict[str, dict[str, str]] = {}
+    for row in records("cameo_verbs.tsv"):
+        code, _, reverse = row["code"].partition(":")
+        entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse)
+        by_lemma.setdefault(entry.lemma, []).append(entry)
+        for form in row["forms"].split():
+            verb_forms.setdefault(form, []).append(entry)
+            block_forms.setdefault(entry.block, {}).setdefault(form, entry.lemma)
+    nouns: dict[str, list[NounEntry]] = {}
+    noun_forms: dict[str, str] = {}
+    for row in records("event_nouns.tsv"):
+        entry = NounEntry(row["noun"], row["modifier"], frozenset(p for p in row["preps"].split("|") if p), row["code"])
+        nouns.setdefault(entry.noun, []).append(entry)
+        for form in _noun_forms(entry.noun):
+            noun_forms[form] = entry.noun
+    discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in records("event_discards.tsv"))
+    reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
+    patterns = _patterns(synsets, block_forms)
+    return Knowledge(
+        verb_forms={k: tuple(v) for k, v in verb_forms.items()},
+        verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        patterns=patterns,
+        index={block: pattern_index(ps) for block, ps in patterns.items()},
+        nouns={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in nouns.items()},
+        noun_forms=noun_forms,
+        discards=discards,
+        reciprocal=reciprocal,
+        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
+        agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
+        patient_blocks=_patient_blocks(patterns),
+        hazards=_hazards(),
+    )
+
+
+def _hazards() -> frozenset[str]:
+    """The agents dictionary's disaster phrases (code ``~JNK``: "cyclone", "flash flood", "gas explosion"), as
+    phrase keys; a phrase of one word matches that word, a longer one the words in order."""
+    return frozenset(r["phrase key"] for r in records("actors_agents.tsv") if "JNK" in r["code"])
+
+
+def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
+    """Blocks whose own patterns mostly code the reversed event (``[:code]``: the subject is the one acted upon,
+    as in "X died after an assault", "X received aid from Y"): their verbs' default code is reversed too, so
+    the subject of a bare "X died" is the target of the act, never its source."""
+    out = set()
+    for block, ps in patterns.items():
+        fwd = sum(1 for p in ps if p.code and p.code != "---")
+        rev = sum(1 for p in ps if not p.code and p.reverse)
+        if rev >= 2 and rev >= fwd:
+            out.add(block)
+    return frozenset(out)
+
+
+def _noun_forms(noun: str) -> list[str]:
+    """Singular and regular plural forms (plus the hyphen-less spelling: "sit-in", "sitin")."""
+    forms = {noun}
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms.add(noun[:-1] + "ies")
+    elif noun.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(noun + "es")
+    else:
+        forms.add(noun + "s")
+    return sorted(forms)
+
+
+@lru_cache(maxsize=1)
+def knowledge_hash() -> str:
+    """Fingerprint of every knowledge file (tables and weights): part of ``extractor_version``."""
+    return fingerprint(DATA_FILES, blob)
+
+
+def fingerprint(names: tuple[str, ...], read) -> str:
+    """sha256 over (name, bytes) of each file, 12 hex digits; a missing file counts as such."""
+    h = hashlib.sha256()
+    for name in names:
+        data = read(name)
+        h.update(name.encode() + b"\0" + (data if data is not None else b"\0missing"))
+    return h.hexdigest()[:12]

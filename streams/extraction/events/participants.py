@@ -1,0 +1,315 @@
+"""Turn the head of a source or target slot into an actor, or into nothing.
+
+A source or target is an actor or null: a named entity of the article that can act
+(person, organisation, state or territory, national or ethnic group), or a generic
+agent noun phrase the agents dictionary gives a sector ("the police", "Afghan
+troops", "protesters"). Objects, quantities, places inside buildings, abstract nouns
+("responsibility", "the first time") never are. Pronouns and role phrases ("the
+Palestinian leader") are resolved to a person mentioned before (``resolve.Salience``).
+
+Entities come from the entity layer (one per real-world actor, with country and
+sector); what it leaves open is asked of the actor dictionaries
+(``actor_dictionary.named_actor`` / ``agent_actor``) with the article's date, so an
+office-holder is typed for the term the dictionary gives.
+
+Why one module of ~330 lines: the phrase, entity, dictionary and pronoun steps decide together
+whether one slot head is an actor (each falls back on the next), so they read as one procedure.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actor_dictionary import agent_actor, named_actor
+from ..entities import Entity, EntityTable
+from ..roles import describe, role_entry
+from .knowledge import knowledge
+from .resolve import fragment_name
+from .slots import dateline_end, kids, sentence_index, sentence_of
+
+ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+_NAME_DEPS = {"compound", "appos", "flat", "nmod"}
+_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+_GROUP_TYPES = {"ORG", "GPE", "NORP"}
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+_PART_HEADS = {"member", "members"}
+_CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
+# heads that count or collect the actor rather than name it
+_QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+                   "millions", "number", "group", "crowd", "crowds", "handful", "couple", "majority", "minority",
+                   "band", "gang", "contingent", "batch"}
+
+
+@dataclass(slots=True)
+class Actor:
+    text: str
+    canonical: str | None
+    entity: str | None
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    named: bool  # an entity of the article (else an agent noun)
+    etype: str | None = None
+    plural: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
+
+    @property
+    def key(self) -> str:
+        return self.entity or (self.canonical or self.text).lower()
+
+
+def noun_phrase(doc: Doc, head: Token) -> Span:
+    """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in kids(tok):
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct"):
+                continue
+            if child.dep_ == "appos" and child.pos_ != "PROPN":
+                continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
+            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in kids(child))):
+                continue
+            if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
+                continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
+            if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
+                continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = min(keep), max(keep)
+    for i in range(lo, head.i):
+        if doc[i].text in _DATELINE_SEPS:
+            lo = i + 1
+    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+class Participants:
+    """Actor resolution for one article: its entity table, its date, the persons mentioned so far."""
+
+    def __init__(self, doc: Doc, table: EntityTable, when: datetime.date | None, salience: Any, sents: list[Span] | None = None) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.table = table
+        self.when = when
+        self.salience = salience
+        self._alias: dict[str, Entity] | None = None
+        self._memo: dict[tuple[Any, ...], list[Actor]] = {}
+
+    # ------------------------------------------------------------------ entities
+    def _entity_at(self, tok: Token) -> Entity | None:
+        ent = self.table.at(tok.idx, tok.idx + len(tok.text))
+        return ent if ent is not None and ent.type in ACTOR_ENTITY_TYPES else None
+
+    def _head_entity(self, head: Token) -> Entity | None:
+        """The entity that *is* the phrase: the head's own, else a person's name in apposition or compound."""
+        ent = self._entity_at(head)
+        if ent is not None:
+            return ent
+        for child in kids(head):
+            if child.dep_ in _NAME_DEPS:
+                ent = self._entity_at(child)
+                if ent is not None and (ent.type == "PERSON" or child.dep_ == "appos"):
+                    return ent
+        return None
+
+    def _by_name(self, name: str) -> Entity | None:
+        if self._alias is None:
+            self._alias = {}
+            for ent in self.table.entities:
+                for n in (ent.canonical, *ent.aliases):
+                    if isinstance(n, str):
+                        self._alias.setdefault(n.lower(), ent)
+        return self._alias.get(name.lower())
+
+    def from_entity(self, ent: Entity, text: str, start: int, end: int, plural: bool = False) -> Actor:
+        country, sector = ent.country, ent.sector
+        if country is None or sector is None and ent.type in ("PERSON", "ORG"):
+            info = named_actor(ent.canonical, self.when)
+            if info is not None:
+                country, sector = country or info.country, sector or info.sector
+        return Actor(text, ent.canonical, ent.id, country, sector, start, end, True, ent.type, plural)
+
+    # ------------------------------------------------------------------ the slot head
+    def actor(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> Actor | None:
+        """The actor a slot head names, or None (see module doc)."""
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return self._pronoun(tok, speaker)
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            return None
+        if tok.i < dateline_end(sentence_of(tok)):
+            return None  # "ISLAMABAD:" is where the story was filed, not who acted
+        span = noun_phrase(self.doc, tok)
+        if not span.text.strip() or is_hazard(span):
+            return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
+        plural = tok.tag_ in ("NNS", "NNPS")
+        ent = self._head_entity(tok)
+        if ent is not None:
+            return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+        agent = agent_actor(span, self.when)
+        typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
+        if typed is not None:
+            actor = Actor(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
+            if self.sents is not None:
+                # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
+                named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
+                if named is not None:
+                    return self.from_entity(named, span.text, span.start_char, span.end_char, plural)
+            ref = self.salience.role_reference(actor, tok, exclude or set()) if self.salience is not None else None
+            if ref is not None:
+                return ref
+            return actor if actor.country is not None or actor.sector is not None else None
+        known = named_actor(span.text, self.when) if span.text[:1].isupper() else None
+        if known is not None:
+            linked = self._by_name(known.canonical)
+            if linked is not None:  # a name the table holds under another form ("the Zionist regime")
+                return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
+        return self._extra_agent(tok, span, plural)
+
+    def _extra_agent(self, head: Token, span: Span, plural: bool) -> Actor | None:
+        """An agent noun of the coder's own supplement (``event_agents.tsv``), with the country of the state or
+        group a modifier or an "of"/"from"/"in" complement names; nouns marked ``owner`` need one. A weapon,
+        aircraft or act noun whose owner is named ("Israeli airstrikes", "a Russian drone") stands for that owner."""
+        kb = knowledge()
+        entry = kb.agents.get(head.lower_)
+        if entry is None:
+            if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments:
+                owner = self._owner(head, instrument=True)
+                if owner is not None:
+                    return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
+            return None
+        sector, needs_owner = entry
+        owner = self._owner(head)
+        if needs_owner and owner is None:
+            # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
+            agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
+                          for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)] if a is not None and a.sector), None)
+            if agent is None:
+                return None
+            sector = agent.sector
+        return Actor(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
+                     span.end_char, False, None, plural)
+
+    def _owner(self, head: Token, instrument: bool = False) -> Entity | None:
+        """The state, organisation or group whose agent (or, with ``instrument``, whose weapon or act) ``head`` is.
+
+        An agent noun's place is its owner ("police in Lagos"); a weapon's or an act's place is only where it was
+        ("an agreement signed in Doha", "the summit in Geneva", "rockets in Gaza"), so for those a place names no
+        owner, neither as an "in" phrase nor as a modifier ("the Geneva talks"); a nationality, a possessor or an
+        organisation does ("Israeli jets", "Russia's drones", "Hamas rockets")."""
+        preps = ("of", "from") if instrument else ("of", "from", "in")
+        for child in kids(head):
+            cands = [child] if child.dep_ in _OWNER_DEPS else []
+            if child.dep_ == "prep" and child.lower_ in preps:
+                cands = [g for g in kids(child) if g.dep_ == "pobj"]
+            for tok in cands:
+                ent = self._entity_at(tok)
+                if ent is None or ent.type not in _GROUP_TYPES:
+                    continue
+                if instrument and ent.type == "GPE" and tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+                    continue
+                return ent
+        return None
+
+    def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
+        """The actors a slot head names: one, none, or one per owner of a distributive plural
+        ("the presidents of Kenya and Tanzania" are two presidents). Remembered per article: a head is
+        asked about once for each coding of each trigger."""
+        key = (tok.i, speaker.key if speaker is not None else None, frozenset(exclude) if exclude else None)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._actors(tok, speaker, exclude)
+        return found
+
+    def _actors(self, tok: Token, speaker: Actor | None, exclude: set[str] | None) -> list[Actor]:
+        if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
+            # "thousands of workers", "dozens of them", "a group of students": the actor is what is counted
+            counted = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if counted:
+                return self._actors(counted[0], speaker, exclude)
+        if tok.lemma_.lower() in _PART_HEADS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            # "members of the party", "a member of the junta": the group's actor, named by the whole phrase
+            whole = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if whole:
+                found = self._actors(whole[0], speaker, exclude)
+                if found:
+                    span = noun_phrase(self.doc, tok)
+                    a = found[0]
+                    return [Actor(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
+                                  a.etype, tok.tag_ in ("NNS", "NNPS"))]
+        if tok.lower_ in _CROWD_COUNTS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            if tok.dep_ == "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+                    # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
+                    # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
+                    return [Actor(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
+        if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            if owners and len(owners[0].conjuncts) >= 1:
+                group = [owners[0], *[t for t in owners[0].conjuncts if t.i > owners[0].i]]
+                agent = agent_actor(self.doc[tok.i : tok.i + 1], self.when)
+                out = []
+                for owner in group:
+                    ent = self._entity_at(owner)
+                    if agent is None or ent is None:
+                        out = []
+                        break
+                    span = noun_phrase(self.doc, owner)
+                    text = f"{tok.text} of {span.text}"
+                    info = self.from_entity(ent, text, span.start_char, span.end_char)
+                    out.append(Actor(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
+                if out:
+                    return out
+        a = self.actor(tok, speaker, exclude)
+        return [a] if a is not None else []
+
+    def _pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
+        low = tok.lower_
+        if speaker is not None and agrees(low, speaker):
+            return Actor(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
+                         tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+        if self.salience is None or low not in ("he", "she", "him", "her"):
+            return None
+        ent = self.salience.pronoun(tok, self.table)
+        if ent is None:
+            return None
+        return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def is_hazard(span: Span) -> bool:
+    """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood")."""
+    hazards = knowledge().hazards
+    words = [t.lower_ for t in span]
+    return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
+
+
+def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a role phrase the agents dictionary leaves out because its sector is whose role it is
+    ("the political head of <a movement>", "the Kenyan leader"), read by the entity stage's role table
+    (``roles.describe``); None when the head is no role noun. A role phrase that states neither country nor
+    sector is an actor only once resolved to a person the article names."""
+    if role_entry(head.lower_)[1] not in ("role", "mod"):  # "chief" is listed as both; as a head noun it is a role
+        return None
+    return describe(span.text)
+
+
+def agrees(pronoun: str, actor: Actor) -> bool:
+    """Can the pronoun refer to the actor? "he" is no group; "they" / "it" are no single person."""
+    if pronoun in ("he", "she", "him", "her", "i"):
+        return not actor.plural and actor.etype not in _GROUP_TYPES and (actor.etype == "PERSON" or not actor.named)
+    if pronoun in ("they", "them", "we", "us"):
+        return actor.plural or actor.etype in _GROUP_TYPES
+    if pronoun == "it":
+        return not actor.plural and actor.etype != "PERSON" and (actor.etype is not None or actor.sector is not None)
+    return False

@@ -1,0 +1,278 @@
+"""Who acts and who is acted upon, read off the dependency parse (general English syntax, no word lists).
+
+- agent: the active subject; the ``by`` phrase of a passive; inherited down control and
+  coordination chains ("X vowed to retaliate", "X met Y and signed...": the subject of the
+  governing verb); the noun a relative clause modifies ("the group that claimed...");
+  the object of an object-control verb for its infinitive ("urged X to release");
+- patient: the passive subject (or the noun a reduced passive participle modifies:
+  "two priests kidnapped"); direct and dative objects, predicates;
+- coordination: "Brazil and the United States" are two heads;
+- datelines ("SEOUL, Nov. 26 (Xinhua) --"): the place before the dash is no actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Span, Token
+
+from ..doc_index import sentences
+
+_RELPRON = {"who", "that", "which", "whom", "whose"}
+_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
+_DATELINE_POS = {"PROPN", "NUM", "PUNCT", "NOUN", "SPACE", "X"}
+# Nouns that count or group what their "of" phrase names (a closed class of English quantifiers).
+_COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores",
+                "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most"}
+_TIME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+_STARTS_KEY = "newsevents.events.sentence_starts"
+
+
+def sentence_starts(doc) -> list[int]:
+    """Token index where each sentence starts, computed once per doc (kept in ``doc.user_data``)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [s.start for s in sentences(doc)]
+    return starts
+
+
+def sentence_index(doc, i: int) -> int:
+    """Index of the sentence holding token ``i``."""
+    return max(bisect_right(sentence_starts(doc), i) - 1, 0)
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence of a token without walking the doc (``Token.sent`` scans for boundaries on every call)."""
+    return sentences(tok.doc)[sentence_index(tok.doc, tok.i)]
+
+
+_KIDS_KEY = "newsevents.events.children"
+
+
+def kids(tok: Token) -> tuple[Token, ...]:
+    """``tok.children``, built once per token and doc (spaCy makes new Token objects on every walk)."""
+    cache = tok.doc.user_data.get(_KIDS_KEY)
+    if cache is None:
+        cache = tok.doc.user_data[_KIDS_KEY] = {}
+    out = cache.get(tok.i)
+    if out is None:
+        out = cache[tok.i] = tuple(tok.children)
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the nouns coordinated with it ("Brazil and the United States"), at most four."""
+    out = [tok]
+    for t in tok.conjuncts:
+        if t.i > tok.i and t.pos_ in ("PROPN", "NOUN") and len(out) < 4:
+            out.append(t)
+    return out
+
+
+def is_time(tok: Token) -> bool:
+    return tok.ent_type_ in _TIME_ENTS or (tok.like_num and tok.pos_ == "NUM")
+
+
+def headline_passive(v: Token) -> bool:
+    """A headline passive without auxiliary ("Activist released", "Journalist killed in city")."""
+    if v.tag_ != "VBN" or v.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
+        return False
+    last = sentence_of(v)[-1]
+    return not (last.is_punct and last.text in (".", "!", "?"))
+
+
+def missed_main_verb(v: Token) -> bool:
+    """A participle the parser hung on a noun that it made the root of a whole sentence: the main verb it missed.
+
+    A sentence that ends like one ("Dozens of nurses protested outside the ministry.") has a main verb; when the
+    parser reads it as a noun phrase with a reduced relative clause, the noun is the participle's subject, not the
+    one acted upon. A headline (no final stop) keeps the passive reading ("Two reporters detained in X").
+    """
+    if v.dep_ != "acl" or v.head.dep_ != "ROOT" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
+        return False
+    last = sentence_of(v)[-1]
+    return last.is_punct and last.text in (".", "!", "?")
+
+
+def is_passive(v: Token) -> bool:
+    """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v):
+        return True
+    return (v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
+            and not missed_main_verb(v))
+
+
+def passive_patients(v: Token) -> list[Token]:
+    """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
+    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and headline_passive(v)]
+    if subj:
+        if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
+            return conjuncts(v.head)
+        return conjuncts(counted(subj[0]))
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(v.head)
+    return []
+
+
+_OBJECT_CONTROL_DEPS = ("dobj", "dative")
+
+
+def agent_heads(v: Token, depth: int = 0) -> list[Token]:
+    """Heads of the agent of verb ``v``; empty when the parse gives none."""
+    if depth > 4:
+        return []
+    for c in kids(v):
+        if c.dep_ == "agent":
+            pobj = [g for g in kids(c) if g.dep_ == "pobj"]
+            if pobj:
+                return conjuncts(pobj[0])
+    if headline_passive(v):
+        return []
+    if v.tag_ == "VBG" and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
+        for c in kids(v):  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = [g for g in kids(c) if g.dep_ == "pobj"]
+                if pobj:
+                    return conjuncts(pobj[0])
+    subjects = [c for c in kids(v) if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
+    for c in subjects:
+        if c.lower_ in _RELPRON and v.dep_ == "relcl":
+            return conjuncts(v.head)
+        if in_dateline(c):
+            c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
+        return conjuncts(counted(c))
+    if missed_main_verb(v):
+        return conjuncts(counted(v.head))
+    if is_passive(v):
+        return []
+    if v.dep_ == "xcomp":
+        head = v.head
+        obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
+        if obj:
+            return conjuncts(obj[0])  # "urged the government to release": the government releases
+        return agent_heads(head, depth + 1)
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(v.head, depth + 1)
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)) \
+            and v.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(v.head, depth + 1)  # a purpose infinitive: "X marched to demand Y" -> X demands
+    if v.dep_ in ("advcl", "pcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(v.head, depth + 1)  # "X shelled the town, killing ...": the participle's agent is X
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(v.head)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(v.head)  # "gunmen firing on a crowd"
+    if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ in ("advcl", "parataxis", "conj"):
+        return _previous_subject(v)  # a finite verb whose subject was elided (or lost to a missing "and")
+    if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
+        return _adjacent_subject(v)
+    return []
+
+
+def _adjacent_subject(v: Token) -> list[Token]:
+    """A subjectless finite main verb right after a noun the parser attached elsewhere ("In X, A and B decided"):
+    that noun (with its coordination) is the subject."""
+    i = v.i - 1
+    start = sentence_of(v).start
+    while i >= start and v.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < start:
+        return []
+    n = v.doc[i]
+    if n.pos_ not in ("NOUN", "PROPN"):
+        return []
+    while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i < n.i and n.head.dep_ not in ("pobj", "dobj"):
+        n = n.head  # climb to the first conjunct, but not into a prepositional or object phrase ("in X, A and B")
+    return conjuncts(n)
+
+
+def _previous_subject(v: Token) -> list[Token]:
+    """The subject of the nearest finite clause before ``v`` in its sentence."""
+    start = sentence_of(v).start
+    for i in range(v.i - 1, start - 1, -1):
+        w = v.doc[i]
+        if w.pos_ in ("VERB", "AUX") and w.tag_ in ("VBD", "VBZ", "VBP"):
+            subj = [c for c in kids(w) if c.dep_ == "nsubj" and c.i < w.i]
+            if subj:
+                return conjuncts(counted(subj[0]))
+    return []
+
+
+def object_heads(v: Token) -> list[Token]:
+    """Direct / dative objects and predicates of ``v`` (not times); a count stands for what it counts."""
+    out = []
+    for c in kids(v):
+        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            c = counted(c)
+            if not is_time(c):
+                out.extend(conjuncts(c))
+    return out
+
+
+def counted(tok: Token) -> Token:
+    """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token)."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in _COUNT_NOUNS:
+        for c in kids(tok):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in kids(c):
+                    if g.dep_ == "pobj":
+                        return g
+    return tok
+
+
+_DATELINE_KEY = "newsevents.events.datelines"
+
+
+def dateline_end(sent: Span) -> int:
+    """``_dateline_end`` once per sentence (kept in ``doc.user_data``)."""
+    cache = sent.doc.user_data.get(_DATELINE_KEY)
+    if cache is None:
+        cache = sent.doc.user_data[_DATELINE_KEY] = {}
+    end = cache.get(sent.start)
+    if end is None:
+        end = cache[sent.start] = _dateline_end(sent)
+    return end
+
+
+def _dateline_end(sent: Span) -> int:
+    """Doc index of the first token after a dateline ("SEOUL, Nov. 26 (Xinhua) --", "CUTTACK:"), else the sentence start.
+
+    A dateline is a short run of names, numbers and punctuation (no verb) closed by a dash, colon
+    or bar within the first 14 tokens.
+    """
+    start = sent.start
+    end = min(sent.end, start + 14)
+    doc = sent.doc
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.text in _DATELINE_SEPS:
+            if tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_):
+                continue  # a hyphen inside a word is no separator
+            head = doc[start:i]
+            if all(t.pos_ in _DATELINE_POS or t.text in "()," for t in head) and head[0].text[:1].isupper():
+                return i + 1
+            return start
+        if tok.pos_ in ("VERB", "AUX"):
+            return start
+    return start
+
+
+def _after_dateline(tok: Token) -> Token | None:
+    """The first noun of ``tok``'s phrase that stands after the dateline ``tok`` is part of."""
+    end = dateline_end(sentence_of(tok))
+    for t in tok.subtree:
+        if t.i >= end and t.head.i < end and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def in_dateline(tok: Token) -> bool:
+    return tok.i < dateline_end(sentence_of(tok))

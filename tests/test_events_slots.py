@@ -1,0 +1,114 @@
+"""The general syntax the coder relies on (slots, actors, references), each on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction.events.slots import agent_heads, counted, dateline_end, is_passive, object_heads, passive_patients
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from streams.extraction.nlp import load_nlp
+
+    return load_nlp()
+
+
+def tok(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_counted_noun_stands_for_its_count(nlp):
+    doc = nlp("Police detained dozens of students outside the campus.")
+    assert [t.text for t in object_heads(tok(doc, "detained"))] == ["students"]
+    assert counted(tok(doc, "Police")).text == "Police"
+
+
+def test_agent_through_control_and_coordination(nlp):
+    doc = nlp("The governor vowed to punish the officers and promised an inquiry.")
+    assert [t.text for t in agent_heads(tok(doc, "punish"))] == ["governor"]
+    assert [t.text for t in agent_heads(tok(doc, "promised"))] == ["governor"]
+
+
+def test_object_control_gives_the_infinitive_its_agent(nlp):
+    doc = nlp("The envoy urged the militia to free the hostages.")
+    assert [t.text for t in agent_heads(tok(doc, "free"))] == ["militia"]
+
+
+def test_passive_and_reduced_passive(nlp):
+    doc = nlp("The mayor was kidnapped by armed men near the market.")
+    v = tok(doc, "kidnapped")
+    assert is_passive(v)
+    assert [t.text for t in agent_heads(v)] == ["men"]
+    assert [t.text for t in passive_patients(v)] == ["mayor"]
+
+
+def test_elided_subject_continues_the_previous_clause(nlp):
+    doc = nlp("The assembly adopted a motion on Monday condemned the coup in Baravia.")
+    v = tok(doc, "condemned")
+    if v.dep_ in ("advcl", "parataxis", "conj") and not any(c.dep_ == "nsubj" for c in v.children):
+        assert [t.text for t in agent_heads(v)] == ["assembly"]
+
+
+def test_dateline(nlp):
+    doc = nlp("NAIROBI, June 2 -- Kenyan police arrested a senator.")
+    sent = next(iter(doc.sents))
+    assert doc[dateline_end(sent)].text == "Kenyan"
+    doc = nlp("Kenyan police arrested a senator in Nairobi on June 2.")
+    sent = next(iter(doc.sents))
+    assert dateline_end(sent) == sent.start
+
+
+def test_participants_accept_actors_only(nlp):
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events.participants import Participants
+    from streams.extraction.events.resolve import Salience
+
+    doc = nlp("The French navy seized 200 kilograms of cocaine and the ship in the harbour of Brest.")
+    parts = Participants(doc, resolve_entities(doc), None, Salience(), list(doc.sents))
+    navy = parts.actor(tok(doc, "navy"))
+    assert navy is not None and navy.sector == "MIL" and navy.country == "FRA"
+    assert parts.actor(tok(doc, "kilograms")) is None
+    assert parts.actor(tok(doc, "cocaine")) is None
+    assert parts.actor(tok(doc, "ship")) is None
+
+
+def test_fragment_name_completes_a_cut_apposition(nlp):
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events.participants import Participants
+    from streams.extraction.events.resolve import Salience
+
+    doc = nlp("The president received the deputy chief of the party. Anna Berg.")
+    table = resolve_entities(doc)
+    parts = Participants(doc, table, None, Salience(), list(doc.sents))
+    who = parts.actor(tok(doc, "chief"))
+    assert who is not None and who.canonical and "Berg" in who.canonical
+
+
+def test_pronoun_agreement(nlp):
+    from streams.extraction.events.participants import Actor, agrees
+
+    person = Actor("Ana Lima", "Ana Lima", "E1", "BRA", "GOV", 0, 8, True, "PERSON", False)
+    army = Actor("the army", None, None, "BRA", "MIL", 0, 8, False, None, False)
+    state = Actor("Brazil", "Brazil", "E2", "BRA", None, 0, 6, True, "GPE", False)
+    assert agrees("she", person) and not agrees("they", person) and not agrees("it", person)
+    assert agrees("it", army) and agrees("it", state) and agrees("they", state)
+    assert not agrees("he", state)
+
+
+def test_role_phrases_typed_by_whose_role_they_are(nlp):
+    """Role nouns the agents dictionary leaves out ("leader", "head") take country and sector from the phrase;
+    a bare role naming neither is no actor until it resolves to a person the article names."""
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events.participants import Participants
+    from streams.extraction.events.resolve import Salience
+
+    def actor(text: str, word: str):
+        doc = nlp(text)
+        return Participants(doc, resolve_entities(doc), None, Salience(), list(doc.sents)).actor(tok(doc, word))
+
+    head = actor("Troops fired on the head of the Ugandan army.", "head")
+    assert head is not None and (head.country, head.sector) == ("UGA", "MIL") and not head.named
+    leader = actor("The delegation met the Kenyan leader in Nairobi.", "leader")
+    assert leader is not None and leader.country == "KEN"
+    assert actor("The delegation met the leader in a hotel.", "leader") is None

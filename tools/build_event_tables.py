@@ -1,0 +1,456 @@
+"""Derive the event coder's run-time tables from the shared references (build time only).
+
+    .venv/bin/python tools/build_event_tables.py [--shared ../shared]
+
+Reads (never at run time):
+- ``data/event-dictionaries/petrarch2/CAMEO.2.0.txt``: PETRARCH2's CAMEO verb dictionary
+  (openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf, MIT);
+- ``data/event-dictionaries/petrarch2/Phoenix.discards.txt``: phrases marking a sentence
+  or story as not codeable (same repository and commit);
+- ``reference/cameo-eventcodes.txt`` and ``reference/cameo-to-plover.txt``.
+
+Writes under ``streams/data/``:
+- ``cameo_verbs.tsv``: one row per verb of the dictionary (lemma, the words a multi-word
+  verb needs, surface forms, own code, synonym block);
+- ``cameo_patterns.tsv``: one row per pattern of a block (subject noun, particle, object
+  noun, prepositional phrases, where source and target sit, code and reversed code);
+- ``cameo_synsets.tsv``: the dictionary's synonym sets (``&WEAPON`` -> words);
+- ``event_discards.tsv``: discard phrases (sentence or story scope);
+- ``cameo_codes.tsv`` and ``cameo_plover.tsv``: CAMEO labels and CAMEO -> PLOVER.
+
+Every file carries a provenance header (source file, commit, sha256 of the source).
+The format of the verb dictionary is documented in ``dictionaries.rst`` next to it;
+how each construct is read is written next to the code that reads it below. Nouns of
+patterns are stored with their spaCy lemma so that the coder compares lemmas to lemmas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "streams" / "data"
+PETRARCH_COMMIT = "openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf (MIT, (c) 2015 Open Event Data Alliance)"
+
+# Words that follow a verb as a particle (phrasal verbs: "call off", "shut down", "set up").
+PARTICLES = {"up", "down", "out", "off", "away", "back", "forward", "aside", "over", "in", "on", "through", "around",
+             "along", "together", "apart", "ahead", "open"}
+# Bare prepositions in a pattern's post-verb words open a prepositional phrase ("CALL ON + TO RESIGN").
+PREPOSITIONS = {"to", "toward", "towards", "with", "against", "on", "upon", "for", "from", "into", "in", "at", "over",
+                "of", "by", "about", "between", "among", "under", "behind", "before", "after", "as", "onto", "across",
+                "within", "without", "through", "amid", "near", "beyond", "during", "outside", "inside"}
+# A multi-word verb whose companion is a conjunction ("+KILLED_AND") was a tokenisation
+# workaround of the older coders for coordinated verbs; a dependency parse does not need it.
+_CONJUNCTIONS = {"and", "or", "but"}
+_PRE_FUNCTION_WORDS = {"will", "not", "would", "when", "a", "the", "an", "each", "other"}
+
+
+# ----------------------------------------------------------------------------- lemmas
+class Lemmas:
+    """spaCy's rule lemmatizer, asked for one word with a given part of speech."""
+
+    def __init__(self) -> None:
+        sys.path.insert(0, str(ROOT))
+        from streams.extraction.nlp import load_nlp
+
+        self.nlp = load_nlp()
+        self.lemmatizer = self.nlp.get_pipe("lemmatizer")
+        self.cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, word: str, pos: str) -> str:
+        from spacy.tokens import Doc
+
+        key = (word, pos)
+        if key not in self.cache:
+            doc = Doc(self.nlp.vocab, words=[word], pos=[pos])
+            self.cache[key] = self.lemmatizer.lemmatize(doc[0])[0].lower()
+        return self.cache[key]
+
+
+def term(word: str, lemmas: Lemmas) -> str:
+    """A noun of a pattern as the coder compares it: ``word`` or ``word/lemma`` when they differ."""
+    w = word.lower().replace("_", " ")
+    if w.startswith("&"):
+        return w.upper()  # a synset reference, resolved at run time
+    if " " in w or not w.isalpha():
+        return w
+    lem = lemmas(w, "NOUN")
+    return w if lem == w else f"{w}/{lem}"
+
+
+# ----------------------------------------------------------------------------- verb dictionary
+@dataclass
+class Verb:
+    lemma: str
+    companions: list[str]
+    companions_before: list[str]
+    forms: list[str]
+    code: str
+    block: str
+
+
+@dataclass
+class Pattern:
+    block: str
+    line: int
+    subject: str = ""
+    particle: str = ""
+    object: str = ""
+    extra: list[str] = field(default_factory=list)
+    preps: list[str] = field(default_factory=list)  # "to:border", "for:", "into:$", "with:+"
+    source: str = ""  # "" (default: subject) | "subject" | "object" | "prep:<p>"
+    target: str = ""  # "" (default: first actor after the verb) | "subject" | "object" | "prep:<p>"
+    code: str = ""
+    reverse: str = ""
+    note: str = ""
+
+
+def _strip_comment(line: str) -> tuple[str, str]:
+    body, _, comment = line.partition("#")
+    return body.rstrip(), comment.strip()
+
+
+def _regular_forms(base: str) -> list[str]:
+    """Regular verb forms (PETRARCH generates them too); over-generation is harmless (non-words never occur)."""
+    out = {base, base + "s"}
+    if base.endswith("e"):
+        out |= {base + "d", base[:-1] + "ing"}
+    else:
+        out |= {base + "ed", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(base + "es")
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # ban -> banned, banning
+    return sorted(out)
+
+
+def _parse_verb_line(text: str, block: str, block_code: str, lemmas: Lemmas) -> Verb | None:
+    """``WORD {FORMS} [CODE]``, ``+WORD_PARTICLE {+FORMS_PARTICLE}``, ``WORD_+VERB {...}``."""
+    m = re.match(r"^(\S+)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$", text.strip())
+    if not m:
+        return None
+    phrase, irregular, code = m.group(1), m.group(2), m.group(3)
+    words = phrase.lower().split("_")
+    words = [w for w in words if w]
+    if "+" in phrase:
+        idx = next(i for i, w in enumerate(words) if w.startswith("+"))
+    else:
+        idx = 0
+    head = words[idx].lstrip("+")
+    before = [w.lstrip("+") for w in words[:idx]]
+    after = [w.lstrip("+") for w in words[idx + 1 :]]
+    if any(w in _CONJUNCTIONS for w in before + after):
+        return None
+    forms: set[str] = set()
+    if irregular is not None:
+        for f in irregular.split():
+            fw = [w for w in f.lower().split("_") if w]
+            heads = [w.lstrip("+") for w in fw if w.startswith("+")] or fw[:1]
+            if heads:
+                forms.add(heads[0])
+    if irregular is None or not irregular.strip():
+        forms.update(_regular_forms(head))
+    forms.add(head)
+    lemma = lemmas(head, "VERB")
+    if lemma != head and head not in forms:
+        forms.add(head)
+    code = (code or "").strip() or block_code
+    return Verb(lemma=head, companions=after, companions_before=before, forms=sorted(forms), code=code, block=block)
+
+
+_ELEMENT = re.compile(r"\{[^}]*\}|\([^)]*\)|[^\s(){}]+")
+
+
+def _noun_phrase(text: str, lemmas: Lemmas) -> str:
+    """``{FINANCIAL AID}`` -> "financial aid" with the head (last word) lemmatised; a bare word -> its term."""
+    words = text.strip("{}").split()
+    if not words:
+        return ""
+    terms = [term(w, lemmas) for w in words]
+    return " ".join(terms)
+
+
+def _parse_pattern(body: str, block: str, line_no: int, note: str, lemmas: Lemmas) -> Pattern | None:
+    """One ``- pre * post [CODE]`` line; None when it uses a construct the coder does not model."""
+    m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", body)
+    if not m:
+        return None
+    spec, code = m.group(1), m.group(2).strip()
+    if "*" not in spec:
+        return None
+    pre, _, post = spec.partition("*")
+    primary, _, reverse = code.partition(":")
+    if primary.strip() != "---":
+        primary = re.sub(r"\D", "", primary)  # stray marks in a code ("080!") are typos
+    reverse = re.sub(r"\D", "", reverse)
+    pat = Pattern(block=block, line=line_no, code=primary.strip() or "", reverse=reverse.strip(), note=note)
+    if not pat.code and not pat.reverse:
+        return None
+    # ---- before the verb: the subject's noun, "$" / "+" markers, a prepositional phrase of the subject
+    for el in _ELEMENT.findall(pre):
+        low = el.lower()
+        if el == "$":
+            pat.source = "subject"
+        elif el == "+":
+            pat.target = "subject"
+        elif el in ("%", "^"):
+            continue
+        elif el.startswith("("):
+            continue  # "DELIVERY (OF &FOOD) *": a modifier of the subject noun; the head noun is enough
+        elif low in _PRE_FUNCTION_WORDS:
+            return None  # "WILL NOT *", "WHEN ...": modality / clause words, not a noun of the subject
+        elif el.startswith("{") or el.startswith("&") or el.replace("-", "").replace("_", "").isalpha():
+            pat.subject = _noun_phrase(el, lemmas) if el.startswith("{") else term(el, lemmas)
+        else:
+            return None
+    # ---- after the verb: particle, object noun, prepositional phrases, extra words, markers
+    elements = _ELEMENT.findall(post)
+    i = 0
+    while i < len(elements):
+        el = elements[i]
+        low = el.lower()
+        if el == "^":
+            i += 1
+            continue
+        if el in ("$", "+"):
+            slot = "source" if el == "$" else "target"
+            setattr(pat, slot, "object")
+            i += 1
+            continue
+        if el.startswith("("):
+            inner = el[1:-1].split()
+            if not inner:
+                return None
+            prep = inner[0].lower()
+            rest = " ".join(inner[1:])
+            if rest in ("$", "+"):
+                setattr(pat, "source" if rest == "$" else "target", f"prep:{prep}")
+                rest = ""
+            rest = rest.replace("^", "").strip()
+            if rest.endswith((" $", " +")):
+                setattr(pat, "source" if rest.endswith("$") else "target", f"prep:{prep}")
+                rest = rest[:-2].strip()
+            noun = _noun_phrase(rest, lemmas) if rest.startswith("{") else (term(rest, lemmas) if rest and " " not in rest else rest.lower())
+            pat.preps.append(f"{prep}:{noun}")
+            i += 1
+            continue
+        if low in PREPOSITIONS and i + 1 < len(elements) and not elements[i + 1].startswith("("):
+            nxt = elements[i + 1]
+            if nxt in ("$", "+"):
+                setattr(pat, "source" if nxt == "$" else "target", f"prep:{low}")
+                pat.preps.append(f"{low}:")
+            elif nxt == "^":
+                pat.preps.append(f"{low}:")
+            else:
+                noun = _noun_phrase(nxt, lemmas) if nxt.startswith("{") else term(nxt, lemmas)
+                pat.preps.append(f"{low}:{noun}")
+            i += 2
+            continue
+        if not pat.particle and not pat.object and low in PARTICLES:
+            pat.particle = low
+            i += 1
+            continue
+        if el.startswith("{") or el.startswith("&") or el.replace("-", "").replace("_", "").replace("'", "").isalpha():
+            noun = _noun_phrase(el, lemmas) if el.startswith("{") else term(el, lemmas)
+            if not pat.object:
+                pat.object = noun
+            else:
+                pat.extra.append(noun)
+            i += 1
+            continue
+        return None
+    return pat
+
+
+def parse_verb_dictionary(path: Path, lemmas: Lemmas) -> tuple[dict[str, list[str]], list[Verb], list[Pattern], dict[str, int]]:
+    synsets: dict[str, list[str]] = {}
+    verbs: list[Verb] = []
+    patterns: list[Pattern] = []
+    stats = {"blocks": 0, "verb_lines": 0, "verbs_dropped": 0, "pattern_lines": 0, "patterns_dropped": 0, "transformations_skipped": 0}
+    section = "head"
+    current_set: str | None = None
+    block, block_code = "", "---"
+    for n, raw in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        line = raw.rstrip()
+        if "SYNONYM SETS" in line and line.startswith("#"):
+            section = "synsets"
+            continue
+        if "VERB PATTERNS" in line and line.startswith("#"):
+            section = "verbs"
+            continue
+        if "TRANSFORMATIONS" in line and line.startswith("#"):
+            section = "transformations"
+            continue
+        body, note = _strip_comment(line)
+        if not body.strip():
+            continue
+        if section == "synsets":
+            if body.startswith("&"):
+                current_set = body.strip().rstrip("_").upper()
+                synsets[current_set] = []
+            elif body.startswith("+") and current_set:
+                word = body[1:].strip().lower()
+                no_plural = word.endswith("_")
+                word = word.rstrip("_").replace("_", " ")
+                if " " not in word and not no_plural:
+                    word = term(word, lemmas)
+                synsets[current_set].append(word)
+        elif section == "verbs":
+            if body.startswith("---"):
+                m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", body)
+                if m:
+                    block, block_code = m.group(1), m.group(2).strip()
+                    stats["blocks"] += 1
+                continue
+            if body.startswith("-"):
+                stats["pattern_lines"] += 1
+                pat = _parse_pattern(body, block, n, note, lemmas)
+                if pat is None:
+                    stats["patterns_dropped"] += 1
+                else:
+                    patterns.append(pat)
+                continue
+            stats["verb_lines"] += 1
+            verb = _parse_verb_line(body, block, block_code, lemmas)
+            if verb is None:
+                stats["verbs_dropped"] += 1
+            else:
+                verbs.append(verb)
+        elif section == "transformations" and body.startswith("~"):
+            stats["transformations_skipped"] += 1
+    return synsets, verbs, patterns, stats
+
+
+# ----------------------------------------------------------------------------- discards
+# Bare years and "N years ago" phrases were the older coders' way to skip historical
+# chronologies; the coder dates events itself, and dropping every sentence with a year
+# or "weeks ago" would drop ordinary news ("arrested two weeks ago"). They are left out.
+_DATING = re.compile(r"^\d+$|\b(ago|later)$")
+
+def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
+    """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
+    out = []
+    for raw in path.read_text("utf-8", errors="replace").splitlines():
+        body, _ = _strip_comment(raw)
+        body = body.strip()
+        if not body or body.startswith("<"):
+            continue
+        scope = "story" if body.startswith("+") else "sentence"
+        body = body.lstrip("+").strip()
+        whole = body.endswith("_")
+        phrase = body.rstrip("_").replace("_", " ").lower().strip()
+        if not phrase or not _DATING.search(phrase) is None:
+            continue
+        out.append((phrase, scope, whole))
+    return out
+
+
+# ----------------------------------------------------------------------------- references
+def build_codes(ref: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in (ref / "cameo-eventcodes.txt").read_text("utf-8").splitlines()[1:]:
+        code, _, label = line.partition("\t")
+        code = code.strip()
+        if len(code) >= 2 and code.isdigit():
+            rows.append((code, label.strip()))
+    return rows
+
+
+def build_plover(ref: Path) -> list[tuple[str, str, str, str, str]]:
+    rows = []
+    pat = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?(?:#(.*))?$")
+    for line in (ref / "cameo-to-plover.txt").read_text("utf-8").splitlines():
+        m = pat.match(line.strip())
+        if not m:
+            continue
+        code, event, mode, context, note = (g.strip() if g else "" for g in m.groups())
+        rows.append((code, event, mode, context.replace(" ", ""), note))
+    return rows
+
+
+# ----------------------------------------------------------------------------- output
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def header(source: str, path: Path, what: str) -> str:
+    return (f"# {what}\n"
+            f"# Provenance: derived by tools/build_event_tables.py from {source}\n"
+            f"#   (sha256 {sha256(path)[:16]}). Regenerate with that script; do not edit by hand.\n")
+
+
+def write(name: str, head: str, columns: list[str], rows: list[list[str]]) -> None:
+    with open(OUT / name, "w", encoding="utf-8") as f:
+        f.write(head)
+        f.write("# Columns: " + "<TAB>".join(columns) + "\n")  # the one header convention of streams.data
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    p2 = shared / "data" / "event-dictionaries" / "petrarch2"
+    ref = shared / "reference"
+    lemmas = Lemmas()
+
+    cameo = p2 / "CAMEO.2.0.txt"
+    synsets, verbs, patterns, stats = parse_verb_dictionary(cameo, lemmas)
+    src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
+    write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
+          ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
+    write("cameo_verbs.tsv",
+          header(src, cameo, "CAMEO verb dictionary: verbs of each synonym block. code = the verb's own code, else its block's "
+                             "('---' = the verb alone codes nothing); companions = words a multi-word verb needs after / before it")
+          + f"# Read: {stats['verb_lines']} verb lines, {stats['verbs_dropped']} dropped (conjunction workarounds such as KILLED_AND).\n",
+          ["verb", "after", "before", "forms", "code", "block"],
+          [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
+    write("cameo_patterns.tsv",
+          header(src, cameo, "CAMEO verb dictionary: patterns of each synonym block (they apply to every verb of the block)")
+          + f"# Read: {stats['pattern_lines']} pattern lines, {stats['patterns_dropped']} dropped (pre-verb modality/clause words or "
+            f"unreadable), {stats['transformations_skipped']} verb-verb transformations not used.\n"
+          + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
+            "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
+            "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",
+          ["block", "line", "subject", "particle", "object", "extra", "preps", "source", "target", "code", "reverse", "note"],
+          [[p.block, str(p.line), p.subject, p.particle, p.object, " ".join(p.extra), "|".join(p.preps), p.source, p.target,
+            p.code, p.reverse, p.note.replace("\t", " ")[:60]] for p in patterns])
+
+    discards = p2 / "Phoenix.discards.txt"
+    write("event_discards.tsv",
+          header(f"Phoenix.discards.txt of {PETRARCH_COMMIT}", discards,
+                 "Phrases that mark a sentence (or with scope=story the whole story) as not codeable: sport, entertainment, history")
+          + "# Left out: bare years and 'N weeks ago' / 'years later' phrases (the coder dates events; see the build script).\n"
+          + "# whole_word: the phrase must end at a word boundary (else it is a stem: 'BASEBALL' matches 'baseballs').\n",
+          ["phrase", "scope", "whole_word"], [[p, s, "1" if w else "0"] for p, s, w in parse_discards(discards)])
+
+    codes_path = ref / "cameo-eventcodes.txt"
+    write("cameo_codes.tsv", header("shared/reference/cameo-eventcodes.txt (GDELT CAMEO event-code lookup, CAMEO 1.1b3)", codes_path,
+                                    "CAMEO event codes and labels"), ["code", "label"], [[c, l] for c, l in build_codes(ref)])
+    plover_path = ref / "cameo-to-plover.txt"
+    rows, seen = [], set()
+    for row in build_plover(ref):
+        if row[0] not in seen:
+            seen.add(row[0])
+            rows.append(list(row))
+    # Project rule (issue 14): appeals (CAMEO 02) are requests in PLOVER; statements (01) have no PLOVER type.
+    rows.insert(0, ["02", "REQUEST", "", "", "project rule: CAMEO 02 appeals code as PLOVER REQUEST (not in the reference table)"])
+    write("cameo_plover.tsv",
+          header("shared/reference/cameo-to-plover.txt (PLOVER manual draft 0.8, 2021-09-17)", plover_path, "CAMEO -> PLOVER event, mode, context")
+          + "# Root 01 (statements) has no PLOVER event: such events carry plover_type null and are published only on request.\n",
+          ["code", "plover", "mode", "context", "note"], rows)
+    print(f"verbs {len(verbs)}, patterns {len(patterns)} ({stats}), synsets {len(synsets)}, codes/plover rows {len(rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
