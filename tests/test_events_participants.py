@@ -150,3 +150,23 @@ def test_a_place_inside_the_object_phrase_cannot_act_back(nlp):
     events = _events(nlp, "Artillery shelling struck residential parts of Mykolaiv on Sunday.")
     assert [e["target"]["text"] for e in events if e["source"]["text"] == "Artillery"] == ["Mykolaiv"]
     assert all(e["source"]["text"] != "Mykolaiv" for e in events), [(e["source"]["text"], e["target"]) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The party chairman attacked the finance minister over fuel subsidies in a televised address.",
+    "The mayor hit out at the regional governor on social media.",
+])
+def test_force_in_words_is_a_criticism(nlp, text):
+    # a verb of force whose phrase names a channel or occasion of speech is a verbal act (event_verbal_settings.tsv)
+    events = [e for e in _events(nlp, text) if e["plover_type"]]
+    assert events and all(e["plover_type"] == "ACCUSE" for e in events), [(e["plover_type"], e["action"]) for e in events]
+
+
+def test_force_with_no_setting_of_speech_stays_force(nlp):
+    events = _events(nlp, "Gunmen attacked a police patrol near the market in Kidal on Monday.")
+    assert any(e["plover_type"] == "ASSAULT" for e in events)
+
+
+def test_people_hit_by_a_disaster_are_no_target_of_a_political_act(nlp):
+    events = _events(nlp, "The premier said she would visit villages affected by the floods.")
+    assert all(e["action"]["lemma"] != "affect" for e in events), [(e["plover_type"], e["action"]) for e in events]

@@ -76,6 +76,10 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+# An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
+_FORCE_ROOTS = {"17", "18", "19", "20"}
+VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
 @dataclass(slots=True)
@@ -336,6 +340,8 @@ class _SentenceCoder:
                         pairs.append((s, t, c.code))
                     if c.reverse and ((t is not None and s is not None and not placed) or not c.code):
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
+        if c.kind == "verb" and self._in_words(tok):
+            pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in _FORCE_ROOTS else code) for s, t, code in pairs]
         negated, hypothetical = is_negated(tok), is_hypothetical(tok)
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
         clause = _clause_score(tok)
@@ -384,6 +390,20 @@ class _SentenceCoder:
             return False
         return head.pos_ in ("NOUN", "PROPN")
 
+    def _in_words(self, v: Token) -> bool:
+        """The verb's act happens in speech: a phrase of it names a channel or occasion of speech
+        (``event_verbal_settings.tsv``: "in a speech", "on social media", "during a debate")."""
+        settings = knowledge().verbal_settings
+        stack = list(kids(v))  # the verb's own phrases, also where the parser hung them on an object ("X over Y in a speech")
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in _CLAUSE_DEPS:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in settings.get(tok.lemma_.lower(), ()):
+                return True
+            stack.extend(kids(tok))
+        return False
+
     def _disaster_agent(self, c: Candidate) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary."""
@@ -394,6 +414,8 @@ class _SentenceCoder:
             for s in kids(v):
                 if s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s)):
                     return True
+                if s.dep_ == "agent" and any(is_hazard(noun_phrase(self.doc, g)) for g in kids(s) if g.dep_ == "pobj"):
+                    return True  # "farmers hit by the drought"
             if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
                 return False
             v = v.head

@@ -10,7 +10,7 @@ fingerprints every file, so the records' ``extractor_version`` changes whenever 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import blob, records
@@ -18,7 +18,7 @@ from ...data import blob, records
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "event_agents.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
@@ -116,6 +116,7 @@ class Knowledge:
     agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
+    verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -242,6 +243,7 @@ def knowledge() -> Knowledge:
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
         hazards=_hazards(),
+        verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
     )
 
 
