@@ -274,6 +274,7 @@ def parse_verb_dictionary(path: Path, lemmas: Lemmas) -> tuple[dict[str, list[st
     verbs: list[Verb] = []
     patterns: list[Pattern] = []
     stats = {"blocks": 0, "verb_lines": 0, "verbs_dropped": 0, "pattern_lines": 0, "patterns_dropped": 0, "transformations_skipped": 0}
+    block_codes: dict[str, str] = {}
     section = "head"
     current_set: str | None = None
     block, block_code = "", "---"
@@ -307,6 +308,7 @@ def parse_verb_dictionary(path: Path, lemmas: Lemmas) -> tuple[dict[str, list[st
                 m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", body)
                 if m:
                     block, block_code = m.group(1), m.group(2).strip()
+                    block_codes[block] = block_code
                     stats["blocks"] += 1
                 continue
             if body.startswith("-"):
@@ -325,7 +327,28 @@ def parse_verb_dictionary(path: Path, lemmas: Lemmas) -> tuple[dict[str, list[st
                 verbs.append(verb)
         elif section == "transformations" and body.startswith("~"):
             stats["transformations_skipped"] += 1
-    return synsets, verbs, patterns, stats
+    noted = verbs_from_notes(verbs, patterns, block_codes, lemmas)
+    stats["verbs_from_pattern_notes"] = len(noted)
+    return synsets, verbs + noted, patterns, stats
+
+
+def verbs_from_notes(verbs: list[Verb], patterns: list[Pattern], block_codes: dict[str, str], lemmas: Lemmas) -> list[Verb]:
+    """Verbs the dictionary's writers wrote patterns for (the comment after a pattern names the verb it was written
+    for, e.g. ``# URGE`` under the DEMAND block) but left out of the block's verb list: each joins the block its
+    patterns sit in, with the block's code, when at least two patterns name it and no block lists it already.
+    Only plain one-word verbs count (inflected or particle notes such as ``STEPPED_UP`` are listed verbs)."""
+    listed = {v.lemma for v in verbs} | {lemmas(v.lemma, "VERB") for v in verbs}
+    counts: dict[tuple[str, str], int] = {}
+    for p in patterns:
+        word = p.note.strip().lower()
+        if word.isalpha() and lemmas(word, "VERB") == word and word not in listed:
+            counts[(word, p.block)] = counts.get((word, p.block), 0) + 1
+    out = []
+    for (word, block), n in sorted(counts.items()):
+        if n >= 2 and block_codes.get(block, "---") != "---":
+            out.append(Verb(lemma=word, companions=[], companions_before=[], forms=sorted(set(_regular_forms(word)) | {word}),
+                            code=block_codes[block], block=block))
+    return out
 
 
 # ----------------------------------------------------------------------------- discards
@@ -411,7 +434,8 @@ def main() -> int:
     write("cameo_verbs.tsv",
           header(src, cameo, "CAMEO verb dictionary: verbs of each synonym block. code = the verb's own code, else its block's "
                              "('---' = the verb alone codes nothing); companions = words a multi-word verb needs after / before it")
-          + f"# Read: {stats['verb_lines']} verb lines, {stats['verbs_dropped']} dropped (conjunction workarounds such as KILLED_AND).\n",
+          + f"# Read: {stats['verb_lines']} verb lines, {stats['verbs_dropped']} dropped (conjunction workarounds such as KILLED_AND); "
+            f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
