@@ -170,3 +170,15 @@ def test_force_with_no_setting_of_speech_stays_force(nlp):
 def test_people_hit_by_a_disaster_are_no_target_of_a_political_act(nlp):
     events = _events(nlp, "The premier said she would visit villages affected by the floods.")
     assert all(e["action"]["lemma"] != "affect" for e in events), [(e["plover_type"], e["action"]) for e in events]
+
+
+def test_a_state_of_emergency_is_no_actor(nlp):
+    events = _events(nlp, "The government of Chad declared a state of emergency in two regions.")
+    assert events and all((e["target"] or {}).get("text", "").find("emergency") < 0 for e in events)
+
+
+def test_agreeing_on_an_act_is_not_doing_it(nlp):
+    # an event noun that is the object of a verb of agreement is what was agreed, not the act done
+    events = _events(nlp, "The army and the rebels agreed on a ceasefire in Kidal.")
+    typed = {e["plover_type"] for e in events if e["plover_type"]}
+    assert typed and typed <= {"AGREE", "SUPPORT", "COOPERATE"}, typed

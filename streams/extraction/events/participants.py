@@ -38,6 +38,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
+_CONDITION_HEADS = {"state"}  # an agent noun that, with an "of" complement naming no one, names a condition
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
@@ -158,6 +159,9 @@ class Participants:
         ent = self._head_entity(tok)
         if ent is not None:
             return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+        if tok.lower_ in _CONDITION_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" and not any(
+                g.ent_type_ for g in kids(c)) for c in kids(tok)):
+            return None  # "a state of emergency", "a state of war": a condition, not the state
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
         if typed is not None:
