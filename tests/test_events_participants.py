@@ -182,3 +182,10 @@ def test_agreeing_on_an_act_is_not_doing_it(nlp):
     events = _events(nlp, "The army and the rebels agreed on a ceasefire in Kidal.")
     typed = {e["plover_type"] for e in events if e["plover_type"]}
     assert typed and typed <= {"AGREE", "SUPPORT", "COOPERATE"}, typed
+
+
+def test_an_arrest_during_a_protest_is_an_arrest(nlp):
+    # a pattern that adds only the occasion ("during a protest") keeps the verb's PLOVER type within its CAMEO root
+    events = _events(nlp, "Police arrested 30 people during a protest in Bishkek on Friday.")
+    top = max(events, key=lambda e: e["confidence"])
+    assert top["plover_type"] == "COERCE" and top["source"]["text"] == "Police", (top["plover_type"], top["source"])

@@ -346,11 +346,12 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         reverse = p.reverse if p is not None else entry.reverse
         if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
             code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
-        if (p is not None and _object_only(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
+        if (p is not None and _circumstantial(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
                 and code_info(code).plover_type != code_info(entry.code).plover_type):
-            # a pattern that only names the class of the object ("* PROTESTERS") says who is acted upon, not
-            # what the act is: within the verb's own CAMEO root the verb's PLOVER type stays ("arrested
-            # protesters" is an arrest, not an assault); the pattern still places the slots and the reversed event
+            # a pattern that only names the class of the object ("* PROTESTERS") or the occasion ("* (DURING
+            # PROTEST)") says who is acted upon or when, not what the act is: within the verb's own CAMEO root the
+            # verb's PLOVER type stays ("arrested protesters", "arrested people during a protest" are arrests, not
+            # assaults); the pattern still places the slots and the reversed event
             code = entry.code
         if code == "---" or (not code and not reverse):
             continue
@@ -363,8 +364,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     return out
 
 
-def _object_only(p: Pattern) -> bool:
-    return p.object is not None and p.subject is None and not p.particle and not p.extra and not p.preps
+def _circumstantial(p: Pattern) -> bool:
+    """The pattern adds to the bare verb only the object's class or a prepositional phrase that holds no actor."""
+    if p.subject is not None or p.particle or p.extra or (p.object is None and not p.preps):
+        return False
+    return not p.source.startswith("prep:") and not p.target.startswith("prep:")
 
 
 # ----------------------------------------------------------------------------- nouns
