@@ -189,3 +189,22 @@ def test_an_arrest_during_a_protest_is_an_arrest(nlp):
     events = _events(nlp, "Police arrested 30 people during a protest in Bishkek on Friday.")
     top = max(events, key=lambda e: e["confidence"])
     assert top["plover_type"] == "COERCE" and top["source"]["text"] == "Police", (top["plover_type"], top["source"])
+
+
+def test_fighting_between_two_named_sides_is_mutual(nlp):
+    # "<act> between A and B" where the act is the subject of a verb of happening: A and B act on each other
+    events = _events(nlp, "Fighting between the army and the SPLA resumed in Malakal.")
+    pairs = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events if e["plover_type"] == "ASSAULT"}
+    assert ("army", "SPLA") in pairs and ("SPLA", "army") in pairs, pairs
+
+
+def test_a_piece_of_land_is_no_target(nlp):
+    # the agents dictionary lists "land" with an unknown sector; it names a thing (event_agents.tsv, sector NON)
+    events = _events(nlp, "Armed herders attacked farmers over land in Benue state.")
+    assert events and all((e["target"] or {}).get("text") != "land" for e in events)
+
+
+def test_gendarmes_are_police(nlp):
+    events = _events(nlp, "The suspect was taken into custody by gendarmes in Niamey.")
+    arrest = next(e for e in events if e["plover_type"] == "COERCE")
+    assert arrest["source"]["text"] == "gendarmes" and arrest["source"]["sector"] == "COP"

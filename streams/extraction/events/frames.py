@@ -360,8 +360,24 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
-                             sources, targets, used, place_groups=place_groups([v] + frame.objects)))
+                             sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     return out
+
+
+def parties_between(t: Token) -> list[int]:
+    """The parties of an act named with "between": its own phrase ("talks between A and B"), or, for an act that is
+    the subject of a verb of happening, that verb's ("clashes broke out between A and B", "fighting erupted between
+    A and B")."""
+    owners = [t]
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        owners.append(t.head)
+    for owner in owners:
+        for c in kids(owner):
+            if c.dep_ == "prep" and c.lower_ == "between":
+                for g in kids(c):
+                    if g.dep_ == "pobj" and not is_time(g):
+                        return _group(counted(g))
+    return []
 
 
 def _circumstantial(p: Pattern) -> bool:
@@ -428,6 +444,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             between = _group(g)
                         else:
                             targets.append(_group(g))
+    if not between:
+        between = parties_between(n)
     gov = noun_governor(n)
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS

@@ -159,6 +159,8 @@ class Participants:
         ent = self._head_entity(tok)
         if ent is not None:
             return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+        if knowledge().agents.get(tok.lower_, ("", False))[0] == "NON":
+            return None  # a place or a thing the agents dictionary lists with an unknown sector (event_agents.tsv)
         if tok.lower_ in _CONDITION_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" and not any(
                 g.ent_type_ for g in kids(c)) for c in kids(tok)):
             return None  # "a state of emergency", "a state of war": a condition, not the state
