@@ -28,13 +28,12 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import astuple
 from typing import Any, Callable
 
-import orjson
 
 from .config import Settings
 from .metrics import Metrics
 from .publishing import Output, Publisher
-from .routing import INGEST_TS_HEADER
-from .stories import EventClusters, PrefixedStore, StoryAggregator, encode, record_key
+from .routing import INGEST_TS_HEADER, header
+from .stories import EventClusters, PrefixedStore, StoryAggregator, encode, record_key, stage_input
 
 log = logging.getLogger("newsevents.stories")
 LARGEST_RANKS = 10
@@ -60,16 +59,6 @@ class TableStore(MutableMapping[str, bytes]):
 
     def __len__(self) -> int:
         return len(self.table)
-
-
-def _ingest_ts(headers: Any) -> float | None:
-    for name, value in (headers.items() if isinstance(headers, dict) else headers or ()):
-        if name == INGEST_TS_HEADER:
-            try:
-                return float(value)
-            except (TypeError, ValueError):
-                return None
-    return None
 
 
 class AggregatorStage:
@@ -100,17 +89,12 @@ class AggregatorStage:
 
     def decode(self, event: Any) -> dict[str, Any] | None:
         try:
-            item = orjson.loads(event.value)
-            if not isinstance(item, dict):
-                raise TypeError(type(item).__name__)
-        except (orjson.JSONDecodeError, TypeError) as exc:
+            return stage_input(event.value, header(event, INGEST_TS_HEADER))  # as ``newsevents process`` decodes it
+        except ValueError as exc:
             # Our own internal topic: an undecodable record is a bug upstream; counted and logged, never wedging.
             log.error("%s: undecodable record at %s[%s]@%s: %r", self.name, event.message.topic, event.message.partition,
                       event.message.offset, exc)
             return None
-        if item.get("input_ts") is None:
-            item["input_ts"] = _ingest_ts(event.headers)
-        return item
 
     async def handle(self, event: Any) -> list[dict[str, Any]]:
         """One input in its event's context: state, records sent and acknowledged, changelog flushed."""

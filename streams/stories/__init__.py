@@ -8,6 +8,7 @@
     encode(record) -> bytes                                  the one deterministic serialisation
     PrefixedStore(table, "3/")                               one partition's namespace of a shared table
     final_records(pairs) / OfflineRun                        the CLI's offline run: last record per story / cluster
+    stage_input(value, ingest_ts) -> dict                    a story-stage input as both runners decode it
 
 Design, sources and scale-out: ``docs/stories.md``.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from .aggregator import StoryAggregator, StoryConfig, StoryStats
 from .features import event_mentions, story_input
+from .intake import stage_input
 from .merged import ClusterConfig, ClusterStats, EventClusters
 from .offline import OfflineRun, final_records
 from .output import coalesce, encode, record_key
@@ -28,4 +30,5 @@ __all__ = [
     "EventClusters", "ClusterConfig", "ClusterStats",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
     "encode", "coalesce", "record_key", "PrefixedStore", "OfflineRun", "final_records",
+    "stage_input",
 ]
