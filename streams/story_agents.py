@@ -121,7 +121,7 @@ class AggregatorStage:
 class StoryStage(AggregatorStage):
     def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
         m = self.metrics
-        _articles, redelivered, late, created, merged, closed = delta
+        _inputs, redelivered, _skipped, late, created, merged, closed = delta  # fields of stories.AggregateStats
         outcome = "redelivered" if redelivered else "late" if late else "opened" if created else "joined"
         m.story_inputs.labels(outcome=outcome).inc()
         if merged:

@@ -15,19 +15,20 @@ Design, sources and scale-out: ``docs/stories.md``.
 
 from __future__ import annotations
 
-from .aggregator import StoryAggregator, StoryConfig, StoryStats
+from .aggregator import StoryAggregator, StoryConfig
 from .features import event_mentions, story_input
 from .intake import stage_input
-from .merged import ClusterConfig, ClusterStats, EventClusters
+from .merged import ClusterConfig, EventClusters
 from .offline import OfflineRun, final_records
 from .output import coalesce, encode, record_key
 from .routing import event_block_key, story_route_key
 from .store import PrefixedStore
+from .window import AggregateStats
 from .story import StoryLimits
 
 __all__ = [
-    "StoryAggregator", "StoryConfig", "StoryLimits", "StoryStats",
-    "EventClusters", "ClusterConfig", "ClusterStats",
+    "StoryAggregator", "StoryConfig", "StoryLimits", "AggregateStats",
+    "EventClusters", "ClusterConfig",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
     "encode", "coalesce", "record_key", "PrefixedStore", "OfflineRun", "final_records",
     "stage_input",

@@ -75,18 +75,6 @@ class StoryConfig(WindowConfig):
     limits: StoryLimits = field(default_factory=StoryLimits)
 
 
-@dataclass(slots=True)
-class StoryStats:
-    """Counters for the agent's metrics (deltas are the agent's business)."""
-
-    articles: int = 0
-    redelivered: int = 0
-    late: int = 0
-    created: int = 0
-    merged: int = 0
-    closed: int = 0
-
-
 def story_id_for(article_id: str, late: bool = False) -> str:
     """Deterministic, immutable id: from the article that opened the story."""
     return "s-" + stable_hash("late-story" if late else "story", article_id, length=20)
@@ -96,7 +84,6 @@ class StoryAggregator(EventTimeAggregator):
     def __init__(self, config: StoryConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
         self.config = config or StoryConfig()
         super().__init__(self.config.horizon_s, store)
-        self.stats = StoryStats()
         self.stories: dict[str, Story] = {}
         self.article_story: dict[str, str] = {}
         # stem -> the open stories indexed under it: a plain id while there is one (most stems of most
@@ -130,7 +117,7 @@ class StoryAggregator(EventTimeAggregator):
     def _apply_one(self, item: dict[str, Any]) -> list[dict[str, Any]]:
         cfg = self.config
         article_id = item["article_id"]
-        self.stats.articles += 1
+        self.stats.inputs += 1
         known = self.article_story.get(article_id)
         if known is not None:
             self.stats.redelivered += 1

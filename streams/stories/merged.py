@@ -49,17 +49,6 @@ class ClusterConfig(WindowConfig):
     max_open_clusters: int = 2_000_000  # hard memory bound: past it the longest-idle cluster closes early
 
 
-@dataclass(slots=True)
-class ClusterStats:
-    mentions: int = 0
-    redelivered: int = 0
-    skipped: int = 0
-    late: int = 0
-    created: int = 0
-    merged_mentions: int = 0
-    closed: int = 0
-
-
 def actor_key(actor: dict[str, Any] | None) -> str | None:
     """An actor across articles: canonical name, else country + sector, else None (not identifiable)."""
     if not actor:
@@ -178,7 +167,6 @@ class EventClusters(EventTimeAggregator):
     def __init__(self, config: ClusterConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
         self.config = config or ClusterConfig()
         super().__init__(self.config.horizon_s, store)
-        self.stats = ClusterStats()
         self.clusters: dict[str, Cluster] = {}
         self.event_cluster: dict[str, str] = {}
         self._blocks: dict[str, list[str]] = {}
@@ -197,7 +185,7 @@ class EventClusters(EventTimeAggregator):
     def _apply_one(self, mention: dict[str, Any]) -> list[dict[str, Any]]:
         cfg = self.config
         event = mention["event"]
-        self.stats.mentions += 1
+        self.stats.inputs += 1
         if not happening(event):
             self.stats.skipped += 1
             return []
@@ -224,7 +212,7 @@ class EventClusters(EventTimeAggregator):
             if len(self.clusters) > cfg.max_open_clusters:
                 out.extend(self._close_idle(limit=len(self.clusters) - cfg.max_open_clusters))
         else:
-            self.stats.merged_mentions += 1
+            self.stats.merged += 1
         cluster.add(mention, when, day, cfg)
         self.event_cluster[event["event_id"]] = cluster.cluster_id
         self._schedule(cluster.last_seen, cluster.cluster_id)

@@ -33,6 +33,27 @@ class WindowConfig:
         return self.horizon_hours * 3600.0
 
 
+@dataclass(slots=True)
+class AggregateStats:
+    """What an aggregator did with its inputs, for the agent's metrics (deltas are the agent's business).
+
+    ``inputs`` every input applied; ``redelivered`` one already aggregated (nothing
+    changes); ``skipped`` one with nothing to aggregate (a mention of no
+    happening); ``late`` one older than the horizon (a group of its own, closed at
+    once); ``created`` groups opened; ``merged`` stories merged into an older one
+    (story stage) or mentions joining an open cluster (merge stage); ``closed``
+    groups closed.
+    """
+
+    inputs: int = 0
+    redelivered: int = 0
+    skipped: int = 0
+    late: int = 0
+    created: int = 0
+    merged: int = 0
+    closed: int = 0
+
+
 class Group(Protocol):
     last_seen: float
 
@@ -41,6 +62,7 @@ class EventTimeAggregator:
     def __init__(self, horizon_s: float, store: MutableMapping[str, bytes] | None) -> None:
         self.horizon_s = horizon_s
         self.store = store
+        self.stats = AggregateStats()
         self.watermark: float | None = None
         self._expiry: list[tuple[float, str]] = []
         self._dirty: set[str] = set()  # keys of groups (or ``w``) to write at the end of the batch
