@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, MutableMapping
-from dataclasses import astuple
+from collections import Counter
 from typing import Any, Callable
 
 
@@ -102,16 +102,17 @@ class AggregatorStage:
         if item is None:
             return []
         agg = self.aggregator(event.message.partition)
-        before = astuple(agg.stats)
+        before = agg.stats.copy()
         records = agg.apply(item)
         outs = [Output(self.output_topic, self.name, record_key(r), encode(r), []) for r in records]
         for out in outs:  # in order: the last record of a key is its current state on the compacted topic
             await self.publisher.send(out)
         await self.flush()
-        self.observe(item, records, [a - b for a, b in zip(astuple(agg.stats), before)])
+        self.observe(item, records, agg.stats - before)
         return records
 
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
+        """Metrics of one input; ``delta``: what the aggregator's ``stats`` counted for it."""
         raise NotImplementedError
 
     def refresh_gauges(self) -> None:
@@ -119,15 +120,14 @@ class AggregatorStage:
 
 
 class StoryStage(AggregatorStage):
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
         m = self.metrics
-        _inputs, redelivered, _skipped, late, created, merged, closed = delta  # fields of stories.AggregateStats
-        outcome = "redelivered" if redelivered else "late" if late else "opened" if created else "joined"
+        outcome = "redelivered" if delta["redelivered"] else "late" if delta["late"] else "opened" if delta["created"] else "joined"
         m.story_inputs.labels(outcome=outcome).inc()
-        if merged:
-            m.story_merges.inc(merged)
-        if closed:
-            m.stories_closed.inc(closed)
+        if delta["merged"]:
+            m.story_merges.inc(delta["merged"])
+        if delta["closed"]:
+            m.stories_closed.inc(delta["closed"])
         for r in records:
             if r.get("closed"):
                 m.story_articles.observe(r["num_articles"])
@@ -145,12 +145,12 @@ class StoryStage(AggregatorStage):
 
 
 class MergeStage(AggregatorStage):
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
         m = self.metrics
         event = item.get("event") or {}
         ptype = event.get("plover_type") or f"CAMEO{str(event.get('cameo_code') or '')[:2]}"
-        _mentions, redelivered, skipped, late, created, _merged, _closed = delta
-        outcome = "redelivered" if redelivered else "skipped" if skipped else "new" if (created or late) else "merged"
+        outcome = ("redelivered" if delta["redelivered"] else "skipped" if delta["skipped"]
+                   else "new" if (delta["created"] or delta["late"]) else "merged")
         m.merged_mentions.labels(outcome=outcome, plover_type=ptype).inc()
         for r in records:
             if r.get("closed"):

@@ -23,11 +23,10 @@ from .offline import OfflineRun, final_records
 from .output import coalesce, encode, record_key
 from .routing import event_block_key, story_route_key
 from .store import PrefixedStore
-from .window import AggregateStats
 from .story import StoryLimits
 
 __all__ = [
-    "StoryAggregator", "StoryConfig", "StoryLimits", "AggregateStats",
+    "StoryAggregator", "StoryConfig", "StoryLimits",
     "EventClusters", "ClusterConfig",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
     "encode", "coalesce", "record_key", "PrefixedStore", "OfflineRun", "final_records",
