@@ -93,11 +93,7 @@ class StoryAggregator(EventTimeAggregator):
         self._dropped_articles: set[str] = set()
         self._dropped_stories: set[str] = set()
         self._moved: set[str] = set()
-        super().__init__(config or StoryConfig(), store)
-
-    @property
-    def groups(self) -> dict[str, Story]:
-        return self.stories
+        super().__init__(config or StoryConfig(), store, self.stories)
 
     def _record(self, story: Story) -> dict[str, Any]:
         return story.to_record(self.config.limits)

@@ -171,11 +171,7 @@ class EventClusters(EventTimeAggregator):
         self.event_cluster: dict[str, str] = {}
         self._blocks: dict[str, list[str]] = {}
         self._dropped: set[str] = set()
-        super().__init__(config or ClusterConfig(), store)
-
-    @property
-    def groups(self) -> dict[str, Cluster]:
-        return self.clusters
+        super().__init__(config or ClusterConfig(), store, self.clusters)
 
     def _record(self, cluster: Cluster) -> dict[str, Any]:
         return cluster.to_record(self.config)

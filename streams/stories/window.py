@@ -39,10 +39,12 @@ class Group(Protocol):
 
 
 class EventTimeAggregator:
-    """Subclasses set up their own maps, then call this ``__init__``, which restores them from a non-empty ``store``."""
+    """Subclasses set up their own maps, then call this ``__init__`` with ``groups``, their open groups (stories,
+    clusters) by id; it restores them from a non-empty ``store``."""
 
-    def __init__(self, config: WindowConfig, store: MutableMapping[str, bytes] | None) -> None:
+    def __init__(self, config: WindowConfig, store: MutableMapping[str, bytes] | None, groups: MutableMapping[str, Any]) -> None:
         self.config = config
+        self._groups = groups
         self.horizon_s = config.horizon_s
         self.store = store
         # What the aggregator did with its inputs, for the agent's metrics (the agent takes differences by
@@ -58,16 +60,11 @@ class EventTimeAggregator:
             self._load(store)
 
     def __len__(self) -> int:
-        return len(self.groups)
-
-    @property
-    def groups(self) -> MutableMapping[str, Any]:
-        """The open groups (stories, clusters) by id."""
-        raise NotImplementedError
+        return len(self._groups)
 
     def open_records(self) -> list[dict[str, Any]]:
         """The current record of every open group, oldest first (then by id)."""
-        ordered = sorted(self.groups.items(), key=lambda kv: (kv[1].first_seen, kv[0]))
+        ordered = sorted(self._groups.items(), key=lambda kv: (kv[1].first_seen, kv[0]))
         return [self._record(group) for _id, group in ordered]
 
     # ------------------------------------------------------------------ public API
