@@ -17,6 +17,10 @@ the same stages in-process over a log of its own. Each stage has
   input was never an article), else the stage's own name.
 
 Every dead letter of every stage goes to the one dead-letter topic (``DLQ``).
+
+With stories on, two stateful stages follow (``AGGREGATES``): each takes one
+record of its input topic at a time, in the topic's order, and writes what its
+aggregator returns (``story_agents`` live, ``offline.OfflineChain`` offline).
 """
 
 from __future__ import annotations
@@ -85,9 +89,21 @@ EXTRACT = Stage("extract", input="clean",
                 duplicates="exact", core=_extract_core, control=CONTROL_CLEAN)
 CHAIN: tuple[Stage, ...] = (CLEAN, EXTRACT)
 
+
+@dataclass(frozen=True, slots=True)
+class Aggregate:
+    """A stateful stage after the chain: ``name`` is the record type it writes; topics are topic kinds."""
+    name: str
+    input: str
+    output: str
+
+
+AGGREGATES: tuple[Aggregate, ...] = (Aggregate("story", input="stories_input", output="stories"),
+                                     Aggregate("merged_event", input="events_mentions", output="events_merged"))
+
 # What each record kind is called where a reader sees one kind among others (``process --emit all``, schemas).
 RECORD_TYPES = {"clean": "clean_article", "enriched": "enriched_article", "event": "event", DLQ: "dead_letter",
-                "story_input": "story_input", "event_mention": "event_mention"}
+                "story_input": "story_input", "event_mention": "event_mention", "story": "story", "merged_event": "merged_event"}
 
 
 def topic_names(settings: Settings) -> dict[str, str]:

@@ -120,13 +120,9 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     stages = stages_until({printed}) if printed and not args.out else CHAIN  # --emit clean needs the clean stage only
     counts: dict[str, int] = {}
     out = sys.stdout.buffer
-    run = None
-    if args.emit in STORY_EMITS:
-        from .stories import OfflineRun
-
-        run = OfflineRun.with_configs(settings.story_config(), settings.cluster_config())
     items = iter_inputs(args.paths, max_bytes=settings.max_input_bytes)
-    with OfflineChain(settings, stages) as chain, ExitStack() as files:
+    aggregate = settings.stories_enabled and (args.emit in STORY_EMITS or bool(args.out))
+    with OfflineChain(settings, stages, aggregate=aggregate) as chain, ExitStack() as files:
         topic_files: dict[str, Any] = {}
         if args.out:
             from pathlib import Path
@@ -134,7 +130,6 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
             directory = Path(args.out)
             directory.mkdir(parents=True, exist_ok=True)
         for records in chain.run(items):
-            item, mentions = None, []
             for rec in records:
                 rtype = RECORD_TYPES[rec.kind]
                 counts[rtype] = counts.get(rtype, 0) + 1
@@ -142,27 +137,20 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
                     if rec.topic not in topic_files:
                         topic_files[rec.topic] = files.enter_context((directory / f"{rec.topic}.jsonl").open("wb"))
                     topic_files[rec.topic].write(_line(rec.key, rec.value))
-                if rec.kind == "story_input":
-                    item = orjson.loads(rec.value)
-                elif rec.kind == "event_mention":
-                    mentions.append(orjson.loads(rec.value))
-                elif rec.kind == "dlq":
+                if rec.kind == "dlq":
                     dead = orjson.loads(rec.value)
                     print(f"dead letter: {dead['source']['location']}: {dead['reason']}: {dead['message'][:200]}", file=sys.stderr)
                 if rec.kind == printed:
                     out.write(rec.value + b"\n")
                 elif args.emit == "all" and rtype in ("clean_article", "enriched_article", "event", "dead_letter"):
                     out.write(orjson.dumps({"record_type": rtype, **orjson.loads(rec.value)}) + b"\n")
-            if run is not None:
-                run.add_inputs(item, mentions)
-    if run is not None:
-        # The last record of every cluster, then of every story (the compacted topics' view at the end
-        # of the input); with --emit all the story records come last, after everything they cover.
-        wanted = {"stories": ["story"], "merged": ["merged_event"], "all": ["merged_event", "story"]}[args.emit]
-        for rtype in wanted:
-            for record in run.final_records(rtype):
-                counts[rtype] = counts.get(rtype, 0) + 1
-                out.write(encode(record) + b"\n")
+        if args.emit in STORY_EMITS:
+            # The last record of every cluster, then of every story (the compacted topics' view at the end
+            # of the input); with --emit all the story records come last, after everything they cover.
+            wanted = {"stories": ["story"], "merged": ["merged_event"], "all": ["merged_event", "story"]}[args.emit]
+            for rtype in wanted:
+                for record in chain.stories.final_records(rtype):  # type: ignore[union-attr]
+                    out.write(encode(record) + b"\n")
     out.flush()
     summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no input"
     print(f"processed: {summary}", file=sys.stderr)

@@ -15,6 +15,12 @@ position (and gets the same ``dead_letter_id``) as on a fresh one-partition
 deployment fed the same inputs in the same order; it also names the input's
 file and line (``source.location``). Records are otherwise byte for byte the
 stream's, apart from timestamps (``tests/test_chain_equality.py``).
+
+With ``aggregate`` (and stories on), the story and merge stages
+(``chain.AGGREGATES``) follow: every record of their input topics, in the
+topics' order, is decoded as their agents decode it (``stories.stage_input``)
+and applied to one aggregator each, as on a one-partition deployment; what the
+aggregators return is written to ``stories`` and ``events.merged``.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import errors
-from .chain import CHAIN, DLQ, Stage, oversized, topic_names
+from .chain import AGGREGATES, CHAIN, DLQ, Stage, oversized, topic_names
 from .config import Settings
 from .duplicate_policy import DuplicatePolicy, stage_policy
 from .envelope import decode
@@ -36,9 +42,10 @@ from .inputs import InputItem
 from .metrics import Metrics
 from .outcome import Outcome
 from .publishing import Output
-from .routing import Router
+from .routing import INGEST_TS_HEADER, Router
 from .state import StateRuntime, Store, StoreSpec
 from .state.writer import ChangelogWriter, Write
+from .stories import OfflineRun, encode, record_key, stage_input
 
 
 @dataclass(slots=True)
@@ -113,9 +120,12 @@ class _Step:
 
 
 class OfflineChain:
-    """The chain's ``stages`` over in-process topics; ``run`` gives, per input, every record made of it."""
+    """The chain's ``stages`` over in-process topics; ``run`` gives, per input, every record made of it.
 
-    def __init__(self, settings: Settings, stages: Sequence[Stage] = CHAIN, metrics: Metrics | None = None) -> None:
+    With ``aggregate``, the story stages too; ``stories`` then holds their state (``final_records``)."""
+
+    def __init__(self, settings: Settings, stages: Sequence[Stage] = CHAIN, metrics: Metrics | None = None,
+                 aggregate: bool = False) -> None:
         self.settings = settings
         self.names = topic_names(settings)
         self.metrics = metrics or Metrics()
@@ -123,6 +133,8 @@ class OfflineChain:
         self.state = LocalState(settings, Path(self._dir.name))
         self._offsets: dict[str, int] = {}
         self.steps = [self._step(stage) for stage in stages]
+        self.aggregates = {self.names[a.input]: a for a in AGGREGATES if aggregate and a.input in self.names}
+        self.stories = OfflineRun.with_configs(settings.story_config(), settings.cluster_config()) if self.aggregates else None
         self._loop = asyncio.new_event_loop()
 
     def _step(self, stage: Stage) -> _Step:
@@ -172,6 +184,21 @@ class OfflineChain:
                                                    items[source].location, False, False))
                         next_origin.append(source)
             origin = next_origin
+        if self.aggregates:
+            for group in made:
+                group.extend(self._aggregate(group))
+        return made
+
+    def _aggregate(self, group: list[Output]) -> list[Output]:
+        """What the story and merge agents send for an input's records on their topics, in order."""
+        made = []
+        for out in group:
+            stage = self.aggregates.get(out.topic)
+            if stage is None:
+                continue
+            item = stage_input(out.value, dict(out.headers).get(INGEST_TS_HEADER))
+            for record in self.stories.apply(stage.name, item):  # type: ignore[union-attr]
+                made.append(Output(self.names[stage.output], stage.name, record_key(record), encode(record), []))
         return made
 
     async def _run_stage(self, step: _Step, events: list[LogEvent]) -> list[list[Output]]:

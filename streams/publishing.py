@@ -17,9 +17,31 @@ A failed send is one of three things (``classify``):
   (``DeadLetterQueueUnwritable``): crash-looping loudly beats wedging quietly,
   and after the DLQ is fixed a restart loses nothing.
 
-Order: an input's records are sent one after the other, each acknowledged
-before the next is sent, so a retried send can never land after a later record
-of the same article. Different inputs are sent concurrently.
+Order: a batch's records are issued in input order on every topic, and each
+input's records one after the other, each acknowledged before that input's next
+record is sent. Both at once, per topic:
+
+* a record waits for the acknowledgement of the previous record *of its own
+  input* (on any topic), so a retried send can never land after a later record
+  of the same article, and a record the topic refuses cuts its input short
+  before anything after it is sent;
+* a record waits until every record of the *earlier inputs* on its topic has
+  been issued (handed to the producer, which keeps a partition's records in the
+  order it was given them), so on each topic the inputs' records stand in input
+  order, whatever order the acknowledgements come back in: the stream writes
+  what ``newsevents process`` writes (``tests/test_chain_equality.py``).
+
+The price: where an input has several records on one topic (events, event
+mentions), each waits for the previous one's acknowledgement and the next
+input's records wait behind them, so a batch costs about one acknowledgement
+round trip per such record instead of one per record of its longest input
+(inputs still overlap: an input's records go out while those of earlier inputs,
+once issued, await their acknowledgements). Sending everything at once and awaiting the
+acknowledgements afterwards would save those round trips but not keep the first
+rule: a record the producer gives up on would be retried after later records of
+its own article had already landed. Only a retry, a fault of the cluster, can
+reorder records of different inputs: the retried record lands after the records
+of later inputs issued meanwhile, never after its own input's.
 """
 
 from __future__ import annotations
@@ -130,24 +152,45 @@ class Publisher:
 
         Raises ``DeadLetterQueueUnwritable`` when a dead letter cannot be written.
         """
-        return list(await asyncio.gather(*(self._send_group(g) for g in groups)))
+        turns: list[list[tuple[asyncio.Event | None, asyncio.Event]]] = []
+        last_issued: dict[str, asyncio.Event] = {}  # topic -> the latest record scheduled on it has been issued
+        for group in groups:
+            row = []
+            for out in group:
+                issued = asyncio.Event()
+                row.append((last_issued.get(out.topic), issued))
+                last_issued[out.topic] = issued
+            turns.append(row)
+        return list(await asyncio.gather(*(self._send_group(g, t) for g, t in zip(groups, turns))))
 
-    async def _send_group(self, group: Sequence[Output]) -> OutputRejected | None:
-        for out in group:
-            try:
-                await self.send(out)
-            except OutputRejected as rejected:
-                return rejected
-        return None
+    async def _send_group(self, group: Sequence[Output], turns: list[tuple[asyncio.Event | None, asyncio.Event]]) -> OutputRejected | None:
+        """One input's records in order; each waits for its topic's earlier records to be issued."""
+        try:
+            for out, (after, issued) in zip(group, turns):
+                if after is not None:
+                    await after.wait()
+                try:
+                    await self.send(out, issued)
+                except OutputRejected as rejected:
+                    return rejected
+            return None
+        finally:
+            for _after, issued in turns:  # cut short or failed: later inputs must not wait for what is never sent
+                issued.set()
 
-    async def send(self, out: Output) -> Any:
-        """One record, retried until it is acknowledged or proven unwritable."""
+    async def send(self, out: Output, issued: asyncio.Event | None = None) -> Any:
+        """One record, retried until it is acknowledged or proven unwritable; ``issued`` is set once its first
+        attempt is made (handed to the producer, or refused by it)."""
         token = self.stall.begin()
         delay, failures, first_failure = 0.25, 0, 0.0
         try:
             while True:
                 try:
-                    fut = await self.producer().send(out.topic, out.value, key=out.key.encode("utf-8"), headers=out.headers)
+                    try:
+                        fut = await self.producer().send(out.topic, out.value, key=out.key.encode("utf-8"), headers=out.headers)
+                    finally:
+                        if issued is not None:
+                            issued.set()
                     meta = await fut
                     self.metrics.produced.labels(topic=out.topic).inc()
                     return meta

@@ -25,16 +25,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, MutableMapping
-from dataclasses import astuple
+from collections import Counter
 from typing import Any, Callable
 
-import orjson
 
 from .config import Settings
 from .metrics import Metrics
 from .publishing import Output, Publisher
-from .routing import INGEST_TS_HEADER
-from .stories import EventClusters, PrefixedStore, StoryAggregator, encode, record_key
+from .routing import INGEST_TS_HEADER, header
+from .stories import EventClusters, PrefixedStore, StoryAggregator, encode, record_key, stage_input
 
 log = logging.getLogger("newsevents.stories")
 LARGEST_RANKS = 10
@@ -60,16 +59,6 @@ class TableStore(MutableMapping[str, bytes]):
 
     def __len__(self) -> int:
         return len(self.table)
-
-
-def _ingest_ts(headers: Any) -> float | None:
-    for name, value in (headers.items() if isinstance(headers, dict) else headers or ()):
-        if name == INGEST_TS_HEADER:
-            try:
-                return float(value)
-            except (TypeError, ValueError):
-                return None
-    return None
 
 
 class AggregatorStage:
@@ -100,17 +89,12 @@ class AggregatorStage:
 
     def decode(self, event: Any) -> dict[str, Any] | None:
         try:
-            item = orjson.loads(event.value)
-            if not isinstance(item, dict):
-                raise TypeError(type(item).__name__)
-        except (orjson.JSONDecodeError, TypeError) as exc:
+            return stage_input(event.value, header(event, INGEST_TS_HEADER))  # as ``newsevents process`` decodes it
+        except ValueError as exc:
             # Our own internal topic: an undecodable record is a bug upstream; counted and logged, never wedging.
             log.error("%s: undecodable record at %s[%s]@%s: %r", self.name, event.message.topic, event.message.partition,
                       event.message.offset, exc)
             return None
-        if item.get("input_ts") is None:
-            item["input_ts"] = _ingest_ts(event.headers)
-        return item
 
     async def handle(self, event: Any) -> list[dict[str, Any]]:
         """One input in its event's context: state, records sent and acknowledged, changelog flushed."""
@@ -118,16 +102,17 @@ class AggregatorStage:
         if item is None:
             return []
         agg = self.aggregator(event.message.partition)
-        before = astuple(agg.stats)
+        before = agg.stats.copy()
         records = agg.apply(item)
         outs = [Output(self.output_topic, self.name, record_key(r), encode(r), []) for r in records]
         for out in outs:  # in order: the last record of a key is its current state on the compacted topic
             await self.publisher.send(out)
         await self.flush()
-        self.observe(item, records, [a - b for a, b in zip(astuple(agg.stats), before)])
+        self.observe(item, records, agg.stats - before)
         return records
 
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
+        """Metrics of one input; ``delta``: what the aggregator's ``stats`` counted for it."""
         raise NotImplementedError
 
     def refresh_gauges(self) -> None:
@@ -135,15 +120,14 @@ class AggregatorStage:
 
 
 class StoryStage(AggregatorStage):
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
         m = self.metrics
-        _articles, redelivered, late, created, merged, closed = delta
-        outcome = "redelivered" if redelivered else "late" if late else "opened" if created else "joined"
+        outcome = "redelivered" if delta["redelivered"] else "late" if delta["late"] else "opened" if delta["created"] else "joined"
         m.story_inputs.labels(outcome=outcome).inc()
-        if merged:
-            m.story_merges.inc(merged)
-        if closed:
-            m.stories_closed.inc(closed)
+        if delta["merged"]:
+            m.story_merges.inc(delta["merged"])
+        if delta["closed"]:
+            m.stories_closed.inc(delta["closed"])
         for r in records:
             if r.get("closed"):
                 m.story_articles.observe(r["num_articles"])
@@ -161,12 +145,12 @@ class StoryStage(AggregatorStage):
 
 
 class MergeStage(AggregatorStage):
-    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: list[int]) -> None:
+    def observe(self, item: dict[str, Any], records: list[dict[str, Any]], delta: Counter[str]) -> None:
         m = self.metrics
         event = item.get("event") or {}
         ptype = event.get("plover_type") or f"CAMEO{str(event.get('cameo_code') or '')[:2]}"
-        _mentions, redelivered, skipped, late, created, _merged, _closed = delta
-        outcome = "redelivered" if redelivered else "skipped" if skipped else "new" if (created or late) else "merged"
+        outcome = ("redelivered" if delta["redelivered"] else "skipped" if delta["skipped"]
+                   else "new" if (delta["created"] or delta["late"]) else "merged")
         m.merged_mentions.labels(outcome=outcome, plover_type=ptype).inc()
         for r in records:
             if r.get("closed"):

@@ -96,3 +96,15 @@ def test_consume_pretty_shows_stories_and_merged_events(emitted) -> None:
     rows = [_pretty_row(r) for r in emitted["stories"] + emitted["merged"]]
     assert any(r.startswith("STORY") and " 5 articles" in r and " 5 sources closed" in r for r in rows), rows
     assert any(r.startswith("MERGED") and " 5 mentions" in r for r in rows), rows
+
+
+def test_out_holds_every_update_of_the_story_topics_and_their_last_records_are_the_printed_ones(tmp_path: Path, emitted) -> None:
+    """``--out`` writes what the story and merge agents would send, update by update: a compacted topic's view
+    of that (the last record of each key) is what ``--emit stories`` / ``--emit merged`` print."""
+    records_of(run_cli("process", "--emit", "events", "--out", str(tmp_path), str(STREAM)))
+    for topic, emit, key in (("stories", "stories", "story_id"), ("events.merged", "merged", "cluster_id")):
+        rows = [json.loads(line) for line in (tmp_path / f"{topic}.jsonl").read_text("utf-8").splitlines()]
+        assert all(row["key"] == row["value"][key] for row in rows)
+        last = {row["key"]: row["value"] for row in rows}
+        assert len(rows) > len(last)  # updates, not only the final records
+        assert sorted(last.values(), key=lambda r: r[key]) == sorted(emitted[emit], key=lambda r: r[key])

@@ -15,16 +15,27 @@ from streams.publishing import DeadLetterQueueUnwritable, Output, Publisher, cla
 
 
 class ScriptedProducer:
-    """Acknowledges sends after a short delay, failing those a script names (topic, key, attempt) -> exception."""
+    """Acknowledges sends after a short delay, failing those a script names (topic, key, attempt) -> exception.
 
-    def __init__(self, failures: dict[tuple[str, str, int], BaseException]) -> None:
+    ``refused`` names sends that raise at once, as the client does for a record it will not even queue;
+    ``delays`` sets a record's acknowledgement delay (10 ms otherwise), so acknowledgements can come back out
+    of order. Like a partition, ``landed`` keeps each topic's records in the order they were handed over."""
+
+    def __init__(self, failures: dict[tuple[str, str, int], BaseException], refused: dict[tuple[str, str, int], BaseException] | None = None,
+                 delays: dict[str, float] | None = None) -> None:
         self.failures = failures
+        self.refused = refused or {}
+        self.delays = delays or {}
         self.attempts: dict[tuple[str, str], int] = {}
         self.log: list[tuple[str, str]] = []   # acknowledged (topic, key-of-record) in order
+        self._handed: list[tuple[str, str, int]] = []
 
     async def send(self, topic: str, value: bytes, key: bytes, headers: Any) -> asyncio.Future:
         name = value.decode()
         n = self.attempts[(topic, name)] = self.attempts.get((topic, name), 0) + 1
+        if (topic, name, n) in self.refused:
+            raise self.refused[(topic, name, n)]
+        self._handed.append((topic, name, n))
         fut = asyncio.get_running_loop().create_future()
         exc = self.failures.get((topic, name, n))
 
@@ -35,8 +46,12 @@ class ScriptedProducer:
                 self.log.append((topic, name))
                 fut.set_result(n)
 
-        asyncio.get_running_loop().call_later(0.01, settle)
+        asyncio.get_running_loop().call_later(self.delays.get(name, 0.01), settle)
         return fut
+
+    def landed(self, topic: str) -> list[str]:
+        """The records a topic holds, in the order they were handed to the producer (failed attempts left out)."""
+        return [name for t, name, n in self._handed if t == topic and (t, name, n) not in self.failures]
 
 
 def out(topic: str, name: str, kind: str = "event") -> Output:
@@ -87,6 +102,35 @@ def test_inputs_are_sent_concurrently() -> None:
     groups = [[out("events", f"a{i}"), out("events", f"b{i}")] for i in range(20)]
     loop_time = asyncio.run(_timed(publisher(producer).publish(groups)))
     assert len(producer.log) == 40 and loop_time < 0.5  # 20 chains of 2 sends at 10 ms, not 40 in a row
+
+
+def test_each_topic_holds_the_batch_in_input_order_whatever_order_the_acknowledgements_come_in() -> None:
+    producer = ScriptedProducer({}, delays={"r0": 0.03, "e0a": 0.03, "e0b": 0.02, "e0c": 0.03, "r1": 0.001, "e2a": 0.001})
+    groups = [
+        [out("enriched", "r0", "enriched"), out("events", "e0a"), out("events", "e0b"), out("events", "e0c")],
+        [out("enriched", "r1", "enriched"), out("events", "e1a")],
+        [out("events", "e2a"), out("enriched", "r2", "enriched"), out("events", "e2b")],
+    ]
+    assert asyncio.run(publisher(producer).publish(groups)) == [None, None, None]
+    assert producer.landed("enriched") == ["r0", "r1", "r2"]
+    assert producer.landed("events") == ["e0a", "e0b", "e0c", "e1a", "e2a", "e2b"]
+    assert producer.log.index(("events", "e1a")) < producer.log.index(("events", "e0c"))  # acknowledged out of order
+
+
+def test_a_retried_record_never_lands_after_a_later_record_of_its_input() -> None:
+    producer = ScriptedProducer({("events", "e0a", 1): kerr.NotLeaderForPartitionError()})
+    groups = [[out("events", "e0a"), out("events", "e0b")], [out("events", "e1a")]]
+    assert asyncio.run(publisher(producer).publish(groups)) == [None, None]
+    landed = producer.landed("events")
+    assert landed.index("e0a") < landed.index("e0b") and producer.attempts[("events", "e0b")] == 1
+
+
+def test_a_record_refused_before_it_is_queued_does_not_hold_back_later_inputs() -> None:
+    producer = ScriptedProducer({}, refused={("events", "huge", 1): kerr.MessageSizeTooLargeError()})
+    groups = [[out("events", "huge"), out("events", "after")], [out("events", "next")]]
+    rejected, ok = asyncio.run(asyncio.wait_for(publisher(producer).publish(groups), 5))
+    assert rejected is not None and ok is None
+    assert producer.landed("events") == ["next"]  # the refused input is cut short; the next one is not stuck behind it
 
 
 async def _timed(coro: Any) -> float:

@@ -131,7 +131,7 @@ def test_redelivery_changes_nothing_and_reemits_identical_bytes():
         assert [encode(r) for r in again] == [last_story]
         again_m = clusters.apply_many(mentions)
         assert [encode(r) for r in again_m] == [last_cluster]
-    assert agg.stats.redelivered == 5 and clusters.stats.redelivered == 5
+    assert agg.stats["redelivered"] == 5 and clusters.stats["redelivered"] == 5
     assert dict(agg.store) == store_before
     rec = json.loads(last_story)
     assert rec["num_articles"] == 5 and rec["num_sources"] == 5
@@ -175,7 +175,7 @@ def test_horizon_expiry_closes_and_forgets():
     # the same article now is older than the horizon: its own closed story, nothing reopened
     late = agg.apply(_inputs("strike")[0][0])
     assert late[0]["closed"] is True and late[0]["article_ids"] == ["strike-1"] and late[0]["story_id"] != story_id_for("strike-1")
-    assert len(agg) == 0 and agg.stats.late == 1
+    assert len(agg) == 0 and agg.stats["late"] == 1
 
 
 def test_restart_from_the_store_continues_like_an_uninterrupted_run():

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from typing import Any, Callable
 
 import lxml.etree
 import lxml.html
@@ -48,6 +49,7 @@ _META = {
     "og_type": ("og:type",),
 }
 _MAX_JSONLD_CHARS = 2_000_000
+_EMPTY = (None, "", [], {})  # a JSON-LD property without a value (the fields read from JSON-LD: ``_JSON_LD``, at the end)
 _URLISH = re.compile(r"^(?:https?:)?//")
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 
@@ -78,21 +80,20 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None = None, *, find_d
         for key, names in _META.items():
             if key not in found and name in names:
                 found[key] = content
-    ld = _json_ld(tree)
-    meta.types = ld.types
-    meta.article_body = ld.article_body
-    meta.accessible_for_free = ld.accessible_for_free
+    meta.types, ld = _json_ld(tree)
+    meta.article_body = ld.get("article_body")
+    meta.accessible_for_free = ld.get("accessible_for_free")
     h1 = tree.find(".//h1")
     meta.h1 = norm(h1.text_content()) or None if h1 is not None else None
     t = tree.find(".//title")
     doc_title = norm(t.text_content()) if t is not None else ""
-    meta.title = norm(ld.headline or found.get("title") or meta.h1 or doc_title) or None
-    meta.titles = [x for x in dict.fromkeys([ld.headline or "", found.get("title", ""), doc_title, meta.h1 or ""]) if x]
-    meta.author = _author(ld.author or found.get("author"))
-    meta.site = ld.publisher or found.get("site") or None
-    meta.description = norm(ld.description or found.get("description") or "") or None
+    meta.title = norm(ld.get("title") or found.get("title") or meta.h1 or doc_title) or None
+    meta.titles = [x for x in dict.fromkeys([ld.get("title") or "", found.get("title", ""), doc_title, meta.h1 or ""]) if x]
+    meta.author = _author(ld.get("author") or found.get("author"))
+    meta.site = ld.get("site") or found.get("site") or None
+    meta.description = norm(ld.get("description") or found.get("description") or "") or None
     meta.og_type = (found.get("og_type") or "").lower() or None
-    published = iso_utc(ld.date_published) or iso_utc(found.get("published_at"))
+    published = iso_utc(ld.get("published_at")) or iso_utc(found.get("published_at"))
     if published is None:
         for el in tree.iter("time"):
             published = iso_utc(el.get("datetime"))
@@ -104,21 +105,9 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None = None, *, find_d
     return meta
 
 
-@dataclass(slots=True)
-class _JsonLd:
-    types: set[str] = field(default_factory=set)
-    headline: str | None = None
-    author: str | None = None
-    date_published: str | None = None
-    publisher: str | None = None
-    description: str | None = None
-    article_body: str | None = None
-    accessible_for_free: bool | None = None
-
-
-def _json_ld(tree: lxml.html.HtmlElement) -> _JsonLd:
-    """The page's schema.org objects; article fields from the first object of an article type."""
-    out = _JsonLd()
+def _json_ld(tree: lxml.html.HtmlElement) -> tuple[set[str], dict[str, Any]]:
+    """The page's schema.org types, and the ``_JSON_LD`` fields of its first object of an article type."""
+    kinds: set[str] = set()
     article: dict | None = None
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -141,27 +130,20 @@ def _json_ld(tree: lxml.html.HtmlElement) -> _JsonLd:
                 continue
             types = node.get("@type")
             names = {str(x).lower() for x in (types if isinstance(types, list) else [types]) if x}
-            out.types |= names
+            kinds |= names
             if article is None and names & ARTICLE_TYPES:
                 article = node
             for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart"):
                 child = node.get(key)
                 if isinstance(child, (list, dict)):
                     stack.append(child)
-    if article is not None:
-        out.headline = _text(article.get("headline") or article.get("name"))
-        out.author = _names(article.get("author") or article.get("creator"))
-        out.date_published = _text(article.get("datePublished") or article.get("dateCreated") or article.get("uploadDate"))
-        out.publisher = _names(article.get("publisher"))
-        out.description = _text(article.get("description"))
-        body = article.get("articleBody") or article.get("text")
-        out.article_body = _body_text(body) if isinstance(body, str) else None
-        free = article.get("isAccessibleForFree")
-        if isinstance(free, bool):
-            out.accessible_for_free = free
-        elif isinstance(free, str) and free.strip().lower() in ("false", "true"):
-            out.accessible_for_free = free.strip().lower() == "true"
-    return out
+    if article is None:
+        return kinds, {}
+    fields = {}
+    for name, (reader, properties) in _JSON_LD.items():
+        value = next((article[p] for p in properties if article.get(p) not in _EMPTY), None)
+        fields[name] = reader(value) if value is not None else None
+    return kinds, fields
 
 
 def _text(value: object) -> str | None:
@@ -183,6 +165,13 @@ def _names(value: object) -> str | None:
     return ", ".join(names) or None
 
 
+def _flag(value: object) -> bool | None:
+    """A schema.org Boolean: true/false, or the words."""
+    if isinstance(value, str) and value.strip().lower() in ("false", "true"):
+        return value.strip().lower() == "true"
+    return value if isinstance(value, bool) else None
+
+
 def _author(value: str | None) -> str | None:
     if not value:
         return None
@@ -190,8 +179,10 @@ def _author(value: str | None) -> str | None:
     return None if not value or _URLISH.match(value) else value[:200]
 
 
-def _body_text(body: str) -> str | None:
+def _body_text(body: object) -> str | None:
     """JSON-LD articleBody as plain text (some publishers put HTML in it)."""
+    if not isinstance(body, str):
+        return None
     body = body.strip()
     if not body:
         return None
@@ -242,3 +233,16 @@ def _htmldate(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
     except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError):
         return None
     return iso_utc(found) if found else None
+
+
+# The article object's JSON-LD properties per field, in order of trust (the first with a value wins; field names
+# as in ``_META``), and the reader that turns the value into the field's.
+_JSON_LD: dict[str, tuple[Callable[[Any], Any], tuple[str, ...]]] = {
+    "title": (_text, ("headline", "name")),
+    "author": (_names, ("author", "creator")),
+    "published_at": (_text, ("datePublished", "dateCreated", "uploadDate")),
+    "site": (_names, ("publisher",)),
+    "description": (_text, ("description",)),
+    "article_body": (_body_text, ("articleBody", "text")),
+    "accessible_for_free": (_flag, ("isAccessibleForFree",)),
+}

@@ -8,15 +8,17 @@
     encode(record) -> bytes                                  the one deterministic serialisation
     PrefixedStore(table, "3/")                               one partition's namespace of a shared table
     final_records(pairs) / OfflineRun                        the CLI's offline run: last record per story / cluster
+    stage_input(value, ingest_ts) -> dict                    a story-stage input as both runners decode it
 
 Design, sources and scale-out: ``docs/stories.md``.
 """
 
 from __future__ import annotations
 
-from .aggregator import StoryAggregator, StoryConfig, StoryStats
+from .aggregator import StoryAggregator, StoryConfig
 from .features import event_mentions, story_input
-from .merged import ClusterConfig, ClusterStats, EventClusters
+from .intake import stage_input
+from .merged import ClusterConfig, EventClusters
 from .offline import OfflineRun, final_records
 from .output import coalesce, encode, record_key
 from .routing import event_block_key, story_route_key
@@ -24,8 +26,9 @@ from .store import PrefixedStore
 from .story import StoryLimits
 
 __all__ = [
-    "StoryAggregator", "StoryConfig", "StoryLimits", "StoryStats",
-    "EventClusters", "ClusterConfig", "ClusterStats",
+    "StoryAggregator", "StoryConfig", "StoryLimits",
+    "EventClusters", "ClusterConfig",
     "story_input", "event_mentions", "story_route_key", "event_block_key",
     "encode", "coalesce", "record_key", "PrefixedStore", "OfflineRun", "final_records",
+    "stage_input",
 ]

@@ -75,28 +75,15 @@ class StoryConfig(WindowConfig):
     limits: StoryLimits = field(default_factory=StoryLimits)
 
 
-@dataclass(slots=True)
-class StoryStats:
-    """Counters for the agent's metrics (deltas are the agent's business)."""
-
-    articles: int = 0
-    redelivered: int = 0
-    late: int = 0
-    created: int = 0
-    merged: int = 0
-    closed: int = 0
-
-
 def story_id_for(article_id: str, late: bool = False) -> str:
     """Deterministic, immutable id: from the article that opened the story."""
     return "s-" + stable_hash("late-story" if late else "story", article_id, length=20)
 
 
 class StoryAggregator(EventTimeAggregator):
+    config: StoryConfig
+
     def __init__(self, config: StoryConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
-        self.config = config or StoryConfig()
-        super().__init__(self.config.horizon_s, store)
-        self.stats = StoryStats()
         self.stories: dict[str, Story] = {}
         self.article_story: dict[str, str] = {}
         # stem -> the open stories indexed under it: a plain id while there is one (most stems of most
@@ -106,38 +93,31 @@ class StoryAggregator(EventTimeAggregator):
         self._dropped_articles: set[str] = set()
         self._dropped_stories: set[str] = set()
         self._moved: set[str] = set()
-        if store is not None and len(store):
-            self._load(store)
+        super().__init__(config or StoryConfig(), store, self.stories)
+
+    def _record(self, story: Story) -> dict[str, Any]:
+        return story.to_record(self.config.limits)
 
     # ------------------------------------------------------------------ public API (and apply, apply_many, expire)
     def story_of(self, article_id: str) -> str | None:
         return self.article_story.get(article_id)
-
-    def open_records(self) -> list[dict[str, Any]]:
-        """The current record of every open story (oldest first): what ``--emit stories`` prints at the end."""
-        ordered = sorted(self.stories.values(), key=lambda s: (s.first_seen, s.story_id))
-        return [s.to_record(self.config.limits) for s in ordered]
 
     def largest(self, n: int = 10) -> list[tuple[int, int, str]]:
         """(articles, sources, story id) of the ``n`` largest open stories, for a size-by-rank gauge."""
         top = heapq.nlargest(n, self.stories.values(), key=lambda s: (len(s.members), s.story_id))
         return [(len(s.members), len(s.summary().outlets), s.story_id) for s in top]
 
-    def __len__(self) -> int:
-        return len(self.stories)
-
     # ------------------------------------------------------------------ one article
     def _apply_one(self, item: dict[str, Any]) -> list[dict[str, Any]]:
         cfg = self.config
         article_id = item["article_id"]
-        self.stats.articles += 1
         known = self.article_story.get(article_id)
         if known is not None:
-            self.stats.redelivered += 1
+            self.stats["redelivered"] += 1
             return [self.stories[known].to_record(cfg.limits)]
         when = self._time_of(item.get("published_at"), item.get("input_ts"))
         if self._is_late(when):
-            self.stats.late += 1
+            self.stats["late"] += 1
             late = Story(story_id_for(article_id, late=True), when, when)
             late.add(item, when, cfg.limits)
             return [late.to_record(cfg.limits, closed=True)]
@@ -149,7 +129,7 @@ class StoryAggregator(EventTimeAggregator):
         else:
             story = Story(story_id_for(article_id), when, when)
             self.stories[story.story_id] = story
-            self.stats.created += 1
+            self.stats["created"] += 1
             if len(self.stories) > cfg.max_open_stories:
                 out.extend(self._close_idle(limit=len(self.stories) - cfg.max_open_stories, keep=story.story_id))
         story.add(item, when, cfg.limits)
@@ -201,7 +181,7 @@ class StoryAggregator(EventTimeAggregator):
             self._remember_member(article_id, older)
         self._drop(younger, forget_members=False)
         self._touch(older)
-        self.stats.merged += 1
+        self.stats["merged"] += 1
         return older, final
 
     # ------------------------------------------------------------------ bookkeeping
@@ -263,7 +243,7 @@ class StoryAggregator(EventTimeAggregator):
     def _close(self, story: Story) -> dict[str, Any]:
         record = story.to_record(self.config.limits, closed=True)
         self._drop(story, forget_members=True)
-        self.stats.closed += 1
+        self.stats["closed"] += 1
         return record
 
     # ------------------------------------------------------------------ store

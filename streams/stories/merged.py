@@ -49,17 +49,6 @@ class ClusterConfig(WindowConfig):
     max_open_clusters: int = 2_000_000  # hard memory bound: past it the longest-idle cluster closes early
 
 
-@dataclass(slots=True)
-class ClusterStats:
-    mentions: int = 0
-    redelivered: int = 0
-    skipped: int = 0
-    late: int = 0
-    created: int = 0
-    merged_mentions: int = 0
-    closed: int = 0
-
-
 def actor_key(actor: dict[str, Any] | None) -> str | None:
     """An actor across articles: canonical name, else country + sector, else None (not identifiable)."""
     if not actor:
@@ -175,40 +164,33 @@ def _day_iso(day: int) -> str:
 
 
 class EventClusters(EventTimeAggregator):
+    config: ClusterConfig
+
     def __init__(self, config: ClusterConfig | None = None, store: MutableMapping[str, bytes] | None = None) -> None:
-        self.config = config or ClusterConfig()
-        super().__init__(self.config.horizon_s, store)
-        self.stats = ClusterStats()
         self.clusters: dict[str, Cluster] = {}
         self.event_cluster: dict[str, str] = {}
         self._blocks: dict[str, list[str]] = {}
         self._dropped: set[str] = set()
-        if store is not None and len(store):
-            self._load(store)
+        super().__init__(config or ClusterConfig(), store, self.clusters)
 
-    def open_records(self) -> list[dict[str, Any]]:
-        ordered = sorted(self.clusters.values(), key=lambda c: (c.first_seen, c.cluster_id))
-        return [c.to_record(self.config) for c in ordered]
-
-    def __len__(self) -> int:
-        return len(self.clusters)
+    def _record(self, cluster: Cluster) -> dict[str, Any]:
+        return cluster.to_record(self.config)
 
     # ------------------------------------------------------------------ one mention
     def _apply_one(self, mention: dict[str, Any]) -> list[dict[str, Any]]:
         cfg = self.config
         event = mention["event"]
-        self.stats.mentions += 1
         if not happening(event):
-            self.stats.skipped += 1
+            self.stats["skipped"] += 1
             return []
         known = self.event_cluster.get(event["event_id"])
         if known is not None:
-            self.stats.redelivered += 1
+            self.stats["redelivered"] += 1
             return [self.clusters[known].to_record(cfg)]
         when = self._time_of(mention.get("published_at"), mention.get("input_ts"))
         day = day_number((event.get("date") or {}).get("resolved")) or day_number(when) or 0
         if self._is_late(when):
-            self.stats.late += 1
+            self.stats["late"] += 1
             late = Cluster(cluster_id_for("late:" + event["event_id"]), None, day, day, None, when, when)
             late.add(mention, when, day, cfg)
             return [late.to_record(cfg, closed=True)]
@@ -220,11 +202,11 @@ class EventClusters(EventTimeAggregator):
             self.clusters[cluster.cluster_id] = cluster
             if block is not None:
                 self._blocks.setdefault(block, []).append(cluster.cluster_id)
-            self.stats.created += 1
+            self.stats["created"] += 1
             if len(self.clusters) > cfg.max_open_clusters:
                 out.extend(self._close_idle(limit=len(self.clusters) - cfg.max_open_clusters))
         else:
-            self.stats.merged_mentions += 1
+            self.stats["merged"] += 1
         cluster.add(mention, when, day, cfg)
         self.event_cluster[event["event_id"]] = cluster.cluster_id
         self._schedule(cluster.last_seen, cluster.cluster_id)
@@ -257,7 +239,7 @@ class EventClusters(EventTimeAggregator):
             self.event_cluster.pop(event_id, None)
         self._dirty.discard(cid)
         self._dropped.add(cid)
-        self.stats.closed += 1
+        self.stats["closed"] += 1
         return record
 
     # ------------------------------------------------------------------ store

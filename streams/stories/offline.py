@@ -33,16 +33,19 @@ class OfflineRun:
         self.add_inputs(story_input(article, extraction, input_ts), event_mentions(article, extraction, input_ts))
 
     def add_inputs(self, item: dict[str, Any] | None, mentions: Iterable[dict[str, Any]] = ()) -> None:
-        """The records the extract stage publishes for one article (``story_input``, ``event_mention``s).
-
-        The CLI feeds these, decoded from the extract stage's own output, so the
-        offline run aggregates exactly what the stream's internal topics carry.
-        """
+        """The records the extract stage publishes for one article (``story_input``, ``event_mention``s)."""
         if item is not None:
-            for record in self.stories.apply(item):
-                self._last[record_key(record)] = record
-        for record in self.clusters.apply_many(list(mentions)):
+            self.apply("story", item)
+        for mention in mentions:
+            self.apply("merged_event", mention)
+
+    def apply(self, record_type: str, item: dict[str, Any]) -> list[dict[str, Any]]:
+        """One input of the stage writing ``record_type`` records (``story`` or ``merged_event``), as its agent
+        takes it (``intake.stage_input``): the records the agent would send for it, in order."""
+        records = (self.stories if record_type == "story" else self.clusters).apply(item)
+        for record in records:
             self._last[record_key(record)] = record
+        return records
 
     def final_records(self, record_type: str) -> list[dict[str, Any]]:
         """The last record of every story (``story``) or cluster (``merged_event``), oldest first."""

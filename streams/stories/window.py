@@ -12,6 +12,7 @@ to write their state.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
@@ -38,12 +39,33 @@ class Group(Protocol):
 
 
 class EventTimeAggregator:
-    def __init__(self, horizon_s: float, store: MutableMapping[str, bytes] | None) -> None:
-        self.horizon_s = horizon_s
+    """Subclasses set up their own maps, then call this ``__init__`` with ``groups``, their open groups (stories,
+    clusters) by id; it restores them from a non-empty ``store``."""
+
+    def __init__(self, config: WindowConfig, store: MutableMapping[str, bytes] | None, groups: MutableMapping[str, Any]) -> None:
+        self.config = config
+        self._groups = groups
+        self.horizon_s = config.horizon_s
         self.store = store
+        # What the aggregator did with its inputs, for the agent's metrics (the agent takes differences by
+        # name): ``inputs`` every input applied; ``redelivered`` one already aggregated (nothing changes);
+        # ``skipped`` one with nothing to aggregate (a mention of no happening); ``late`` one older than the
+        # horizon (a group of its own, closed at once); ``created`` groups opened; ``merged`` stories merged
+        # into an older one (story stage) or mentions joining an open cluster (merge stage); ``closed``.
+        self.stats: Counter[str] = Counter()
         self.watermark: float | None = None
         self._expiry: list[tuple[float, str]] = []
         self._dirty: set[str] = set()  # keys of groups (or ``w``) to write at the end of the batch
+        if store is not None and len(store):
+            self._load(store)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def open_records(self) -> list[dict[str, Any]]:
+        """The current record of every open group, oldest first (then by id)."""
+        ordered = sorted(self._groups.items(), key=lambda kv: (kv[1].first_seen, kv[0]))
+        return [self._record(group) for _id, group in ordered]
 
     # ------------------------------------------------------------------ public API
     def apply(self, item: dict[str, Any]) -> list[dict[str, Any]]:
@@ -54,6 +76,7 @@ class EventTimeAggregator:
         """Records to publish for a batch of inputs, in order, the last per key only; state written once."""
         out: list[dict[str, Any]] = []
         for item in items:
+            self.stats["inputs"] += 1
             out.extend(self._apply_one(item))
         self._flush()
         return coalesce(out)
@@ -122,4 +145,12 @@ class EventTimeAggregator:
         raise NotImplementedError
 
     def _flush(self) -> None:
+        raise NotImplementedError
+
+    def _record(self, group: Any) -> dict[str, Any]:
+        """The current record of an open group."""
+        raise NotImplementedError
+
+    def _load(self, store: MutableMapping[str, bytes]) -> None:
+        """Restore the groups (and the watermark) from a store that is not empty."""
         raise NotImplementedError
