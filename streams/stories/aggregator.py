@@ -64,6 +64,10 @@ _ARTICLE = "a:"
 
 @dataclass(frozen=True, slots=True)
 class StoryConfig(WindowConfig):
+    """How an article joins a story, and the bounds of the story state. The scores and the open-story bound are
+    settings (``NEWSEVENTS_STORY_THRESHOLD``, ``..._GAP_PENALTY_PER_DAY``, ``..._MERGE_THRESHOLD``, ``..._MAX_OPEN``,
+    ``Settings.story_config``); the candidate-search sizes are fixed here, as they trade recall for cost only."""
+
     threshold: float = 0.20
     gap_penalty_per_day: float = 0.03
     merge_threshold: float = 0.50

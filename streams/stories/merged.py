@@ -43,6 +43,10 @@ _CLUSTER = "c:"
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig(WindowConfig):
+    """When mentions of one happening merge, and the bounds of an open cluster: a happening spans at most
+    ``max_span_days`` of event time; ids and sources kept per cluster are capped so one runaway story cannot grow a
+    record past the topic's limit. The open-cluster bound is a setting (``NEWSEVENTS_MERGED_MAX_OPEN``)."""
+
     max_span_days: int = 1
     max_event_ids: int = 1_000
     max_sources: int = 10_000
