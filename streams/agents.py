@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import sys
 import time
 from typing import Any, Sequence
 
@@ -50,12 +48,12 @@ from .executor import StagePool
 from .health import Health
 from .offsets import OffsetGuard
 from .outcome import Outcome
+from .exits import FATAL, stop_worker
 from .publishing import DeadLetterQueueUnwritable, Output, OutputRejected, Publisher
 from .routing import Router
 
 log = logging.getLogger(__name__)
 
-EXIT_DLQ_UNWRITABLE = 78  # EX_CONFIG: an operator must fix the dead-letter topic
 
 
 class Abandoned(Exception):
@@ -118,7 +116,7 @@ class StageAgent:
             return await self._process(admitted)
         except Abandoned:
             return 0
-        except DeadLetterQueueUnwritable as exc:
+        except FATAL as exc:
             self._fatal(exc)
             return 0
         except asyncio.CancelledError:
@@ -223,13 +221,4 @@ class StageAgent:
             pass
 
     def _fatal(self, exc: BaseException) -> None:
-        log.critical("%s. Stopping the worker without committing the batch in flight (exit %d): "
-                     "fix the dead-letter topic, then restart; the batch is processed again and nothing is lost.",
-                     exc, EXIT_DLQ_UNWRITABLE)
-        for handler in logging.getLogger().handlers:
-            try:
-                handler.flush()
-            except Exception:  # noqa: BLE001
-                pass
-        sys.stderr.flush()
-        os._exit(EXIT_DLQ_UNWRITABLE)
+        stop_worker(exc)  # a seam for tests

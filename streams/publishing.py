@@ -16,6 +16,12 @@ A failed send is one of three things (``classify``):
   so the worker must stop without committing and say why
   (``DeadLetterQueueUnwritable``): crash-looping loudly beats wedging quietly,
   and after the DLQ is fixed a restart loses nothing.
+* **fatal for the producer** - the idempotent producer's state is out of step
+  with the broker's (``OutOfOrderSequenceNumber`` after a failed request, an
+  expired producer id, fencing): every retry through it fails the same way, so
+  after ``PRODUCER_STATE_TRIES`` such failures the worker stops without
+  committing (``ProducerStateLost``, exit 75) and its restart, with a new
+  producer, sends the batch again.
 
 Order: a batch's records are issued in input order on every topic, and each
 input's records one after the other, each acknowledged before that input's next
@@ -56,7 +62,7 @@ from aiokafka import errors as kerr
 
 log = logging.getLogger(__name__)
 
-RETRIABLE, REJECTED, NOT_AUTHORISED = "retriable", "rejected", "not_authorised"
+RETRIABLE, REJECTED, NOT_AUTHORISED, PRODUCER_STATE = "retriable", "rejected", "not_authorised", "producer_state"
 
 # The record itself can never be written, however often it is retried.
 _REJECTED = (
@@ -76,6 +82,17 @@ _NOT_AUTHORISED = (
 )
 
 
+# The idempotent producer's own state no longer matches the broker's (its sequence numbers fell out of step after a
+# failed request, its id expired, it was fenced): every retry through this producer fails the same way.
+_PRODUCER_STATE = (
+    kerr.OutOfOrderSequenceNumber,
+    kerr.UnknownProducerId,
+    kerr.InvalidProducerEpoch,
+    kerr.ProducerFenced,
+)
+PRODUCER_STATE_TRIES = 3  # sends that fail so before the producer is given up (a transient one passes on retry)
+
+
 def classify(exc: BaseException) -> str:
     """``retriable``, ``rejected`` or ``not_authorised`` for an exception from a send (causes unwrapped)."""
     seen = 0
@@ -84,6 +101,8 @@ def classify(exc: BaseException) -> str:
             return REJECTED
         if isinstance(exc, _NOT_AUTHORISED):
             return NOT_AUTHORISED
+        if isinstance(exc, _PRODUCER_STATE):
+            return PRODUCER_STATE
         if isinstance(exc, (TypeError, ValueError)) and not isinstance(exc, kerr.KafkaError):
             return REJECTED  # a record the client cannot even encode
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
@@ -101,6 +120,11 @@ class OutputRejected(Exception):
 
 class DeadLetterQueueUnwritable(Exception):
     """The dead-letter topic refuses dead letters: the worker stops without committing."""
+
+
+class ProducerStateLost(Exception):
+    """The producer's idempotence state is out of step with the broker's and retries through it cannot pass: the
+    worker stops without committing, so a restart (a new producer) sends the batch again and nothing is lost."""
 
 
 @dataclass(slots=True)
@@ -205,6 +229,9 @@ class Publisher:
                         raise DeadLetterQueueUnwritable(f"the dead-letter topic {out.topic} refuses dead letters: {exc!r}") from exc
                     if kind == REJECTED:
                         raise OutputRejected(out, exc) from exc
+                    if kind == PRODUCER_STATE and failures >= PRODUCER_STATE_TRIES:
+                        raise ProducerStateLost(f"send to {out.topic} failed {failures} times with the producer's state out of "
+                                                f"step with the broker's: {exc!r}") from exc
                     if out.topic == self.dlq_topic and failures >= 3 and self.topic_exists is not None:
                         if await self._dlq_missing():
                             raise DeadLetterQueueUnwritable(f"the dead-letter topic {out.topic} does not exist (deleted?): {exc!r}") from exc

@@ -31,6 +31,7 @@ from typing import Any, Callable
 
 from .config import Settings
 from .metrics import Metrics
+from .exits import FATAL, stop_worker
 from .publishing import Output, Publisher
 from .routing import INGEST_TS_HEADER, header
 from .stories import EventClusters, PrefixedStore, StoryAggregator, encode, record_key, stage_input
@@ -105,8 +106,12 @@ class AggregatorStage:
         before = agg.stats.copy()
         records = agg.apply(item)
         outs = [Output(self.output_topic, self.name, record_key(r), encode(r), []) for r in records]
-        for out in outs:  # in order: the last record of a key is its current state on the compacted topic
-            await self.publisher.send(out)
+        try:
+            for out in outs:  # in order: the last record of a key is its current state on the compacted topic
+                await self.publisher.send(out)
+        except FATAL as exc:
+            stop_worker(exc)  # as the stage agents do: an agent that died here would leave its input unread
+            raise
         await self.flush()
         self.observe(item, records, agg.stats - before)
         return records

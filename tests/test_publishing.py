@@ -11,7 +11,7 @@ import pytest
 from aiokafka import errors as kerr
 
 from streams.metrics import Metrics
-from streams.publishing import DeadLetterQueueUnwritable, Output, Publisher, classify
+from streams.publishing import PRODUCER_STATE_TRIES, DeadLetterQueueUnwritable, Output, ProducerStateLost, Publisher, classify
 
 
 class ScriptedProducer:
@@ -73,6 +73,9 @@ def publisher(producer: ScriptedProducer, **kw: Any) -> Publisher:
     (kerr.RequestTimedOutError(), "retriable"),
     (kerr.KafkaConnectionError(), "retriable"),
     (kerr.UnknownTopicOrPartitionError(), "retriable"),
+    (kerr.OutOfOrderSequenceNumber(), "producer_state"),
+    (kerr.UnknownProducerId(), "producer_state"),
+    (kerr.ProducerFenced(), "producer_state"),
 ])
 def test_classification(exc: BaseException, kind: str) -> None:
     assert classify(exc) == kind
@@ -179,3 +182,17 @@ def test_a_cluster_fault_is_retried_until_it_passes_and_the_stall_is_visible() -
     stalled, results = asyncio.run(go())
     assert results == [None] and producer.attempts[("events", "e1")] == 6
     assert stalled > 0.1 and pub.stall.seconds() == 0.0
+
+
+def test_a_producer_out_of_step_with_the_broker_is_given_up_not_retried_forever() -> None:
+    # every retry through an idempotent producer whose sequence numbers fell out of step fails the same way
+    failures = {("events", "e1", n): kerr.OutOfOrderSequenceNumber() for n in range(1, 50)}
+    producer = ScriptedProducer(failures)
+    with pytest.raises(ProducerStateLost):
+        asyncio.run(publisher(producer).publish([[out("events", "e1")]]))
+    assert producer.attempts[("events", "e1")] == PRODUCER_STATE_TRIES
+
+
+def test_one_out_of_step_answer_that_passes_on_retry_is_not_fatal() -> None:
+    producer = ScriptedProducer({("events", "e1", 1): kerr.OutOfOrderSequenceNumber()})
+    assert asyncio.run(publisher(producer).publish([[out("events", "e1")]])) == [None]

@@ -157,3 +157,25 @@ def test_table_store_maps_str_keys_to_raw_bytes() -> None:
     assert table == {b"0/w": b"1"} and list(store) == ["0/w"] and store["0/w"] == b"1" and len(store) == 1
     del store["0/w"]
     assert not table
+
+
+def test_a_producer_that_cannot_send_any_more_stops_the_worker(monkeypatch) -> None:
+    # a story agent that died on this error would leave its input unread while the worker looked alive
+    import asyncio
+
+    import pytest
+    from aiokafka import errors as kerr
+
+    import streams.story_agents as sa
+    from streams.publishing import ProducerStateLost
+
+    class Broken(Sent):
+        async def send(self, out) -> None:
+            raise ProducerStateLost(repr(kerr.OutOfOrderSequenceNumber()))
+
+    stopped: list[BaseException] = []
+    monkeypatch.setattr(sa, "stop_worker", stopped.append)
+    stage = _stage(Metrics(), Broken(), BytesTable())
+    with pytest.raises(ProducerStateLost):
+        asyncio.run(stage.handle(_event(_input(STREAM["strike"][0]))))
+    assert len(stopped) == 1 and isinstance(stopped[0], ProducerStateLost)
