@@ -1,6 +1,10 @@
 """Kafka connection settings (TLS, SASL) and topic administration, shared by the
 worker (Faust) and the CLI's producer/consumer (aiokafka), so both connect the
 same way from the same environment variables.
+
+Why one module of ~310 lines: the connection settings and the topic checks that
+use them (create with the right limits, verify existing ones) change together
+when a cluster's security or limits change.
 """
 
 from __future__ import annotations
