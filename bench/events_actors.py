@@ -64,7 +64,7 @@ def sample_results() -> list[tuple[dict[str, Any], Any]]:
 
 
 def extract_all(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Any]]:
-    from streams.cleaning.pipeline import clean
+    from streams.cleaning.cleaner import clean
     from streams.extraction import extract
     from streams.records import RawArticle
 

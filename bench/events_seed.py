@@ -109,7 +109,7 @@ def repaired_text() -> str:
 
 
 def run(text: str) -> list[dict[str, Any]]:
-    from streams.cleaning.pipeline import clean
+    from streams.cleaning.cleaner import clean
     from streams.extraction import extract
     from streams.records import RawArticle
 

@@ -89,7 +89,7 @@ def top_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def run(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
-    from streams.extraction import extract_many
+    from streams.extraction import extract_batch
     from streams.ids import content_hash
     from streams.records import CleanArticle
 
@@ -97,7 +97,7 @@ def run(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
                          input_format="text", language="en") for x in items]
     results = []
     for i in range(0, len(arts), 16):
-        results += extract_many(arts[i : i + 16])
+        results += extract_batch(arts[i : i + 16])
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for x, res in zip(items, results):
         top = top_event(res.events)

@@ -3,7 +3,7 @@
     .venv/bin/python bench/inputs_bench.py [--corpus PATH]
 
 Both stages run in this process exactly as the worker runs them
-(``streams.pipeline.clean_one`` then ``extract_batch``). Two parts:
+(``streams.cores.clean_one`` then ``extract_messages``). Two parts:
 
 1. Outcomes on a corpus: how many inputs give a clean record, how many are
    dead-lettered and why, how many enriched records skip extraction and why,
@@ -84,15 +84,15 @@ def user_inputs(path: Path) -> list[tuple[str, str, bytes]]:
 
 def outcomes(inputs: list[tuple[str, str, bytes]], english_kinds: set[str]) -> dict:
     """Both stages over the inputs; counts per kind of input."""
-    from streams import pipeline
-    from streams.cleaning.pipeline import is_short
+    from streams import cores
+    from streams.cleaning.cleaner import is_short
 
     by_kind: dict[str, Counter] = {}
     started = time.perf_counter()
     batch: list[tuple[str, bytes, str]] = []
 
     def flush() -> None:
-        results = pipeline.extract_batch([v for _, v, _ in batch])
+        results = cores.extract_messages([v for _, v, _ in batch])
         for (kind, _value, short_whole), res in zip(batch, results):
             c = by_kind[kind]
             if not res.ok:
@@ -109,7 +109,7 @@ def outcomes(inputs: list[tuple[str, str, bytes]], english_kinds: set[str]) -> d
     for kind, _aid, value in inputs:
         c = by_kind.setdefault(kind, Counter())
         c["inputs"] += 1
-        out = pipeline.clean_one(value)
+        out = cores.clean_one(value)
         if not out.ok:
             c[f"dead_letter:{out.reason}"] += 1
             continue

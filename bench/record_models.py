@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import streams.models as models  # noqa: E402
 from streams.inputs import iter_inputs  # noqa: E402
-from streams.pipeline import clean_one, extract_one  # noqa: E402
+from streams.cores import clean_one, extract_one  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ROUNDS = 3

@@ -38,7 +38,7 @@ from .kafka_client import (FETCH_PARTITION_BYTES, GroupOffsets, faust_credential
                            producer_max_request, resolve_replication_factor, topic_configs, topic_exists)
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .offsets import OffsetGuard
-from .pipeline import model_metadata
+from .cores import model_metadata
 from .publishing import Publisher
 from .routing import Router
 from .sensors import LagMonitor, PipelineSensor
@@ -64,22 +64,22 @@ def _bound_consumer_fetches(max_fetch_bytes: int) -> None:
 
 
 class _App(faust.App):
-    """faust.App with the pipeline's state layer started before the consumer and stopped after its last commit."""
+    """faust.App with the worker's state layer started before the consumer and stopped after its last commit."""
 
-    pipeline: "Pipeline | None" = None
+    worker: "Worker | None" = None
 
     async def on_start(self) -> None:
         await super().on_start()
-        if self.pipeline is not None:
-            await self.pipeline.start_state()
+        if self.worker is not None:
+            await self.worker.start_state()
 
     async def on_shutdown(self) -> None:
         await super().on_shutdown()
-        if self.pipeline is not None:
-            await self.pipeline.stop_state()
+        if self.worker is not None:
+            await self.worker.stop_state()
 
 
-class Pipeline:
+class Worker:
     """The app plus what its agents need; created once per worker process."""
 
     def __init__(self, settings: Settings, metrics: Metrics | None = None) -> None:
@@ -158,7 +158,7 @@ class Pipeline:
                 name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
                 partitions=partitions, replicas=s.topic_replication_factor, config=specs[name][1]))
         self._wire()
-        self.app.pipeline = self
+        self.app.worker = self
 
     # ---- state layer (streams/state, docs/state.md) -----------------------------------------
 

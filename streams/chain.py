@@ -1,7 +1,7 @@
 """The stage chain, declared once: what each stage reads, runs, writes and files its dead letters under.
 
 Both ways of running the pipeline read this table and nothing else about the
-order of the stages: the Faust app (``app.Pipeline``) makes one agent per stage
+order of the stages: the Faust app (``app.Worker``) makes one agent per stage
 on its input topic, and ``newsevents process`` (``offline.OfflineChain``) runs
 the same stages in-process over a log of its own. Each stage has
 
@@ -10,7 +10,7 @@ the same stages in-process over a log of its own. Each stage has
   topic does not exist in these settings, e.g. the story inputs with stories off,
   is never produced: the core is told by the same settings);
 * ``duplicates``: which duplicate store decides at this stage (``duplicate_policy``);
-* ``core``: the batch function over message bytes (``pipeline``), bound to settings;
+* ``core``: the batch function over message bytes (``cores``), bound to settings;
 * ``control``: a known-good input, run in a fresh child before a suspect message
   is declared guilty (``executor``): if even it fails, the machine is at fault;
 * the dead-letter stage: ``decode`` for the clean stage's decode reasons (the
@@ -36,7 +36,7 @@ from .decompression import OVERSIZED_HEADER
 from .errors import DECODE_REASONS
 from .executor import BatchFn, bind
 from .outcome import Outcome
-from .pipeline import clean_batch, extract_batch
+from .cores import clean_messages, extract_messages
 from .routing import header
 
 DLQ = "dlq"
@@ -75,11 +75,11 @@ class Stage:
 
 
 def _clean_core(s: Settings) -> BatchFn:
-    return bind(clean_batch, max_bytes=s.max_input_bytes, max_record_bytes=s.max_record_bytes, max_body_chars=s.max_body_chars)
+    return bind(clean_messages, max_bytes=s.max_input_bytes, max_record_bytes=s.max_record_bytes, max_body_chars=s.max_body_chars)
 
 
 def _extract_core(s: Settings) -> BatchFn:
-    return bind(extract_batch, stories=s.stories_enabled)
+    return bind(extract_messages, stories=s.stories_enabled)
 
 
 CLEAN = Stage("clean", input="raw", outputs={"clean": "clean"}, duplicates="near", core=_clean_core, control=CONTROL_RAW,

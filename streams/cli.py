@@ -37,7 +37,7 @@ EXIT_CONFIG = 78  # EX_CONFIG: an operator must change a topic or a setting
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import faust
 
-    from .app import Pipeline
+    from .app import Worker
     from .child import ChildUnavailable
     from .kafka_client import TopicLimitProblem, check_topic_limits, ensure_topics
     from .metrics import Metrics
@@ -58,17 +58,17 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     except TopicLimitProblem as exc:
         log.critical("refusing to start: %s", exc)
         return EXIT_CONFIG
-    pipeline = Pipeline(settings, metrics)
+    node = Worker(settings, metrics)
     for attempt in range(1, 6):
         try:
-            pipeline.start_children()
+            node.start_children()
             break
         except ChildUnavailable as exc:  # memory pressure, a missing model: back off, then give up loudly
             log.error("NLP child did not start (attempt %d of 5): %s", attempt, exc)
             if attempt == 5:
                 return 1
             time.sleep(min(60, 5 * 2 ** attempt))
-    worker = faust.Worker(pipeline.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)
+    worker = faust.Worker(node.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)
     worker.execute_from_commandline()
     return 0
 

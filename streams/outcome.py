@@ -1,6 +1,6 @@
 """What processing one input came to: records to publish, or a dead-letter reason.
 
-A neutral module: the stages (``pipeline``) produce outcomes, the executor
+A neutral module: the stage cores (``cores``) produce outcomes, the executor
 carries them across the process boundary and the agents route them, and none
 of those needs to import another to name the type.
 """

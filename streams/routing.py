@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 from . import errors
 from .deadletter import build_dead_letter, dead_letter_key
 from .outcome import Outcome
-from .pipeline import dumps
+from .cores import dumps
 from .publishing import Output
 
 log = logging.getLogger(__name__)

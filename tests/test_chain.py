@@ -10,7 +10,7 @@ from streams.config import Settings
 from streams.duplicates import mark_near_duplicate
 from streams.inputs import InputItem
 from streams.offline import OfflineChain
-from streams.pipeline import clean_one
+from streams.cores import clean_one
 
 
 def settings(**kw: object) -> Settings:

@@ -7,7 +7,7 @@ import orjson
 
 from streams.extraction.events import extractor_version
 from streams.ids import content_hash
-from streams.pipeline import extract_one
+from streams.cores import extract_one
 from streams.records import SCHEMA_VERSIONS
 from streams.schemas import errors_in
 

@@ -19,7 +19,7 @@ from streams import errors
 from streams.deadletter import build_dead_letter
 from streams.envelope import decode, id_problem
 from streams.errors import Rejected
-from streams.pipeline import clean_one
+from streams.cores import clean_one
 
 INVISIBLE = ("Cc", "Cf", "Zl", "Zp")
 

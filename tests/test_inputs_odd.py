@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from odd_inputs import NOT_ARTICLES, ODD, Odd
-from streams import errors, pipeline
+from streams import cores, errors
 from streams.cleaning import clean
-from streams.cleaning import pipeline as cleaning
+from streams.cleaning import cleaner as cleaning
 from streams.cleaning.text import extract_text
 from streams.errors import Rejected
 from streams.records import RawArticle
@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _clean_record(value: bytes) -> dict:
-    out = pipeline.clean_one(value)
+    out = cores.clean_one(value)
     assert out.ok, f"dead-lettered: {out.reason}: {out.message}"
     (kind, key, encoded), = out.records
     record = orjson.loads(encoded)
@@ -63,9 +63,9 @@ def test_every_odd_input_gives_a_clean_record_with_its_words(odd: Odd) -> None:
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, tuple[dict, list[dict]]]:
     """Every odd input through both stages, as the worker runs them: clean_one, then the batched extract stage."""
-    cleaned = [pipeline.clean_one(o.value) for o in ODD]
+    cleaned = [cores.clean_one(o.value) for o in ODD]
     assert all(c.ok for c in cleaned), [(o.id, c.reason, c.message) for o, c in zip(ODD, cleaned) if not c.ok]
-    outcomes = pipeline.extract_batch([c.records[0][2] for c in cleaned])
+    outcomes = cores.extract_messages([c.records[0][2] for c in cleaned])
     out = {}
     for odd, outcome in zip(ODD, outcomes):
         assert outcome.ok, (odd.id, outcome.reason, outcome.message)
@@ -115,7 +115,7 @@ def test_the_extractors_no_article_finding_is_a_not_an_article_dead_letter(monke
         clean(RawArticle(id="p", html="<html><body><h1>Page not found</h1></body></html>"))
     assert (exc.value.reason, exc.value.message, exc.value.article_id) == (errors.NOT_AN_ARTICLE, "error page: 404 not found", "p")
     monkeypatch.setattr(cleaning, "extract_text", lambda text, title=None: _NoArticle("section index: 12 headlines, no body"))
-    out = pipeline.clean_one(orjson.dumps({"id": "t", "text": "World\nAsia\nEurope"}))
+    out = cores.clean_one(orjson.dumps({"id": "t", "text": "World\nAsia\nEurope"}))
     assert (out.reason, out.message, out.article_id) == (errors.NOT_AN_ARTICLE, "section index: 12 headlines, no body", "t")
 
 
@@ -133,7 +133,7 @@ _DETECTOR = hasattr(__import__("streams.cleaning.html", fromlist=["Page"]).Page,
 @pytest.mark.xfail(not _DETECTOR, reason="needs Page.not_article: the clean branch's no-article detector (issue 13)", strict=True)
 @pytest.mark.parametrize("name", sorted(NOT_ARTICLES))
 def test_error_and_index_pages_are_not_an_article(name: str) -> None:
-    out = pipeline.clean_one(NOT_ARTICLES[name])
+    out = cores.clean_one(NOT_ARTICLES[name])
     assert out.reason == errors.NOT_AN_ARTICLE, (out.reason, out.records[:1])
     assert out.message
 
@@ -159,7 +159,7 @@ def test_generated_short_texts_with_a_letter_are_never_dead_lettered(text: str, 
     record = _clean_record(orjson.dumps(envelope))
     if not record["repairs"]:  # a repair (mojibake, glued words) changes words on purpose, and says so
         assert _WORD.findall(record["body"]) == _WORD.findall(text)
-    outcome, = pipeline.extract_batch([orjson.dumps(record)])
+    outcome, = cores.extract_messages([orjson.dumps(record)])
     assert outcome.ok, (outcome.reason, outcome.message)
     enriched = orjson.loads(outcome.records[0][2])
     assert not errors_in("enriched_article", enriched)

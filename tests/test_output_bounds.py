@@ -7,7 +7,7 @@ import random
 
 import orjson
 
-from streams.pipeline import bound_clean_record, clean_one
+from streams.cores import bound_clean_record, clean_one
 from streams.records import CLEAN_SCHEMA_VERSION
 from streams.schemas import errors_in
 

@@ -86,7 +86,7 @@ def _inputs() -> list[Any]:
 def corpus() -> dict[str, list[dict[str, Any]]]:
     from streams.deadletter import build_dead_letter
     from streams.errors import DECODE_REASONS
-    from streams.pipeline import clean_one, extract_batch, extract_one
+    from streams.cores import clean_one, extract_messages, extract_one
     from streams.stories import OfflineRun
 
     out: dict[str, list[dict[str, Any]]] = {rtype: [] for rtype in RECORD_SCHEMAS}
@@ -124,7 +124,7 @@ def corpus() -> dict[str, list[dict[str, Any]]]:
         if item is not None:
             out["story"].extend(run.stories.apply(item))
         out["merged_event"].extend(run.clusters.apply_many(mentions))
-    duplicate = extract_batch([(first_clean, "the-first-copy")])[0]
+    duplicate = extract_messages([(first_clean, "the-first-copy")])[0]
     out["enriched_article"].append(orjson.loads(duplicate.records[0][2]))
     return out
 

@@ -219,7 +219,7 @@ def test_a_restart_reads_only_the_changelog_tail(deployment: Deployment) -> None
 
 def test_idempotent_producer_in_use(kafka: str, tmp_path: Path) -> None:
     """The producer the worker publishes with (Faust's, through the Publisher) is idempotent: the broker gave it a producer id."""
-    from streams.app import Pipeline
+    from streams.app import Worker
     from streams.config import Settings
     from streams.kafka_client import ensure_topics
     from streams.metrics import Metrics
@@ -231,7 +231,7 @@ def test_idempotent_producer_in_use(kafka: str, tmp_path: Path) -> None:
 
     async def main() -> tuple[Any, Any]:
         await ensure_topics(settings)
-        pipeline = Pipeline(settings, Metrics())
+        pipeline = Worker(settings, Metrics())
         await pipeline.app.producer.start()
         try:
             producer = pipeline.app.producer._ensure_producer()  # noqa: SLF001 - the one the Publisher gets

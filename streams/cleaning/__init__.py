@@ -15,9 +15,9 @@ __all__ = ["clean", "CLEANER_VERSION", "signature"]
 
 def __getattr__(name: str) -> Any:
     if name in ("clean", "CLEANER_VERSION"):
-        from . import pipeline
+        from . import cleaner
 
-        return getattr(pipeline, name)
+        return getattr(cleaner, name)
     if name == "signature":
         from . import dedup
 

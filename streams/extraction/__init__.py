@@ -2,7 +2,7 @@
 
 ``extract(article)`` is a plain synchronous function; it never raises on odd
 text (it returns an enriched record with ``skipped_reason`` instead).
-``extract_many`` does the same for a batch, parsing all texts in one
+``extract_batch`` does the same for a batch, parsing all texts in one
 ``nlp.pipe`` call, which is what the worker's child process uses. Names are
 resolved lazily so that importing the package does not load spaCy.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["extract", "extract_many", "EXTRACTOR_VERSION"]
+__all__ = ["extract", "extract_batch", "EXTRACTOR_VERSION"]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,4 +19,4 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(name)
     from . import pipeline
 
-    return pipeline.extract_batch if name == "extract_many" else getattr(pipeline, name)
+    return getattr(pipeline, name)

@@ -1,4 +1,5 @@
-"""The two stages as batch functions over message bytes, shared by the worker and the CLI.
+"""The stage cores: the clean and extract stages as batch functions over message bytes (``clean_messages``,
+``extract_messages``), shared by the worker and the CLI (``chain.CHAIN`` names them).
 
 Each function takes encoded messages and returns encoded results, so that a
 worker can run it in a child process (only bytes cross the process boundary)
@@ -199,19 +200,19 @@ def decode_clean(value: bytes | None) -> CleanArticle:
         raise Rejected(errors.INVALID_RECORD, f"not a clean-article record: {exc}") from None
 
 
-def clean_batch(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_BYTES, *,
+def clean_messages(values: list[bytes | None], max_bytes: int = DEFAULT_MAX_INPUT_BYTES, *,
                 max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_body_chars: int = DEFAULT_MAX_BODY_CHARS) -> list[Outcome]:
     return [clean_one(v, max_bytes, max_record_bytes=max_record_bytes, max_body_chars=max_body_chars) for v in values]
 
 
-def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool = False) -> list[Outcome]:
+def extract_messages(values: list[bytes | None | tuple[bytes, str]], stories: bool = False) -> list[Outcome]:
     """Parses the batch's texts in one ``nlp.pipe`` call; falls back to one by one if that fails.
 
     A value may be ``(clean_record, first_article_id)`` for an exact duplicate the
     worker decided to skip: it gets a light enriched record pointing at the first
     article (``skipped_reason: exact_duplicate``) and no parse.
     """
-    from .extraction import extract_many
+    from .extraction import extract_batch
     from .extraction.pipeline import skipped
 
     started = time.perf_counter()
@@ -240,7 +241,7 @@ def extract_batch(values: list[bytes | None | tuple[bytes, str]], stories: bool 
         outcomes.append(None)
     todo = [a for a in articles if a is not None]
     try:
-        results = extract_many(todo)
+        results = extract_batch(todo)
     except Exception:  # noqa: BLE001 - isolate the culprit
         return [o if o is not None else extract_one(v if not isinstance(v, tuple) else v[0], stories) for o, v in zip(outcomes, values)]
     per_article = (time.perf_counter() - started) / max(1, len(todo))
