@@ -86,11 +86,11 @@ def test_fragment_name_completes_a_cut_apposition(nlp):
 
 
 def test_pronoun_agreement(nlp):
-    from streams.extraction.events.participants import Actor, agrees
+    from streams.extraction.events.participants import Participant, agrees
 
-    person = Actor("Ana Lima", "Ana Lima", "E1", "BRA", "GOV", 0, 8, True, "PERSON", False)
-    army = Actor("the army", None, None, "BRA", "MIL", 0, 8, False, None, False)
-    state = Actor("Brazil", "Brazil", "E2", "BRA", None, 0, 6, True, "GPE", False)
+    person = Participant("Ana Lima", "Ana Lima", "E1", "BRA", "GOV", 0, 8, True, "PERSON", False)
+    army = Participant("the army", None, None, "BRA", "MIL", 0, 8, False, None, False)
+    state = Participant("Brazil", "Brazil", "E2", "BRA", None, 0, 6, True, "GPE", False)
     assert agrees("she", person) and not agrees("they", person) and not agrees("it", person)
     assert agrees("it", army) and agrees("it", state) and agrees("they", state)
     assert not agrees("he", state)

@@ -44,7 +44,7 @@ from .context import event_date, event_location
 from .frames import Candidate
 from .knowledge import knowledge
 from .modality import is_hypothetical, is_negated
-from .participants import Actor, Participants, is_hazard, noun_phrase
+from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
@@ -96,7 +96,7 @@ class _Act:
     cand: Candidate
     plover: str | None
     p_type: float | None
-    speaker: Actor | None = None
+    speaker: Participant | None = None
     attribution: dict[str, Any] | None = None
     reporting: bool = False
 
@@ -212,10 +212,10 @@ class _SentenceCoder:
                 del by_trigger[c.governor]
 
     # ------------------------------------------------------------------ actors of one slot list
-    def _actors(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> list[Actor]:
+    def _actors(self, groups: list[list[int]], speaker: Participant | None, exclude: set[str]) -> list[Participant]:
         return self._actors_in(groups, speaker, exclude)[0]
 
-    def _actors_in(self, groups: list[list[int]], speaker: Actor | None, exclude: set[str]) -> tuple[list[Actor], list[int]]:
+    def _actors_in(self, groups: list[list[int]], speaker: Participant | None, exclude: set[str]) -> tuple[list[Participant], list[int]]:
         """The actors of the first slot group that names any, and that group."""
         for group in groups:
             found = []
@@ -227,7 +227,7 @@ class _SentenceCoder:
                 return found, group
         return [], []
 
-    def _place_in_phrase(self, actors: list[Actor], group: list[int]) -> bool:
+    def _place_in_phrase(self, actors: list[Participant], group: list[int]) -> bool:
         """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
         of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event)."""
         if not group or not actors:
@@ -235,7 +235,7 @@ class _SentenceCoder:
         tok = self.doc[group[0]]
         return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
 
-    def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Actor]:
+    def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
         if not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting):
@@ -330,7 +330,7 @@ class _SentenceCoder:
             return []  # a sentence that names no actor for this act gives no event
         if not statement and self._vetoed(act, probs):
             return []
-        pairs: list[tuple[Actor | None, Actor | None, str]] = []
+        pairs: list[tuple[Participant | None, Participant | None, str]] = []
         mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code))
         if not targets and len(sources) >= 2 and mutual:
             pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
@@ -459,7 +459,7 @@ def _clause_score(tok: Token) -> float:
     return (0.1 if _main_clause(tok) else 0.0) - 0.08 * min(_clause_depth(tok), 3)
 
 
-def _confidence(p: float | None, specificity: float, src: Actor | None, tgt: Actor | None, clause: float, negated: bool,
+def _confidence(p: float | None, specificity: float, src: Participant | None, tgt: Participant | None, clause: float, negated: bool,
                 hypothetical: bool, statement: bool) -> float:
     """0..1: mostly the classifier's probability of the type here; then the evidence (pattern, actors, clause, modality)."""
     if statement:

@@ -47,7 +47,9 @@ _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "doz
 
 
 @dataclass(slots=True)
-class Actor:
+class Participant:
+    """A source or target as the coder works with it: the record's actor fields plus where it stands in the text."""
+
     text: str
     canonical: str | None
     entity: str | None
@@ -98,7 +100,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
 
 
 class Participants:
-    """Actor resolution for one article: its entity table, its date, the persons mentioned so far."""
+    """Participant resolution for one article: its entity table, its date, the persons mentioned so far."""
 
     def __init__(self, doc: Doc, table: EntityTable, when: datetime.date | None, salience: Any, sents: list[Span] | None = None) -> None:
         self.doc = doc
@@ -107,7 +109,7 @@ class Participants:
         self.when = when
         self.salience = salience
         self._alias: dict[str, Entity] | None = None
-        self._memo: dict[tuple[Any, ...], list[Actor]] = {}
+        self._memo: dict[tuple[Any, ...], list[Participant]] = {}
 
     # ------------------------------------------------------------------ entities
     def _entity_at(self, tok: Token) -> Entity | None:
@@ -135,16 +137,16 @@ class Participants:
                         self._alias.setdefault(n.lower(), ent)
         return self._alias.get(name.lower())
 
-    def from_entity(self, ent: Entity, text: str, start: int, end: int, plural: bool = False) -> Actor:
+    def from_entity(self, ent: Entity, text: str, start: int, end: int, plural: bool = False) -> Participant:
         country, sector = ent.country, ent.sector
         if country is None or sector is None and ent.type in ("PERSON", "ORG"):
             info = named_actor(ent.canonical, self.when)
             if info is not None:
                 country, sector = country or info.country, sector or info.sector
-        return Actor(text, ent.canonical, ent.id, country, sector, start, end, True, ent.type, plural)
+        return Participant(text, ent.canonical, ent.id, country, sector, start, end, True, ent.type, plural)
 
     # ------------------------------------------------------------------ the slot head
-    def actor(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> Actor | None:
+    def actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         """The actor a slot head names, or None (see module doc)."""
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return self._pronoun(tok, speaker)
@@ -167,7 +169,7 @@ class Participants:
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
         if typed is not None:
-            actor = Actor(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
+            actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
                 named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
@@ -184,7 +186,7 @@ class Participants:
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
         return self._extra_agent(tok, span, plural)
 
-    def _extra_agent(self, head: Token, span: Span, plural: bool) -> Actor | None:
+    def _extra_agent(self, head: Token, span: Span, plural: bool) -> Participant | None:
         """An agent noun of the coder's own supplement (``event_agents.tsv``), with the country of the state or
         group a modifier or an "of"/"from"/"in" complement names; nouns marked ``owner`` need one. A weapon,
         aircraft or act noun whose owner is named ("Israeli airstrikes", "a Russian drone") stands for that owner."""
@@ -205,7 +207,7 @@ class Participants:
             if agent is None:
                 return None
             sector = agent.sector
-        return Actor(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
+        return Participant(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
                      span.end_char, False, None, plural)
 
     def _owner(self, head: Token, instrument: bool = False) -> Entity | None:
@@ -229,7 +231,7 @@ class Participants:
                 return ent
         return None
 
-    def actors(self, tok: Token, speaker: Actor | None = None, exclude: set[str] | None = None) -> list[Actor]:
+    def actors(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> list[Participant]:
         """The actors a slot head names: one, none, or one per owner of a distributive plural
         ("the presidents of Kenya and Tanzania" are two presidents). Remembered per article: a head is
         asked about once for each coding of each trigger."""
@@ -239,7 +241,7 @@ class Participants:
             found = self._memo[key] = self._actors(tok, speaker, exclude)
         return found
 
-    def _actors(self, tok: Token, speaker: Actor | None, exclude: set[str] | None) -> list[Actor]:
+    def _actors(self, tok: Token, speaker: Participant | None, exclude: set[str] | None) -> list[Participant]:
         if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
             # "thousands of workers", "dozens of them", "a group of students": the actor is what is counted
             counted = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
@@ -253,13 +255,13 @@ class Participants:
                 if found:
                     span = noun_phrase(self.doc, tok)
                     a = found[0]
-                    return [Actor(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
+                    return [Participant(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
                                   a.etype, tok.tag_ in ("NNS", "NNPS"))]
         if tok.lower_ in _CROWD_COUNTS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             if tok.dep_ == "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
                     # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
                     # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
-                    return [Actor(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
+                    return [Participant(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
         if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:
@@ -274,16 +276,16 @@ class Participants:
                     span = noun_phrase(self.doc, owner)
                     text = f"{tok.text} of {span.text}"
                     info = self.from_entity(ent, text, span.start_char, span.end_char)
-                    out.append(Actor(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
+                    out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
                 if out:
                     return out
         a = self.actor(tok, speaker, exclude)
         return [a] if a is not None else []
 
-    def _pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
+    def _pronoun(self, tok: Token, speaker: Participant | None) -> Participant | None:
         low = tok.lower_
         if speaker is not None and agrees(low, speaker):
-            return Actor(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
+            return Participant(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
                          tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
@@ -310,7 +312,7 @@ def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
     return describe(span.text)
 
 
-def agrees(pronoun: str, actor: Actor) -> bool:
+def agrees(pronoun: str, actor: Participant) -> bool:
     """Can the pronoun refer to the actor? "he" is no group; "they" / "it" are no single person."""
     if pronoun in ("he", "she", "him", "her", "i"):
         return not actor.plural and actor.etype not in _GROUP_TYPES and (actor.etype == "PERSON" or not actor.named)
