@@ -1,0 +1,157 @@
+"""The core's cost measured from the outside: no clock inside the stage, both sides of each ratio in one run.
+
+Used by ``bench/throughput.py`` (``make bench``) and ``bench/events_cost.py``. The articles are
+split into rounds; each round takes the next slice and runs, back to back on that slice:
+
+1. ours: the cleaner on each raw article, then the extract stage (``extract_batch``) in the
+   worker's batches; the event coder's share is timed by wrapping the stage's two coder calls
+   (``annotate`` and ``code_article``) from here, for the length of the run;
+2. our parse alone: ``nlp.parse`` of our own loaded pipeline (stock ``en_core_web_sm``
+   components, same ops, same batch policy) over exactly the texts the stage parsed in each
+   batch (``pipeline.parser_input``: titles and bodies). It runs after the stage on the same
+   texts, so its lemma memo is already warm: that errs against our ratio, never for it;
+3. the reference: bare spaCy ``nlp.pipe`` of the full model as shipped (all its enabled
+   components, spaCy's own lemmatizer) on the clean bodies, built on the same BLAS as ours
+   (numpy) and batched by the same policy (``nlp.pipe_batches`` within each stage batch).
+
+Ratios: ``extract_over_own_parse`` = stage time / (2); ``core_over_spacy`` = articles/s of
+clean + extract over the reference's; ``events_share_of_extract`` (information).
+Warm-up (tables, caches) is done on a sentence of this file, not on the measured articles.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+WARM_UP = "The foreign minister met the visiting envoy in Paris on Monday, officials said."
+
+
+def reference_model():
+    """The full shipped model, loaded the stock way but built on numpy's BLAS like ours (same BLAS)."""
+    from thinc.api import use_ops
+
+    from streams.extraction.nlp import MODEL_PACKAGES
+
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        with use_ops("numpy", use_blis=False):
+            nlp = module.load()
+        assert not nlp.get_pipe("tok2vec").model.ops.use_blis, "the reference must run on our BLAS"
+        return nlp
+    raise RuntimeError("no spaCy English model installed")
+
+
+class _Stopwatch:
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def wrap(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - t0
+
+        return timed
+
+
+@contextmanager
+def events_timed(pipeline: Any) -> Iterator[_Stopwatch]:
+    """Times the stage's calls into the event coder by wrapping the names the stage looks up, then restores them."""
+    watch = _Stopwatch()
+    saved = pipeline.annotate, pipeline.code_article
+    pipeline.annotate, pipeline.code_article = watch.wrap(saved[0]), watch.wrap(saved[1])
+    try:
+        yield watch
+    finally:
+        pipeline.annotate, pipeline.code_article = saved
+
+
+def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True) -> dict[str, Any]:
+    """Clean + extract ``raws`` (``RawArticle``s, distinct) and time both references on the same texts (module doc)."""
+    from streams.cleaning import clean
+    from streams.extraction import pipeline
+    from streams.extraction.nlp import load_nlp, parse, pipe_batches
+    from streams.records import RawArticle
+
+    load_nlp()
+    ref = reference_model()
+    warm = clean(RawArticle(id="warm-up", text=WARM_UP, language="en"))
+    pipeline.extract_batch([warm])
+    list(parse(pipeline.parser_input([warm])))
+    list(ref.pipe([warm.body]))
+
+    t_clean = t_extract = t_parse = t_ref = t_events = 0.0
+    n = n_clean = 0
+    step = max(1, -(-len(raws) // rounds))
+    for start in range(0, len(raws), step):
+        chunk = raws[start : start + step]
+        t0 = time.perf_counter()
+        arts = []
+        for raw in chunk:
+            try:
+                arts.append(clean(raw))
+            except Exception:  # noqa: BLE001 - a rejected input costs its time and is a dead letter in the stream
+                pass
+        t_clean += time.perf_counter() - t0
+        batches = [arts[i : i + batch] for i in range(0, len(arts), batch)]
+
+        with events_timed(pipeline) as watch:
+            t0 = time.perf_counter()
+            for b in batches:
+                pipeline.extract_batch(b)
+            round_extract = time.perf_counter() - t0
+        t_events += watch.seconds
+
+        t0 = time.perf_counter()
+        for b in batches:
+            for _ in parse(pipeline.parser_input(b)):
+                pass
+        round_parse = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        for b in batches:
+            for texts in pipe_batches([a.body for a in b]):
+                for _ in ref.pipe(texts, batch_size=len(texts)):
+                    pass
+        round_ref = time.perf_counter() - t0
+
+        t_extract += round_extract
+        t_parse += round_parse
+        t_ref += round_ref
+        n += len(chunk)
+        n_clean += len(arts)
+        if progress:
+            k = max(1, len(arts))
+            print(f"{n} articles: extract/own parse {t_extract / t_parse:.3f}, core/spacy {(n / (t_clean + t_extract)) / (n_clean / t_ref):.3f} "
+                  f"(this round, ms an article: extract {1000 * round_extract / k:.1f}, own parse {1000 * round_parse / k:.1f}, "
+                  f"spaCy {1000 * round_ref / k:.1f})", file=sys.stderr)
+    return {
+        "articles": n,
+        "clean_articles": n_clean,
+        "batch_size": batch,
+        "rounds": rounds,
+        "clean_s": t_clean,
+        "extract_s": t_extract,
+        "extract_spacy_s": t_parse,
+        "events_s": t_events,
+        "spacy_full_s": t_ref,
+        "clean_ms_per_article": 1000 * t_clean / max(1, n),
+        "extract_ms_per_article": 1000 * t_extract / max(1, n_clean),
+        "own_parse_ms_per_article": 1000 * t_parse / max(1, n_clean),
+        "events_ms_per_article": 1000 * t_events / max(1, n_clean),
+        "spacy_full_ms_per_article": 1000 * t_ref / max(1, n_clean),
+        "core_articles_per_s": n / (t_clean + t_extract),
+        "spacy_full_articles_per_s": n_clean / t_ref,
+        "extract_over_own_parse": t_extract / t_parse,
+        "core_over_spacy": (n / (t_clean + t_extract)) / (n_clean / t_ref),
+        "events_share_of_extract": t_events / t_extract,
+    }
