@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from streams.extraction.doc_index import doc_text
 from streams.extraction.nlp import EXCLUDED_COMPONENTS, MODEL_PACKAGES, LemmaMemo, load_nlp, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -58,6 +59,7 @@ def test_parse_matches_the_stock_pipeline(stock) -> None:
     assert sum(len(d) for d in ours) > 1000
     for a, b in zip(ours, theirs, strict=True):
         assert _signature(a) == _signature(b)
+        assert doc_text(a) == a.text == b.text  # the text the parser hands over is the doc's own
     # twice: the second pass is answered from the memo
     again = list(parse(texts))
     assert [_signature(d) for d in again] == [_signature(d) for d in theirs]

@@ -28,8 +28,19 @@ def _per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text`` re-joins every token on each access; the string is built once per doc."""
+    """``doc.text`` re-joins every token on each access; the string is built once per doc (or given by the parser)."""
     return _per_doc(doc, _TEXT_KEY, lambda: doc.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` without re-joining its tokens: the same characters, sliced from the doc's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record the text a doc was made from as its ``doc_text``: spaCy's tokenizer is non-destructive (``doc.text``
+    is always the input), so the parser hands the string over instead of the doc re-joining its tokens."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def sentences(doc: Doc) -> list[Span]:

