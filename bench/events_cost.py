@@ -66,7 +66,9 @@ def main() -> int:
         "load_average": os.getloadavg(),
         **{k: round(m[k], 2) for k in ("clean_ms_per_article", "extract_ms_per_article", "own_parse_ms_per_article",
                                        "events_ms_per_article", "spacy_full_ms_per_article")},
-        **{k: round(m[k], 3) for k in ("extract_over_own_parse", "core_over_spacy", "events_share_of_extract")},
+        **{k: round(m[k], 3) for k in ("extract_over_own_parse", "core_over_spacy", "events_share_of_extract",
+                                       "cpu_extract_over_own_parse", "cpu_core_over_spacy")},
+        "cpu_ms_per_article": {k: round(v, 2) for k, v in m["cpu_ms_per_article"].items()},
     }
     print(json.dumps(result, indent=1))
     out = ROOT / "bench" / "results" / "events_cost.json"

@@ -8,6 +8,7 @@ article quadratic. They are computed once per doc here (kept in
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Callable, TypeVar
 
@@ -16,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 _ENTS_KEY = "newsevents.ents_by_sentence"
 _SENTS_KEY = "newsevents.sentences"
 _TEXT_KEY = "newsevents.text"
+_WORDS_KEY = "newsevents.words"
+_WORD = re.compile(r"\w+")
 T = TypeVar("T")
 
 
@@ -35,6 +38,14 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text`` without re-joining its tokens: the same characters, sliced from the doc's text."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def has_word(doc: Doc, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", doc_text(doc))`` for a word of letters, answered from the set of the
+    text's maximal ``\\w+`` runs (built once per doc) instead of a regex compiled and run over the text per word."""
+    if not word.isalpha():
+        return re.search(rf"\b{re.escape(word)}\b", doc_text(doc)) is not None
+    return word in _per_doc(doc, _WORDS_KEY, lambda: frozenset(_WORD.findall(doc_text(doc))))
 
 
 def keep_text(doc: Doc, text: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_index import doc_text, ents, sources, span_text
+from .doc_index import doc_text, ents, has_word, sources, span_text
 from .entities import Entity, EntityTable
 from .gazetteer import Place, demonyms
 from .places import find_place, find_place_span
@@ -99,10 +99,9 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
 def _place_words(title: Span, table: EntityTable, body: Doc) -> str:
     """The span without its actors and common words, so only candidate place names remain (", "-separated runs)."""
     parts: list[str] = []
-    text = doc_text(body)
     for tok in title:
         keep = tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME") and (tok.text[:1].isupper() or tok.text in ("-", "i", "e", "al", "el"))
-        if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or re.search(rf"\b{re.escape(tok.lower_)}\b", text)):
+        if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or has_word(body, tok.lower_)):
             keep = False  # "Police set to check...", "Brits blame...": a common word or a people, not a town
         if keep and tok.is_alpha and len(tok.text) > 2:
             known = table.find(tok.text)
