@@ -16,8 +16,8 @@ split into rounds; each round takes the next slice and runs, back to back on tha
    components, spaCy's own lemmatizer) on the clean bodies, built on the same BLAS as ours
    (numpy) and batched by the same policy (``nlp.pipe_batches`` within each stage batch).
 
-The three run back to back on each stage batch (16 articles), so load shifts and the CPU
-caches' state hit them alike. Ratios: ``extract_over_own_parse`` = stage time / (2);
+The three run back to back on each stage batch (16 articles), in an order that rotates from
+batch to batch, so load shifts and the CPU caches' state hit them alike. Ratios: ``extract_over_own_parse`` = stage time / (2);
 ``core_over_spacy`` = articles/s of clean + extract over the reference's;
 ``events_share_of_extract`` (information). Both ratios are also given in process CPU time
 (``cpu_*``): on a machine shared with other work, wall time adds whatever the others take.
@@ -127,28 +127,40 @@ def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True)
         cpu_clean += time.process_time() - c0
         batches = [arts[i : i + batch] for i in range(0, len(arts), batch)]
 
-        # Per stage batch, the three sides back to back: load shifts and CPU-cache state hit them alike.
-        round_extract = round_parse = round_ref = 0.0
-        for b in batches:
+        # Per stage batch, the three sides back to back, their order rotating from batch to batch: load shifts
+        # and the state of the CPU caches (which model's weights are warm) hit each side alike.
+        spent = {"extract": 0.0, "parse": 0.0, "ref": 0.0}
+        cpu = {"extract": 0.0, "parse": 0.0, "ref": 0.0}
+
+        def run_extract(b: list[Any]) -> None:
+            nonlocal t_events
             with events_timed(pipeline) as watch:
-                c0, t0 = time.process_time(), time.perf_counter()
                 pipeline.extract_batch(b)
-                round_extract += time.perf_counter() - t0
-                cpu_extract += time.process_time() - c0
             t_events += watch.seconds
+
+        def run_parse(b: list[Any]) -> None:
             texts = pipeline.parser_input(b)
             with memo_of(stage_nlp, own_memo):
-                c0, t0 = time.process_time(), time.perf_counter()
                 for _ in parse(texts):
                     pass
-                round_parse += time.perf_counter() - t0
-                cpu_parse += time.process_time() - c0
-            c0, t0 = time.process_time(), time.perf_counter()
+
+        def run_ref(b: list[Any]) -> None:
             for group in pipe_batches([a.body for a in b]):
                 for _ in ref.pipe(group, batch_size=len(group)):
                     pass
-            round_ref += time.perf_counter() - t0
-            cpu_ref += time.process_time() - c0
+
+        sides = [("extract", run_extract), ("parse", run_parse), ("ref", run_ref)]
+        for k, b in enumerate(batches):
+            turn = (k + start // step) % len(sides)
+            for name, run in sides[turn:] + sides[:turn]:
+                c0, t0 = time.process_time(), time.perf_counter()
+                run(b)
+                spent[name] += time.perf_counter() - t0
+                cpu[name] += time.process_time() - c0
+        round_extract, round_parse, round_ref = spent["extract"], spent["parse"], spent["ref"]
+        cpu_extract += cpu["extract"]
+        cpu_parse += cpu["parse"]
+        cpu_ref += cpu["ref"]
 
         t_extract += round_extract
         t_parse += round_parse
