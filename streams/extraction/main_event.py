@@ -101,7 +101,7 @@ def _subject_verbs(sent: Span) -> list[tuple[Token, Span]]:
     out = []
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-        if subj is None or subj.lower_ in _BAD_SUBJECTS or subj.pos_ == "PRON" or _quoted(subj, sent) or is_chrome(sent.doc[subj.left_edge.i : subj.i + 1].text):
+        if subj is None or subj.lower_ in _BAD_SUBJECTS or subj.pos_ == "PRON" or _quoted(subj, sent) or is_chrome(span_text(sent.doc[subj.left_edge.i : subj.i + 1])):
             continue
         out.append((verb, _np(subj)))
     return out
