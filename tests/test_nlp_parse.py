@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from streams.extraction.doc_index import doc_text
 from streams.extraction.nlp import EXCLUDED_COMPONENTS, MODEL_PACKAGES, LemmaMemo, load_nlp, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -58,6 +59,7 @@ def test_parse_matches_the_stock_pipeline(stock) -> None:
     assert sum(len(d) for d in ours) > 1000
     for a, b in zip(ours, theirs, strict=True):
         assert _signature(a) == _signature(b)
+        assert doc_text(a) == a.text == b.text  # the text the parser hands over is the doc's own
     # twice: the second pass is answered from the memo
     again = list(parse(texts))
     assert [_signature(d) for d in again] == [_signature(d) for d in theirs]
@@ -70,3 +72,24 @@ def test_lemma_memo_stays_bounded() -> None:
     assert 0 < len(memo.memo) <= 5  # cleared when full, lemmas still right
     assert [t.lemma_ for t in doc][:3] == ["official", "say", "on"]
     assert doc[-2].lemma_ == "negotiation"
+
+
+def test_batches_are_bounded_by_characters_and_keep_order() -> None:
+    from streams.extraction.nlp import pipe_batches
+
+    texts = ["a" * 10, "b" * 10, "c" * 10, "d" * 50, "e" * 5, "f" * 5, "g" * 5, "h" * 5]
+    batches = list(pipe_batches(texts, max_chars=25, max_docs=3))
+    assert [t for b in batches for t in b] == texts  # every text once, in order
+    assert batches == [["a" * 10, "b" * 10], ["c" * 10], ["d" * 50], ["e" * 5, "f" * 5, "g" * 5], ["h" * 5]]
+    assert list(pipe_batches([])) == []
+
+
+def test_parse_is_the_same_whatever_the_batches(monkeypatch) -> None:
+    """Batching is a matter of speed and memory only: one document a batch gives the same annotations."""
+    from streams.extraction import nlp
+
+    texts = _texts()
+    batched = [_signature(d) for d in parse(texts)]
+    assert len(list(nlp.pipe_batches(texts))) < len(texts)  # the default policy puts several texts in a batch
+    monkeypatch.setattr(nlp, "PIPE_BATCH_DOCS", 1)
+    assert [_signature(d) for d in parse(texts)] == batched

@@ -98,6 +98,7 @@ class ActorInfo:
     flags: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=65_536)  # a pure function asked for the same words again and again (bounded memo)
 def actor_key(text: str) -> str:
     """Lookup key of a name: case, accents, periods, apostrophes, hyphens and a leading "the" do not count.
 
@@ -377,7 +378,7 @@ def named_actor(text: str, when: datetime.date | None, *, label: str | None = No
     without one ("us", "police") names no actor here (see :func:`agent_actor`). Several actors sharing a name
     that the dictionary does not tell apart by date give None unless they agree on the country.
     """
-    if not text or len(text) > 200 or not any(c.isupper() for c in text):
+    if not text or len(text) > 200 or text.islower() or not any(c.isupper() for c in text):  # islower(): a quick no
         return None
     day, flags = _when_int(when)
     return _named_cached(text, day, label, flags)
@@ -449,6 +450,12 @@ def _agents() -> dict[str, tuple[str, str]]:
     return {key: (code, source) for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
 
 
+@lru_cache(maxsize=1)
+def _agent_key_words() -> int:
+    """The most words of any agent phrase (a longer window cannot name one)."""
+    return max((len(key.split()) for key in _agents()), default=0)
+
+
 def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     """The generic agent a noun phrase names ("Afghan police" -> AFGCOP; "rebels" -> REB), None if its head is no
     agent noun (or an agent the PLOVER list marks as no actor: "international community", "earthquake").
@@ -491,10 +498,17 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
     words = [actor_key(doc[i].text) for i in range(start, end)]
     forms = list(dict.fromkeys((words[head.i - start], actor_key(head.lemma_))))
     h, n = head.i - start, end - start
+    most = _agent_key_words()
+    filled = [0]  # filled[k]: non-empty words among words[:k]; a window whose key has more words than any phrase is skipped
+    for w in words:
+        filled.append(filled[-1] + (1 if w else 0))
     for length in range(n, 0, -1):
         for i in range(max(0, h - length + 1), min(h, n - length) + 1):
             j = i + length
+            around = filled[j] - filled[i] - (1 if words[h] else 0)
             for form in forms:
+                if around + (1 if form else 0) > most:
+                    continue
                 key = " ".join(w for w in words[i:h] + [form] + words[h + 1 : j] if w)
                 hit = table.get(key)
                 if hit is not None:

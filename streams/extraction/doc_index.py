@@ -8,6 +8,7 @@ article quadratic. They are computed once per doc here (kept in
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Callable, TypeVar
 
@@ -16,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 _ENTS_KEY = "newsevents.ents_by_sentence"
 _SENTS_KEY = "newsevents.sentences"
 _TEXT_KEY = "newsevents.text"
+_WORDS_KEY = "newsevents.words"
+_WORD = re.compile(r"\w+")
 T = TypeVar("T")
 
 
@@ -28,8 +31,27 @@ def _per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text`` re-joins every token on each access; the string is built once per doc."""
+    """``doc.text`` re-joins every token on each access; the string is built once per doc (or given by the parser)."""
     return _per_doc(doc, _TEXT_KEY, lambda: doc.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` without re-joining its tokens: the same characters, sliced from the doc's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def has_word(doc: Doc, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", doc_text(doc))`` for a word of letters, answered from the set of the
+    text's maximal ``\\w+`` runs (built once per doc) instead of a regex compiled and run over the text per word."""
+    if not word.isalpha():
+        return re.search(rf"\b{re.escape(word)}\b", doc_text(doc)) is not None
+    return word in _per_doc(doc, _WORDS_KEY, lambda: frozenset(_WORD.findall(doc_text(doc))))
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record the text a doc was made from as its ``doc_text``: spaCy's tokenizer is non-destructive (``doc.text``
+    is always the input), so the parser hands the string over instead of the doc re-joining its tokens."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def sentences(doc: Doc) -> list[Span]:

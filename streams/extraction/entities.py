@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import lookup_actor
-from .doc_index import doc_text
+from .doc_index import doc_text, span_text
 from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
@@ -202,9 +202,11 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     for span in doc.ents:
-        if span.label_ not in ACTOR_LABELS or len(span.text) > _MAX_MENTION_CHARS:
+        if span.label_ not in ACTOR_LABELS:
             continue
-        start, text = span.start_char, span.text
+        start, text = span.start_char, span_text(span)
+        if len(text) > _MAX_MENTION_CHARS:
+            continue
         for prefix in ("the ", "The "):
             if text.startswith(prefix):
                 start, text = start + len(prefix), text[len(prefix) :]

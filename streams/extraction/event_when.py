@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from .dates import date_phrase, resolve_date
-from .doc_index import ents, sources
+from .doc_index import ents, sources, span_text
 
 _TIME_OF_DAY = re.compile(r"\d\s*(?:[ap]\.?m\b|h\b)|\d[:.]\d\d|\b(?:noon|midnight|morning|afternoon|evening|night)\b", re.I)
 _DURATION = re.compile(r"^(?!(?:last|this|next|previous|coming|following)\b)(?:about |around |nearly |almost |more than |less than |over )?(?:a|an|one|two|three|several|few|\d{1,6}|many|the)?\s{0,3}(?:\w{1,30} )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?: old| long)?$", re.I)
@@ -75,7 +75,7 @@ def find_when(sent: Span, title: list[Span], sents: list[Span], published_at: st
         near = span is sent or rank <= len(title) + _NEAR_SENTENCES
         phrases = [(date_phrase(e.text), e.label_, _bound_weekday(e)) for e in _date_ents(span)]
         if near:
-            phrases += [(m.group().strip(), "TIME", False) for m in _CLOCK_TIME.finditer(span.text) if not any(m.group().strip() in p for p, _, _ in phrases)]
+            phrases += [(m.group().strip(), "TIME", False) for m in _CLOCK_TIME.finditer(span_text(span)) if not any(m.group().strip() in p for p, _, _ in phrases)]
         for text, label, bound in phrases:
             resolved = None if bound else resolve_date(text, published_at)
             if resolved is not None:
@@ -124,4 +124,4 @@ def _bound_weekday(ent: Span) -> bool:
 
 
 def _date_ents(span: Span) -> list[Span]:
-    return [e for e in ents(span) if e.label_ in ("DATE", "TIME") and not _DURATION.match(e.text.strip()) and not _AGE.search(e.text)]
+    return [e for e in ents(span) if e.label_ in ("DATE", "TIME") and not _DURATION.match(span_text(e).strip()) and not _AGE.search(span_text(e))]

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_index import doc_text, ents, sources
+from .doc_index import doc_text, ents, has_word, sources, span_text
 from .entities import Entity, EntityTable
 from .gazetteer import Place, demonyms
 from .places import find_place, find_place_span
@@ -61,7 +61,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
     counts: dict[str, int] = {}
     for ent in body.ents:
         if ent.label_ in _PLACE_LABELS:
-            key = ent.text.lower()
+            key = span_text(ent).lower()
             counts[key] = counts.get(key, 0) + 1
     most = max(max(counts.values(), default=1), 3)
     best: tuple[float, str, Place | None, Entity | None] | None = None
@@ -75,14 +75,14 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
         found = find_place_span(_place_words(span, table, body))
         if found is not None and found[0] and found[1].kind in ("city", "capital", "state"):
             in_title = span.doc is not body
-            locative = in_title or re.search(r"\b(?:in|at|near|outside)\s+(?:[\w-]+\s+){0,4}" + re.escape(found[0]), span.text) is not None
+            locative = in_title or re.search(r"\b(?:in|at|near|outside)\s+(?:[\w-]+\s+){0,4}" + re.escape(found[0]), span_text(span)) is not None
             score = prior + (0.5 if locative else 0.0) + _SPECIFICITY.get(found[1].kind, 0.0) + 0.6 * counts.get(found[0].lower(), 0) / most - 0.05
             if best is None or score > best[0]:
                 best = (score, found[0], found[1], None)
     for span, prior in sources(sent, title, lead, title_prior=_TITLE_PLACE_PRIOR):
         for ent, place in _place_ents(span, who_span if span is sent else None, table, body):
             score = prior + (0.5 if _is_locative(ent) else 0.0) + (_SPECIFICITY.get(place.kind, 0.0) if place is not None else -0.3)
-            score += 0.6 * counts.get(ent.text.lower(), 0) / most
+            score += 0.6 * counts.get(span_text(ent).lower(), 0) / most
             if best is None or score > best[0]:
                 known = table.at(ent.start_char, ent.end_char) if ent.doc is body else table.find(ent.text)
                 best = (score, _with_region(ent), place, known)
@@ -99,10 +99,9 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
 def _place_words(title: Span, table: EntityTable, body: Doc) -> str:
     """The span without its actors and common words, so only candidate place names remain (", "-separated runs)."""
     parts: list[str] = []
-    text = doc_text(body)
     for tok in title:
         keep = tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME") and (tok.text[:1].isupper() or tok.text in ("-", "i", "e", "al", "el"))
-        if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or re.search(rf"\b{re.escape(tok.lower_)}\b", text)):
+        if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or has_word(body, tok.lower_)):
             keep = False  # "Police set to check...", "Brits blame...": a common word or a people, not a town
         if keep and tok.is_alpha and len(tok.text) > 2:
             known = table.find(tok.text)

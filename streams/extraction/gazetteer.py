@@ -31,6 +31,7 @@ ALT_NAME_MIN_POPULATION = 100_000  # GeoNames alternate names (exonyms, old spel
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=65_536)  # a pure function asked for the same words again and again (bounded memo)
 def norm(text: str) -> str:
     """Case-, accent- and spacing-insensitive key ("São  Paulo" -> "sao paulo")."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_text, sentence_of, sentences
+from .doc_index import doc_text, sentence_of, sentences, span_text
 from .entities import Entity, EntityTable
 from .event_when import find_when
 from .event_where import find_where
@@ -43,7 +43,8 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
     """The main event (wire shape of ``main_event``) or None when neither title nor lead has a subject and a verb."""
     sents = sentences(doc)
     title_words = _content_lemmas(title_doc) if title_doc is not None else set()
-    title_text = title_doc.text.lower() if title_doc is not None else ""
+    title_text = doc_text(title_doc).lower() if title_doc is not None else ""
+    title_stripped = doc_text(title_doc).strip() if title_doc is not None else ""
     max_mentions = max((e.mentions for e in table.entities), default=1)
     candidates: list[tuple[Span, int, float]] = []  # (sentence, index, position score); the title is index -1
     if title_doc is not None:
@@ -52,7 +53,7 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
     for index, sent in enumerate(sents):
         if considered >= _LEAD_SENTENCES:
             break
-        if title_doc is not None and sent.text.strip() == title_doc.text.strip():
+        if title_doc is not None and span_text(sent).strip() == title_stripped:
             continue  # the body repeats the headline: already a candidate as the title
         if len(sent) < 3:
             continue
@@ -100,7 +101,7 @@ def _subject_verbs(sent: Span) -> list[tuple[Token, Span]]:
     out = []
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-        if subj is None or subj.lower_ in _BAD_SUBJECTS or subj.pos_ == "PRON" or _quoted(subj, sent) or is_chrome(sent.doc[subj.left_edge.i : subj.i + 1].text):
+        if subj is None or subj.lower_ in _BAD_SUBJECTS or subj.pos_ == "PRON" or _quoted(subj, sent) or is_chrome(span_text(sent.doc[subj.left_edge.i : subj.i + 1])):
             continue
         out.append((verb, _np(subj)))
     return out
@@ -220,7 +221,7 @@ def _whom(verb: Token, who_ent: Entity | None, table: EntityTable, body: Doc) ->
 
 
 def _why(sent: Span) -> dict[str, Any] | None:
-    m = _WHY.search(sent.text)
+    m = _WHY.search(span_text(sent))
     if m is None or not m.group(2).strip():
         return None
     return {"text": (m.group(1) + m.group(2)).strip(" ,")}

@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-import time
-from typing import Any, Iterable, Iterator
-
-import numpy
+from typing import Any, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .actor_dictionary import actor_date
@@ -37,24 +33,7 @@ _GIANT_TOKEN = re.compile(r"\S{200,}")
 _WORDS = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 2  # an event needs an actor and a verb: "Minister resigns"
 _MAX_TITLE_CHARS = 1_000
-_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 _MIN_STOPWORD_SHARE = 0.12  # English prose is ~40% stop words; other languages written in Latin script < 5%
-
-
-class StageClock:
-    """Seconds spent in the spaCy call vs. in the whole extract (project logic = the difference)."""
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.spacy = 0.0
-        self.total = 0.0
-        self.events = 0.0
-        self.articles = 0
-
-
-CLOCK = StageClock()
 
 
 def extract(article: CleanArticle) -> Extraction:
@@ -64,16 +43,12 @@ def extract(article: CleanArticle) -> Extraction:
 
 def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     """Same as ``extract`` for many articles, with the parser batched over them (titles and bodies)."""
-    started = time.perf_counter()
     articles = list(articles)
     prepared = [_prepare(a) for a in articles]
-    texts: list[str] = []
-    for (text, reason, _), article in zip(prepared, articles):
-        if reason is None:
-            texts += [_title_text(article.title), text]
+    texts = _parser_input(articles, prepared)
     # Docs are consumed as the parser yields them and dropped after their article:
     # holding a whole batch's docs cost ~1 KB per character of text (~100 MB a batch).
-    docs = _timed(parse(texts)) if texts else iter(())
+    docs = parse(texts) if texts else iter(())
     out = []
     for (text, reason, warnings), article in zip(prepared, articles):
         if reason is not None:
@@ -95,15 +70,13 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             main_event = None
         if main_event is None:
             warnings.append("no_main_event")
-        t1 = time.perf_counter()
         try:
-            # the coder's own components run here, outside the timed parse (CLOCK.spacy is the stock model alone)
+            # the coder's own components run here, on the parsed doc (parse() is the stock model's components alone)
             coded = code_article(annotate(load_nlp(), doc), table, article)
         except Exception as exc:  # noqa: BLE001 - a bug must cost this article its events, not the stream its worker
             log.exception("event coding failed on %s", article.article_id)
             warnings.append(f"events_error:{type(exc).__name__}")
             coded = None
-        CLOCK.events += time.perf_counter() - t1
         events = coded.events if coded is not None else []
         article_tone = _with_gdelt_fields(article, events, warnings)
         enriched = _enriched(article, table.to_list(), main_event, None, warnings, events)
@@ -111,24 +84,22 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
         extraction = Extraction(enriched=enriched, events=events)
         extraction.statements = coded.statements if coded is not None else 0
         out.append(extraction)
-    CLOCK.total += time.perf_counter() - started
-    CLOCK.articles += len(articles)
     return out
 
 
-def _timed(docs: Iterator[Doc]) -> Iterator[Doc]:
-    """The docs, with the time spent producing them (the parser's share) added to ``CLOCK.spacy``."""
-    while True:
-        t0 = time.perf_counter()
-        try:
-            doc = next(docs)
-        except StopIteration:
-            return
-        finally:
-            CLOCK.spacy += time.perf_counter() - t0
-        # The tok2vec output (~400 bytes a token) stays on each doc; nothing here reads it.
-        doc.tensor = _NO_TENSOR
-        yield doc
+def parser_input(articles: Iterable[CleanArticle]) -> list[str]:
+    """The texts ``extract_batch`` hands the parser for these articles, in order: title and body of each
+    article it extracts. Lets a benchmark time the parse alone on exactly the stage's input."""
+    articles = list(articles)
+    return _parser_input(articles, [_prepare(a) for a in articles])
+
+
+def _parser_input(articles: list[CleanArticle], prepared: list[tuple[str, str | None, list[str]]]) -> list[str]:
+    texts: list[str] = []
+    for (text, reason, _), article in zip(prepared, articles):
+        if reason is None:
+            texts += [_title_text(article.title), text]
+    return texts
 
 
 def skipped(article: CleanArticle, reason: str, duplicate_of: str | None = None) -> Extraction:
