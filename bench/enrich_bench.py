@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from enrich_score import check_seed_entities, forbidden_actors, score_article  # noqa: E402
 
-from streams.extraction import pipeline  # noqa: E402
+from streams.extraction import extractor as pipeline  # noqa: E402
 from streams.extraction.gazetteer import warm  # noqa: E402
 from streams.extraction.nlp import load_nlp  # noqa: E402
 from streams.records import CleanArticle  # noqa: E402

@@ -94,7 +94,7 @@ def memo_of(nlp_module: Any, memo: Any) -> Iterator[None]:
 def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True) -> dict[str, Any]:
     """Clean + extract ``raws`` (``RawArticle``s, distinct) and time both references on the same texts (module doc)."""
     from streams.cleaning import clean
-    from streams.extraction import pipeline
+    from streams.extraction import extractor as pipeline
     from streams.extraction import nlp as stage_nlp
     from streams.extraction.nlp import LemmaMemo, load_nlp, parse, pipe_batches
     from streams.records import RawArticle

@@ -213,7 +213,7 @@ def extract_messages(values: list[bytes | None | tuple[bytes, str]], stories: bo
     article (``skipped_reason: exact_duplicate``) and no parse.
     """
     from .extraction import extract_batch
-    from .extraction.pipeline import skipped
+    from .extraction.extractor import skipped
 
     started = time.perf_counter()
     articles: list[CleanArticle | None] = []

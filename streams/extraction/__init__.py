@@ -15,8 +15,8 @@ __all__ = ["extract", "extract_batch", "EXTRACTOR_VERSION"]
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:  # also how ``from . import pipeline`` below finds the submodule
+    if name not in __all__:  # also how ``from . import extractor`` below finds the submodule
         raise AttributeError(name)
-    from . import pipeline
+    from . import extractor
 
-    return getattr(pipeline, name)
+    return getattr(extractor, name)

@@ -2,8 +2,8 @@
 
 Public API (stable; the coded-events stage imports it):
 
-    lookup_actor(text) -> Actor | None
-        Actor(canonical: str, country: str | None, sector: str | None, type: str)
+    lookup_actor(text) -> KnownActor | None
+        KnownActor(canonical: str, country: str | None, sector: str | None, type: str)
 
 For a span the parser did not mark as an entity ("Israeli forces", "the
 Iranian Foreign Minister", "police", "Palestinians", "the Zionist regime"), in
@@ -23,16 +23,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .gazetteer import Actor, country_names, demonyms, norm, organisations, people, person, places
+from .gazetteer import KnownActor, country_names, demonyms, norm, organisations, people, person, places
 from .roles import describe, role_entry
 
-__all__ = ["Actor", "lookup_actor"]
+__all__ = ["KnownActor", "lookup_actor"]
 
 CITY_ACTOR_MIN_POPULATION = 100_000  # a town smaller than this is a place, never an actor's country
 
 
 @lru_cache(maxsize=8192)
-def lookup_actor(text: str) -> Actor | None:
+def lookup_actor(text: str) -> KnownActor | None:
     """Known actor named or described by ``text`` (see module doc)."""
     if not text or len(text) > 200:
         return None
@@ -48,18 +48,18 @@ def lookup_actor(text: str) -> Actor | None:
     place = places().get(key) if text.lstrip()[:1].isupper() else None
     if place is not None and place.country and (place.kind != "city" or place.population >= CITY_ACTOR_MIN_POPULATION):
         if place.kind in ("country", "capital"):
-            return Actor(country_names().get(place.country, place.name), place.country, None, "GPE")
-        return Actor(place.name, place.country, None, "GPE")
+            return KnownActor(country_names().get(place.country, place.name), place.country, None, "GPE")
+        return KnownActor(place.name, place.country, None, "GPE")
     iso3 = demonyms().get(key)
     if iso3 is not None:
-        return Actor(country_names().get(iso3, text.strip()), iso3, None, "NORP")
+        return KnownActor(country_names().get(iso3, text.strip()), iso3, None, "NORP")
     country, sector = describe(text)
     who = person(text) if any(c.isupper() for c in text) else None
     if who is not None:
-        return Actor(who.canonical, country or who.country, sector or who.sector, "PERSON")
+        return KnownActor(who.canonical, country or who.country, sector or who.sector, "PERSON")
     if country is None and sector is None:
         return None
     words = key.split()
     head_kind = role_entry(words[-1])[1] if words else ""
     is_person = head_kind != "org" and any(role_entry(w)[1] in ("role", "title") for w in words)  # "Assad's government" is no person
-    return Actor(text.strip(), country, sector, "PERSON" if is_person else "ORG")
+    return KnownActor(text.strip(), country, sector, "PERSON" if is_person else "ORG")

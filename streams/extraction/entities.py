@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import lookup_actor
 from .doc_index import doc_text, span_text
-from .gazetteer import Actor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
+from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -505,7 +505,7 @@ def _majority_label(members: list[_Mention]) -> str:
     return max(counts, key=lambda k: (counts[k], k == "PERSON"))
 
 
-def _type_person(ent: Entity, members: list[_Mention], known_by_key: Actor | None = None, when: datetime.date | None = None) -> None:
+def _type_person(ent: Entity, members: list[_Mention], known_by_key: KnownActor | None = None, when: datetime.date | None = None) -> None:
     ent.type = "PERSON"
     forms = [m.text for m in members if m.label == "PERSON"] or [m.text for m in members]
     best = max(forms, key=lambda f: (len(_name_words(f)), forms.count(f), -forms.index(f)))

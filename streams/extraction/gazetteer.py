@@ -53,7 +53,9 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
+class KnownActor:
+    """An actor the reference tables know by name (organisation, person, state): its canonical name and type."""
+
     canonical: str
     country: str | None
     sector: str | None
@@ -171,11 +173,11 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def organisations() -> dict[str, Actor]:
+def organisations() -> dict[str, KnownActor]:
     """Normalised name or alias -> the organisation (IGOs, armed groups, agencies, outlets, firms)."""
-    table: dict[str, Actor] = {}
+    table: dict[str, KnownActor] = {}
     for canonical, aliases, country, sector, etype, *_ in table_rows("gazetteer_orgs.tsv"):
-        actor = Actor(canonical, _none(country), _none(sector), etype)
+        actor = KnownActor(canonical, _none(country), _none(sector), etype)
         for name in [canonical, *aliases.split(";")]:
             if name.strip():
                 table.setdefault(norm(name), actor)
@@ -200,7 +202,7 @@ def organisation_surface_forms() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def people() -> dict[str, Actor]:
+def people() -> dict[str, KnownActor]:
     """Normalised full name or variant -> well-known person (canonical spelling, country, sector).
 
     Country and sector are the person's at today's date (the table's terms in office, resolved by
@@ -209,10 +211,10 @@ def people() -> dict[str, Actor]:
     from .actor_dictionary import people_now
 
     now = people_now()
-    table: dict[str, Actor] = {}
+    table: dict[str, KnownActor] = {}
     for canonical, aliases, country, sector, *_ in table_rows("actors_people.tsv"):
         country, sector = now.get(canonical, (_none(country), _none(sector)))
-        actor = Actor(canonical, country, sector, "PERSON")
+        actor = KnownActor(canonical, country, sector, "PERSON")
         for name in [canonical, *aliases.split(";")]:
             if name.strip():
                 table.setdefault(norm(name), actor)
@@ -240,10 +242,10 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _people_by_name_key() -> tuple[dict[str, Actor], dict[tuple[str, str], Actor], frozenset[str]]:
+def _people_by_name_key() -> tuple[dict[str, KnownActor], dict[tuple[str, str], KnownActor], frozenset[str]]:
     """(name key -> person, (first, last) of multiword names -> person, keys that are a lone surname alias)."""
-    full: dict[str, Actor] = {}
-    first_last: dict[tuple[str, str], Actor | None] = {}
+    full: dict[str, KnownActor] = {}
+    first_last: dict[tuple[str, str], KnownActor | None] = {}
     single: set[str] = set()
     for key, actor in people().items():
         k = name_key(key)
@@ -262,7 +264,7 @@ def _people_by_name_key() -> tuple[dict[str, Actor], dict[tuple[str, str], Actor
     return full, {k: v for k, v in first_last.items() if v is not None}, frozenset(single)
 
 
-def person(text: str, titled: bool = False) -> Actor | None:
+def person(text: str, titled: bool = False) -> KnownActor | None:
     """The well-known person a name phrase names, with or without titles, roles and middle initials.
 
     "Russian President Vladimir V. Putin", "House Speaker Nancy Pelosi", "Mr. Netanyahu", "Vladimir Putin":

@@ -11,6 +11,10 @@ fitting pattern takes its own (or its block's) default code.
 
 Candidates are returned as plain data (token indices, no Token objects), so a Doc's
 extension values never hold references back into it.
+
+Why one module of ~450 lines: a verb's frame, the index keys it offers, the fitting
+of a pattern's parts to it and the slots a fit places are one matching procedure
+over one data structure; the noun side is its smaller mirror.
 """
 
 from __future__ import annotations
@@ -316,7 +320,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if patterns:
             index = kb.index[entry.block]
             seen: set[str] = set()
-            for key in keys:
+            for key in sorted(keys):  # a set: its order changes from process to process, the first fit must not
                 for p in index.get(key, ()):
                     if p.pid in seen:
                         continue
