@@ -208,3 +208,10 @@ def test_gendarmes_are_police(nlp):
     events = _events(nlp, "The suspect was taken into custody by gendarmes in Niamey.")
     arrest = next(e for e in events if e["plover_type"] == "COERCE")
     assert arrest["source"]["text"] == "gendarmes" and arrest["source"]["sector"] == "COP"
+
+
+def test_those_who_died_in_an_attack_are_its_targets_not_its_agents(nlp):
+    events = _events(nlp, "Five farmers lost their lives in a militia attack near Djugu.")
+    attack = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert attack and all(e["source"]["text"] != "farmers" for e in attack), [(e["source"]["text"], e["target"]) for e in attack]
+    assert any((e["target"] or {}).get("text") == "farmers" for e in attack)

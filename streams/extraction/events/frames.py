@@ -368,6 +368,24 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     return out
 
 
+_FORCE_ROOTS = {"17", "18", "19", "20"}
+_SUFFER_VERBS = {"die", "perish", "lose"}  # "died in", "perished in", "lost their lives in" an act
+
+
+def victims_of(n: Token) -> list[list[int]]:
+    """Those an act noun befell when the sentence tells what happened to them in it: the subject of a passive verb
+    or of a verb of dying whose "in"/"during" phrase the noun heads ("two were killed in an air strike", "four men
+    lost their lives in a rocket attack")."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("in", "during") or n.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    v = n.head.head
+    if v.lemma_.lower() in _SUFFER_VERBS:
+        subjects = [c for c in kids(v) if c.dep_ == "nsubj"]
+    else:
+        subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"]
+    return [_group(counted(s)) for s in subjects[:1]]
+
+
 def parties_between(t: Token) -> list[int]:
     """The parties of an act named with "between": its own phrase ("talks between A and B"), or, for an act that is
     the subject of a verb of happening, that verb's ("clashes broke out between A and B", "fighting erupted between
@@ -450,7 +468,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             targets.append(_group(g))
     if not between:
         between = parties_between(n)
-    gov = noun_governor(n)
+    victims = victims_of(n) if not targets and any(code[:2] in _FORCE_ROOTS for code in codes) else []
+    targets = targets or victims
+    gov = noun_governor(n) if not victims else None  # "men lost their lives in an attack": no agent of the attack
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
     return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),
