@@ -369,13 +369,13 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
 
 
 _FORCE_ROOTS = {"17", "18", "19", "20"}
-_SUFFER_VERBS = {"die", "perish", "lose"}  # "died in", "perished in", "lost their lives in" an act
+_SUFFER_VERBS = {"die", "perish", "lose"}  # died, perished or lost one's life in an act
 
 
 def victims_of(n: Token) -> list[list[int]]:
     """Those an act noun befell when the sentence tells what happened to them in it: the subject of a passive verb
-    or of a verb of dying whose "in"/"during" phrase the noun heads ("two were killed in an air strike", "four men
-    lost their lives in a rocket attack")."""
+    or of a verb of dying whose "in"/"during" phrase the noun heads ("two were killed in an air strike", "three
+    guards died during the raid")."""
     if n.dep_ != "pobj" or n.head.lower_ not in ("in", "during") or n.head.head.pos_ not in ("VERB", "AUX"):
         return []
     v = n.head.head
@@ -470,7 +470,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         between = parties_between(n)
     victims = victims_of(n) if not targets and any(code[:2] in _FORCE_ROOTS for code in codes) else []
     targets = targets or victims
-    gov = noun_governor(n) if not victims else None  # "men lost their lives in an attack": no agent of the attack
+    gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
     return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),
