@@ -26,7 +26,6 @@ Warm-up (tables, caches) is done on a sentence of this file, not on the measured
 
 from __future__ import annotations
 
-import importlib
 import sys
 import time
 from contextlib import contextmanager
@@ -39,18 +38,12 @@ def reference_model():
     """The full shipped model, loaded the stock way but built on numpy's BLAS like ours (same BLAS)."""
     from thinc.api import use_ops
 
-    from streams.extraction.nlp import MODEL_PACKAGES
+    from streams.extraction.nlp import model_package
 
-    for name in MODEL_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        with use_ops("numpy", use_blis=False):
-            nlp = module.load()
-        assert not nlp.get_pipe("tok2vec").model.ops.use_blis, "the reference must run on our BLAS"
-        return nlp
-    raise RuntimeError("no spaCy English model installed")
+    with use_ops("numpy", use_blis=False):
+        nlp = model_package().load()
+    assert not nlp.get_pipe("tok2vec").model.ops.use_blis, "the reference must run on our BLAS"
+    return nlp
 
 
 class _Stopwatch:

@@ -8,13 +8,12 @@ model loaded the stock way (thinc's default ops, spaCy's own lemmatizer).
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 
 from streams.extraction.doc_index import doc_text
-from streams.extraction.nlp import EXCLUDED_COMPONENTS, MODEL_PACKAGES, LemmaMemo, load_nlp, parse
+from streams.extraction.nlp import EXCLUDED_COMPONENTS, LemmaMemo, load_nlp, model_package, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -41,13 +40,7 @@ def _signature(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def stock():
-    for name in MODEL_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        return module.load(exclude=list(EXCLUDED_COMPONENTS))
-    pytest.fail("no spaCy English model installed")
+    return model_package().load(exclude=list(EXCLUDED_COMPONENTS))
 
 
 def test_parse_matches_the_stock_pipeline(stock) -> None:

@@ -451,6 +451,12 @@ def _agents() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def disaster_phrases() -> frozenset[str]:
+    """The agents list's disasters (code ``~JNK``: "cyclone", "flash flood", "gas explosion"), as phrase keys."""
+    return frozenset(key for key, (code, _) in _agents().items() if "JNK" in code)
+
+
+@lru_cache(maxsize=1)
 def _agent_key_words() -> int:
     """The most words of any agent phrase (a longer window cannot name one)."""
     return max((len(key.split()) for key in _agents()), default=0)

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import numpy
 import spacy
@@ -59,22 +59,27 @@ LEMMA_MEMO_MAX = 500_000  # entries; cleared when full, so a long-running worker
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+def model_package() -> Any:
+    """The first installed package of :data:`MODEL_PACKAGES` (its ``load`` builds the pipeline); raises
+    ``RuntimeError`` naming the packages tried. The benchmarks' and tests' stock references load the same one."""
+    for name in MODEL_PACKAGES:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    raise RuntimeError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline; raises ``RuntimeError`` naming the packages tried."""
-    for name in MODEL_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        with use_ops("numpy", use_blis=False):
-            nlp = module.load(exclude=list(EXCLUDED_COMPONENTS))
-        nlp.max_length = MAX_CHARS + 1_000
-        from .events.components import add_components
+    with use_ops("numpy", use_blis=False):
+        nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS))
+    nlp.max_length = MAX_CHARS + 1_000
+    from .events.components import add_components
 
-        add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()
-        return nlp
-    raise RuntimeError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
+    add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import blob, records
+from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
@@ -242,15 +243,9 @@ def knowledge() -> Knowledge:
         instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
-        hazards=_hazards(),
+        hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
     )
-
-
-def _hazards() -> frozenset[str]:
-    """The agents dictionary's disaster phrases (code ``~JNK``: "cyclone", "flash flood", "gas explosion"), as
-    phrase keys; a phrase of one word matches that word, a longer one the words in order."""
-    return frozenset(r["phrase key"] for r in records("actors_agents.tsv") if "JNK" in r["code"])
 
 
 def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
