@@ -31,6 +31,9 @@ def _texts() -> list[str]:
             continue  # the error, index and stub pages of the fixture set hold no article
     # lemma corner cases: attribute-ruler lemmas, contractions, base forms, proper nouns, repeats
     texts.append("They're gonna say it ain't so. The ministers met; the minister meets. Paris, PARIS and paris were better, best, good.")
+    # the attribute ruler's rules of two tokens, of dependency labels and of whitespace (attribute_table.py)
+    texts.append("Y'all gotta hear this. Let's go, c'mon!  There's a vote and there are two more;\n\nI told you it gets worse. "
+                 "Nothin' came of it, but he did. You saw it and it saw you. Do they have it? He has.")
     return texts
 
 
@@ -56,6 +59,28 @@ def test_parse_matches_the_stock_pipeline(stock) -> None:
     # twice: the second pass is answered from the memo
     again = list(parse(texts))
     assert [_signature(d) for d in again] == [_signature(d) for d in theirs]
+
+
+def test_the_attribute_ruler_is_answered_from_a_table_of_its_own_rules() -> None:
+    from streams.extraction.attribute_table import LookupAttributeRuler
+
+    table = load_nlp().get_pipe("attribute_ruler")
+    assert isinstance(table, LookupAttributeRuler)
+    assert table.rules == len(model_package().load(exclude=list(EXCLUDED_COMPONENTS)).get_pipe("attribute_ruler").patterns)
+
+
+def test_a_rule_the_table_cannot_evaluate_keeps_spacys_ruler(stock) -> None:
+    """A model whose ruler uses an operator the table does not know keeps spaCy's ruler, and its answers."""
+    from streams.extraction.attribute_table import LookupAttributeRuler, UnsupportedPattern
+    from streams.extraction.nlp import fast_attribute_ruler
+
+    with pytest.raises(UnsupportedPattern):
+        LookupAttributeRuler(stock.vocab).add_patterns([{"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "X"}}])
+    nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS))
+    nlp.get_pipe("attribute_ruler").add_patterns([{"patterns": [[{"LOWER": "zyx", "OP": "+"}]], "attrs": {"POS": "X"}}])
+    assert fast_attribute_ruler(nlp) is False
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    assert nlp("He said zyx zyx.")[2].pos_ == "X"
 
 
 def test_lemma_memo_stays_bounded() -> None:

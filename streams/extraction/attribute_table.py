@@ -1,0 +1,173 @@
+"""spaCy's attribute ruler, the same rules answered from a table: a registered pipeline component.
+
+Why: the model's ``attribute_ruler`` (the tag map and the morphology and lemma exceptions,
+179 rules) runs spaCy's general ``Matcher`` over every token of every text and then applies
+each match through a ``Span``. That costs about a fifth of the whole parse (~6 ms of ~33 ms
+an article), although almost every rule looks at one token only and the answer for a token
+depends on nothing but its tag, lowercase form and dependency label. This component takes
+the ruler's own rules (``AttributeRuler.patterns``, read from the loaded model: nothing of
+them is written here), works out once per distinct (tag, lower, dep) which rules match and
+what they leave on the token, and remembers it; the few rules of two tokens are checked
+where their first token's form starts them. The result is the ruler's, attribute for
+attribute: rules apply in the ruler's own order (a later rule wins), every match is decided
+on the annotations as they were before any rule applied, and ``tests/test_nlp_parse.py``
+compares every tag, POS, morphology, lemma and label with the stock pipeline's.
+
+A rule with a pattern operator this table does not know (anything beyond equality, ``IN``,
+``NOT_IN`` and ``REGEX`` on ``TAG``, ``LOWER``, ``DEP`` and ``IS_SPACE``) makes
+:meth:`LookupAttributeRuler.add_patterns` raise, and the model keeps spaCy's own ruler
+(``nlp.fast_attribute_ruler``): a new model release cannot silently change the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Iterator
+
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.tokens._retokenize import normalize_token_attrs
+from spacy.vocab import Vocab
+
+FACTORY = "lookup_attribute_ruler"
+MEMO_MAX = 200_000  # distinct (tag, lower, dep) keys remembered; cleared when full (a worker's memory stays flat)
+_FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+
+Key = tuple[int, int, int]
+
+
+class UnsupportedPattern(ValueError):
+    """A rule uses a pattern operator the table does not evaluate; the caller keeps spaCy's ruler."""
+
+
+def _value_test(field: str, spec: Any) -> Callable[[Key, Token], bool]:
+    """One attribute's test of a token pattern (equality, IN, NOT_IN, REGEX), as the Matcher evaluates it."""
+    if field not in _FIELDS:
+        raise UnsupportedPattern(f"attribute {field}")
+    slot = _FIELDS[field]
+    if field == "IS_SPACE":
+        if not isinstance(spec, bool):
+            raise UnsupportedPattern(f"IS_SPACE {spec!r}")
+        return lambda key, tok: tok.is_space is spec
+    if isinstance(spec, str):
+        want = get_string_id(spec)
+        return lambda key, tok: key[slot] == want
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+            ids = frozenset(get_string_id(v) for v in arg)
+            if op == "IN":
+                return lambda key, tok: key[slot] in ids
+            return lambda key, tok: key[slot] not in ids
+        if op == "REGEX" and isinstance(arg, str) and field == "LOWER":
+            rx = re.compile(arg)
+            return lambda key, tok: rx.search(tok.lower_) is not None
+    raise UnsupportedPattern(f"{field} {spec!r}")
+
+
+def _token_test(spec: dict[str, Any]) -> Callable[[Key, Token], bool]:
+    tests = [_value_test(field, value) for field, value in spec.items()]
+    return lambda key, tok: all(t(key, tok) for t in tests)
+
+
+class LookupAttributeRuler:
+    """The attribute ruler's rules, answered per distinct (tag, lower, dep) from a bounded memo."""
+
+    def __init__(self, vocab: Vocab, name: str = "attribute_ruler", memo_max: int = MEMO_MAX) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.memo_max = memo_max
+        self.rules = 0
+        self._single: list[tuple[int, Callable[[Key, Token], bool]]] = []  # (rule, test) of one-token patterns
+        self._pairs: list[tuple[int, int, Callable, Callable]] = []  # (rule, index, first test, second test)
+        self._attrs: list[dict[int, int]] = []
+        self._memo: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._merged: dict[tuple[int, ...], tuple[tuple[int, Any], ...]] = {}
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Rules in ``AttributeRuler.patterns`` form, in order (a later rule wins); raises :class:`UnsupportedPattern`."""
+        for rule in patterns:
+            i = self.rules
+            index = int(rule.get("index", 0))
+            for pattern in rule["patterns"]:
+                tests = [_token_test(spec) for spec in pattern]
+                if len(pattern) == 1 and index in (0, -1):
+                    self._single.append((i, tests[0]))
+                elif len(pattern) == 2 and index in (0, 1, -1, -2):
+                    self._pairs.append((i, index % 2, tests[0], tests[1]))
+                else:
+                    raise UnsupportedPattern(f"a pattern of {len(pattern)} tokens with index {index}")
+            attrs = normalize_token_attrs(self.vocab, dict(rule["attrs"]))
+            if set(attrs) - {POS, TAG, DEP, LEMMA, MORPH}:
+                raise UnsupportedPattern(f"attributes {sorted(rule['attrs'])}")
+            self._attrs.append(attrs)
+            self.rules += 1
+        self._memo.clear()
+        self._merged.clear()
+
+    def _rules_of(self, key: Key, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(one-token rules matching, two-token rules whose first token matches) for a token of this key."""
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= self.memo_max:
+                self._memo.clear()
+            singles = tuple(i for i, test in self._single if test(key, tok))
+            firsts = tuple(k for k, (_, _, first, _) in enumerate(self._pairs) if first(key, tok))
+            found = self._memo[key] = (singles, firsts)
+        return found
+
+    def _assignments(self, rules: tuple[int, ...]) -> tuple[tuple[int, Any], ...]:
+        """What the rules, applied in order, leave on a token: (attribute, value), the last writer's."""
+        done = self._merged.get(rules)
+        if done is None:
+            final: dict[int, Any] = {}
+            for i in rules:
+                final.update(self._attrs[i])
+            if MORPH in final:
+                final[MORPH] = MorphAnalysis.from_id(self.vocab, final[MORPH])
+            done = self._merged[rules] = tuple(final.items())
+        return done
+
+    def __call__(self, doc: Doc) -> Doc:
+        keys = [(t.tag, t.lower, t.dep) for t in doc]  # every match is decided on the annotations before any rule
+        per_token: list[tuple[int, ...]] = []
+        extra: dict[int, list[int]] = {}
+        for i, tok in enumerate(doc):
+            singles, firsts = self._rules_of(keys[i], tok)
+            per_token.append(singles)
+            if firsts and i + 1 < len(doc):
+                nxt = doc[i + 1]
+                for k in firsts:
+                    rule, index, _, second = self._pairs[k]
+                    if second(keys[i + 1], nxt):
+                        extra.setdefault(i + index, []).append(rule)
+        for i, tok in enumerate(doc):
+            rules = per_token[i]
+            if i in extra:
+                rules = tuple(sorted(set(rules).union(extra[i])))
+            if not rules:
+                continue
+            for attr, value in self._assignments(rules):
+                if attr == POS:
+                    tok.pos = value
+                elif attr == MORPH:
+                    tok.morph = value
+                elif attr == LEMMA:
+                    tok.lemma = value
+                elif attr == TAG:
+                    tok.tag = value
+                else:
+                    tok.dep = value
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(FACTORY)
+def make_lookup_attribute_ruler(nlp: Language, name: str) -> LookupAttributeRuler:
+    """An empty table; :func:`streams.extraction.nlp.load_nlp` fills it with the model's own ruler's rules."""
+    return LookupAttributeRuler(nlp.vocab, name)
