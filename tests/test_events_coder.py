@@ -226,3 +226,26 @@ def test_extractor_version_names_the_knowledge(nlp):
     evs = events_of("Soldiers shelled the village of Ampa on Tuesday.")
     assert evs and all(e["extractor_version"] == extractor_version() for e in evs)
     assert knowledge_hash() in extractor_version()
+
+
+def test_gerund_noun_with_its_parties_codes_the_verb_act(nlp):
+    # a gerund the tagger reads as a noun ("the beheading of X by Y") names the dictionary verb's act
+    evs = events_of("Villagers reported the beheading of two farmers by militants.")
+    assert any(e["plover_type"] == "ASSAULT" and e["source"]["text"] == "militants" and (e["target"] or {}).get("text") == "farmers"
+               for e in evs), evs
+    # alone it names a thing, no act
+    assert not [e for e in events_of("The funding of the schools rose sharply this year.") if e["plover_type"]]
+
+
+def test_condemning_an_act_noun_is_a_criticism_not_the_act(nlp):
+    # the condemnation stays even when the noun's own act is likelier in the classifier's eyes
+    evs = events_of("The mayor condemned the riot in the city centre.")
+    assert [(e["plover_type"], e["source"]["text"]) for e in evs] == [("ACCUSE", "mayor")], evs
+    evs = events_of("The minister condemned the strike by dock workers.")
+    assert any(e["plover_type"] == "ACCUSE" and e["source"]["text"] == "minister" for e in evs), evs
+    assert not any(e["plover_type"] == "PROTEST" and e["source"]["text"] == "minister" for e in evs), evs
+
+
+def test_infinitive_act_of_a_plan_has_the_planner_as_source(nlp):
+    evs = events_of("The ministry's plan to expel the Iranian envoys angered Tehran.")
+    assert any(e["cameo_code"].startswith("17") and e["source"]["text"] == "ministry" for e in evs), evs

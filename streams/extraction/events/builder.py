@@ -71,6 +71,9 @@ _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _PLACE_TYPES = {"GPE", "LOC"}
 _LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
 _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun object is what they assent to
+# Verbs whose event-noun object is what they answer (condemn, reject, call for, threaten, investigate an act): the
+# verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
+_RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
 # ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
@@ -204,8 +207,8 @@ class _SentenceCoder:
             verbs = by_trigger[c.governor]
             if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
                 continue
-            if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES for v in verbs):
-                continue  # agreeing to, backing or joining an act is not doing it: "agreed on a truce", "backed the strike"
+            if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES | _RESPONSE_TYPES for v in verbs):
+                continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike"
             p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
             p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
             if p_noun > p_verb:
