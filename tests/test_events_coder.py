@@ -249,3 +249,20 @@ def test_condemning_an_act_noun_is_a_criticism_not_the_act(nlp):
 def test_infinitive_act_of_a_plan_has_the_planner_as_source(nlp):
     evs = events_of("The ministry's plan to expel the Iranian envoys angered Tehran.")
     assert any(e["cameo_code"].startswith("17") and e["source"]["text"] == "ministry" for e in evs), evs
+
+
+def test_noun_of_a_polity_stands_for_the_state_it_names(nlp):
+    # "the island nation of X": the agents table gives the polity noun GOV with the owner its "of" phrase names
+    evs = events_of("The small island nation of Palau has ratified an agreement with Japan.")
+    assert any(e["plover_type"] == "SUPPORT" and e["source"]["country"] == "PLW" for e in evs), evs
+    # alone it names no one
+    assert not any(e["source"]["text"] == "country" for e in events_of("The country has ratified an agreement with Japan."))
+
+
+def test_the_two_countries_refers_back_to_the_last_two_states(nlp):
+    evs = events_of("Ghana and Togo have long disputed their border. On Friday the two governments agreed to hold talks.")
+    talks = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in evs if e["plover_type"] == "CONSULT"}
+    assert talks == {("Ghana", "Togo"), ("Togo", "Ghana")}, evs
+    # a phrase that names its own referent is no reference back
+    evs = events_of("Kenya and Uganda sent troops. Both sides of the border were shelled by rebels.")
+    assert not any(e["source"]["text"] in ("Kenya", "Uganda") and e["plover_type"] == "ASSAULT" for e in evs), evs

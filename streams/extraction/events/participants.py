@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, named_actor
+from ..doc_index import ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
@@ -279,8 +280,40 @@ class Participants:
                     out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
                 if out:
                     return out
+        pair = self._pair_reference(tok)
+        if pair:
+            return pair
         a = self.actor(tok, speaker, exclude)
         return [a] if a is not None else []
+
+    def _pair_reference(self, tok: Token) -> list[Participant]:
+        """"the two countries", "both governments": a definite pair of an agent noun of government refers back to the
+        last two states named in its sentence or the one before ("Chile and Peru ... the two countries signed"); states
+        only, as the countries dictionary codes them (a city or a region is no party to what two governments do)."""
+        if tok.tag_ != "NNS" or tok.ent_type_ in ACTOR_ENTITY_TYPES or self.sents is None:
+            return []
+        mods = {c.lower_ for c in kids(tok) if c.dep_ in ("nummod", "det", "predet")}
+        if not ("two" in mods and "the" in mods or "both" in mods):
+            return []
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+            return []  # "both sides of the border", "the two leaders of the party": the phrase names its own referent
+        if knowledge().agents.get(tok.lower_, ("", False))[0] != "GOV" and getattr(agent_actor(self.doc[tok.i : tok.i + 1], self.when), "sector", None) != "GOV":
+            return []
+        k = sentence_index(self.doc, tok.i)
+        found: list[tuple[Entity, Span]] = []
+        for sent in self.sents[max(k - 1, 0) : k + 1]:
+            start = dateline_end(sent)
+            for e in ents(sent):
+                if e.start < start or e.end > tok.i:
+                    continue
+                ent = self.table.at(e.start_char, e.end_char)
+                if ent is None or ent.type != "GPE" or not ent.actor_code or ent.actor_code != ent.country:
+                    continue  # a state of the countries dictionary (its actor code is its country), not a city
+                found = [(x, m) for x, m in found if x.id != ent.id] + [(ent, e)]
+        if len(found) < 2:
+            return []
+        span = noun_phrase(self.doc, tok)
+        return [self.from_entity(ent, ent.canonical, span.start_char, span.end_char) for ent, _ in found[-2:]]
 
     def _pronoun(self, tok: Token, speaker: Participant | None) -> Participant | None:
         low = tok.lower_
