@@ -266,3 +266,10 @@ def test_the_two_countries_refers_back_to_the_last_two_states(nlp):
     # a phrase that names its own referent is no reference back
     evs = events_of("Kenya and Uganda sent troops. Both sides of the border were shelled by rebels.")
     assert not any(e["source"]["text"] in ("Kenya", "Uganda") and e["plover_type"] == "ASSAULT" for e in evs), evs
+
+
+def test_the_dead_of_an_act_are_never_its_agents(nlp):
+    # the act's own phrase names a place ("an attack on the market"); those who died in it are still its targets
+    evs = events_of("Six traders lost their lives in a mortar attack on the market.")
+    assert evs and all(e["source"]["text"] != "traders" for e in evs), evs
+    assert any(e["plover_type"] == "ASSAULT" and (e["target"] or {}).get("text") == "traders" for e in evs), evs
