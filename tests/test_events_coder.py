@@ -273,3 +273,10 @@ def test_the_dead_of_an_act_are_never_its_agents(nlp):
     evs = events_of("Six traders lost their lives in a mortar attack on the market.")
     assert evs and all(e["source"]["text"] != "traders" for e in evs), evs
     assert any(e["plover_type"] == "ASSAULT" and (e["target"] or {}).get("text") == "traders" for e in evs), evs
+
+
+def test_possessive_pronoun_of_an_act_noun_is_its_agent(nlp):
+    evs = events_of("Former mayor Ivan Petrov was moved to a clinic on the tenth day of his hunger strike.")
+    # written as the referent's name: a possessive is no phrase of its own
+    assert any(e["plover_type"] == "PROTEST" and e["source"]["canonical"] == "Ivan Petrov" and e["source"]["text"] == "Ivan Petrov"
+               for e in evs), evs

@@ -452,6 +452,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     for c in kids(n):
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
+    for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
             sources.append([c.i])
     targets: list[list[int]] = []

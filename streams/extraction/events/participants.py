@@ -36,6 +36,7 @@ ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
 _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "our": "we", "my": "i"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
@@ -316,16 +317,20 @@ class Participants:
         return [self.from_entity(ent, ent.canonical, span.start_char, span.end_char) for ent, _ in found[-2:]]
 
     def _pronoun(self, tok: Token, speaker: Participant | None) -> Participant | None:
-        low = tok.lower_
+        """A pronoun's referent: the speaker it agrees with, else (he / she) the person salience gives. A possessive
+        ("his strike", "their offensive") refers as its personal pronoun does and, being no phrase of its own, is
+        written as the referent's name."""
+        possessive = tok.lower_ in _POSSESSIVE_PRONOUNS
+        low = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
         if speaker is not None and agrees(low, speaker):
-            return Participant(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
-                         tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+            return Participant(speaker.text if possessive else tok.text, speaker.canonical, speaker.entity, speaker.country,
+                               speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
         ent = self.salience.pronoun(tok, self.table)
         if ent is None:
             return None
-        return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+        return self.from_entity(ent, ent.canonical if possessive else tok.text, tok.idx, tok.idx + len(tok.text))
 
 
 def is_hazard(span: Span) -> bool:
