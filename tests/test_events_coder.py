@@ -288,3 +288,10 @@ def test_nouns_of_legal_and_diplomatic_acts(nlp):
     evs = events_of("The governor's apology to the families came a week late.")
     assert any(e["cameo_code"] == "055" and e["source"]["text"] == "governor" for e in evs), evs
     assert not events_of("The trial of the new vaccine ended early.")
+
+
+def test_an_act_told_twice_is_kept_with_both_parties(nlp):
+    evs = [e for e in events_of("A police officer died after being shot by gunmen.") if e["plover_type"] == "ASSAULT"]
+    assert [(e["source"]["text"], (e["target"] or {}).get("text")) for e in evs] == [("gunmen", "police officer")], evs
+    evs = events_of("The journalist was arrested and charged with spying.")
+    assert any(e["plover_type"] == "ACCUSE" and (e["target"] or {}).get("text") == "journalist" for e in evs), evs

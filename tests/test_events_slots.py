@@ -131,3 +131,11 @@ def test_gerund_of_a_charge_gets_no_agent(nlp):
 def test_infinitive_on_a_noun_of_intent_is_done_by_its_owner(nlp):
     doc = nlp("The ministry's plan to expel the envoys angered Delmar.")
     assert [t.text for t in agent_heads(tok(doc, "expel"))] == ["ministry"]
+
+
+def test_coordinated_and_subjectless_passives_share_the_patient(nlp):
+    doc = nlp("The journalist was arrested and charged with spying.")
+    v = tok(doc, "charged")
+    assert is_passive(v) and [t.text for t in passive_patients(v)] == ["journalist"]
+    doc = nlp("A police officer died after being shot by gunmen.")
+    assert [t.text for t in passive_patients(tok(doc, "shot"))] == ["officer"]

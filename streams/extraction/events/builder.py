@@ -292,6 +292,7 @@ class _SentenceCoder:
             if act.reporting:
                 continue
             out.extend(self._records(index, sent, act, triggers, probs, act.attribution or default_attr))
+        out = _fullest_tellings(out)
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -433,6 +434,29 @@ class _SentenceCoder:
             return False
         p_none = float(probs[self.clf.index["NONE"]])
         return act.p_type < VETO_TYPE_MIN and p_none > act.p_type
+
+
+def _party(actor: dict[str, Any] | None) -> str:
+    return ((actor or {}).get("entity") or (actor or {}).get("text") or "").lower()
+
+
+def _fullest_tellings(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One act told twice in a sentence, once without one of its parties ("X died after being shot by Y": the
+    dying names no agent, the shooting does), is the act with both: a typed record that lacks its source (or
+    target) is dropped when another of the same type names it with the same target (or source)."""
+    full = {(e["plover_type"], _party(e["source"]), _party(e["target"])) for e in records
+            if e["plover_type"] and _party(e["source"]) and _party(e["target"])}
+    if not full:
+        return records
+    by_target = {(t, tgt) for t, _, tgt in full}
+    by_source = {(t, src) for t, src, _ in full}
+    out = []
+    for e in records:
+        src, tgt = _party(e["source"]), _party(e["target"])
+        if e["plover_type"] and (not src and (e["plover_type"], tgt) in by_target or not tgt and (e["plover_type"], src) in by_source):
+            continue
+        out.append(e)
+    return out
 
 
 def _main_clause(tok: Token) -> bool:

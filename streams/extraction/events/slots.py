@@ -100,9 +100,17 @@ def missed_main_verb(v: Token) -> bool:
     return last.is_punct and last.text in (".", "!", "?")
 
 
+def _shared_passive(v: Token) -> bool:
+    """A participle coordinated with a passive verb, with no subject or auxiliary of its own, is passive too
+    ("was arrested and charged", "were abducted and killed")."""
+    return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and v.head is not v
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in kids(v))
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v.head)))
+
+
 def is_passive(v: Token) -> bool:
     """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v):
         return True
     return (v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
             and not missed_main_verb(v))
@@ -117,6 +125,16 @@ def passive_patients(v: Token) -> list[Token]:
         return conjuncts(counted(subj[0]))
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
+    if _shared_passive(v):
+        return passive_patients(v.head)
+    if v.dep_ in ("advcl", "pcomp"):
+        # a passive clause with no subject of its own ("died after being shot", "freed, having been held for a
+        # month") is about the subject of the clause it hangs on
+        gov = v.head.head if v.dep_ == "pcomp" and v.head.pos_ == "ADP" else v.head
+        if gov.pos_ in ("VERB", "AUX") and gov is not v:
+            subj = [c for c in kids(gov) if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in _RELPRON:
+                return conjuncts(counted(subj[0]))
     return []
 
 
