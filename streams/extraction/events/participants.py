@@ -327,10 +327,35 @@ class Participants:
                                speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
+        local = self._subject_referent(tok, low)
+        if local is not None:
+            return local
         ent = self.salience.pronoun(tok, self.table)
         if ent is None:
             return None
         return self.from_entity(ent, ent.canonical if possessive else tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+    def _subject_referent(self, tok: Token, low: str) -> Participant | None:
+        """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
+        hangs on, when that is a person the agents dictionary types ("A man died after he was shot", "The minister
+        quit after she was accused"); the record names that subject, as it would have without the pronoun."""
+        sent = sentence_of(tok)
+        if any(e.label_ == "PERSON" and e.end <= tok.i for e in ents(sent)):
+            return None  # the salience of named persons decides
+        subj = None
+        for v in list(tok.ancestors)[1:6]:  # the clauses the pronoun's own clause hangs on, nearest first
+            found = [c for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if found:
+                subj = found[0]
+                break
+        if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NN":
+            return None
+        a = self.actor(subj)
+        if a is None or a.named or not agrees(low, a):
+            return None
+        return Participant(a.text, a.canonical, a.entity, a.country, a.sector, tok.idx, tok.idx + len(tok.text), a.named,
+                           a.etype, a.plural)
 
 
 def is_hazard(span: Span) -> bool:
