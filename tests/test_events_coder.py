@@ -301,3 +301,11 @@ def test_he_or_she_refers_to_the_subject_of_the_governing_clause(nlp):
     # no person is named before the pronoun: the governing clause's subject (an agent noun) is its referent
     evs = [e for e in events_of("A driver died after he was shot by police near the bridge, officials said.") if e["plover_type"] == "ASSAULT"]
     assert [(e["source"]["text"], (e["target"] or {}).get("text")) for e in evs] == [("police", "driver")], evs
+
+
+def test_agent_nouns_of_law_enforcement_the_dictionaries_lack(nlp):
+    # without them the agent is taken for a non-actor ("a storm destroyed") and the arrest is lost
+    evs = events_of("Federal agents arrested a former governor on corruption charges on Tuesday.")
+    assert any(e["plover_type"] == "COERCE" and e["source"]["sector"] == "COP" for e in evs), evs
+    evs = events_of("Officers detained two journalists outside the parliament.")
+    assert any(e["plover_type"] == "COERCE" and e["source"]["text"] == "Officers" for e in evs), evs
