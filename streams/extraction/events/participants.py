@@ -338,8 +338,8 @@ class Participants:
 
     def _subject_referent(self, tok: Token, low: str) -> Participant | None:
         """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
-        hangs on, when that is a person the agents dictionary types ("A man died after he was shot", "The minister
-        quit after she was accused"); the record names that subject, as it would have without the pronoun."""
+        hangs on, when that is a person the agents dictionary types ("a student collapsed after he had been beaten",
+        "the minister quit once she was accused"); the record names that subject, as it would have without the pronoun."""
         sent = sentence_of(tok)
         if any(e.label_ == "PERSON" and e.end <= tok.i for e in ents(sent)):
             return None  # the salience of named persons decides
