@@ -112,3 +112,30 @@ def test_role_phrases_typed_by_whose_role_they_are(nlp):
     leader = actor("The delegation met the Kenyan leader in Nairobi.", "leader")
     assert leader is not None and leader.country == "KEN"
     assert actor("The delegation met the leader in a hotel.", "leader") is None
+
+
+def test_gerund_after_a_preposition_shares_the_subject_of_its_clause(nlp):
+    doc = nlp("The two governments committed to working together to settle the border dispute.")
+    assert [t.text for t in agent_heads(tok(doc, "working"))] == ["governments"]
+    assert [t.text for t in agent_heads(tok(doc, "settle"))] == ["governments"]
+
+
+def test_gerund_of_a_charge_gets_no_agent(nlp):
+    # "accused X of shelling", "arrested for blocking": the gerund is the allegation, not a reported act of X
+    doc = nlp("The army accused the militia of shelling the town.")
+    assert agent_heads(tok(doc, "shelling")) == []
+    doc = nlp("Four students were arrested for blocking the main road to the airport.")
+    assert agent_heads(tok(doc, "blocking")) == []
+
+
+def test_infinitive_on_a_noun_of_intent_is_done_by_its_owner(nlp):
+    doc = nlp("The ministry's plan to expel the envoys angered Delmar.")
+    assert [t.text for t in agent_heads(tok(doc, "expel"))] == ["ministry"]
+
+
+def test_coordinated_and_subjectless_passives_share_the_patient(nlp):
+    doc = nlp("The journalist was arrested and charged with spying.")
+    v = tok(doc, "charged")
+    assert is_passive(v) and [t.text for t in passive_patients(v)] == ["journalist"]
+    doc = nlp("A police officer died after being shot by gunmen.")
+    assert [t.text for t in passive_patients(tok(doc, "shot"))] == ["officer"]

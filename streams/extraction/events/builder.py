@@ -71,6 +71,9 @@ _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _PLACE_TYPES = {"GPE", "LOC"}
 _LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
 _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun object is what they assent to
+# Verbs whose event-noun object is what they answer (condemn, reject, call for, threaten, investigate an act): the
+# verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
+_RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
 # ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
@@ -204,8 +207,8 @@ class _SentenceCoder:
             verbs = by_trigger[c.governor]
             if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
                 continue
-            if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES for v in verbs):
-                continue  # agreeing to, backing or joining an act is not doing it: "agreed on a truce", "backed the strike"
+            if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES | _RESPONSE_TYPES for v in verbs):
+                continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike"
             p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
             p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
             if p_noun > p_verb:
@@ -289,6 +292,7 @@ class _SentenceCoder:
             if act.reporting:
                 continue
             out.extend(self._records(index, sent, act, triggers, probs, act.attribution or default_attr))
+        out = _fullest_tellings(out)
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -430,6 +434,29 @@ class _SentenceCoder:
             return False
         p_none = float(probs[self.clf.index["NONE"]])
         return act.p_type < VETO_TYPE_MIN and p_none > act.p_type
+
+
+def _party(actor: dict[str, Any] | None) -> str:
+    return ((actor or {}).get("entity") or (actor or {}).get("text") or "").lower()
+
+
+def _fullest_tellings(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One act told twice in a sentence, once without one of its parties ("X died after being shot by Y": the
+    dying names no agent, the shooting does), is the act with both: a typed record that lacks its source (or
+    target) is dropped when another of the same type names it with the same target (or source)."""
+    full = {(e["plover_type"], _party(e["source"]), _party(e["target"])) for e in records
+            if e["plover_type"] and _party(e["source"]) and _party(e["target"])}
+    if not full:
+        return records
+    by_target = {(t, tgt) for t, _, tgt in full}
+    by_source = {(t, src) for t, src, _ in full}
+    out = []
+    for e in records:
+        src, tgt = _party(e["source"]), _party(e["target"])
+        if e["plover_type"] and (not src and (e["plover_type"], tgt) in by_target or not tgt and (e["plover_type"], src) in by_source):
+            continue
+        out.append(e)
+    return out
 
 
 def _main_clause(tok: Token) -> bool:

@@ -56,6 +56,12 @@ def _noun_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES
 
 
+def _names_its_parties(tok: Token) -> bool:
+    """A gerund used as a noun names an act only with its parties in its own phrase: a possessor or an "of" / "by"
+    phrase ("the militia's looting of the depot"); alone ("funding", "training", "housing") it names a thing."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in kids(tok))
+
+
 class CandidateFinder:
     """``newsevents_event_candidates``: trigger words by PhraseMatcher, then their patterns (see module doc)."""
 
@@ -86,6 +92,8 @@ class CandidateFinder:
             noun = kb.noun_forms.get(form)
             if noun is not None and _noun_like(tok):
                 found += noun_candidates(tok, kb.nouns[noun])
+            elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):
+                found += noun_candidates(tok, kb.gerunds[form])
         doc._.event_candidates = found
         return doc
 

@@ -452,6 +452,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     for c in kids(n):
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
+    for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
             sources.append([c.i])
     targets: list[list[int]] = []
@@ -468,8 +471,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             targets.append(_group(g))
     if not between:
         between = parties_between(n)
-    victims = victims_of(n) if not targets and any(code[:2] in _FORCE_ROOTS for code in codes) else []
-    targets = targets or victims
+    # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the
+    # market is where, the dead are whom), and never its agents
+    victims = victims_of(n) if any(code[:2] in _FORCE_ROOTS for code in codes) else []
+    targets = targets + [g for g in victims if g not in targets]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS

@@ -118,6 +118,7 @@ class Knowledge:
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
+    gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -245,7 +246,23 @@ def knowledge() -> Knowledge:
         patient_blocks=_patient_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
+        gerunds=_gerunds(verb_forms, noun_forms),
     )
+
+
+def _gerunds(verb_forms: dict[str, list[VerbEntry]], noun_forms: dict[str, str]) -> dict[str, tuple[NounEntry, ...]]:
+    """The "-ing" forms of the dictionary's one-word verbs that code an act, as event nouns with the verb's own codes:
+    a gerund the tagger reads as a noun ("the looting of shops by soldiers", "the army's shelling of the port") names
+    the verb's act. Statements (01) and uncoded verbs are left out; a noun of ``event_nouns.tsv`` keeps its own row."""
+    out: dict[str, tuple[NounEntry, ...]] = {}
+    for form, entries in verb_forms.items():
+        if not form.endswith("ing") or " " in form or form in noun_forms:
+            continue
+        codes = dict.fromkeys(e.code for e in entries if not e.after and not e.before and e.code
+                              and e.code != "---" and not e.code.startswith("01"))
+        if codes:
+            out[form] = tuple(NounEntry(form, "", frozenset(), code) for code in codes)
+    return out
 
 
 def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, named_actor
+from ..doc_index import ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
@@ -35,6 +36,7 @@ ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
 _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "our": "we", "my": "i"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
@@ -279,20 +281,81 @@ class Participants:
                     out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
                 if out:
                     return out
+        pair = self._pair_reference(tok)
+        if pair:
+            return pair
         a = self.actor(tok, speaker, exclude)
         return [a] if a is not None else []
 
+    def _pair_reference(self, tok: Token) -> list[Participant]:
+        """"the two countries", "both governments": a definite pair of an agent noun of government refers back to the
+        last two states named in its sentence or the one before ("Chile and Peru ... the two countries signed"); states
+        only, as the countries dictionary codes them (a city or a region is no party to what two governments do)."""
+        if tok.tag_ != "NNS" or tok.ent_type_ in ACTOR_ENTITY_TYPES or self.sents is None:
+            return []
+        mods = {c.lower_ for c in kids(tok) if c.dep_ in ("nummod", "det", "predet")}
+        if not ("two" in mods and "the" in mods or "both" in mods):
+            return []
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+            return []  # "both sides of the border", "the two leaders of the party": the phrase names its own referent
+        if knowledge().agents.get(tok.lower_, ("", False))[0] != "GOV" and getattr(agent_actor(self.doc[tok.i : tok.i + 1], self.when), "sector", None) != "GOV":
+            return []
+        k = sentence_index(self.doc, tok.i)
+        found: list[tuple[Entity, Span]] = []
+        for sent in self.sents[max(k - 1, 0) : k + 1]:
+            start = dateline_end(sent)
+            for e in ents(sent):
+                if e.start < start or e.end > tok.i:
+                    continue
+                ent = self.table.at(e.start_char, e.end_char)
+                if ent is None or ent.type != "GPE" or not ent.actor_code or ent.actor_code != ent.country:
+                    continue  # a state of the countries dictionary (its actor code is its country), not a city
+                found = [(x, m) for x, m in found if x.id != ent.id] + [(ent, e)]
+        if len(found) < 2:
+            return []
+        span = noun_phrase(self.doc, tok)
+        return [self.from_entity(ent, ent.canonical, span.start_char, span.end_char) for ent, _ in found[-2:]]
+
     def _pronoun(self, tok: Token, speaker: Participant | None) -> Participant | None:
-        low = tok.lower_
+        """A pronoun's referent: the speaker it agrees with, else (he / she) the person salience gives. A possessive
+        ("his strike", "their offensive") refers as its personal pronoun does and, being no phrase of its own, is
+        written as the referent's name."""
+        possessive = tok.lower_ in _POSSESSIVE_PRONOUNS
+        low = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
         if speaker is not None and agrees(low, speaker):
-            return Participant(tok.text, speaker.canonical, speaker.entity, speaker.country, speaker.sector, tok.idx,
-                         tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+            return Participant(speaker.text if possessive else tok.text, speaker.canonical, speaker.entity, speaker.country,
+                               speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
+        local = self._subject_referent(tok, low)
+        if local is not None:
+            return local
         ent = self.salience.pronoun(tok, self.table)
         if ent is None:
             return None
-        return self.from_entity(ent, tok.text, tok.idx, tok.idx + len(tok.text))
+        return self.from_entity(ent, ent.canonical if possessive else tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+    def _subject_referent(self, tok: Token, low: str) -> Participant | None:
+        """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
+        hangs on, when that is a person the agents dictionary types ("a student collapsed after he had been beaten",
+        "the minister quit once she was accused"); the record names that subject, as it would have without the pronoun."""
+        sent = sentence_of(tok)
+        if any(e.label_ == "PERSON" and e.end <= tok.i for e in ents(sent)):
+            return None  # the salience of named persons decides
+        subj = None
+        for v in list(tok.ancestors)[1:6]:  # the clauses the pronoun's own clause hangs on, nearest first
+            found = [c for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if found:
+                subj = found[0]
+                break
+        if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NN":
+            return None
+        a = self.actor(subj)
+        if a is None or a.named or not agrees(low, a):
+            return None
+        return Participant(a.text, a.canonical, a.entity, a.country, a.sector, tok.idx, tok.idx + len(tok.text), a.named,
+                           a.etype, a.plural)
 
 
 def is_hazard(span: Span) -> bool:

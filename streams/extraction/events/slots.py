@@ -100,9 +100,17 @@ def missed_main_verb(v: Token) -> bool:
     return last.is_punct and last.text in (".", "!", "?")
 
 
+def _shared_passive(v: Token) -> bool:
+    """A participle coordinated with a passive verb, with no subject or auxiliary of its own, is passive too
+    ("was arrested and charged", "were abducted and killed")."""
+    return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and v.head is not v
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in kids(v))
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v.head)))
+
+
 def is_passive(v: Token) -> bool:
     """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v):
         return True
     return (v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
             and not missed_main_verb(v))
@@ -117,6 +125,16 @@ def passive_patients(v: Token) -> list[Token]:
         return conjuncts(counted(subj[0]))
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
+    if _shared_passive(v):
+        return passive_patients(v.head)
+    if v.dep_ in ("advcl", "pcomp"):
+        # a passive clause with no subject of its own ("died after being shot", "freed, having been held for a
+        # month") is about the subject of the clause it hangs on
+        gov = v.head.head if v.dep_ == "pcomp" and v.head.pos_ == "ADP" else v.head
+        if gov.pos_ in ("VERB", "AUX") and gov is not v:
+            subj = [c for c in kids(gov) if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in _RELPRON:
+                return conjuncts(counted(subj[0]))
     return []
 
 
@@ -166,6 +184,11 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return agent_heads(v.head, depth + 1)  # a purpose infinitive: "X marched to demand Y" -> X demands
     if v.dep_ in ("advcl", "pcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # "X shelled the town, killing ...": the participle's agent is X
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.pos_ == "ADP" and v.head.dep_ == "prep" \
+            and v.head.head.pos_ in ("VERB", "AUX"):
+        return _gerund_controller(v.head.head, v.head.lower_, depth)
+    if v.dep_ == "acl" and v.tag_ == "VB" and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)):
+        return _plan_owner(v.head, depth)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -174,6 +197,39 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return _previous_subject(v)  # a finite verb whose subject was elided (or lost to a missing "and")
     if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
         return _adjacent_subject(v)
+    return []
+
+
+# A gerund after "of", "for" or "with" on a verb with an object, or on a passive, names the charge or the reason
+# ("accused the militia of shelling", "arrested for looting", "charged with fraud"): an allegation, not an act
+# the text reports, so it gets no agent. After "from" or "into" the object does it ("barred the envoy from
+# entering", "pressed the rebels into signing"); after other prepositions the gerund shares the subject of its
+# clause ("X committed to holding talks", "X fled after shelling the town").
+_CHARGE_PREPS = {"of", "for", "with"}
+_OBJECT_CONTROL_PREPS = {"from", "into"}
+
+
+def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
+    """Who does what a gerund after a preposition names (see above)."""
+    obj = [c for c in kids(gov) if c.dep_ in _OBJECT_CONTROL_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    passive = is_passive(gov)
+    if prep in _CHARGE_PREPS and (obj or passive):
+        return []
+    if prep in _OBJECT_CONTROL_PREPS and obj:
+        return conjuncts(counted(obj[0]))
+    if passive:
+        return passive_patients(gov)
+    return agent_heads(gov, depth + 1)
+
+
+def _plan_owner(noun: Token, depth: int) -> list[Token]:
+    """Who would do what an infinitive on a noun of intent names ("the ministry's plan to expel", "reached a deal to
+    free"): the noun's possessor, else the agent of the verb the noun is the object of (who made the plan)."""
+    for c in kids(noun):
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            return conjuncts(c)
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(noun.head, depth + 1)
     return []
 
 
