@@ -335,7 +335,6 @@ class Participants:
             return None
         return self.from_entity(ent, ent.canonical if possessive else tok.text, tok.idx, tok.idx + len(tok.text))
 
-
     def _subject_referent(self, tok: Token, low: str) -> Participant | None:
         """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
         hangs on, when that is a person the agents dictionary types ("a student collapsed after he had been beaten",
