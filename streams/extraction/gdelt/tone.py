@@ -33,9 +33,48 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """VADER's analyzer with two of its costs cut, scores unchanged (``tests/test_tone_fast.py`` compares it with
+    the stock analyzer on texts with and without emoji, negations, idioms and "but"):
 
-    return SentimentIntensityAnalyzer()
+    - its emoji pass rebuilds every sentence a character at a time to swap emoji for their descriptions;
+      a sentence with no emoji character comes out of it unchanged, so that pass is skipped for it, and
+      a word outside the lexicon scores 0 without a call into the valence rules;
+    - its negation and idiom checks lower-case the whole sentence's word list for every lexicon word they
+      look at (quadratic in the sentence), though they read at most the three words before the word and
+      two after it: they are handed that window, with the index moved to match.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+    class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        def polarity_scores(self, text: str) -> dict[str, float]:
+            if not self.emojis.keys().isdisjoint(text):
+                return super().polarity_scores(text)
+            # VADER's own steps after its emoji pass (vaderSentiment 3.3.2), on the text that pass would return
+            text = text.strip()
+            sentitext = SentiText(text)
+            words = sentitext.words_and_emoticons
+            sentiments: list[float] = []
+            lexicon = self.lexicon
+            for i, item in enumerate(words):
+                low = item.lower()
+                if low not in lexicon or low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
+                    sentiments.append(0)  # what sentiment_valence gives a word outside the lexicon
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(words, sentiments)
+            return self.score_valence(sentiments, text)
+
+        def _negation_check(self, valence: float, words: list[str], start_i: int, i: int) -> float:
+            if i < 3:  # (never called so: the caller checks i > start_i); the whole list, as VADER does
+                return SentimentIntensityAnalyzer._negation_check(valence, words, start_i, i)
+            return SentimentIntensityAnalyzer._negation_check(valence, words[i - 3 : i + 1], start_i, 3)
+
+        def _special_idioms_check(self, valence: float, words: list[str], i: int) -> float:
+            if i < 3:
+                return SentimentIntensityAnalyzer._special_idioms_check(valence, words, i)
+            return SentimentIntensityAnalyzer._special_idioms_check(valence, words[i - 3 : i + 3], 3)
+
+    return _Analyzer()
 
 
 def sentences(text: str, limit: int = MAX_SENTENCES) -> list[str]:
