@@ -29,6 +29,7 @@ _OBJ = {"dobj", "dative", "attr", "oprd"}
 _WHO_EXTEND = {"conj", "cc", "compound", "nummod", "amod"}
 _WHAT_CHILDREN = {"dobj", "dative", "attr", "prep", "prt", "acomp", "xcomp", "oprd", "agent", "ccomp", "npadvmod", "advmod"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
+_QUOTE_CHAR = re.compile("[" + "".join(sorted(_QUOTE_MARKS)) + "]")
 _TARGET_PREPS = {"with", "to", "against", "for", "on", "at", "from"}
 _ACTOR_TYPES = {"PERSON": 3, "ORG": 3, "NORP": 2, "GPE": 1, "FAC": 0, "LOC": 0, "EVENT": 0}
 _BAD_SUBJECTS = {"who", "which", "that", "what", "this", "it", "there", "he", "she", "they", "i", "we", "you", "one"}
@@ -88,6 +89,8 @@ def _content_lemmas(span: Doc | Span) -> set[str]:
 
 def _quoted(tok: Token, sent: Span) -> bool:
     """Inside quotation marks within its sentence (a quote's subject is not the article's actor)."""
+    if _QUOTE_CHAR.search(doc_text(sent.doc), sent.start_char, tok.idx) is None:
+        return False  # no quotation mark in the text before it: no token of it is one
     marks = [t.text for t in sent.doc[sent.start : tok.i] if t.text in _QUOTE_MARKS]
     opened = sum(m in ("“", "‘") for m in marks) > sum(m in ("”", "’") for m in marks)
     return opened or sum(m in ('"', "'") for m in marks) % 2 == 1
