@@ -15,6 +15,7 @@ from typing import Callable, TypeVar
 from spacy.tokens import Doc, Span, Token
 
 _ENTS_KEY = "newsevents.ents_by_sentence"
+_DOC_ENTS_KEY = "newsevents.ents"
 _SENTS_KEY = "newsevents.sentences"
 _TEXT_KEY = "newsevents.text"
 _WORDS_KEY = "newsevents.words"
@@ -73,6 +74,15 @@ def sentence_of(tok: Token) -> Span:
     return sents[max(bisect_right(starts, tok.i) - 1, 0)]
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` makes a new Span for every entity of the document on each access; the tuple is made once per doc."""
+    data = doc.user_data
+    found = data.get(_DOC_ENTS_KEY)
+    if found is None:
+        found = data[_DOC_ENTS_KEY] = doc.ents
+    return found
+
+
 def ents(span: Span) -> list[Span]:
     """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
     index = _per_doc(span.doc, _ENTS_KEY, lambda: _ents_by_sentence(span.doc))
@@ -84,7 +94,7 @@ def ents(span: Span) -> list[Span]:
 def _ents_by_sentence(doc: Doc) -> dict[int, list[Span]]:
     index: dict[int, list[Span]] = {s.start: [] for s in sentences(doc)}
     starts = sorted(index)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         pos = bisect_right(starts, ent.start) - 1
         if pos >= 0:
             index[starts[pos]].append(ent)

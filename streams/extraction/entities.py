@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import lookup_actor
-from .doc_index import doc_text, span_text
+from .doc_index import doc_ents, doc_text, span_text
 from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
@@ -201,7 +201,7 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
 
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
-    for span in doc.ents:
+    for span in doc_ents(doc):
         if span.label_ not in ACTOR_LABELS:
             continue
         start, text = span.start_char, span_text(span)

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_index import doc_text, ents, has_word, sources, span_text
+from .doc_index import doc_ents, doc_text, ents, has_word, sources, span_text
 from .entities import Entity, EntityTable
 from .gazetteer import Place, demonyms
 from .places import find_place, find_place_span
@@ -61,7 +61,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
     """The best-scored place phrase: dateline, title, near the event, after a locative preposition, specific,
     often mentioned (counted by its own name: "London" is not as frequent as every "UK" of the article)."""
     counts: dict[str, int] = {}
-    for ent in body.ents:
+    for ent in doc_ents(body):
         if ent.label_ in _PLACE_LABELS:
             key = span_text(ent).lower()
             counts[key] = counts.get(key, 0) + 1
@@ -141,7 +141,7 @@ def _with_region(ent: Span) -> str:
     """"Croydon" followed by ", south London" keeps its region."""
     doc, nxt = ent.doc, ent.end
     if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_iob_ == "B" and doc[nxt + 1].ent_type_ in ("GPE", "LOC"):
-        follow = next((e for e in doc.ents if e.start == nxt + 1), None)
+        follow = next((e for e in doc_ents(doc) if e.start == nxt + 1), None)
         if follow is not None:
             return doc[ent.start : follow.end].text
     return ent.text
