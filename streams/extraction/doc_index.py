@@ -85,9 +85,15 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def ents(span: Span) -> list[Span]:
     """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
-    index = _per_doc(span.doc, _ENTS_KEY, lambda: _ents_by_sentence(span.doc))
-    if span.start in index:
-        return [e for e in index[span.start] if e.end <= span.end]
+    doc = span.doc
+    data = doc.user_data  # read inline, not through _per_doc: asked ~40 times an article
+    index = data.get(_ENTS_KEY)
+    if index is None:
+        index = data[_ENTS_KEY] = _ents_by_sentence(doc)
+    found = index.get(span.start)
+    if found is not None:
+        end = span.end
+        return [e for e in found if e.end <= end]
     return list(span.ents)
 
 

@@ -112,8 +112,9 @@ class EntityTable:
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most, if any."""
         best, best_overlap = None, 0
-        first = bisect_left(self._starts, start - _MAX_MENTION_CHARS - 1)
-        for s, e, ent_id in self._spans[first:]:
+        spans = self._spans
+        for k in range(bisect_left(self._starts, start - _MAX_MENTION_CHARS - 1), len(spans)):  # no copy of the tail
+            s, e, ent_id = spans[k]
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
