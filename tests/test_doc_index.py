@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from streams.extraction.doc_index import doc_text, has_word, span_text
+from streams.extraction.doc_index import doc_ents, doc_text, ents, has_word, sentences, span_text
 from streams.extraction.nlp import parse
 
 TEXT = ("Naïve café-owners in São Paulo_x met 2people; the UN's envoy said: ÉCOLE école x_y straße İstanbul.\n\n"
@@ -33,3 +33,11 @@ def test_has_word_is_the_word_boundary_search(doc) -> None:
              "i̇stanbul", "istanbul", "x", "y", "envoy", "said", "paragraph", "spacing", "tab", "here", "her"]
     for w in words:
         assert has_word(doc, w) == (re.search(rf"\b{re.escape(w)}\b", TEXT) is not None), w
+
+
+def test_cached_entities_and_sentences_are_spacys(doc) -> None:
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert doc_ents(doc) is doc_ents(doc)  # made once per doc
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    for sent in doc.sents:
+        assert [(e.start, e.end) for e in ents(sent)] == [(e.start, e.end) for e in sent.ents]

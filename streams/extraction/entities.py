@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import lookup_actor
-from .doc_index import doc_text, span_text
+from .doc_index import doc_ents, doc_text, span_text
 from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 
@@ -112,8 +112,9 @@ class EntityTable:
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most, if any."""
         best, best_overlap = None, 0
-        first = bisect_left(self._starts, start - _MAX_MENTION_CHARS - 1)
-        for s, e, ent_id in self._spans[first:]:
+        spans = self._spans
+        for k in range(bisect_left(self._starts, start - _MAX_MENTION_CHARS - 1), len(spans)):  # no copy of the tail
+            s, e, ent_id = spans[k]
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
@@ -201,7 +202,7 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
 
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
-    for span in doc.ents:
+    for span in doc_ents(doc):
         if span.label_ not in ACTOR_LABELS:
             continue
         start, text = span.start_char, span_text(span)
@@ -258,8 +259,36 @@ def _parts(text: str, sep: str) -> list[tuple[str, int]]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_pattern() -> re.Pattern[str]:
-    forms = organisation_surface_forms()
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    """The known names, longest first where several start at the same place, as whole words.
+
+    Written as a character trie ("UN (?:Security Council|...)" ...) rather than a flat alternation of
+    ~400 names: the flat one tried every name at every position of the text. The trie matches the same
+    spans: names are distinct, so at one position the flat alternation (sorted longest first) took the
+    longest name followed by no word character, and the trie, its continuations greedy, tries longer
+    names before shorter ones too (``tests/test_entities_gazetteer_pattern.py`` compares the two)."""
+    return re.compile(r"(?<![\w-])" + _trie(organisation_surface_forms()) + r"(?![\w-])")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, trying longer words first (a word's continuations before its end)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a word
+
+    def pattern(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"  # greedy: the longer word first, then the word that ends here
+        return body
+
+    return "(?:" + pattern(root) + ")"
 
 
 def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:

@@ -30,6 +30,7 @@ _DURATION = re.compile(r"^(?!(?:last|this|next|previous|coming|following)\b)(?:a
 # Every repetition below is bounded (at most two lead words, a few spaces): the work at each start position is
 # bounded, so a scan is linear in the text; an unbounded repeated lead ("at at at ...") made it quadratic.
 _CLOCK_TIME = re.compile(r"(?:\b(?:at|around|about|shortly after|shortly before|just after|just before)\s{1,3}){0,2}\b\d{1,2}(?:[:.]\d{2})?\s{0,3}(?:[ap]\.m\.|[ap]m\b)(?:\s{1,3}local time)?|\b\d{1,2}:\d{2}\b(?:\s{1,3}local time)?", re.I)
+_DIGIT = re.compile(r"\d")  # every match of _CLOCK_TIME has one
 _VAGUE_WHEN = re.compile(r"\b(?:last|this|next|earlier|later|past|coming|recent|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
 _ABSOLUTE = re.compile(r"\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _AGE = re.compile(r"\d{1,4}-(?:year|month|week|day)|\byears? old\b", re.I)  # bounded digits: no rescan of a digit run
@@ -74,8 +75,9 @@ def find_when(sent: Span, title: list[Span], sents: list[Span], published_at: st
     for rank, (span, prior) in enumerate(sources(sent, title, list(zip(sents, range(len(sents)))))):
         near = span is sent or rank <= len(title) + _NEAR_SENTENCES
         phrases = [(date_phrase(e.text), e.label_, _bound_weekday(e)) for e in _date_ents(span)]
-        if near:
-            phrases += [(m.group().strip(), "TIME", False) for m in _CLOCK_TIME.finditer(span_text(span)) if not any(m.group().strip() in p for p, _, _ in phrases)]
+        text = span_text(span) if near else ""
+        if _DIGIT.search(text):  # a clock time has a digit: the scan of a sentence without one is skipped
+            phrases += [(m.group().strip(), "TIME", False) for m in _CLOCK_TIME.finditer(text) if not any(m.group().strip() in p for p, _, _ in phrases)]
         for text, label, bound in phrases:
             resolved = None if bound else resolve_date(text, published_at)
             if resolved is not None:

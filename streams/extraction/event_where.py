@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_index import doc_text, ents, has_word, sources, span_text
+from .doc_index import doc_ents, doc_text, ents, has_word, sources, span_text
 from .entities import Entity, EntityTable
 from .gazetteer import Place, demonyms
 from .places import find_place, find_place_span
@@ -25,6 +25,8 @@ _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "on", "
 _DATELINE = re.compile(r"(?:^|\n|\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–)\s")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SPECIFICITY = {"city": 0.3, "capital": 0.3, "state": 0.15, "region": 0.1, "country": 0.0}
+_NAME_PARTICLES = ("-", "i", "e", "al", "el")  # lower-case parts of place names ("Mazar-i-Sharif")
+_NOT_PLACE_ENTS = ("PERSON", "ORG", "NORP", "DATE", "TIME")
 _TITLE_PLACE_PRIOR = 1.3  # a place named in the headline is where the main event happened, more than any other
 
 
@@ -59,7 +61,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
     """The best-scored place phrase: dateline, title, near the event, after a locative preposition, specific,
     often mentioned (counted by its own name: "London" is not as frequent as every "UK" of the article)."""
     counts: dict[str, int] = {}
-    for ent in body.ents:
+    for ent in doc_ents(body):
         if ent.label_ in _PLACE_LABELS:
             key = span_text(ent).lower()
             counts[key] = counts.get(key, 0) + 1
@@ -75,7 +77,7 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
         found = find_place_span(_place_words(span, table, body))
         if found is not None and found[0] and found[1].kind in ("city", "capital", "state"):
             in_title = span.doc is not body
-            locative = in_title or re.search(r"\b(?:in|at|near|outside)\s+(?:[\w-]+\s+){0,4}" + re.escape(found[0]), span_text(span)) is not None
+            locative = in_title or _after_locative(span_text(span), found[0])
             score = prior + (0.5 if locative else 0.0) + _SPECIFICITY.get(found[1].kind, 0.0) + 0.6 * counts.get(found[0].lower(), 0) / most - 0.05
             if best is None or score > best[0]:
                 best = (score, found[0], found[1], None)
@@ -96,16 +98,41 @@ def find_where(sent: Span, title: list[Span], lead: list[tuple[Span, int]], who_
     return {"text": text, "country": country, "lat": place.lat if place else None, "lon": place.lon if place else None}
 
 
+_LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside)\s+")
+_NEXT_WORD = re.compile(r"(?<![\w-])[\w-]++\s+")  # a whole word: no rescan of a long run from inside it
+_MAX_WORDS_BETWEEN = 4
+
+
+def _after_locative(text: str, name: str) -> bool:
+    """Whether ``name`` follows "in" / "at" / "near" / "outside" with at most four words between
+    ("in the northern city of Herat"): ``re.search(r"\\b(?:in|at|near|outside)\\s+(?:[\\w-]+\\s+){0,4}" +
+    re.escape(name), text)`` for a name that starts with no space, without compiling a pattern per name
+    (a compile cost more than the rest of the search). After each lead the words are stepped over one by one."""
+    for lead in _LOCATIVE_LEAD.finditer(text):
+        pos = lead.end()
+        for _ in range(_MAX_WORDS_BETWEEN + 1):
+            if text.startswith(name, pos):
+                return True
+            word = _NEXT_WORD.match(text, pos)
+            if word is None:
+                break
+            pos = word.end()
+    return False
+
+
 def _place_words(title: Span, table: EntityTable, body: Doc) -> str:
     """The span without its actors and common words, so only candidate place names remain (", "-separated runs)."""
     parts: list[str] = []
+    peoples = demonyms()
     for tok in title:
-        keep = tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME") and (tok.text[:1].isupper() or tok.text in ("-", "i", "e", "al", "el"))
-        if keep and tok.is_alpha and tok.text[:1].isupper() and (role_entry(tok.text)[1] or demonyms().get(tok.lower_) or has_word(body, tok.lower_)):
-            keep = False  # "Police set to check...", "Brits blame...": a common word or a people, not a town
-        if keep and tok.is_alpha and len(tok.text) > 2:
-            known = table.find(tok.text)
-            keep = known is None or known.type != "PERSON"
+        text = tok.text
+        keep = (text[:1].isupper() or text in _NAME_PARTICLES) and tok.ent_type_ not in _NOT_PLACE_ENTS
+        if keep and tok.is_alpha:
+            if text[:1].isupper() and (role_entry(text)[1] or peoples.get(tok.lower_) or has_word(body, tok.lower_)):
+                keep = False  # "Police set to check...", "Brits blame...": a common word or a people, not a town
+            elif len(text) > 2:
+                known = table.find(text)
+                keep = known is None or known.type != "PERSON"
         parts.append(tok.text_with_ws if keep else ", ")
     return "".join(parts)
 
@@ -114,7 +141,7 @@ def _with_region(ent: Span) -> str:
     """"Croydon" followed by ", south London" keeps its region."""
     doc, nxt = ent.doc, ent.end
     if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_iob_ == "B" and doc[nxt + 1].ent_type_ in ("GPE", "LOC"):
-        follow = next((e for e in doc.ents if e.start == nxt + 1), None)
+        follow = next((e for e in doc_ents(doc) if e.start == nxt + 1), None)
         if follow is not None:
             return doc[ent.start : follow.end].text
     return ent.text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import islice
 from typing import Any, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.3.0"  # the stage's own version; the coder's (with its knowledge hash) is coder_version
 SUPPORTED_LANGUAGES = {"en"}
-_GIANT_TOKEN = re.compile(r"\S{200,}")
+_GIANT_TOKEN = re.compile(r"(?<!\S)\S{200,}")  # from a run's first character only: no rescan from inside each word
 _WORDS = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 2  # an event needs an actor and a verb: "Minister resigns"
 _MAX_TITLE_CHARS = 1_000
@@ -151,7 +152,9 @@ def _prepare(article: CleanArticle) -> tuple[str, str | None, list[str]]:
     if _GIANT_TOKEN.search(text):
         text = _GIANT_TOKEN.sub(lambda m: " " * len(m.group()), text)
         warnings.append("giant_tokens_blanked")
-    words = _WORDS.findall(text[:5000])
+    # the words are counted only when the language is to be guessed from them; else two are enough to know
+    head = text[:5000]
+    words = _WORDS.findall(head) if article.language is None else [m.group() for m in islice(_WORDS.finditer(head), _MIN_WORDS)]
     if not words:
         return "", "no_text", warnings
     if len(words) < _MIN_WORDS:

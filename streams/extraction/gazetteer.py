@@ -39,8 +39,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-
 @lru_cache(maxsize=65_536)  # a pure function asked for the same words again and again (bounded memo)
 def norm(text: str) -> str:
     """Case-, accent- and spacing-insensitive key ("São  Paulo" -> "sao paulo")."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII is its own NFKD form and has no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACE.sub(" ", text).strip().lower()
     if text.startswith("the "):
         text = text[4:]

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_text, sentence_of, sentences, span_text
+from .doc_index import doc_ents, doc_text, sentence_of, sentences, span_text
 from .entities import Entity, EntityTable
 from .event_when import find_when
 from .event_where import find_where
@@ -29,6 +29,7 @@ _OBJ = {"dobj", "dative", "attr", "oprd"}
 _WHO_EXTEND = {"conj", "cc", "compound", "nummod", "amod"}
 _WHAT_CHILDREN = {"dobj", "dative", "attr", "prep", "prt", "acomp", "xcomp", "oprd", "agent", "ccomp", "npadvmod", "advmod"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
+_QUOTE_CHAR = re.compile("[" + "".join(sorted(_QUOTE_MARKS)) + "]")
 _TARGET_PREPS = {"with", "to", "against", "for", "on", "at", "from"}
 _ACTOR_TYPES = {"PERSON": 3, "ORG": 3, "NORP": 2, "GPE": 1, "FAC": 0, "LOC": 0, "EVENT": 0}
 _BAD_SUBJECTS = {"who", "which", "that", "what", "this", "it", "there", "he", "she", "they", "i", "we", "you", "one"}
@@ -88,6 +89,8 @@ def _content_lemmas(span: Doc | Span) -> set[str]:
 
 def _quoted(tok: Token, sent: Span) -> bool:
     """Inside quotation marks within its sentence (a quote's subject is not the article's actor)."""
+    if _QUOTE_CHAR.search(doc_text(sent.doc), sent.start_char, tok.idx) is None:
+        return False  # no quotation mark in the text before it: no token of it is one
     marks = [t.text for t in sent.doc[sent.start : tok.i] if t.text in _QUOTE_MARKS]
     opened = sum(m in ("“", "‘") for m in marks) > sum(m in ("”", "’") for m in marks)
     return opened or sum(m in ('"', "'") for m in marks) % 2 == 1
@@ -150,7 +153,7 @@ def _actor_in(span: Span, table: EntityTable, doc: Doc) -> Entity | None:
 def _find_in_title(tok: Token, table: EntityTable) -> Entity | None:
     """Entity named by a title token: the title's own entity span if the parser found one, else the token."""
     if tok.ent_iob_ != "O":
-        ent_span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent_span = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent_span is not None:
             found = table.find(ent_span.text)
             if found is not None:

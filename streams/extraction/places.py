@@ -52,6 +52,8 @@ def find_place_span(text: str) -> tuple[str, Place] | None:
     best_rank = -1
     fallback_country: str | None = None
     for part in _SPLIT.split(text):
+        if not part or part.isspace():
+            continue  # no word in it (``_place_words`` leaves many ", , " runs)
         found = _longest_place(part, table)
         place, surface = (found[1], found[0]) if found is not None else (None, "")
         if place is None:

@@ -11,6 +11,7 @@ and the role-word table ``streams/data/roles_sectors.tsv``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,7 @@ _GLUE = {"of", "the", "'s", "’s", "and", "for"}
 _STRIP_LEAD = {"the", "a", "an", "of", "and", "for"}
 
 
+@lru_cache(maxsize=65_536)  # a pure lookup asked for the same words again and again (bounded memo)
 def role_entry(text: str) -> tuple[str | None, str]:
     """(sector, kind) of a role/title/modifier/org-head word or phrase, singular or plural; (None, "") if none."""
     table = role_words()
@@ -100,6 +102,7 @@ def _is_head_role(tok: Token) -> bool:
 _STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
 
+@lru_cache(maxsize=16_384)  # a pure function of the phrase; actors' names recur (bounded memo)
 def describe(phrase: str) -> tuple[str | None, str | None]:
     """(country, sector) that a role or group phrase states: "Iranian Foreign Minister" -> ("IRN", "GOV").
 

@@ -1,0 +1,41 @@
+"""The gazetteer's name pattern is a character trie for speed: it must find exactly the spans of the flat,
+longest-first alternation it replaced (names nested in longer names, names glued to other words, names
+followed by a hyphen, at the start and end of the text). Texts are built by the test from the table."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from streams.extraction.entities import _gazetteer_pattern, _trie
+from streams.extraction.gazetteer import organisation_surface_forms
+
+
+def _flat(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_trie_matches_like_the_flat_alternation_on_mixed_text() -> None:
+    forms = organisation_surface_forms()
+    flat, trie = _flat(forms), _gazetteer_pattern()
+    rng = random.Random(3)
+    glue = [" ", " ", " ", ", ", "-", "", "'s ", "s ", " of the ", "\n", " (", ") ", "/"]
+    filler = ["the", "council", "said", "on", "Monday", "National", "United", "Union", "Security", "Front", "Army"]
+    pieces = forms + [f[: rng.randint(1, len(f))] for f in forms] + filler * 20
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 30)))
+        assert _spans(trie, text) == _spans(flat, text), text
+
+
+def test_trie_prefers_the_longer_name_and_falls_back_to_the_shorter() -> None:
+    words = ["Council", "Security Council", "Security Council Report", "Sec"]
+    flat = _flat(sorted(words, key=len, reverse=True))
+    trie = re.compile(r"(?<![\w-])" + _trie(words) + r"(?![\w-])")
+    for text in ["the Security Council Report says", "the Security Council Reporter", "Security Councils and Council",
+                 "Sec-Council", "Secs Sec Security", "Security Council-", "Council"]:
+        assert _spans(trie, text) == _spans(flat, text), text
+    assert _spans(trie, "the Security Council Reporter") == [(4, 20)]
