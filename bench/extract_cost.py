@@ -115,6 +115,7 @@ def memo_of(nlp_module: Any, memo: Any, model: Any = None) -> Iterator[None]:
 
 def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True) -> dict[str, Any]:
     """Clean + extract ``raws`` (``RawArticle``s, distinct) and time both references on the same texts (module doc)."""
+    from streams.child import freeze_heap
     from streams.cleaning import clean
     from streams.extraction import extractor as pipeline
     from streams.extraction import nlp as stage_nlp
@@ -134,6 +135,7 @@ def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True)
     with memo_of(stage_nlp, fast_memo):
         list(parse(pipeline.parser_input([warm])))
     list(ref.pipe([warm.body]))
+    freeze_heap()  # as the worker's stage child does once loaded (streams/child.py): all sides run in this process
 
     t_clean = t_extract = t_parse = t_fast = t_ref = t_events = 0.0
     cpu_clean = cpu_extract = cpu_parse = cpu_ref = 0.0  # process CPU time: what other sessions' load does not add

@@ -37,6 +37,7 @@ The process hygiene they share is in ``child_env.py``.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -57,6 +58,15 @@ POLL_S = 0.1
 
 
 # ---------------------------------------------------------------------------- the child's side
+def freeze_heap() -> None:
+    """Moves what the child has loaded (models, dictionaries, tables: ~300k objects that live as long as it does) out
+    of the garbage collector's reach. A full collection would otherwise walk all of them every time the stage's own
+    short-lived objects trigger one: about 1 ms of CPU an article, a few per cent of the stage. Nothing loaded is
+    ever garbage, so nothing is kept that would have been freed (``gc.freeze``, Python's documented use for it)."""
+    gc.collect()
+    gc.freeze()
+
+
 def _warm(warm: tuple[str, ...], memory_limit_mb: int) -> None:
     if memory_limit_mb > 0:
         limit = memory_limit_mb * 1024 * 1024
@@ -83,6 +93,7 @@ def _warm(warm: tuple[str, ...], memory_limit_mb: int) -> None:
 
         load_nlp()
     release_free_memory()
+    freeze_heap()
 
 
 def _mark(progress: Any, index: int, cpu: float) -> None:
