@@ -63,7 +63,7 @@ def english_markers() -> frozenset[str]:
 def detect_language(text: str, hint: str | None = None) -> tuple[str | None, float | None]:
     """ISO 639-1 code (or ``None``: undetermined) and the model's 0..1 probability for it."""
     sample = text[:_SAMPLE_CHARS]
-    letters = sum(c.isalpha() for c in sample)
+    letters = _letters(sample, LONG_LETTERS)
     if letters < MIN_LETTERS:
         return (hint, None) if hint else (None, None)
     identifier = _identifier()
@@ -82,3 +82,13 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str | None, flo
     if top == "en" or top_share >= SHORT_MIN_SHARE:
         return top, round(float(top_share), 4)
     return None, None
+
+
+def _letters(text: str, enough: int) -> int:
+    """Letters (``str.isalpha``) in ``text``, counted only until ``enough``: past the thresholds the exact number decides nothing."""
+    letters = 0
+    for start in range(0, len(text), 256):
+        letters += sum(map(str.isalpha, text[start : start + 256]))
+        if letters >= enough:
+            break
+    return letters

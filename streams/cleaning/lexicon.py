@@ -88,6 +88,26 @@ def not_article() -> NotArticle:
 
 
 @lru_cache(maxsize=1)
+def chrome_union() -> "re2._Regexp":
+    """Fullmatches a line that some drop, stop or break entry fullmatches or some wall, button or consent entry is found in.
+
+    One pass that clears most lines (prose matches nothing); which entry matched
+    is asked only of the lines that pass. The lines it is used on are
+    whitespace-normalised (no line break), so ``.*X.*`` is a search for ``X``.
+    """
+    groups: dict[str, list[str]] = {"stop": [], "drop": [], "break": []}
+    for row in rows("cleaning_boilerplate.tsv"):
+        if row[0] in groups:
+            groups[row[0]].append(row[1])
+    found: list[str] = []
+    for row in rows("cleaning_not_article.tsv"):
+        if row[0] in ("wall", "button", "consent"):
+            found.append(row[1])
+    whole = [alternation(groups["drop"]), alternation(groups["stop"]), alternation(groups["break"])]
+    return compile_re2(alternation([*whole, f".*(?:{alternation(found)}).*"]))
+
+
+@lru_cache(maxsize=1)
 def agencies() -> dict[str, str]:
     """alias -> canonical agency name."""
     out: dict[str, str] = {}
