@@ -138,6 +138,8 @@ def is_caption(line: str) -> bool:
         return bool(_CREDIT_END.search(s[-_CREDIT_TAIL:]))
     if _CAPTION_START.match(s):
         return True
+    if not s.endswith(")") and not (":" in s and "credit" in s.lower()):
+        return False  # both credit patterns end the line with ")" or need "credit" and ":"
     if _CAPTION_CREDIT.search(s):
         return True
     m = _PAREN_CREDIT.search(s)
