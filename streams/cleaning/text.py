@@ -37,12 +37,16 @@ from .notarticle import classify_text
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BREAK = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}")
-# glue points: "HomeAbout" (soft: inside a word), "agreed.Weather" / "said”The" (hard)
+# glue points: "HomeAbout" (soft: inside a word), "agreed.Weather" / "said”The" (hard). Every glue point is
+# followed by one of the characters of the leading lookahead: testing it first lets the engine pass over every
+# other position in one step instead of trying each lookbehind there (the same points, ~8 times faster).
 _GLUE = re.compile(
+    r"(?=[A-ZÀ-Þ“‘(])(?:"
     r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"
     r"|(?:(?<=[.!?)\]”])|(?<=[.!?,][\"’]))(?=[A-ZÀ-Þ“‘(][\w“‘])"
     r"|(?<=[0-9])(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
     r"|(?:(?<=[A-ZÀ-Þ]{3})|(?<=[A-ZÀ-Þ]{3}['’\"]))(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"  # an all-caps promo glued to a sentence: "STARS'The news"
+    r")"
 )
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
