@@ -37,10 +37,11 @@ _KEY_WORD = re.compile(r"\w+")
 # credit naming an agency or carrying a slash ("(EFE/EPA)", "(Reuters/Name/File photo)").
 _CAPTION_START = compile_re2(
     r"^(?:file photo|photo|image|picture|caption|pictured|foto|imagen|bild|a (?:file )?(?:photo|picture|image)\b"
-    r"|(?:this|the) (?:photo|picture|image)\b)\s*[:\-–—]?\s"
+    r"|(?:this|the) (?:photo|picture|image)\b)\s*[:\-–—]?\s",
+    capture=False,
 )
-_CAPTION_CREDIT = compile_re2(r"(?:(?:photo |image |picture )?credit\s*:\s*[^.!?]{1,80}$)|\((?:[^()]{0,80}/[^()]{0,80}|(?:photo|foto|image|bild)s?\s*:[^()]{0,80})\)\s*$")
-_CREDIT_END = compile_re2(r"(?:photo |image |picture )?credits?\s*:\s*[^.!?:]{1,80}$")
+_CAPTION_CREDIT = compile_re2(r"(?:(?:photo |image |picture )?credit\s*:\s*[^.!?]{1,80}$)|\((?:[^()]{0,80}/[^()]{0,80}|(?:photo|foto|image|bild)s?\s*:[^()]{0,80})\)\s*$", capture=False)
+_CREDIT_END = compile_re2(r"(?:photo |image |picture )?credits?\s*:\s*[^.!?:]{1,80}$", capture=False)
 _PAREN_CREDIT = compile_re2(r"\(([^()]{2,80})\)\s*$")
 _WITH_INFO = compile_re2(
     r"\((?:with|con|com|avec|mit)\s+(?:information|info|reporting|input|reports?|información|informações|informaciones|agencias?)\s+"
