@@ -254,16 +254,20 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     minus lines that are chrome by the lexicon: it is the article.
     """
     lines = [x for x in (_HSPACE.sub(" ", ln).strip() for ln in text.replace("\r", "\n").replace("\x00", "").split("\n")) if x]
-    n_words = sum(len(_WORD.findall(x)) for x in lines)
-    result = _snippet(lines, title) if n_words <= _SNIPPET_WORDS and len(lines) <= _SNIPPET_LINES else None
+    n_words = _count_words(lines) if len(lines) <= _SNIPPET_LINES else None  # counted when it decides something
+    result = _snippet(lines, title) if n_words is not None and n_words <= _SNIPPET_WORDS else None
     if result is None:
         result = _extract_text(text, title)
-    if not _WORD.search(result.body) and n_words <= _SHORT_TEXT_WORDS:
+    if not _WORD.search(result.body) and (n_words if n_words is not None else _count_words(lines)) <= _SHORT_TEXT_WORDS:
         kept = [x for x in lines if not is_chrome(x)]
         if any(_WORD.search(x) for x in kept):
             result = TextResult("\n\n".join(kept), title, [])
     result.not_article = classify_text(text, result.body)
     return result
+
+
+def _count_words(lines: list[str]) -> int:
+    return sum(len(_WORD.findall(x)) for x in lines)
 
 
 def _snippet(lines: list[str], title: str | None) -> TextResult | None:
