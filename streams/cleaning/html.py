@@ -93,8 +93,9 @@ def extract_html(html: str, url: str | None = None) -> Page:
     lines = _main_text(tree, url)
     body_lines, captions = filter_lines(lines, titles=meta.titles)
     if body_lines:
-        body_lines = recover_paragraphs(tree, body_lines)
-        body_lines = recover_ledes(tree, body_lines, meta.titles, meta.description) + body_lines
+        starts: dict = {}  # where body lines begin in the tree, found once for both recoveries (the tree is not changed between)
+        body_lines = recover_paragraphs(tree, body_lines, starts)
+        body_lines = recover_ledes(tree, body_lines, meta.titles, meta.description, starts) + body_lines
     if _words(body_lines) < _BRIEF_WORDS:
         body_lines, captions = _brief(tree, url, meta, body_lines, captions)
     captions = list(dict.fromkeys([*captions, *_figcaptions(tree, meta.titles)]))
