@@ -88,8 +88,8 @@ def test_verdicts_name_the_lexicon_that_matched() -> None:
     assert chrome.is_stop("Leave a Reply") and chrome.is_end("Leave a Reply")
     assert chrome.is_break("Check Also") and chrome.is_stop("Check Also") and not chrome.is_end("Check Also")
     prose = "The council voted on Tuesday to close the old bridge to lorries until the spring repairs are done."
-    assert not chrome.is_chrome(prose)
-    assert chrome.is_chrome("Leave a Reply") and chrome.is_chrome("Share this article")
+    assert not chrome.is_chrome_line(prose)
+    assert chrome.is_chrome_line("Leave a Reply") and chrome.is_chrome_line("Share this article")
 
 
 def test_caption_and_credit_shortcuts_keep_their_answers() -> None:

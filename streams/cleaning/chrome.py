@@ -96,7 +96,7 @@ def _verdict(s: str) -> int:
     return flags
 
 
-def is_chrome(line: str) -> bool:
+def is_chrome_line(line: str) -> bool:
     """``is_drop`` or ``is_stop`` or ``is_wall``: chrome by the lexicon, wherever it sits."""
     return _flags(line) != 0
 

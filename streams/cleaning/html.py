@@ -31,7 +31,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .chrome import is_caption, is_chrome, key, norm
+from .chrome import is_caption, is_chrome_line, key, norm
 from .recover import headline, recover_ledes, recover_paragraphs
 from .metadata import PageMeta, page_metadata
 from .metadata import _htmldate as htmldate_published
@@ -190,7 +190,7 @@ def filter_lines(lines: list[str], titles: list[str]) -> tuple[list[str], list[s
     for i, line in enumerate(lines):
         if not out and key(line) in title_keys:
             continue  # the headline repeated as the first paragraph
-        if is_chrome(line):  # trafilatura already cut trailers: a stop phrase here is a sidebar
+        if is_chrome_line(line):  # trafilatura already cut trailers: a stop phrase here is a sidebar
             continue
         if is_caption(line):
             captions.append(line)

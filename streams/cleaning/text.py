@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .chrome import is_break, is_caption, is_chrome, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
+from .chrome import is_break, is_caption, is_chrome_line, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
 from .notarticle import classify_text
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -133,7 +133,7 @@ def _without_trailing_symbols(s: str) -> str:
 def _score(s: str) -> float:
     """Prose scores its word count, chrome (menus, widgets, link lists) a negative amount."""
     n = _words(s)
-    if is_chrome(s):
+    if is_chrome_line(s):
         return -3.0 - n
     words = s.split()
     titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 1.0
@@ -259,7 +259,7 @@ def extract_text(text: str, title: str | None = None) -> TextResult:
     if result is None:
         result = _extract_text(text, title)
     if not _WORD.search(result.body) and (n_words if n_words is not None else _count_words(lines)) <= _SHORT_TEXT_WORDS:
-        kept = [x for x in lines if not is_chrome(x)]
+        kept = [x for x in lines if not is_chrome_line(x)]
         if any(_WORD.search(x) for x in kept):
             result = TextResult("\n\n".join(kept), title, [])
     result.not_article = classify_text(text, result.body)
@@ -275,7 +275,7 @@ def _snippet(lines: list[str], title: str | None) -> TextResult | None:
 
     A first line shaped like a headline, followed by more text, is the title.
     """
-    kept = [x for x in lines if not is_chrome(x)]
+    kept = [x for x in lines if not is_chrome_line(x)]
     if not any(_WORD.search(x) for x in kept):
         return None
     if title is None and len(kept) > 1 and _is_headline(kept[0]):
