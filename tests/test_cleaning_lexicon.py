@@ -142,7 +142,7 @@ def test_lexicon_lookups_grow_linearly(kind):
     b, n = lexicon.boilerplate(), lexicon.not_article()
 
     def run(text: str) -> None:
-        for pattern in (b.stop, b.drop, b.lead, b.brk, b.trailer):
+        for pattern in (b.stop, b.drop, b.lead, b.brk, b.trailer, lexicon.chrome_union()):
             pattern.fullmatch(text)
         for pattern in (b.furniture, n.error_text, n.wall, n.button, n.consent):
             pattern.search(text)

@@ -10,32 +10,38 @@ Captions and credited sources are recognised here too so that they are moved
 out of the body, not lost.
 
 All patterns here and in the lexicon run on RE2 (linear time, see
-``lexicon.py``); only the whitespace normaliser below stays on Python ``re``
-(a single character class, linear). A line longer than ``MAX_CHROME_LINE`` is
+``lexicon.py``); the whitespace normaliser is ``str.split`` (linear). A line longer than ``MAX_CHROME_LINE`` is
 never chrome: share bars, bylines and cookie notices are short, and a long
 paragraph that mentions "subscribe" is prose.
+
+Cost: a line is judged once. ``_verdict`` runs one pass of the union of the
+drop, stop, break and wall lexicons (most lines, prose, match none of them and
+are done), works out which ones matched only when one did, and remembers the
+answer for the last few thousand distinct short lines (a site's chrome lines
+recur; the text model asks about each segment several times).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .lexicon import agencies, boilerplate, compile_re2, not_article
+from .lexicon import agencies, boilerplate, chrome_union, compile_re2, not_article
 
 MAX_CHROME_LINE = 320
 MAX_CAPTION = 400  # chars: a caption is a sentence or two ...
 MAX_CREDITED_CAPTION = 1500  # ... or, ending "Credit: <name>", a paragraph describing a diagram or a photo series
 _CREDIT_TAIL = 120
-_WS = re.compile(r"\s+")
 _KEY_WORD = re.compile(r"\w+")
 # A caption: starts the way photo captions do, or ends with a parenthesised photo
 # credit naming an agency or carrying a slash ("(EFE/EPA)", "(Reuters/Name/File photo)").
 _CAPTION_START = compile_re2(
     r"^(?:file photo|photo|image|picture|caption|pictured|foto|imagen|bild|a (?:file )?(?:photo|picture|image)\b"
-    r"|(?:this|the) (?:photo|picture|image)\b)\s*[:\-–—]?\s"
+    r"|(?:this|the) (?:photo|picture|image)\b)\s*[:\-–—]?\s",
+    capture=False,
 )
-_CAPTION_CREDIT = compile_re2(r"(?:(?:photo |image |picture )?credit\s*:\s*[^.!?]{1,80}$)|\((?:[^()]{0,80}/[^()]{0,80}|(?:photo|foto|image|bild)s?\s*:[^()]{0,80})\)\s*$")
-_CREDIT_END = compile_re2(r"(?:photo |image |picture )?credits?\s*:\s*[^.!?:]{1,80}$")
+_CAPTION_CREDIT = compile_re2(r"(?:(?:photo |image |picture )?credit\s*:\s*[^.!?]{1,80}$)|\((?:[^()]{0,80}/[^()]{0,80}|(?:photo|foto|image|bild)s?\s*:[^()]{0,80})\)\s*$", capture=False)
+_CREDIT_END = compile_re2(r"(?:photo |image |picture )?credits?\s*:\s*[^.!?:]{1,80}$", capture=False)
 _PAREN_CREDIT = compile_re2(r"\(([^()]{2,80})\)\s*$")
 _WITH_INFO = compile_re2(
     r"\((?:with|con|com|avec|mit)\s+(?:information|info|reporting|input|reports?|información|informações|informaciones|agencias?)\s+"
@@ -53,7 +59,8 @@ _CREDIT_SPLIT = compile_re2(r"[/,;]")
 
 
 def norm(line: str) -> str:
-    return _WS.sub(" ", line).strip()
+    """Whitespace runs as one space, none at the ends (``str.split`` splits on exactly the characters ``\\s`` matches)."""
+    return " ".join(line.split())
 
 
 def key(text: str) -> str:
@@ -66,34 +73,56 @@ def _short(line: str) -> str | None:
     return s if len(s) <= MAX_CHROME_LINE else None
 
 
+_DROP, _STOP, _BREAK, _WALL = 1, 2, 4, 8
+_VERDICTS_KEPT = 4096  # distinct short lines remembered (each at most MAX_CHROME_LINE chars)
+
+
+def _flags(line: str) -> int:
+    s = _short(line)
+    return 0 if s is None else _verdict(s)
+
+
+@lru_cache(maxsize=_VERDICTS_KEPT)
+def _verdict(s: str) -> int:
+    """Which lexicons a normalised short line matches (``_DROP | _STOP | _BREAK | _WALL``); 0 for prose."""
+    data = s.encode("utf-8")  # once for all the patterns below
+    if not chrome_union().fullmatch(data):
+        return 0
+    bp, lex = boilerplate(), not_article()
+    flags = _DROP if bp.drop.fullmatch(data) else 0
+    flags |= _STOP if bp.stop.fullmatch(data) else 0
+    flags |= _BREAK if bp.brk.fullmatch(data) else 0
+    flags |= _WALL if lex.wall.search(data) or lex.button.search(data) or lex.consent.search(data) else 0
+    return flags
+
+
+def is_chrome_line(line: str) -> bool:
+    """``is_drop`` or ``is_stop`` or ``is_wall``: chrome by the lexicon, wherever it sits."""
+    return _flags(line) != 0
+
+
 def is_stop(line: str) -> bool:
     """A trailer starts here: an end stop or the heading of a block of other stories."""
-    s = _short(line)
-    return s is not None and bool(boilerplate().stop.fullmatch(s) or boilerplate().brk.fullmatch(s))
+    return bool(_flags(line) & (_STOP | _BREAK))
 
 
 def is_end(line: str) -> bool:
     """A trailer that nothing of the article follows (comment form, author box)."""
-    s = _short(line)
-    return s is not None and bool(boilerplate().stop.fullmatch(s))
+    return bool(_flags(line) & _STOP)
 
 
 def is_break(line: str) -> bool:
     """The heading of a block of other stories ("Related", "Trending"): pages insert these mid-article too."""
-    s = _short(line)
-    return s is not None and bool(boilerplate().brk.fullmatch(s))
+    return bool(_flags(line) & _BREAK)
 
 
 def is_drop(line: str) -> bool:
-    s = _short(line)
-    return s is not None and bool(boilerplate().drop.fullmatch(s))
+    return bool(_flags(line) & _DROP)
 
 
 def is_wall(line: str) -> bool:
     """A subscription / log-in wall or a cookie-consent notice: chrome wherever it sits."""
-    s = _short(line)
-    lex = not_article()
-    return s is not None and bool(lex.wall.search(s) or lex.button.search(s) or lex.consent.search(s))
+    return bool(_flags(line) & _WALL)
 
 
 def is_lead(line: str) -> bool:
@@ -110,6 +139,8 @@ def is_caption(line: str) -> bool:
         return bool(_CREDIT_END.search(s[-_CREDIT_TAIL:]))
     if _CAPTION_START.match(s):
         return True
+    if not s.endswith(")") and not (":" in s and "credit" in s.lower()):
+        return False  # both credit patterns end the line with ")" or need "credit" and ":"
     if _CAPTION_CREDIT.search(s):
         return True
     m = _PAREN_CREDIT.search(s)
@@ -148,6 +179,9 @@ def credited_sources(text: str) -> list[str]:
 
 def is_credit_line(line: str) -> bool:
     """A line that is only a credit ("(with information from EFE)"): kept out of the body."""
+    bare = line.strip()
+    if not (bare.startswith("(") and bare.endswith(")")):
+        return False  # the pattern is a whole parenthesis: nothing else can match
     s = norm(line)
     m = _WITH_INFO.fullmatch(s)
     return bool(m)

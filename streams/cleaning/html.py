@@ -31,7 +31,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .chrome import is_caption, is_drop, is_stop, is_wall, key, norm
+from .chrome import is_caption, is_chrome_line, key, norm
 from .recover import headline, recover_ledes, recover_paragraphs
 from .metadata import PageMeta, page_metadata
 from .metadata import _htmldate as htmldate_published
@@ -93,8 +93,9 @@ def extract_html(html: str, url: str | None = None) -> Page:
     lines = _main_text(tree, url)
     body_lines, captions = filter_lines(lines, titles=meta.titles)
     if body_lines:
-        body_lines = recover_paragraphs(tree, body_lines)
-        body_lines = recover_ledes(tree, body_lines, meta.titles, meta.description) + body_lines
+        starts: dict = {}  # where body lines begin in the tree, found once for both recoveries (the tree is not changed between)
+        body_lines = recover_paragraphs(tree, body_lines, starts)
+        body_lines = recover_ledes(tree, body_lines, meta.titles, meta.description, starts) + body_lines
     if _words(body_lines) < _BRIEF_WORDS:
         body_lines, captions = _brief(tree, url, meta, body_lines, captions)
     captions = list(dict.fromkeys([*captions, *_figcaptions(tree, meta.titles)]))
@@ -189,7 +190,7 @@ def filter_lines(lines: list[str], titles: list[str]) -> tuple[list[str], list[s
     for i, line in enumerate(lines):
         if not out and key(line) in title_keys:
             continue  # the headline repeated as the first paragraph
-        if is_drop(line) or is_stop(line) or is_wall(line):  # trafilatura already cut trailers: a stop phrase here is a sidebar
+        if is_chrome_line(line):  # trafilatura already cut trailers: a stop phrase here is a sidebar
             continue
         if is_caption(line):
             captions.append(line)

@@ -117,9 +117,13 @@ def classify_text(text: str, body: str) -> str | None:
     """
     lex = not_article()
     lines = [s for s in (norm(x) for x in text.split("\n")) if s][:_MAX_LINES]
-    total = sum(words(s) for s in lines)
-    if not lines or total > ERROR_MAX_WORDS:
+    if not lines:
         return None
+    total = 0
+    for s in lines:  # counted only until the text is too long to be an error page or a stub
+        total += words(s)
+        if total > ERROR_MAX_WORDS:
+            return None
     if total <= ERROR_TEXT_MAX_WORDS and any(
         len(s) <= _MAX_LINE and any(lex.error_title.fullmatch(p) for p in _title_parts(s)) for s in lines[:3]
     ):

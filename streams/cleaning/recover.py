@@ -74,11 +74,14 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？»«”“\"')’]\s*$")
 
 
-def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str]) -> list[str]:
-    """``body`` with the prose paragraphs of the article's span that it lacks, in document order."""
+def recover_paragraphs(tree: lxml.html.HtmlElement, body: list[str], starts: dict | None = None) -> list[str]:
+    """``body`` with the prose paragraphs of the article's span that it lacks, in document order.
+
+    ``starts``: a memo of ``_body_start`` for this tree, shared with ``recover_ledes`` (one XPath search of the page saved).
+    """
     if len(body) < 2:
         return body
-    first, last = _body_start(tree, body[0]), _body_start(tree, body[-1])
+    first, last = _body_start(tree, body[0], starts), _body_start(tree, body[-1], starts)
     if first is None or last is None or first is last:
         return body
     container = _common_ancestor(first, last)
@@ -185,14 +188,16 @@ def _line_of(keys: list[str], k: str) -> int | None:
     return at
 
 
-def recover_ledes(tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None) -> list[str]:
+def recover_ledes(
+    tree: lxml.html.HtmlElement, body: list[str], titles: list[str], description: str | None, starts: dict | None = None
+) -> list[str]:
     """Standfirst paragraphs to put before ``body`` (empty when none is found or the body already has it)."""
     if not body:
         return []
     heading = headline(tree, titles)
     if heading is None:
         return []
-    start = _body_start(tree, body[0])
+    start = _body_start(tree, body[0], starts)
     if start is None:
         return []
     desc_words = set(_WORD.findall(description.lower())) if description else set()
@@ -233,20 +238,27 @@ def headline(tree: lxml.html.HtmlElement, titles: list[str]) -> lxml.html.HtmlEl
     return first
 
 
-def _body_start(tree: lxml.html.HtmlElement, first_line: str) -> lxml.html.HtmlElement | None:
+def _body_start(tree: lxml.html.HtmlElement, first_line: str, memo: dict | None = None) -> lxml.html.HtmlElement | None:
     """The element where the extracted body begins: its text starts with the body's first line.
 
     Found by XPath (libxml2 compares the strings, no Python walk); the probe stops
     at the first non-ASCII space, which XPath's normalize-space() does not fold.
+    ``memo`` (probe -> element) may be kept across calls on the same, unchanged tree.
     """
     probe = _PROBE_CUT.split(norm(first_line)[:40], maxsplit=1)[0].strip()
     if len(probe) < 12:
         return None
+    if memo is not None and probe in memo:
+        return memo[probe]
+    found = None
     for expr in (_P_STARTS, _ANY_STARTS):
         hits = expr(tree, probe=probe)
         if hits:
-            return hits[0]
-    return None
+            found = hits[0]
+            break
+    if memo is not None:
+        memo[probe] = found
+    return found
 
 
 _P_STARTS = etree.XPath("(//p[starts-with(normalize-space(.), $probe)])[1]")

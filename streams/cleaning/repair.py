@@ -81,11 +81,12 @@ def _fix_invisible(text: str, repairs: list[Repair]) -> str:
 
 
 def _split_glued(text: str, evidence: str, repairs: list[Repair]) -> str:
-    counts = Counter(_TOKEN.findall(evidence))
+    evidence_tokens = _TOKEN.findall(evidence)
+    counts = Counter(evidence_tokens)
     fixes: dict[str, str] = {}
-    for tok in set(_TOKEN.findall(text)):
-        if counts[tok] > 1 or tok in camel_words():
-            continue
+    for tok in set(evidence_tokens if text == evidence else _TOKEN.findall(text)):  # the text is often its own evidence
+        if tok.islower() or counts[tok] > 1 or tok in camel_words():
+            continue  # both splits need an upper-case A-Z letter: a lower-case word is never glued by these rules
         split = _case_split(tok, counts) or _lower_split(tok, counts)
         if split:
             fixes[tok] = split
