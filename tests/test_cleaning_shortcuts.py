@@ -112,19 +112,3 @@ def test_letters_are_exact_below_the_threshold_and_enough_above_it() -> None:
         assert (got >= LONG_LETTERS) == (full >= LONG_LETTERS)
         if full < LONG_LETTERS:
             assert got == full
-
-
-def test_language_scores_are_bit_for_bit_the_stock_identifiers() -> None:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    from streams.cleaning.language import _identifier
-
-    ours, stock = _identifier(), LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    texts = [*LINES, "Die Regierung stellte am Montag in Berlin den neuen Haushalt vor.",
-             "Le conseil municipal a voté mardi la fermeture du vieux pont.", "Две стороны согласились продолжить переговоры.",
-             "政府は火曜日に新しい予算案を発表した。", "ALL CAPS HEADLINE ABOUT THE VOTE", "\U0001f600" * 5]
-    rng = random.Random(9)
-    texts += [" ".join(rng.choice(texts) for _ in range(rng.randint(1, 30))) for _ in range(60)]
-    for text in texts:
-        assert ours._decide(text).tobytes() == stock._decide(text).tobytes(), text
-        assert ours.rank(text) == stock.rank(text)

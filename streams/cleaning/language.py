@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .lexicon import rows
@@ -46,42 +45,9 @@ MIN_LETTERS = 3  # fewer letters carry no evidence at all
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-class _Identifier(LanguageIdentifier):
-    """py3langid's identifier, scoring with float32 copies of the model's float16 weight rows.
-
-    The stock score multiplies the feature counts (float32) by the rows of the
-    float16 weight table the text's features select; numpy converts those rows
-    to float32 and multiplies in float32, every time (about a third of the
-    model's cost on an article). Here each row is converted once, the first
-    time a text uses it, and kept: the same float32 numbers in the same product,
-    so every probability is bit-for-bit the stock one. The copies grow with the
-    features a worker has seen, at most the whole table in float32 (~57 MB;
-    news in a few languages uses a fraction of it).
-    """
-
-    __slots__ = ("_weights", "_rows", "_converted")
-
-    def _sparse_score(self, visits, table):  # noqa: ANN001, ANN202 (py3langid's signature)
-        if table is not self._weights:  # a table restricted by set_languages: the stock product
-            return super()._sparse_score(visits, table)
-        idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
-        counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
-        new = idx[~self._converted[idx]]
-        if len(new):
-            self._rows[new] = table[new]
-            self._converted[new] = True
-        return np.log1p(counts) @ self._rows[idx] + self.nb_pc
-
-
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    if not hasattr(LanguageIdentifier, "_sparse_score"):  # another py3langid layout: its own scoring
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier._weights = identifier.nb_ptc
-    identifier._rows = np.zeros(identifier.nb_ptc.shape, dtype=np.float32)  # pages are committed as rows are written
-    identifier._converted = np.zeros(len(identifier.nb_ptc), dtype=bool)
-    return identifier
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @lru_cache(maxsize=1)
