@@ -83,6 +83,21 @@ def test_a_rule_the_table_cannot_evaluate_keeps_spacys_ruler(stock) -> None:
     assert nlp("He said zyx zyx.")[2].pos_ == "X"
 
 
+def test_the_lemmatizers_word_lists_answer_as_before() -> None:
+    """The rule lemmatizer's word lists get set lookups (``nlp.index_as_sets``): the same words in the same order,
+    the same answer for every word asked, known or not."""
+    from streams.extraction.nlp import index_as_sets
+
+    lemmatizer = model_package().load(exclude=list(EXCLUDED_COMPONENTS)).get_pipe("lemmatizer")  # not the reference's
+    shipped = lemmatizer.lookups.get_table("lemma_index")
+    before = {k: list(v) for k, v in shipped.items()}
+    index_as_sets(lemmatizer)
+    assert {k: list(v) for k, v in shipped.items()} == before
+    for k, words in before.items():
+        for w in [*words[:200:7], *words[-50:], "zzyzx", "", "Run", "ran"]:
+            assert (w in shipped[k]) == (w in words)
+
+
 def test_lemma_memo_stays_bounded() -> None:
     memo = LemmaMemo(load_nlp(), max_entries=5)
     doc = load_nlp()("Officials said on Monday that the talks between the two governments had collapsed after weeks of negotiations.", disable=["lemmatizer"])
