@@ -24,6 +24,8 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from ...data import blob
@@ -39,25 +41,34 @@ _NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
 
 
+_ENTITY_IDS = {get_string_id(label): label for label in _ENTITY_TYPES}
+_NUMERIC_IDS = frozenset(get_string_id(label) for label in _NUMERIC)
+_CONTENT_POS_IDS = frozenset(POS_IDS[p] for p in _CONTENT_POS)
+_NEG, _MODAL = get_string_id("neg"), get_string_id("MD")
+_IOB_BEGIN = 3  # Token.ent_iob for "B"
+
+
 def sentence_features(sent: Span, cands: Iterable[Candidate] = ()) -> list[str]:
-    """The sentence's features (strings); see module doc."""
+    """The sentence's features (strings); see module doc. Token attributes are compared as the ids spaCy stores
+    (no string made for a word the features skip): the same features as comparing their strings."""
     feats: list[str] = []
     seq: list[str] = []
     last_ent = -1
     for tok in sent:
-        if tok.ent_type_ in _ENTITY_TYPES:
-            if tok.ent_iob_ == "B" or last_ent != tok.i - 1:
-                seq.append("E:" + tok.ent_type_)
+        ent = tok.ent_type
+        if ent in _ENTITY_IDS:
+            if tok.ent_iob == _IOB_BEGIN or last_ent != tok.i - 1:
+                seq.append("E:" + _ENTITY_IDS[ent])
             last_ent = tok.i
             continue
-        if tok.ent_type_ in _NUMERIC or tok.like_num:
+        if ent in _NUMERIC_IDS or tok.like_num:
             if seq and seq[-1] != "#":
                 seq.append("#")
             continue
-        if tok.is_punct or tok.is_space or tok.is_stop or tok.pos_ not in _CONTENT_POS:
-            if tok.dep_ == "neg":
+        if tok.is_punct or tok.is_space or tok.is_stop or tok.pos not in _CONTENT_POS_IDS:
+            if tok.dep == _NEG:
                 feats.append("cue:neg")
-            elif tok.tag_ == "MD":
+            elif tok.tag == _MODAL:
                 feats.append("cue:modal")
             continue
         seq.append(tok.lemma_.lower())
