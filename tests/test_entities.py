@@ -183,3 +183,13 @@ def test_people_behind_titles_and_initials(nlp) -> None:
     for name, canonical, country in [("Putin", "Vladimir Putin", "RUS"), ("Pelosi", "Nancy Pelosi", "USA"), ("Netanyahu", "Benjamin Netanyahu", "ISR")]:
         ent = table.find(name)
         assert ent is not None and (ent.canonical, ent.country) == (canonical, country), (name, ent)
+
+
+def test_a_state_named_like_a_first_name_plus_a_word_is_the_state(nlp) -> None:
+    """A long word that starts with a known first name ("Philip" + "pines") is not a name with text glued on when the
+    gazetteers know the whole word; and a state whose name is the plural of its adjective is a state, not a people."""
+    doc = nlp("The Philippines recalled its envoy on Friday. Prince Philip was not mentioned in the statement.")
+    table = resolve_entities(doc)
+    state = table.at(doc.text.index("Philippines"), doc.text.index("Philippines") + len("Philippines"))
+    assert state is not None
+    assert (state.canonical, state.type, state.country) == ("Philippines", "GPE", "PHL")

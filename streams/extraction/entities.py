@@ -324,6 +324,8 @@ def _unglue_names(mentions: list[_Mention]) -> None:
         low = norm(last)
         if low in _known_name_words():
             continue  # the word is itself a known name ("Abdulahian"), not "Abdul" + glued text
+        if lookup_actor(last) is not None or lookup_actor(m.text) is not None:
+            continue  # a name the gazetteers know whole ("Philippines"), not a first name with a word glued on
         for cut in range(len(low) - 5, 4, -1):
             if low[:cut] in known and last[cut:].isalpha() and last[cut:].islower():
                 m.text = m.text[: len(m.text) - len(last) + cut]
@@ -474,7 +476,9 @@ def _entity(group: _Group, when: datetime.date | None = None) -> Entity:
         return ent
     curated = kind in ("STATE", "PLACE")  # places: GeoNames/ISO tables know the country at least as well
     if kind == "STATE":
-        only_demonyms = all(norm(a) in demonyms() for a in aliases)
+        name = norm(country_names().get(value, ""))
+        # the plural of an adjective can be the state's own name ("Philippine" -> "Philippines"): a name, not a demonym
+        only_demonyms = all(norm(a) in demonyms() and norm(a) != name for a in aliases)
         ent.type = "NORP" if only_demonyms else "GPE"
         ent.country, ent.canonical = value, country_names().get(value, aliases[0])
     elif kind == "ORG":
