@@ -200,11 +200,23 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
 # --- mentions -----------------------------------------------------------------------------------------------------
 
 
+# Nouns of a settlement or an area: a name that is the object of their "of" ("the town of X", "the port city of X")
+# is a place, whatever the tagger called it (the small model reads unfamiliar town names as people).
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "port", "county", "island",
+                               "municipality", "governorate", "prefecture"})
+
+
+def _named_place(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
+
+
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     for span in doc_ents(doc):
         if span.label_ not in ACTOR_LABELS:
             continue
+        label = "GPE" if span.label_ == "PERSON" and _named_place(span) else span.label_
         start, text = span.start_char, span_text(span)
         if len(text) > _MAX_MENTION_CHARS:
             continue
@@ -218,7 +230,7 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
         if "/" in text:
             for part, offset in _parts(text, "/"):
                 if part and (lookup_actor(part) is not None or offset == 0):
-                    out.append(_Mention(part, span.label_, start + offset, start + offset + len(part), span))
+                    out.append(_Mention(part, label, start + offset, start + offset + len(part), span))
             continue
         glued = _GLUE.search(text)
         if glued:
@@ -227,10 +239,10 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
             if first_right.lower() in STOP_WORDS:
                 text = left  # "Hossein Amir AbdulahianIn" -> "Hossein Amir Abdulahian"
             elif lookup_actor(first_right) is not None and lookup_actor(left.split()[-1]) is not None:
-                out.append(_Mention(first_right, span.label_, start + glued.start(), start + glued.start() + len(first_right), span))
+                out.append(_Mention(first_right, label, start + glued.start(), start + glued.start() + len(first_right), span))
                 text = left  # "PalestineGaza" -> "Palestine" + "Gaza"
         if any(c.isalpha() for c in text) and not (len(text.split()) == 1 and role_entry(text)[1] in ("role", "mod", "title")):
-            out.append(_Mention(text, span.label_, start, start + len(text), span))
+            out.append(_Mention(text, label, start, start + len(text), span))
     return out
 
 
