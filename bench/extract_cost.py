@@ -80,23 +80,11 @@ def events_timed(pipeline: Any) -> Iterator[_Stopwatch]:
 def stock_components(vocab: Any) -> Any:
     """The stage's model with its components as shipped (spaCy's attribute ruler, not our table), on our BLAS
     and sharing the stage's vocabulary: what ``nlp.parse`` would run without :mod:`attribute_table`."""
-    from thinc.api import use_ops
+    from streams.extraction.nlp import build_nlp
 
-    from streams.extraction.events.components import add_components
-    from streams.extraction.nlp import EXCLUDED_COMPONENTS, MAX_CHARS
-
-    with use_ops("numpy", use_blis=False):
-        nlp = model_package_load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
-    nlp.max_length = MAX_CHARS + 1_000
-    add_components(nlp)
+    nlp = build_nlp(attribute_table=False, vocab=vocab)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler", "the stock side must run spaCy's ruler"
     return nlp
-
-
-def model_package_load(**overrides: Any) -> Any:
-    from streams.extraction.nlp import model_package
-
-    return model_package().load(**overrides)
 
 
 @contextmanager

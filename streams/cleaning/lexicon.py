@@ -66,11 +66,26 @@ class Boilerplate:
 _ACTIONS = {"stop": "stop", "drop": "drop", "lead": "lead", "break": "brk", "trailer": "trailer", "furniture": "furniture"}
 
 
+@lru_cache(maxsize=4)
+def _entries(table: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+    """A lexicon's patterns by kind (its first column), in file order; every kind of the table must be one of ``kinds``.
+    Read once per table, shared by the regexes built from it (``boilerplate``, ``not_article``, ``chrome_union``)."""
+    out: dict[str, list[str]] = {k: [] for k in kinds}
+    for row in rows(table):
+        if row[0] not in out:
+            raise ValueError(f"{table}: unknown kind {row[0]!r}")
+        out[row[0]].append(row[1])
+    return out
+
+
+_BOILERPLATE_KINDS = tuple(_ACTIONS)
+_NOT_ARTICLE_KINDS = ("error_title", "error_text", "wall", "button", "consent")
+
+
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
-    groups: dict[str, list[str]] = {v: [] for v in _ACTIONS.values()}
-    for row in rows("cleaning_boilerplate.tsv"):
-        groups[_ACTIONS[row[0]]].append(row[1])
+    entries = _entries("cleaning_boilerplate.tsv", _BOILERPLATE_KINDS)
+    groups = {_ACTIONS[kind]: list(patterns) for kind, patterns in entries.items()}
     groups["trailer"] = [f"(?:{alternation(groups['trailer'])})\\s*:?"]
     return Boilerplate(**{k: compile_re2(alternation(v), capture=False) for k, v in groups.items()})
 
@@ -88,9 +103,7 @@ class NotArticle:
 
 @lru_cache(maxsize=1)
 def not_article() -> NotArticle:
-    groups: dict[str, list[str]] = {"error_title": [], "error_text": [], "wall": [], "button": [], "consent": []}
-    for row in rows("cleaning_not_article.tsv"):
-        groups[row[0]].append(row[1])
+    groups = _entries("cleaning_not_article.tsv", _NOT_ARTICLE_KINDS)
     return NotArticle(**{k: compile_re2(alternation(v), capture=False) for k, v in groups.items()})
 
 
@@ -102,15 +115,10 @@ def chrome_union() -> "re2._Regexp":
     is asked only of the lines that pass. The lines it is used on are
     whitespace-normalised (no line break), so ``.*X.*`` is a search for ``X``.
     """
-    groups: dict[str, list[str]] = {"stop": [], "drop": [], "break": []}
-    for row in rows("cleaning_boilerplate.tsv"):
-        if row[0] in groups:
-            groups[row[0]].append(row[1])
-    found: list[str] = []
-    for row in rows("cleaning_not_article.tsv"):
-        if row[0] in ("wall", "button", "consent"):
-            found.append(row[1])
-    whole = [alternation(groups["drop"]), alternation(groups["stop"]), alternation(groups["break"])]
+    lines = _entries("cleaning_boilerplate.tsv", _BOILERPLATE_KINDS)
+    phrases = _entries("cleaning_not_article.tsv", _NOT_ARTICLE_KINDS)
+    whole = [alternation(lines["drop"]), alternation(lines["stop"]), alternation(lines["break"])]
+    found = [*phrases["wall"], *phrases["button"], *phrases["consent"]]  # order is no matter: only whether one matches
     return compile_re2(alternation([*whole, f".*(?:{alternation(found)}).*"]), capture=False)
 
 

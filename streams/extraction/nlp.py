@@ -78,11 +78,18 @@ def model_package() -> Any:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline; raises ``RuntimeError`` naming the packages tried."""
+    """The English pipeline, built once per process; raises ``RuntimeError`` naming the packages tried."""
+    return build_nlp()
+
+
+def build_nlp(*, attribute_table: bool = True, vocab: Any = True) -> Language:
+    """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler
+    (the cost benchmark's stock side); ``vocab`` is a vocabulary to share (``True``: the model's own)."""
     with use_ops("numpy", use_blis=False):
-        nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS))
+        nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
     nlp.max_length = MAX_CHARS + 1_000
-    fast_attribute_ruler(nlp)
+    if attribute_table:
+        fast_attribute_ruler(nlp)
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()
