@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from aiokafka.errors import KafkaError
@@ -56,6 +57,9 @@ log = logging.getLogger(__name__)
 
 
 
+_CAUSES = ("time_budget", "abandoned", "infrastructure")  # the labels of messages_given_back{cause}
+
+
 class Abandoned(Exception):
     """The batch was abandoned (partitions revoked or the worker stopping)."""
 
@@ -68,8 +72,34 @@ def is_infrastructure(exc: BaseException) -> bool:
     return module.split(".")[0] in ("aiokafka", "faust", "mode", "kafka")
 
 
+@dataclass(slots=True)
+class _Batch:
+    """One admitted batch on its way through the agent."""
+
+    admitted: list[Any]
+    generation: int
+    outcomes: list[Outcome | None] = field(default_factory=list)
+    stopped: str | None = None  # why the batch stopped early: StagePool.run's reason, or the fault that stopped it
+    failed: bool = False        # a fault outside the child (or abandonment) stopped it: nothing of it is sent
+    done: int = 0               # a prefix of ``admitted`` whose outputs or dead letters are acknowledged
+
+    @property
+    def computed(self) -> int:
+        """The prefix of ``admitted`` that has an outcome."""
+        return next((i for i, o in enumerate(self.outcomes) if o is None), len(self.outcomes))
+
+
 class StageAgent:
-    """One stage: consume its input topic, run its pool, publish to its outputs or the DLQ."""
+    """One stage: consume its input topic, run its pool, publish to its outputs or the DLQ.
+
+    Batches overlap by one step: while batch k's records are being sent and acknowledged, batch
+    k+1 already runs on the child (``run``). Everything that orders or decides stays sequential:
+    batch k's duplicate answers are made and acknowledged before batch k+1's are asked for, batch
+    k+1 is sent only after batch k is settled, and if batch k gives anything back, batch k+1
+    (admitted after it) is given back whole, so outputs keep input order and the guard never
+    counts a batch as done past a hole. Why: sending waits for acknowledgements, and without
+    the overlap the child sits idle for that long on every batch.
+    """
 
     def __init__(self, *, stage: str, settings: Settings, metrics: Any, pool: StagePool, router: Router,
                  publisher: Publisher, guard: OffsetGuard, duplicates: DuplicatePolicy, health: Health) -> None:
@@ -84,86 +114,142 @@ class StageAgent:
         self.health = health
         self._abandon = asyncio.Event()
         self._failures = 0            # consecutive batches stopped by an infrastructure fault
-        self._stop_cause: str | None = None
 
     async def run(self, stream: Any) -> None:
-        async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
-            await self.handle(events)
+        tail: asyncio.Future | None = None  # the previous batch, still sending
+        try:
+            async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_window_s):
+                tail = await self._step(events, tail)
+            if tail is not None:
+                await tail
+        finally:
+            if tail is not None and not tail.done():  # the worker is stopping: nothing of it counts as done
+                self._abandon.set()
+                tail.cancel()
+                await asyncio.gather(tail, return_exceptions=True)
 
     def abandon(self) -> None:
-        """Stop the batch in flight now (its partitions were revoked); nothing of it counts as done."""
+        """Stop the batches in flight now (their partitions were revoked); nothing of them counts as done."""
         self._abandon.set()
 
     async def handle(self, events: Sequence[Any]) -> None:
-        self._abandon = asyncio.Event()
-        generation = self.guard.generation
-        admitted = self.guard.admit(events)
-        done = 0
-        self._stop_cause = None
-        if admitted:
-            done = await self._process_guarded(admitted)
-        back = self.guard.settle(admitted, done, generation)
+        """One batch, start to finish (``run`` overlaps consecutive batches)."""
+        tail = await self._step(events, None)
+        if tail is not None:
+            await tail
+
+    async def _step(self, events: Sequence[Any], tail: asyncio.Future | None) -> asyncio.Future | None:
+        """Admit and run ``events`` while ``tail`` (the previous batch) is sent; then settle or send them.
+
+        Returns the batch's sending task when it is sent in the background, else None (settled here)."""
+        if tail is None:
+            self._abandon = asyncio.Event()
+        batch = _Batch(self.guard.admit(events), self.guard.generation)
+        if batch.admitted:
+            self.metrics.in_flight.inc(len(batch.admitted))
+            await self._guarded(batch, self._compute(batch))
+        if tail is not None and not await tail:
+            # The previous batch gave something back: this one, admitted after it, goes back whole.
+            batch.failed = True
+            batch.stopped = "abandoned" if self._abandon.is_set() else "infrastructure"
+            return await self._finished(batch)
+        if not batch.admitted or batch.failed or batch.stopped or self._abandon.is_set():
+            if batch.admitted and not batch.failed:
+                await self._guarded(batch, self._deliver(batch))
+            return await self._finished(batch)
+        groups = await self._guarded(batch, self._prepare(batch))
+        if groups is None:
+            return await self._finished(batch)
+        return asyncio.ensure_future(self._send_then_finish(batch, groups))
+
+    async def _send_then_finish(self, batch: _Batch, groups: list[list[Output]]) -> bool:
+        """Send a prepared batch in the background and settle it; True when all of it is done."""
+        await self._guarded(batch, self._send(batch, groups))
+        await self._finished(batch)
+        return batch.done == len(batch.admitted)
+
+    async def _finished(self, batch: _Batch) -> None:
+        """Settle the batch with the guard (its done prefix counts, the rest is given back), then seek and back off."""
+        back = self.guard.settle(batch.admitted, batch.done, batch.generation)
+        if batch.admitted:
+            self.metrics.in_flight.dec(len(batch.admitted))
         if back:
-            cause = "abandoned" if self._abandon.is_set() else (self._stop_cause or "infrastructure")
+            cause = "abandoned" if self._abandon.is_set() else (batch.stopped if batch.stopped in _CAUSES else "infrastructure")
             self.metrics.given_back.labels(stage=self.stage, cause=cause).inc(back)
         await self.guard.apply_seeks()
         await self._back_off()
 
-    async def _process_guarded(self, admitted: list[Any]) -> int:
-        m = self.metrics
-        m.in_flight.inc(len(admitted))
+    async def _guarded(self, batch: _Batch, coro: Any) -> Any:
+        """``coro``'s result; on a fault outside the child, None, with ``batch.stopped`` saying why (never dead letters)."""
         try:
-            return await self._process(admitted)
+            return await coro
         except Abandoned:
-            return 0
+            batch.failed, batch.stopped = True, "abandoned"
         except FATAL as exc:
+            batch.failed, batch.stopped = True, "infrastructure"
             self._fatal(exc)
-            return 0
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - given back and retried: never dead-lettered
-            self._stop_cause = "infrastructure"
+            batch.failed, batch.stopped = True, "infrastructure"
             self._infrastructure("batch_error", f"{type(exc).__name__}: {exc}")
             log.warning("%s: batch of %d failed outside the child (%r); giving it back and backing off",
-                        self.stage, len(admitted), exc, exc_info=not is_infrastructure(exc))
-            return 0
-        finally:
-            m.in_flight.dec(len(admitted))
+                        self.stage, len(batch.admitted), exc, exc_info=not is_infrastructure(exc))
+        return None
 
-    async def _process(self, admitted: list[Any]) -> int:
-        """Number of ``admitted`` (a prefix) whose outputs or dead letters are acknowledged."""
+    async def _compute(self, batch: _Batch) -> None:
+        """The batch's outcomes: from the checks before the child, then the child for a prefix of the rest."""
+        admitted = batch.admitted
         outcomes: list[Outcome | None] = [self._precheck(ev) for ev in admitted]
+        batch.outcomes = outcomes
         todo = [i for i, o in enumerate(outcomes) if o is None]
-        if todo:
-            await self._unless_abandoned(self.duplicates.ready([admitted[i] for i in todo]))
-            values = self.duplicates.inputs([admitted[i] for i in todo])
-            started = time.perf_counter()
-            run = await self.pool.run(values, self._abandon)
-            self.metrics.batch_seconds.labels(stage=self.stage).observe(time.perf_counter() - started)
-            for i, out in zip(todo, run.outcomes):
-                outcomes[i] = out
-            self._stop_cause = run.stopped
-            if run.stopped == "infrastructure":
-                self._infrastructure(None, run.detail)
-            else:
-                self._failures = 0
-                self.health.recovered(self.stage)
-        n = next((i for i, o in enumerate(outcomes) if o is None), len(outcomes))
+        if not todo:
+            return
+        await self._unless_abandoned(self.duplicates.ready([admitted[i] for i in todo]))
+        values = self.duplicates.inputs([admitted[i] for i in todo])
+        started = time.perf_counter()
+        run = await self.pool.run(values, self._abandon)
+        self.metrics.batch_seconds.labels(stage=self.stage).observe(time.perf_counter() - started)
+        for i, out in zip(todo, run.outcomes):
+            outcomes[i] = out
+        batch.stopped = run.stopped
+        if run.stopped == "infrastructure":
+            self._infrastructure(None, run.detail)
+        else:
+            self._failures = 0
+            self.health.recovered(self.stage)
+
+    async def _deliver(self, batch: _Batch) -> None:
+        """Decide and send the computed prefix, waiting for it (a batch that stopped early)."""
+        groups = await self._prepare(batch)
+        await self._send(batch, groups)
+
+    async def _prepare(self, batch: _Batch) -> list[list[Output]]:
+        """The computed prefix's duplicate answers (made, remembered and acknowledged before the next batch asks) and
+        its records."""
         if self._abandon.is_set():
             raise Abandoned
-        events, results = admitted[:n], [o for o in outcomes[:n] if o is not None]
+        n = batch.computed
+        events, results = batch.admitted[:n], [o for o in batch.outcomes[:n] if o is not None]
         decided = self.duplicates.decide(events, results)
         await self._unless_abandoned(self.duplicates.sync())
         groups = [self.router.records(ev, o) for ev, o in zip(events, decided)]
         self.duplicates.annotate(groups)
+        batch.outcomes[:n] = decided
+        return groups
+
+    async def _send(self, batch: _Batch, groups: list[list[Output]]) -> None:
+        """Send the prepared prefix; the inputs a topic refused become dead letters. Sets ``batch.done``."""
+        n = len(groups)
+        events, decided = batch.admitted[:n], batch.outcomes[:n]
         rejected = await self._publish(groups)
         if any(rejected):
-            await self._dead_letter_rejected(events, decided, rejected)
+            await self._dead_letter_rejected(events, decided, rejected)  # type: ignore[arg-type]
         self.router.observe_end_to_end(groups, time.time())
         for ev in events:
             self.metrics.consumed.labels(topic=ev.message.topic).inc()
             self.metrics.bytes_in.labels(topic=ev.message.topic).inc(len(ev.message.value or b""))
-        return n
+        batch.done = n
 
     def _precheck(self, ev: Any) -> Outcome | None:
         """Inputs the child must never see: over the size limit, or inflated past it from a compressed batch."""

@@ -202,7 +202,7 @@ class OfflineChain:
         return made
 
     async def _run_stage(self, step: _Step, events: list[LogEvent]) -> list[list[Output]]:
-        """What ``agents.StageAgent._process`` does with a batch, minus Kafka and the child process."""
+        """What ``agents.StageAgent`` does with a batch (``_compute``, ``_prepare``), minus Kafka and the child process."""
         outcomes: list[Outcome | None] = [self._admit(step.stage, ev.message) for ev in events]
         todo = [i for i, o in enumerate(outcomes) if o is None]
         if todo:
