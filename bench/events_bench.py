@@ -7,7 +7,8 @@
 2. gold event records (../shared cameo-sentences): PLOVER type, source, target on the
    test half (and the tune half), bench/events_dev.py;
 3. real-news proxy: team snippets (in the repository) and held-out synthetic stories
-   (../shared), test and tune halves, bench/events_snippets.py;
+   (../shared), test and tune halves, bench/events_snippets.py; the blind team snippets
+   (bench/events_snippets_blind.txt), test and tune halves;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -55,6 +56,12 @@ def main() -> int:
         print(f"snippets[{half}] (proxy): team events right type {r['team_event_snippets_right_type']['rate']} (>= 0.55), "
               f"disaster/accident no typed event {r['team_disaster_accident_no_typed_event']['rate']} (>= 0.85), "
               f"held-out stories right type {r['heldout_stories_right_type']['rate']}")
+    blind = events_snippets.team_snippets(events_snippets.BLIND)
+    for half in ("test", "tune"):
+        r = events_snippets.run(select(blind, lambda x: x["id"], half))
+        results[f"blind_snippets_{half}"] = r
+        print(f"blind snippets[{half}] (proxy): events right type {r['team_event_snippets_right_type']['rate']} (>= 0.55), "
+              f"disaster/accident no typed event {r['team_disaster_accident_no_typed_event']['rate']} (>= 0.85)")
     if have_shared:
         rows = events_dev.load()
         for half in ("test", "tune"):
