@@ -67,3 +67,18 @@ def test_political_and_non_political_readings(nlp):
     assert sorted(protest, key=protest.get)[-2:].count("PROTEST") == 1  # a march to demand pay: PROTEST or REQUEST
     assert protest["PROTEST"] > protest["NONE"]
     assert match["NONE"] > protest["NONE"] and quake["NONE"] > protest["NONE"]
+
+
+def features(nlp, text: str) -> list[str]:
+    from streams.extraction.doc_index import sentences
+    from streams.extraction.events import annotate
+
+    doc = annotate(nlp, nlp(text))
+    return sentence_features(sentences(doc)[0], doc._.event_candidates or [])
+
+
+def test_a_named_target_is_a_feature_by_its_type_never_its_name(nlp):
+    feats = features(nlp, "Chile attacked Peru on Monday.")
+    assert "to:attack_E:GPE" in feats  # whom the act targets, as an entity type
+    assert not any("peru" in f or "chile" in f for f in feats)
+    assert "to:attack_convoy" in features(nlp, "The rebels attacked a convoy on Monday.")  # a common noun stays itself

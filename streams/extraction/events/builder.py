@@ -429,11 +429,12 @@ class _SentenceCoder:
         return False
 
     def _vetoed(self, act: _Act, probs: Any) -> bool:
-        """The classifier finds this type unlikely here and no event likelier (see VETO_TYPE_MIN)."""
+        """The classifier finds this type unlikely here and no event the likeliest reading of the sentence (see
+        VETO_TYPE_MIN): a sentence it reads as some other event keeps the dictionary's coding."""
         if self.clf is None or probs is None or act.p_type is None:
             return False
         p_none = float(probs[self.clf.index["NONE"]])
-        return act.p_type < VETO_TYPE_MIN and p_none > act.p_type
+        return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max())
 
 
 def _party(actor: dict[str, Any] | None) -> str:

@@ -10,7 +10,7 @@ trained or downloaded at run time, and scoring needs only numpy.
 Features (:func:`sentence_features`, shared with the training script so both sides see
 the same thing): content lemmas and their bigrams, named entities as their type only
 (``E:GPE``; names are not evidence of an event type), the candidates' trigger lemmas,
-CAMEO codes and PLOVER types, trigger + object lemma, negation and modal cues.
+CAMEO codes and PLOVER types, trigger + object (a name as its entity type), negation and modal cues.
 
 The coder uses the probabilities to choose between a sentence's candidate codes, to
 drop dictionary hits the sentence does not support (a game result, a market move, an
@@ -26,7 +26,7 @@ from typing import Iterable
 import numpy as np
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...data import blob
 from .frames import Candidate
@@ -83,10 +83,17 @@ def sentence_features(sent: Span, cands: Iterable[Candidate] = ()) -> list[str]:
         feats.append("p:" + (info.plover_type or "STATEMENT"))
         feats.append(f"k:{c.kind}:{info.plover_type or 'STATEMENT'}")
         for group in c.target_groups[:1]:
-            feats.append(f"to:{c.lemma}_{doc[group[0]].lemma_.lower()}")
+            feats.append(f"to:{c.lemma}_{_arg(doc[group[0]])}")
         for i in c.consumed[:2]:
-            feats.append(f"tc:{c.lemma}_{doc[i].lemma_.lower()}")
+            feats.append(f"tc:{c.lemma}_{_arg(doc[i])}")
     return feats
+
+
+def _arg(tok: Token) -> str:
+    """A trigger's argument as a feature: its entity type for a name (names are not evidence of an event type: a
+    target's name learned from one story template would stand for that template), else its lemma."""
+    ent = tok.ent_type
+    return "E:" + _ENTITY_IDS[ent] if ent in _ENTITY_IDS else tok.lemma_.lower()
 
 
 def bucket(feature: str) -> int:

@@ -1,0 +1,30 @@
+"""The classifier's veto of a dictionary hit: only when no event is the likeliest reading of the sentence."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from streams.extraction.events.builder import VETO_TYPE_MIN, _Act, _SentenceCoder
+from streams.extraction.events.classifier import CLASSES
+
+
+def vetoed(p_type_name: str, probs: dict[str, float]) -> bool:
+    index = {c: i for i, c in enumerate(CLASSES)}
+    p = np.full(len(CLASSES), 0.0)
+    for k, v in probs.items():
+        p[index[k]] = v
+    fake = SimpleNamespace(clf=SimpleNamespace(index=index))
+    act = _Act(cand=None, plover=p_type_name, p_type=float(p[index[p_type_name]]))
+    return _SentenceCoder._vetoed(fake, act, p)
+
+
+def test_an_unlikely_type_in_a_sentence_read_as_another_event_is_kept():
+    # a legal act the dictionary codes COERCE, read by the classifier as SANCTION more than as no event
+    assert not vetoed("COERCE", {"COERCE": 0.13, "NONE": 0.23, "SANCTION": 0.29, "CONCEDE": 0.12, "ACCUSE": 0.23})
+
+
+def test_an_unlikely_type_in_a_sentence_read_as_no_event_is_vetoed():
+    assert vetoed("ASSAULT", {"ASSAULT": 0.1, "NONE": 0.6, "PROTEST": 0.3})
+    assert not vetoed("ASSAULT", {"ASSAULT": VETO_TYPE_MIN + 0.01, "NONE": 0.7})  # likely enough: kept
