@@ -339,7 +339,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from
         for row in kb.nouns[v.lemma_.lower()]:
-            if not row.modifier and not row.preps:
+            if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()

@@ -18,7 +18,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -90,6 +90,7 @@ class NounEntry:
     modifier: str
     preps: frozenset[str]
     code: str
+    learned: bool = False  # from event_triggers.tsv: names an act only as a noun, never an alternative for a verb
 
     @property
     def specificity(self) -> float:
@@ -229,6 +230,8 @@ def knowledge() -> Knowledge:
         nouns.setdefault(entry.noun, []).append(entry)
         for form in _noun_forms(entry.noun):
             noun_forms[form] = entry.noun
+    named_acts = frozenset(nouns)  # the team's event nouns, before the learned ones join them
+    _add_learned(verb_forms, by_lemma, nouns, noun_forms)
     discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in records("event_discards.tsv"))
     reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
     patterns = _patterns(synsets, block_forms)
@@ -241,13 +244,34 @@ def knowledge() -> Knowledge:
         noun_forms=noun_forms,
         discards=discards,
         reciprocal=reciprocal,
-        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
+        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | named_acts,
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
     )
+
+
+LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
+
+
+def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, list[VerbEntry]],
+                 nouns: dict[str, list[NounEntry]], noun_forms: dict[str, str]) -> None:
+    """The trigger words ``tools/learn_event_triggers.py`` learned (``event_triggers.tsv``) join the dictionary's as
+    plain entries of the lowest specificity: a learned verb has no pattern, so any fitting pattern of the dictionary
+    outranks it, and where the dictionary has only a default code (or ``---``) the learned type is one more alternative
+    the type classifier chooses from; a learned noun is an event noun with no modifier or preposition required."""
+    for row in records("event_triggers.tsv"):
+        if row["pos"] == "verb":
+            entry = VerbEntry(row["lemma"], (), (), row["code"], LEARNED_BLOCK)
+            by_lemma.setdefault(entry.lemma, []).append(entry)
+            for form in row["forms"].split():
+                verb_forms.setdefault(form, []).append(entry)
+        else:
+            nouns.setdefault(row["lemma"], []).append(NounEntry(row["lemma"], "", frozenset(), row["code"], learned=True))
+            for form in _noun_forms(row["lemma"]):
+                noun_forms.setdefault(form, row["lemma"])
 
 
 def _gerunds(verb_forms: dict[str, list[VerbEntry]], noun_forms: dict[str, str]) -> dict[str, tuple[NounEntry, ...]]:
