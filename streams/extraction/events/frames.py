@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from spacy.tokens import Token
 
+from .modality import is_intended
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
 from .tables import code_info
@@ -365,6 +366,22 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+    return out + _threats(out, v, kb)
+
+
+def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A coercive or violent act its actor says it will do ("will ban", "vowed to storm") is also the threat of it
+    (``event_threats.tsv``): an alternative with the threat's code and the act's slots, for the classifier to choose."""
+    threats = [(c, kb.threat_of(c.code)) for c in cands if c.code]
+    threats = [(c, t) for c, t in threats if t]
+    if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
+        return []
+    out, seen = [], {c.code for c in cands}
+    for c, code in threats:
+        if code not in seen:
+            seen.add(code)
+            out.append(Candidate(c.trigger, c.kind, c.lemma, code, "", c.specificity, c.pattern + "+intent", c.source_groups,
+                                 c.target_groups, c.consumed, c.governor, c.between, c.place_groups, c.setting))
     return out
 
 

@@ -18,7 +18,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -120,6 +120,15 @@ class Knowledge:
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
+    threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
+
+    def threat_of(self, code: str) -> str:
+        """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
+        for n in range(len(code), 1, -1):
+            found = self.threats.get(code[:n])
+            if found:
+                return found
+        return ""
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -250,6 +259,7 @@ def knowledge() -> Knowledge:
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
+        threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
     )
 
 
