@@ -18,7 +18,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -122,13 +122,28 @@ class Knowledge:
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
 
+    endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
+
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
-        for n in range(len(code), 1, -1):
-            found = self.threats.get(code[:n])
-            if found:
-                return found
-        return ""
+        return _by_prefix(self.threats, code)
+
+    def ending_of(self, code: str) -> str:
+        """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
+        return _by_prefix(self.endings, code)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str:
+    for n in range(len(code), 1, -1):
+        found = table.get(code[:n])
+        if found:
+            return found
+    return ""
+
+
+# The dictionary's blocks of verbs of ending an act (PETRARCH2's CANCEL: end, stop, halt, suspend, cease, ...; LIFT):
+# with an act noun as object they code its ending (event_endings.tsv) where none of their patterns fits.
+ENDING_BLOCKS = frozenset({"CANCEL", "LIFT"})
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -260,6 +275,7 @@ def knowledge() -> Knowledge:
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
+        endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
     )
 
 
