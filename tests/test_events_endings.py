@@ -47,7 +47,14 @@ def test_lifting_a_siege_eases_the_blockade_of_its_place():
     assert events[0]["target"]["text"] == "Kandar"
 
 
+def test_relaxing_a_curfew_eases_it():
+    """LOOSEN's verbs end an act as CANCEL's do; before, the verb's default (yield, 080) was all it said."""
+    events = _events("The junta relaxed the curfew in the capital on Monday.")
+    assert [e["cameo_code"][:3] for e in events] == ["081"]
+
+
 @pytest.mark.parametrize("text", [
+    "The envoys moved the talks to Geneva.",  # a verb of the lift block that ends nothing
     "The rebels halted the ministers on the road.",  # the object is no act: nothing is ended
     "The talks ended on Friday.",  # no agent and no object: the act just stopped
 ])

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .modality import is_intended
-from .knowledge import ENDING_BLOCKS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
+from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
 from .tables import code_info
 
@@ -373,11 +373,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
-    """A verb of ending (``knowledge.ENDING_BLOCKS``) whose object is an act noun codes the ending of that act
+    """A verb of ending (``knowledge.ends_acts``) whose object is an act noun codes the ending of that act
     (``event_endings.tsv``): "the rebels halted their offensive", "the curfew was lifted by the army". The noun is
     consumed (it is the act ended, not one that happened); the source is the verb's agent, the targets those the
     ended act was aimed at ("lifted the siege of X", "ended its offensive against Y") or the verb's own."""
-    if not any(e.block in ENDING_BLOCKS for e in entries):
+    if not any(ends_acts(e) for e in entries):
         return []
     for o in kids(v):
         if o.dep_ not in ("dobj", "nsubjpass") or o.pos_ != "NOUN":

@@ -141,9 +141,20 @@ def _by_prefix(table: dict[str, str], code: str) -> str:
     return ""
 
 
-# The dictionary's blocks of verbs of ending an act (PETRARCH2's CANCEL: end, stop, halt, suspend, cease, ...; LIFT):
-# with an act noun as object they code its ending (event_endings.tsv) where none of their patterns fits.
-ENDING_BLOCKS = frozenset({"CANCEL", "LIFT"})
+# The dictionary's blocks of verbs of ending an act: with an act noun as object they code its ending
+# (event_endings.tsv) where none of their patterns fits. CANCEL (end, stop, halt, suspend, cease, call off, ...),
+# REVOKE_ (cancel, revoke, repeal, rescind, ...), SCRAP (scrap, trash), LOOSEN (loosen, relax): every verb of the
+# block; LIFT only "lift" itself (its block also holds "rise", "move", "surface": verbs of going up, not of ending).
+ENDING_BLOCKS: dict[str, frozenset[str] | None] = {"CANCEL": None, "REVOKE_": None, "SCRAP": None, "LOOSEN": None,
+                                                   "LIFT": frozenset({"lift"})}
+
+
+def ends_acts(entry: VerbEntry) -> bool:
+    """The verb is one of ending an act (``ENDING_BLOCKS``)."""
+    if entry.block not in ENDING_BLOCKS:
+        return False
+    verbs = ENDING_BLOCKS[entry.block]
+    return verbs is None or entry.lemma in verbs
 
 
 def _alternatives(word: str) -> frozenset[str]:
