@@ -1,6 +1,6 @@
 """Learn a trigger lexicon from the labelled synthetic stories of training templates (build time only).
 
-    .venv/bin/python tools/learn_event_triggers.py [--shared ../shared] [--min-stories 5] [--min-templates 3] [--min-share 0.6]
+    .venv/bin/python tools/learn_event_triggers.py [--shared ../shared] [--min-stories 5] [--min-templates 3] [--min-share 0.6] [--min-share-noun 0.75]
 
 Why: the dictionary (PETRARCH2's CAMEO verbs, the event nouns) misses words news uses for
 an act, or has them only as parts of patterns that a sentence's parse does not fit
@@ -16,7 +16,8 @@ prepositional object) are counted once per story, by label.
 
 Selection (a lemma is learned for label L when all hold):
 - seen in >= ``--min-stories`` stories from >= ``--min-templates`` distinct templates of
-  label L, and L is >= ``--min-share`` of the stories that have it (counts in the header);
+  label L, and L is >= ``--min-share`` of the stories that have it (``--min-share-noun`` for a
+  noun: a story's nouns name its things and people as often as its act); counts in the header;
 - the NGEC PLOVER codebook's text for L (definition, modes, notes: ``data/event-dictionaries/
   ngec/PLOVER_structured_codebook_updated.csv``) names it or a derivation of it ("deploy" ->
   "deployment"): the stories' label is confirmed by the codebook, so a word that merely
@@ -126,6 +127,8 @@ def main() -> int:
     ap.add_argument("--min-stories", type=int, default=5)
     ap.add_argument("--min-templates", type=int, default=3)
     ap.add_argument("--min-share", type=float, default=0.6)
+    ap.add_argument("--min-share-noun", type=float, default=0.75,
+                    help="a noun needs a clearer label: nouns of a story name its things and people as often as its act")
     args = ap.parse_args()
     shared = Path(args.shared)
     stories_path = shared / "data" / "event-training" / "ngec-synthetic-stories.csv.gz"
@@ -155,7 +158,8 @@ def main() -> int:
         n = sum(c.values())
         label, k = c.most_common(1)[0]
         t = len(templates[(lemma, pos, label)])
-        if k < args.min_stories or t < args.min_templates or k / n < args.min_share or len(lemma) < 3:
+        share = args.min_share_noun if pos == "noun" else args.min_share
+        if k < args.min_stories or t < args.min_templates or k / n < share or len(lemma) < 3:
             continue
         if not confirmed(lemma, codebook.get(label, set())):
             dropped["not named by the codebook for the label"] += 1
@@ -182,7 +186,8 @@ def main() -> int:
                 f"#   (sha256 {sha}) and confirmed by data/event-dictionaries/ngec/PLOVER_structured_codebook_updated.csv (sha256 {cb_sha}),\n"
                 "#   both NGEC-2025 @ a3909e2aa02969ccaaa915a9626a5316e1cac0f8 (MIT). Regenerate with that script; do not edit by hand.\n"
                 f"# Run: lead sentences of {len(train)} stories of training templates ({len(rows)} stories; held-out templates never read);\n"
-                f"#   kept: >= {args.min_stories} stories from >= {args.min_templates} templates of the label, label share >= {args.min_share:.2f}, "
+                f"#   kept: >= {args.min_stories} stories from >= {args.min_templates} templates of the label, label share >= {args.min_share:.2f} "
+                f"(nouns >= {args.min_share_noun:.2f}), "
                 f"named by the codebook for the label: {len(out)} rows; left out: {dict(sorted(dropped.items()))}.\n"
                 "# pos: verb|noun; forms: a verb's regular forms (a noun's are made at run time); code: the label's most common CAMEO code among the dictionary's verbs; stories: with the label /\n"
                 "#   with the lemma; templates: of the label. Lower specificity than any dictionary pattern (events/knowledge.py).\n")
