@@ -61,6 +61,13 @@ class Lemmas:
         self.nlp = load_nlp()
         self.lemmatizer = self.nlp.get_pipe("lemmatizer")
         self.cache: dict[tuple[str, str], str] = {}
+        # spaCy's English exceptions (irregular form -> lemma), inverted: the forms the dictionary's own lists omit
+        # ("withdrawn", "stolen", "beaten", "brought", "forbidden") are the same verb to the parse
+        self.irregular: dict[str, set[str]] = {}
+        for form, lemmas in self.lemmatizer.lookups.get_table("lemma_exc")["verb"].items():
+            for lem in lemmas:
+                if form.isalpha():
+                    self.irregular.setdefault(lem, set()).add(form)
 
     def __call__(self, word: str, pos: str) -> str:
         from spacy.tokens import Doc
@@ -158,6 +165,7 @@ def _parse_verb_line(text: str, block: str, block_code: str, lemmas: Lemmas) -> 
     if irregular is None or not irregular.strip():
         forms.update(_regular_forms(head))
     forms.add(head)
+    forms |= lemmas.irregular.get(head, set())  # irregular forms the entry does not list (see Lemmas)
     lemma = lemmas(head, "VERB")
     if lemma != head and head not in forms:
         forms.add(head)
@@ -320,7 +328,7 @@ def parse_verb_dictionary(path: Path, lemmas: Lemmas) -> tuple[dict[str, list[st
                     patterns.append(pat)
                 continue
             stats["verb_lines"] += 1
-            verb = _parse_verb_line(body, block, block_code, lemmas)
+            verb = _parse_verb_line(body.partition(";")[0], block, block_code, lemmas)  # a few lines end in ";initials date"
             if verb is None:
                 stats["verbs_dropped"] += 1
             else:
@@ -435,6 +443,8 @@ def main() -> int:
           header(src, cameo, "CAMEO verb dictionary: verbs of each synonym block. code = the verb's own code, else its block's "
                              "('---' = the verb alone codes nothing); companions = words a multi-word verb needs after / before it")
           + f"# Read: {stats['verb_lines']} verb lines, {stats['verbs_dropped']} dropped (conjunction workarounds such as KILLED_AND); "
+            "forms: the entry's own, regular forms when it lists none, and the irregular forms spaCy's English lemmatizer "
+            "exceptions give the verb (\"withdrawn\", \"stolen\") when the entry omits them; "
             f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])

@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from spacy.tokens import Token
 
-from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry
+from .modality import is_intended
+from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
 from .tables import code_info
 
@@ -304,11 +305,12 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         fitting = [e for e in fitting if e.after or e.before]  # "called off" is not "called"
     if not fitting:
         return []
+    ending = _ending(v, fitting, kb)
     if all(e.code == "---" for e in fitting):
         # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
         rough = quick_keys(v)
         if not any(k in kb.index.get(e.block, {}) for e in fitting for k in rough):
-            return []
+            return ending
     frame = verb_frame(v)
     keys = frame.keys()
     found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]] = []
@@ -335,11 +337,13 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if top <= base:
             found.append((base, entry, None, {}))
     top = max(s for s, _, _, _ in found)
+    if ending and not any(p is not None for s, _, p, _ in found if s >= top):
+        return ending  # no pattern fits: ending the act its object names says more than the verb's default code
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from
         for row in kb.nouns[v.lemma_.lower()]:
-            if not row.modifier and not row.preps:
+            if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
@@ -365,6 +369,52 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+    return out + _threats(out, v, kb)
+
+
+def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
+    """A verb of ending (``knowledge.ends_acts``) whose object is an act noun codes the ending of that act
+    (``event_endings.tsv``): "the rebels halted their offensive", "the curfew was lifted by the army". The noun is
+    consumed (it is the act ended, not one that happened); the source is the verb's agent, the targets those the
+    ended act was aimed at ("lifted the siege of X", "ended its offensive against Y") or the verb's own."""
+    if not any(ends_acts(e) for e in entries):
+        return []
+    for o in kids(v):
+        if o.dep_ not in ("dobj", "nsubjpass") or o.pos_ != "NOUN":
+            continue
+        rows = kb.nouns.get(o.lemma_.lower()) or kb.gerunds.get(o.lower_)
+        fitting = [r for r in rows or () if _noun_fits(r, o)]
+        if not fitting:
+            continue
+        top = max(r.specificity for r in fitting)
+        codes = [kb.ending_of(r.code) for r in fitting if r.specificity >= top]
+        codes = [c for c in dict.fromkeys(codes) if c]
+        if not codes:
+            continue
+        frame = verb_frame(v)
+        sources = [[t.i for t in frame.subjects]] if frame.subjects else []
+        targets = [_group(counted(g)) for c in kids(o) if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+                   for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+        targets += [_group(g) for p_, g in frame.preps if p_ in TARGET_PREPS and g.i != o.i]
+        targets = [g for i, g in enumerate(targets) if g not in targets[:i]]
+        return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, "ending:" + o.lemma_.lower(), sources, targets, [o.i],
+                          place_groups=place_groups([v, o])) for code in codes]
+    return []
+
+
+def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A coercive or violent act its actor says it will do ("will ban", "vowed to storm") is also the threat of it
+    (``event_threats.tsv``): an alternative with the threat's code and the act's slots, for the classifier to choose."""
+    threats = [(c, kb.threat_of(c.code)) for c in cands if c.code]
+    threats = [(c, t) for c, t in threats if t]
+    if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
+        return []
+    out, seen = [], {c.code for c in cands}
+    for c, code in threats:
+        if code not in seen:
+            seen.add(code)
+            out.append(Candidate(c.trigger, c.kind, c.lemma, code, "", c.specificity, c.pattern + "+intent", c.source_groups,
+                                 c.target_groups, c.consumed, c.governor, c.between, c.place_groups, c.setting))
     return out
 
 

@@ -18,7 +18,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -90,6 +90,7 @@ class NounEntry:
     modifier: str
     preps: frozenset[str]
     code: str
+    learned: bool = False  # from event_triggers.tsv: names an act only as a noun, never an alternative for a verb
 
     @property
     def specificity(self) -> float:
@@ -119,6 +120,41 @@ class Knowledge:
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
+    threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
+
+    endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
+
+    def threat_of(self, code: str) -> str:
+        """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
+        return _by_prefix(self.threats, code)
+
+    def ending_of(self, code: str) -> str:
+        """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
+        return _by_prefix(self.endings, code)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str:
+    for n in range(len(code), 1, -1):
+        found = table.get(code[:n])
+        if found:
+            return found
+    return ""
+
+
+# The dictionary's blocks of verbs of ending an act: with an act noun as object they code its ending
+# (event_endings.tsv) where none of their patterns fits. CANCEL (end, stop, halt, suspend, cease, call off, ...),
+# REVOKE_ (cancel, revoke, repeal, rescind, ...), SCRAP (scrap, trash), LOOSEN (loosen, relax): every verb of the
+# block; LIFT only "lift" itself (its block also holds "rise", "move", "surface": verbs of going up, not of ending).
+ENDING_BLOCKS: dict[str, frozenset[str] | None] = {"CANCEL": None, "REVOKE_": None, "SCRAP": None, "LOOSEN": None,
+                                                   "LIFT": frozenset({"lift"})}
+
+
+def ends_acts(entry: VerbEntry) -> bool:
+    """The verb is one of ending an act (``ENDING_BLOCKS``)."""
+    if entry.block not in ENDING_BLOCKS:
+        return False
+    verbs = ENDING_BLOCKS[entry.block]
+    return verbs is None or entry.lemma in verbs
 
 
 def _alternatives(word: str) -> frozenset[str]:
@@ -229,6 +265,8 @@ def knowledge() -> Knowledge:
         nouns.setdefault(entry.noun, []).append(entry)
         for form in _noun_forms(entry.noun):
             noun_forms[form] = entry.noun
+    named_acts = frozenset(nouns)  # the team's event nouns, before the learned ones join them
+    _add_learned(verb_forms, by_lemma, nouns, noun_forms)
     discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in records("event_discards.tsv"))
     reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
     patterns = _patterns(synsets, block_forms)
@@ -241,13 +279,36 @@ def knowledge() -> Knowledge:
         noun_forms=noun_forms,
         discards=discards,
         reciprocal=reciprocal,
-        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | frozenset(nouns),
+        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | named_acts,
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
+        threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
+        endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
     )
+
+
+LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
+
+
+def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, list[VerbEntry]],
+                 nouns: dict[str, list[NounEntry]], noun_forms: dict[str, str]) -> None:
+    """The trigger words ``tools/learn_event_triggers.py`` learned (``event_triggers.tsv``) join the dictionary's as
+    plain entries of the lowest specificity: a learned verb has no pattern, so any fitting pattern of the dictionary
+    outranks it, and where the dictionary has only a default code (or ``---``) the learned type is one more alternative
+    the type classifier chooses from; a learned noun is an event noun with no modifier or preposition required."""
+    for row in records("event_triggers.tsv"):
+        if row["pos"] == "verb":
+            entry = VerbEntry(row["lemma"], (), (), row["code"], LEARNED_BLOCK)
+            by_lemma.setdefault(entry.lemma, []).append(entry)
+            for form in row["forms"].split():
+                verb_forms.setdefault(form, []).append(entry)
+        else:
+            nouns.setdefault(row["lemma"], []).append(NounEntry(row["lemma"], "", frozenset(), row["code"], learned=True))
+            for form in _noun_forms(row["lemma"]):
+                noun_forms.setdefault(form, row["lemma"])
 
 
 def _gerunds(verb_forms: dict[str, list[VerbEntry]], noun_forms: dict[str, str]) -> dict[str, tuple[NounEntry, ...]]:

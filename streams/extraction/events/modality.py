@@ -14,6 +14,9 @@ _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "
 _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
            "hope", "aim", "expect", "try", "offer", "agree", "decide", "prepare", "wish", "urge", "call", "ask",
            "demand", "warn", "need", "set", "be", "going", "refuse", "decline", "fail"}
+# a will of the actor's own: what it says it will do, not what may happen or what others ask of it
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "prepare", "go"}
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
 _CONDITIONAL = {"if", "unless", "whether"}
 
@@ -52,3 +55,12 @@ def is_hypothetical(tok: Token) -> bool:
         if i > 0 and t.lemma_.lower() in _INTENT and chain[i - 1].dep_ == "xcomp":
             return True
     return False
+
+
+def is_intended(tok: Token) -> bool:
+    """The act is what its actor says it will do: a future auxiliary on the trigger ("will ban", "would retaliate")
+    or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike").
+    Possibility ("could", "may"), requests ("urged to") and conditions are not intent."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMIT

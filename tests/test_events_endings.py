@@ -1,0 +1,62 @@
+"""Ending an act (``event_endings.tsv``): a verb of ending whose object is an act noun codes the ending, not the act.
+
+Sentences are the team's own, written to show the phenomenon.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction.events.knowledge import DATA_FILES, knowledge
+from streams.extraction.events.tables import code_info
+
+
+def _events(text: str) -> list[dict]:
+    from streams.extraction import extract
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    art = CleanArticle(article_id="t-endings", body=text, content_hash=content_hash(text), cleaner_version="test",
+                       input_format="text", language="en")
+    return extract(art).events
+
+
+def test_ending_codes_follow_the_act_by_longest_prefix():
+    kb = knowledge()
+    assert "event_endings.tsv" in DATA_FILES
+    assert kb.ending_of("190") == "0871"  # ending an offensive: a truce
+    assert kb.ending_of("191") == "0872"  # lifting a siege or blockade
+    assert kb.ending_of("1723") == "0813"  # lifting a curfew
+    assert kb.ending_of("143") == "082"  # ending a strike eases dissent
+    assert kb.ending_of("046") == "164"  # suspending talks halts negotiations
+    assert kb.ending_of("010") == ""  # a statement is not an act one ends
+
+
+def test_halting_an_offensive_is_no_assault():
+    """Before: the act noun took the agent of the ending verb and came out as the rebels' assault."""
+    events = _events("The rebels halted their offensive against the capital on Friday.")
+    types = {e["plover_type"] for e in events}
+    assert "ASSAULT" not in types
+    ended = [e for e in events if e["cameo_code"].startswith("087")]
+    assert ended and ended[0]["source"]["text"].lower().endswith("rebels")
+
+
+def test_lifting_a_siege_eases_the_blockade_of_its_place():
+    events = _events("The army lifted the siege of Kandar on Monday.")
+    assert [e["cameo_code"] for e in events] == ["0872"]
+    assert events[0]["target"]["text"] == "Kandar"
+
+
+def test_relaxing_a_curfew_eases_it():
+    """LOOSEN's verbs end an act as CANCEL's do; before, the verb's default (yield, 080) was all it said."""
+    events = _events("The junta relaxed the curfew in the capital on Monday.")
+    assert [e["cameo_code"][:3] for e in events] == ["081"]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoys moved the talks to Geneva.",  # a verb of the lift block that ends nothing
+    "The rebels halted the ministers on the road.",  # the object is no act: nothing is ended
+    "The talks ended on Friday.",  # no agent and no object: the act just stopped
+])
+def test_no_ending_without_an_act_ended_by_someone(text):
+    assert not any(code_info(e["cameo_code"]).plover_type in ("RETREAT", "CONCEDE") for e in _events(text))

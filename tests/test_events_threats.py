@@ -1,0 +1,59 @@
+"""A coercive or violent act its actor says it will do is also a threat of it (``event_threats.tsv``).
+
+Sentences are the team's own, written to show the phenomenon.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction.events.knowledge import DATA_FILES, knowledge
+from streams.extraction.events.tables import code_info
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from streams.extraction.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _codes(nlp, text: str, word: str) -> set[str]:
+    from streams.extraction.events import annotate
+
+    doc = annotate(nlp, nlp(text))
+    return {c.code for c in doc._.event_candidates if doc[c.trigger].lower_ == word}
+
+
+def test_threat_codes_follow_the_act_by_longest_prefix():
+    kb = knowledge()
+    assert "event_threats.tsv" in DATA_FILES
+    assert kb.threat_of("1722") == "1322"  # banning a party -> threatening to ban it
+    assert kb.threat_of("1724") == "1324"
+    assert kb.threat_of("190") == "1384"
+    assert kb.threat_of("173") == "137"
+    assert kb.threat_of("040") == ""  # a meeting is no coercion: nothing to threaten
+    assert all(code_info(t).plover_type == "THREATEN" for t in kb.threats.values())
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The interior ministry will ban the opposition party next month.", "ban"),
+    ("The militia vowed to storm the port before the rains.", "storm"),
+    ("The cabinet said it would impose sanctions on the neighbouring state.", "impose"),
+])
+def test_an_act_the_actor_says_it_will_do_is_also_a_threat(nlp, text, word):
+    codes = _codes(nlp, text, word)
+    assert any(code_info(c).plover_type == "THREATEN" for c in codes), codes
+    assert any(code_info(c).plover_type != "THREATEN" for c in codes)  # the act itself stays an alternative
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The interior ministry banned the opposition party last month.", "banned"),  # done, not threatened
+    ("The interior ministry could ban the opposition party.", "ban"),  # a possibility, not a will
+    ("The interior ministry will not ban the opposition party.", "ban"),  # a negated will threatens nothing
+    ("The unions urged the ministry to ban the party.", "ban"),  # asked of another: a request, not a threat
+])
+def test_no_threat_without_the_actors_own_will(nlp, text, word):
+    codes = _codes(nlp, text, word)
+    assert codes
+    assert not any(code_info(c).plover_type == "THREATEN" for c in codes), codes
