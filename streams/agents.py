@@ -22,6 +22,10 @@ Per batch (``take_events``):
 5. **settle** - the published prefix is done (the guard lets Faust commit it); the
    rest is given back: the partition is sought back and it is fetched again.
 
+Steps 4-5 of a batch overlap steps 1-2 of the next one (``StageAgent``), so the child
+is not idle while acknowledgements come back; the order of decisions, sends and
+settlements stays that of the batches.
+
 An exception outside the child (a state write, a metadata timeout, or a bug of
 ours) gives the batch back and backs off, with a metric, ``/health`` and an
 alert: it is never turned into dead letters. A bug that fails every time stalls
