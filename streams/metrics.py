@@ -23,6 +23,8 @@ from .state.metrics import StateMetrics
 STORY_SIZE_BUCKETS = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 5000)
 STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 E2E_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600)
+# The stage_duration_seconds{stage} labels record_stats writes: the clean stage's steps, then the extract stage's.
+STEP_LABELS = ("decode", "clean", "encode_clean", "decode_extract", "extract", "encode_extract")
 
 
 class Metrics:
@@ -113,6 +115,8 @@ class Metrics:
             self.message_cpu_seconds.labels(stage=stage)
         for output in ("clean", "enriched", "event"):  # a worker that drains its input between two scrapes still shows a p99
             self.e2e_seconds.labels(output=output)
+        for step in STEP_LABELS:  # the same for the per-step latencies (``record_stats``)
+            self.stage_seconds.labels(stage=step)
         for ptype in plover_types():
             self.events.labels(plover_type=ptype)
         for kind in ("raw", "clean"):
@@ -138,7 +142,7 @@ class Metrics:
         for step in ("decode", "clean", "extract", "encode"):
             seconds = stats.get(f"{step}_s")
             if seconds is not None:
-                # decode = raw message -> article; decode_extract = clean record -> article
+                # decode = raw message -> article; decode_extract = clean record -> article (STEP_LABELS)
                 label = step if step in ("clean", "extract") or (step == "decode" and stage == "clean") else f"{step}_{stage}"
                 self.stage_seconds.labels(stage=label).observe(seconds)
         if stats.get("stage") == "clean" and stats.get("language") is not None:

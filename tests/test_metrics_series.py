@@ -46,3 +46,30 @@ def test_an_event_increments_its_prepared_series() -> None:
     assert 'newsevents_events_extracted_total{plover_type="ASSAULT"} 2.0' in text
     assert 'newsevents_events_extracted_total{plover_type="CAMEO01"} 1.0' in text
     assert 'newsevents_events_extracted_total{plover_type="PROTEST"} 0.0' in text
+
+
+def test_every_step_latency_series_exists_before_the_first_message() -> None:
+    """A worker that drains its input between two scrapes still shows its step latencies (the dashboard's p99s)."""
+    import orjson
+
+    from streams.cores import clean_one, extract_one
+    from streams.metrics import STEP_LABELS
+
+    registry = CollectorRegistry()
+    m = Metrics(registry)
+    m.prepare(TOPICS)
+    before = _text(m, registry)
+    for label in STEP_LABELS:
+        assert f'newsevents_stage_duration_seconds_count{{stage="{label}"}} 0.0' in before, label
+    # ...and they are the labels the stages' own stats write, nothing born later.
+    raw = orjson.dumps({"id": "m-1", "text": "The council met on Monday and agreed a new budget for the city's buses."})
+    clean = clean_one(raw)
+    assert clean.ok, clean.message
+    extracted = extract_one(clean.records[0][2])
+    assert extracted.ok, extracted.message
+    m.record_stats(clean.stats)
+    m.record_stats(extracted.stats)
+    after = _text(m, registry)
+    written = {line.split('"')[1] for line in after.splitlines() if line.startswith("newsevents_stage_duration_seconds_count{")}
+    assert written == set(STEP_LABELS)
+    assert all(f'newsevents_stage_duration_seconds_count{{stage="{s}"}} 1.0' in after for s in ("decode", "clean", "extract"))
