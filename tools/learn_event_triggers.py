@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import re
 import sys
@@ -50,7 +49,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 OUT = ROOT / "streams" / "data" / "event_triggers.tsv"
 
 from build_event_tables import _regular_forms  # noqa: E402  (verb forms as the dictionary's verbs get them)
-from train_event_types import template_half  # noqa: E402  (the one rule of which templates are held out)
+from train_event_types import load_stories  # noqa: E402  (the one reader, with the one rule of which templates are held out)
 
 # words too general to name an act whatever their counts say
 _GENERAL = {"be", "have", "do", "say", "make", "take", "get", "give", "go", "come", "use", "year", "day", "week", "month",
@@ -133,9 +132,8 @@ def main() -> int:
     shared = Path(args.shared)
     stories_path = shared / "data" / "event-training" / "ngec-synthetic-stories.csv.gz"
     codebook_path = shared / "data" / "event-dictionaries" / "ngec" / "PLOVER_structured_codebook_updated.csv"
-    with gzip.open(stories_path, "rt", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    train = [r for r in rows if template_half(r["title"]) == "train"]
+    stories = load_stories(shared)
+    train = [r for r in stories if r["half"] == "train"]
 
     from streams.data import records
     from streams.extraction.nlp import load_nlp
@@ -185,7 +183,7 @@ def main() -> int:
                 "# Provenance: learned by tools/learn_event_triggers.py from data/event-training/ngec-synthetic-stories.csv.gz\n"
                 f"#   (sha256 {sha}) and confirmed by data/event-dictionaries/ngec/PLOVER_structured_codebook_updated.csv (sha256 {cb_sha}),\n"
                 "#   both NGEC-2025 @ a3909e2aa02969ccaaa915a9626a5316e1cac0f8 (MIT). Regenerate with that script; do not edit by hand.\n"
-                f"# Run: lead sentences of {len(train)} stories of training templates ({len(rows)} stories; held-out templates never read);\n"
+                f"# Run: lead sentences of {len(train)} stories of training templates ({len(stories)} stories; held-out templates never read);\n"
                 f"#   kept: >= {args.min_stories} stories from >= {args.min_templates} templates of the label, label share >= {args.min_share:.2f} "
                 f"(nouns >= {args.min_share_noun:.2f}), "
                 f"named by the codebook for the label: {len(out)} rows; left out: {dict(sorted(dropped.items()))}.\n"
