@@ -15,8 +15,9 @@ Per sentence (in order, so pronouns and role phrases can refer back):
    names one; a sentence that names no actor gives no event; an actor never acts on itself;
 5. the classifier vetoes a hit the sentence does not support (a game result, a market
    move, an accident), and gives most of ``confidence``;
-6. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``); a
-   dictionary pattern's reversed code gives the reversed event;
+6. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``), and so
+   do those of any act whose object is "each other" / "one another"; a dictionary
+   pattern's reversed code gives the reversed event;
 7. one record per (sentence, source, type, target): the most confident.
 
 Why one module of ~470 lines: the steps above share one sentence's state (the chosen codings,
@@ -48,7 +49,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, kids
+from .slots import agent_heads, kids, reciprocal_object
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -335,7 +336,8 @@ class _SentenceCoder:
         if not statement and self._vetoed(act, probs):
             return []
         pairs: list[tuple[Participant | None, Participant | None, str]] = []
-        mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code))
+        mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code)
+                  or (c.kind == "verb" and reciprocal_object(tok)))
         if not targets and len(sources) >= 2 and mutual:
             pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
         else:

@@ -71,6 +71,27 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _reciprocal_pronoun(tok: Token) -> bool:
+    """"each other" / "one another", however the parser attached its two words."""
+    low = tok.lower_
+    if low == "other":
+        return any(c.lower_ == "each" for c in kids(tok))
+    if low == "one":
+        return any(c.lower_ == "another" for c in kids(tok))
+    return low == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one"
+
+
+def reciprocal_object(v: Token) -> bool:
+    """The verb's object, or the object of one of its prepositions, is a reciprocal pronoun ("accused each other",
+    "fought with one another"): its coordinated subjects act on each other."""
+    for c in kids(v):
+        if c.dep_ in ("dobj", "dative") and _reciprocal_pronoun(c):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and _reciprocal_pronoun(g) for g in kids(c)):
+            return True
+    return False
+
+
 def is_time(tok: Token) -> bool:
     return tok.ent_type_ in _TIME_ENTS or (tok.like_num and tok.pos_ == "NUM")
 

@@ -1,0 +1,55 @@
+"""A reciprocal object ("each other", "one another") makes coordinated subjects act on each other.
+
+Sentences are the team's own, written to show the phenomenon. Before this, the act had coordinated
+sources and no target (the pronoun is no actor), so each party came out acting on nobody.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction.events.slots import reciprocal_object
+
+
+def _events(text: str) -> list[dict]:
+    from streams.extraction import extract
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    art = CleanArticle(article_id="t-reciprocal", body=text, content_hash=content_hash(text), cleaner_version="test",
+                       input_format="text", language="en")
+    return extract(art).events
+
+
+def _pairs(events: list[dict], plover: str) -> set[tuple[str, str | None]]:
+    return {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events if e["plover_type"] == plover}
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan accused each other of violating the truce.",
+    "Kenya and Somalia criticised one another on Monday.",
+])
+def test_each_party_accuses_the_other(text):
+    events = _events(text)
+    first, second = ("Armenia", "Azerbaijan") if "Armenia" in text else ("Kenya", "Somalia")
+    assert _pairs(events, "ACCUSE") == {(first, second), (second, first)}
+    ids = {e["event_id"] for e in events if e["plover_type"] == "ACCUSE"}
+    assert len(ids) == 2  # the id covers source and target
+
+
+def test_a_named_target_is_unchanged():
+    events = _events("Armenia accused Azerbaijan of violating the truce.")
+    assert _pairs(events, "ACCUSE") == {("Armenia", "Azerbaijan")}
+
+
+def test_the_pronoun_is_found_however_it_is_attached():
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp()
+    for text, verb in [("They blamed one another for the collapse.", "blamed"),
+                       ("The two sides traded fire with each other.", "traded"),
+                       ("The leaders praised each other warmly.", "praised")]:
+        doc = nlp(text)
+        assert reciprocal_object(next(t for t in doc if t.text == verb)), text
+    doc = nlp("The ministers thanked the other delegates.")
+    assert not reciprocal_object(next(t for t in doc if t.text == "thanked"))
