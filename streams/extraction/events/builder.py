@@ -15,10 +15,12 @@ Per sentence (in order, so pronouns and role phrases can refer back):
    names one; a sentence that names no actor gives no event; an actor never acts on itself;
 5. the classifier vetoes a hit the sentence does not support (a game result, a market
    move, an accident), and gives most of ``confidence``;
-6. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``), and so
+6. a seizure whose targets are all people is the taking of people (``event_person_objects.tsv``:
+   an arrest by the forces of order, else an abduction);
+7. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``), and so
    do those of any act whose object is "each other" / "one another"; a dictionary
    pattern's reversed code gives the reversed event;
-7. one record per (sentence, source, type, target): the most confident.
+8. one record per (sentence, source, type, target): the most confident.
 
 Why one module of ~470 lines: the steps above share one sentence's state (the chosen codings,
 who reports what, the actors already taken) and each reads the others' results; split across
@@ -31,7 +33,7 @@ from __future__ import annotations
 import datetime
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -335,6 +337,10 @@ class _SentenceCoder:
             return []  # a sentence that names no actor for this act gives no event
         if not statement and self._vetoed(act, probs):
             return []
+        if c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets)):
+            taken = knowledge().taking_people(c.code, {s.sector for s in sources if s.sector})
+            if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
+                c = replace(c, code=taken)
         pairs: list[tuple[Participant | None, Participant | None, str]] = []
         mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code)
                   or (c.kind == "verb" and reciprocal_object(tok)))
@@ -437,6 +443,11 @@ class _SentenceCoder:
             return False
         p_none = float(probs[self.clf.index["NONE"]])
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max())
+
+
+def _people(p: Participant) -> bool:
+    """A named person, or people an agent noun counts ("three soldiers", "aid workers"): those who can be taken."""
+    return p.etype == "PERSON" if p.named else p.plural
 
 
 def _party(actor: dict[str, Any] | None) -> str:

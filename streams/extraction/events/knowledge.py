@@ -18,7 +18,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -123,6 +123,7 @@ class Knowledge:
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
+    person_objects: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -131,6 +132,16 @@ class Knowledge:
     def ending_of(self, code: str) -> str:
         """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
         return _by_prefix(self.endings, code)
+
+    def taking_people(self, code: str, source_sectors: set[str]) -> str:
+        """The code of seizure ``code`` when what is seized is people (``event_person_objects.tsv``): by a source of the
+        row's authority sectors, its arrest code, else its abduction code; "" for an act of no row."""
+        for n in range(len(code), 1, -1):
+            row = self.person_objects.get(code[:n])
+            if row is not None:
+                by_authority, by_others, sectors = row
+                return by_authority if source_sectors & sectors else by_others
+        return ""
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str:
@@ -287,6 +298,8 @@ def knowledge() -> Knowledge:
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
+        person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")))
+                        for r in records("event_person_objects.tsv")},
     )
 
 

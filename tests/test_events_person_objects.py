@@ -1,0 +1,45 @@
+"""Taking people (``event_person_objects.tsv``): a seizure whose targets are all people is an arrest or an abduction.
+
+Sentences are the team's own, written to show the phenomenon. Before this, a verb coded only by its
+default seizure code (CAMEO 171, "seize or damage property") kept it whoever was seized.
+"""
+
+from __future__ import annotations
+
+from streams.extraction.events.knowledge import DATA_FILES, knowledge
+
+
+def _events(text: str) -> list[dict]:
+    from streams.extraction import extract
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    art = CleanArticle(article_id="t-taking", body=text, content_hash=content_hash(text), cleaner_version="test",
+                       input_format="text", language="en")
+    return extract(art).events
+
+
+def test_the_table_splits_by_who_takes():
+    kb = knowledge()
+    assert "event_person_objects.tsv" in DATA_FILES  # a changed table changes extractor_version
+    assert kb.taking_people("171", {"UAF"}) == "181"
+    assert kb.taking_people("1711", set()) == "181"  # longest prefix: a confiscation of people is still a taking
+    assert kb.taking_people("171", {"COP"}) == "173"
+    assert kb.taking_people("171", {"GOV", "CVL"}) == "173"
+    assert kb.taking_people("190", {"UAF"}) == ""  # only seizures have a row
+
+
+def test_armed_men_seizing_people_is_an_abduction():
+    events = [e for e in _events("Gunmen seized five aid workers near the camp.") if e["target"]]
+    assert [(e["cameo_code"], e["plover_type"], e["target"]["text"]) for e in events] == [("181", "ASSAULT", "aid workers")]
+
+
+def test_rebels_capturing_soldiers_is_an_abduction():
+    events = [e for e in _events("Rebels captured three soldiers during the attack.") if e["target"]]
+    assert {(e["cameo_code"], e["target"]["text"]) for e in events} == {("181", "soldiers")}
+
+
+def test_seizing_things_stays_a_seizure():
+    events = _events("Militiamen seized two trucks of grain at the crossing.")
+    assert events and all(e["cameo_code"].startswith("171") for e in events)
+    assert all(e["target"] is None for e in events)
