@@ -60,6 +60,17 @@ def seed_text() -> str:
     return (FIXTURES / "seed-article.txt").read_text("utf-8")
 
 
+def text_events(text: str, article_id: str = "t-text") -> list[dict]:
+    """The event records the core extracts from one plain text (the coder's phenomenon tests write their own sentences)."""
+    from streams.extraction import extract
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    art = CleanArticle(article_id=article_id, body=text, content_hash=content_hash(text), cleaner_version="test",
+                       input_format="text", language="en")
+    return extract(art).events
+
+
 def team_envelopes() -> list[tuple[str, bytes]]:
     """The repository's own sample articles (``samples/``, written by the team) as raw-topic messages, by id.
 

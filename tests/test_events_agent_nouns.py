@@ -5,15 +5,10 @@ Sentences are the team's own.
 
 from __future__ import annotations
 
+from conftest import text_events
 
 def _events(text: str) -> list[dict]:
-    from streams.extraction import extract
-    from streams.ids import content_hash
-    from streams.records import CleanArticle
-
-    art = CleanArticle(article_id="t-agents", body=text, content_hash=content_hash(text), cleaner_version="test",
-                       input_format="text", language="en")
-    return extract(art).events
+    return text_events(text, "t-agents")
 
 
 def test_pilots_of_a_state_are_its_forces():

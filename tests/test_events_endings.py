@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_events
 from streams.extraction.events.knowledge import DATA_FILES, knowledge
 from streams.extraction.events.tables import code_info
 
 
 def _events(text: str) -> list[dict]:
-    from streams.extraction import extract
-    from streams.ids import content_hash
-    from streams.records import CleanArticle
-
-    art = CleanArticle(article_id="t-endings", body=text, content_hash=content_hash(text), cleaner_version="test",
-                       input_format="text", language="en")
-    return extract(art).events
+    return text_events(text, "t-endings")
 
 
 def test_ending_codes_follow_the_act_by_longest_prefix():

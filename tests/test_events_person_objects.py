@@ -6,17 +6,12 @@ default seizure code (CAMEO 171, "seize or damage property") kept it whoever was
 
 from __future__ import annotations
 
+from conftest import text_events
 from streams.extraction.events.knowledge import DATA_FILES, knowledge
 
 
 def _events(text: str) -> list[dict]:
-    from streams.extraction import extract
-    from streams.ids import content_hash
-    from streams.records import CleanArticle
-
-    art = CleanArticle(article_id="t-taking", body=text, content_hash=content_hash(text), cleaner_version="test",
-                       input_format="text", language="en")
-    return extract(art).events
+    return text_events(text, "t-taking")
 
 
 def test_the_table_splits_by_who_takes():

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_events
 from streams.extraction.events.slots import reciprocal_object
 
 
 def _events(text: str) -> list[dict]:
-    from streams.extraction import extract
-    from streams.ids import content_hash
-    from streams.records import CleanArticle
-
-    art = CleanArticle(article_id="t-reciprocal", body=text, content_hash=content_hash(text), cleaner_version="test",
-                       input_format="text", language="en")
-    return extract(art).events
+    return text_events(text, "t-reciprocal")
 
 
 def _pairs(events: list[dict], plover: str) -> set[tuple[str, str | None]]:
