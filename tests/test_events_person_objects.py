@@ -17,11 +17,18 @@ def _events(text: str) -> list[dict]:
 def test_the_table_splits_by_who_takes():
     kb = knowledge()
     assert "event_person_objects.tsv" in DATA_FILES  # a changed table changes extractor_version
-    assert kb.taking_people("171", {"UAF"}) == "181"
-    assert kb.taking_people("1711", set()) == "181"  # longest prefix: a confiscation of people is still a taking
-    assert kb.taking_people("171", {"COP"}) == "173"
-    assert kb.taking_people("171", {"GOV", "CVL"}) == "173"
-    assert kb.taking_people("190", {"UAF"}) == ""  # only seizures have a row
+    assert kb.taking_people("171", "seize", {"UAF"}) == "181"
+    assert kb.taking_people("1711", "grab", set()) == "181"  # longest prefix: a confiscation of people is still a taking
+    assert kb.taking_people("171", "capture", {"COP"}) == "173"
+    assert kb.taking_people("171", "seize", {"GOV", "CVL"}) == "173"
+    assert kb.taking_people("190", "seize", {"UAF"}) == ""  # only seizures have a row
+    assert kb.taking_people("171", "take", {"UAF"}) == ""  # the light verb takes people to places as often
+
+
+def test_taking_people_somewhere_is_no_abduction():
+    """The light verb "take" has the seizure code by default, but people taken to a place are not abducted."""
+    events = _events("Party members took Maria Lopez to the podium after the vote.")
+    assert events and not any(e["cameo_code"] == "181" for e in events)
 
 
 def test_armed_men_seizing_people_is_an_abduction():

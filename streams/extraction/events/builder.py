@@ -338,7 +338,7 @@ class _SentenceCoder:
         if not statement and self._vetoed(act, probs):
             return []
         if c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets)):
-            taken = knowledge().taking_people(c.code, {s.sector for s in sources if s.sector})
+            taken = knowledge().taking_people(c.code, c.lemma, {s.sector for s in sources if s.sector})
             if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
                 c = replace(c, code=taken)
         pairs: list[tuple[Participant | None, Participant | None, str]] = []

@@ -123,7 +123,7 @@ class Knowledge:
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
-    person_objects: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
+    person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -133,13 +133,15 @@ class Knowledge:
         """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
         return _by_prefix(self.endings, code)
 
-    def taking_people(self, code: str, source_sectors: set[str]) -> str:
-        """The code of seizure ``code`` when what is seized is people (``event_person_objects.tsv``): by a source of the
-        row's authority sectors, its arrest code, else its abduction code; "" for an act of no row."""
+    def taking_people(self, code: str, verb: str, source_sectors: set[str]) -> str:
+        """The code of seizure ``code`` by ``verb`` when what is seized is people (``event_person_objects.tsv``): by a
+        source of the row's authority sectors, its arrest code, else its abduction code; "" for an act or verb of no row."""
         for n in range(len(code), 1, -1):
             row = self.person_objects.get(code[:n])
             if row is not None:
-                by_authority, by_others, sectors = row
+                by_authority, by_others, sectors, verbs = row
+                if verb not in verbs:
+                    return ""
                 return by_authority if source_sectors & sectors else by_others
         return ""
 
@@ -298,8 +300,8 @@ def knowledge() -> Knowledge:
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
-        person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")))
-                        for r in records("event_person_objects.tsv")},
+        person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
+                                   frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},
     )
 
 
