@@ -47,3 +47,25 @@ def test_parse_cache_gives_the_same_features(tmp_path):
     assert any(f.startswith("t:arrest") for f in cached[0][0][0])
     assert list(T.features_of(texts[:1], "t", tmp_path)) == fresh[:1]  # other texts: another cache entry, not a stale one
     assert len(list(tmp_path.glob("t-*.spacy"))) == 2
+
+
+def test_parse_cache_key_covers_every_table_of_the_candidates(tmp_path, monkeypatch):
+    """A cache made before any table of the coder's knowledge changed is not read (the learned triggers, threats and
+    endings tables once changed the candidates without changing the key)."""
+    from streams.extraction.events.classifier import WEIGHTS_FILE
+    from streams.extraction.events.knowledge import DATA_FILES
+
+    base = T._tables_hash()
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in DATA_FILES:
+        if name != WEIGHTS_FILE:
+            (data / name).write_bytes((T.OUT / name).read_bytes())
+    monkeypatch.setattr(T, "OUT", data)
+    assert T._tables_hash() == base
+    for name in ("event_triggers.tsv", "event_endings.tsv", "actors_agents.tsv"):
+        original = (data / name).read_bytes()
+        (data / name).write_bytes(original + b"# changed\n")
+        assert T._tables_hash() != base, name
+        (data / name).write_bytes(original)
+    assert T._tables_hash() == base

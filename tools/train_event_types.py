@@ -469,9 +469,15 @@ def _history(path: Path) -> list[dict]:
 
 
 def _tables_hash() -> str:
+    """Every table the coder's candidates are made from (``knowledge.DATA_FILES`` but the weights): the parse cache's
+    key, so a cache made before a table changed (learned triggers, threats, endings, ...) is never read."""
+    from streams.extraction.events.classifier import WEIGHTS_FILE
+    from streams.extraction.events.knowledge import DATA_FILES
+
     h = hashlib.sha256()
-    for name in ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv"):
-        h.update((OUT / name).read_bytes())
+    for name in DATA_FILES:
+        if name != WEIGHTS_FILE:
+            h.update(name.encode() + b"\x00" + (OUT / name).read_bytes())
     return h.hexdigest()[:12]
 
 
