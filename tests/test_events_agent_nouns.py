@@ -20,3 +20,17 @@ def test_pilots_of_a_state_are_its_forces():
 def test_tribesmen_are_civilians_who_can_act():
     events = _events("Tribesmen attacked an oil pipeline in the south on Friday.")
     assert events and events[0]["source"]["text"] == "Tribesmen" and events[0]["source"]["sector"] == "CVL"
+
+
+def test_a_named_movement_is_the_group_it_names():
+    """Before: "movement" was no agent noun, so the group named only as "the X movement" acted on nobody's behalf."""
+    events = [e for e in _events("The Houthi movement and the Yemeni government accused each other of blocking deliveries.")
+              if e["plover_type"] == "ACCUSE"]
+    assert {(e["source"]["text"], e["target"]["text"]) for e in events} == {
+        ("Houthi movement", "Yemeni government"), ("Yemeni government", "Houthi movement")}
+
+
+def test_a_movement_of_no_named_group_is_nobody():
+    assert _events("A Yemeni movement criticised the talks.") == []  # a nationality names no group
+    assert not any((e["source"] or {}).get("text", "").endswith("movement")
+                   for e in _events("The protest movement marched on parliament on Sunday."))

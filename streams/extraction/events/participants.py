@@ -38,6 +38,7 @@ _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "our": "we", "my": "i"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
+GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself ("the Houthi movement")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
 _CONDITION_HEADS = {"state"}  # an agent noun that, with an "of" complement naming no one, names a condition
@@ -202,6 +203,10 @@ class Participants:
             return None
         sector, needs_owner = entry
         owner = self._owner(head)
+        if sector == GROUP_NOUN:  # "the Houthi movement" is the Houthis: the organisation or group (an actor with a
+            # sector) its owner names; a nationality alone ("a Yemeni movement") names no group
+            named = self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
+            return named if named is not None and (named.sector or owner.type == "ORG") else None
         if needs_owner and owner is None:
             # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
             agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
