@@ -34,3 +34,18 @@ def test_a_movement_of_no_named_group_is_nobody():
     assert _events("A Yemeni movement criticised the talks.") == []  # a nationality names no group
     assert not any((e["source"] or {}).get("text", "").endswith("movement")
                    for e in _events("The protest movement marched on parliament on Sunday."))
+
+
+def test_working_people_who_strike_and_march_are_actors():
+    """Before: trades and civilians the dictionaries lack ("dockworkers", "miners", "pensioners") were nobody, so their
+    strikes, marches and deals gave no event."""
+    deal = [e for e in _events("Striking dockworkers reached a deal with port operators late on Tuesday.") if e["plover_type"] == "AGREE"]
+    assert deal and deal[0]["source"]["text"] == "Striking dockworkers" and deal[0]["source"]["sector"] == "LAB"
+    march = [e for e in _events("Hundreds of miners marched on the regional capital to demand unpaid wages.") if e["plover_type"] == "PROTEST"]
+    assert march and march[0]["source"]["sector"] == "LAB"
+
+
+def test_nationals_are_civilians_of_their_state_only():
+    detained = [e for e in _events("Two British nationals were detained in Tehran.") if e["plover_type"] == "COERCE"]
+    assert detained and detained[0]["target"]["country"] == "GBR" and detained[0]["target"]["sector"] == "CVL"
+    assert _events("The national team beat Brazil in the final.") == []
