@@ -28,3 +28,15 @@ def test_an_unlikely_type_in_a_sentence_read_as_another_event_is_kept():
 def test_an_unlikely_type_in_a_sentence_read_as_no_event_is_vetoed():
     assert vetoed("ASSAULT", {"ASSAULT": 0.1, "NONE": 0.6, "PROTEST": 0.3})
     assert not vetoed("ASSAULT", {"ASSAULT": VETO_TYPE_MIN + 0.01, "NONE": 0.7})  # likely enough: kept
+
+
+def test_an_act_only_undergone_needs_the_act_at_least_as_likely_as_no_event():
+    index = {c: i for i, c in enumerate(CLASSES)}
+    p = np.full(len(CLASSES), 0.0)
+    p[index["ASSAULT"]], p[index["NONE"]], p[index["PROTEST"]] = 0.38, 0.5, 0.12
+    fake = SimpleNamespace(clf=SimpleNamespace(index=index))
+    act = _Act(cand=None, plover="ASSAULT", p_type=0.38)
+    assert not _SentenceCoder._vetoed(fake, act, p)  # with an actor: likely enough
+    assert _SentenceCoder._vetoed(fake, act, p, undergone_only=True)  # undergone only: no event is likelier
+    p[index["ASSAULT"]], p[index["NONE"]] = 0.5, 0.38
+    assert not _SentenceCoder._vetoed(fake, _Act(cand=None, plover="ASSAULT", p_type=0.5), p, undergone_only=True)
