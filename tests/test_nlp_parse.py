@@ -69,6 +69,22 @@ def test_the_attribute_ruler_is_answered_from_a_table_of_its_own_rules() -> None
     assert table.rules == len(model_package().load(exclude=list(EXCLUDED_COMPONENTS)).get_pipe("attribute_ruler").patterns)
 
 
+def test_the_rules_that_ignore_the_dependency_label_are_remembered_per_tag_and_word(stock) -> None:
+    """A word is seen with many dependency labels; only the few rules that read the label are asked again for each
+    (before, every rule was keyed by the label too, and two in five tokens of fresh text missed the memo)."""
+    from streams.extraction.attribute_table import LookupAttributeRuler
+
+    table = LookupAttributeRuler(stock.vocab)
+    table.add_patterns(stock.get_pipe("attribute_ruler").patterns)
+    docs = list(stock.pipe(["The police said the police arrested the man.", "Police arrested a man; the man said police lied."],
+                           disable=["attribute_ruler", "lemmatizer", "ner"]))
+    keys = {(t.tag, t.lower, t.dep) for d in docs for t in d}
+    for d in docs:
+        table(d)
+    assert len(table._memo) == len({k[:2] for k in keys}) < len(keys)
+    assert len(table._memo_dep) == len(keys)
+
+
 def test_a_rule_the_table_cannot_evaluate_keeps_spacys_ruler(stock) -> None:
     """A model whose ruler uses an operator the table does not know keeps spaCy's ruler, and its answers."""
     from streams.extraction.attribute_table import LookupAttributeRuler, UnsupportedPattern

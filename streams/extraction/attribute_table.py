@@ -6,8 +6,9 @@ each match through a ``Span``. That costs about a fifth of the whole parse (~6 m
 an article), although almost every rule looks at one token only and the answer for a token
 depends on nothing but its tag, lowercase form and dependency label. This component takes
 the ruler's own rules (``AttributeRuler.patterns``, read from the loaded model: nothing of
-them is written here), works out once per distinct (tag, lower, dep) which rules match and
-what they leave on the token, and remembers it; the few rules of two tokens are checked
+them is written here), works out once per distinct (tag, lower) which rules match (and, for
+the few rules that read the dependency label, once per (tag, lower, dep)) and what they leave
+on the token, and remembers it; the few rules of two tokens are checked
 where their first token's form starts them. The result is the ruler's, attribute for
 attribute: rules apply in the ruler's own order (a later rule wins), every match is decided
 on the annotations as they were before any rule applied, and ``tests/test_nlp_parse.py``
@@ -32,7 +33,7 @@ from spacy.tokens._retokenize import normalize_token_attrs
 from spacy.vocab import Vocab
 
 FACTORY = "lookup_attribute_ruler"
-MEMO_MAX = 200_000  # distinct (tag, lower, dep) keys remembered; cleared when full (a worker's memory stays flat)
+MEMO_MAX = 200_000  # distinct keys each memo remembers; cleared when full (a worker's memory stays flat)
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 Key = tuple[int, int, int]
@@ -73,17 +74,23 @@ def _token_test(spec: dict[str, Any]) -> Callable[[Key, Token], bool]:
 
 
 class LookupAttributeRuler:
-    """The attribute ruler's rules, answered per distinct (tag, lower, dep) from a bounded memo."""
+    """The attribute ruler's rules, answered from bounded memos: per distinct (tag, lower) for the rules that do not
+    read the dependency label (almost all), per distinct (tag, lower, dep) for the few that do. A word is seen with
+    many labels, so keying every rule by the label too made two in five tokens of fresh text a miss that tested all
+    the rules; now such a miss tests only the label-reading ones."""
 
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler", memo_max: int = MEMO_MAX) -> None:
         self.vocab = vocab
         self.name = name
         self.memo_max = memo_max
         self.rules = 0
-        self._single: list[tuple[int, Callable[[Key, Token], bool]]] = []  # (rule, test) of one-token patterns
+        # (rule, test) of one-token patterns; [0]: not reading the dependency label, [1]: reading it
+        self._single: tuple[list[tuple[int, Callable[[Key, Token], bool]]], ...] = ([], [])
         self._pairs: list[tuple[int, int, Callable, Callable]] = []  # (rule, index, first test, second test)
+        self._pair_dep: list[bool] = []  # does pair k's first test read the dependency label
         self._attrs: list[dict[int, int]] = []
-        self._memo: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._memo: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._memo_dep: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, Any], ...]] = {}
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
@@ -93,10 +100,12 @@ class LookupAttributeRuler:
             index = int(rule.get("index", 0))
             for pattern in rule["patterns"]:
                 tests = [_token_test(spec) for spec in pattern]
+                reads_dep = "DEP" in pattern[0] if pattern else False
                 if len(pattern) == 1 and index in (0, -1):
-                    self._single.append((i, tests[0]))
+                    self._single[reads_dep].append((i, tests[0]))
                 elif len(pattern) == 2 and index in (0, 1, -1, -2):
                     self._pairs.append((i, index % 2, tests[0], tests[1]))
+                    self._pair_dep.append(reads_dep)
                 else:
                     raise UnsupportedPattern(f"a pattern of {len(pattern)} tokens with index {index}")
             attrs = normalize_token_attrs(self.vocab, dict(rule["attrs"]))
@@ -105,18 +114,31 @@ class LookupAttributeRuler:
             self._attrs.append(attrs)
             self.rules += 1
         self._memo.clear()
+        self._memo_dep.clear()
         self._merged.clear()
 
+    def _matching(self, dep: bool, key: Key, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        singles = tuple(i for i, test in self._single[dep] if test(key, tok))
+        firsts = tuple(k for k, (_, _, first, _) in enumerate(self._pairs) if self._pair_dep[k] == dep and first(key, tok))
+        return singles, firsts
+
     def _rules_of(self, key: Key, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """(one-token rules matching, two-token rules whose first token matches) for a token of this key."""
-        found = self._memo.get(key)
-        if found is None:
+        """(one-token rules matching, in rule order; two-token rules whose first token matches) for a token of this key."""
+        plain = self._memo.get(key[:2])
+        if plain is None:
             if len(self._memo) >= self.memo_max:
                 self._memo.clear()
-            singles = tuple(i for i, test in self._single if test(key, tok))
-            firsts = tuple(k for k, (_, _, first, _) in enumerate(self._pairs) if first(key, tok))
-            found = self._memo[key] = (singles, firsts)
-        return found
+            plain = self._memo[key[:2]] = self._matching(False, key, tok)
+        if not self._single[1] and not any(self._pair_dep):
+            return plain
+        dep = self._memo_dep.get(key)
+        if dep is None:
+            if len(self._memo_dep) >= self.memo_max:
+                self._memo_dep.clear()
+            dep = self._memo_dep[key] = self._matching(True, key, tok)
+        if not dep[0] and not dep[1]:
+            return plain
+        return tuple(sorted(plain[0] + dep[0])), tuple(sorted(plain[1] + dep[1]))
 
     def _assignments(self, rules: tuple[int, ...]) -> tuple[tuple[int, Any], ...]:
         """What the rules, applied in order, leave on a token: (attribute, value), the last writer's."""
