@@ -202,7 +202,11 @@ def bench_stream(items: list[tuple[str, bytes]], workers: int, logs: Path, rate:
         for w in procs:
             w.wait_ready()
         time.sleep(4 if workers > 1 else 1)  # let the group settle after the last join
+        cpu_before = [cpu_of_tree(w.proc.pid) for w in procs]
+        t0 = time.time()
         result = asyncio.run(_timed_produce_and_collect(dep, items, rate, stories))
+        run_s = time.time() - t0
+        result["cpu"] = {f"worker{i}": cpu_share(b, cpu_of_tree(w.proc.pid), run_s) for i, (w, b) in enumerate(zip(procs, cpu_before))}
         result["rss_mb"] = {f"worker{i}": rss_of_tree(w.proc.pid) for i, w in enumerate(procs)}
         result["worker_rss_total_mb"] = max(sum(v.values()) for v in result["rss_mb"].values())
     finally:
@@ -220,6 +224,32 @@ def renamed(items: list[tuple[str, bytes]], suffix: str, unique: bool = False) -
 
 
 # ----------------------------------------------------------------------------- report
+def cpu_of_tree(pid: int) -> dict:
+    """CPU seconds (user + system) so far of a process and each of its children, by "pid:command"."""
+    import psutil
+
+    out = {}
+    try:
+        proc = psutil.Process(pid)
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                t = p.cpu_times()
+                out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = t.user + t.system
+            except psutil.Error:
+                pass
+    except psutil.Error:
+        pass
+    return out
+
+
+def cpu_share(before: dict, after: dict, wall_s: float) -> dict:
+    """Where a worker's CPU went during a run: seconds per process and the busiest process's share of the wall time
+    (a stage child near 1.0 means the stream is bound by the child's work, not by waiting)."""
+    spent = {k: round(after[k] - before.get(k, 0.0), 2) for k in after}
+    busiest = max(spent.values(), default=0.0)
+    return {"cpu_s": spent, "busiest_share_of_wall": round(busiest / wall_s, 3) if wall_s else None}
+
+
 def write_reports(results: dict) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "throughput.json").write_text(json.dumps(results, indent=2))
@@ -246,6 +276,10 @@ def write_reports(results: dict) -> None:
         "",
         f"Peak RSS of one worker (main process + stage children): {s1['worker_rss_total_mb']:.0f} MB; per process: "
         + ", ".join(f"{k.split(':', 1)[1] or k}: {v:.0f} MB" for k, v in next(iter(s1["rss_mb"].values())).items()),
+        "",
+        "CPU of the 1-worker run (from producing the first article to the last one done): "
+        + ", ".join(f"{k.split(':', 1)[1] or k}: {v:.1f} s" for k, v in s1["cpu"]["worker0"]["cpu_s"].items())
+        + f"; the busiest process was busy {s1['cpu']['worker0']['busiest_share_of_wall']:.0%} of the run.",
         "",
         "| ratio | value | bar |",
         "|---|---|---|",
