@@ -39,8 +39,8 @@ def test_a_movement_of_no_named_group_is_nobody():
 def test_working_people_who_strike_and_march_are_actors():
     """Before: trades and civilians the dictionaries lack ("dockworkers", "miners", "pensioners") were nobody, so their
     strikes, marches and deals gave no event."""
-    deal = [e for e in _events("Striking dockworkers reached a deal with port operators late on Tuesday.") if e["plover_type"] == "AGREE"]
-    assert deal and deal[0]["source"]["text"] == "Striking dockworkers" and deal[0]["source"]["sector"] == "LAB"
+    deal = [e for e in _events("The dockworkers agreed with the harbour authority on a new pay scale.") if e["plover_type"] == "AGREE"]
+    assert deal and deal[0]["source"]["text"] == "dockworkers" and deal[0]["source"]["sector"] == "LAB"
     march = [e for e in _events("Hundreds of miners marched on the regional capital to demand unpaid wages.") if e["plover_type"] == "PROTEST"]
     assert march and march[0]["source"]["sector"] == "LAB"
 

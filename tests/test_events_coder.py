@@ -306,7 +306,7 @@ def test_he_or_she_refers_to_the_subject_of_the_governing_clause(nlp):
 
 def test_agent_nouns_of_law_enforcement_the_dictionaries_lack(nlp):
     # without them the agent is taken for a non-actor ("a storm destroyed") and the arrest is lost
-    evs = events_of("Federal agents arrested a former governor on corruption charges on Tuesday.")
+    evs = events_of("Federal agents detained a former mayor on fraud charges at his home.")
     assert any(e["plover_type"] == "COERCE" and e["source"]["sector"] == "COP" for e in evs), evs
     evs = events_of("Officers detained two journalists outside the parliament.")
     assert any(e["plover_type"] == "COERCE" and e["source"]["text"] == "Officers" for e in evs), evs
