@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ...data import blob, records
 from ..actor_dictionary import disaster_phrases
@@ -136,17 +137,15 @@ class Knowledge:
     def taking_people(self, code: str, verb: str, source_sectors: set[str]) -> str:
         """The code of seizure ``code`` by ``verb`` when what is seized is people (``event_person_objects.tsv``): by a
         source of the row's authority sectors, its arrest code, else its abduction code; "" for an act or verb of no row."""
-        for n in range(len(code), 1, -1):
-            row = self.person_objects.get(code[:n])
-            if row is not None:
-                by_authority, by_others, sectors, verbs = row
-                if verb not in verbs:
-                    return ""
-                return by_authority if source_sectors & sectors else by_others
-        return ""
+        row = _by_prefix(self.person_objects, code)
+        if not row or verb not in row[3]:
+            return ""
+        by_authority, by_others, sectors, _ = row
+        return by_authority if source_sectors & sectors else by_others
 
 
-def _by_prefix(table: dict[str, str], code: str) -> str:
+def _by_prefix(table: dict[str, Any], code: str) -> Any:
+    """The row of the longest prefix of ``code`` that ``table`` has, or ""."""
     for n in range(len(code), 1, -1):
         found = table.get(code[:n])
         if found:
