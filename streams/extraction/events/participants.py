@@ -286,11 +286,49 @@ class Participants:
                     out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
                 if out:
                     return out
+            shared = self._coordinated_owners(tok, speaker, exclude)
+            if shared:
+                return shared
         pair = self._pair_reference(tok)
         if pair:
             return pair
         a = self.actor(tok, speaker, exclude)
         return [a] if a is not None else []
+
+    def _coordinated_owners(self, tok: Token, speaker: Participant | None, exclude: set[str] | None) -> list[Participant]:
+        """A plural whose owner modifier is coordinated names one actor per owner, like the "of" form above:
+        "Israeli and Palestinian negotiators" are Israeli negotiators and Palestinian ones, "Russian and Ukrainian
+        forces" two armies, so a reciprocal act between them codes both ways. The sector is the one the whole phrase
+        has; a weapon or aircraft ("US and British jets"), or a phrase with no sector of its own ("French and German
+        leaders"), stands for each owner itself. Only states, organisations and nationalities own ("European and
+        Asian markets" names no one)."""
+        mod = next((c for c in kids(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i and c.conjuncts), None)
+        if mod is None:
+            return []
+        group = [mod, *[t for t in mod.conjuncts if mod.i < t.i < tok.i]]
+        owners = [self._entity_at(t) for t in group]
+        if len(group) < 2 or any(e is None or e.type not in _GROUP_TYPES or (e.country is None and e.type != "ORG") for e in owners):
+            return []  # "Western and Chinese officials": a region's people own no actor of their own
+        ids = [e.id for e in owners if e is not None]
+        if len(set(ids)) < len(ids):
+            return []
+        whole = self.actor(tok, speaker, exclude)
+        if whole is None or (whole.entity is None and whole.sector is None and whole.country is None):
+            return []
+        if whole.entity is not None and whole.entity not in ids:
+            return []  # the phrase refers to someone named elsewhere (a role reference), not to its owners
+        out = []
+        for t, ent in zip(group, owners):
+            assert ent is not None
+            first = t.i
+            while first > 0 and self.doc[first].ent_iob_ == "I":
+                first -= 1  # the whole name: "New Zealand", "South African"
+            text = f"{self.doc[first : t.i + 1].text} {tok.text}"
+            info = self.from_entity(ent, text, self.doc[first].idx, t.idx + len(t.text), True)
+            if whole.entity is None and whole.sector is not None:
+                info = Participant(text, None, None, info.country, whole.sector, info.start, info.end, False, None, True)
+            out.append(info)
+        return out
 
     def _pair_reference(self, tok: Token) -> list[Participant]:
         """"the two countries", "both governments": a definite pair of an agent noun of government refers back to the
