@@ -217,7 +217,8 @@ class Worker:
             elif event == "infrastructure":
                 m.infrastructure_faults.labels(stage=stage, kind=label).inc()
 
-        return {stage.name: StagePool(stage.name, stage.core(s), budgets=budgets, batch_s=s.batch_budget_s, child=children[stage.name],
+        return {stage.name: StagePool(stage.name, stage.core(s), budgets=budgets, batch_s=s.batch_budget_s, group=s.child_group_size,
+                                      child=children[stage.name],
                                       control=stage.control, listener=on_event) for stage in CHAIN}
 
     def start_children(self) -> None:

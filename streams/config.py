@@ -69,6 +69,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(16, ge=1, description="Messages handed to the NLP process per batch.")
     batch_window_s: float = Field(0.05, gt=0, description="Longest wait to fill a batch (under load batches fill at once; at low load this is added latency per stage).")
     message_timeout_s: float = Field(10.0, gt=0, description="CPU budget of one message (CPU seconds, read by the worker from its NLP child); a message proven over it alone is dead-lettered (timeout).")
+    child_group_size: int = Field(16, ge=1, description="Messages the NLP child runs in one stage call (the parser batches them; about a seventh less CPU an article than one call each). A group is held to one message's budgets; a group that fails or overruns them runs again one message at a time, so guilt is still proven message by message. 1 = one call per message.")
     child_per_stage: bool = Field(False, description="One NLP child per stage instead of one shared by both (more memory, pipelined stages).")
     child_memory_limit_mb: int = Field(4096, ge=0, description="Address-space limit of each NLP child process (0 = none).")
     max_input_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Larger inputs are dead-lettered (too_large); also the bound on a record inflated from a compressed batch.")

@@ -15,6 +15,14 @@ and says why it stopped early when it did:
   fails too. A fault of the machine: the agent gives the rest back and backs
   off. Nothing is dead-lettered for it.
 
+The child runs the messages in groups of ``group`` (one stage call each, so the
+parser batches them), each group held to one message's budgets. A group that
+fails (over that budget, killed its child, made it raise, hung it) is run again
+one message at a time in a fresh child: no message is blamed for its group.
+Its messages stay suspects (a bounded set, by value) until each has run alone,
+also when the batch's time budget sends them back to Kafka first, so a poison
+message never fails its next batch's group again.
+
 A message is dead-lettered (``timeout`` / ``worker_crashed``) only when proven
 guilty alone: it failed in its batch (over its CPU budget, killed its child,
 made it raise, hung it), then failed again twice, alone, each time in a fresh
@@ -66,13 +74,15 @@ class StageRun:
 class StagePool:
     """A stage's batch function ``fn`` run on a ``ChildProcess`` (its own or shared)."""
 
-    def __init__(self, name: str, fn: BatchFn, *, budgets: Budgets | None = None, batch_s: float = 5.0,
+    def __init__(self, name: str, fn: BatchFn, *, budgets: Budgets | None = None, batch_s: float = 5.0, group: int = 1,
                  child: ChildProcess | None = None, control: object = None, listener: Listener | None = None,
                  memory_limit_mb: int = 0, warm: tuple[str, ...] = ()) -> None:
         self.name = name
         self.fn = fn
         self.budgets = budgets or Budgets()
         self.batch_s = batch_s
+        self.group = max(1, group)
+        self._suspects: dict[int, int] = {}  # values of failed groups not yet run alone, with their count (bounded)
         self.child = child or ChildProcess(name, warm=warm, memory_limit_mb=memory_limit_mb)
         self.control = control
         self.listener = listener
@@ -106,7 +116,11 @@ class StagePool:
                 await self._ensure_child()
             except ChildUnavailable as exc:
                 return StageRun(out, "infrastructure", str(exc))
-            run = await self.child.run(self.fn, values[len(out):], self._budgets(), stop_after_s=max(left, 0.0), abandon=abandon)
+            todo, group = self._next(values[len(out):])
+            run = await self.child.run(self.fn, todo, self._budgets(), group=group, stop_after_s=max(left, 0.0), abandon=abandon)
+            if group == 1:
+                for v in todo[: len(run.outcomes) + (run.failure is not None)]:
+                    self._cleared(v)
             out.extend(run.outcomes)
             if run.outcomes:
                 self._starved = 0
@@ -118,6 +132,11 @@ class StagePool:
                     self._starved += 1
                     self._event("infrastructure", "starved")
                     return StageRun(out, "infrastructure", f"{self.name}: message starved of CPU ({run.failure.detail})")
+                if run.failure.count > 1:
+                    log.warning("%s: a group of %d messages failed (%s: %s); running them one at a time",
+                                self.name, run.failure.count, run.failure.kind, run.failure.detail)
+                    self._suspect(values[len(out) : len(out) + run.failure.count])
+                    continue
                 log.warning("%s: message %d of a batch of %d failed (%s: %s); proving it alone",
                             self.name, len(out), len(values), run.failure.kind, run.failure.detail)
                 verdict = await self._prove(values[len(out)], run.failure, abandon)
@@ -128,6 +147,31 @@ class StagePool:
             elif run.stopped:
                 return StageRun(out, "time_budget")
         return StageRun(out)
+
+    def _next(self, rest: list) -> tuple[list, int]:
+        """What to run next, and in groups of how many: a suspect alone, else the values up to the next suspect."""
+        if self.group == 1:
+            return rest, 1
+        if _key(rest[0]) in self._suspects:
+            return rest[:1], 1
+        end = next((i for i, v in enumerate(rest) if _key(v) in self._suspects), len(rest))
+        return rest[:end], self.group
+
+    def _suspect(self, values: list) -> None:
+        for v in values:
+            k = _key(v)
+            self._suspects[k] = self._suspects.get(k, 0) + 1
+        while len(self._suspects) > _MAX_SUSPECTS:
+            del self._suspects[next(iter(self._suspects))]
+
+    def _cleared(self, value: object) -> None:
+        """``value`` ran alone: one suspect of that value less."""
+        k = _key(value)
+        left = self._suspects.get(k, 0) - 1
+        if left > 0:
+            self._suspects[k] = left
+        else:
+            self._suspects.pop(k, None)
 
     def _budgets(self) -> Budgets:
         """The budgets, with the wall-time limit doubled for each starved retry in a row (the machine is slow, not the message)."""
@@ -189,6 +233,17 @@ class StagePool:
         return Outcome(reason=GUILT_REASON.get(last.kind, errors.WORKER_CRASHED),
                        message=f"{self.name}: failed in its batch and twice alone in fresh child processes while a control message passed ({what})",
                        stats={"stage": self.name})
+
+
+_MAX_SUSPECTS = 1024  # values of failed groups remembered (a handful at a time in practice)
+
+
+def _key(value: object) -> int:
+    """A value's identity across fetches of the same message (bytes, or a tuple of them)."""
+    try:
+        return hash(value)
+    except TypeError:
+        return id(value)
 
 
 def bind(fn: Callable[..., list[Outcome]], **kwargs: object) -> BatchFn:

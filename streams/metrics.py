@@ -55,7 +55,7 @@ class Metrics:
         self.child_restarts = Counter(p + "child_restarts", "NLP child processes replaced, by stage and cause (over_budget, stalled, died, raised, starved).", ["stage", "cause"], registry=r)
         self.verdicts = Counter(p + "suspect_verdicts", "Messages that failed in a batch and were retried alone: innocent (passed), guilty (dead-lettered), inconclusive (the control failed too).", ["stage", "verdict"], registry=r)
         self.infrastructure_faults = Counter(p + "infrastructure_faults", "Faults of the machine or the cluster retried with back-off (never dead-lettered), by stage and kind.", ["stage", "kind"], registry=r)
-        self.message_cpu_seconds = Histogram(p + "message_cpu_seconds", "CPU time of one message in the stage child (its budget is NEWSEVENTS_MESSAGE_TIMEOUT_S).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
+        self.message_cpu_seconds = Histogram(p + "message_cpu_seconds", "CPU time of one message in the stage child: its share of its group's CPU when the child runs messages in groups (NEWSEVENTS_CHILD_GROUP_SIZE; a group's budget is NEWSEVENTS_MESSAGE_TIMEOUT_S).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.given_back = Counter(p + "messages_given_back", "Messages taken from Kafka and handed back unprocessed to be fetched again, by stage and cause.", ["stage", "cause"], registry=r)
         self.output_blocked_seconds = Gauge(p + "output_blocked_seconds", "How long the oldest unacknowledged send has been retrying or waiting (0 when sends flow).", registry=r)
         self.healthy = Gauge(p + "worker_healthy", "1 while /health answers 200: running, sends flowing, NLP child available.", registry=r)

@@ -42,7 +42,8 @@ def misbehaving_batch(values: list[bytes]) -> list[Outcome]:
             if not marker.exists():
                 marker.write_text("died once")
                 os._exit(9)
-        out.append(Outcome(article_id=v.decode()[:40], records=[("clean", v.decode()[:40], v)], stats={"pid": os.getpid()}))
+        out.append(Outcome(article_id=v.decode()[:40], records=[("clean", v.decode()[:40], v)],
+                           stats={"pid": os.getpid(), "call": len(values)}))
     return out
 
 

@@ -197,3 +197,53 @@ def test_two_stages_share_one_child_and_take_turns() -> None:
     # b's batch ran before or after a's, never killed along with it
     assert [o.article_id for o in out_b.outcomes] == ["p", "q"] and all(o.ok for o in out_b.outcomes)
     assert len({o.stats["pid"] for o in out_b.outcomes}) == 1
+
+
+# ---------------------------------------------------------------------------- messages run in groups
+def test_a_group_runs_in_one_stage_call_and_shares_its_cpu() -> None:
+    pool, events = make_pool(group=4)
+    res = run(pool, [b"a", b"b", b"busy:0.4", b"c", b"d"])
+    assert [o.article_id for o in res.outcomes] == ["a", "b", "busy:0.4", "c", "d"] and all(o.ok for o in res.outcomes)
+    assert [o.stats["call"] for o in res.outcomes] == [4, 4, 4, 4, 1] and not events
+    shares = {o.stats["cpu_s"] for o in res.outcomes[:4]}
+    assert len(shares) == 1 and 0.1 <= shares.pop() < 0.4  # the group's CPU, shared evenly
+
+
+def test_poison_in_a_group_is_proven_alone_and_its_group_mates_go_through() -> None:
+    pool, events = make_pool(group=4)
+    res = run(pool, [b"a", b"regex", b"c", b"d", b"e"])
+    assert [o.reason for o in res.outcomes] == [None, "timeout", None, None, None], [o.message for o in res.outcomes]
+    # the group's failure blames no one; its messages then run alone: the poison fails alone three times
+    assert events.count(("child_restart", "test", "over_budget")) == 4
+    assert ("verdict", "test", "guilty") in events
+    assert [o.stats["call"] for o in res.outcomes if o.ok] == [1, 1, 1, 1]
+
+
+def test_a_group_over_one_message_budget_from_honest_work_is_no_one_s_fault() -> None:
+    pool, events = make_pool(group=4)
+    res = run(pool, [b"busy:0.4"] * 4)
+    assert [o.reason for o in res.outcomes] == [None] * 4
+    assert [o.stats["call"] for o in res.outcomes] == [1, 1, 1, 1]
+    assert events == [("child_restart", "test", "over_budget")]  # the group's overrun; no verdict on anyone
+
+
+def test_suspects_stay_suspects_when_the_time_budget_sends_them_back() -> None:
+    """The group failed and the batch's time was up: what is fetched again runs alone, never in a failing group."""
+    pool, events = make_pool(group=4, batch_s=0.5)
+
+    async def go():
+        values, done = [b"a", b"b", b"regex", b"c"], []
+        try:
+            for _ in range(10):
+                res = await pool.run(values)
+                done += res.outcomes
+                values = values[len(res.outcomes):]
+                if not values:
+                    return done
+        finally:
+            pool.close()
+        return done
+
+    done = asyncio.run(go())
+    assert [o.reason for o in done] == [None, None, "timeout", None]
+    assert events.count(("child_restart", "test", "over_budget")) == 4  # one group failure only, then the proof
