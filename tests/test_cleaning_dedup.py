@@ -133,3 +133,19 @@ def test_sketch_estimator_corrects_for_chance_agreement() -> None:
 def test_from_minhash_checks_its_input() -> None:
     with pytest.raises(ValueError):
         from_minhash(np.zeros(64, dtype=np.uint32))
+
+
+def test_minima_are_those_of_a_fresh_minhash_of_the_seed() -> None:
+    """The permutations are drawn once and reused; the minima must stay those a fresh ``MinHash`` of the same
+    seed gives, or signatures stored before an upgrade would stop matching the ones computed after it."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from streams.cleaning.dedup import NUM_PERM, _SEED, minhash, shingles
+
+    for body in ("Ferry services to the islands resumed on Tuesday after a week of storms kept boats in port. " * 3,
+                 "A short note of five words or more, then some more words to make shingles."):
+        fresh = MinHash(num_perm=NUM_PERM, seed=_SEED)
+        fresh.update_batch(list(shingles(body)))
+        assert np.array_equal(minhash(body), fresh.hashvalues.astype(np.uint32))
+        assert np.array_equal(minhash(body), minhash(body))
