@@ -85,6 +85,33 @@ def test_the_rules_that_ignore_the_dependency_label_are_remembered_per_tag_and_w
     assert len(table._memo_dep) == len(keys)
 
 
+def test_a_memo_miss_tests_only_the_rules_that_can_match_and_keeps_their_order(stock) -> None:
+    """Rules that require a word or a tag are indexed under it; a miss tests those and the unindexed ones only, and
+    the answer is what testing every rule in order gives (a later rule still wins)."""
+    from streams.extraction.attribute_table import LookupAttributeRuler
+
+    table = LookupAttributeRuler(stock.vocab)
+    table.add_patterns([
+        {"patterns": [[{"TAG": {"IN": ["NN", "NNS"]}}]], "attrs": {"LEMMA": "by-tag"}},
+        {"patterns": [[{"LOWER": {"REGEX": "^fer"}}]], "attrs": {"LEMMA": "by-regex"}},
+        {"patterns": [[{"LOWER": "ferry"}]], "attrs": {"LEMMA": "by-word"}},
+        {"patterns": [[{"LOWER": "boats", "TAG": "NNS"}]], "attrs": {"LEMMA": "boat"}},
+        {"patterns": [[{"LOWER": "ferry"}, {"LOWER": "boats"}]], "attrs": {"POS": "PROPN"}, "index": 1},
+    ])
+    called = []
+    for position, (rule, test) in enumerate(table._single[0]):
+        table._single[0][position] = (rule, lambda key, tok, test=test, rule=rule: called.append(rule) or test(key, tok))
+    doc = stock("Ferry boats sailed.", disable=["attribute_ruler", "lemmatizer", "ner"])
+    table(doc)
+    assert [t.lemma_ for t in doc[:2]] == ["by-word", "boat"]  # each token's last matching rule wins
+    assert doc[1].pos_ == "PROPN"  # the two-token rule, found where its first word starts it
+    assert doc[2].lemma_ != "by-tag"
+    # four tokens, four misses: the unindexed regex rule is tested on each, a word's rule on that word only, the
+    # tag rule on the tokens of those tags only (testing every rule would have called each four times)
+    assert called.count(1) == 4 and called.count(2) == 1 and called.count(3) == 1
+    assert called.count(0) == sum(t.tag_ in ("NN", "NNS") for t in doc) < 4
+
+
 def test_a_rule_the_table_cannot_evaluate_keeps_spacys_ruler(stock) -> None:
     """A model whose ruler uses an operator the table does not know keeps spaCy's ruler, and its answers."""
     from streams.extraction.attribute_table import LookupAttributeRuler, UnsupportedPattern
