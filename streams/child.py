@@ -98,8 +98,10 @@ def _warm(warm: tuple[str, ...], memory_limit_mb: int) -> None:
         detect_language("Load the language model now, not on the first article of the stream.")
     if "extract" in warm:
         from .extraction.nlp import load_nlp
+        from .extraction.truecase import warm as warm_truecase
 
         load_nlp()
+        warm_truecase()
     release_free_memory()
     freeze_heap()
 

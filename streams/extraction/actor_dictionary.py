@@ -275,6 +275,11 @@ def _named() -> _Named:
     return _Named(entries, {k: tuple(v) for k, v in index.items()}, horizon)
 
 
+def name_keys() -> frozenset[str]:
+    """Every name key (:func:`actor_key` form) the named-actor tables and the people gazetteer know."""
+    return frozenset(_named().index)
+
+
 def _parts(entry: _Entry, code: str | None) -> tuple[str | None, str | None]:
     """(country, sector) of an entry's code: CAMEO codes are read through ``actors_codes.tsv``; the people
     gazetteer's are its own country column + a PLOVER sector ("IGOMED": a health body's official)."""

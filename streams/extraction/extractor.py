@@ -25,6 +25,7 @@ from .gdelt import gdelt_fields, tone
 from .main_event import find_main_event
 from .nlp import MAX_CHARS, load_nlp, model_info, parse
 from .trailer import content_end
+from .truecase import parse_truecased, truecase
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,8 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
     texts = _parser_input(articles, prepared)
     # Docs are consumed as the parser yields them and dropped after their article:
     # holding a whole batch's docs cost ~1 KB per character of text (~100 MB a batch).
-    docs = parse(texts) if texts else iter(())
+    # Title Case lines are parsed in sentence case; the docs keep the original words (truecase.py)
+    docs = parse_truecased(texts, parse) if texts else iter(())
     out = []
     for (text, reason, warnings), article in zip(prepared, articles):
         if reason is not None:
@@ -90,9 +92,10 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
 
 def parser_input(articles: Iterable[CleanArticle]) -> list[str]:
     """The texts ``extract_batch`` hands the parser for these articles, in order: title and body of each
-    article it extracts. Lets a benchmark time the parse alone on exactly the stage's input."""
+    article it extracts, Title Case lines truecased. Lets a benchmark time the parse alone on exactly the
+    stage's input."""
     articles = list(articles)
-    return _parser_input(articles, [_prepare(a) for a in articles])
+    return [truecase(t) for t in _parser_input(articles, [_prepare(a) for a in articles])]
 
 
 def _parser_input(articles: list[CleanArticle], prepared: list[tuple[str, str | None, list[str]]]) -> list[str]:
