@@ -29,6 +29,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 import orjson
 
@@ -91,8 +92,9 @@ def bench_core(items: list[tuple[str, bytes]]) -> dict:
 
 
 # ----------------------------------------------------------------------------- stream
-def rss_of_tree(pid: int, field: str = "VmHWM") -> dict:
-    """Peak RSS (``VmHWM``, MB) of a process and its children, or the current one with ``field="VmRSS"``."""
+def per_process(pid: int, measure: Callable[[Any], float | None]) -> dict:
+    """``measure(process)`` of a process and each of its children (psutil processes), by "pid:command"; a process
+    that is gone, or that ``measure`` answers None for, is left out."""
     import psutil
 
     out = {}
@@ -100,15 +102,26 @@ def rss_of_tree(pid: int, field: str = "VmHWM") -> dict:
         proc = psutil.Process(pid)
         for p in [proc, *proc.children(recursive=True)]:
             try:
-                with open(f"/proc/{p.pid}/status") as f:
-                    for line in f:
-                        if line.startswith(f"{field}:"):
-                            out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = int(line.split()[1]) / 1024
+                value = measure(p)
+                if value is not None:
+                    out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = value
             except (OSError, psutil.Error):
                 pass
     except psutil.Error:
         pass
     return out
+
+
+def rss_of_tree(pid: int, field: str = "VmHWM") -> dict:
+    """Peak RSS (``VmHWM``, MB) of a process and its children, or the current one with ``field="VmRSS"``."""
+    def rss(p: Any) -> float | None:
+        with open(f"/proc/{p.pid}/status") as f:
+            for line in f:
+                if line.startswith(f"{field}:"):
+                    return int(line.split()[1]) / 1024
+        return None
+
+    return per_process(pid, rss)
 
 
 async def _timed_produce_and_collect(dep: Deployment, items: list[tuple[str, bytes]], rate: float | None, stories: bool = False) -> dict:
@@ -226,20 +239,11 @@ def renamed(items: list[tuple[str, bytes]], suffix: str, unique: bool = False) -
 # ----------------------------------------------------------------------------- report
 def cpu_of_tree(pid: int) -> dict:
     """CPU seconds (user + system) so far of a process and each of its children, by "pid:command"."""
-    import psutil
+    def cpu(p: Any) -> float:
+        t = p.cpu_times()
+        return t.user + t.system
 
-    out = {}
-    try:
-        proc = psutil.Process(pid)
-        for p in [proc, *proc.children(recursive=True)]:
-            try:
-                t = p.cpu_times()
-                out[f"{p.pid}:{' '.join(p.cmdline()[-2:])[:60]}"] = t.user + t.system
-            except psutil.Error:
-                pass
-    except psutil.Error:
-        pass
-    return out
+    return per_process(pid, cpu)
 
 
 def cpu_share(before: dict, after: dict, wall_s: float) -> dict:

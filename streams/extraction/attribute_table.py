@@ -125,7 +125,7 @@ class LookupAttributeRuler:
         self._single_at = (_Candidates(), _Candidates())  # which of ``_single[dep]`` can match a (tag, lower)
         self._pairs_at = (_Candidates(), _Candidates())   # which of ``_pairs`` can start at a (tag, lower)
         self._pairs: list[tuple[int, int, Callable, Callable]] = []  # (rule, index, first test, second test)
-        self._pair_dep: list[bool] = []  # does pair k's first test read the dependency label
+        self._reads_dep = False  # does any rule read the dependency label (else the second memo is never asked)
         self._attrs: list[dict[int, int]] = []
         self._memo: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._memo_dep: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
@@ -145,9 +145,9 @@ class LookupAttributeRuler:
                 elif len(pattern) == 2 and index in (0, 1, -1, -2):
                     self._pairs_at[reads_dep].add(len(self._pairs), pattern[0])
                     self._pairs.append((i, index % 2, tests[0], tests[1]))
-                    self._pair_dep.append(reads_dep)
                 else:
                     raise UnsupportedPattern(f"a pattern of {len(pattern)} tokens with index {index}")
+                self._reads_dep |= reads_dep
             attrs = normalize_token_attrs(self.vocab, dict(rule["attrs"]))
             if set(attrs) - {POS, TAG, DEP, LEMMA, MORPH}:
                 raise UnsupportedPattern(f"attributes {sorted(rule['attrs'])}")
@@ -170,7 +170,7 @@ class LookupAttributeRuler:
             if len(self._memo) >= self.memo_max:
                 self._memo.clear()
             plain = self._memo[key[:2]] = self._matching(False, key, tok)
-        if not self._single[1] and not any(self._pair_dep):
+        if not self._reads_dep:
             return plain
         dep = self._memo_dep.get(key)
         if dep is None:

@@ -59,13 +59,14 @@ def known_names() -> tuple[frozenset[str], frozenset[str]]:
     from .actor_dictionary import actor_key, name_keys
     from .gazetteer import capital_names, country_names, demonyms, organisations, people, places
 
-    keys = {actor_key(k) for k in (*people(), *organisations(), *places(), *demonyms())} | name_keys()
+    actors, persons = name_keys(), [actor_key(k) for k in people()]
+    keys = {actor_key(k) for k in (*organisations(), *places(), *demonyms())} | set(persons) | actors
     multi = frozenset(k for k in keys if " " in k)
-    single = {k for k in name_keys() if " " not in k and len(k) > 2}  # not a two-letter code ("IN", "OR")
-    single |= {actor_key(k) for k in (*people(), *demonyms(), *capital_names()) if " " not in actor_key(k)}
+    single = {k for k in actors if " " not in k and len(k) > 2}  # not a two-letter code ("IN", "OR")
+    single |= {k for k in (*persons, *map(actor_key, (*demonyms(), *capital_names()))) if " " not in k}
     single |= {actor_key(n) for n in country_names().values() if " " not in actor_key(n)}
     # a surname alone names the person ("Truss", "Cleverly"), but not a short one that is mostly a word ("May")
-    single |= {k.split()[-1] for k in map(actor_key, people()) if " " in k and len(k.split()[-1]) > 3}
+    single |= {k.split()[-1] for k in persons if " " in k and len(k.split()[-1]) > 3}
     # organisations known in title form ("Fed", "Amnesty"); an acronym ("WHO") is written in capitals, never touched
     single |= {actor_key(k) for k in organisations() if " " not in k and len(k) > 3}
     return frozenset(single), multi
