@@ -9,6 +9,9 @@
 3. real-news proxy: team snippets (in the repository) and held-out synthetic stories
    (../shared), test and tune halves, bench/events_snippets.py; the blind team snippets
    (bench/events_snippets_blind.txt), test and tune halves;
+   blind gold-style records (bench/events_records_blind.txt: 320 sentences in wire style with hand CAMEO roots,
+   sources and targets, written by a writer who had not read the coder or any dev set; in the repository),
+   scored like the gold records, test and tune halves;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -62,6 +65,13 @@ def main() -> int:
         results[f"blind_snippets_{half}"] = r
         print(f"blind snippets[{half}] (proxy): events right type {r['team_event_snippets_right_type']['rate']} (>= 0.55), "
               f"disaster/accident no typed event {r['team_disaster_accident_no_typed_event']['rate']} (>= 0.85)")
+    records_blind = events_dev.load_blind()
+    for half in ("test", "tune"):
+        d = events_dev.score(select(records_blind, lambda r: r["id"], half))
+        results[f"blind_records_{half}"] = d
+        print(f"blind gold-style records[{half}] (proxy): PLOVER {d['plover_accuracy']} (>= .65), source {d['source_match']} "
+              f"(>= .70), target {d['target_match']} (>= .55), no-event FP {d['no_event_false_positive_rate']}, "
+              f"n={d['typed_event_sentences']}")
     if have_shared:
         rows = events_dev.load()
         for half in ("test", "tune"):

@@ -365,6 +365,29 @@ def verbs_from_notes(verbs: list[Verb], patterns: list[Pattern], block_codes: di
 # or "weeks ago" would drop ordinary news ("arrested two weeks ago"). They are left out.
 _DATING = re.compile(r"^\d+$|\b(ago|later)$")
 
+# PLOVER's codebook puts signing, ratifying or finalising an agreement under SUPPORT ("ratify, sign, or finalize an
+# agreement or treaty"), whatever the agreement is about; CAMEO has 057 (sign formal agreement) for it, but some of
+# PETRARCH2's patterns of the SIGN block code the treaty's topic instead, as an intent (0311, 0312) or as material
+# cooperation (060-062). Those patterns are given 057, so the coder's PLOVER types follow PLOVER. Business contracts
+# and deals of companies (a subject, or an object that is no treaty) keep their codes.
+SIGNING_BLOCKS = {"SIGN"}
+SIGNING_TOPIC_CODES = {"0311", "0312", "060", "061", "062"}
+SIGNED_AGREEMENT = "057"
+
+
+def align_signing(patterns: list[Pattern]) -> int:
+    """Give the SIGN block's agreement patterns coded by topic the code of signing (see above); how many changed."""
+    changed = 0
+    for p in patterns:
+        treaty = "&TREATY" in p.object or any(w in p.object.split() for w in ("deal", "pact", "accord", "agreement"))
+        business = any(w in prep for prep in p.preps for w in ("manufacturer", "company"))
+        if p.block in SIGNING_BLOCKS and treaty and not p.subject and not business and p.code in SIGNING_TOPIC_CODES:
+            p.code = SIGNED_AGREEMENT
+            p.reverse = SIGNED_AGREEMENT if p.reverse else ""
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -436,6 +459,7 @@ def main() -> int:
 
     cameo = p2 / "CAMEO.2.0.txt"
     synsets, verbs, patterns, stats = parse_verb_dictionary(cameo, lemmas)
+    stats["signing_aligned"] = align_signing(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -451,7 +475,8 @@ def main() -> int:
     write("cameo_patterns.tsv",
           header(src, cameo, "CAMEO verb dictionary: patterns of each synonym block (they apply to every verb of the block)")
           + f"# Read: {stats['pattern_lines']} pattern lines, {stats['patterns_dropped']} dropped (pre-verb modality/clause words or "
-            f"unreadable), {stats['transformations_skipped']} verb-verb transformations not used.\n"
+            f"unreadable), {stats['transformations_skipped']} verb-verb transformations not used; {stats['signing_aligned']} "
+            "patterns of signing an agreement coded 057 as PLOVER's codebook has it (see align_signing).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

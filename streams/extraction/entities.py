@@ -50,6 +50,7 @@ from .actors import lookup_actor
 from .doc_index import doc_ents, doc_text, span_text
 from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
+from .truecase import common_words as truecase_common_words
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -211,10 +212,23 @@ def _named_place(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
 
 
+_NOT_NAME_TAGS = {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+
+
+def _capitalised_first_word(span: Span) -> bool:
+    """A one-word "name" that is only a sentence's first word, capitalised: an adjective, adverb or verb that English
+    writes in lower case ("Fierce fighting erupted", "Heavily armed men"), which the small model sometimes tags as
+    an organisation or a person. Not a name, so no actor."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.is_sent_start and tok.tag_ in _NOT_NAME_TAGS and tok.lower_ in truecase_common_words()
+
+
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     for span in doc_ents(doc):
-        if span.label_ not in ACTOR_LABELS:
+        if span.label_ not in ACTOR_LABELS or _capitalised_first_word(span):
             continue
         label = "GPE" if span.label_ == "PERSON" and _named_place(span) else span.label_
         start, text = span.start_char, span_text(span)

@@ -78,6 +78,15 @@ _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun obje
 # Verbs whose event-noun object is what they answer (condemn, reject, call for, threaten, investigate an act): the
 # verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
 _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+_ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
+_CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
+
+
+def _answers_its_clause(act: "_Act") -> bool:
+    """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports."""
+    return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
+_ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
+ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
 # ("a storm destroyed", "the fire killed", "floods swept away") makes the act no political event, unless the
@@ -278,7 +287,10 @@ class _SentenceCoder:
                 continue
             speakers = self._sources(act, triggers, index)
             own_targets = self._actors(act.cand.target_groups, None, {s.key for s in speakers})
-            if act.plover is None or not own_targets:
+            if act.plover is None or not own_targets and not _answers_its_clause(act):
+                # a demand or a threat is itself the act: what it asks for or threatens ("demanded that the ship
+                # be towed away") is no report of a deed; it stays coded, ranked below it (_answered). A claim or
+                # an allegation ("claimed that its fighters took the port") does report one.
                 act.reporting = True
                 speaker = speakers[0] if speakers else None
                 for r in reported:
@@ -291,11 +303,16 @@ class _SentenceCoder:
             a = self.parts.actor(according)
             if a is not None:
                 default_attr = {"text": a.text, "entity": a.entity}
+        answered = _answered(doc, acts)
         out: list[dict[str, Any]] = []
         for act in acts:
             if act.reporting:
                 continue
-            out.extend(self._records(index, sent, act, triggers, probs, act.attribution or default_attr))
+            recs = self._records(index, sent, act, triggers, probs, act.attribution or default_attr)
+            if act.cand.trigger in answered:
+                for r in recs:
+                    r["confidence"] = max(0.0, r["confidence"] - ANSWERED_PENALTY)
+            out.extend(recs)
         out = _fullest_tellings(out)
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
@@ -322,6 +339,11 @@ class _SentenceCoder:
         sources = self._sources(act, triggers, index)
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
+        crowd = knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}) if c.kind == "verb" and c.code and sources else ""
+        if crowd:  # "farmers blocked the highway", "protesters torched a police station": a protest (event_crowd_acts.tsv)
+            c = replace(c, code=crowd)
+            plover = code_info(crowd).plover_type
+            act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._disaster_agent(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         exclude = {s.key for s in sources}
@@ -388,6 +410,12 @@ class _SentenceCoder:
                 attribution=attr, date=date, location=location, quantities=quantities, sentence=sentence, confidence=conf,
                 position=tok.i, source_key=s.key if s is not None else None, target_key=t.key if t is not None else None))
             implied.append(reversed_act)
+        if pairs and all(code == pairs[0][2] for _, _, code in pairs) and mutual and not targets:
+            # a mutual act is the same act both ways: how each party is named does not choose the direction; the
+            # party named first is the source of the first record (the coders' convention), by a hair
+            top = max(r["confidence"] for r in records)
+            for k, r in enumerate(records):
+                r["confidence"] = round(max(0.0, top - 0.001 * k), 4)
         stated = [r["confidence"] for r, rev in zip(records, implied) if not rev]
         if stated:
             # an implied reversed act never outranks the act the sentence states ("police arrested protesters"
@@ -454,6 +482,27 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max())
+
+
+def _answered(doc: Doc, acts: list[_Act]) -> set[int]:
+    """Triggers of acts that another act of the sentence answers, assents to or asks for: its object, prepositional
+    object under a verb of :data:`_RESPONSE_TYPES` or :data:`_ASSENT_TYPES` ("condemned the killing of ...", "agreed
+    to a truce"), or the clausal complement of a demand, threat or condemnation (:func:`_answers_its_clause`:
+    "demanded that the troops leave", "condemned what it called a massacre"). The
+    governing act is what the sentence reports first, so it ranks above the act it is about (which may never have
+    happened). An assent's clause is left alone: "decided to inspect" reports the inspection as much as the decision."""
+    out: set[int] = set()
+    for a in acts:
+        if a.cand.kind != "verb" or a.plover not in _RESPONSE_TYPES | _ASSENT_TYPES or a.reporting:
+            continue
+        v = doc[a.cand.trigger]
+        clauses = ("ccomp", "xcomp") if _answers_its_clause(a) else ()
+        inside: set[int] = set()
+        for c in kids(v):
+            if c.dep_ == "dobj" or c.dep_ in clauses or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS:
+                inside.update(t.i for t in c.subtree)
+        out.update(b.cand.trigger for b in acts if b is not a and b.cand.trigger in inside)
+    return out
 
 
 def _people(p: Participant) -> bool:

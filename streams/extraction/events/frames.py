@@ -31,6 +31,10 @@ from .tables import code_info
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks": the noun act is the verb's occasion
+# Prepositions that make an event noun the act of the verb they hang on, or its occasion ("went on strike", "took
+# part in talks", "carried out a wave of raids", "responded by an offensive"); any other ("over", "after", "for",
+# "against", "amid") makes it another act, done by someone the verb's subject need not be.
+PARTICIPATION_PREPS = frozenset({"on", "upon", "in", "at", "into", "during", "of", "by"})
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
 
 
@@ -235,6 +239,29 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 
 THEME_ROOTS = {"06", "07", "15"}
+_OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
+
+
+def owner_groups(obj: Token) -> list[list[int]]:
+    """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
+    petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
+    agent of a participle ("a plan put forward by X", "the role played by X"), an "of" owner ("the offices of X")
+    and a nationality or organisation modifier ("shelled Ukrainian positions"), in that order. The builder keeps a
+    group only if it names an actor, and only when the object itself named none."""
+    out: list[list[int]] = []
+    for c in kids(obj):
+        if c.dep_ == "poss":
+            out.append(_group(c))
+    for c in kids(obj):
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+    for c in kids(obj):
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+    for c in kids(obj):
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _OWNER_MODIFIERS:
+            out.append([c.i])
+    return out
 
 
 def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
@@ -248,7 +275,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if spec == "object":
             obj = slots.get("object") if slots else None
             objs = [obj] if isinstance(obj, Token) else [o for o in frame.objects if o.i not in used]
-            return [_group(o) for o in objs[:1]]
+            return [g for o in objs[:1] for g in (_group(o), *owner_groups(o))]
         if spec.startswith("prep:"):
             prep = spec[5:]
             hit = slots.get(spec) if slots else None
@@ -261,7 +288,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
     if target_spec:
         targets = named(target_spec)
     else:
-        targets = [_group(o) for o in frame.objects if o.i not in used]
+        targets = []
+        for o in frame.objects:
+            if o.i not in used:
+                targets += [_group(o), *owner_groups(o)]
         for prep in TARGET_PREPS:
             targets += [_group(o) for p_, o in frame.preps if p_ == prep and o.i not in used]
         for o in frame.objects:  # the actor inside a consumed object ("called for action against X")
@@ -470,12 +500,16 @@ def _noun_fits(entry: NounEntry, n: Token) -> bool:
 
 
 def noun_governor(n: Token) -> Token | None:
-    """The verb a noun trigger is the object of ("launched an attack", "took part in a protest")."""
+    """The verb a noun trigger is the object of ("launched an attack", "took part in a protest").
+
+    Through a preposition only when it makes the noun the verb's own doing or its occasion
+    (:data:`PARTICIPATION_PREPS`): a noun of cause or time ("suspended the officers over the beating", "marched
+    after the killing", "were arrested for rioting") names another act, whose doer the sentence does not say."""
     cur = n
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
             return cur.head
-        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
+        if cur.dep_ == "pobj" and (cur.head.dep_ == "agent" or cur.head.dep_ == "prep" and cur.head.lower_ in PARTICIPATION_PREPS):
             gov = cur.head.head
             if gov.pos_ in ("VERB", "AUX"):
                 return gov

@@ -19,7 +19,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -125,6 +125,15 @@ class Knowledge:
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
+    crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # act -> a crowd's act
+
+    def crowd_act(self, code: str, verb: str, source_sectors: set[str | None]) -> str:
+        """The code of act ``code`` by ``verb`` when every source is of the row's crowd sectors
+        (``event_crowd_acts.tsv``: "farmers blocked the road" is a protest); "" otherwise."""
+        row = _by_prefix(self.crowd_acts, code)
+        if not row or verb not in row[2] or not source_sectors or not source_sectors <= row[1]:
+            return ""
+        return row[0]
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -301,6 +310,8 @@ def knowledge() -> Knowledge:
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},
+        crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")))
+                    for r in records("event_crowd_acts.tsv")},
     )
 
 

@@ -93,8 +93,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             stack.append(child)
     lo, hi = min(keep), max(keep)
     for i in range(lo, head.i):
-        if doc[i].text in _DATELINE_SEPS:
-            lo = i + 1
+        if doc[i].text in _DATELINE_SEPS and doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_):
+            lo = i + 1  # a dash standing alone ("ROME - police"); one inside a word ("rebel-held") joins it
     while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
@@ -172,6 +172,7 @@ class Participants:
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
         if typed is not None:
+            span = with_locative(span, tok)
             actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
@@ -270,7 +271,8 @@ class Participants:
                     # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
                     return [Participant(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
         if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
-            owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+            # "the presidents of Kenya and Tanzania", "delegations from the army and the militia"
+            owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:
                 group = [owners[0], *[t for t in owners[0].conjuncts if t.i > owners[0].i]]
                 agent = agent_actor(self.doc[tok.i : tok.i + 1], self.when)
@@ -281,7 +283,7 @@ class Participants:
                         out = []
                         break
                     span = noun_phrase(self.doc, owner)
-                    text = f"{tok.text} of {span.text}"
+                    text = f"{tok.text} {owners[0].head.lower_} {span.text}"
                     info = self.from_entity(ent, text, span.start_char, span.end_char)
                     out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
                 if out:
@@ -400,10 +402,36 @@ class Participants:
                            a.etype, a.plural)
 
 
+_LOCATIVE_PREPS = {"in", "at", "from", "across"}
+_LOCATIVE_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
+
+
+def with_locative(span: Span, head: Token) -> Span:
+    """An agent noun's phrase with the named place or body right after it that says whose agents they are ("police
+    in Lahore", "workers at the Escondida mine", "lawyers across Sindh"): the text names them as the report does.
+    Only a phrase hung on the head itself and naming an entity, and only for the doer (a subject, or the agent of a
+    passive): after an object such a phrase mostly says where the act was ("met the president at the palace")."""
+    doc = span.doc
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not (first.dep_ in ("nsubj", "nsubjpass") or first.dep_ == "pobj" and first.head.dep_ == "agent"):
+        return span
+    for child in kids(head):
+        if child.dep_ != "prep" or child.i != span.end or child.lower_ not in _LOCATIVE_PREPS:
+            continue
+        objs = [g for g in kids(child) if g.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ in _LOCATIVE_OWNERS:
+            end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
+            return doc[span.start : end]
+    return span
+
+
 def is_hazard(span: Span) -> bool:
-    """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood")."""
+    """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood"); the first part of
+    a hyphenated modifier is no head ("flood-hit Pakistan" is Pakistan)."""
     hazards = knowledge().hazards
-    words = [t.lower_ for t in span]
+    words = [t.lower_ for t in span if t.whitespace_ or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].text != "-"]
     return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
 
 
