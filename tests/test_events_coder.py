@@ -261,7 +261,8 @@ def test_noun_of_a_polity_stands_for_the_state_it_names(nlp):
 
 def test_the_two_countries_refers_back_to_the_last_two_states(nlp):
     evs = events_of("Ghana and Togo have long disputed their border. On Friday the two governments agreed to hold talks.")
-    talks = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in evs if e["plover_type"] == "CONSULT"}
+    # agreeing to hold talks is the intent to negotiate (CAMEO 036, PLOVER AGREE), a mutual act
+    talks = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in evs if e["cameo_code"] == "036"}
     assert talks == {("Ghana", "Togo"), ("Togo", "Ghana")}, evs
     # a phrase that names its own referent is no reference back
     evs = events_of("Kenya and Uganda sent troops. Both sides of the border were shelled by rebels.")

@@ -19,11 +19,11 @@ over one data structure; the noun side is its smaller mirror.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
-from .modality import is_intended
-from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts
+from .modality import is_intended, is_promised
+from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
 from .tables import code_info
 
@@ -399,6 +399,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+    out = _intents(out, v, kb)
     return out + _threats(out, v, kb)
 
 
@@ -430,6 +431,19 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, "ending:" + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A cooperative act offered, promised or stood ready for ("pledged to send troops", "is ready to provide loans")
+    has not happened: it codes as the intent of it (``event_intents.tsv``, CAMEO 03), with the act's slots and
+    none of its reversed reading."""
+    if not is_promised(v):
+        return cands
+    out = []
+    for c in cands:
+        intent = kb.intent_of(c.code) if c.code else ""
+        out.append(replace(c, code=intent, reverse="", pattern=c.pattern + "+promised") if intent else c)
+    return out
 
 
 def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
@@ -560,6 +574,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     victims = victims_of(n) if any(code[:2] in _FORCE_ROOTS for code in codes) else []
     targets = targets + [g for g in victims if g not in targets]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
+    if gov is not None and is_promised(gov):  # "is ready to provide loans": the loans are offered, not given
+        codes = [knowledge().intent_of(code) or code for code in codes]
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
     return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),

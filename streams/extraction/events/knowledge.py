@@ -19,7 +19,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -122,6 +122,7 @@ class Knowledge:
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
+    intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
@@ -134,6 +135,10 @@ class Knowledge:
         if not row or verb not in row[2] or not source_sectors or not source_sectors <= row[1]:
             return ""
         return row[0]
+
+    def intent_of(self, code: str) -> str:
+        """The code of the intent of act ``code`` (longest prefix of ``event_intents.tsv``), or ""."""
+        return _by_prefix(self.intents, code)
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -307,6 +312,7 @@ def knowledge() -> Knowledge:
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
+        intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},

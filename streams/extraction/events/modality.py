@@ -17,6 +17,9 @@ _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "pro
 # a will of the actor's own: what it says it will do, not what may happen or what others ask of it
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "prepare", "go"}
+# Words of promise or readiness whose complement is an act offered, not done ("pledged to send", "is ready to provide")
+PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit", "ready", "willing", "prepared", "open",
+                 "keen", "eager"}
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
 _CONDITIONAL = {"if", "unless", "whether"}
 
@@ -64,3 +67,9 @@ def is_intended(tok: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
         return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMIT
+
+
+def is_promised(tok: Token) -> bool:
+    """The act is the complement of a word of promise or readiness (:data:`PROMISE_HEADS`): "pledged to send
+    troops", "is ready to provide loans", "offered to free the hostages", "agreed to hold talks"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROMISE_HEADS and not any(k.dep_ == "neg" for k in kids(tok.head))

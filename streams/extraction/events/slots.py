@@ -194,6 +194,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return []
     if v.dep_ == "xcomp":
         head = v.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
+            head = head.head  # "X is ready to provide": the one who is ready provides
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
         if obj:
             return conjuncts(obj[0])  # "urged the government to release": the government releases
