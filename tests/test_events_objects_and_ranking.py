@@ -12,7 +12,8 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - signing an agreement is SUPPORT (CAMEO 057), as PLOVER has it, whatever the agreement is about;
 - a doer named with its place ("police in Karachi") keeps it; "envoys from Chad and Niger" are two actors;
 - a sentence's capitalised first word ("Fierce fighting ...") is no organisation;
-- an act promised or stood ready for ("is ready to provide loans") is the intent of it (CAMEO 03, AGREE).
+- an act promised or stood ready for ("is ready to provide loans") is the intent of it (CAMEO 03, AGREE);
+- a lawsuit is ACCUSE (CAMEO 115), as PLOVER has it; "a coalition of tenant groups" is the groups.
 """
 
 from __future__ import annotations
@@ -140,3 +141,11 @@ def test_an_act_promised_or_stood_ready_for_is_an_intent():
     assert _top(events)["plover_type"] == "AGREE" and all(e["plover_type"] == "AGREE" for e in events)
     top = _top(_events("The insurgents freed the kidnapped engineers on Sunday."))
     assert top["plover_type"] != "AGREE"  # done, not offered
+
+
+def test_a_lawsuit_is_an_accusation_and_a_coalition_is_its_members():
+    # PLOVER's codebook: suing in court is ACCUSE (CAMEO 115); the build gives PETRARCH2's SUE block (coded 173,
+    # an arrest or charge) that code (tools/build_event_tables.py, align_lawsuits)
+    top = _top(_events("A coalition of tenant groups sued the housing ministry on Thursday over the eviction rules."))
+    assert (top["plover_type"], top["cameo_code"]) == ("ACCUSE", "115")
+    assert top["source"]["text"] == "tenant groups" and _target(top) == "housing ministry"

@@ -388,6 +388,28 @@ def align_signing(patterns: list[Pattern]) -> int:
     return changed
 
 
+# PLOVER's codebook lists "sue in court" under ACCUSE (CAMEO 115, bring lawsuit against); PETRARCH2 codes its SUE
+# block as 173 (arrest, detain or charge with legal action: PLOVER COERCE), which is what a state does to a suspect,
+# not what a plaintiff does to a defendant. The block's codes are given 115.
+LAWSUIT_BLOCKS = {"SUE"}
+LAWSUIT = "115"
+
+
+def align_lawsuits(verbs: list[Verb], patterns: list[Pattern]) -> int:
+    """Give the SUE block's verbs and patterns the code of bringing a lawsuit (see above); how many changed."""
+    changed = 0
+    for v in verbs:
+        if v.block in LAWSUIT_BLOCKS and v.code not in ("", "---", LAWSUIT):
+            v.code = LAWSUIT
+            changed += 1
+    for p in patterns:
+        if p.block in LAWSUIT_BLOCKS and p.code not in ("", "---", LAWSUIT):
+            p.code = LAWSUIT
+            p.reverse = LAWSUIT if p.reverse else ""
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -460,6 +482,7 @@ def main() -> int:
     cameo = p2 / "CAMEO.2.0.txt"
     synsets, verbs, patterns, stats = parse_verb_dictionary(cameo, lemmas)
     stats["signing_aligned"] = align_signing(patterns)
+    stats["lawsuits_aligned"] = align_lawsuits(verbs, patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -469,14 +492,16 @@ def main() -> int:
           + f"# Read: {stats['verb_lines']} verb lines, {stats['verbs_dropped']} dropped (conjunction workarounds such as KILLED_AND); "
             "forms: the entry's own, regular forms when it lists none, and the irregular forms spaCy's English lemmatizer "
             "exceptions give the verb (\"withdrawn\", \"stolen\") when the entry omits them; "
-            f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes).\n",
+            f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes); the SUE "
+            "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
           header(src, cameo, "CAMEO verb dictionary: patterns of each synonym block (they apply to every verb of the block)")
           + f"# Read: {stats['pattern_lines']} pattern lines, {stats['patterns_dropped']} dropped (pre-verb modality/clause words or "
             f"unreadable), {stats['transformations_skipped']} verb-verb transformations not used; {stats['signing_aligned']} "
-            "patterns of signing an agreement coded 057 as PLOVER's codebook has it (see align_signing).\n"
+            "patterns of signing an agreement coded 057 as PLOVER's codebook has it (see align_signing); "
+            f"{stats['lawsuits_aligned']} verbs and patterns of the SUE block coded 115 (see align_lawsuits).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

@@ -46,7 +46,7 @@ _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
                    "millions", "number", "group", "crowd", "crowds", "handful", "couple", "majority", "minority",
-                   "band", "gang", "contingent", "batch"}
+                   "band", "gang", "contingent", "batch", "coalition", "alliance"}
 
 
 @dataclass(slots=True)
