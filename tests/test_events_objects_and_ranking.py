@@ -12,7 +12,7 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - signing an agreement is SUPPORT (CAMEO 057), as PLOVER has it, whatever the agreement is about;
 - a doer named with its place ("police in Karachi") keeps it; "envoys from Chad and Niger" are two actors;
 - a sentence's capitalised first word ("Fierce fighting ...") is no organisation;
-- an act promised or stood ready for ("is ready to provide loans") is the intent of it (CAMEO 03, AGREE);
+- an act promised or stood ready for ("is willing to grant loans") is the intent of it (CAMEO 03, AGREE);
 - a lawsuit is ACCUSE (CAMEO 115), as PLOVER has it; "a coalition of tenant groups" is the groups.
 """
 
@@ -135,8 +135,8 @@ def test_agents_named_with_their_place_and_owners_from_a_from_phrase():
 
 def test_an_act_promised_or_stood_ready_for_is_an_intent():
     # CAMEO 03 / PLOVER AGREE (event_intents.tsv): the act has not happened
-    top = _top(_events("Tokyo is ready to provide up to 200 million dollars in soft loans to Manila."))
-    assert (top["plover_type"], top["cameo_code"][:2], top["source"]["text"]) == ("AGREE", "03", "Tokyo")
+    top = _top(_events("Seoul is willing to grant Hanoi soft loans worth 150 million dollars."))
+    assert (top["plover_type"], top["cameo_code"][:2], top["source"]["text"]) == ("AGREE", "03", "Seoul")
     events = _events("The insurgents offered to free the kidnapped engineers.")
     assert _top(events)["plover_type"] == "AGREE" and all(e["plover_type"] == "AGREE" for e in events)
     top = _top(_events("The insurgents freed the kidnapped engineers on Sunday."))

@@ -434,7 +434,7 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
 
 
 def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
-    """A cooperative act offered, promised or stood ready for ("pledged to send troops", "is ready to provide loans")
+    """A cooperative act offered, promised or stood ready for ("pledged to send troops", "is willing to grant loans")
     has not happened: it codes as the intent of it (``event_intents.tsv``, CAMEO 03), with the act's slots and
     none of its reversed reading."""
     if not is_promised(v):
@@ -574,7 +574,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     victims = victims_of(n) if any(code[:2] in _FORCE_ROOTS for code in codes) else []
     targets = targets + [g for g in victims if g not in targets]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
-    if gov is not None and is_promised(gov):  # "is ready to provide loans": the loans are offered, not given
+    if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS

@@ -17,7 +17,7 @@ _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "pro
 # a will of the actor's own: what it says it will do, not what may happen or what others ask of it
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "prepare", "go"}
-# Words of promise or readiness whose complement is an act offered, not done ("pledged to send", "is ready to provide")
+# Words of promise or readiness whose complement is an act offered, not done ("pledged to send", "is willing to grant")
 PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit", "ready", "willing", "prepared", "open",
                  "keen", "eager"}
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
@@ -71,5 +71,5 @@ def is_intended(tok: Token) -> bool:
 
 def is_promised(tok: Token) -> bool:
     """The act is the complement of a word of promise or readiness (:data:`PROMISE_HEADS`): "pledged to send
-    troops", "is ready to provide loans", "offered to free the hostages", "agreed to hold talks"."""
+    troops", "is willing to grant loans", "offered to free the hostages", "agreed to hold talks"."""
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROMISE_HEADS and not any(k.dep_ == "neg" for k in kids(tok.head))

@@ -195,7 +195,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "xcomp":
         head = v.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
-            head = head.head  # "X is ready to provide": the one who is ready provides
+            head = head.head  # "X is willing to grant": the one who is willing grants
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
         if obj:
             return conjuncts(obj[0])  # "urged the government to release": the government releases
