@@ -218,8 +218,8 @@ class _SentenceCoder:
             if not (n.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or n.dep_ == "pobj" and n.head.lower_ in _LIGHT_PREPS):
                 continue  # "after a meeting", "because of the attack": the noun is no argument of the verb
             verbs = by_trigger[c.governor]
-            if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
-                continue
+            if any(v.kind != "verb" or v.specificity > 0.0 or c.trigger in v.consumed for v in verbs):
+                continue  # (a verb whose pattern took the noun in codes the pair: "suspended aid" is no aid)
             if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES | _RESPONSE_TYPES for v in verbs):
                 continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike"
             p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
