@@ -14,7 +14,8 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - a sentence's capitalised first word ("Fierce fighting ...") is no organisation;
 - an act promised or stood ready for ("is willing to grant loans") is the intent of it (CAMEO 03, AGREE);
 - a lawsuit is ACCUSE (CAMEO 115), as PLOVER has it; "a coalition of tenant groups" is the groups;
-- a verb whose pattern takes an act noun in ("suspended aid") is no light verb for it.
+- a verb whose pattern takes an act noun in ("suspended aid") is no light verb for it;
+- a dateline ending in a glued "):" or starting with an all-caps "THE" is no actor.
 """
 
 from __future__ import annotations
@@ -157,3 +158,10 @@ def test_a_verb_that_takes_an_act_noun_in_its_pattern_is_no_light_verb():
     # finds the noun's type likelier than the verb's (before, both were dropped and the sentence gave nothing)
     top = _top(_events("Sweden suspended development aid to Burundi on Tuesday."))
     assert (top["plover_type"], top["cameo_code"], _target(top)) == ("SANCTION", "162", "Burundi")
+
+
+def test_datelines_with_a_glued_colon_or_an_all_caps_article_are_no_actors():
+    top = _top(_events("QUETTA, May 2 (APP): Residents of Pishin district have asked the government to reopen the road."))
+    assert top["source"]["text"] == "Residents of Pishin district"
+    top = _top(_events("THE HAGUE - The Netherlands recalled its ambassador from Kigali on Friday."))
+    assert top["source"]["text"] == "Netherlands"

@@ -332,11 +332,12 @@ def _dateline_end(sent: Span) -> int:
     doc = sent.doc
     for i in range(start + 1, end - 1):
         tok = doc[i]
-        if tok.text in _DATELINE_SEPS:
+        if tok.text in _DATELINE_SEPS or tok.text[:1] == ")" and tok.text[1:] in _DATELINE_SEPS:  # "(Pajhwok):" ends in one token "):"
             if tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_):
                 continue  # a hyphen inside a word is no separator
             head = doc[start:i]
-            if all(t.pos_ in _DATELINE_POS or t.text in "()," for t in head) and head[0].text[:1].isupper():
+            if all(t.pos_ in _DATELINE_POS or t.text in "()," or t.text == "THE" for t in head) and head[0].text[:1].isupper():
+                # ("THE HAGUE -": an all-caps article is part of the place)
                 return i + 1
             return start
         if tok.pos_ in ("VERB", "AUX"):
