@@ -384,7 +384,7 @@ class _SentenceCoder:
         negated, hypothetical = is_negated(tok), is_hypothetical(tok)
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
         clause = _clause_score(tok)
-        spans = [(a.start, a.end) for a in sources + targets]
+        spans = [(a.start, a.own_end or a.end) for a in sources + targets]  # the place in "police in Kenya" is a place
         date = event_date(sent, tok, *self.anchor)
         location = event_location(sent, tok, spans)
         lo = min([tok.i] + c.consumed)

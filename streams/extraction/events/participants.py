@@ -63,6 +63,7 @@ class Participant:
     named: bool  # an entity of the article (else an agent noun)
     etype: str | None = None
     plural: bool = False
+    own_end: int | None = None  # where the actor's own words end, before a place its phrase names ("police | in Kenya")
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
@@ -172,8 +173,10 @@ class Participants:
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
         if typed is not None:
+            own_end = span.end_char
             span = with_locative(span, tok)
-            actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
+            actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural,
+                                own_end if own_end != span.end_char else None)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
                 named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
