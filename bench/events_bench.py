@@ -37,6 +37,16 @@ import events_snippets  # noqa: E402
 from events_split import select  # noqa: E402
 
 
+def score_records(results: dict, key: str, label: str, rows: list) -> None:
+    """Gold-style records scored by ``events_dev.score``, test and tune halves, into ``results[key_half]``."""
+    for half in ("test", "tune"):
+        d = events_dev.score(select(rows, lambda r: r["id"], half))
+        results[f"{key}_{half}"] = d
+        print(f"{label}[{half}]: PLOVER {d['plover_accuracy']} (>= .65; strict {d['plover_accuracy_strict']}), "
+              f"source {d['source_match']} (>= .70), target {d['target_match']} (>= .55), "
+              f"no-event FP {d['no_event_false_positive_rate']}, n={d['typed_event_sentences']}")
+
+
 def main() -> int:
     have_shared = (SHARED / "data").exists()
     if not have_shared and os.environ.get("CI") == "true":
@@ -65,21 +75,9 @@ def main() -> int:
         results[f"blind_snippets_{half}"] = r
         print(f"blind snippets[{half}] (proxy): events right type {r['team_event_snippets_right_type']['rate']} (>= 0.55), "
               f"disaster/accident no typed event {r['team_disaster_accident_no_typed_event']['rate']} (>= 0.85)")
-    records_blind = events_dev.load_blind()
-    for half in ("test", "tune"):
-        d = events_dev.score(select(records_blind, lambda r: r["id"], half))
-        results[f"blind_records_{half}"] = d
-        print(f"blind gold-style records[{half}] (proxy): PLOVER {d['plover_accuracy']} (>= .65), source {d['source_match']} "
-              f"(>= .70), target {d['target_match']} (>= .55), no-event FP {d['no_event_false_positive_rate']}, "
-              f"n={d['typed_event_sentences']}")
+    score_records(results, "blind_records", "blind gold-style records (proxy)", events_dev.load_blind())
     if have_shared:
-        rows = events_dev.load()
-        for half in ("test", "tune"):
-            d = events_dev.score(select(rows, lambda r: r["id"], half))
-            results[f"dev_{half}"] = d
-            print(f"gold records[{half}]: PLOVER {d['plover_accuracy']} (>= .65; strict {d['plover_accuracy_strict']}), "
-                  f"source {d['source_match']} (>= .70), target {d['target_match']} (>= .55), "
-                  f"no-event FP {d['no_event_false_positive_rate']}, n={d['typed_event_sentences']}")
+        score_records(results, "dev", "gold records", events_dev.load())
         for half in ("test", "tune"):
             a = events_actors.score(events_actors.extract_all(events_actors.articles(half)))
             results[f"actors_5w1h_{half}"] = a
