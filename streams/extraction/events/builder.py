@@ -80,11 +80,6 @@ _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun obje
 _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
-
-
-def _answers_its_clause(act: "_Act") -> bool:
-    """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports."""
-    return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
 _ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
@@ -482,6 +477,11 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max())
+
+
+def _answers_its_clause(act: _Act) -> bool:
+    """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports."""
+    return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
 
 
 def _answered(doc: Doc, acts: list[_Act]) -> set[int]:

@@ -30,7 +30,7 @@ from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
 from .resolve import fragment_name
-from .slots import dateline_end, kids, sentence_index, sentence_of
+from .slots import dateline_end, joins_words, kids, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -94,8 +94,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             stack.append(child)
     lo, hi = min(keep), max(keep)
     for i in range(lo, head.i):
-        if doc[i].text in _DATELINE_SEPS and doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_):
-            lo = i + 1  # a dash standing alone ("ROME - police"); one inside a word ("rebel-held") joins it
+        if doc[i].text in _DATELINE_SEPS and not joins_words(doc[i]):
+            lo = i + 1  # "ROME - police", "LAHORE: police"; a hyphen inside a word ("rebel-held") is no separator
     while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
@@ -434,7 +434,7 @@ def is_hazard(span: Span) -> bool:
     """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood"); the first part of
     a hyphenated modifier is no head ("flood-hit Pakistan" is Pakistan)."""
     hazards = knowledge().hazards
-    words = [t.lower_ for t in span if t.whitespace_ or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].text != "-"]
+    words = [t.lower_ for t in span if t.i + 1 >= len(t.doc) or not joins_words(t.doc[t.i + 1])]
     return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
 
 

@@ -333,7 +333,7 @@ def _dateline_end(sent: Span) -> int:
     for i in range(start + 1, end - 1):
         tok = doc[i]
         if tok.text in _DATELINE_SEPS or tok.text[:1] == ")" and tok.text[1:] in _DATELINE_SEPS:  # "(Pajhwok):" ends in one token "):"
-            if tok.text == "-" and not (tok.whitespace_ and doc[i - 1].whitespace_):
+            if joins_words(tok):
                 continue  # a hyphen inside a word is no separator
             head = doc[start:i]
             if all(t.pos_ in _DATELINE_POS or t.text in "()," or t.text == "THE" for t in head) and head[0].text[:1].isupper():
@@ -343,6 +343,11 @@ def _dateline_end(sent: Span) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return start
     return start
+
+
+def joins_words(tok: Token) -> bool:
+    """A hyphen inside a word ("rebel-held", "flood-hit"), not a dash standing between words ("ROME - police")."""
+    return tok.text == "-" and not (tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_)
 
 
 def _after_dateline(tok: Token) -> Token | None:
