@@ -114,7 +114,7 @@ up() {
   local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
   until grep -q "Kafka Server started" "$LOGFILE" 2>/dev/null && port_open "$KAFKA_PORT"; do
     if ! running_pid >/dev/null; then
-      log "broker exited during start-up; last lines:"; tail -30 "$RUN_DIR/stdout.log" "$LOGFILE" >&2 || true; exit 1
+      log "broker exited during start-up; last lines:"; tail -n 30 "$RUN_DIR/stdout.log" "$LOGFILE" >&2 || true; exit 1
     fi
     if (( SECONDS > deadline )); then log "broker did not answer in time"; down; exit 1; fi
     sleep 0.5

@@ -71,6 +71,14 @@ def text_events(text: str, article_id: str = "t-text") -> list[dict]:
     return extract(art).events
 
 
+def top_typed_event(events: list[dict]) -> dict:
+    """The top typed event of a text, as the owner's scorers pick it: the most confident (ties: the first)."""
+    typed = [e for e in events if e["plover_type"]]
+    assert typed, events
+    order = {id(e): i for i, e in enumerate(typed)}
+    return max(typed, key=lambda e: (e["confidence"], -order[id(e)]))
+
+
 def team_envelopes() -> list[tuple[str, bytes]]:
     """The repository's own sample articles (``samples/``, written by the team) as raw-topic messages, by id.
 

@@ -20,7 +20,7 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import text_events, top_typed_event
 
 
 def _events(text: str) -> list[dict]:
@@ -28,10 +28,7 @@ def _events(text: str) -> list[dict]:
 
 
 def _top(events: list[dict]) -> dict:
-    typed = [e for e in events if e["plover_type"]]
-    assert typed, events
-    order = {id(e): i for i, e in enumerate(typed)}
-    return max(typed, key=lambda e: (e["confidence"], -order[id(e)]))
+    return top_typed_event(events)
 
 
 def _target(e: dict) -> str | None:

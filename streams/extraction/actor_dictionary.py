@@ -507,7 +507,7 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
     end = min(span.end, head.i + MAX_AGENT_TOKENS)
     doc = span.doc
     words = [actor_key(doc[i].text) for i in range(start, end)]
-    forms = list(dict.fromkeys((words[head.i - start], actor_key(head.lemma_))))
+    forms = list(dict.fromkeys((words[head.i - start], actor_key(head.lemma_), *_plurals(head))))
     h, n = head.i - start, end - start
     most = _agent_key_words()
     filled = [0]  # filled[k]: non-empty words among words[:k]; a window whose key has more words than any phrase is skipped
@@ -525,6 +525,17 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
                 if hit is not None:
                     return (start + i, start + j), key, hit[0], hit[1]
     return None
+
+
+def _plurals(head: Token) -> tuple[str, ...]:
+    """The plural of a singular head: the dictionaries list many agents in one number only ("elders", "supporters"),
+    and a phrase in the other ("a village elder") names the same kind of actor. Tried after the word itself."""
+    if head.tag_ != "NN":
+        return ()
+    lemma = actor_key(head.lemma_)
+    if not lemma or not lemma.isalpha():
+        return ()
+    return (lemma[:-1] + "ies",) if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else (lemma + "s",)
 
 
 def _agent_country(span: Span, head: Token, lo: int, hi: int, when: datetime.date | None) -> ActorInfo | None:

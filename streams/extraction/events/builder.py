@@ -405,9 +405,10 @@ class _SentenceCoder:
                 attribution=attr, date=date, location=location, quantities=quantities, sentence=sentence, confidence=conf,
                 position=tok.i, source_key=s.key if s is not None else None, target_key=t.key if t is not None else None))
             implied.append(reversed_act)
-        if pairs and all(code == pairs[0][2] for _, _, code in pairs) and mutual and not targets:
-            # a mutual act is the same act both ways: how each party is named does not choose the direction; the
-            # party named first is the source of the first record (the coders' convention), by a hair
+        if pairs and all(code == pairs[0][2] for _, _, code in pairs) and mutual:
+            # a mutual act is the same act both ways ("A and B clashed", "A met B"): how each party is named does not
+            # choose the direction; the party named first (the subject) is the source of the first record (the
+            # coders' convention), by a hair
             top = max(r["confidence"] for r in records)
             for k, r in enumerate(records):
                 r["confidence"] = round(max(0.0, top - 0.001 * k), 4)

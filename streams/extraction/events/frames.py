@@ -239,6 +239,7 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 
 THEME_ROOTS = {"06", "07", "15"}
+ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
@@ -246,7 +247,7 @@ def owner_groups(obj: Token) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
     agent of a participle ("a plan put forward by X", "the role played by X"), an "of" owner ("the offices of X")
-    and a nationality or organisation modifier ("shelled Ukrainian positions"), in that order. The builder keeps a
+    and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts"), in that order. The builder keeps a
     group only if it names an actor, and only when the object itself named none."""
     out: list[list[int]] = []
     for c in kids(obj):
@@ -259,9 +260,18 @@ def owner_groups(obj: Token) -> list[list[int]]:
         if c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
     for c in kids(obj):
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _OWNER_MODIFIERS:
-            out.append([c.i])
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS or c.dep_ == "compound" and c.pos_ == "NOUN"):
+            out.append([c.i])  # ("government positions", "police stations": the builder keeps it only if it is an actor)
     return out
+
+
+AIMED_PREPS = frozenset({"against", "on", "upon", "at", "into"})
+
+
+def _aimed_at_owners(prep: str, obj: Token) -> list[list[int]]:
+    """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions"); other
+    prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
+    return owner_groups(obj) if prep in AIMED_PREPS else []
 
 
 def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
@@ -280,8 +290,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             prep = spec[5:]
             hit = slots.get(spec) if slots else None
             if isinstance(hit, Token):
-                return [_group(hit)]
-            return [_group(o) for p_, o in frame.preps if p_ == prep][:1]
+                return [_group(hit), *_aimed_at_owners(prep, hit)]
+            return [g for o in [o for p_, o in frame.preps if p_ == prep][:1] for g in (_group(o), *_aimed_at_owners(prep, o))]
         return []
 
     sources = named(source_spec) if source_spec else ([[t.i for t in frame.subjects]] if frame.subjects else [])
@@ -293,7 +303,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             if o.i not in used:
                 targets += [_group(o), *owner_groups(o)]
         for prep in TARGET_PREPS:
-            targets += [_group(o) for p_, o in frame.preps if p_ == prep and o.i not in used]
+            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
         for o in frame.objects:  # the actor inside a consumed object ("called for action against X")
             if o.i in used:
                 targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
@@ -305,9 +315,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         # only groups that name an actor, so a consumed non-actor ("imposed sanctions") is never a target. What
         # is sent, given or deployed (cooperation, aid, mobilisation: "sent troops") is the act's theme, not its target.
         if code[:2] not in THEME_ROOTS:
-            targets += [_group(o) for o in frame.objects if o.i in used]
+            # (or its owner: "dismissed X's offer", "rejected a petition filed by X"; a possessive pronoun that
+            # stands for the source, "lifted its curfew", is no target)
+            targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o))]
         for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X")
             targets += [_group(o) for o in object_heads(x)]
+        if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
+            targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
+                        for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -399,7 +414,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _intents(out, v, kb)
+    out = _intents(_visits(out, v, kb), v, kb)
     return out + _threats(out, v, kb)
 
 
@@ -431,6 +446,31 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, "ending:" + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+def _visits(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """An appeal to someone that asks nothing of them is a visit to them (``event_visits.tsv``: "called on the
+    governor"): the appeal codes (CAMEO 02) of the verb become the row's, with the same slots."""
+    lemma = v.lemma_.lower()
+    row = next((kb.visits[(lemma, c.lower_)] for c in kids(v) if c.dep_ == "prep" and (lemma, c.lower_) in kb.visits), None)
+    if row is None or _asks_something(v):
+        return cands
+    code, reverse = row
+    return [replace(c, code=code, reverse=reverse, pattern=c.pattern + "+visit") if c.code[:2] == "02" else c for c in cands]
+
+
+def _asks_something(v: Token) -> bool:
+    """The verb has a complement that says what is asked: a clause, a "for" phrase, or an infinitive on it or on its
+    prepositional object ("called on X to free", "called for calm", "called on X to say that ...")."""
+    for c in kids(v):
+        if c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        if c.dep_ == "prep":
+            if any(t.dep_ in ("aux", "mark") and t.lower_ in ("to", "that") for g in kids(c) for t in g.subtree):
+                return True
+        if c.dep_ == "advcl" and any(t.dep_ == "aux" and t.lower_ == "to" for t in kids(c)):
+            return True
+    return False
 
 
 def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
@@ -549,6 +589,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for c in kids(n):
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    for c in kids(n):  # "the killing of X by Y": the parser often hangs the doer's "by" on the victim
+        if c.dep_ == "prep" and c.lower_ == "of":
+            sources += [_group(b) for g in kids(c) if g.dep_ == "pobj" for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by"
+                        for b in kids(p_) if b.dep_ == "pobj"]
     for c in kids(n):
         if c.dep_ == "poss" and c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to

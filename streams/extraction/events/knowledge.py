@@ -19,7 +19,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -127,6 +127,7 @@ class Knowledge:
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
     crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # act -> a crowd's act
+    visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
 
     def crowd_act(self, code: str, verb: str, source_sectors: set[str | None]) -> str:
         """The code of act ``code`` by ``verb`` when every source is of the row's crowd sectors
@@ -206,7 +207,7 @@ def _term(text: str, synsets: dict[str, frozenset[str]]) -> Term | None:
 
 def _synsets() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in records("cameo_synsets.tsv"):
+    for row in [*records("cameo_synsets.tsv"), *records("event_synsets.tsv")]:  # the dictionary's, then the team's
         word = row["word"]
         # a multi-word member ("armed forces") is matched by its head word; its modifiers are not checked
         out.setdefault(row["synset"].rstrip("_"), set()).update(_alternatives(word.split()[-1]) if word else set())
@@ -318,6 +319,7 @@ def knowledge() -> Knowledge:
                                    frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},
         crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")))
                     for r in records("event_crowd_acts.tsv")},
+        visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},
     )
 
 

@@ -290,9 +290,23 @@ def object_heads(v: Token) -> list[Token]:
     out = []
     for c in kids(v):
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                # the parser labels a prepositional recipient's "to"/"for" as the dative ("granted asylum to X"):
+                # the recipient is its object
+                c = next((g for g in kids(c) if g.dep_ == "pobj"), None)
+                if c is None:
+                    continue
             c = counted(c)
             if not is_time(c):
                 out.extend(conjuncts(c))
+    if not out:
+        for c in kids(v):
+            # an object with a participle after it ("attacked farmers tending their fields"), which the parser read
+            # as the subject of a clause of its own: the noun right after the verb is the verb's object
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > v.i:
+                subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
+                if subj:
+                    out.extend(conjuncts(counted(subj[0])))
     return out
 
 

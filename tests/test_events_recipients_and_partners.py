@@ -1,0 +1,115 @@
+"""Who an act is aimed at when the parse puts that actor somewhere other than the direct object.
+
+Sentences are the team's own, written to show each phenomenon (issue 14):
+- a prepositional recipient that the parser labels as the verb's dative ("granted asylum to X");
+- a demand or an appeal whose "that" clause names who is to act ("demanded that X withdraw");
+- the doer of a nominal act whose "by" phrase the parser hung on the victim ("the murder of X by Y");
+- an agent noun that the dictionaries list only in the plural, written in the singular ("a village elder");
+- the owner of what a force is aimed at ("fired on army posts"), but not of a recipient ("to the islands");
+- an object followed by a participle, which the parser read as that participle's subject;
+- a mutual act stated with an object keeps its subject as the first source;
+- a telephone conversation with someone is a consultation by telephone (CAMEO 041);
+- a call on someone that asks nothing of them is a visit (event_visits.tsv), with an infinitive an appeal;
+- an offer, a petition or a plea is a proposal (event_synsets.tsv): dismissing one rejects its owner.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _events(text: str) -> list[dict]:
+    return text_events(text, "t-recipients")
+
+
+def _top(events: list[dict]) -> dict:
+    return top_typed_event(events)
+
+
+def _text(actor: dict | None) -> str | None:
+    return (actor or {}).get("text")
+
+
+def test_a_prepositional_recipient_labelled_dative_is_the_target() -> None:
+    top = _top(_events("Brazil granted political asylum to a former Bolivian minister."))
+    assert top["plover_type"] == "AID"
+    assert _text(top["source"]) == "Brazil"
+    assert _text(top["target"]) == "former Bolivian minister"
+
+
+def test_who_a_demand_asks_to_act_is_its_target() -> None:
+    top = _top(_events("Rwanda demanded on Monday that Burundi withdraw its soldiers from the border."))
+    assert top["plover_type"] == "REQUEST"
+    assert (_text(top["source"]), _text(top["target"])) == ("Rwanda", "Burundi")
+
+
+def test_a_demand_that_something_be_done_names_no_target_from_the_passive_subject() -> None:
+    events = [e for e in _events("The Volta Farmers Association demanded that fertiliser prices be cut.")
+              if e["plover_type"] == "REQUEST"]
+    assert events, "the demand is coded"
+    assert all(_text(e["target"]) is None for e in events)
+
+
+def test_the_doer_of_a_nominal_killing_is_its_by_phrase_even_when_hung_on_the_victim() -> None:
+    top = _top(_events("The murder of a village elder by masked gunmen sparked outrage."))
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["source"]) == "masked gunmen"
+
+
+def test_a_singular_agent_noun_listed_only_in_the_plural_is_an_actor() -> None:
+    top = _top(_events("Gunmen killed a village elder."))
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["target"]) == "village elder"
+    assert top["target"]["sector"] == "CVL"
+
+
+def test_the_owner_of_what_fire_is_aimed_at_is_the_target() -> None:
+    top = _top(_events("Rebels launched rockets at government positions."))
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["target"]) == "government"
+    top = _top(_events("Indian troops opened fire on Pakistani posts along the border."))
+    assert top["target"]["country"] == "PAK"
+
+
+def test_a_recipient_lends_no_owner_to_the_target() -> None:
+    # the islands' capitalised modifier is no actor the demand was rejected for: the target is the demand's owner
+    top = _top(_events("Greece Rejects Turkish Demand To Demilitarise Islands"))
+    assert top["plover_type"] == "REJECT"
+    assert _text(top["target"]).lower() == "turkish demand"
+
+
+def test_an_object_the_parser_took_for_a_participle_subject_is_the_target() -> None:
+    top = _top(_events("Jewish settlers attacked Palestinian shepherds grazing sheep near the village."))
+    assert top["plover_type"] == "ASSAULT"
+    assert (_text(top["source"]), _text(top["target"])) == ("Jewish settlers", "Palestinian shepherds")
+
+
+def test_a_mutual_act_with_an_object_keeps_the_subject_as_the_first_source() -> None:
+    top = _top(_events("Egypt's prime minister visited Nairobi last week for talks with the Kenyan leadership."))
+    assert top["plover_type"] == "CONSULT"
+    assert _text(top["source"]) == "Egypt's prime minister"
+
+
+def test_a_telephone_conversation_is_a_consultation_by_telephone() -> None:
+    top = _top(_events("Ghana's trade minister had a long telephone conversation on Friday with the Ugandan envoy."))
+    assert top["cameo_code"] == "041"
+    assert _text(top["source"]) == "Ghana's trade minister"
+    assert _text(top["target"]) == "Ugandan envoy"
+
+
+def test_a_call_on_someone_that_asks_nothing_is_a_visit() -> None:
+    top = _top(_events("The visiting Nepali army chief called on the Prime Minister at his office on Monday."))
+    assert top["cameo_code"] == "042"
+    assert _text(top["target"]) == "Prime Minister"
+
+
+def test_a_call_on_someone_to_act_stays_an_appeal() -> None:
+    codes = {e["cameo_code"][:2] for e in _events("The bishops called upon the rebels to lay down their arms.")}
+    assert "02" in codes and "04" not in codes
+
+
+def test_dismissing_an_offer_or_a_petition_is_a_rejection_of_its_owner() -> None:
+    top = _top(_events("Ghana dismissed Togo's offer of talks."))
+    assert (top["plover_type"], _text(top["target"])) == ("REJECT", "Togo")
+    top = _top(_events("The Supreme Court dismissed a petition filed by the former minister."))
+    assert (top["plover_type"], _text(top["target"])) == ("REJECT", "former minister")
