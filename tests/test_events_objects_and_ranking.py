@@ -147,7 +147,9 @@ def test_a_lawsuit_is_an_accusation_and_a_coalition_is_its_members():
     # an arrest or charge) that code (tools/build_event_tables.py, align_lawsuits)
     top = _top(_events("A coalition of tenant groups sued the housing ministry on Thursday over the eviction rules."))
     assert (top["plover_type"], top["cameo_code"]) == ("ACCUSE", "115")
-    assert top["source"]["text"] == "tenant groups" and _target(top) == "housing ministry"
+    # the text is the phrase as written; the actor (its sector) is the groups the coalition collects
+    assert top["source"]["text"] == "coalition of tenant groups" and _target(top) == "housing ministry"
+    assert top["source"]["sector"] == _top(_events("Tenant groups sued the housing ministry."))["source"]["sector"] is not None
 
 
 def test_a_verb_that_takes_an_act_noun_in_its_pattern_is_no_light_verb():

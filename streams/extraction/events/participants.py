@@ -19,13 +19,13 @@ whether one slot head is an actor (each falls back on the next), so they read as
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, named_actor
-from ..doc_index import ents
+from ..doc_index import doc_text, ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
@@ -151,7 +151,18 @@ class Participants:
 
     # ------------------------------------------------------------------ the slot head
     def actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
-        """The actor a slot head names, or None (see module doc)."""
+        """The actor a slot head names, or None (see module doc). The text of a counted or collected actor is the
+        whole phrase as written ("dozens of opposition supporters", "a gang of men"); its head gives the type."""
+        found = self._actor(tok, speaker, exclude)
+        if found is None or tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+            return found
+        outer = quantity_phrase_start(tok)
+        if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
+            return found
+        start = outer.idx
+        return replace(found, text=doc_text(self.doc)[start : found.end], start=start)
+
+    def _actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return self._pronoun(tok, speaker)
         if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
@@ -409,6 +420,24 @@ _LOCATIVE_PREPS = {"in", "at", "from", "across"}
 _LOCATIVE_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
 
 
+def quantity_phrase_start(head: Token) -> Token | None:
+    """The first word of the phrase that counts or collects ``head`` ("tens of thousands of | supporters", "a gang of |
+    men", "more than 200 of | the workers"), without its article; None when nothing does."""
+    top = head
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.dep_ == "prep":
+        q = top.head.head
+        if q.i > top.i or not (q.lower_ in _QUANTITY_HEADS or q.lemma_.lower() in _QUANTITY_HEADS or q.lower_ in _CROWD_COUNTS
+                               or q.pos_ == "NUM"):
+            break
+        top = q
+    if top is head:
+        return None
+    first = top.left_edge
+    while first.i < top.i and (first.is_punct or first.lower_ in ("the", "a", "an")):
+        first = first.doc[first.i + 1]
+    return first
+
+
 def with_locative(span: Span, head: Token) -> Span:
     """An agent noun's phrase with the named place or body right after it that says whose agents they are ("police
     in Lahore", "workers at the Escondida mine", "lawyers across Sindh"): the text names them as the report does.
@@ -418,13 +447,14 @@ def with_locative(span: Span, head: Token) -> Span:
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if not (first.dep_ in ("nsubj", "nsubjpass") or first.dep_ == "pobj" and first.head.dep_ == "agent"):
+    if not (first.dep_ == "nsubj" or first.dep_ == "pobj" and first.head.dep_ == "agent"):
         return span
     for child in kids(head):
         if child.dep_ != "prep" or child.i != span.end or child.lower_ not in _LOCATIVE_PREPS:
             continue
         objs = [g for g in kids(child) if g.dep_ == "pobj"]
-        if objs and objs[0].ent_type_ in _LOCATIVE_OWNERS:
+        if objs and (objs[0].ent_type_ in _LOCATIVE_OWNERS  # (or a site a named modifier places: "at Chile's Zinca mine")
+                     or any(t.ent_type_ in _LOCATIVE_OWNERS for t in kids(objs[0]) if t.i < objs[0].i)):
             end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
             return doc[span.start : end]
     return span

@@ -181,13 +181,21 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
                     return conjuncts(pobj[0])
     subjects = [c for c in kids(v) if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
+        # two subjects is a misparse ("N'DJAMENA (AFP) - Chad's government ordered", a hyphenated name cut into
+        # pieces): the one nearest before the verb is the subject
         subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
+        before = [c for c in subjects if c.i < v.i]
+        subjects = before[-1:] or subjects[:1]
     for c in subjects:
         if c.lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
         if in_dateline(c):
             c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
         return conjuncts(counted(c))
+    if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in kids(v)):
+        held = _held_by_dateline(v)
+        if held is not None:
+            return conjuncts(counted(held))
     if missed_main_verb(v):
         return conjuncts(counted(v.head))
     if is_passive(v):
@@ -254,6 +262,19 @@ def _plan_owner(noun: Token, depth: int) -> list[Token]:
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return agent_heads(noun.head, depth + 1)
     return []
+
+
+def _held_by_dateline(v: Token) -> Token | None:
+    """The subject of a subjectless main verb that the parser hung on the dateline ("By A B Hyderabad: Senior leader
+    C D on Sunday hit out at ..." makes C D an apposition of the place): the head of the first phrase after the
+    dateline, before the verb, that is attached inside the dateline."""
+    end = dateline_end(sentence_of(v))
+    if end <= sentence_of(v).start:
+        return None
+    for t in v.doc[end : v.i]:
+        if t.head.i < end and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
 
 
 def _adjacent_subject(v: Token) -> list[Token]:
@@ -350,13 +371,24 @@ def _dateline_end(sent: Span) -> int:
             if joins_words(tok):
                 continue  # a hyphen inside a word is no separator
             head = doc[start:i]
-            if all(t.pos_ in _DATELINE_POS or t.text in "()," or t.text == "THE" for t in head) and head[0].text[:1].isupper():
-                # ("THE HAGUE -": an all-caps article is part of the place)
+            if all(t.pos_ in _DATELINE_POS or t.text in "()," or _caps_word(t) or t.i == start and t.lower_ in _BYLINE_STARTS
+                   for t in head) and head[0].text[:1].isupper():
+                # ("THE HAGUE -", "N'DJAMENA (AFP) -": the tagger reads an all-caps word as anything; "By A B Hyderabad:",
+                # "Our Staff Reporter KARACHI:": a byline before the place)
                 return i + 1
             return start
         if tok.pos_ in ("VERB", "AUX"):
             return start
     return start
+
+
+_BYLINE_STARTS = {"by", "our"}
+
+
+def _caps_word(tok: Token) -> bool:
+    """An all-caps word of letters (apostrophes and dots allowed): a dateline's place, whatever the tagger says."""
+    letters = [ch for ch in tok.text if ch.isalpha()]
+    return len(letters) >= 2 and tok.text.isupper() and all(ch.isalpha() or ch in "'’." for ch in tok.text)
 
 
 def joins_words(tok: Token) -> bool:
