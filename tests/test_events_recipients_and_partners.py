@@ -10,7 +10,10 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - a mutual act stated with an object keeps its subject as the first source;
 - a telephone conversation with someone is a consultation by telephone (CAMEO 041);
 - a call on someone that asks nothing of them is a visit (event_visits.tsv), with an infinitive an appeal;
-- an offer, a petition or a plea is a proposal (event_synsets.tsv): dismissing one rejects its owner.
+- an offer, a petition or a plea is a proposal (event_synsets.tsv): dismissing one rejects its owner;
+- a threat is aimed at what the threatened act would hit ("warned that it would ban X");
+- the partner of talks that a verb pattern consumed ("arrived for talks with X");
+- an agent noun written in the plural that the coder's table lists in the singular ("firms").
 """
 
 from __future__ import annotations
@@ -113,3 +116,27 @@ def test_dismissing_an_offer_or_a_petition_is_a_rejection_of_its_owner() -> None
     assert (top["plover_type"], _text(top["target"])) == ("REJECT", "Togo")
     top = _top(_events("The Supreme Court dismissed a petition filed by the former minister."))
     assert (top["plover_type"], _text(top["target"])) == ("REJECT", "former minister")
+
+
+def test_a_threat_is_aimed_at_what_the_threatened_act_would_hit() -> None:
+    top = _top(_events("The minister warned that the cabinet might outlaw the People's Front."))
+    assert (top["plover_type"], _text(top["target"])) == ("THREATEN", "People's Front")
+    top = _top(_events("Armenia warned that it would take all necessary measures against Azerbaijan."))
+    assert (top["plover_type"], _text(top["target"])) == ("THREATEN", "Azerbaijan")
+
+
+def test_a_threat_of_something_that_hits_no_one_has_no_target() -> None:
+    events = [e for e in _events("The minister warned that prices would rise.") if e["plover_type"] == "THREATEN"]
+    assert events and all(e["target"] is None for e in events)
+
+
+def test_the_partner_of_talks_a_pattern_consumed_is_the_target() -> None:
+    top = _top(_events("A Hamas delegation arrived in Cairo on Monday for talks with Egyptian intelligence officials."))
+    assert top["plover_type"] == "CONSULT"
+    assert _text(top["target"]) == "Egyptian intelligence officials"
+
+
+def test_a_plural_of_an_agent_noun_listed_in_the_singular_is_an_actor() -> None:
+    top = _top(_events("The CBI opened an inquiry into two private firms."))
+    assert _text(top["target"]) == "private firms"
+    assert top["target"]["sector"] == "BUS"

@@ -240,6 +240,7 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 THEME_ROOTS = {"06", "07", "15"}
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
+THREAT_ROOT = "13"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
@@ -304,10 +305,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                 targets += [_group(o), *owner_groups(o)]
         for prep in TARGET_PREPS:
             targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
-        for o in frame.objects:  # the actor inside a consumed object ("called for action against X")
-            if o.i in used:
-                targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                            for g in kids(c) if g.dep_ == "pobj"]
+        consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
+        for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X")
+            targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                        for g in kids(c) if g.dep_ == "pobj"]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
             targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
                         and not any(d.dep_ == "case" for d in kids(g))]
@@ -323,6 +324,13 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
             targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+        if code[:2] == THREAT_ROOT:  # who would undergo a threatened act is what the clause saying it acts on
+            for c in kids(frame.verb):  # ("warned that it would ban X", "... would take measures against X")
+                if c.dep_ == "ccomp":
+                    objs = object_heads(c)
+                    targets += [_group(o) for o in objs]
+                    targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in AIMED_PREPS
+                                for g in kids(p_) if g.dep_ == "pobj"]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:

@@ -210,6 +210,11 @@ class Participants:
         aircraft or act noun whose owner is named ("Israeli airstrikes", "a Russian drone") stands for that owner."""
         kb = knowledge()
         entry = kb.agents.get(head.lower_)
+        if entry is None and head.tag_ == "NNS":
+            # a plural of a noun the table lists in the singular and that names an actor alone ("firms"); a noun
+            # that needs an owner is listed in both numbers where both occur ("unit", "units")
+            single = kb.agents.get(head.lemma_.lower())
+            entry = single if single is not None and not single[1] else None
         if entry is None:
             if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments:
                 owner = self._owner(head, instrument=True)
