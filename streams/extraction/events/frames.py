@@ -422,7 +422,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _intents(_visits(out, v, kb), v, kb)
+    out = _intents(_visits(_declined_statements(out, v, kb), v, kb), v, kb)
     return out + _threats(out, v, kb)
 
 
@@ -454,6 +454,30 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, "ending:" + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+REFUSAL_ROOT = "12"
+DECLINED_COMMENT = "011"  # CAMEO 011 "Decline comment" (a statement: no PLOVER type)
+STATEMENT_ROOT = "01"
+
+
+def is_statement_verb(v: Token) -> bool:
+    """Every coding the dictionary gives the verb is a statement (CAMEO 01: "say", "comment", "speak")."""
+    codes = [e.code for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()) if e.code not in ("", "---")]
+    return bool(codes) and all(code.startswith(STATEMENT_ROOT) for code in codes)
+
+
+def _declined_statements(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A refusal whose complement is a statement ("declined to comment", "refused to say whether ...") declines
+    comment (CAMEO 011), a statement: it rejects nothing. Whether the complement is a statement is the
+    dictionary's code for its verb (every coding of "say", "comment", "speak" is 01)."""
+    if not any(c.code.startswith(REFUSAL_ROOT) for c in cands):
+        return cands
+    x = next((c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if x is None or not is_statement_verb(x):
+        return cands
+    return [replace(c, code=DECLINED_COMMENT, reverse="", pattern=c.pattern + "+statement") if c.code.startswith(REFUSAL_ROOT)
+            else c for c in cands]
 
 
 def _visits(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:

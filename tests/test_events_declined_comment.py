@@ -1,0 +1,39 @@
+"""A refusal to make a statement declines comment (CAMEO 011, a statement with no PLOVER type); a refusal to act
+still rejects. Whether the complement is a statement is the dictionary's code for its verb. Sentences are the
+team's own (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the ministry declined to comment.",
+    "The mining company declined to comment late on Friday.",
+    "The embassy declined to say whether the envoy had been recalled.",
+])
+def test_declining_to_comment_is_no_typed_event(text: str) -> None:
+    assert [e for e in text_events(text, "t-declined") if e["plover_type"]] == []
+
+
+def test_declined_comment_is_a_statement_when_statements_are_published() -> None:
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events import annotate, code_article
+    from streams.extraction.nlp import load_nlp
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    text = "The mining company declined to comment late on Friday."
+    nlp = load_nlp()
+    art = CleanArticle(article_id="t-declined", body=text, content_hash=content_hash(text), cleaner_version="t",
+                       input_format="text", language="en")
+    doc = annotate(nlp, nlp(text))
+    codes = {e["cameo_code"] for e in code_article(doc, resolve_entities(doc), art, emit_statements=True).events}
+    assert codes == {"011"}
+
+
+def test_refusing_to_act_is_still_a_rejection() -> None:
+    typed = [e for e in text_events("Iran declined to release the detained sailors.", "t-declined") if e["plover_type"]]
+    assert typed and max(typed, key=lambda e: e["confidence"])["plover_type"] == "REJECT"
