@@ -462,6 +462,12 @@ def disaster_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """Every word of every agent phrase (a plural no phrase holds is not worth trying)."""
+    return frozenset(w for key in _agents() for w in key.split())
+
+
+@lru_cache(maxsize=1)
 def _agent_key_words() -> int:
     """The most words of any agent phrase (a longer window cannot name one)."""
     return max((len(key.split()) for key in _agents()), default=0)
@@ -535,7 +541,8 @@ def _plurals(head: Token) -> tuple[str, ...]:
     lemma = actor_key(head.lemma_)
     if not lemma or not lemma.isalpha():
         return ()
-    return (lemma[:-1] + "ies",) if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else (lemma + "s",)
+    plural = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
+    return (plural,) if plural in _agent_words() else ()
 
 
 def _agent_country(span: Span, head: Token, lo: int, hi: int, when: datetime.date | None) -> ActorInfo | None:
