@@ -461,9 +461,9 @@ DECLINED_COMMENT = "011"  # CAMEO 011 "Decline comment" (a statement: no PLOVER 
 STATEMENT_ROOT = "01"
 
 
-def is_statement_verb(v: Token) -> bool:
+def _is_statement_verb(v: Token, kb: Knowledge) -> bool:
     """Every coding the dictionary gives the verb is a statement (CAMEO 01: "say", "comment", "speak")."""
-    codes = [e.code for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()) if e.code not in ("", "---")]
+    codes = [e.code for e in kb.verbs_by_lemma.get(v.lemma_.lower(), ()) if e.code not in ("", "---")]
     return bool(codes) and all(code.startswith(STATEMENT_ROOT) for code in codes)
 
 
@@ -474,7 +474,7 @@ def _declined_statements(cands: list[Candidate], v: Token, kb: Knowledge) -> lis
     if not any(c.code.startswith(REFUSAL_ROOT) for c in cands):
         return cands
     x = next((c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if x is None or not is_statement_verb(x):
+    if x is None or not _is_statement_verb(x, kb):
         return cands
     return [replace(c, code=DECLINED_COMMENT, reverse="", pattern=c.pattern + "+statement") if c.code.startswith(REFUSAL_ROOT)
             else c for c in cands]

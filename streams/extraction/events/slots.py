@@ -268,8 +268,9 @@ def _held_by_dateline(v: Token) -> Token | None:
     """The subject of a subjectless main verb that the parser hung on the dateline ("By A B Hyderabad: Senior leader
     C D on Sunday hit out at ..." makes C D an apposition of the place): the head of the first phrase after the
     dateline, before the verb, that is attached inside the dateline."""
-    end = dateline_end(sentence_of(v))
-    if end <= sentence_of(v).start:
+    sent = sentence_of(v)
+    end = dateline_end(sent)
+    if end <= sent.start:
         return None
     for t in v.doc[end : v.i]:
         if t.head.i < end and t.pos_ in ("NOUN", "PROPN"):
