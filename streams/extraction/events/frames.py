@@ -400,6 +400,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
+    # a verb with a noun as object predicate is in its sense of naming or making something so, not its default one:
+    # only a pattern that fits codes it ("shot dead" has no noun predicate and keeps its sense)
+    predicated = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in kids(v))
     for spec, entry, p, slots in found:
         if spec < top:
             continue
@@ -416,6 +419,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             code = entry.code
         if code == "---" or (not code and not reverse):
             continue
+        if p is None and predicated:
+            continue  # "called the protesters traitors", "called the vote a farce": a naming, not a call
         if (code, reverse) in seen_codes:
             continue
         seen_codes.add((code, reverse))

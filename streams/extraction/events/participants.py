@@ -98,9 +98,17 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             lo = i + 1  # "ROME - police", "LAHORE: police"; a hyphen inside a word ("rebel-held") is no separator
     while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")) and not _closes_bracket(doc, lo, hi):
         hi -= 1
+    if hi + 1 < len(doc) and _closes_bracket(doc, lo, hi + 1):
+        hi += 1
     return doc[lo : hi + 1]
+
+
+def _closes_bracket(doc: Doc, lo: int, hi: int) -> bool:
+    """``doc[hi]`` closes a bracket the phrase opened ("the Election Commission (EC)"): it belongs to the phrase,
+    or the text would end "(EC"."""
+    return doc[hi].text == ")" and sum(t.text == "(" for t in doc[lo:hi]) > sum(t.text == ")" for t in doc[lo:hi])
 
 
 class Participants:
@@ -381,13 +389,13 @@ class Participants:
         return [self.from_entity(ent, ent.canonical, span.start_char, span.end_char) for ent, _ in found[-2:]]
 
     def _pronoun(self, tok: Token, speaker: Participant | None) -> Participant | None:
-        """A pronoun's referent: the speaker it agrees with, else (he / she) the person salience gives. A possessive
-        ("his strike", "their offensive") refers as its personal pronoun does and, being no phrase of its own, is
-        written as the referent's name."""
-        possessive = tok.lower_ in _POSSESSIVE_PRONOUNS
+        """A pronoun's referent: the speaker it agrees with, else (he / she) the person salience gives. The record
+        names the referent as the article does (the speaker's phrase, else the entity's name), never "it" or "they":
+        a consumer reading one record has no sentence to resolve the pronoun against. A possessive ("his strike",
+        "their offensive") refers as its personal pronoun does. The position stays the pronoun's."""
         low = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
         if speaker is not None and agrees(low, speaker):
-            return Participant(speaker.text if possessive else tok.text, speaker.canonical, speaker.entity, speaker.country,
+            return Participant(speaker.text, speaker.canonical, speaker.entity, speaker.country,
                                speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
@@ -397,7 +405,7 @@ class Participants:
         ent = self.salience.pronoun(tok, self.table)
         if ent is None:
             return None
-        return self.from_entity(ent, ent.canonical if possessive else tok.text, tok.idx, tok.idx + len(tok.text))
+        return self.from_entity(ent, ent.canonical, tok.idx, tok.idx + len(tok.text))
 
     def _subject_referent(self, tok: Token, low: str) -> Participant | None:
         """he / she in a sentence that names no person before it refers to the subject of the clause its own clause

@@ -325,11 +325,31 @@ def object_heads(v: Token) -> list[Token]:
         for c in kids(v):
             # an object with a participle after it ("attacked farmers tending their fields"), which the parser read
             # as the subject of a clause of its own: the noun right after the verb is the verb's object
-            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > v.i:
+            if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.i > v.i:
                 subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
                 if subj:
                     out.extend(conjuncts(counted(subj[0])))
+            elif c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
+                out.extend(_named_by_free_relative(c))
     return out
+
+
+def _named_by_free_relative(clause: Token) -> list[Token]:
+    """What a free relative object names ("shelled what the army said were rebel depots", "hit what they called
+    / described as training camps"): the predicate of its clause, or of the clause that clause reports; what the
+    act hit, not who described it."""
+    h = clause
+    for _ in range(3):
+        for c in kids(h):
+            if c.dep_ in ("attr", "oprd"):
+                return conjuncts(counted(c))
+            if c.dep_ == "prep" and c.lower_ == "as":
+                named = [g for g in kids(c) if g.dep_ == "pobj"]
+                return conjuncts(counted(named[0])) if named else []
+        h = next((c for c in kids(h) if c.dep_ in ("ccomp", "xcomp") and c.i > h.i), None)
+        if h is None:
+            break
+    return []
 
 
 def counted(tok: Token) -> Token:

@@ -1,0 +1,78 @@
+"""How an actor is named when the sentence names it indirectly, and what an act hits when its object is a clause.
+
+Sentences are the team's own (issue 14):
+- a pronoun resolved to its referent is written as the phrase that names the referent ("the navy said it had
+  opened an inquiry": the source is the navy, not "it"); a consumer of one record has no sentence to resolve it;
+- an acronym in brackets stays whole in the actor's text ("the Anti-Corruption Commission (ACC)", not "... (ACC");
+- an object the parser read as the subject of a participle clause ("beat herders driving cattle") is the object;
+- a free relative object ("shelled what the army said were rebel depots", "struck what officials described as
+  camps") is what its clause names, not the one who described it;
+- a verb with a noun as object predicate ("called the strikers traitors") names, it does not telephone.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _top(text: str) -> dict:
+    return top_typed_event(text_events(text, "t-referents"))
+
+
+def _text(actor: dict | None) -> str | None:
+    return (actor or {}).get("text")
+
+
+def test_a_pronoun_source_is_written_as_the_speaker_it_stands_for() -> None:
+    top = _top("ACCRA - The Ghanaian Navy said on Friday it had launched an investigation into the loss of a fishing vessel.")
+    assert top["plover_type"] == "ACCUSE"
+    assert _text(top["source"]) == "Ghanaian Navy"
+    assert top["source"]["sector"] == "MIL"
+
+
+def test_a_pronoun_that_agrees_with_no_speaker_is_left_unresolved() -> None:
+    # "they" cannot stand for one minister: no actor, so no source text of a pronoun either
+    events = text_events("The minister said on Tuesday that they had attacked the convoy near the border.", "t-referents")
+    assert all(_text(e["source"]) not in ("they", "minister") for e in events if e["plover_type"] == "ASSAULT"), events
+
+
+def test_a_bracketed_acronym_stays_whole_in_the_actor_text() -> None:
+    top = _top("DHAKA: The Anti-Corruption Commission (ACC) has filed a case against a former port official over bribes.")
+    assert _text(top["source"]) == "Anti-Corruption Commission (ACC)"
+
+
+def test_an_object_read_as_the_subject_of_a_participle_clause_is_the_target() -> None:
+    top = _top("HEBRON (Reuters) - Armed settlers assaulted Palestinian shepherds grazing sheep near the village, residents said.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["source"]) == "Armed settlers"
+    assert _text(top["target"]) == "Palestinian shepherds"
+
+
+def test_a_free_relative_object_names_what_was_hit() -> None:
+    top = _top("Turkish jets bombed what the army said were PKK hideouts in northern Iraq on Friday.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["source"]) == "Turkish jets"
+    assert _text(top["target"]) == "PKK"
+
+
+def test_a_free_relative_with_described_as_names_what_was_hit() -> None:
+    top = _top("Nigerian soldiers struck what officials described as insurgent camps in Borno state.")
+    assert top["plover_type"] == "ASSAULT"
+    assert top["target"] is not None and top["target"]["sector"] == "REB"
+
+
+def test_a_free_relative_counts_what_it_names() -> None:
+    top = _top("Police arrested what residents said were dozens of students outside the campus.")
+    assert top["plover_type"] == "COERCE"
+    assert _text(top["target"]) == "dozens of students"
+
+
+def test_calling_someone_something_is_no_telephone_call() -> None:
+    events = text_events("The interior minister called the protesters traitors on Monday.", "t-referents")
+    assert not any(e["cameo_code"].startswith("04") for e in events), events
+
+
+def test_a_verb_with_an_adjective_predicate_keeps_its_sense() -> None:
+    top = _top("A local reporter was shot dead by unidentified gunmen outside his home on Sunday.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["source"]) == "unidentified gunmen"
