@@ -7,7 +7,11 @@ Sentences are the team's own (issue 14):
 - an object the parser read as the subject of a participle clause ("beat herders driving cattle") is the object;
 - a free relative object ("shelled what the army said were rebel depots", "struck what officials described as
   camps") is what its clause names, not the one who described it;
-- a verb with a noun as object predicate ("called the strikers traitors") names, it does not telephone.
+- a verb with a noun as object predicate ("called the strikers traitors") names, it does not telephone;
+- an intended or threatened act is aimed at the one its object is for, to or from ("threatened to freeze a loan
+  for X", "warned it could withhold subsidies from X"), when the parser hangs that phrase on the object;
+- what is done to a nominalised act is done to its doer ("rejected the takeover of the presidency by X"); an act that a free
+  relative names ("condemned what it called a massacre") is coded as an act of its own.
 """
 
 from __future__ import annotations
@@ -76,3 +80,30 @@ def test_a_verb_with_an_adjective_predicate_keeps_its_sense() -> None:
     top = _top("A local reporter was shot dead by unidentified gunmen outside his home on Sunday.")
     assert top["plover_type"] == "ASSAULT"
     assert _text(top["source"]) == "unidentified gunmen"
+
+
+def test_an_intended_act_is_aimed_at_the_one_its_object_is_for() -> None:
+    # the recipient hangs on the object of the infinitive, not on the threatening verb
+    top = _top("The IMF threatened to freeze its loan programme for Zambia if the deficit kept growing.")
+    assert top["plover_type"] == "THREATEN"
+    assert _text(top["target"]) == "Zambia"
+
+
+def test_a_threat_stated_as_a_clause_is_aimed_at_the_one_deprived() -> None:
+    top = _top("Brussels warned it could withhold farm subsidies from Poland.")
+    assert top["plover_type"] == "THREATEN"
+    assert _text(top["target"]) == "Poland"
+
+
+def test_rejecting_an_act_is_aimed_at_its_doer() -> None:
+    top = _top("The African Union rejected the takeover of the presidency by army officers.")
+    assert top["plover_type"] == "REJECT"
+    assert _text(top["source"]) == "African Union"
+    assert _text(top["target"]) == "army officers"
+
+
+def test_a_condemned_act_named_by_a_free_relative_is_still_coded() -> None:
+    events = text_events("The foreign ministry condemned what it called the cold-blooded killing of four fishermen by border guards.",
+                         "t-referents")
+    assert top_typed_event(events)["plover_type"] == "ACCUSE"
+    assert any(e["plover_type"] == "ASSAULT" and _text(e["source"]) == "border guards" for e in events), events

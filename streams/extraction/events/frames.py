@@ -247,7 +247,8 @@ _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 def owner_groups(obj: Token) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
-    agent of a participle ("a plan put forward by X", "the role played by X"), an "of" owner ("the offices of X")
+    agent of a participle ("a plan put forward by X", "the role played by X"), the doer of an act the noun names
+    ("the killing of X by Y"), an "of" owner ("the offices of X")
     and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts"), in that order. The builder keeps a
     group only if it names an actor, and only when the object itself named none."""
     out: list[list[int]] = []
@@ -257,6 +258,9 @@ def owner_groups(obj: Token) -> list[list[int]]:
     for c in kids(obj):
         if c.dep_ == "acl" and c.tag_ == "VBN":
             out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+    for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     for c in kids(obj):
         if c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
@@ -267,6 +271,9 @@ def owner_groups(obj: Token) -> list[list[int]]:
 
 
 AIMED_PREPS = frozenset({"against", "on", "upon", "at", "into"})
+# prepositions whose object an intended or threatened act is for or against ("to suspend aid to X", "to impose curbs
+# on X", "would withhold funds from X")
+_XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
 def _aimed_at_owners(prep: str, obj: Token) -> list[list[int]]:
@@ -319,8 +326,11 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # (or its owner: "dismissed X's offer", "rejected a petition filed by X"; a possessive pronoun that
             # stands for the source, "lifted its curfew", is no target)
             targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o))]
-        for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X")
-            targets += [_group(o) for o in object_heads(x)]
+        for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
+            objs = object_heads(x)  # the one its object is for or against ("threatened to cut aid to X")
+            targets += [_group(o) for o in objs]
+            targets += [_group(g) for h in (x, *objs) for c in kids(h) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
+                        for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
             targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
@@ -329,7 +339,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                 if c.dep_ == "ccomp":
                     objs = object_heads(c)
                     targets += [_group(o) for o in objs]
-                    targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in AIMED_PREPS
+                    targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in _XCOMP_PREPS
                                 for g in kids(p_) if g.dep_ == "pobj"]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []

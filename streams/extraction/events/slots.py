@@ -337,15 +337,22 @@ def object_heads(v: Token) -> list[Token]:
 def _named_by_free_relative(clause: Token) -> list[Token]:
     """What a free relative object names ("shelled what the army said were rebel depots", "hit what they called
     / described as training camps"): the predicate of its clause, or of the clause that clause reports; what the
-    act hit, not who described it."""
+    act hit, not who described it. An act the clause names ("condemned what it called a massacre") is none: it is
+    coded as an act of its own, which the governing verb answers."""
+    from .knowledge import knowledge
+
     h = clause
     for _ in range(3):
         for c in kids(h):
             if c.dep_ in ("attr", "oprd"):
-                return conjuncts(counted(c))
-            if c.dep_ == "prep" and c.lower_ == "as":
+                named = [c]
+            elif c.dep_ == "prep" and c.lower_ == "as":
                 named = [g for g in kids(c) if g.dep_ == "pobj"]
-                return conjuncts(counted(named[0])) if named else []
+            else:
+                continue
+            if named:
+                head = counted(named[0])
+                return [] if head.lemma_.lower() in knowledge().nouns else conjuncts(head)
         h = next((c for c in kids(h) if c.dep_ in ("ccomp", "xcomp") and c.i > h.i), None)
         if h is None:
             break
