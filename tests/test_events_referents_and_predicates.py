@@ -11,7 +11,9 @@ Sentences are the team's own (issue 14):
 - an intended or threatened act is aimed at the one its object is for, to or from ("threatened to freeze a loan
   for X", "warned it could withhold subsidies from X"), when the parser hangs that phrase on the object;
 - what is done to a nominalised act is done to its doer ("rejected the takeover of the presidency by X"); an act that a free
-  relative names ("condemned what it called a massacre") is coded as an act of its own.
+  relative names ("condemned what it called a massacre") is coded as an act of its own;
+- a counted actor is written with its count ("more than 2,000 prisoners"), as the report writes it, but not with a
+  dateline the parser hung on the count.
 """
 
 from __future__ import annotations
@@ -107,3 +109,14 @@ def test_a_condemned_act_named_by_a_free_relative_is_still_coded() -> None:
                          "t-referents")
     assert top_typed_event(events)["plover_type"] == "ACCUSE"
     assert any(e["plover_type"] == "ASSAULT" and _text(e["source"]) == "border guards" for e in events), events
+
+
+def test_a_counted_actor_keeps_its_count() -> None:
+    top = _top("YANGON - The junta freed more than 2,000 prisoners on Monday.")
+    assert _text(top["target"]) == "more than 2,000 prisoners"
+
+
+def test_a_dateline_hung_on_the_count_stays_out_of_the_phrase() -> None:
+    top = _top("ABUJA, Nigeria - Four Turkish engineers working on a dam were kidnapped by armed men on Sunday.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _text(top["target"]) == "Four Turkish engineers"
