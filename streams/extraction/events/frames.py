@@ -244,13 +244,14 @@ THREAT_ROOT = "13"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
-def owner_groups(obj: Token) -> list[list[int]]:
+def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
     agent of a participle ("a plan put forward by X", "the role played by X"), the doer of an act the noun names
     ("the killing of X by Y"), an "of" owner ("the offices of X")
     and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts"), in that order. The builder keeps a
-    group only if it names an actor, and only when the object itself named none."""
+    group only if it names an actor, and only when the object itself named none. Without ``of_owner`` (for a
+    subject: "the shelling of X killed" names X's harm, not its doer) the "of" owner is left out."""
     out: list[list[int]] = []
     for c in kids(obj):
         if c.dep_ == "poss":
@@ -262,7 +263,7 @@ def owner_groups(obj: Token) -> list[list[int]]:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     for c in kids(obj):
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
     for c in kids(obj):
         if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS or c.dep_ == "compound" and c.pos_ == "NOUN"):
@@ -303,6 +304,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         return []
 
     sources = named(source_spec) if source_spec else ([[t.i for t in frame.subjects]] if frame.subjects else [])
+    if sources and sources[0] == [t.i for t in frame.subjects] and len(frame.subjects) == 1 and _instrument(frame.subjects[0]):
+        # a subject that is an act or an instrument stands for its doer ("an air strike by X killed", "a police raid
+        # netted", "Israel's shelling hit"): the builder takes these only when the subject itself names no one
+        sources += owner_groups(frame.subjects[0], of_owner=False)
     if target_spec:
         targets = named(target_spec)
     else:
@@ -347,6 +352,12 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if not (set(g) & src_ids) and g not in unique:
             unique.append(g)
     return sources, unique, sorted(used)
+
+
+def _instrument(tok: Token) -> bool:
+    """An act noun, a weapon or an aircraft (``Knowledge.instruments``): a head that implies a human agent."""
+    inst = knowledge().instruments
+    return tok.lower_ in inst or tok.lemma_.lower() in inst
 
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
