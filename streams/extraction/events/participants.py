@@ -87,7 +87,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in kids(child))):
                 continue
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
-                continue  # the bare phrase, for lookups ("at least 28 soldiers" -> "soldiers"); Participants.actor adds the count
+                continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
@@ -160,12 +160,11 @@ class Participants:
     # ------------------------------------------------------------------ the slot head
     def actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         """The actor a slot head names, or None (see module doc). The text of a counted or collected actor is the
-        whole phrase as written ("dozens of opposition supporters", "a gang of men", "five villagers"); its head gives
-        the type."""
+        whole phrase as written ("dozens of opposition supporters", "a gang of men"); its head gives the type."""
         found = self._actor(tok, speaker, exclude)
         if found is None or tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
             return found
-        outer = quantity_phrase_start(tok) or count_start(tok)
+        outer = quantity_phrase_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
         start = outer.idx
@@ -449,22 +448,6 @@ def quantity_phrase_start(head: Token) -> Token | None:
     first = top.left_edge
     while first.i < top.i and (first.is_punct or first.lower_ in ("the", "a", "an")):
         first = first.doc[first.i + 1]
-    return first
-
-
-def count_start(head: Token) -> Token | None:
-    """The first word of the count right before ``head``'s phrase ("| more than 3,000 prisoners", "| five militants"),
-    None when there is none. The count is part of the phrase as written; the event's quantities read it too."""
-    counts = [c for c in kids(head) if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in ("DATE", "TIME", "MONEY")]
-    if not counts:
-        return None
-    count, doc = counts[0], head.doc
-    first = count
-    while first.i > count.left_edge.i:  # its own modifiers ("more than", "at least")
-        prev = doc[first.i - 1]
-        if prev.is_punct or prev.pos_ == "PROPN" or prev.text in _DATELINE_SEPS:
-            break  # a dateline the parser hung on the count ("CITY, Country - Five engineers")
-        first = prev
     return first
 
 
