@@ -493,6 +493,8 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     (lo, hi), phrase, code, source = found
     prefix, _, suffix = code.partition("~")
     roles = prefix or suffix
+    if source == PLOVER_AGENTS:
+        roles = _as_cameo_elements(roles)
     if any(roles[i : i + 3] in _NOT_ACTOR for i in range(0, len(roles), 3)):
         return None
     modifier = _agent_country(span, head, lo, hi, when)
@@ -504,6 +506,17 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     _, sector = code_parts(roles)
     full = (country or "") + roles if suffix else roles + (country or "")
     return ActorInfo(phrase, full, country, sector, source, flags)
+
+
+PLOVER_AGENTS = "plover-agents"
+# PLOVER renamed two CAMEO sector elements: its MED is CAMEO's HLH (health), its JRN CAMEO's MED (media)
+_PLOVER_TO_CAMEO = {"MED": "HLH"}
+
+
+def _as_cameo_elements(roles: str) -> str:
+    """A PLOVER-coded role string ("GOVMED": health ministry) in the CAMEO elements that ``code_parts`` reads
+    ("GOVHLH"), so the PLOVER agents list's nurses and ambulances are health (PLOVER MED), not media."""
+    return "".join(_PLOVER_TO_CAMEO.get(roles[i : i + 3], roles[i : i + 3]) for i in range(0, len(roles), 3))
 
 
 def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, str] | None:

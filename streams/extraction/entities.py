@@ -203,13 +203,13 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
 
 # Nouns of a settlement or an area: a name that is the object of their "of" ("the town of X", "the port city of X")
 # is a place, whatever the tagger called it (the small model reads unfamiliar town names as people).
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "port", "county", "island",
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "port", "county", "island",
                                "municipality", "governorate", "prefecture"})
 
 
 def _named_place(span: Span) -> bool:
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 _NOT_NAME_TAGS = {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}

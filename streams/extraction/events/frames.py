@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
+from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
@@ -240,6 +241,7 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 THEME_ROOTS = {"06", "07", "15"}
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
+PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
@@ -336,6 +338,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(o) for o in objs]
             targets += [_group(g) for h in (x, *objs) for c in kids(h) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
                         for g in kids(c) if g.dep_ == "pobj"]
+        if code[:2] == PROTEST_ROOT:
+            targets += protest_sites([frame.verb, *frame.objects])
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
             targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
@@ -352,6 +356,15 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if not (set(g) & src_ids) and g not in unique:
             unique.append(g)
     return sources, unique, sorted(used)
+
+
+def protest_sites(heads: list[Token]) -> list[list[int]]:
+    """A protest held outside someone's seat is aimed at its holder ("rallied outside parliament", "a sit-in outside
+    the governor's residence"): the site, then its owners (the builder keeps the groups that name an actor). Outside
+    a place ("outside the city", "outside Lagos") is only where."""
+    return [g for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ == "outside"
+            for o in kids(c) if o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "LOC") and o.lemma_.lower() not in SETTLEMENT_NOUNS
+            for g in (_group(o), *owner_groups(o))]
 
 
 def _instrument(tok: Token) -> bool:
@@ -678,6 +691,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]
+    if any(code[:2] == PROTEST_ROOT for code in codes):
+        targets += [g for g in protest_sites([n] + ([gov] if gov is not None else [])) if g not in targets]
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
     return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),

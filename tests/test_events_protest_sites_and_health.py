@@ -1,0 +1,53 @@
+"""Whom a protest held outside a seat of office is aimed at, and which sector the PLOVER agents' health workers get.
+
+Sentences are the team's own (issue 14):
+- a protest outside someone's seat is aimed at its holder ("a sit-in outside the residence of a governor": the
+  governor; "rallied outside the health ministry": the ministry); outside a place it is only where;
+- the PLOVER agents list codes health workers MED, which is PLOVER's renaming of CAMEO's HLH (health), not CAMEO's
+  MED (media, PLOVER JRN): nurses are health workers, journalists journalists.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _top(text: str) -> dict:
+    return top_typed_event(text_events(text, "t-protest-sites"))
+
+
+def test_a_protest_outside_a_residence_is_aimed_at_its_holder() -> None:
+    top = _top("Students held a sit-in outside the governor's residence on Monday.")
+    assert top["plover_type"] == "PROTEST"
+    assert (top["target"] or {}).get("text") == "governor"
+
+
+def test_a_rally_outside_a_ministry_is_aimed_at_the_ministry() -> None:
+    top = _top("Teachers held a protest outside the education ministry over unpaid wages.")
+    assert top["plover_type"] == "PROTEST"
+    assert (top["target"] or {}).get("text") == "education ministry"
+    assert top["target"]["sector"] == "GOV"
+
+
+def test_a_protest_outside_a_town_has_no_target_there() -> None:
+    top = _top("Protesters marched outside the city on Sunday.")
+    assert top["plover_type"] == "PROTEST"
+    assert top["target"] is None
+
+
+def test_nurses_are_health_workers_not_media() -> None:
+    top = _top("Nurses went on strike at public hospitals on Tuesday over pay.")
+    assert top["source"]["sector"] == "MED"
+
+
+def test_journalists_stay_journalists() -> None:
+    top = _top("Police beat three journalists covering the strike.")
+    assert top["target"]["sector"] == "JRN"
+
+
+def test_a_health_ministry_is_a_state_office() -> None:
+    from streams.extraction.actor_dictionary import _as_cameo_elements, code_parts
+
+    assert _as_cameo_elements("GOVMED") == "GOVHLH"
+    assert code_parts(_as_cameo_elements("MED")) == (None, "MED")
+    assert code_parts("MED") == (None, "JRN")  # a CAMEO-coded MED (the Phoenix lists) is still media
