@@ -13,7 +13,9 @@ Sentences are the team's own (issue 14):
 - what is done to a nominalised act is done to its doer ("rejected the takeover of the presidency by X"); an act that a free
   relative names ("condemned what it called a massacre") is coded as an act of its own;
 - an act or an instrument as subject stands for its doer ("a drone strike by X killed"); another thing's owner
-  does not ("China's exports beat forecasts").
+  does not ("China's exports beat forecasts");
+- delegations from two parties are one delegation of each, which act on each other; one from an actor that is no
+  entity ("the army") speaks for it (its country and sector), one from a state takes the noun's sector.
 """
 
 from __future__ import annotations
@@ -122,3 +124,17 @@ def test_the_owner_of_a_thing_as_subject_does_nothing() -> None:
     # only an act or an instrument implies a doer: a country's exports beat no one
     events = text_events("China's exports grew sharply in March, beating the forecasts of most economists.", "t-referents")
     assert not any(e["plover_type"] == "ASSAULT" for e in events), events
+
+
+def test_delegations_from_two_parties_act_on_each_other() -> None:
+    events = text_events("Delegations from Libya's army and the rival militia resumed talks in Geneva on Monday.", "t-referents")
+    pairs = {(_text(e["source"]), _text(e["target"])) for e in events if e["plover_type"] == "CONSULT"}
+    assert ("Delegations from Libya's army", "Delegations from rival militia") in pairs
+    assert ("Delegations from rival militia", "Delegations from Libya's army") in pairs
+
+
+def test_delegations_from_two_states_take_the_sector_of_the_noun() -> None:
+    events = text_events("Delegations from Ethiopia and Eritrea resumed talks in Nairobi on Monday.", "t-referents")
+    consult = [e for e in events if e["plover_type"] == "CONSULT"]
+    assert {e["source"]["country"] for e in consult} == {"ETH", "ERI"}
+    assert {e["source"]["sector"] for e in consult} == {"GOV"}

@@ -302,17 +302,24 @@ class Participants:
             owners = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in kids(c) if g.dep_ == "pobj"]
             if owners and len(owners[0].conjuncts) >= 1:
                 group = [owners[0], *[t for t in owners[0].conjuncts if t.i > owners[0].i]]
-                agent = agent_actor(self.doc[tok.i : tok.i + 1], self.when)
+                sector = self._agent_sector(tok)
                 out = []
                 for owner in group:
                     ent = self._entity_at(owner)
-                    if agent is None or ent is None:
+                    # an owner that is no entity but an actor of its own ("delegations from Sudan's army and the
+                    # militia") lends the delegation its country and sector: they speak for it
+                    agent = self.actor(owner) if ent is None and sector is not None else None
+                    if sector is None or ent is None and agent is None:
                         out = []
                         break
                     span = noun_phrase(self.doc, owner)
                     text = f"{tok.text} {owners[0].head.lower_} {span.text}"
+                    if agent is not None:
+                        out.append(Participant(text, agent.canonical, agent.entity, agent.country, agent.sector, span.start_char,
+                                               span.end_char, agent.named, agent.etype, True))
+                        continue
                     info = self.from_entity(ent, text, span.start_char, span.end_char)
-                    out.append(Participant(text, None, None, info.country, agent.sector, span.start_char, span.end_char, False, None, True))
+                    out.append(Participant(text, None, None, info.country, sector, span.start_char, span.end_char, False, None, True))
                 if out:
                     return out
             shared = self._coordinated_owners(tok, speaker, exclude)
@@ -323,6 +330,14 @@ class Participants:
             return pair
         a = self.actor(tok, speaker, exclude)
         return [a] if a is not None else []
+
+    def _agent_sector(self, head: Token) -> str | None:
+        """The sector of an agent noun alone, from the agents dictionary or the coder's own table ("delegations")."""
+        agent = agent_actor(self.doc[head.i : head.i + 1], self.when)
+        if agent is not None:
+            return agent.sector
+        entry = knowledge().agents.get(head.lower_)
+        return entry[0] if entry is not None and entry[0] not in ("NON", GROUP_NOUN) else None
 
     def _coordinated_owners(self, tok: Token, speaker: Participant | None, exclude: set[str] | None) -> list[Participant]:
         """A plural whose owner modifier is coordinated names one actor per owner, like the "of" form above:
