@@ -164,3 +164,22 @@ def test_datelines_with_a_glued_colon_or_an_all_caps_article_are_no_actors():
     assert top["source"]["text"] == "Residents of Pishin district"
     top = _top(_events("THE HAGUE - The Netherlands recalled its ambassador from Kigali on Friday."))
     assert top["source"]["text"] == "Netherlands"
+
+
+def test_an_act_a_demand_asks_for_has_not_happened():
+    # what the demand asks of another is no event of its own: the demand is
+    events = _events("Hanoi demanded on Friday that Beijing tow away an oil rig from disputed waters.")
+    assert [e["plover_type"] for e in events if e["plover_type"]] == ["REQUEST"]
+    top = _top(events)
+    assert top["source"]["text"] == "Hanoi" and _target(top) == "Beijing"
+
+
+def test_an_appeal_whose_infinitive_the_parser_hung_as_an_adverbial_still_asks_for_it():
+    # (and the battle the parties are in is no act of the envoy)
+    events = _events("The UN envoy urged the warring parties in the battle for Goma to spare civilians and let aid through.")
+    assert {e["plover_type"] for e in events if e["plover_type"]} == {"REQUEST"}
+
+
+def test_a_call_to_rally_still_codes_the_rallies():
+    events = _events("The main opposition party called on its supporters to hold rallies across the country on Friday.")
+    assert any(e["plover_type"] == "PROTEST" and e["source"]["text"] == "main opposition party" for e in events), events

@@ -79,6 +79,8 @@ _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun obje
 # verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
 _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
+_ASKING_TYPE = "REQUEST"  # what it asks for is not coded as done
+_CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
 _ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
@@ -249,9 +251,11 @@ class _SentenceCoder:
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
-        if not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting):
+        if (not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting)
+                and not (c.setting and (c.code or c.reverse)[:2] in _FORCE_ROOTS)):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
-            # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack")
+            # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
+            # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes")
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
         if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS:
             # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's
@@ -302,6 +306,11 @@ class _SentenceCoder:
         out: list[dict[str, Any]] = []
         for act in acts:
             if act.reporting:
+                continue
+            if answered.get(act.cand.trigger) == _ASKING_TYPE and act.plover not in _CALLED_OUT_TYPES:
+                # an act a demand or an appeal asks for has not happened ("demanded that X withdraw", "urged both
+                # sides to halt the fighting"): the demand is the event; a call to protest is how a protest is called
+                # out, and stays coded (ranked below the call)
                 continue
             recs = self._records(index, sent, act, triggers, probs, act.attribution or default_attr)
             if act.cand.trigger in answered:
@@ -485,24 +494,27 @@ def _answers_its_clause(act: _Act) -> bool:
     return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
 
 
-def _answered(doc: Doc, acts: list[_Act]) -> set[int]:
+def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
     """Triggers of acts that another act of the sentence answers, assents to or asks for: its object, prepositional
     object under a verb of :data:`_RESPONSE_TYPES` or :data:`_ASSENT_TYPES` ("condemned the killing of ...", "agreed
     to a truce"), or the clausal complement of a demand, threat or condemnation (:func:`_answers_its_clause`:
     "demanded that the troops leave", "condemned what it called a massacre"). The
     governing act is what the sentence reports first, so it ranks above the act it is about (which may never have
-    happened). An assent's clause is left alone: "decided to inspect" reports the inspection as much as the decision."""
-    out: set[int] = set()
+    happened). An assent's clause is left alone: "decided to inspect" reports the inspection as much as the decision.
+    Each answered trigger maps to the PLOVER type of the act answering it."""
+    out: dict[int, str] = {}
     for a in acts:
         if a.cand.kind != "verb" or a.plover not in _RESPONSE_TYPES | _ASSENT_TYPES or a.reporting:
             continue
         v = doc[a.cand.trigger]
-        clauses = ("ccomp", "xcomp") if _answers_its_clause(a) else ()
+        # (an infinitive the parser hung on an asking verb as an adverbial clause, "urged X to spare Y", is its
+        # content too)
+        clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
         inside: set[int] = set()
         for c in kids(v):
             if c.dep_ == "dobj" or c.dep_ in clauses or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS:
                 inside.update(t.i for t in c.subtree)
-        out.update(b.cand.trigger for b in acts if b is not a and b.cand.trigger in inside)
+        out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
     return out
 
 
