@@ -4,7 +4,9 @@ Sentences are the team's own (issue 14):
 - a protest outside someone's seat is aimed at its holder ("a sit-in outside the residence of a governor": the
   governor; "rallied outside the health ministry": the ministry); outside a place it is only where;
 - the PLOVER agents list codes health workers MED, which is PLOVER's renaming of CAMEO's HLH (health), not CAMEO's
-  MED (media, PLOVER JRN): nurses are health workers, journalists journalists.
+  MED (media, PLOVER JRN): nurses are health workers, journalists journalists;
+- a union whose possessor is people ("miners' union") is a labour actor; an armed body is not made one by people
+  ("the farmers' coalition"); "management" in a labour dispute is the employer (event_agents.tsv).
 """
 
 from __future__ import annotations
@@ -51,3 +53,21 @@ def test_a_health_ministry_is_a_state_office() -> None:
     assert _as_cameo_elements("GOVMED") == "GOVHLH"
     assert code_parts(_as_cameo_elements("MED")) == (None, "MED")
     assert code_parts("MED") == (None, "JRN")  # a CAMEO-coded MED (the Phoenix lists) is still media
+
+
+def test_a_union_of_people_named_as_possessor_is_an_actor() -> None:
+    top = _top("The miners' union accused the owners of a gold mine near Tarkwa of ignoring safety rules.")
+    assert top["plover_type"] == "ACCUSE"
+    assert top["source"]["text"] == "miners' union" and top["source"]["sector"] == "LAB"
+
+
+def test_an_armed_body_needs_a_state_or_group_as_owner() -> None:
+    events = text_events("The farmers' coalition accused the government of neglect.", "t-protest-sites")
+    assert not any((e["source"] or {}).get("sector") == "MIL" for e in events), events
+
+
+def test_management_in_a_labour_dispute_is_the_employer() -> None:
+    top = _top("The dockworkers' union and management held talks on Monday.")
+    assert top["plover_type"] == "CONSULT"
+    parties = {top["source"]["text"], (top["target"] or {}).get("text")}
+    assert "management" in parties

@@ -41,6 +41,7 @@ _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself ("the Houthi movement")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
+_ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 _CONDITION_HEADS = {"state"}  # an agent noun that, with an "of" complement naming no one, names a condition
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
 # heads that count or collect the actor rather than name it
@@ -239,9 +240,12 @@ class Participants:
             # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
             agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
                           for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)] if a is not None and a.sector), None)
-            if agent is None:
+            if agent is not None:
+                sector = agent.sector
+            elif sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head)):
+                # people as possessor say whose it is, and the noun keeps its sector ("miners' union"); an armed body
+                # needs a state or a group as owner ("the farmers' coalition" is no army)
                 return None
-            sector = agent.sector
         return Participant(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
                      span.end_char, False, None, plural)
 
