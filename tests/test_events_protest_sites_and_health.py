@@ -6,7 +6,9 @@ Sentences are the team's own (issue 14):
 - the PLOVER agents list codes health workers MED, which is PLOVER's renaming of CAMEO's HLH (health), not CAMEO's
   MED (media, PLOVER JRN): nurses are health workers, journalists journalists;
 - a union whose possessor is people ("miners' union") is a labour actor; an armed body is not made one by people
-  ("the farmers' coalition"); "management" in a labour dispute is the employer (event_agents.tsv).
+  ("the farmers' coalition"); "management" in a labour dispute is the employer (event_agents.tsv);
+- blaming a thing ("investigators blamed a faulty valve") names a cause and accuses no one: no event, so an
+  accident report with its cause stays without a typed event.
 """
 
 from __future__ import annotations
@@ -71,3 +73,14 @@ def test_management_in_a_labour_dispute_is_the_employer() -> None:
     assert top["plover_type"] == "CONSULT"
     parties = {top["source"]["text"], (top["target"] or {}).get("text")}
     assert "management" in parties
+
+
+def test_blaming_a_thing_accuses_no_one() -> None:
+    events = text_events("A boiler exploded at a bakery in Kano on Monday, injuring five workers. Investigators blamed a faulty "
+                         "pressure valve.", "t-protest-sites")
+    assert not any(e["plover_type"] for e in events), events
+
+
+def test_blaming_someone_is_still_an_accusation() -> None:
+    top = _top("The minister blamed the opposition for the unrest in the north.")
+    assert top["plover_type"] == "ACCUSE" and (top["target"] or {}).get("text") == "opposition"

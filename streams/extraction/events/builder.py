@@ -81,6 +81,7 @@ _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _ASKING_TYPE = "REQUEST"  # what it asks for is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
+_ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
 _ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
@@ -352,6 +353,9 @@ class _SentenceCoder:
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         exclude = {s.key for s in sources}
         targets, t_group = self._actors_in(c.target_groups, act.speaker, exclude)
+        if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
+                and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
+            return []  # blaming a thing ("blamed a faulty valve", "blamed heavy rain") accuses no one: a cause, no event
         placed = self._place_in_phrase(targets, t_group)
         if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
