@@ -4,7 +4,9 @@ Sentences are the team's own (issue 14):
 - a pronoun resolved to its referent is written as the phrase that names the referent ("the navy said it had
   opened an inquiry": the source is the navy, not "it"); a consumer of one record has no sentence to resolve it;
 - an acronym in brackets stays whole in the actor's text ("the Anti-Corruption Commission (ACC)", not "... (ACC");
-- an object the parser read as the subject of a participle clause ("beat herders driving cattle") is the object;
+- an object the parser read as the subject of a participle clause ("beat herders driving cattle") or of a reduced
+  relative ("captured a drug lord wanted for murder") is the object, and a participle that modifies a noun ("a
+  suspected smuggler") is no act;
 - a free relative object ("shelled what the army said were rebel depots", "struck what officials described as
   camps") is what its clause names, not the one who described it;
 - a verb with a noun as object predicate ("called the strikers traitors") names, it does not telephone;
@@ -138,3 +140,13 @@ def test_delegations_from_two_states_take_the_sector_of_the_noun() -> None:
     consult = [e for e in events if e["plover_type"] == "CONSULT"]
     assert {e["source"]["country"] for e in consult} == {"ETH", "ERI"}
     assert {e["source"]["sector"] for e in consult} == {"GOV"}
+
+
+def test_a_noun_with_a_reduced_relative_is_the_object_not_a_subject() -> None:
+    events = text_events("Federal police in Recife captured a suspected drug lord wanted for a string of murders, officials said "
+                         "on Friday.", "t-referents")
+    top = top_typed_event(events)
+    assert top["plover_type"] == "COERCE"
+    assert _text(top["source"]) == "Federal police" and _text(top["target"]) == "suspected drug lord"
+    # neither the participle before the noun nor the one after it is an act of the sentence
+    assert [e["plover_type"] for e in events if e["plover_type"]] == ["COERCE"], events

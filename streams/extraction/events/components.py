@@ -28,7 +28,7 @@ from ..doc_index import sentences
 from .classifier import TypeClassifier, load_classifier
 from .frames import Candidate, noun_candidates, verb_candidates
 from .knowledge import Knowledge, knowledge
-from .slots import kids, sentence_index, sentence_of
+from .slots import kids, misread_relative, sentence_index, sentence_of
 
 COMPONENTS = ("newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
@@ -40,7 +40,11 @@ for _name, _default in (("event_candidates", None), ("event_discarded", None), (
 
 
 def _verb_like(tok: Token) -> bool:
-    """A verb, or a headline verb the tagger took for a name ("Police Arrest Protesters")."""
+    """A verb, or a headline verb the tagger took for a name ("Police Arrest Protesters"); not a participle that
+    modifies a noun ("a suspected smuggler", "the detained reporters", "a man wanted for murder" however parsed),
+    which describes, it reports no act."""
+    if tok.dep_ == "amod" or misread_relative(tok):
+        return False
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
         return True
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():

@@ -325,13 +325,28 @@ def object_heads(v: Token) -> list[Token]:
         for c in kids(v):
             # an object with a participle after it ("attacked farmers tending their fields"), which the parser read
             # as the subject of a clause of its own: the noun right after the verb is the verb's object
-            if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.i > v.i:
+            if c.dep_ in ("advcl", "ccomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
+                # (or a participle of a reduced relative read as a finite verb: "captured a drug lord wanted for")
                 subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
                 if subj:
                     out.extend(conjuncts(counted(subj[0])))
             elif c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
                 out.extend(_named_by_free_relative(c))
     return out
+
+
+def misread_relative(c: Token) -> bool:
+    """A reduced relative the parser read as a clause of the verb before it, its noun as the clause's subject
+    ("captured a drug lord wanted for murder"): the noun is that verb's object (:func:`object_heads`)."""
+    return (c.dep_ in ("advcl", "ccomp") and c.head.i < c.i and reduced_relative(c)
+            and any(s.dep_ == "nsubj" and s.left_edge.i == c.head.i + 1 for s in kids(c)))
+
+
+def reduced_relative(c: Token) -> bool:
+    """A past participle with no object or clause of its own, before a preposition ("wanted for murder", "accused
+    of fraud"): a noun's reduced relative clause, whatever tense the tagger gave it."""
+    return (c.tag_ in ("VBN", "VBD") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "prep"
+            and not any(k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for k in kids(c)))
 
 
 def _named_by_free_relative(clause: Token) -> list[Token]:
