@@ -84,3 +84,11 @@ def test_blaming_a_thing_accuses_no_one() -> None:
 def test_blaming_someone_is_still_an_accusation() -> None:
     top = _top("The minister blamed the opposition for the unrest in the north.")
     assert top["plover_type"] == "ACCUSE" and (top["target"] or {}).get("text") == "opposition"
+
+
+def test_a_verb_the_dictionary_lacks_codes_as_its_block() -> None:
+    # event_verbs.tsv: "retake" joins the block of "recapture", "picket" the block of "demonstrate"
+    top = _top("Government troops retook the town of Kidal from separatist rebels after two days of fighting.")
+    assert top["cameo_code"] == "192" and top["source"]["text"] == "Government troops"
+    top = _top("Retired teachers picketed the finance ministry in Lima for a second day.")
+    assert top["plover_type"] == "PROTEST" and (top["target"] or {}).get("text") == "finance ministry"

@@ -19,7 +19,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -278,7 +278,9 @@ def knowledge() -> Knowledge:
     verb_forms: dict[str, list[VerbEntry]] = {}
     by_lemma: dict[str, list[VerbEntry]] = {}
     block_forms: dict[str, dict[str, str]] = {}
-    for row in records("cameo_verbs.tsv"):
+    team_verbs = [{"verb": r["verb"], "after": "", "before": "", "forms": r["forms"], "code": r["code"], "block": r["block"]}
+                  for r in records("event_verbs.tsv")]  # verbs the dictionary lacks, as members of its blocks
+    for row in [*records("cameo_verbs.tsv"), *team_verbs]:
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse)
         by_lemma.setdefault(entry.lemma, []).append(entry)
