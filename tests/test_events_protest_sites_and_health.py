@@ -92,3 +92,10 @@ def test_a_verb_the_dictionary_lacks_codes_as_its_block() -> None:
     assert top["cameo_code"] == "192" and top["source"]["text"] == "Government troops"
     top = _top("Retired teachers picketed the finance ministry in Lima for a second day.")
     assert top["plover_type"] == "PROTEST" and (top["target"] or {}).get("text") == "finance ministry"
+
+
+def test_countries_acting_together_are_an_actor() -> None:
+    top = _top("Western countries imposed new sanctions on Minsk on Friday.")
+    assert top["plover_type"] in ("SANCTION", "COERCE")
+    assert top["source"]["text"] == "Western countries" and top["source"]["sector"] == "GOV"
+    assert top["target"]["country"] == "BLR"
