@@ -8,7 +8,8 @@ Sentences are the team's own (issue 14):
 - a union whose possessor is people ("miners' union") is a labour actor; an armed body is not made one by people
   ("the farmers' coalition"); "management" in a labour dispute is the employer (event_agents.tsv);
 - blaming a thing ("investigators blamed a faulty valve") names a cause and accuses no one: no event, so an
-  accident report with its cause stays without a typed event.
+  accident report with its cause stays without a typed event; likewise a meeting verb whose object is a thing
+  ("faced famine", "confronted the crisis") meets no one.
 """
 
 from __future__ import annotations
@@ -99,3 +100,10 @@ def test_countries_acting_together_are_an_actor() -> None:
     assert top["plover_type"] in ("SANCTION", "COERCE")
     assert top["source"]["text"] == "Western countries" and top["source"]["sector"] == "GOV"
     assert top["target"]["country"] == "BLR"
+
+
+def test_facing_a_thing_is_no_meeting() -> None:
+    events = text_events("Aid agencies said that millions of Sudanese faced famine this year.", "t-protest-sites")
+    assert not any(e["plover_type"] == "CONSULT" for e in events), events
+    top = _top("The president met the Kenyan delegation on Monday.")
+    assert top["plover_type"] == "CONSULT" and (top["target"] or {}).get("text") == "Kenyan delegation"

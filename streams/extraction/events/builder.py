@@ -82,6 +82,9 @@ _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or t
 _ASKING_TYPE = "REQUEST"  # what it asks for is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
+# PETRARCH2's block of meeting and facing (meet, face, confront) coded by its default: its object is the one met (a
+# topic is the object of "discuss", another block)
+_ENCOUNTER_DEFAULT = "MEET_PEOPLE:verb"
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
 _ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
@@ -356,6 +359,9 @@ class _SentenceCoder:
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
             return []  # blaming a thing ("blamed a faulty valve", "blamed heavy rain") accuses no one: a cause, no event
+        if (not targets and c.kind == "verb" and c.pattern == _ENCOUNTER_DEFAULT
+                and any(o.dep_ == "dobj" and o.pos_ == "NOUN" for o in kids(tok))):
+            return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
         if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
