@@ -451,8 +451,10 @@ _PLACE_PREPS = {"in", "of", "from", "for"}
 
 @lru_cache(maxsize=1)
 def _agents() -> dict[str, tuple[str, str]]:
-    """Agent phrase key (singular and plural forms) -> (agent code, source)."""
-    return {key: (code, source) for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
+    """Agent phrase key (singular and plural forms) -> (agent code, source); the PLOVER list's codes in the CAMEO
+    elements the rest of this module reads (:func:`_as_cameo_elements`), converted once here."""
+    return {key: (_as_cameo_code(code) if source == PLOVER_AGENTS else code, source)
+            for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
 
 
 @lru_cache(maxsize=1)
@@ -493,8 +495,6 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     (lo, hi), phrase, code, source = found
     prefix, _, suffix = code.partition("~")
     roles = prefix or suffix
-    if source == PLOVER_AGENTS:
-        roles = _as_cameo_elements(roles)
     if any(roles[i : i + 3] in _NOT_ACTOR for i in range(0, len(roles), 3)):
         return None
     modifier = _agent_country(span, head, lo, hi, when)
@@ -511,6 +511,12 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
 PLOVER_AGENTS = "plover-agents"
 # PLOVER renamed two CAMEO sector elements: its MED is CAMEO's HLH (health), its JRN CAMEO's MED (media)
 _PLOVER_TO_CAMEO = {"MED": "HLH"}
+
+
+def _as_cameo_code(code: str) -> str:
+    """An agent code ("~GOVMED", "NGO~") with its role elements in CAMEO's reading."""
+    prefix, tilde, suffix = code.partition("~")
+    return _as_cameo_elements(prefix) + tilde + _as_cameo_elements(suffix)
 
 
 def _as_cameo_elements(roles: str) -> str:

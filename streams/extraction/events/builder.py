@@ -79,7 +79,7 @@ _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun obje
 # verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
 _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
-_ASKING_TYPE = "REQUEST"  # what it asks for is not coded as done
+_REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
 # PETRARCH2's block of meeting and facing (meet, face, confront) coded by its default: its object is the one met (a
@@ -311,7 +311,7 @@ class _SentenceCoder:
         for act in acts:
             if act.reporting:
                 continue
-            if answered.get(act.cand.trigger) == _ASKING_TYPE and act.plover not in _CALLED_OUT_TYPES:
+            if answered.get(act.cand.trigger) == _REQUEST_TYPE and act.plover not in _CALLED_OUT_TYPES:
                 # an act a demand or an appeal asks for has not happened ("demanded that X withdraw", "urged both
                 # sides to halt the fighting"): the demand is the event; a call to protest is how a protest is called
                 # out, and stays coded (ranked below the call)

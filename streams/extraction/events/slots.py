@@ -17,6 +17,7 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from ..doc_index import sentences
+from .knowledge import knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
 _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
@@ -338,11 +339,11 @@ def object_heads(v: Token) -> list[Token]:
 def misread_relative(c: Token) -> bool:
     """A reduced relative the parser read as a clause of the verb before it, its noun as the clause's subject
     ("captured a drug lord wanted for murder"): the noun is that verb's object (:func:`object_heads`)."""
-    return (c.dep_ in ("advcl", "ccomp") and c.head.i < c.i and reduced_relative(c)
+    return (c.dep_ in ("advcl", "ccomp") and c.head.i < c.i and _reduced_relative(c)
             and any(s.dep_ == "nsubj" and s.left_edge.i == c.head.i + 1 for s in kids(c)))
 
 
-def reduced_relative(c: Token) -> bool:
+def _reduced_relative(c: Token) -> bool:
     """A past participle with no object or clause of its own, before a preposition ("wanted for murder", "accused
     of fraud"): a noun's reduced relative clause, whatever tense the tagger gave it."""
     return (c.tag_ in ("VBN", "VBD") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "prep"
@@ -354,8 +355,6 @@ def _named_by_free_relative(clause: Token) -> list[Token]:
     / described as training camps"): the predicate of its clause, or of the clause that clause reports; what the
     act hit, not who described it. An act the clause names ("condemned what it called a massacre") is none: it is
     coded as an act of its own, which the governing verb answers."""
-    from .knowledge import knowledge
-
     h = clause
     for _ in range(3):
         for c in kids(h):
