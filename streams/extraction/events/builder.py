@@ -321,7 +321,7 @@ class _SentenceCoder:
                 for r in recs:
                     r["confidence"] = max(0.0, r["confidence"] - ANSWERED_PENALTY)
             out.extend(recs)
-        out = _fullest_tellings(out)
+        out = _fullest_tellings(_protest_demands(doc, out))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -347,7 +347,8 @@ class _SentenceCoder:
         sources = self._sources(act, triggers, index)
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
-        crowd = knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}) if c.kind == "verb" and c.code and sources else ""
+        crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
+                 if c.kind == "verb" and c.code and sources else "")
         if crowd:  # "farmers blocked the highway", "protesters torched a police station": a protest (event_crowd_acts.tsv)
             c = replace(c, code=crowd)
             plover = code_info(crowd).plover_type
@@ -526,6 +527,25 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
                 inside.update(t.i for t in c.subtree)
         out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
     return out
+
+
+def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a protest demands is its content, not a second act that outranks it: a demand or an appeal made in an
+    adverbial or coordinated clause of a protest's verb, by the protesters or by no one named ("thousands gathered
+    in the capital demanding higher prices", "workers marched and called for a raise"), ranks just below the
+    protest (the classifier reads the demand's words more readily than the gathering's)."""
+    protests = {r["action"]["_pos"]: r for r in records if r["plover_type"] == "PROTEST"}
+    if not protests:
+        return records
+    for r in records:
+        if r["plover_type"] != _REQUEST_TYPE:
+            continue
+        tok = doc[r["action"]["_pos"]]
+        protest = protests.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "conj") else None
+        if protest is None or _party(r["source"]) not in ("", _party(protest["source"])):
+            continue
+        r["confidence"] = min(r["confidence"], max(0.0, protest["confidence"] - 0.02))
+    return records
 
 
 def _people(p: Participant) -> bool:

@@ -116,6 +116,7 @@ class Knowledge:
     discards: tuple[Discard, ...]
     reciprocal: frozenset[str]
     instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
+    weapons: frozenset[str]  # weapons and aircraft (synsets &WEAPON, &AIRCRAFT): what only acts by force
     agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
@@ -126,14 +127,15 @@ class Knowledge:
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
-    crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # act -> a crowd's act
+    crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str], bool]] = field(default_factory=dict)  # act -> a crowd's act
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
+    charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
-    def crowd_act(self, code: str, verb: str, source_sectors: set[str | None]) -> str:
-        """The code of act ``code`` by ``verb`` when every source is of the row's crowd sectors
-        (``event_crowd_acts.tsv``: "farmers blocked the road" is a protest); "" otherwise."""
+    def crowd_act(self, code: str, verb: str, source_sectors: set[str | None], by_default: bool) -> str:
+        """The code of act ``code`` by ``verb`` (``by_default``: the verb's default code, no pattern) when every source
+        is of the row's crowd sectors (``event_crowd_acts.tsv``: "farmers blocked the road" is a protest); "" otherwise."""
         row = _by_prefix(self.crowd_acts, code)
-        if not row or verb not in row[2] or not source_sectors or not source_sectors <= row[1]:
+        if not row or verb not in row[2] or not source_sectors or not source_sectors <= row[1] or (row[3] and not by_default):
             return ""
         return row[0]
 
@@ -309,8 +311,10 @@ def knowledge() -> Knowledge:
         discards=discards,
         reciprocal=reciprocal,
         instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | named_acts,
+        weapons=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()),
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
+        charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         gerunds=_gerunds(verb_forms, noun_forms),
@@ -319,8 +323,8 @@ def knowledge() -> Knowledge:
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},
-        crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")))
-                    for r in records("event_crowd_acts.tsv")},
+        crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")),
+                               r["coded_by"] == "default") for r in records("event_crowd_acts.tsv")},
         visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},
     )
 
@@ -372,6 +376,15 @@ def _patient_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
         if rev >= 2 and rev >= fwd:
             out.add(block)
     return frozenset(out)
+
+
+def _charge_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
+    """Blocks with a pattern that reads an "of" phrase, and nothing else, after the verb's bare object as the verb's
+    own complement ("accuse X of torture", "warn X of consequences", "strip X of citizenship", "clear X of charges"):
+    in such a verb's "V X of Y", Y is the charge or the matter, not a part of the actor X."""
+    return frozenset(block for block, ps in patterns.items()
+                     if any(p.object is None and not p.particle and p.preps and p.preps[0].preps == frozenset({"of"})
+                            and p.preps[0].noun is not None for p in ps))
 
 
 def _noun_forms(noun: str) -> list[str]:

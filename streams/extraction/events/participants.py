@@ -178,7 +178,7 @@ class Participants:
             return None
         if tok.i < dateline_end(sentence_of(tok)):
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
-        span = noun_phrase(self.doc, tok)
+        span = self._without_charge(noun_phrase(self.doc, tok), tok)
         if not span.text.strip() or is_hazard(span):
             return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -212,6 +212,29 @@ class Participants:
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
         return self._extra_agent(tok, span, plural)
+
+    def _without_charge(self, span: Span, head: Token) -> Span:
+        """The object of a verb that takes "V X of Y" (``Knowledge.charge_blocks``: accuse, suspect, warn, strip, clear)
+        without the "of Y" the parser hung on it when Y names no one: "accused the army of genocide" names the army.
+        An "of" naming an actor stays part of the phrase ("accused the government of Sudan")."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.pos_ != "VERB" or head.lower_ in _PART_HEADS or head.lower_ in _QUANTITY_HEADS:
+            return span  # "members of the public", "dozens of students": the "of" names who
+        kb = knowledge()
+        if not any(e.block in kb.charge_blocks for e in kb.verbs_by_lemma.get(verb.lemma_.lower(), ())):
+            return span
+        for prep in kids(head):
+            if prep.dep_ != "prep" or prep.lower_ != "of" or not span.start < prep.i < span.end:
+                continue
+            objs = [g for g in kids(prep) if g.dep_ == "pobj"]
+            if any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTITY_TYPES or g.lower_ in kb.agents
+                   or agent_actor(self.doc[g.i : g.i + 1], self.when) is not None for g in objs):
+                continue
+            hi = prep.i
+            while hi > head.i + 1 and self.doc[hi - 1].is_punct:
+                hi -= 1
+            return self.doc[span.start : hi]
+        return span
 
     def _extra_agent(self, head: Token, span: Span, plural: bool) -> Participant | None:
         """An agent noun of the coder's own supplement (``event_agents.tsv``), with the country of the state or
