@@ -9,7 +9,13 @@ Sentences are the team's own (issue 14):
   gets no alternative from the noun's other senses (a labour strike);
 - a crowd of civilians that gathers, with no purpose a pattern names, is a demonstration (event_crowd_acts.tsv,
   default code only); gathering for talks stays a meeting;
-- what a protest demands, in a clause of its verb, ranks below the protest.
+- what a protest demands, in a clause of its verb, ranks below the protest;
+- an act of speech coordinated with a reported clause ("warned that X ... and urged Y to ...") is the reporter's,
+  however the parser attached it; a deed coordinated there stays with the clause's subject;
+- a verbal act inside what someone said falls to the speaker only when its subject is lost, not when its subject
+  is a thing ("said the negotiations had stalled" is no rejection by the speaker);
+- a verb coded by its default as a threat ("warn") whose clause tells only of a danger foretells (CAMEO 012, a
+  statement); a clause naming a coercive act (event_threats.tsv), or no clause, keeps the threat.
 """
 
 from __future__ import annotations
@@ -74,3 +80,37 @@ def test_gathering_for_talks_stays_a_meeting() -> None:
 def test_a_coordinated_demand_ranks_below_the_gathering() -> None:
     top = _top("Hundreds of pensioners gathered outside the town hall and demanded a pension rise.")
     assert top["plover_type"] == "PROTEST"
+
+
+def test_an_appeal_after_a_reported_clause_is_the_reporter_s() -> None:
+    evs = text_events("The Red Crescent warned that thousands of families faced hunger and urged the government to "
+                      "open the border crossings.", "t-charges")
+    requests = [e for e in evs if e["plover_type"] == "REQUEST"]
+    assert requests and all(e["source"]["text"] == "Red Crescent" for e in requests), evs
+
+
+def test_a_deed_after_a_reported_clause_stays_with_its_doer() -> None:
+    evs = text_events("The governor said bandits had raided a market and abducted nine traders.", "t-charges")
+    assert any(e["plover_type"] == "ASSAULT" and e["source"]["text"] == "bandits" for e in evs), evs
+    assert all(e["source"]["text"] != "governor" for e in evs if e["plover_type"] == "ASSAULT"), evs
+
+
+def test_a_thing_that_stalls_inside_a_report_is_no_act_of_the_speaker() -> None:
+    evs = text_events("The mediator said the negotiations had stalled again.", "t-charges")
+    assert not [e for e in evs if e["plover_type"]], evs
+
+
+def test_a_danger_foretold_is_no_threat() -> None:
+    evs = text_events("The port authority warned that the river would flood the lower docks by Friday.", "t-charges")
+    assert not [e for e in evs if e["plover_type"] == "THREATEN"], evs
+
+
+def test_a_warning_of_sanctions_is_a_threat() -> None:
+    top = _top("The European Union warned that it would impose sanctions on the two refineries.")
+    assert top["plover_type"] == "THREATEN"
+
+
+def test_a_warning_to_someone_is_a_threat() -> None:
+    top = _top("The army warned the militia on Sunday.")
+    assert top["plover_type"] == "THREATEN"
+    assert top["target"]["text"] == "militia"

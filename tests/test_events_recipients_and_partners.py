@@ -126,8 +126,10 @@ def test_a_threat_is_aimed_at_what_the_threatened_act_would_hit() -> None:
 
 
 def test_a_threat_of_something_that_hits_no_one_has_no_target() -> None:
-    events = [e for e in _events("The minister warned that prices would rise.") if e["plover_type"] == "THREATEN"]
+    events = [e for e in _events("The minister warned that the cabinet would impose a curfew.") if e["plover_type"] == "THREATEN"]
     assert events and all(e["target"] is None for e in events)
+    # a danger foretold ("prices would rise") is no threat at all (frames._threatens_in_clause)
+    assert not [e for e in _events("The minister warned that prices would rise.") if e["plover_type"] == "THREATEN"]
 
 
 def test_the_partner_of_talks_a_pattern_consumed_is_the_target() -> None:

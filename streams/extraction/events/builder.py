@@ -261,8 +261,9 @@ class _SentenceCoder:
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
             # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes")
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
-        if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS:
-            # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's
+        if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c):
+            # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's; one whose
+            # subject is a thing ("said the talks had stalled") is nobody's
             found = [act.speaker]
         return found
 
@@ -441,6 +442,10 @@ class _SentenceCoder:
                 if rev and r["confidence"] > cap:
                     r["confidence"] = cap
         return records
+
+    def _named_agent(self, c: Candidate) -> bool:
+        """The parse gives the verb an agent that is a noun (whether or not it is an actor): its subject is not lost."""
+        return bool(c.kind == "verb" and c.source_groups and self.doc[c.source_groups[0][0]].pos_ in ("NOUN", "PROPN"))
 
     def _non_actor_agent(self, c: Candidate) -> bool:
         """The parse names the act's agent, and it is neither an actor, a pronoun nor an instrument."""

@@ -453,6 +453,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             # verb's PLOVER type stays ("arrested protesters", "arrested people during a protest" are arrests, not
             # assaults); the pattern still places the slots and the reversed event
             code = entry.code
+        if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
+            code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
             continue
         if p is None and predicated:
@@ -557,6 +559,28 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
         intent = kb.intent_of(c.code) if c.code else ""
         out.append(replace(c, code=intent, reverse="", pattern=c.pattern + "+promised") if intent else c)
     return out
+
+
+_THREAT_ROOT = "13"
+_PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
+
+
+def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
+    """A threatening verb's clausal complement, if it has one, names a coercive or violent act (one of
+    ``event_threats.tsv``: "warned that it would cut aid", "threatened that troops would march in"). A verb coded
+    by its default as a threat whose clause tells only of a danger ("warned that the harvest would fail") foretells,
+    and is a statement; one with no clause ("warned the rebels") stays a threat."""
+    clauses = [c for c in kids(v) if c.dep_ == "ccomp"]
+    if not clauses:
+        return True
+    for clause in clauses:
+        for t in clause.subtree:
+            if t.pos_ in ("VERB", "NOUN") and any(kb.threat_of(e.code) for e in kb.verbs_by_lemma.get(t.lemma_.lower(), ())
+                                                  if e.code not in ("", "---")):
+                return True
+            if t.pos_ == "NOUN" and any(kb.threat_of(e.code) for e in kb.nouns.get(t.lemma_.lower(), ())):
+                return True
+    return False
 
 
 def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:

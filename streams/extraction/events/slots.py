@@ -210,6 +210,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
             return conjuncts(obj[0])  # "urged the government to release": the government releases
         return agent_heads(head, depth + 1)
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        if v.head.dep_ == "ccomp" and v.head.head.pos_ in ("VERB", "AUX") and _speaker_act(v):
+            return agent_heads(v.head.head, depth + 1)  # "warned that X faced hunger and urged Y to ...": the warner urges
         return agent_heads(v.head, depth + 1)
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)) \
             and v.head.pos_ in ("VERB", "AUX"):
@@ -294,6 +296,26 @@ def _adjacent_subject(v: Token) -> list[Token]:
     while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i < n.i and n.head.dep_ not in ("pobj", "dobj"):
         n = n.head  # climb to the first conjunct, but not into a prepositional or object phrase ("in X, A and B")
     return conjuncts(n)
+
+
+def _speaker_act(v: Token) -> bool:
+    """A verb coordinated with the clause another verb reports, that is itself an act of speech: a statement, an
+    appeal, an accusation or a rejection (CAMEO 01, 02, 11, 12), or a demand or a threat with a clause of its own
+    ("urged donors to give", "warned that ..."). The parser hangs it on the reported clause's verb, but the one who
+    reports is the one who speaks again; a deed ("said the rebels attacked and looted") stays with the clause's
+    subject."""
+    codes = [e.code for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()) if not e.after and not e.before
+             and e.code not in ("", "---")]
+    if not codes:
+        return False
+    if all(c[:2] in _SPOKEN_ROOTS for c in codes):
+        return True
+    return (all(c[:2] in _SPOKEN_ROOTS | _SPOKEN_WITH_CLAUSE_ROOTS for c in codes)
+            and any(c.dep_ in ("xcomp", "ccomp") for c in kids(v)))
+
+
+_SPOKEN_ROOTS = frozenset({"01", "02", "11", "12"})
+_SPOKEN_WITH_CLAUSE_ROOTS = frozenset({"10", "13"})
 
 
 def _previous_subject(v: Token) -> list[Token]:
