@@ -15,7 +15,10 @@ Sentences are the team's own (issue 14):
 - a verbal act inside what someone said falls to the speaker only when its subject is lost, not when its subject
   is a thing ("said the negotiations had stalled" is no rejection by the speaker);
 - a verb coded by its default as a threat ("warn") whose clause tells only of a danger foretells (CAMEO 012, a
-  statement); a clause naming a coercive act (event_threats.tsv), or no clause, keeps the threat.
+  statement); a clause naming a coercive act (event_threats.tsv), or no clause, keeps the threat;
+- charging people is legal action (CAMEO 173) when an authority does it or when a passive names no one who did;
+  an accusation by anyone else stays one (event_person_objects.tsv);
+- a phrase with the determiner "no" names nobody ("no passengers were injured"): no actor, so no event.
 """
 
 from __future__ import annotations
@@ -114,3 +117,21 @@ def test_a_warning_to_someone_is_a_threat() -> None:
     top = _top("The army warned the militia on Sunday.")
     assert top["plover_type"] == "THREATEN"
     assert top["target"]["text"] == "militia"
+
+
+def test_people_charged_in_the_passive_face_legal_action() -> None:
+    top = _top("Three port inspectors were charged with smuggling on Wednesday.")
+    assert (top["cameo_code"], top["plover_type"]) == ("173", "COERCE")
+    assert top["target"]["text"] == "port inspectors"
+
+
+def test_a_party_that_charges_its_rival_accuses_it() -> None:
+    top = _top("The opposition charged the ruling party with buying votes in the north.")
+    assert top["plover_type"] == "ACCUSE"
+
+
+def test_a_phrase_that_names_nobody_is_no_actor() -> None:
+    evs = text_events("A ferry ran aground off the island on Sunday; officials said no passengers were injured.", "t-charges")
+    assert not [e for e in evs if e["plover_type"]], evs
+    evs = text_events("Police said no students were detained during the sit-in.", "t-charges")
+    assert not [e for e in evs if e["plover_type"] == "COERCE"], evs

@@ -17,7 +17,8 @@ Per sentence (in order, so pronouns and role phrases can refer back):
    move, an accident; an act coded only from the one who underwent it, "eight miners died",
    needs the classifier's reading at least as likely as no event), and gives most of ``confidence``;
 6. a seizure whose targets are all people is the taking of people (``event_person_objects.tsv``:
-   an arrest by the forces of order, else an abduction);
+   an arrest by the forces of order, else an abduction; a charge laid by them, or in a passive naming no one, is legal
+   action);
 7. coordinated actors of a mutual act act on each other (``event_reciprocal.tsv``), and so
    do those of any act whose object is "each other" / "one another"; a dictionary
    pattern's reversed code gives the reversed event;
@@ -52,7 +53,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, kids, reciprocal_object
+from .slots import agent_heads, is_passive, kids, reciprocal_object
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -378,7 +379,8 @@ class _SentenceCoder:
         if not statement and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []
         if c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets)):
-            taken = knowledge().taking_people(c.code, c.lemma, {s.sector for s in sources if s.sector})
+            taken = knowledge().taking_people(c.code, c.lemma, {s.sector for s in sources if s.sector},
+                                              agentless=not sources and is_passive(tok))
             if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
                 c = replace(c, code=taken)
         pairs: list[tuple[Participant | None, Participant | None, str]] = []

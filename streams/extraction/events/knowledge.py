@@ -126,7 +126,7 @@ class Knowledge:
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
-    person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)  # seizure -> taking people
+    person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = field(default_factory=dict)  # seizure -> taking people
     crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str], bool]] = field(default_factory=dict)  # act -> a crowd's act
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
@@ -151,13 +151,16 @@ class Knowledge:
         """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
         return _by_prefix(self.endings, code)
 
-    def taking_people(self, code: str, verb: str, source_sectors: set[str]) -> str:
+    def taking_people(self, code: str, verb: str, source_sectors: set[str], agentless: bool = False) -> str:
         """The code of seizure ``code`` by ``verb`` when what is seized is people (``event_person_objects.tsv``): by a
-        source of the row's authority sectors, its arrest code, else its abduction code; "" for an act or verb of no row."""
+        source of the row's authority sectors, its arrest code, else its abduction code; ``agentless`` (a passive that
+        names no agent), the row's agentless code if it has one; "" for an act or verb of no row."""
         row = _by_prefix(self.person_objects, code)
         if not row or verb not in row[3]:
             return ""
-        by_authority, by_others, sectors, _ = row
+        by_authority, by_others, sectors, _, unnamed = row
+        if agentless and unnamed:
+            return unnamed
         return by_authority if source_sectors & sectors else by_others
 
 
@@ -322,7 +325,8 @@ def knowledge() -> Knowledge:
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
-                                   frozenset(r["verbs"].split("|"))) for r in records("event_person_objects.tsv")},
+                                   frozenset(r["verbs"].split("|")), r["agentless"] if r["agentless"] != "-" else "")
+                        for r in records("event_person_objects.tsv")},
         crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")),
                                r["coded_by"] == "default") for r in records("event_crowd_acts.tsv")},
         visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},

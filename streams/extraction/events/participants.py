@@ -178,6 +178,8 @@ class Participants:
             return None
         if tok.i < dateline_end(sentence_of(tok)):
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
+            return None  # "no crew members were hurt", "no group has claimed it": a phrase that names nobody
         span = self._without_charge(noun_phrase(self.doc, tok), tok)
         if not span.text.strip() or is_hazard(span):
             return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
