@@ -18,7 +18,10 @@ Sentences are the team's own (issue 14):
   statement); a clause naming a coercive act (event_threats.tsv), or no clause, keeps the threat;
 - charging people is legal action (CAMEO 173) when an authority does it or when a passive names no one who did;
   an accusation by anyone else stays one (event_person_objects.tsv);
-- a phrase with the determiner "no" names nobody ("no passengers were injured"): no actor, so no event.
+- a phrase with the determiner "no" names nobody ("no passengers were injured"): no actor, so no event;
+- "US" in capitals is the United States, not the pronoun "us";
+- headline verbs the dictionary lacks in their news sense (event_verbs.tsv: "slams", "raps", "inks", "quizzes")
+  join the block of their synonyms, with a direct object only ("a lorry slammed into a wall" is no criticism).
 """
 
 from __future__ import annotations
@@ -135,3 +138,25 @@ def test_a_phrase_that_names_nobody_is_no_actor() -> None:
     assert not [e for e in evs if e["plover_type"]], evs
     evs = text_events("Police said no students were detained during the sit-in.", "t-charges")
     assert not [e for e in evs if e["plover_type"] == "COERCE"], evs
+
+
+def test_us_in_capitals_is_the_united_states() -> None:
+    top = _top("Venezuela accused the US of plotting a coup.")
+    assert top["target"]["text"] == "US"
+    assert top["target"]["country"] == "USA"
+
+
+def test_a_headline_verb_of_criticism() -> None:
+    top = _top("Pakistan Slams India Over Dam Project")
+    assert top["plover_type"] == "ACCUSE"
+    assert (top["source"]["text"], top["target"]["text"]) == ("Pakistan", "India")
+
+
+def test_a_headline_verb_without_object_is_no_criticism() -> None:
+    evs = text_events("A delivery lorry slammed into a wall near the market on Sunday.", "t-charges")
+    assert not [e for e in evs if e["plover_type"]], evs
+
+
+def test_a_headline_verb_of_signing_takes_the_block_s_patterns() -> None:
+    top = _top("Kenya and Ethiopia inked a border security pact on Friday.")
+    assert top["cameo_code"] == "057"

@@ -374,6 +374,8 @@ def _instrument(tok: Token) -> bool:
 
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
+    if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in kids(v)):
+        return False
     if entry.after:
         near = {c.lower_ for c in kids(v)} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
         if not all(w in near for w in entry.after):

@@ -83,6 +83,7 @@ class VerbEntry:
     code: str
     block: str
     reverse: str = ""  # a block or verb code "[A:B]": B is coded for the target acting on the source
+    needs_object: bool = False  # the verb has this sense only with a direct object or as a passive (event_verbs.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,11 +284,12 @@ def knowledge() -> Knowledge:
     verb_forms: dict[str, list[VerbEntry]] = {}
     by_lemma: dict[str, list[VerbEntry]] = {}
     block_forms: dict[str, dict[str, str]] = {}
-    team_verbs = [{"verb": r["verb"], "after": "", "before": "", "forms": r["forms"], "code": r["code"], "block": r["block"]}
-                  for r in records("event_verbs.tsv")]  # verbs the dictionary lacks, as members of its blocks
+    team_verbs = [{"verb": r["verb"], "after": "", "before": "", "forms": r["forms"], "code": r["code"], "block": r["block"],
+                   "object": r["object"]} for r in records("event_verbs.tsv")]  # verbs the dictionary lacks, as members of its blocks
     for row in [*records("cameo_verbs.tsv"), *team_verbs]:
         code, _, reverse = row["code"].partition(":")
-        entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse)
+        entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
+                          row.get("object") == "needed")
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)

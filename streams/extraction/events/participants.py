@@ -163,7 +163,7 @@ class Participants:
         """The actor a slot head names, or None (see module doc). The text of a counted or collected actor is the
         whole phrase as written ("dozens of opposition supporters", "a gang of men"); its head gives the type."""
         found = self._actor(tok, speaker, exclude)
-        if found is None or tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+        if found is None or is_pronoun(tok):
             return found
         outer = quantity_phrase_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
@@ -172,7 +172,7 @@ class Participants:
         return replace(found, text=doc_text(self.doc)[start : found.end], start=start)
 
     def _actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
-        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        if is_pronoun(tok):
             return self._pronoun(tok, speaker)
         if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             return None
@@ -475,6 +475,12 @@ class Participants:
 
 _LOCATIVE_PREPS = {"in", "at", "from", "across"}
 _LOCATIVE_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
+
+
+def is_pronoun(tok: Token) -> bool:
+    """A personal pronoun, not a name spelt like one: "US" (the United States), which the tagger reads as a proper
+    noun, is no "us"."""
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS and tok.pos_ != "PROPN"
 
 
 def quantity_phrase_start(head: Token) -> Token | None:
