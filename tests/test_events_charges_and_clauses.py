@@ -21,7 +21,8 @@ Sentences are the team's own (issue 14):
 - a phrase with the determiner "no" names nobody ("no passengers were injured"): no actor, so no event;
 - "US" in capitals is the United States, not the pronoun "us";
 - headline verbs the dictionary lacks in their news sense (event_verbs.tsv: "slams", "raps", "inks", "quizzes")
-  join the block of their synonyms, with a direct object only ("a lorry slammed into a wall" is no criticism).
+  join the block of their synonyms, with a direct object only ("a lorry slammed into a wall" is no criticism);
+- an act told in a relative clause describes one of the parties: it ranks below the act the main clause reports.
 """
 
 from __future__ import annotations
@@ -160,3 +161,9 @@ def test_a_headline_verb_without_object_is_no_criticism() -> None:
 def test_a_headline_verb_of_signing_takes_the_block_s_patterns() -> None:
     top = _top("Kenya and Ethiopia inked a border security pact on Friday.")
     assert top["cameo_code"] == "057"
+
+
+def test_an_act_in_a_relative_clause_ranks_below_the_main_act() -> None:
+    top = _top("The mayor visited the village whose houses were burned by militants last week.")
+    assert top["plover_type"] == "CONSULT"
+    assert top["source"]["text"] == "mayor"

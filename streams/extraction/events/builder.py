@@ -595,18 +595,23 @@ def _main_clause(tok: Token) -> bool:
 
 
 def _clause_depth(tok: Token) -> int:
+    """Subordinate clauses between ``tok`` and the root; a relative clause counts two (see :func:`_clause_score`)."""
     depth, cur = 0, tok
     for _ in range(12):
         if cur.head is cur:
             break
         if cur.dep_ in ("advcl", "relcl", "acl", "pcomp"):
-            depth += 1
+            depth += 2 if cur.dep_ == "relcl" else 1
         cur = cur.head
     return depth
 
 
 def _clause_score(tok: Token) -> float:
-    """Main clause +0.1; each subordinate clause between the trigger and the root -0.08 (at most three)."""
+    """Main clause +0.1; each subordinate clause between the trigger and the root -0.08 (at most three levels), a
+    relative clause counting as two: it describes one of the parties ("met the relatives of X, whose shooting by
+    police ..."), background to what the sentence reports. Measured on the tune halves: one as -0.08, two, three;
+    two was best (CAMEO dev tune type .706 -> .735, held-out stories tune .316 -> .322; blind records and snippets
+    tune unchanged), three lost stories again."""
     return (0.1 if _main_clause(tok) else 0.0) - 0.08 * min(_clause_depth(tok), 3)
 
 
