@@ -22,7 +22,8 @@ Sentences are the team's own (issue 14):
 - "US" in capitals is the United States, not the pronoun "us";
 - headline verbs the dictionary lacks in their news sense (event_verbs.tsv: "slams", "raps", "inks", "quizzes")
   join the block of their synonyms, with a direct object only ("a lorry slammed into a wall" is no criticism);
-- an act told in a relative clause describes one of the parties: it ranks below the act the main clause reports.
+- an act told in a relative clause describes one of the parties: it ranks below the act the main clause reports;
+- "the union" alone is the story's labour union (event_agents.tsv); "the union of two firms" is a joining, nobody.
 """
 
 from __future__ import annotations
@@ -167,3 +168,14 @@ def test_an_act_in_a_relative_clause_ranks_below_the_main_act() -> None:
     top = _top("The mayor visited the village whose houses were burned by militants last week.")
     assert top["plover_type"] == "CONSULT"
     assert top["source"]["text"] == "mayor"
+
+
+def test_the_union_alone_is_a_labour_actor() -> None:
+    top = _top("The union called an indefinite strike at the steelworks on Monday.")
+    assert top["plover_type"] == "PROTEST"
+    assert (top["source"]["text"], top["source"]["sector"]) == ("union", "LAB")
+
+
+def test_a_union_of_firms_is_nobody() -> None:
+    evs = text_events("Regulators blocked the union of the two largest grocers.", "t-charges")
+    assert all((e["target"] or {}).get("text", "").split(" ")[0] != "union" for e in evs), evs

@@ -42,7 +42,8 @@ GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
-_CONDITION_HEADS = {"state"}  # an agent noun that, with an "of" complement naming no one, names a condition
+_CONDITION_HEADS = {"state", "union"}  # an agent noun that, with an "of" complement naming no one, names a condition
+# or a joining ("a state of emergency", "the union of two firms")
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
