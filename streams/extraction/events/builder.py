@@ -451,12 +451,10 @@ class _SentenceCoder:
 
     def _non_actor_agent(self, c: Candidate) -> bool:
         """The parse names the act's agent, and it is neither an actor, a pronoun nor an instrument."""
-        if not c.source_groups or c.kind != "verb":
+        if not self._named_agent(c):
             return False
         head = self.doc[c.source_groups[0][0]]
-        if head.pos_ == "PRON" or head.lemma_.lower() in knowledge().instruments or head.lower_ in knowledge().instruments:
-            return False
-        return head.pos_ in ("NOUN", "PROPN")
+        return head.lemma_.lower() not in knowledge().instruments and head.lower_ not in knowledge().instruments
 
     def _in_words(self, v: Token) -> bool:
         """The verb's act happens in speech: a phrase of it names a channel or occasion of speech

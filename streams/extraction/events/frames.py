@@ -428,11 +428,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     top = max(s for s, _, _, _ in found)
     if ending and not any(p is not None for s, _, p, _ in found if s >= top):
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code
-    armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons for s in frame.subjects)
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
         # a weapon or an aircraft as subject acts by force ("jets struck"): only the verb's own sense is left
+        armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons for s in frame.subjects)
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))

@@ -306,6 +306,7 @@ def knowledge() -> Knowledge:
     discards = tuple(Discard(r["phrase"], r["scope"] == "story", r["whole_word"] == "1") for r in records("event_discards.tsv"))
     reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
     patterns = _patterns(synsets, block_forms)
+    weapons = synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset())
     return Knowledge(
         verb_forms={k: tuple(v) for k, v in verb_forms.items()},
         verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
@@ -315,8 +316,8 @@ def knowledge() -> Knowledge:
         noun_forms=noun_forms,
         discards=discards,
         reciprocal=reciprocal,
-        instruments=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()) | named_acts,
-        weapons=synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset()),
+        instruments=weapons | named_acts,
+        weapons=weapons,
         agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
         patient_blocks=_patient_blocks(patterns),
         charge_blocks=_charge_blocks(patterns),
