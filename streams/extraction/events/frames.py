@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, passive_patients
+from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -159,6 +159,7 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             for g in t.conjuncts:
                 out.add(("o", g.lemma_.lower()))
                 out.add(("o", g.lower_))
+            out.update(("o", g.lower_) for g in object_predicates(t))  # "found the colonel guilty"
         elif dep in ("prep", "agent"):
             out.add(("p", c.lower_))
         elif dep in ("prt", "advmod"):
@@ -390,6 +391,10 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     fitting = [e for e in entries if _companions_ok(e, v)]
+    lemma = v.lemma_.lower()
+    if any(e.lemma == lemma for e in fitting):
+        # a form two verbs share ("found": find / found, "lay": lie / lay) is the verb the lemmatizer reads
+        fitting = [e for e in fitting if e.lemma == lemma]
     if any(e.after or e.before for e in fitting):
         fitting = [e for e in fitting if e.after or e.before]  # "called off" is not "called"
     if not fitting:
@@ -467,7 +472,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _intents(_visits(_declined_statements(out, v, kb), v, kb), v, kb)
+    out = _refusals(_intents(_visits(_declined_statements(out, v, kb), v, kb), v, kb), v, kb)
     return out + _threats(out, v, kb)
 
 
@@ -560,6 +565,31 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     for c in cands:
         intent = kb.intent_of(c.code) if c.code else ""
         out.append(replace(c, code=intent, reverse="", pattern=c.pattern + "+promised") if intent else c)
+    return out
+
+
+REFUSED = "+refused"  # pattern suffix of an act coded as its refusal: its negation and modality are the refusing verb's
+
+
+def refusing_verb(v: Token, kb: Knowledge) -> Token | None:
+    """The verb of refusal whose infinitive complement ``v`` is ("refused to free", "declined to attend"), or None."""
+    head = v.head
+    if (v.dep_ == "xcomp" and head.i != v.i and head.lemma_.lower() in kb.refusing
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v))):
+        return head
+    return None
+
+
+def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """An act refused ("refused to free the prisoners", "declined to join the talks") has not happened; the refusal
+    has: it codes as the refusal of that act (``event_refusals.tsv``, CAMEO 12), with the act's slots and none of its
+    reversed reading. An act of no row ("refused to fire on the crowd") stays the act, negated (``modality``)."""
+    if refusing_verb(v, kb) is None:
+        return cands
+    out = []
+    for c in cands:
+        refusal = kb.refusal_of(c.code) if c.code else ""
+        out.append(replace(c, code=refusal, reverse="", pattern=c.pattern + REFUSED) if refusal else c)
     return out
 
 

@@ -19,7 +19,7 @@ from ..actor_dictionary import disaster_phrases
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -125,6 +125,8 @@ class Knowledge:
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
+    refusals: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of refusing it
+    refusing: frozenset[str] = frozenset()  # lemmas of the dictionary's REFUSE block ("refuse", "decline", "reject")
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = field(default_factory=dict)  # seizure -> taking people
@@ -143,6 +145,10 @@ class Knowledge:
     def intent_of(self, code: str) -> str:
         """The code of the intent of act ``code`` (longest prefix of ``event_intents.tsv``), or ""."""
         return _by_prefix(self.intents, code)
+
+    def refusal_of(self, code: str) -> str:
+        """The code of refusing act ``code`` (longest prefix of ``event_refusals.tsv``), or ""."""
+        return _by_prefix(self.refusals, code)
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -284,7 +290,8 @@ def knowledge() -> Knowledge:
     verb_forms: dict[str, list[VerbEntry]] = {}
     by_lemma: dict[str, list[VerbEntry]] = {}
     block_forms: dict[str, dict[str, str]] = {}
-    team_verbs = [{"verb": r["verb"], "after": "", "before": "", "forms": r["forms"], "code": r["code"], "block": r["block"],
+    team_verbs = [{"verb": r["verb"].split()[0], "after": " ".join(r["verb"].split()[1:]), "before": "", "forms": r["forms"],
+                   "code": r["code"], "block": r["block"],
                    "object": r["object"]} for r in records("event_verbs.tsv")]  # verbs the dictionary lacks, as members of its blocks
     for row in [*records("cameo_verbs.tsv"), *team_verbs]:
         code, _, reverse = row["code"].partition(":")
@@ -326,6 +333,8 @@ def knowledge() -> Knowledge:
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
+        refusals={r["act"]: r["refusal"] for r in records("event_refusals.tsv")},
+        refusing=frozenset(lemma for lemma, entries in by_lemma.items() if any(e.block == REFUSAL_BLOCK and not e.after and not e.before for e in entries)),
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|")), r["agentless"] if r["agentless"] != "-" else "")
@@ -336,6 +345,7 @@ def knowledge() -> Knowledge:
     )
 
 
+REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 
 

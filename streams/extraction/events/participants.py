@@ -30,7 +30,7 @@ from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
 from .resolve import fragment_name
-from .slots import dateline_end, joins_words, kids, sentence_index, sentence_of
+from .slots import dateline_end, joins_words, kids, object_predicates, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -39,6 +39,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "
 _POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "our": "we", "my": "i"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself ("the Houthi movement")
+UNKNOWN_SECTOR = "UNK"  # the agents dictionaries' sector of a noun that names members of anything ("members")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
@@ -78,6 +79,7 @@ class Participant:
 def noun_phrase(doc: Doc, head: Token) -> Span:
     """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
     keep = {head.i}
+    predicates = object_predicates(head)
     stack = [head]
     while stack:
         tok = stack.pop()
@@ -88,6 +90,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
             if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in kids(child))):
                 continue
+            if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
+                continue  # the object's predicate, not its name ("found the colonel guilty of treason")
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
                 continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
@@ -195,6 +199,10 @@ class Participants:
             return None  # "a state of emergency", "a state of war": a condition, not the state
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
+        if typed is not None and typed[1] in (None, UNKNOWN_SECTOR):
+            # "union leaders", "union members": a role or member noun whose sector the dictionary leaves open is of
+            # the sector of the body its modifier names
+            typed = (typed[0], self._modifier_sector(tok) or typed[1])
         if typed is not None:
             own_end = span.end_char
             span = with_locative(span, tok)
@@ -215,6 +223,28 @@ class Participants:
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
         return self._extra_agent(tok, span, plural)
+
+    def _modifier_sector(self, head: Token) -> str | None:
+        """The sector of an agent noun that modifies ``head`` ("union" in "union leaders"), or of those a collecting
+        head collects ("a coalition of tenant groups"), or None."""
+        kb = knowledge()
+        for c in kids(head):
+            if c.dep_ != "compound" or c.pos_ not in ("NOUN", "PROPN") or c.ent_type_ or c.i > head.i:
+                continue  # (a common noun the tagger takes for a name at the start of a sentence: "Union leaders")
+            agent = agent_actor(self.doc[c.i : c.i + 1], self.when)
+            if agent is not None and agent.sector not in (None, UNKNOWN_SECTOR):
+                return agent.sector
+            sector, needs_owner = kb.agents.get(c.lower_, (None, True))
+            if sector is not None and not needs_owner and sector != "NON":
+                return sector
+        if head.lower_ in _QUANTITY_HEADS or head.lemma_.lower() in _QUANTITY_HEADS:
+            for prep in kids(head):  # "a coalition of tenant groups": of the sector of those it collects
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for g in kids(prep):
+                        member = self._actor(g) if g.dep_ == "pobj" and g.i > head.i else None
+                        if member is not None and member.sector not in (None, UNKNOWN_SECTOR):
+                            return member.sector
+        return None
 
     def _without_charge(self, span: Span, head: Token) -> Span:
         """The object of a verb that takes "V X of Y" (``Knowledge.charge_blocks``: accuse, suspect, warn, strip, clear)

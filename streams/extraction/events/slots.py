@@ -344,6 +344,7 @@ def object_heads(v: Token) -> list[Token]:
             c = counted(c)
             if not is_time(c):
                 out.extend(conjuncts(c))
+                out.extend(object_predicates(c))
     if not out:
         for c in kids(v):
             # an object with a participle after it ("attacked farmers tending their fields"), which the parser read
@@ -356,6 +357,21 @@ def object_heads(v: Token) -> list[Token]:
             elif c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
                 out.extend(_named_by_free_relative(c))
     return out
+
+
+def object_predicates(obj: Token) -> list[Token]:
+    """The predicate of a direct object that the parser hung on it as an adjective after it ("found the colonel
+    guilty", "found two men dead"), when a dictionary pattern of the verb names that word: a word of the verb's frame,
+    not part of the object's name. Other adjectives after an object modify it ("arrested the men responsible")."""
+    if obj.dep_ != "dobj":
+        return []
+    out = [g for g in kids(obj) if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > obj.i]
+    if not out:
+        return []
+    kb = knowledge()
+    named = {w for e in kb.verbs_by_lemma.get(obj.head.lemma_.lower(), ()) for p in kb.patterns.get(e.block, ())
+             if p.object is not None for w in p.object.heads}
+    return [g for g in out if g.lower_ in named]
 
 
 def misread_relative(c: Token) -> bool:

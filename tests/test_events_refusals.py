@@ -1,0 +1,78 @@
+"""Refusals: an act refused has not happened; the refusal has (event_refusals.tsv, CAMEO 12).
+
+Sentences are the team's own (issue 14). The refused act is the infinitive complement of a verb of PETRARCH2's
+REFUSE block (refuse, decline, reject, ...). CAMEO's REJECT codes mirror the cooperative and yielding acts they
+refuse (release persons → refuse to release, 1243; hold talks → reject proposal to negotiate, 125); the
+record takes the act's source and target, and its negation is the refusing verb's, not the act's.
+Also: freeing people is releasing persons (CAMEO 0841), and "union leaders" / "union members" are labour actors.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _events(text: str) -> list[dict]:
+    return text_events(text, "t-refusals")
+
+
+def test_refusing_to_free_people_is_a_rejection_not_a_release() -> None:
+    evs = _events("The junta refused to release the jailed union leaders on Monday.")
+    top = top_typed_event(evs)
+    assert top["cameo_code"] == "1243"
+    assert top["plover_type"] == "REJECT"
+    assert top["source"]["text"] == "junta"
+    assert top["target"]["text"] == "jailed union leaders"
+    assert top["negated"] is False
+    assert not any(e["plover_type"] == "RETREAT" for e in evs)
+
+
+def test_declining_to_negotiate_rejects_the_talks() -> None:
+    top = top_typed_event(_events("The opposition alliance declined to hold talks with the ruling coalition."))
+    assert top["plover_type"] == "REJECT"
+    assert top["target"]["text"] == "ruling coalition"
+
+
+def test_refusing_to_sign_an_accord_rejects_the_plan() -> None:
+    top = top_typed_event(_events("The rebel leader refused to sign the accord with the government in Nairobi."))
+    assert top["cameo_code"] == "127"
+    assert top["source"]["text"] == "rebel leader"
+
+
+def test_a_refusal_that_is_itself_negated_stays_negated() -> None:
+    top = top_typed_event(_events("The ministry did not refuse to release the detained fishermen."))
+    assert top["cameo_code"] == "1243"
+    assert top["negated"] is True
+
+
+def test_a_release_without_refusal_stays_a_release() -> None:
+    top = top_typed_event(_events("The junta released the jailed union leaders on Monday."))
+    assert top["cameo_code"] == "084"
+    assert top["negated"] is False
+
+
+def test_freeing_people_is_releasing_persons() -> None:
+    # PETRARCH2 codes "free" by its block's default (080, yield); freeing people is CAMEO 0841 (event_person_objects.tsv)
+    top = top_typed_event(_events("Kidnappers freed two aid workers after a ransom was paid."))
+    assert top["cameo_code"] == "0841"
+    assert top["target"]["text"] == "aid workers"
+
+
+def test_freeing_a_thing_stays_a_concession() -> None:
+    top = top_typed_event(_events("The government freed the economy from state control."))
+    assert top["cameo_code"] == "080"
+
+
+def test_leaders_of_a_union_are_labour_actors() -> None:
+    # "leaders" and "members" name people of whatever body their modifier names (participants._modifier_sector)
+    top = top_typed_event(_events("Riot police detained four union leaders outside the ministry."))
+    assert top["target"]["text"] == "union leaders"
+    assert top["target"]["sector"] == "LAB"
+    top = top_typed_event(_events("Union members met company executives on Monday."))
+    assert top["source"]["sector"] == "LAB"
+
+
+def test_a_verb_that_only_needs_a_companion_to_refuse_does_not_refuse() -> None:
+    # "rule out" is of the REFUSE block; "ruled to release" is a court's order, not a refusal
+    top = top_typed_event(_events("The appeals court ruled to release the two detained fishermen."))
+    assert top["plover_type"] != "REJECT"
