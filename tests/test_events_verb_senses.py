@@ -6,7 +6,8 @@ Sentences are the team's own.
   is a word of the verb's frame when a dictionary pattern names it (PETRARCH2: FIND * GUILTY [173]), and not
   part of the object's name; other adjectives after an object still modify it;
 - phrasal verbs the dictionary lacks join the block of their synonyms with their particle (event_verbs.tsv): "hand
-  back" / "give back" return (0842), "hand over" / "turn over" yield (080); without the particle they code nothing.
+  back" / "give back" return (0842), "hand over" / "turn over" yield (080), and handing people over releases them
+  (0841); without the particle, or with a word before the verb that only looks like one, they code nothing.
 """
 
 from __future__ import annotations
@@ -57,3 +58,14 @@ def test_handing_over_control_yields_it() -> None:
 
 def test_handing_without_the_particle_codes_nothing() -> None:
     assert not _typed("The envoy handed a letter to the governor on Monday.")
+
+
+def test_a_phrase_before_the_verb_is_no_particle_of_it() -> None:
+    # "over lunch" is no "over" of "hand over": only a word after the verb can be its particle
+    assert not _typed("Over lunch on Sunday, the retired colonel handed his nephew an old map.")
+
+
+def test_handing_people_over_releases_them() -> None:
+    top = _top("The kidnappers handed two engineers over to the army on Friday.")
+    assert top["cameo_code"] == "0841"
+    assert top["target"]["text"] == "engineers"

@@ -378,7 +378,9 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in kids(v)):
         return False
     if entry.after:
-        near = {c.lower_ for c in kids(v)} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
+        # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
+        # particle of it ("over breakfast, she handed me a book" is no handing over)
+        near = {c.lower_ for c in kids(v) if c.i > v.i} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
         if not all(w in near for w in entry.after):
             return False
     if entry.before:
@@ -444,8 +446,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
     # a verb with a noun as object predicate is in its sense of naming or making something so, not its default one:
-    # only a pattern that fits codes it ("shot dead" has no noun predicate and keeps its sense)
-    predicated = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in kids(v))
+    # only a pattern that fits codes it ("shot dead" has no noun predicate and keeps its sense); likewise a verb with
+    # no object whose complement is an adjective says how its subject is ("pleaded not guilty", "remained defiant"),
+    # no act of its default code
+    predicated = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)) or (
+        any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids(v)) and not frame.objects and not frame.passive)
     for spec, entry, p, slots in found:
         if spec < top:
             continue
@@ -470,6 +475,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
+        if not sources and frame.passive and code[:2] in _FORCE_ROOTS:
+            sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _refusals(_intents(_visits(_declined_statements(out, v, kb), v, kb), v, kb), v, kb)
@@ -649,6 +656,47 @@ def victims_of(n: Token) -> list[list[int]]:
     return [_group(counted(s)) for s in subjects[:1]]
 
 
+def _fight_parties(n: Token) -> list[list[int]]:
+    """Who fought those an act noun befell, as its own phrase names them: its "with" party ("killed in a clash with
+    X", "wounded in fighting with X"), since the victims are the other side."""
+    return [_group(counted(g)) for c in kids(n) if c.dep_ == "prep" and c.lower_ == "with"
+            for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+
+
+# An act noun's participle that names who did it: "an attack claimed by X" (who claims an attack owns it), "a bombing
+# blamed on X" (the doer the report gives)
+_CLAIMED = {("claim", "agent"), ("claim", "by"), ("blame", "on")}
+
+
+def _claimants(n: Token) -> list[list[int]]:
+    """Who an act noun's participle says did it ("an attack claimed by X", "a blast blamed on X")."""
+    out = []
+    for acl in kids(n):
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for b in kids(acl):
+            if (acl.lemma_.lower(), b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED and b.dep_ in ("agent", "prep"):
+                out += [_group(g) for g in kids(b) if g.dep_ == "pobj"]
+    return out
+
+
+def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
+    """The doers of a passive act of force that names no agent, from the act of force its "in"/"during" phrase names:
+    that act's "by" agent or possessor ("killed in an ambush by X", "in X's offensive") or the party its victims
+    fought ("killed in a clash with X")."""
+    for c in kids(v):
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+            continue
+        for n in kids(c):
+            if n.dep_ != "pobj" or not any(r.code[:2] in _FORCE_ROOTS for r in kb.nouns.get(n.lemma_.lower(), ())):
+                continue
+            doers = [_group(g) for b in kids(n) if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
+            doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]
+            doers += _claimants(n)
+            return doers or _fight_parties(n)
+    return []
+
+
 def parties_between(t: Token) -> list[int]:
     """The parties of an act named with "between": its own phrase ("talks between A and B"), or, for an act that is
     the subject of a verb of happening, that verb's ("clashes broke out between A and B", "fighting erupted between
@@ -745,6 +793,11 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the
     # market is where, the dead are whom), and never its agents
     victims = victims_of(n) if any(code[:2] in _FORCE_ROOTS for code in codes) else []
+    if victims and not sources:  # "killed in a clash with X": X fought the victims, and is the doer
+        sources += _claimants(n)  # "killed in an attack claimed by X"
+        fought = _fight_parties(n)
+        sources += fought
+        targets = [g for g in targets if g not in fought]
     targets = targets + [g for g in victims if g not in targets]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
