@@ -20,7 +20,7 @@ def test_the_party_the_victims_fought_is_the_doer() -> None:
     top = _top("Three border guards were killed on Sunday in a clash with smugglers near the river.")
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == "smugglers"
-    assert top["target"]["text"] == "border guards"
+    assert top["target"]["text"] == "Three border guards"
 
 
 def test_injured_in_clashes_with_police() -> None:
@@ -32,17 +32,23 @@ def test_injured_in_clashes_with_police() -> None:
 def test_an_attack_claimed_by_a_group_is_its_act() -> None:
     top = _top("Six police officers were killed in an attack claimed by a jihadist group.")
     assert top["source"]["text"] == "jihadist group"
-    assert top["target"]["text"] == "police officers"
+    assert top["target"]["text"] == "Six police officers"
 
 
 def test_a_fight_between_two_parties_names_no_single_doer() -> None:
     top = _top("Two farmers were wounded in fighting between the army and the rebels.")
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == ""
-    assert top["target"]["text"] == "farmers"
+    assert top["target"]["text"] == "Two farmers"
 
 
 def test_meeting_with_someone_is_unchanged() -> None:
     top = _top("The foreign minister met with rebel envoys in Doha.")
     assert top["plover_type"] == "CONSULT"
     assert top["source"]["text"] == "foreign minister"
+
+
+def test_a_phrase_on_a_coordinated_participle_serves_both() -> None:
+    top = _top("Four border guards were killed and two others wounded on Friday in an ambush by smugglers.")
+    assert top["source"]["text"] == "smugglers"
+    assert top["target"]["text"] == "Four border guards"

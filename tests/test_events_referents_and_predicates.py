@@ -119,7 +119,7 @@ def test_an_act_as_subject_stands_for_its_doer() -> None:
     top = _top("A drone strike by Turkish forces on a car in northern Syria killed two fighters.")
     assert top["plover_type"] == "ASSAULT"
     assert _text(top["source"]) == "Turkish forces"
-    assert _text(top["target"]) == "fighters"
+    assert _text(top["target"]) == "two fighters"
 
 
 def test_the_owner_of_a_thing_as_subject_does_nothing() -> None:

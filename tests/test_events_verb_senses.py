@@ -68,4 +68,4 @@ def test_a_phrase_before_the_verb_is_no_particle_of_it() -> None:
 def test_handing_people_over_releases_them() -> None:
     top = _top("The kidnappers handed two engineers over to the army on Friday.")
     assert top["cameo_code"] == "0841"
-    assert top["target"]["text"] == "engineers"
+    assert top["target"]["text"] == "two engineers"

@@ -683,8 +683,10 @@ def _claimants(n: Token) -> list[list[int]]:
 def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     """The doers of a passive act of force that names no agent, from the act of force its "in"/"during" phrase names:
     that act's "by" agent or possessor ("killed in an ambush by X", "in X's offensive") or the party its victims
-    fought ("killed in a clash with X")."""
-    for c in kids(v):
+    fought ("killed in a clash with X"). A phrase the parser hung on a coordinated participle serves both ("two were
+    killed and five injured in an ambush by X")."""
+    verbs = [v] + [c for c in kids(v) if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > v.i]
+    for c in (k for w in verbs for k in kids(w)):
         if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
             continue
         for n in kids(c):

@@ -93,7 +93,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
                 continue  # the object's predicate, not its name ("found the colonel guilty of treason")
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
-                continue  # "at least 28 soldiers" -> "soldiers": counts go to the event's quantities
+                continue  # "at least 28 soldiers" -> "soldiers" to type; Participants.actor writes the count back into the text
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
@@ -166,11 +166,12 @@ class Participants:
     # ------------------------------------------------------------------ the slot head
     def actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         """The actor a slot head names, or None (see module doc). The text of a counted or collected actor is the
-        whole phrase as written ("dozens of opposition supporters", "a gang of men"); its head gives the type."""
+        whole phrase as written ("dozens of opposition supporters", "a gang of men", "at least 28 soldiers"), as
+        the gold records of the field write it; its head gives the type."""
         found = self._actor(tok, speaker, exclude)
         if found is None or is_pronoun(tok):
             return found
-        outer = quantity_phrase_start(tok)
+        outer = quantity_phrase_start(tok) or _count_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
         start = outer.idx
@@ -530,6 +531,13 @@ def quantity_phrase_start(head: Token) -> Token | None:
     while first.i < top.i and (first.is_punct or first.lower_ in ("the", "a", "an")):
         first = first.doc[first.i + 1]
     return first
+
+
+def _count_start(head: Token) -> Token | None:
+    """The first word of the number that counts ``head`` ("at least | 28 soldiers", "more than 3,000 | prisoners"),
+    None when no number does."""
+    nums = [c for c in kids(head) if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in ("DATE", "TIME", "ORDINAL")]
+    return nums[0].left_edge if nums else None
 
 
 def with_locative(span: Span, head: Token) -> Span:
