@@ -23,7 +23,9 @@ Sentences are the team's own (issue 14):
 - headline verbs the dictionary lacks in their news sense (event_verbs.tsv: "slams", "raps", "inks", "quizzes")
   join the block of their synonyms, with a direct object only ("a lorry slammed into a wall" is no criticism);
 - an act told in a relative clause describes one of the parties: it ranks below the act the main clause reports;
-- "the union" alone is the story's labour union (event_agents.tsv); "the union of two firms" is a joining, nobody.
+- "the union" alone is the story's labour union (event_agents.tsv); "the union of two firms" is a joining, nobody;
+- workers, students or health workers who walk out strike (PETRARCH2 codes "walk out" as leaving); a doer's site
+  named by a proper noun ("dock workers at Rotterdam port") stays in its text.
 """
 
 from __future__ import annotations
@@ -179,3 +181,17 @@ def test_the_union_alone_is_a_labour_actor() -> None:
 def test_a_union_of_firms_is_nobody() -> None:
     evs = text_events("Regulators blocked the union of the two largest grocers.", "t-charges")
     assert all((e["target"] or {}).get("text", "").split(" ")[0] != "union" for e in evs), evs
+
+
+def test_workers_who_walk_out_strike() -> None:
+    # PETRARCH2 codes "walk out" as leaving (040); workers or students who walk out strike (event_crowd_acts.tsv)
+    top = _top("Hundreds of teachers walked out on Monday to demand higher pay.")
+    assert (top["cameo_code"], top["plover_type"]) == ("143", "PROTEST")
+    top = _top("The finance minister walked out of the budget meeting.")
+    assert top["plover_type"] != "PROTEST"
+
+
+def test_a_site_named_by_a_proper_noun_stays_in_the_doers_text() -> None:
+    # the tagger may take the town for a person: a proper noun naming the site is enough
+    top = _top("Dock workers at Rotterdam port staged a strike on Monday.")
+    assert top["source"]["text"] == "Dock workers at Rotterdam port"

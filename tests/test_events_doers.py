@@ -7,8 +7,8 @@ Sentences are the team's own (issue 14):
 - a subjectless main verb whose subject the parser hung on the dateline takes that phrase;
 - the text of a counted or collected actor is the whole phrase ("tens of thousands of farmers"), its type
   that of what is counted;
-- a doer's site that a named modifier places ("engineers at Peru's Antamina mine") stays in its text; a passive
-  subject keeps only its own words;
+- a doer's site that a named modifier places ("engineers at Peru's Antamina mine") stays in its text, also when the
+  parser hung the doer on the dateline; a passive subject keeps only its own words;
 - a commissioner is a state office (roles_sectors.tsv).
 """
 
@@ -98,3 +98,8 @@ def test_a_passive_subject_keeps_only_its_own_words() -> None:
 def test_a_commissioner_is_a_state_office() -> None:
     top = _top("The data protection commissioner fined the bank on Tuesday.")
     assert top["source"]["sector"] == "GOV"
+
+
+def test_a_doer_hung_on_the_dateline_keeps_its_place() -> None:
+    top = _top("MOMBASA (AP) — Prosecutors in Mombasa dropped charges against three fishermen on Friday.")
+    assert top["source"]["text"] == "Prosecutors in Mombasa"

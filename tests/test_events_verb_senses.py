@@ -7,7 +7,9 @@ Sentences are the team's own.
   part of the object's name; other adjectives after an object still modify it;
 - phrasal verbs the dictionary lacks join the block of their synonyms with their particle (event_verbs.tsv): "hand
   back" / "give back" return (0842), "hand over" / "turn over" yield (080), and handing people over releases them
-  (0841); without the particle, or with a word before the verb that only looks like one, they code nothing.
+  (0841), "work together" / "team up" cooperate (050), "regain" is "recapture" (192); without the particle, or with a word before the verb that
+  only looks like one, they code nothing;
+- "martial law" is an event noun (1724), whatever verb declares, imposes or extends it.
 """
 
 from __future__ import annotations
@@ -69,3 +71,23 @@ def test_handing_people_over_releases_them() -> None:
     top = _top("The kidnappers handed two engineers over to the army on Friday.")
     assert top["cameo_code"] == "0841"
     assert top["target"]["text"] == "two engineers"
+
+
+def test_working_together_is_cooperation_both_ways() -> None:
+    evs = [e for e in text_events("Chile and Peru have begun working together to curb illegal fishing.", "t-senses") if e["cameo_code"] == "050"]
+    assert {(e["source"]["text"], e["target"]["text"]) for e in evs} == {("Chile", "Peru"), ("Peru", "Chile")}
+    top = _top("Ghana teamed up with Togo to fight piracy.")
+    assert (top["cameo_code"], top["target"]["text"]) == ("050", "Togo")
+
+
+def test_martial_law_is_coercion_whoever_declares_or_extends_it() -> None:
+    # event_nouns.tsv: "martial law" (1724, as PETRARCH2's IMPOSE * MARTIAL LAW), its doer the verb's agent
+    top = _top("The junta extended martial law in the northern provinces for another month.")
+    assert (top["cameo_code"], top["source"]["text"]) == ("1724", "junta")
+
+
+def test_regaining_a_place_from_someone_is_retaking_it() -> None:
+    # PETRARCH2 holds "regain" only in RECOVER, coded by its patterns alone (event_verbs.tsv: as "recapture", 192)
+    top = _top("Loyalist forces regained the harbour from the militia after a week of clashes.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("192", "Loyalist forces", "militia")
+    assert not _typed("The injured driver regained consciousness in hospital on Monday.")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
+from ..actor_dictionary import agent_actor
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
@@ -265,6 +266,10 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    for c in kids(obj):  # (the parser often hangs that "by" on the victim: "the killing of [X by Y]")
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [_group(b) for g in kids(c) if g.dep_ == "pobj" for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by"
+                    for b in kids(p_) if b.dep_ == "pobj"]
     for c in kids(obj):
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
@@ -390,6 +395,17 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     return True
 
 
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY"})
+
+
+def _armed_agent(tok: Token, kb: Knowledge) -> bool:
+    """The word is an agent noun of an armed body ("troops", "coalition", "militants"): the agents dictionaries'
+    sector, else the coder's own (event_agents.tsv)."""
+    agent = agent_actor(tok.doc[tok.i : tok.i + 1], None) if tok.pos_ == "NOUN" else None
+    sector = agent.sector if agent is not None else kb.agents.get(tok.lower_, ("", False))[0]
+    return sector in _ARMED_SECTORS
+
+
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     fitting = [e for e in entries if _companions_ok(e, v)]
@@ -438,8 +454,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
-        # a weapon or an aircraft as subject acts by force ("jets struck"): only the verb's own sense is left
-        armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons for s in frame.subjects)
+        # a weapon or an aircraft, or an armed body, as subject acts by force ("jets struck", "the coalition struck"):
+        # only the verb's own sense is left
+        armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons or _armed_agent(s, kb) for s in frame.subjects)
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))

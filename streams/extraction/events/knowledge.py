@@ -130,17 +130,17 @@ class Knowledge:
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
     person_objects: dict[str, tuple[str, str, frozenset[str], frozenset[str], str]] = field(default_factory=dict)  # seizure -> taking people
-    crowd_acts: dict[str, tuple[str, frozenset[str], frozenset[str], bool]] = field(default_factory=dict)  # act -> a crowd's act
+    crowd_acts: dict[str, tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]] = field(default_factory=dict)  # act -> rows
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
     def crowd_act(self, code: str, verb: str, source_sectors: set[str | None], by_default: bool) -> str:
         """The code of act ``code`` by ``verb`` (``by_default``: the verb's default code, no pattern) when every source
         is of the row's crowd sectors (``event_crowd_acts.tsv``: "farmers blocked the road" is a protest); "" otherwise."""
-        row = _by_prefix(self.crowd_acts, code)
-        if not row or verb not in row[2] or not source_sectors or not source_sectors <= row[1] or (row[3] and not by_default):
-            return ""
-        return row[0]
+        for row in _by_prefix(self.crowd_acts, code) or ():
+            if verb in row[2] and source_sectors and source_sectors <= row[1] and (by_default or not row[3]):
+                return row[0]
+        return ""
 
     def intent_of(self, code: str) -> str:
         """The code of the intent of act ``code`` (longest prefix of ``event_intents.tsv``), or ""."""
@@ -339,10 +339,18 @@ def knowledge() -> Knowledge:
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|")), r["agentless"] if r["agentless"] != "-" else "")
                         for r in records("event_person_objects.tsv")},
-        crowd_acts={r["act"]: (r["crowd_code"], frozenset(r["crowd_sectors"].split("|")), frozenset(r["verbs"].split("|")),
-                               r["coded_by"] == "default") for r in records("event_crowd_acts.tsv")},
+        crowd_acts=_crowd_acts(),
         visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},
     )
+
+
+def _crowd_acts() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]]:
+    """``event_crowd_acts.tsv`` by act prefix: the rows of each act, in the file's order."""
+    out: dict[str, list[tuple[str, frozenset[str], frozenset[str], bool]]] = {}
+    for r in records("event_crowd_acts.tsv"):
+        out.setdefault(r["act"], []).append((r["crowd_code"], frozenset(r["crowd_sectors"].split("|")),
+                                             frozenset(r["verbs"].split("|")), r["coded_by"] == "default"))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...

@@ -30,7 +30,7 @@ from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import knowledge
 from .resolve import fragment_name
-from .slots import dateline_end, joins_words, kids, object_predicates, sentence_index, sentence_of
+from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -286,6 +286,12 @@ class Participants:
                 owner = self._owner(head, instrument=True)
                 if owner is not None:
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
+                # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones" are that agent's
+                for c in kids(head):
+                    if c.dep_ == "compound" and c.i < head.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in kb.instruments:
+                        agent = self._actor(c)
+                        if agent is not None and not agent.named:
+                            return replace(agent, text=span.text, start=span.start_char, end=span.end_char, own_end=None)
             return None
         sector, needs_owner = entry
         owner = self._owner(head)
@@ -293,17 +299,22 @@ class Participants:
             # sector) its owner names; a nationality alone ("a Yemeni movement") names no group
             named = self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
             return named if named is not None and (named.sector or owner.type == "ORG") else None
+        led_by = None
         if needs_owner and owner is None:
             # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
             agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
                           for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)] if a is not None and a.sector), None)
+            if any(c.lower_ == "led" or c.lower_.endswith("-led") for c in kids(head) if c.i < head.i):
+                led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
                 sector = agent.sector
+            elif led_by is not None:
+                pass  # the leading state is its owner
             elif sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head)):
                 # people as possessor say whose it is, and the noun keeps its sector ("miners' union"); an armed body
                 # needs a state or a group as owner ("the farmers' coalition" is no army)
                 return None
-        return Participant(span.text, None, None, owner.country if owner is not None else None, sector, span.start_char,
+        return Participant(span.text, None, None, owner.country if owner is not None else led_by, sector, span.start_char,
                      span.end_char, False, None, plural)
 
     def _owner(self, head: Token, instrument: bool = False) -> Entity | None:
@@ -549,14 +560,16 @@ def with_locative(span: Span, head: Token) -> Span:
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if not (first.dep_ == "nsubj" or first.dep_ == "pobj" and first.head.dep_ == "agent"):
+    if not (first.dep_ == "nsubj" or first.dep_ == "pobj" and first.head.dep_ == "agent"
+            or first.dep_ == "appos" and in_dateline(first.head)):  # the subject the parser hung on the dateline
         return span
     for child in kids(head):
         if child.dep_ != "prep" or child.i != span.end or child.lower_ not in _LOCATIVE_PREPS:
             continue
         objs = [g for g in kids(child) if g.dep_ == "pobj"]
         if objs and (objs[0].ent_type_ in _LOCATIVE_OWNERS  # (or a site a named modifier places: "at Chile's Zinca mine")
-                     or any(t.ent_type_ in _LOCATIVE_OWNERS for t in kids(objs[0]) if t.i < objs[0].i)):
+                     or any(t.ent_type_ in _LOCATIVE_OWNERS or t.dep_ == "compound" and t.pos_ == "PROPN"
+                            for t in kids(objs[0]) if t.i < objs[0].i)):  # ("at Rotterdam port": a name, whatever the tagger's type)
             end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
             return doc[span.start : end]
     return span
