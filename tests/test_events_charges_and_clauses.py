@@ -191,6 +191,15 @@ def test_workers_who_walk_out_strike() -> None:
     assert top["plover_type"] != "PROTEST"
 
 
+def test_a_crowd_act_is_coded_before_the_classifier_reads_it() -> None:
+    # frames._crowd_acts: agent nouns of a crowd as subjects code the crowd's act on the candidate, so the type
+    # classifier is trained on it and does not veto it as an unlikely reading of the verb's own code
+    top = _top("Teachers in three counties walked out over unpaid wages.")
+    assert (top["cameo_code"], top["source"]["text"]) == ("143", "Teachers")
+    top = _top("Farmers blocked the main highway with tractors.")
+    assert (top["cameo_code"], top["plover_type"]) == ("144", "PROTEST")
+
+
 def test_a_site_named_by_a_proper_noun_stays_in_the_doers_text() -> None:
     # the tagger may take the town for a person: a proper noun naming the site is enough
     top = _top("Dock workers at Rotterdam port staged a strike on Monday.")

@@ -398,12 +398,32 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
 _ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY"})
 
 
+def _agent_sector(tok: Token, kb: Knowledge) -> str | None:
+    """The sector of a common noun that is an agent noun ("troops" MIL, "teachers" EDU): the agents dictionaries',
+    else the coder's own (event_agents.tsv); None for anything else (a name's sector is the builder's to read)."""
+    if tok.pos_ != "NOUN":
+        return None
+    agent = agent_actor(tok.doc[tok.i : tok.i + 1], None)
+    return agent.sector if agent is not None else (kb.agents.get(tok.lower_, (None, False))[0] or None)
+
+
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:
-    """The word is an agent noun of an armed body ("troops", "coalition", "militants"): the agents dictionaries'
-    sector, else the coder's own (event_agents.tsv)."""
-    agent = agent_actor(tok.doc[tok.i : tok.i + 1], None) if tok.pos_ == "NOUN" else None
-    sector = agent.sector if agent is not None else kb.agents.get(tok.lower_, ("", False))[0]
-    return sector in _ARMED_SECTORS
+    """The word is an agent noun of an armed body ("troops", "coalition", "militants")."""
+    return _agent_sector(tok, kb) in _ARMED_SECTORS
+
+
+def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """A verb whose subjects are all agent nouns of a crowd ("teachers walked out", "farmers blocked the road") codes
+    the crowd's act (``event_crowd_acts.tsv``) here already, so the type classifier reads it as such; the builder does
+    the same for named sources, whose sectors only it knows."""
+    sectors = {_agent_sector(t, kb) for t in frame.subjects}
+    if not sectors or None in sectors:
+        return cands
+    out = []
+    for c in cands:
+        crowd = kb.crowd_act(c.code, c.lemma, sectors, c.pattern.endswith(":verb")) if c.code else ""
+        out.append(replace(c, code=crowd) if crowd else c)
+    return out
 
 
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
@@ -496,7 +516,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _refusals(_intents(_visits(_declined_statements(out, v, kb), v, kb), v, kb), v, kb)
+    out = _refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     return out + _threats(out, v, kb)
 
 
