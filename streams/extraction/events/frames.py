@@ -416,8 +416,10 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
     """A verb whose subjects are all agent nouns of a crowd ("teachers walked out", "farmers blocked the road") codes
     the crowd's act (``event_crowd_acts.tsv``) here already, so the type classifier reads it as such; the builder does
     the same for named sources, whose sectors only it knows."""
+    if not frame.subjects or not any(c.code and any(c.lemma in row[2] for row in kb.crowd_rows(c.code)) for c in cands):
+        return cands  # (no candidate a crowd could do: the agent lookups are skipped)
     sectors = {_agent_sector(t, kb) for t in frame.subjects}
-    if not sectors or None in sectors:
+    if None in sectors:
         return cands
     out = []
     for c in cands:

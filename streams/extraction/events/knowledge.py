@@ -134,10 +134,14 @@ class Knowledge:
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
+    def crowd_rows(self, code: str) -> tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]:
+        """The rows of ``event_crowd_acts.tsv`` for act ``code`` (longest prefix), or none."""
+        return _by_prefix(self.crowd_acts, code) or ()
+
     def crowd_act(self, code: str, verb: str, source_sectors: set[str | None], by_default: bool) -> str:
         """The code of act ``code`` by ``verb`` (``by_default``: the verb's default code, no pattern) when every source
         is of the row's crowd sectors (``event_crowd_acts.tsv``: "farmers blocked the road" is a protest); "" otherwise."""
-        for row in _by_prefix(self.crowd_acts, code) or ():
+        for row in self.crowd_rows(code):
             if verb in row[2] and source_sectors and source_sectors <= row[1] and (by_default or not row[3]):
                 return row[0]
         return ""
