@@ -248,6 +248,12 @@ THREAT_ROOT = "13"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
+def _doers_hung_on_victim(n: Token) -> list[list[int]]:
+    """The doer of a nominalised act whose "by" the parser hung on the victim: "the killing of [X by Y]" -> Y."""
+    return [_group(b) for c in kids(n) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"
+            for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by" for b in kids(p_) if b.dep_ == "pobj"]
+
+
 def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
@@ -266,10 +272,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
-    for c in kids(obj):  # (the parser often hangs that "by" on the victim: "the killing of [X by Y]")
-        if c.dep_ == "prep" and c.lower_ == "of":
-            out += [_group(b) for g in kids(c) if g.dep_ == "pobj" for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by"
-                    for b in kids(p_) if b.dep_ == "pobj"]
+    out += _doers_hung_on_victim(obj)
     for c in kids(obj):
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
@@ -395,7 +398,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     return True
 
 
-_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY"})
+# Sectors of bodies that act by force when they strike (the police, who also strike in the other sense, are not one)
+_FORCE_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY"})
 
 
 def _agent_sector(tok: Token, kb: Knowledge) -> str | None:
@@ -409,7 +413,7 @@ def _agent_sector(tok: Token, kb: Knowledge) -> str | None:
 
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:
     """The word is an agent noun of an armed body ("troops", "coalition", "militants")."""
-    return _agent_sector(tok, kb) in _ARMED_SECTORS
+    return _agent_sector(tok, kb) in _FORCE_SECTORS
 
 
 def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
@@ -617,7 +621,7 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
 REFUSED = "+refused"  # pattern suffix of an act coded as its refusal: its negation and modality are the refusing verb's
 
 
-def refusing_verb(v: Token, kb: Knowledge) -> Token | None:
+def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
     """The verb of refusal whose infinitive complement ``v`` is ("refused to free", "declined to attend"), or None."""
     head = v.head
     if (v.dep_ == "xcomp" and head.i != v.i and head.lemma_.lower() in kb.refusing
@@ -630,7 +634,7 @@ def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate
     """An act refused ("refused to free the prisoners", "declined to join the talks") has not happened; the refusal
     has: it codes as the refusal of that act (``event_refusals.tsv``, CAMEO 12), with the act's slots and none of its
     reversed reading. An act of no row ("refused to fire on the crowd") stays the act, negated (``modality``)."""
-    if refusing_verb(v, kb) is None:
+    if _refusing_verb(v, kb) is None:
         return cands
     out = []
     for c in cands:
@@ -807,10 +811,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for c in kids(n):
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
-    for c in kids(n):  # "the killing of X by Y": the parser often hangs the doer's "by" on the victim
-        if c.dep_ == "prep" and c.lower_ == "of":
-            sources += [_group(b) for g in kids(c) if g.dep_ == "pobj" for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by"
-                        for b in kids(p_) if b.dep_ == "pobj"]
+    sources += _doers_hung_on_victim(n)
     for c in kids(n):
         if c.dep_ == "poss" and c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to

@@ -343,12 +343,12 @@ def knowledge() -> Knowledge:
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
                                    frozenset(r["verbs"].split("|")), r["agentless"] if r["agentless"] != "-" else "")
                         for r in records("event_person_objects.tsv")},
-        crowd_acts=_crowd_acts(),
+        crowd_acts=_crowd_act_rows(),
         visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},
     )
 
 
-def _crowd_acts() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]]:
+def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]]:
     """``event_crowd_acts.tsv`` by act prefix: the rows of each act, in the file's order."""
     out: dict[str, list[tuple[str, frozenset[str], frozenset[str], bool]]] = {}
     for r in records("event_crowd_acts.tsv"):

@@ -308,11 +308,9 @@ class Participants:
                 led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
                 sector = agent.sector
-            elif led_by is not None:
-                pass  # the leading state is its owner
-            elif sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head)):
+            elif led_by is None and (sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head))):
                 # people as possessor say whose it is, and the noun keeps its sector ("miners' union"); an armed body
-                # needs a state or a group as owner ("the farmers' coalition" is no army)
+                # needs a state or a group as owner ("the farmers' coalition" is no army), or a state that leads it
                 return None
         return Participant(span.text, None, None, owner.country if owner is not None else led_by, sector, span.start_char,
                      span.end_char, False, None, plural)
