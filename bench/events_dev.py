@@ -21,6 +21,7 @@ order). Scores, on the sentences whose gold has an event:
 - ``source_match`` / ``target_match``: the top event's source / target text shares at
   least half of the tokens of the longer of (prediction, gold span), over the typed
   sentences with a gold span ("_all" variants: over every event sentence with a span).
+- ``typed_sentences_with_no_event``: typed gold sentences for which the coder gave no event at all (a count).
 - ``no_event_false_positive_rate``: gold says no codable event, the coder gave a typed one.
 The split into halves is ``events_split.half`` on the sentence id.
 """
@@ -119,6 +120,7 @@ def score(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
     src_ok_all = src_n_all = tgt_ok_all = tgt_n_all = 0
     stmt_n = stmt_untyped = 0
     none_n = fp = 0
+    typed_no_event = 0
     ev_n = 0
     for r in rows:
         events = code_sentence(r)
@@ -147,6 +149,7 @@ def score(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
             stmt_untyped += not (top and top["plover_type"])
         else:
             typed += 1
+            typed_no_event += not events
             strict_ok += bool(top) and top["plover_type"] == gp
             plover_ok += bool(top) and top["plover_type"] in gold_plover_types(gold_root)
             any_ok += any(e["plover_type"] in gold_plover_types(gold_root) for e in events)
@@ -172,6 +175,7 @@ def score(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
         "plover_accuracy": rate(plover_ok, typed),
         "plover_accuracy_strict": rate(strict_ok, typed),
         "plover_among_events": rate(any_ok, typed),
+        "typed_sentences_with_no_event": typed_no_event,
         "source_match": rate(src_ok, src_n),
         "source_denominator": src_n,
         "target_match": rate(tgt_ok, tgt_n),
