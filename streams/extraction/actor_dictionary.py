@@ -493,11 +493,32 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     if found is None:
         return None
     (lo, hi), phrase, code, source = found
+    if _not_actor(code):
+        return None
+    return _agent_info(phrase, code, source, _agent_country(span, head, lo, hi, when))
+
+
+def agent_adjective(tok: Token) -> ActorInfo | None:
+    """The agent an adjective spelt as an agent noun of the dictionary names ("militant", "terrorist", "military",
+    "paramilitary"), or None. English uses those words as modifiers of an act for its doers ("militant attacks" are
+    attacks by militants), as it uses the nouns ("rebel attacks"); the tagger reads the modifier as an adjective,
+    which :func:`agent_actor` does not take for a head. No country: a modifier naming one is the caller's."""
+    hit = _agents().get(actor_key(tok.text))
+    if hit is None or _not_actor(hit[0]):
+        return None
+    return _agent_info(actor_key(tok.text), hit[0], hit[1], None)
+
+
+def _not_actor(code: str) -> bool:
     prefix, _, suffix = code.partition("~")
     roles = prefix or suffix
-    if any(roles[i : i + 3] in _NOT_ACTOR for i in range(0, len(roles), 3)):
-        return None
-    modifier = _agent_country(span, head, lo, hi, when)
+    return any(roles[i : i + 3] in _NOT_ACTOR for i in range(0, len(roles), 3))
+
+
+def _agent_info(phrase: str, code: str, source: str, modifier: ActorInfo | None) -> ActorInfo:
+    """The actor of an agent phrase's code, with the country its modifier names (if any)."""
+    prefix, _, suffix = code.partition("~")
+    roles = prefix or suffix
     country = modifier.country if modifier is not None else None
     flags = modifier.flags & {"date_unresolved"} if modifier is not None else frozenset()
     if roles[:3] in _CONVENTIONS:

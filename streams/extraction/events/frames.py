@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
-from ..actor_dictionary import agent_actor
+from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
@@ -81,6 +81,13 @@ def term_matches(term: Term, tok: Token) -> bool:
         if t.i != tok.i:
             around.update(_keys(t))
     return all(group & around for group in term.modifiers)
+
+
+def term_modifiers(term: Term, tok: Token) -> set[int]:
+    """The words of ``tok``'s phrase that a matching term names besides its head ("military" of "&MILITARY operation")."""
+    if not term.modifiers:
+        return set()
+    return {t.i for t in tok.subtree if t.i != tok.i and any(group & set(_keys(t)) for group in term.modifiers)}
 
 
 def _first_match(term: Term, toks: list[Token]) -> Token | None:
@@ -207,6 +214,7 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
         if o is None:
             return None
         used.add(o.i)
+        used |= term_modifiers(p.object, o)
         slots["object"] = o
     for spec in p.preps:
         hit = _prep_fits(spec, frame, used)
@@ -259,7 +267,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
     agent of a participle ("a plan put forward by X", "the role played by X"), the doer of an act the noun names
     ("the killing of X by Y"), an "of" owner ("the offices of X")
-    and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts"), in that order. The builder keeps a
+    and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts", "rebel positions"), in that order. The builder keeps a
     group only if it names an actor, and only when the object itself named none. Without ``of_owner`` (for a
     subject: "the shelling of X killed" names X's harm, not its doer) the "of" owner is left out."""
     out: list[list[int]] = []
@@ -277,7 +285,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
     for c in kids(obj):
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS or c.dep_ == "compound" and c.pos_ == "NOUN"):
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS or c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                                       or c.pos_ == "ADJ" and not knowledge().is_act_noun(obj) and agent_adjective(c) is not None):
             out.append([c.i])  # ("government positions", "police stations": the builder keeps it only if it is an actor)
     return out
 
@@ -341,7 +350,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if code[:2] not in THEME_ROOTS:
             # (or its owner: "dismissed X's offer", "rejected a petition filed by X"; a possessive pronoun that
             # stands for the source, "lifted its curfew", is no target)
-            targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o))]
+            # (a modifier the pattern names is part of the act's words, no owner: "CARRY OUT * MILITARY OPERATIONS")
+            targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o)) if not set(g) <= used - {o.i}]
         for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
             objs = object_heads(x)  # the one its object is for or against ("threatened to cut aid to X")
             targets += [_group(o) for o in objs]

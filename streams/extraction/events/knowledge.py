@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...data import blob, records
 from ..actor_dictionary import disaster_phrases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
@@ -133,6 +136,11 @@ class Knowledge:
     crowd_acts: dict[str, tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]] = field(default_factory=dict)  # act -> rows
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
+
+    def is_act_noun(self, tok: Token) -> bool:
+        """Whether a noun names an act the coder codes (an event noun or a gerund of a coded verb: "attack", "talks",
+        "shelling")."""
+        return tok.pos_ == "NOUN" and (tok.lower_ in self.noun_forms or tok.lower_ in self.gerunds)
 
     def crowd_rows(self, code: str) -> tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]:
         """The rows of ``event_crowd_acts.tsv`` for act ``code`` (longest prefix), or none."""

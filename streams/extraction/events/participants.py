@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actor_dictionary import agent_actor, named_actor
+from ..actor_dictionary import agent_actor, agent_adjective, named_actor
 from ..doc_index import doc_text, ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
@@ -43,6 +43,8 @@ UNKNOWN_SECTOR = "UNK"  # the agents dictionaries' sector of a noun that names m
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _PART_HEADS = {"member", "members"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
+_DONE_BY_SUBJECT = {"dobj", "attr", "oprd", "conj"}  # an act noun in these is what its verb's subject does ("launched
+# military strikes", "it was a terrorist attack")
 _CONDITION_HEADS = {"state", "union"}  # an agent noun that, with an "of" complement naming no one, names a condition
 # or a joining ("a state of emergency", "the union of two firms")
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
@@ -180,6 +182,8 @@ class Participants:
     def _actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         if is_pronoun(tok):
             return self._pronoun(tok, speaker)
+        if tok.pos_ == "ADJ" and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            return self._agent_modifier(tok)
         if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             return None
         if tok.i < dateline_end(sentence_of(tok)):
@@ -225,11 +229,35 @@ class Participants:
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
         return self._extra_agent(tok, span, plural)
 
+    def _agent_modifier(self, tok: Token) -> Participant | None:
+        """The actor an adjective names when it is spelt as an agent noun and modifies an act or a thing ("militant
+        attacks", "military strikes": acts of militants, of the military; "rebel positions", "militant hideouts":
+        theirs), as the noun does ("army posts"). The coder's slots hold such a modifier only where it names the
+        doer or the owner (``frames.owner_groups``); not when its head is an agent itself ("military court": the
+        court; "militant groups": :meth:`_modifier_sector`), nor when another modifier names the doer ("Israeli
+        military strikes" are Israel's: that modifier is the actor)."""
+        head = tok.head
+        if tok.dep_ not in ("amod", "compound") or head.i <= tok.i or head.pos_ != "NOUN" or self._agent_sector(head) is not None:
+            return None
+        if head.dep_ in _DONE_BY_SUBJECT and knowledge().is_act_noun(head):
+            return None  # "Russia launched military strikes": the subject does the act, the adjective says its kind
+        if any(c.i != tok.i and c.i < head.i and c.dep_ in _OWNER_DEPS and (c.ent_type_ in ACTOR_ENTITY_TYPES or c.pos_ == "PROPN")
+               for c in kids(head)):
+            return None
+        agent = agent_adjective(tok)
+        if agent is None or agent.sector is None:
+            return None
+        return Participant(tok.text, None, None, agent.country, agent.sector, tok.idx, tok.idx + len(tok.text), False, None, False)
+
     def _modifier_sector(self, head: Token) -> str | None:
         """The sector of an agent noun that modifies ``head`` ("union" in "union leaders"), or of those a collecting
         head collects ("a coalition of tenant groups"), or None."""
         kb = knowledge()
         for c in kids(head):
+            if c.dep_ in ("amod", "compound") and c.pos_ == "ADJ" and c.i < head.i and not c.ent_type_:
+                adjective = agent_adjective(c)  # "militant groups": an adjective spelt as an agent noun
+                if adjective is not None and adjective.sector not in (None, UNKNOWN_SECTOR):
+                    return adjective.sector
             if c.dep_ != "compound" or c.pos_ not in ("NOUN", "PROPN") or c.ent_type_ or c.i > head.i:
                 continue  # (a common noun the tagger takes for a name at the start of a sentence: "Union leaders")
             agent = agent_actor(self.doc[c.i : c.i + 1], self.when)
