@@ -1,4 +1,5 @@
-"""A coercive or violent act its actor says it will do is also a threat of it (``event_threats.tsv``).
+"""A coercive or violent act its actor says it will do is also a threat of it (``event_threats.tsv``); one its
+actor vows, pledges or threatens to do is only the threat: it has not happened.
 
 Sentences are the team's own, written to show the phenomenon.
 """
@@ -38,13 +39,32 @@ def test_threat_codes_follow_the_act_by_longest_prefix():
 
 @pytest.mark.parametrize("text,word", [
     ("The interior ministry will ban the opposition party next month.", "ban"),
-    ("The militia vowed to storm the port before the rains.", "storm"),
     ("The cabinet said it would impose sanctions on the neighbouring state.", "impose"),
 ])
 def test_an_act_the_actor_says_it_will_do_is_also_a_threat(nlp, text, word):
     codes = _codes(nlp, text, word)
     assert any(code_info(c).plover_type == "THREATEN" for c in codes), codes
     assert any(code_info(c).plover_type != "THREATEN" for c in codes)  # the act itself stays an alternative
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The militia vowed to storm the port before the rains.", "storm"),
+    ("The governor pledged to expel the squatters by spring.", "expel"),
+])
+def test_an_act_the_actor_swears_to_do_is_only_a_threat(nlp, text, word):
+    codes = _codes(nlp, text, word)
+    assert codes
+    assert all(code_info(c).plover_type == "THREATEN" for c in codes), codes
+
+
+def test_a_sworn_threat_is_no_hypothetical():
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("The militia vowed to storm the port before the rains.", "t-sworn"))
+    assert top["plover_type"] == "THREATEN"
+    assert top["hypothetical"] is False
+    top = top_typed_event(text_events("The militia might vow to storm the port.", "t-sworn"))
+    assert top["hypothetical"] is True
 
 
 @pytest.mark.parametrize("text,word", [

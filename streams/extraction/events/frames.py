@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
-from .modality import is_intended, is_promised
+from .modality import is_intended, is_promised, is_sworn
 from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, object_predicates, passive_patients
 from .tables import code_info
@@ -533,7 +533,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
-    return out + _threats(out, v, kb)
+    return _threats(out, v, kb)
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
@@ -629,6 +629,7 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
 
 
 REFUSED = "+refused"  # pattern suffix of an act coded as its refusal: its negation and modality are the refusing verb's
+SWORN = "+sworn"  # pattern suffix of an act coded as the threat of it that its actor swore: as REFUSED, the swearing verb's
 
 
 def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
@@ -676,17 +677,21 @@ def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
 
 
 def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
-    """A coercive or violent act its actor says it will do ("will ban", "vowed to storm") is also the threat of it
-    (``event_threats.tsv``): an alternative with the threat's code and the act's slots, for the classifier to choose."""
+    """A coercive or violent act its actor says it will do ("will ban", "plans to expel") is also the threat of it
+    (``event_threats.tsv``): an alternative with the threat's code and the act's slots, for the classifier to choose.
+    One its actor vows, pledges or threatens to do ("vowed to storm the town") has not happened: only the threat
+    has, as a promised cooperative act is only its intent (:func:`_intents`)."""
     threats = [(c, kb.threat_of(c.code)) for c in cands if c.code]
     threats = [(c, t) for c, t in threats if t]
     if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
-        return []
-    out, seen = [], {c.code for c in cands}
+        return cands
+    sworn = is_sworn(v)
+    out = [c for c in cands if not (sworn and kb.threat_of(c.code))]
+    seen = {c.code for c in out}
     for c, code in threats:
         if code not in seen:
             seen.add(code)
-            out.append(Candidate(c.trigger, c.kind, c.lemma, code, "", c.specificity, c.pattern + "+intent", c.source_groups,
+            out.append(Candidate(c.trigger, c.kind, c.lemma, code, "", c.specificity, c.pattern + (SWORN if sworn else "+intent"), c.source_groups,
                                  c.target_groups, c.consumed, c.governor, c.between, c.place_groups, c.setting))
     return out
 

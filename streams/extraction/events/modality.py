@@ -18,6 +18,7 @@ _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "pro
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "prepare", "go"}
 # Words of promise or readiness whose complement is an act offered, not done ("pledged to send", "is willing to grant")
+_SWEAR = {"threaten", "vow", "pledge", "promise", "swear"}
 PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit", "ready", "willing", "prepared", "open",
                  "keen", "eager"}
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
@@ -67,6 +68,12 @@ def is_intended(tok: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
         return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMIT
+
+
+def is_sworn(tok: Token) -> bool:
+    """The act is the complement of a word that binds its actor to it, unnegated ("vowed to storm", "pledged to
+    crush", "threatened to expel"): said, not done."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SWEAR and not any(k.dep_ == "neg" for k in kids(tok.head))
 
 
 def is_promised(tok: Token) -> bool:
