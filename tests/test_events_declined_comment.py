@@ -12,10 +12,17 @@ from conftest import text_events
 @pytest.mark.parametrize("text", [
     "A spokesman for the ministry declined to comment.",
     "The mining company declined to comment late on Friday.",
-    "The embassy declined to say whether the envoy had been recalled.",
 ])
 def test_declining_to_comment_is_no_typed_event(text: str) -> None:
     assert [e for e in text_events(text, "t-declined") if e["plover_type"]] == []
+
+
+def test_an_act_asked_about_in_a_declined_answer_is_no_reported_act() -> None:
+    # the declining is no event; the act it would not confirm ("whether the envoy had been recalled": recalling an
+    # envoy codes 161) is flagged as not reported to have happened
+    typed = [e for e in text_events("The embassy declined to say whether the envoy had been recalled.", "t-declined")
+             if e["plover_type"]]
+    assert all(e["action"]["lemma"] != "decline" and e["hypothetical"] for e in typed), typed
 
 
 def test_declined_comment_is_a_statement_when_statements_are_published() -> None:

@@ -58,6 +58,14 @@ def test_freeing_people_is_releasing_persons() -> None:
     assert top["target"]["text"] == "two aid workers"
 
 
+def test_freeing_people_a_pattern_names_by_their_class_is_releasing_persons() -> None:
+    # PETRARCH2's "RELEASE * PRISONERS [0841]" is the verb "release"'s; for "free" it only says whom the act befell
+    # (the verb keeps its default code, frames' circumstantial patterns), so it is still a freeing of people
+    for text in ("The junta freed forty prisoners on the eve of the holiday.", "The regime freed nine detainees on Monday."):
+        top = top_typed_event(_events(text))
+        assert top["cameo_code"] == "0841", text
+
+
 def test_freeing_a_thing_stays_a_concession() -> None:
     top = top_typed_event(_events("The government freed the economy from state control."))
     assert top["cameo_code"] == "080"

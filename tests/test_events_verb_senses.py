@@ -73,6 +73,13 @@ def test_handing_people_over_releases_them() -> None:
     assert top["target"]["text"] == "two engineers"
 
 
+def test_handing_things_over_to_people_releases_no_one() -> None:
+    # the people are who receive what is handed over, not who is freed: a yield (080), not a release of persons
+    top = _top("The militia handed over its heavy guns to the peacekeepers.")
+    assert top["cameo_code"] == "080"
+    assert top["target"]["text"] == "peacekeepers"
+
+
 def test_working_together_is_cooperation_both_ways() -> None:
     evs = [e for e in text_events("Chile and Peru have begun working together to curb illegal fishing.", "t-senses") if e["cameo_code"] == "050"]
     assert {(e["source"]["text"], e["target"]["text"]) for e in evs} == {("Chile", "Peru"), ("Peru", "Chile")}

@@ -378,7 +378,8 @@ class _SentenceCoder:
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
         if not statement and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []
-        if c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets)):
+        if (c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets))
+                and _taken(doc[t_group[0]])):
             taken = knowledge().taking_people(c.code, c.lemma, {s.sector for s in sources if s.sector},
                                               agentless=not sources and is_passive(tok))
             if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
@@ -553,6 +554,14 @@ def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, 
             continue
         r["confidence"] = min(r["confidence"], max(0.0, protest["confidence"] - 0.02))
     return records
+
+
+def _taken(tok: Token) -> bool:
+    """The word is what its verb acts on (its object, or the subject of its passive), not a recipient or a partner:
+    "handed their weapons over to the peacekeepers" takes no peacekeepers."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass")
 
 
 def _people(p: Participant) -> bool:

@@ -352,6 +352,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # stands for the source, "lifted its curfew", is no target)
             # (a modifier the pattern names is part of the act's words, no owner: "CARRY OUT * MILITARY OPERATIONS")
             targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o)) if not set(g) <= used - {o.i}]
+            # so can a consumed preposition's noun ("POLICE * WITH DEMONSTRATOR": "clashed with protesters")
+            targets += [_group(o) for p_, o in frame.preps if o.i in used and p_ in TARGET_PREPS]
         for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
             objs = object_heads(x)  # the one its object is for or against ("threatened to cut aid to X")
             targets += [_group(o) for o in objs]
@@ -509,6 +511,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         code = p.code if p is not None else entry.code
         reverse = p.reverse if p is not None else entry.reverse
+        by_default = p is None  # coded by the verb's default code (a pattern may still place the slots)
         if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
             code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
         if (p is not None and _circumstantial(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
@@ -518,6 +521,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             # verb's PLOVER type stays ("arrested protesters", "arrested people during a protest" are arrests, not
             # assaults); the pattern still places the slots and the reversed event
             code = entry.code
+            by_default = True
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
@@ -530,7 +534,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         if not sources and frame.passive and code[:2] in _FORCE_ROOTS:
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
-        out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, p.pid if p is not None else f"{entry.block}:verb",
+        pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
+        out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     return _threats(out, v, kb)
@@ -703,11 +708,12 @@ _SUFFER_VERBS = {"die", "perish", "lose"}  # died, perished or lost one's life i
 def victims_of(n: Token) -> list[list[int]]:
     """Those an act noun befell when the sentence tells what happened to them in it: the subject of a passive verb
     or of a verb of dying whose "in"/"during" phrase the noun heads ("two were killed in an air strike", "three
-    guards died during the raid")."""
-    if n.dep_ != "pobj" or n.head.lower_ not in ("in", "during") or n.head.head.pos_ not in ("VERB", "AUX"):
+    guards died during the raid"), or of a passive that puts them "under"/"into" it ("was placed under house arrest",
+    "were taken into detention"), or of "came under" ("the convoy came under attack")."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("in", "during", "under", "into") or n.head.head.pos_ not in ("VERB", "AUX"):
         return []
     v = n.head.head
-    if v.lemma_.lower() in _SUFFER_VERBS:
+    if v.lemma_.lower() in _SUFFER_VERBS and n.head.lower_ in ("in", "during") or v.lemma_.lower() == "come" and n.head.lower_ == "under":
         subjects = [c for c in kids(v) if c.dep_ == "nsubj"]
     else:
         subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -212,8 +212,9 @@ def _alternatives(word: str) -> frozenset[str]:
     return frozenset(a for a in word.split("/") if a)
 
 
-def _term(text: str, synsets: dict[str, frozenset[str]]) -> Term | None:
-    """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads."""
+def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozenset[str]] | None = None) -> Term | None:
+    """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads. A literal head
+    also fits the words that mean the same in the patterns' sense (``same``: ``event_pattern_nouns.tsv``)."""
     words = text.split()
     if not words:
         return None
@@ -226,7 +227,18 @@ def _term(text: str, synsets: dict[str, frozenset[str]]) -> Term | None:
             groups.append(alts)
         else:
             groups.append(_alternatives(w))
-    return Term(groups[-1], tuple(groups[:-1]))
+    head = groups[-1]
+    if same and not words[-1].startswith("&"):
+        head = head.union(*(same.get(a, frozenset()) for a in head))
+    return Term(head, tuple(groups[:-1]))
+
+
+def _pattern_nouns() -> dict[str, frozenset[str]]:
+    """The patterns' word -> the words that also fit it (``event_pattern_nouns.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for row in records("event_pattern_nouns.tsv"):
+        out.setdefault(row["pattern"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _synsets() -> dict[str, frozenset[str]]:
@@ -244,6 +256,7 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
     block's other verbs it is only an alternative as weak as their default code ("&MILITARY * [192]" reads
     "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
     out: dict[str, list[Pattern]] = {}
+    same = _pattern_nouns()
     for row in records("cameo_patterns.tsv"):
         origin = set()
         for word in row["note"].replace(",", " ").replace("/", " ").split():
@@ -255,12 +268,12 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
             preps = []
             for spec in filter(None, row["preps"].split("|")):
                 prep, _, noun = spec.partition(":")
-                preps.append(PrepSpec(frozenset(prep.split("/")), _term(noun, synsets) if noun else None))
+                preps.append(PrepSpec(frozenset(prep.split("/")), _term(noun, synsets, same) if noun else None))
             pat = Pattern(
                 pid=f"{row['block']}:{row['line']}",
-                subject=_term(row["subject"], synsets),
+                subject=_term(row["subject"], synsets, same),
                 particle=row["particle"],
-                object=_term(row["object"], synsets),
+                object=_term(row["object"], synsets, same),
                 extra=tuple(t for t in (_term(w, synsets) for w in row["extra"].split()) if t is not None),
                 preps=tuple(preps),
                 source=row["source"],

@@ -144,9 +144,17 @@ class Participants:
         for child in kids(head):
             if child.dep_ in _NAME_DEPS:
                 ent = self._entity_at(child)
-                if ent is not None and (ent.type == "PERSON" or child.dep_ == "appos"):
+                if ent is not None and (ent.type == "PERSON" or child.dep_ == "appos") and not self._in_agent_phrase(child, head):
                     return ent
         return None
+
+    def _in_agent_phrase(self, word: Token, head: Token) -> bool:
+        """A capitalised word the tagger took for a name that is a word of an agent phrase with its head ("Riot police"
+        at the start of a sentence is the agents dictionary's "riot police", no person called Riot)."""
+        if word.dep_ != "compound" or word.i > head.i:
+            return False
+        agent = agent_actor(self.doc[word.i : head.i + 1], self.when)
+        return agent is not None and word.lower_ in agent.canonical.split()
 
     def _by_name(self, name: str) -> Entity | None:
         if self._alias is None:

@@ -1,0 +1,41 @@
+"""A dictionary pattern's noun also fits the words news uses for it in the same sense (issue 14;
+``event_pattern_nouns.tsv``), and the verbs the dictionary lacks join a block (``event_verbs.tsv``).
+
+Sentences are the team's own. PETRARCH2 writes its patterns with one word for each thing (an ambassador,
+diplomatic ties, talks), so the same act coded with one word and not with its synonym.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import text_events, top_typed_event
+
+from streams.extraction.events.knowledge import DATA_FILES, knowledge
+
+
+def _top(text: str) -> dict:
+    return top_typed_event(text_events(text, "t-pattern-nouns"))
+
+
+def test_the_table_is_knowledge_of_the_coder() -> None:
+    assert "event_pattern_nouns.tsv" in DATA_FILES
+    objects = {h for p in knowledge().patterns["RECALL"] if p.object is not None for h in p.object.heads}
+    assert {"ambassador", "envoy", "emissary"} <= objects
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Malawi recalled its envoy from Zambia after the border row.", "161", "MWI", "ZMB"),
+    ("Bolivia downgraded diplomatic relations with Chile last year.", "161", "BOL", "CHL"),
+    ("Peru and Ecuador resumed negotiations over the river boundary.", "046", "PER", "ECU"),
+])
+def test_a_synonym_of_the_patterns_noun_codes_as_the_noun_does(text: str, code: str, source: str, target: str) -> None:
+    top = _top(text)
+    assert top is not None, text
+    assert top["cameo_code"] == code, text
+    assert top["source"]["country"] == source
+    assert top["target"]["country"] == target
+
+
+def test_a_verb_with_a_pattern_sense_only_codes_nothing_else() -> None:
+    events = text_events("The agency downgraded the bank's credit rating on Friday.", "t-pattern-nouns")
+    assert not [e for e in events if e["plover_type"]]
