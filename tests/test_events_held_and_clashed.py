@@ -6,7 +6,9 @@ Sentences are the team's own.
 - a noun a dictionary pattern names after a preposition ("POLICE * WITH DEMONSTRATOR") is the one acted upon when
   it is an actor, as a pattern's object noun already was ("arrested protesters");
 - a capitalised word at the start of a sentence that the tagger takes for a person's name is no person when it is a
-  word of an agent phrase with its head ("Riot police": the agents dictionary's "riot police").
+  word of an agent phrase with its head ("Riot police": the agents dictionary's "riot police");
+- people the tagger marked as part of a count ("nine detainees overnight" read as one QUANTITY) are what is counted,
+  and can be acted upon (slots.is_time).
 """
 
 from __future__ import annotations
@@ -39,3 +41,9 @@ def test_a_capitalised_word_of_an_agent_phrase_is_no_person() -> None:
     assert top["source"]["text"] == "Riot police"
     assert top["source"]["sector"] == "COP"
     assert top["source"]["entity"] is None
+
+
+def test_people_inside_a_count_the_tagger_marked_are_participants() -> None:
+    top = _top("The junta freed nine detainees overnight.")
+    assert top["cameo_code"] == "0841"
+    assert top["target"]["text"] == "nine detainees"

@@ -26,6 +26,7 @@ _DATELINE_POS = {"PROPN", "NUM", "PUNCT", "NOUN", "SPACE", "X"}
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores",
                 "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most"}
 _TIME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+_COUNT_ENTS = {"CARDINAL", "QUANTITY"}
 
 
 _STARTS_KEY = "newsevents.events.sentence_starts"
@@ -94,6 +95,10 @@ def reciprocal_object(v: Token) -> bool:
 
 
 def is_time(tok: Token) -> bool:
+    """A time, an amount or a bare number: no participant. A plural common noun inside a count the tagger marked
+    ("nine detainees", "forty prisoners" read as QUANTITY or CARDINAL) is what is counted, not the count."""
+    if tok.ent_type_ in _COUNT_ENTS and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        return False
     return tok.ent_type_ in _TIME_ENTS or (tok.like_num and tok.pos_ == "NUM")
 
 
