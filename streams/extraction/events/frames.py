@@ -515,11 +515,13 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
             code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
         if (p is not None and _circumstantial(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
-                and code_info(code).plover_type != code_info(entry.code).plover_type):
+                and code_info(code).plover_type != code_info(entry.code).plover_type and not _unspecified(entry.code)):
             # a pattern that only names the class of the object ("* PROTESTERS") or the occasion ("* (DURING
             # PROTEST)") says who is acted upon or when, not what the act is: within the verb's own CAMEO root the
             # verb's PLOVER type stays ("arrested protesters", "arrested people during a protest" are arrests, not
-            # assaults); the pattern still places the slots and the reversed event
+            # assaults); the pattern still places the slots and the reversed event. A verb whose default is its root's
+            # "not specified" code ("withdraw": 080, yield) takes the pattern's: there what is yielded says what the
+            # act is ("withdrew its troops" 0874 is a retreat, "withdrew from the treaty" 161 a sanction)
             code = entry.code
             by_default = True
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
@@ -777,6 +779,11 @@ def parties_between(t: Token) -> list[int]:
                     if g.dep_ == "pobj" and not is_time(g):
                         return _group(counted(g))
     return []
+
+
+def _unspecified(code: str) -> bool:
+    """A root's "not specified below" code (three digits ending in 0: "080", "170")."""
+    return len(code) == 3 and code.endswith("0")
 
 
 def _circumstantial(p: Pattern) -> bool:
