@@ -52,3 +52,14 @@ def test_a_phrase_on_a_coordinated_participle_serves_both() -> None:
     top = _top("Four border guards were killed and two others wounded on Friday in an ambush by smugglers.")
     assert top["source"]["text"] == "smugglers"
     assert top["target"]["text"] == "Four border guards"
+
+
+def test_the_doer_of_an_agentless_passive_can_be_the_subject_of_its_when_clause() -> None:
+    # "were killed when X ambushed them": the clause's act of force is what they suffered, and X did it
+    top = top_typed_event(text_events("Three border guards were killed when smugglers ambushed their jeep at dawn.", "t-fight"))
+    assert top["plover_type"] == "ASSAULT"
+    assert top["source"]["text"] == "smugglers"
+    assert top["target"]["text"] == "Three border guards"
+    # a weapon as the clause's subject names no doer
+    top = top_typed_event(text_events("Five people were killed when a bomb exploded in a crowded market.", "t-fight"))
+    assert top["source"]["text"] == ""

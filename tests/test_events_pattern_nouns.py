@@ -39,3 +39,22 @@ def test_a_synonym_of_the_patterns_noun_codes_as_the_noun_does(text: str, code: 
 def test_a_verb_with_a_pattern_sense_only_codes_nothing_else() -> None:
     events = text_events("The agency downgraded the bank's credit rating on Friday.", "t-pattern-nouns")
     assert not [e for e in events if e["plover_type"]]
+
+
+def test_closing_a_medium_of_news_restricts_political_freedoms() -> None:
+    # PETRARCH2's CANCEL * PUBLICATION / * TELEVISION [1721]: newspapers, websites and broadcasters are such media
+    for text in ("The interior ministry shut down four opposition newspapers.", "The regime suspended several news websites.",
+                 "The junta closed a private broadcaster on Monday."):
+        top = _top(text)
+        assert top["cameo_code"] == "1721", text
+        assert top["plover_type"] == "COERCE", text
+
+
+def test_dispersing_a_crowd_is_violent_repression() -> None:
+    # "disperse" joins SUPPRESS by its patterns only (event_verbs.tsv); SUPPRESS * DISTURBANCE [175] also fits a
+    # protest, a riot and those taking part in it
+    for text in ("Police dispersed the demonstrators with batons near the stadium.", "Troops quelled the riots in the port city."):
+        top = _top(text)
+        assert top["cameo_code"] == "175", text
+    events = text_events("Volunteers dispersed leaflets outside the town hall.", "t-pattern-nouns")
+    assert not [e for e in events if e["plover_type"]]

@@ -762,7 +762,16 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
             doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]
             doers += _claimants(n)
             return doers or _fight_parties(n)
+    for c in (k for w in verbs for k in kids(w)):
+        # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
+        # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
+        if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c)) and not is_passive(c):
+            if any(e.code[:2] in _FORCE_ROOTS for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ()) if e.code not in ("", "---")):
+                return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
     return []
+
+
+_WHEN_MARKS = {"when", "as", "after"}
 
 
 def parties_between(t: Token) -> list[int]:
