@@ -142,3 +142,10 @@ def test_a_plural_of_an_agent_noun_listed_in_the_singular_is_an_actor() -> None:
     top = _top(_events("The CBI opened an inquiry into two private firms."))
     assert _text(top["target"]) == "two private firms"
     assert top["target"]["sector"] == "BUS"
+
+
+def test_the_owner_of_what_a_consumed_noun_is_for_is_the_target() -> None:
+    # VOICE * SUPPORT consumes "support"; what it is for is a thing, whose owner is the one supported
+    top = top_typed_event(text_events("Hanoi voiced support for Manila's maritime proposal.", "t-recipients"))
+    assert top["plover_type"] == "SUPPORT"
+    assert top["target"]["country"] == "PHL"

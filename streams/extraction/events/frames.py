@@ -292,6 +292,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
 
 
 AIMED_PREPS = frozenset({"against", "on", "upon", "at", "into"})
+_FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or against: its owner is acted upon ("support for
+# X's proposal"); a recipient's phrase ("a demand to Y") lends no owner
 # prepositions whose object an intended or threatened act is for or against ("to suspend aid to X", "to impose curbs
 # on X", "would withhold funds from X")
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
@@ -338,9 +340,11 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         for prep in TARGET_PREPS:
             targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
-        for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X")
-            targets += [_group(g) for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                        for g in kids(c) if g.dep_ == "pobj"]
+        for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
+            # or the owner of a thing named there ("voiced support for X's proposal")
+            targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                        for g in kids(c) if g.dep_ == "pobj"
+                        for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
             targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
                         and not any(d.dep_ == "case" for d in kids(g))]
