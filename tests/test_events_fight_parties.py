@@ -63,3 +63,11 @@ def test_the_doer_of_an_agentless_passive_can_be_the_subject_of_its_when_clause(
     # a weapon as the clause's subject names no doer
     top = top_typed_event(text_events("Five people were killed when a bomb exploded in a crowded market.", "t-fight"))
     assert top["source"]["text"] == ""
+
+
+def test_a_fight_among_those_one_plural_phrase_names_is_theirs() -> None:
+    # "between A and B" names two parties; "between rival militias" one plural party fighting among itself
+    top = top_typed_event(text_events("Heavy clashes erupted between rival militias in the oil port.", "t-fight"))
+    assert top["plover_type"] == "ASSAULT"
+    assert top["source"]["text"] == "rival militias"
+    assert top["target"] is None

@@ -371,7 +371,9 @@ class _SentenceCoder:
             targets, placed = places[:1], bool(places)
         if not sources and not targets and c.between:
             parties = self._actors([c.between], act.speaker, set())
-            if len(parties) >= 2:
+            if len(parties) >= 2 or len(parties) == 1 and parties[0].plural and not parties[0].named:
+                # "between A and B"; or between those one plural phrase names ("clashes between rival militias"): the
+                # phrase is the doer, on no other party
                 sources, targets = parties, []
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
