@@ -52,3 +52,20 @@ def test_a_named_modifier_beside_it_is_the_doer() -> None:
     assert evs
     assert {e["source"]["country"] for e in evs if e["plover_type"] == "ASSAULT"} == {"ISR"}
     assert all(e["source"]["text"] != "military" for e in evs)
+
+
+def test_factions_are_actors_of_their_modifiers_sector() -> None:
+    # event_agents.tsv: "faction(s)" as the dictionaries' ruling / opposition / guerilla faction, of the sector its
+    # modifier names, alone of none in particular
+    top = top_typed_event(_events("Rebel factions seized the main airport on Sunday."))
+    assert top["source"]["text"] == "Rebel factions"
+    assert top["source"]["sector"] == "REB"
+    top = top_typed_event(_events("The warring factions signed a ceasefire in Geneva."))
+    assert top["source"]["text"] == "warring factions"
+
+
+def test_kin_of_listed_agent_nouns_are_actors() -> None:
+    top = top_typed_event(_events("Marchers blocked the ring road for an hour."))
+    assert (top["source"]["text"], top["source"]["sector"]) == ("Marchers", "CVL")
+    top = top_typed_event(_events("Local warlords seized the river port."))
+    assert top["source"]["sector"] == "UAF"

@@ -330,6 +330,8 @@ class Participants:
                             return replace(agent, text=span.text, start=span.start_char, end=span.end_char, own_end=None)
             return None
         sector, needs_owner = entry
+        if sector == UNKNOWN_SECTOR:  # "rebel factions": a noun of members of anything is of its modifier's sector
+            sector = self._modifier_sector(head) or sector
         owner = self._owner(head)
         if sector == GROUP_NOUN:  # "the Houthi movement" is the Houthis: the organisation or group (an actor with a
             # sector) its owner names; a nationality alone ("a Yemeni movement") names no group
