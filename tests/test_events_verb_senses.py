@@ -107,3 +107,13 @@ def test_what_is_withdrawn_says_what_the_withdrawal_is() -> None:
     top = _top("Vietnam withdrew its troops from the frontier region.")
     assert top["cameo_code"] == "0874"
     assert top["plover_type"] == "RETREAT"
+
+
+def test_an_actors_own_forces_are_no_target() -> None:
+    # what an actor does with its own troops or envoys is done to no one else; people it holds are others
+    top = _top("Vietnam withdrew its troops from the frontier region.")
+    assert top["target"] is None
+    top = _top("Kenya recalled its envoy from Somalia.")
+    assert top["target"]["country"] == "SOM"
+    top = _top("The rebels freed their hostages near the lake.")
+    assert top["target"]["text"] == "their hostages"

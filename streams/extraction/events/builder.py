@@ -68,6 +68,7 @@ MAX_EVENTS_PER_ARTICLE = 400
 VETO_TYPE_MIN = 0.25
 STATEMENT_PRIOR = 0.05
 HYPOTHETICAL_PENALTY = 0.15
+_OWN_BODY_SECTORS = {"MIL", "COP", "UAF", "REB", "SPY", "GOV"}  # forces and envoys an actor sends or withdraws
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
@@ -245,6 +246,17 @@ class _SentenceCoder:
                 return found, group
         return [], []
 
+    def _own_body(self, tok: Token) -> bool:
+        """The object is its subject's own forces or envoys, named through a possessive pronoun ("withdrew its
+        troops", "pulled their fighters back", "recalled its ambassador"): what an actor does with its own body is
+        done to no one else, so they are no target (the place or state they leave may be). People it holds are
+        others ("freed their hostages")."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj") or not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in kids(tok)):
+            return False
+        a = self.parts.actor(tok)
+        return a is not None and not a.named and a.sector in _OWN_BODY_SECTORS
+
     def _place_in_phrase(self, actors: list[Participant], group: list[int]) -> bool:
         """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
         of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event)."""
@@ -358,7 +370,8 @@ class _SentenceCoder:
         if self._disaster_agent(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         exclude = {s.key for s in sources}
-        targets, t_group = self._actors_in(c.target_groups, act.speaker, exclude)
+        groups = [g for g in c.target_groups if not self._own_body(doc[g[0]])] if sources else c.target_groups
+        targets, t_group = self._actors_in(groups, act.speaker, exclude)
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
             return []  # blaming a thing ("blamed a faulty valve", "blamed heavy rain") accuses no one: a cause, no event
