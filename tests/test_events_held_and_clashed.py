@@ -47,3 +47,9 @@ def test_people_inside_a_count_the_tagger_marked_are_participants() -> None:
     top = _top("The junta freed nine detainees overnight.")
     assert top["cameo_code"] == "0841"
     assert top["target"]["text"] == "nine detainees"
+
+
+def test_what_came_under_an_act_lends_its_owner() -> None:
+    top = _top("An army convoy came under attack near the mountain pass.")
+    assert top["plover_type"] == "ASSAULT"
+    assert top["target"]["sector"] == "MIL"

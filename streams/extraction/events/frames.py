@@ -723,7 +723,8 @@ def victims_of(n: Token) -> list[list[int]]:
         subjects = [c for c in kids(v) if c.dep_ == "nsubj"]
     else:
         subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"]
-    return [_group(counted(s)) for s in subjects[:1]]
+    # (or the owner of what it befell: "an army convoy came under attack" befell the army)
+    return [g for s in subjects[:1] for g in (_group(counted(s)), *owner_groups(s, of_owner=False))]
 
 
 def _fight_parties(n: Token) -> list[list[int]]:
