@@ -71,3 +71,10 @@ def test_a_fight_among_those_one_plural_phrase_names_is_theirs() -> None:
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == "rival militias"
     assert top["target"] is None
+
+
+def test_who_died_when_others_used_force_died_at_their_hands() -> None:
+    top = top_typed_event(text_events("Two bank guards died when robbers stormed the vault.", "t-fight"))
+    assert top["plover_type"] == "ASSAULT"
+    assert top["source"]["text"] == "robbers"
+    assert top["target"]["text"] == "Two bank guards"

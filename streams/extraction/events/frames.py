@@ -540,6 +540,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         if not sources and frame.passive and code[:2] in _FORCE_ROOTS:
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
+        elif not code and reverse[:2] in _FORCE_ROOTS and not targets and v.lemma_.lower() in _SUFFER_VERBS:
+            # the one who died underwent the reversed act; its doer sits in the target slot ("two guards died when
+            # gunmen stormed the bank", "died in an ambush by X")
+            targets = _doers_of_setting(v, kb)
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
