@@ -503,10 +503,11 @@ def agent_adjective(tok: Token) -> ActorInfo | None:
     "paramilitary"), or None. English uses those words as modifiers of an act for its doers ("militant attacks" are
     attacks by militants), as it uses the nouns ("rebel attacks"); the tagger reads the modifier as an adjective,
     which :func:`agent_actor` does not take for a head. No country: a modifier naming one is the caller's."""
-    hit = _agents().get(actor_key(tok.text))
+    key = actor_key(tok.text)
+    hit = _agents().get(key)
     if hit is None or _not_actor(hit[0]):
         return None
-    return _agent_info(actor_key(tok.text), hit[0], hit[1], None)
+    return _agent_info(key, hit[0], hit[1], None)
 
 
 def _not_actor(code: str) -> bool:

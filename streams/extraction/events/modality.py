@@ -73,10 +73,15 @@ def is_intended(tok: Token) -> bool:
 def is_sworn(tok: Token) -> bool:
     """The act is the complement of a word that binds its actor to it, unnegated ("vowed to storm", "pledged to
     crush", "threatened to expel"): said, not done."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SWEAR and not any(k.dep_ == "neg" for k in kids(tok.head))
+    return _complement_of(tok, _SWEAR)
 
 
 def is_promised(tok: Token) -> bool:
     """The act is the complement of a word of promise or readiness (:data:`PROMISE_HEADS`): "pledged to send
     troops", "is willing to grant loans", "offered to free the hostages", "agreed to hold talks"."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROMISE_HEADS and not any(k.dep_ == "neg" for k in kids(tok.head))
+    return _complement_of(tok, PROMISE_HEADS)
+
+
+def _complement_of(tok: Token, heads: set[str]) -> bool:
+    """``tok`` is the open complement of an unnegated word of ``heads``."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in heads and not any(k.dep_ == "neg" for k in kids(tok.head))
