@@ -46,7 +46,7 @@ from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import REFUSED, SWORN, Candidate
+from .frames import REFUSED, SWORN, Candidate, undergone
 from .knowledge import knowledge
 from .modality import is_hypothetical, is_negated
 from .participants import Participant, Participants, is_hazard, noun_phrase
@@ -269,7 +269,8 @@ class _SentenceCoder:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
         if (not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting)
-                and not (c.setting and (c.code or c.reverse)[:2] in _FORCE_ROOTS)):
+                and not (c.setting and (c.code or c.reverse)[:2] in _FORCE_ROOTS)
+                and not undergone(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
             # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes")

@@ -844,6 +844,21 @@ def noun_governor(n: Token) -> Token | None:
     return None
 
 
+def undergone(n: Token, gov: Token) -> list[Token]:
+    """When act noun ``n`` is, or heads, the direct object of ``gov``, a verb of undergoing ("faced protests",
+    "suffered a wave of attacks": an act the verb's subject bears, not one it does), the words from the verb down to
+    the noun, whose "by" phrases name the doer wherever the parser hung them; else []."""
+    if gov.lemma_.lower() not in knowledge().undergoing or any(c.dep_ == "prep" and c.lower_ == "as" for c in kids(gov)):
+        return []  # (who "sees the rallies as a threat" judges them)
+    chain, cur = [gov, n], n
+    for _ in range(4):
+        if cur.head.i == gov.i:
+            return chain if cur.dep_ == "dobj" else []
+        cur = cur.head
+        chain.append(cur)
+    return []
+
+
 def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]:
     fitting = [e for e in entries if _noun_fits(e, n)]
     if not fitting:
@@ -888,6 +903,14 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         targets = [g for g in targets if g not in fought]
     targets = targets + [g for g in victims if g not in targets]
     gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
+    bearing = undergone(n, gov) if gov is not None else []
+    if bearing:
+        # "the regime faced mass rallies", "the garrison sustained heavy shelling": the verb's subject bears the act
+        # (event_undergoing_verbs.tsv); it is no doer: a "by" phrase ("faced an offensive by the army") names the doer
+        sources += [_group(g) for w in bearing[::-1] for c in kids(w) if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in kids(c) if g.dep_ == "pobj" and _group(g) not in sources]
+        bearers = [_group(counted(s)) for s in agent_heads(gov)]
+        targets = bearers + [g for g in targets if g not in bearers]
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]
     if any(code[:2] == PROTEST_ROOT for code in codes):
