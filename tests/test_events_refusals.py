@@ -84,3 +84,21 @@ def test_a_verb_that_only_needs_a_companion_to_refuse_does_not_refuse() -> None:
     # "rule out" is of the REFUSE block; "ruled to release" is a court's order, not a refusal
     top = top_typed_event(_events("The appeals court ruled to release the two detained fishermen."))
     assert top["plover_type"] != "REJECT"
+
+
+def test_an_act_of_assent_negated_outright_is_its_refusal() -> None:
+    """Leaving undone an act of assent or of yielding is refusing it (column outright of event_refusals.tsv): the
+    refusal is what happened, so it is not negated."""
+    top = top_typed_event(_events("Hungary did not accept the Austrian offer on Tuesday."))
+    assert (top["plover_type"], top["source"]["country"], top["negated"]) == ("REJECT", "HUN", False)
+    top = top_typed_event(_events("The militia has not freed the hostages it seized in May."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("1243", "hostages")
+
+
+def test_not_yet_an_infinitive_and_an_act_of_force_are_no_refusals() -> None:
+    top = top_typed_event(_events("The senate has not yet ratified the border accord with Chile."))
+    assert top["plover_type"] != "REJECT" and top["negated"] is True
+    evs = _events("Both governments agreed not to station troops on the islands.")
+    assert not any(e["plover_type"] == "REJECT" for e in evs)
+    top = top_typed_event(_events("The army did not shell the town on Sunday."))
+    assert top["plover_type"] == "ASSAULT" and top["negated"] is True

@@ -46,7 +46,7 @@ from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import REFUSED, SWORN, Candidate, undergone
+from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, undergone
 from .knowledge import knowledge
 from .modality import is_hypothetical, is_negated
 from .participants import Participant, Participants, is_hazard, noun_phrase
@@ -418,7 +418,7 @@ class _SentenceCoder:
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in _FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
-        negated, hypothetical = is_negated(said), is_hypothetical(said)
+        negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
         clause = _clause_score(tok)
         spans = [(a.start, a.own_end or a.end) for a in sources + targets]  # the place in "police in Kenya" is a place

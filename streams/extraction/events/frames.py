@@ -547,7 +547,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
+    out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
     return _threats(out, v, kb)
 
 
@@ -644,6 +644,7 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
 
 
 REFUSED = "+refused"  # pattern suffix of an act coded as its refusal: its negation and modality are the refusing verb's
+REFUSED_OUTRIGHT = "+not"  # pattern suffix of a negated act coded as its refusal: the refusal itself is not negated
 SWORN = "+sworn"  # pattern suffix of an act coded as the threat of it that its actor swore: as REFUSED, the swearing verb's
 
 
@@ -666,6 +667,23 @@ def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate
     for c in cands:
         refusal = kb.refusal_of(c.code) if c.code else ""
         out.append(replace(c, code=refusal, reverse="", pattern=c.pattern + REFUSED) if refusal else c)
+    return out
+
+
+def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """An act of assent or of yielding that its actor leaves undone, negated outright ("did not accept the offer",
+    "will not back the bill", "has never recognised the state"), is refused: it codes as the refusal of that act
+    where ``event_refusals.tsv`` says so (column outright). "Not yet" is pending, no refusal; "not only" and "not just"
+    negate no act; an infinitive ("agreed not to deploy") is a promise to refrain, which its governing verb codes."""
+    negs = [c for c in kids(v) if c.dep_ == "neg"]
+    if not negs or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)):
+        return cands  # "agreed not to deploy", "vowed never to sign": what is promised is to refrain, not a refusal
+    if any(c.lower_ == "yet" or c.lower_ in ("only", "just", "merely") and c.i == negs[0].i + 1 for c in kids(v)):
+        return cands
+    out = []
+    for c in cands:
+        refusal = kb.outright_refusal_of(c.code) if c.code and not c.pattern.endswith(REFUSED) else ""
+        out.append(replace(c, code=refusal, reverse="", pattern=c.pattern + REFUSED_OUTRIGHT) if refusal else c)
     return out
 
 

@@ -129,6 +129,7 @@ class Knowledge:
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
     refusals: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of refusing it
+    outright: frozenset[str] = frozenset()  # prefixes of refusals whose act, negated outright, is refused
     refusing: frozenset[str] = frozenset()  # lemmas of the dictionary's REFUSE block ("refuse", "decline", "reject")
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
@@ -162,6 +163,14 @@ class Knowledge:
     def refusal_of(self, code: str) -> str:
         """The code of refusing act ``code`` (longest prefix of ``event_refusals.tsv``), or ""."""
         return _by_prefix(self.refusals, code)
+
+    def outright_refusal_of(self, code: str) -> str:
+        """The code of refusing act ``code`` when leaving it undone ("did not accept", "will not back") is refusing it
+        (column outright of ``event_refusals.tsv``, read at the act's longest prefix), or ""."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.refusals:
+                return self.refusals[code[:n]] if code[:n] in self.outright else ""
+        return ""
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -360,6 +369,7 @@ def knowledge() -> Knowledge:
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
         refusals={r["act"]: r["refusal"] for r in records("event_refusals.tsv")},
+        outright=frozenset(r["act"] for r in records("event_refusals.tsv") if r["outright"] == "yes"),
         refusing=frozenset(lemma for lemma, entries in by_lemma.items() if any(e.block == REFUSAL_BLOCK and not e.after and not e.before for e in entries)),
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),
