@@ -40,3 +40,10 @@ def test_an_act_only_undergone_needs_the_act_at_least_as_likely_as_no_event():
     assert _SentenceCoder._vetoed(fake, act, p, undergone_only=True)  # undergone only: no event is likelier
     p[index["ASSAULT"]], p[index["NONE"]] = 0.5, 0.38
     assert not _SentenceCoder._vetoed(fake, _Act(cand=None, plover="ASSAULT", p_type=0.5), p, undergone_only=True)
+
+
+def test_no_event_as_a_weak_plurality_vetoes_nothing():
+    """No event must be a reading of the sentence, not only the largest of many small shares: at 0.3 against event
+    types that sum to 0.7, the dictionary's coding stands (VETO_NONE_MIN); at 0.6 it goes."""
+    assert not vetoed("SUPPORT", {"SUPPORT": 0.12, "NONE": 0.3, "COOPERATE": 0.22, "AGREE": 0.2, "CONCEDE": 0.16})
+    assert vetoed("SUPPORT", {"SUPPORT": 0.12, "NONE": 0.6, "COOPERATE": 0.28})
