@@ -218,3 +218,21 @@ def test_those_who_died_in_an_attack_are_its_targets_not_its_agents(nlp):
     attack = [e for e in events if e["plover_type"] == "ASSAULT"]
     assert attack and all(e["source"]["text"] != "farmers" for e in attack), [(e["source"]["text"], e["target"]) for e in attack]
     assert any((e["target"] or {}).get("text") == "Five farmers" for e in attack)
+
+
+def test_a_name_the_parser_cut_at_its_hyphen_is_written_whole(nlp):
+    """The small model makes each piece of a hyphenated Arabic name a subject of its own ("al", "-", "Jubeir"); the
+    actor's text is the whole name the tagger marked, not its last piece."""
+    text = "Saudi Foreign Minister Adel al-Jubeir on Monday criticised the militia."
+    doc = nlp(text)
+    assert sum(t.dep_ == "nsubj" for t in doc) > 1  # the misparse this test is about
+    top = max((e for e in _events(nlp, text) if e["plover_type"]), key=lambda e: e["confidence"])
+    assert top["source"]["text"] == "Adel al-Jubeir"
+
+
+def test_a_name_stops_where_the_tagger_ran_on_over_a_verb(nlp):
+    from streams.extraction.events.participants import noun_phrase
+
+    doc = nlp("Marlow hit Benning with a shovel.")
+    doc.set_ents([doc.char_span(0, len("Marlow hit Benning"), label="PERSON")])  # the run-on the tagger can give
+    assert noun_phrase(doc, doc[0]).text == "Marlow"

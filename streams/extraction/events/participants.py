@@ -78,6 +78,17 @@ class Participant:
         return self.entity or (self.canonical or self.text).lower()
 
 
+_NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name_word(tok: Token) -> bool:
+    """A word a multiword name can hold: a name or a noun, or a word that joins them ("Convention on Certain
+    Conventional Weapons", "al-Abadi"); not a verb, punctuation between words or a line break."""
+    if "\n" in tok.text or tok.pos_ in ("VERB", "AUX", "SPACE"):
+        return False
+    return joins_words(tok) or not tok.is_punct
+
+
 def noun_phrase(doc: Doc, head: Token) -> Span:
     """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
     keep = {head.i}
@@ -100,6 +111,17 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
             stack.append(child)
+    if head.ent_iob_ in ("B", "I") and head.ent_type_ in _NAME_ENTITY_TYPES:
+        # the whole name the head is part of: the parser sometimes makes each piece of a hyphenated name a head of its
+        # own ("Haider al-Abadi" as "al", "-", "Abadi"), and the phrase of the last piece alone would be "Abadi"
+        # only over words of a name: the tagger's entity sometimes runs on over a verb, a comma or a line break
+        # ("Marlow hit Benning"), which no name spans
+        start = end = head.i
+        while start > 0 and doc[start].ent_iob_ == "I" and _name_word(doc[start - 1]):
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and _name_word(doc[end + 1]):
+            end += 1
+        keep.update(range(start, end + 1))
     lo, hi = min(keep), max(keep)
     for i in range(lo, head.i):
         if doc[i].text in _DATELINE_SEPS and not joins_words(doc[i]):
