@@ -159,7 +159,7 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
     ``when``: the article's date (``actor_dictionary.actor_date(published_at)``); None resolves the
     dictionaries' date ranges against today and flags the entities whose typing depended on it.
     """
-    mentions = _gazetteer_mentions(doc, _parser_mentions(doc))
+    mentions = _titled_mentions(doc, _gazetteer_mentions(doc, _parser_mentions(doc)))
     _unglue_names(mentions)
     for m in mentions:
         if m.label == "PERSON":
@@ -331,6 +331,36 @@ def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         actor = lookup_actor(match.group())
         label = "GPE" if actor is not None and actor.type == "GPE" else "ORG"
         added.append(_Mention(match.group(), label, s, e, doc.char_span(s, e, alignment_mode="expand")))
+    return mentions + added
+
+
+_NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "abu", "ben", "de", "del", "da", "van", "von", "ould"})
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)\Z")  # "Abdullah II", "Charles III"
+
+
+def _titled_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add the name written after a capitalised title or role word where the tagger marked nothing ("King Abdullah
+    II", "Emir Tamim", "Sheikh Hasina"): a person, with a regnal number if one follows. Only capitalised proper-noun
+    words that are no title, no common English word and in no mention (the small model misses names it has rarely
+    seen, and a name it misses names no actor)."""
+    taken = [(m.start, m.end) for m in mentions]
+    common = truecase_common_words()
+    added = []
+    for tok in doc:
+        if tok.tag_ != "NNP" or not tok.text[:1].isupper() or role_entry(tok.text)[1] not in ("role", "title"):
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_alpha and doc[end].text[:1].isupper()
+               and not doc[end].ent_type_ and not role_entry(doc[end].text)[1] and doc[end].lower_ not in common):
+            end += 1
+        if end == tok.i + 1 or end < len(doc) and (doc[end].ent_type_ or doc[end].lower_ in _NAME_PARTICLES):
+            continue  # the name goes on into one the tagger marked ("Brigadier Ahmed Hassan"), or past a particle
+        if end < len(doc) and _REGNAL.match(doc[end].text) and not doc[end].ent_type_:
+            end += 1
+        start_char, end_char = doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if any(a < end_char and start_char < b for a, b in taken):
+            continue
+        added.append(_Mention(doc_text(doc)[start_char:end_char], "PERSON", start_char, end_char, doc[tok.i + 1 : end]))
     return mentions + added
 
 
