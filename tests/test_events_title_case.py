@@ -28,6 +28,8 @@ HEADLINES = [
     ("Greece rejects Turkish demand to demilitarise islands", "REJECT"),
     ("Army seizes control of the capital in overnight coup", "COERCE"),
     ("World Bank approves loan to help Ghana rebuild roads", "AID"),
+    # a plural the words table lists only in the singular ("jets", "targets") is lowered as its singular is
+    ("Turkish jets pound militant hideouts in the mountains", "ASSAULT"),
 ]
 NOT_POLITICAL = [
     "Stocks slump as oil prices climb to new high",

@@ -118,7 +118,7 @@ def _lowered_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     words = [m.group() for m in matches]
     common, function = common_words(), _function_words()
     candidates = [i for i, w in enumerate(words) if i > 0 and len(w) > 1 and w[0].isupper() and w[1:].islower()
-                  and w.isascii() and (w.lower() in common or w.lower() in function)]
+                  and w.isascii() and (w.lower() in common or w.lower() in function or _plural_of_common(w.lower(), common))]
     if not candidates:
         return []
     single, multi = known_names()
@@ -129,6 +129,14 @@ def _lowered_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if " ".join(keys[i : i + n]) in multi:
                 named.update(range(i, i + n))
     return [matches[i].span() for i in candidates if i not in named and keys[i] not in single]
+
+
+def _plural_of_common(word: str, common: frozenset[str]) -> bool:
+    """A regular plural of a common word ("jets", "targets", "militias", "allies"): the words table lists most nouns
+    in one form only."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return word[:-1] in common or word.endswith("ies") and word[:-3] + "y" in common or word.endswith("es") and word[:-2] in common
 
 
 def restore(doc: Doc, original: str) -> Doc:
