@@ -236,3 +236,13 @@ def test_a_name_stops_where_the_tagger_ran_on_over_a_verb(nlp):
     doc = nlp("Marlow hit Benning with a shovel.")
     doc.set_ents([doc.char_span(0, len("Marlow hit Benning"), label="PERSON")])  # the run-on the tagger can give
     assert noun_phrase(doc, doc[0]).text == "Marlow"
+
+
+def test_a_noun_modifier_of_an_act_of_no_force_is_its_matter_not_its_maker(nlp):
+    """"A border security pact" is about border security; the agents dictionary's "border security" (troops) made no
+    pact and signs none. A modifier of an act of force still names its doer ("army raids")."""
+    evs = _events(nlp, "Chile and Bolivia signed a border security pact on Monday.")
+    assert {(e["source"]["country"], (e["target"] or {}).get("country")) for e in evs if e["plover_type"]} == {("CHL", "BOL"), ("BOL", "CHL")}
+    top = max((e for e in _events(nlp, "Army raids killed five militants near the border.") if e["plover_type"]),
+              key=lambda e: e["confidence"])
+    assert top["source"]["sector"] == "MIL"

@@ -47,7 +47,7 @@ from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, undergone
-from .knowledge import knowledge
+from .knowledge import FORCE_ROOTS, knowledge
 from .modality import is_hypothetical, is_negated
 from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
@@ -102,7 +102,7 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
-_FORCE_ROOTS = {"17", "18", "19", "20"}
+_FORCE_ROOTS = FORCE_ROOTS
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_sworn
-from .knowledge import Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
+from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
@@ -285,7 +285,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
     for c in kids(obj):
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS or c.dep_ == "compound" and c.pos_ == "NOUN"
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS
+                                                                       or c.dep_ == "compound" and c.pos_ == "NOUN" and not knowledge().is_peaceful_act_noun(obj)
                                                                        or c.pos_ == "ADJ" and not knowledge().is_act_noun(obj) and agent_adjective(c) is not None):
             out.append([c.i])  # ("government positions", "police stations": the builder keeps it only if it is an actor)
     return out
@@ -729,7 +730,7 @@ def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     return out
 
 
-_FORCE_ROOTS = {"17", "18", "19", "20"}
+_FORCE_ROOTS = FORCE_ROOTS
 _SUFFER_VERBS = {"die", "perish", "lose"}  # died, perished or lost one's life in an act
 
 

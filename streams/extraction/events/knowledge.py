@@ -144,6 +144,12 @@ class Knowledge:
         "shelling")."""
         return tok.pos_ == "NOUN" and (tok.lower_ in self.noun_forms or tok.lower_ in self.gerunds)
 
+    def is_peaceful_act_noun(self, tok: Token) -> bool:
+        """Whether a noun names an act of no coercion or force ("pact", "talks", "aid"): a noun modifier of it names its
+        matter ("a security pact", "trade talks"), where one of an act of force names its doer ("army raids")."""
+        rows = self.nouns.get(tok.lemma_.lower(), ())
+        return bool(rows) and not any(r.code[:2] in FORCE_ROOTS for r in rows)
+
     def crowd_rows(self, code: str) -> tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]:
         """The rows of ``event_crowd_acts.tsv`` for act ``code`` (longest prefix), or none."""
         return _by_prefix(self.crowd_acts, code) or ()
@@ -390,6 +396,7 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
     return {k: tuple(v) for k, v in out.items()}
 
 
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 

@@ -344,8 +344,10 @@ class Participants:
                 owner = self._owner(head, instrument=True)
                 if owner is not None:
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
-                # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones" are that agent's
-                for c in kids(head):
+                # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones", "army raids" are
+                # that agent's; the modifier of an act of no force names its matter ("a border security pact", "trade
+                # talks"), not who made it
+                for c in kids(head) if not kb.is_peaceful_act_noun(head) else ():
                     if c.dep_ == "compound" and c.i < head.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in kb.instruments:
                         agent = self._actor(c)
                         if agent is not None and not agent.named:
