@@ -48,3 +48,10 @@ def test_the_pronoun_is_found_however_it_is_attached():
         assert reciprocal_object(next(t for t in doc if t.text == verb)), text
     doc = nlp("The ministers thanked the other delegates.")
     assert not reciprocal_object(next(t for t in doc if t.text == "thanked"))
+
+
+def test_two_parties_exchanging_prisoners_free_each_other_s_people():
+    """A mutual act of freeing people ("swapped detainees", "exchanged captives"): each party frees the other's
+    people, who are what is exchanged, not a party acting back."""
+    evs = _events("Armenia and Azerbaijan swapped fifteen detainees at the border on Sunday.")
+    assert _pairs(evs, "RETREAT") == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}

@@ -103,6 +103,7 @@ NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/acciden
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 _FORCE_ROOTS = FORCE_ROOTS
+_YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
@@ -408,6 +409,8 @@ class _SentenceCoder:
         pairs: list[tuple[Participant | None, Participant | None, str]] = []
         mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code)
                   or (c.kind == "verb" and reciprocal_object(tok)))
+        if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
+            targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
         if not targets and len(sources) >= 2 and mutual:
             pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
         else:
