@@ -12,7 +12,7 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - signing an agreement is SUPPORT (CAMEO 057), as PLOVER has it, whatever the agreement is about;
 - a doer named with its place ("police in Karachi") keeps it; "envoys from Chad and Niger" are two actors;
 - a sentence's capitalised first word ("Fierce fighting ...") is no organisation;
-- an act promised or stood ready for ("is willing to grant loans") is the intent of it (CAMEO 03, AGREE);
+- an act promised or stood ready for ("is willing to grant loans", "pledged aid") is the intent of it (CAMEO 03, AGREE);
 - a lawsuit is ACCUSE (CAMEO 115), as PLOVER has it; "a coalition of tenant groups" is the groups;
 - a verb whose pattern takes an act noun in ("suspended aid") is no light verb for it;
 - a dateline ending in a glued "):" or starting with an all-caps "THE" is no actor.
@@ -141,6 +141,15 @@ def test_an_act_promised_or_stood_ready_for_is_an_intent():
     assert _top(events)["plover_type"] == "AGREE" and all(e["plover_type"] == "AGREE" for e in events)
     top = _top(_events("The insurgents freed the kidnapped engineers on Sunday."))
     assert top["plover_type"] != "AGREE"  # done, not offered
+
+
+def test_an_act_noun_that_is_promised_is_an_intent_of_the_one_who_promises():
+    """The object of a verb of promising ("pledged aid", "offered talks") is offered, not given, and its doer is the
+    one who promises it."""
+    events = _events("Norway pledged emergency aid to earthquake-hit Nepal on Tuesday.")
+    typed = [e for e in events if e["plover_type"]]
+    assert typed and all(e["plover_type"] == "AGREE" for e in typed)
+    assert {(e["source"]["country"], (e["target"] or {}).get("country")) for e in typed} == {("NOR", "NPL")}
 
 
 def test_a_lawsuit_is_an_accusation_and_a_coalition_is_its_members():

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
-from .modality import is_intended, is_promised, is_sworn
+from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, object_predicates, passive_patients
 from .tables import code_info
@@ -932,6 +932,11 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         targets = bearers + [g for g in targets if g not in bearers]
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]
+    elif gov is not None and is_promised_object(n):
+        # "pledged aid to X", "offered talks": the act is promised, and the one who promises it is its doer (the verb
+        # is a trigger of its own, whose agent the builder lends no noun)
+        codes = [knowledge().intent_of(code) or code for code in codes]
+        sources += [g for g in (_group(s) for s in agent_heads(gov)) if g not in sources]
     if any(code[:2] == PROTEST_ROOT for code in codes):
         targets += [g for g in protest_sites([n] + ([gov] if gov is not None else [])) if g not in targets]
     places = place_groups([n])

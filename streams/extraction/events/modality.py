@@ -21,6 +21,7 @@ _COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "pr
 _SWEAR = {"threaten", "vow", "pledge", "promise", "swear"}
 PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit", "ready", "willing", "prepared", "open",
                  "keen", "eager"}
+PROMISED_OBJECT_HEADS = {"pledge", "promise", "vow", "offer"}  # verbs whose direct object is what is promised
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
 _CONDITIONAL = {"if", "unless", "whether"}
 
@@ -80,6 +81,14 @@ def is_promised(tok: Token) -> bool:
     """The act is the complement of a word of promise or readiness (:data:`PROMISE_HEADS`): "pledged to send
     troops", "is willing to grant loans", "offered to free the hostages", "agreed to hold talks"."""
     return _complement_of(tok, PROMISE_HEADS)
+
+
+def is_promised_object(noun: Token) -> bool:
+    """An act noun that is the object of an unnegated verb of promising (:data:`PROMISED_OBJECT_HEADS`): "pledged
+    aid", "offered talks", "promised reforms" are offered, not done."""
+    head = noun.head
+    return (noun.dep_ == "dobj" and head.lemma_.lower() in PROMISED_OBJECT_HEADS
+            and not any(k.dep_ == "neg" for k in kids(head)))
 
 
 def _complement_of(tok: Token, heads: set[str]) -> bool:
