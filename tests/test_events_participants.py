@@ -246,3 +246,12 @@ def test_a_noun_modifier_of_an_act_of_no_force_is_its_matter_not_its_maker(nlp):
     top = max((e for e in _events(nlp, "Army raids killed five militants near the border.") if e["plover_type"]),
               key=lambda e: e["confidence"])
     assert top["source"]["sector"] == "MIL"
+
+
+def test_a_state_named_on_a_count_is_the_counted_people_s(nlp):
+    """A nationality on the count, not on what it counts ("a Nigerian contingent of peacekeepers"), is still theirs:
+    the counted noun alone names no state."""
+    a = _head_actor(nlp, "A Ghanaian contingent of peacekeepers")
+    assert a is not None and (a.country, a.sector) == ("GHA", "MIL")
+    b = _head_actor(nlp, "A group of Kenyan doctors")
+    assert b is not None and (b.country, b.sector) == ("KEN", "MED")
