@@ -101,9 +101,8 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
-# An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
-_FORCE_ROOTS = FORCE_ROOTS
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
+# An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
@@ -275,7 +274,7 @@ class _SentenceCoder:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
         if (not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting)
-                and not (c.setting and (c.code or c.reverse)[:2] in _FORCE_ROOTS)
+                and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
@@ -423,7 +422,7 @@ class _SentenceCoder:
                     if c.reverse and ((t is not None and s is not None and not placed) or not c.code):
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
         if c.kind == "verb" and self._in_words(tok):
-            pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in _FORCE_ROOTS else code) for s, t, code in pairs]
+            pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
         negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)

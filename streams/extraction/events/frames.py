@@ -539,9 +539,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
-        if not sources and frame.passive and code[:2] in _FORCE_ROOTS:
+        if not sources and frame.passive and code[:2] in FORCE_ROOTS:
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
-        elif not code and reverse[:2] in _FORCE_ROOTS and not targets and v.lemma_.lower() in _SUFFER_VERBS:
+        elif not code and reverse[:2] in FORCE_ROOTS and not targets and v.lemma_.lower() in _SUFFER_VERBS:
             # the one who died underwent the reversed act; its doer sits in the target slot ("two guards died when
             # gunmen stormed the bank", "died in an ambush by X")
             targets = _doers_of_setting(v, kb)
@@ -730,7 +730,6 @@ def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     return out
 
 
-_FORCE_ROOTS = FORCE_ROOTS
 _SUFFER_VERBS = {"die", "perish", "lose"}  # died, perished or lost one's life in an act
 
 
@@ -784,7 +783,7 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
             continue
         for n in kids(c):
-            if n.dep_ != "pobj" or not any(r.code[:2] in _FORCE_ROOTS for r in kb.nouns.get(n.lemma_.lower(), ())):
+            if n.dep_ != "pobj" or not any(r.code[:2] in FORCE_ROOTS for r in kb.nouns.get(n.lemma_.lower(), ())):
                 continue
             doers = [_group(g) for b in kids(n) if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
             doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]
@@ -794,7 +793,7 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
         if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c)) and not is_passive(c):
-            if any(e.code[:2] in _FORCE_ROOTS for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ()) if e.code not in ("", "---")):
+            if any(e.code[:2] in FORCE_ROOTS for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ()) if e.code not in ("", "---")):
                 return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
     return []
 
@@ -914,7 +913,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         between = parties_between(n)
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the
     # market is where, the dead are whom), and never its agents
-    victims = victims_of(n) if any(code[:2] in _FORCE_ROOTS for code in codes) else []
+    victims = victims_of(n) if any(code[:2] in FORCE_ROOTS for code in codes) else []
     if victims and not sources:  # "killed in a clash with X": X fought the victims, and is the doer
         sources += _claimants(n)  # "killed in an attack claimed by X"
         fought = _fight_parties(n)

@@ -173,10 +173,8 @@ class Knowledge:
     def outright_refusal_of(self, code: str) -> str:
         """The code of refusing act ``code`` when leaving it undone ("did not accept", "will not back") is refusing it
         (column outright of ``event_refusals.tsv``, read at the act's longest prefix), or ""."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.refusals:
-                return self.refusals[code[:n]] if code[:n] in self.outright else ""
-        return ""
+        prefix = _longest_prefix(self.refusals, code)
+        return self.refusals[prefix] if prefix in self.outright else ""
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -201,10 +199,15 @@ class Knowledge:
 
 def _by_prefix(table: dict[str, Any], code: str) -> Any:
     """The row of the longest prefix of ``code`` that ``table`` has, or ""."""
+    prefix = _longest_prefix(table, code)
+    return table[prefix] if prefix else ""
+
+
+def _longest_prefix(table: dict[str, Any], code: str) -> str:
+    """The longest prefix of ``code`` (two characters at least) that ``table`` has a row for, or ""."""
     for n in range(len(code), 1, -1):
-        found = table.get(code[:n])
-        if found:
-            return found
+        if table.get(code[:n]):
+            return code[:n]
     return ""
 
 

@@ -86,11 +86,13 @@ def is_promised(tok: Token) -> bool:
 def is_promised_object(noun: Token) -> bool:
     """An act noun that is the object of an unnegated verb of promising (:data:`PROMISED_OBJECT_HEADS`): "pledged
     aid", "offered talks", "promised reforms" are offered, not done."""
-    head = noun.head
-    return (noun.dep_ == "dobj" and head.lemma_.lower() in PROMISED_OBJECT_HEADS
-            and not any(k.dep_ == "neg" for k in kids(head)))
+    return noun.dep_ == "dobj" and _unnegated_word_of(noun.head, PROMISED_OBJECT_HEADS)
 
 
 def _complement_of(tok: Token, heads: set[str]) -> bool:
     """``tok`` is the open complement of an unnegated word of ``heads``."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in heads and not any(k.dep_ == "neg" for k in kids(tok.head))
+    return tok.dep_ == "xcomp" and _unnegated_word_of(tok.head, heads)
+
+
+def _unnegated_word_of(tok: Token, words: set[str]) -> bool:
+    return tok.lemma_.lower() in words and not any(k.dep_ == "neg" for k in kids(tok))

@@ -416,10 +416,9 @@ class Participants:
                 found = self._actors(counted[0], speaker, exclude)
                 # a state named on the count is theirs ("a Nigerian contingent of peacekeepers", "a Turkish group of
                 # reporters"): the counted noun alone names none
-                owner = next((e for c in kids(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i
-                              for e in [self._entity_at(c)] if e is not None and e.type in ("GPE", "NORP") and e.country), None)
-                return [replace(a, country=owner.country) if owner is not None and a.country is None and not a.named else a
-                        for a in found]
+                owner = self._owner(tok)
+                country = owner.country if owner is not None else None
+                return [replace(a, country=country) if country and a.country is None and not a.named else a for a in found]
         if tok.lemma_.lower() in _PART_HEADS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
             # "members of the party", "a member of the junta": the group's actor, named by the whole phrase
             whole = [g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
