@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/events_tune.py [--values 0.05,0.1,0.2]
 
-Parses the tune halves of the gold CAMEO sentences, of the blind gold-style records and of the snippet proxies (team,
-blind, stories) once, then codes them under each value of a threshold of ``builder`` (``--name``) and prints the
+Parses the tune halves of the gold CAMEO sentences, of the blind gold-style and wild-feed records and of the snippet
+proxies (team, blind, stories) once, then codes them under each value of a threshold of ``builder`` (``--name``) and prints the
 figures the issue's bars use. The value in ``streams/extraction/events/builder.py`` is the one chosen
 here (see its comment); the test halves are then scored once with bench/events_bench.py.
 """
@@ -49,19 +49,20 @@ def top(events: list[dict]) -> dict | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--values", default="0.0,0.05,0.08,0.12,0.16,0.2,0.25,0.3")
-    ap.add_argument("--name", default="VETO_TYPE_MIN", choices=("VETO_TYPE_MIN", "VETO_NONE_MIN", "HYPOTHETICAL_PENALTY", "STATEMENT_PRIOR", "NON_ACTOR_AGENT_VETO"))
+    ap.add_argument("--name", default="VETO_TYPE_MIN", choices=("VETO_TYPE_MIN", "VETO_NONE_MIN", "HYPOTHETICAL_PENALTY", "CONDITION_PENALTY", "STATEMENT_PRIOR", "NON_ACTOR_AGENT_VETO"))
     args = ap.parse_args()
     from streams.extraction.events import builder
 
     dev = prepared([{"id": r["id"], "text": r["text"], "gold": r} for r in select(events_dev.load(), lambda r: r["id"], "tune")])
     blind_dev = prepared([{"id": r["id"], "text": r["text"], "gold": r} for r in select(events_dev.load_blind(), lambda r: r["id"], "tune")])
+    wild_dev = prepared([{"id": r["id"], "text": r["text"], "gold": r} for r in select(events_dev.load_blind(events_dev.WILD), lambda r: r["id"], "tune")])
     snips = select(events_snippets.team_snippets(), lambda x: x["id"], "tune") + select(events_snippets.story_snippets(), lambda x: x["id"], "tune")
     snip = prepared(snips)
     blind_snip = prepared(select(events_snippets.team_snippets(events_snippets.BLIND), lambda x: x["id"], "tune"))
     for value in [float(v) for v in args.values.split(",")]:
         setattr(builder, args.name, value)
         figures = {}
-        for label, rows in (("blind_records_plover", blind_dev), ("dev_plover", dev)):
+        for label, rows in (("blind_records_plover", blind_dev), ("wild_records_plover", wild_dev), ("dev_plover", dev)):
             typed = ok = none = fp = 0
             for x, doc, table, art in rows:
                 t = top(builder.code_article(doc, table, art, emit_statements=False).events)
