@@ -43,10 +43,10 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actor_dictionary import ActorInfo, named_actor
-from .actors import lookup_actor
+from .actors import CITY_ACTOR_MIN_POPULATION, lookup_actor
 from .doc_index import doc_ents, doc_text, span_text
 from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
@@ -159,7 +159,7 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
     ``when``: the article's date (``actor_dictionary.actor_date(published_at)``); None resolves the
     dictionaries' date ranges against today and flags the entities whose typing depended on it.
     """
-    mentions = _titled_mentions(doc, _gazetteer_mentions(doc, _parser_mentions(doc)))
+    mentions = _place_mentions(doc, _titled_mentions(doc, _gazetteer_mentions(doc, _parser_mentions(doc))))
     _unglue_names(mentions)
     for m in mentions:
         if m.label == "PERSON":
@@ -232,6 +232,8 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
             continue
         label = "GPE" if span.label_ == "PERSON" and _named_place(span) else span.label_
         start, text = span.start_char, span_text(span)
+        if label in ("FAC", "LOC") and _settlement(text):
+            label = "GPE"  # the small model calls some cities a facility ("shelled Kharkiv"): a city is a polity
         if len(text) > _MAX_MENTION_CHARS:
             continue
         for prefix in ("the ", "The "):
@@ -362,6 +364,51 @@ def _titled_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         added.append(_Mention(doc_text(doc)[start_char:end_char], "PERSON", start_char, end_char, doc[tok.i + 1 : end]))
     return mentions + added
+
+
+def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add the names of states, capitals and big cities that the tagger marked nothing in ("Russia struck Kyiv", "the
+    shelling of Kharkiv"): the small model misses place names it has rarely seen, and a name it misses names no actor,
+    so the act aimed at the city has no target. Only a whole run of capitalised proper-noun words, in no mention, not
+    after a title ("Mr Hamilton") nor joined by a hyphen to another name (a modifier of what follows), that the gazetteer knows as a country, a capital or a city of
+    ``actors.CITY_ACTOR_MIN_POPULATION`` people or more (a smaller town's
+    name is more often a surname or a word of another name)."""
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not _unmarked_name_word(tok):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and _unmarked_name_word(doc[end]):
+            end += 1
+        start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1].text)
+        titled = i > 0 and role_entry(doc[i - 1].text)[1] in ("role", "title")
+        hyphened = i > 0 and doc[i - 1].text == "-" or end < len(doc) and doc[end].text == "-"  # "the Togo-Peru deal"
+        if (not titled and not hyphened and _settlement(doc_text(doc)[start_char:end_char])
+                and not any(a < end_char and start_char < b for a, b in taken)):
+            added.append(_Mention(doc_text(doc)[start_char:end_char], "GPE", start_char, end_char, doc[i:end]))
+        i = end
+    return mentions + added
+
+
+def _settlement(text: str) -> bool:
+    """A country, a capital or a city big enough to stand for an actor, by the gazetteer; a city only by its own name
+    (GeoNames' alternate names include old and foreign ones, "Molotov" for Perm, that English uses for other things),
+    and no name that is also a common English word ("Reunion")."""
+    key = norm(text)
+    place = places().get(key)
+    if place is None or key in truecase_common_words():
+        return False
+    if place.kind in ("country", "capital"):
+        return True
+    return place.kind == "city" and place.population >= CITY_ACTOR_MIN_POPULATION and norm(place.name) == key
+
+
+def _unmarked_name_word(tok: Token) -> bool:
+    return tok.tag_ in ("NNP", "NNPS") and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
 
 
 def _unglue_names(mentions: list[_Mention]) -> None:
