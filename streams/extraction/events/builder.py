@@ -48,7 +48,7 @@ from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, undergone
 from .knowledge import FORCE_ROOTS, knowledge
-from .modality import is_hypothetical, is_negated
+from .modality import is_condition, is_hypothetical, is_negated
 from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
@@ -73,6 +73,8 @@ VETO_TYPE_MIN = 0.25
 VETO_NONE_MIN = 0.4
 STATEMENT_PRIOR = 0.05
 HYPOTHETICAL_PENALTY = 0.15
+# an act that is the condition of another ("if the army halts its offensive") costs this much more than a hypothetical
+CONDITION_PENALTY = 0.15
 _OWN_BODY_SECTORS = {"MIL", "COP", "UAF", "REB", "SPY", "GOV"}  # forces and envoys an actor sends or withdraws
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
@@ -427,7 +429,7 @@ class _SentenceCoder:
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
         negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
-        clause = _clause_score(tok)
+        clause = _clause_score(tok) - (CONDITION_PENALTY if is_condition(said) else 0.0)
         spans = [(a.start, a.own_end or a.end) for a in sources + targets]  # the place in "police in Kenya" is a place
         date = event_date(sent, tok, *self.anchor)
         location = event_location(sent, tok, spans)

@@ -12,7 +12,8 @@
   candidate. Writes ``doc._.event_type_probs`` (sentence start -> class probabilities).
 
 They run after the stock components of ``en_core_web_sm`` (they need POS, lemmas and
-the dependency parse). The extract stage runs them through :func:`annotate`, outside the
+the dependency parse). The first, ``newsevents_headline_verbs``, mends the parse of a headline whose verb the parser took for a noun
+(:mod:`.headline_verbs`). The extract stage runs them through :func:`annotate`, outside the
 timed spaCy call, so the benchmark's "our parse" stays the stock components alone.
 """
 
@@ -27,14 +28,15 @@ from spacy.tokens import Doc, Token
 from ..doc_index import sentences
 from .classifier import TypeClassifier, load_classifier
 from .frames import Candidate, noun_candidates, verb_candidates
+from .headline_verbs import restore_headline_verb
 from .knowledge import Knowledge, knowledge
 from .slots import kids, misread_relative, sentence_index, sentence_of
 
-COMPONENTS = ("newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
+COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
-for _name, _default in (("event_candidates", None), ("event_discarded", None), ("event_type_probs", None)):
+for _name, _default in (("headline_verbs", ()), ("event_candidates", None), ("event_discarded", None), ("event_type_probs", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -64,6 +66,23 @@ def _names_its_parties(tok: Token) -> bool:
     """A gerund used as a noun names an act only with its parties in its own phrase: a possessor or an "of" / "by"
     phrase ("the militia's looting of the depot"); alone ("funding", "training", "housing") it names a thing."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in kids(tok))
+
+
+class HeadlineVerbs:
+    """``newsevents_headline_verbs``: the verb of a headline the parser read as a noun phrase, re-attached
+    (:mod:`.headline_verbs`) before the candidates are found. Writes ``doc._.headline_verbs`` (their indices)."""
+
+    def __init__(self, kb: Knowledge | None = None) -> None:
+        self.kb = kb or knowledge()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for sent in sentences(doc):
+            verb = restore_headline_verb(sent, self.kb)
+            if verb is not None:
+                found.append(verb.i)
+        doc._.headline_verbs = tuple(found)
+        return doc
 
 
 class CandidateFinder:
@@ -152,6 +171,11 @@ class TypeScorer:
                 probs[sents[k].start] = self.classifier.probabilities(sents[k], group)
         doc._.event_type_probs = probs
         return doc
+
+
+@Language.factory("newsevents_headline_verbs")
+def make_headline_verbs(nlp: Language, name: str) -> HeadlineVerbs:
+    return HeadlineVerbs()
 
 
 @Language.factory("newsevents_event_candidates")

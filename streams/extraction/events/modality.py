@@ -62,6 +62,24 @@ def is_hypothetical(tok: Token) -> bool:
     return False
 
 
+_CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+_CLAUSE_CLIMB = {"conj", "xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "advcl"}
+
+
+def is_condition(tok: Token) -> bool:
+    """The act is the condition of another ("will hold talks if the army halts its offensive", "unless the talks
+    resume"): the trigger's own clause is introduced by "if" or "unless". A condition is what another act waits on,
+    not what the sentence reports, so it ranks below the act it conditions (``builder.CONDITION_PENALTY``)."""
+    cur = tok
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in kids(cur)):
+            return True
+        if cur.dep_ == "advcl" or cur.dep_ not in _CLAUSE_CLIMB or cur.head is cur:
+            return False  # the top of the trigger's clause, with no condition on it
+        cur = cur.head
+    return False
+
+
 def is_intended(tok: Token) -> bool:
     """The act is what its actor says it will do: a future auxiliary on the trigger ("will ban", "would retaliate")
     or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike").

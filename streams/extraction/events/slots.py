@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import sentences
 from .knowledge import knowledge
@@ -62,6 +62,11 @@ def kids(tok: Token) -> tuple[Token, ...]:
     if out is None:
         out = cache[tok.i] = tuple(tok.children)
     return out
+
+
+def forget_children(doc: Doc) -> None:
+    """Drop the children :func:`kids` remembered, after a component changed arcs of the parse."""
+    doc.user_data.pop(_KIDS_KEY, None)
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -1,0 +1,64 @@
+"""A headline's verb that the parser took for a noun is given back (``events/headline_verbs.py``); an act that is
+the condition of another ranks below it (``modality.is_condition``).
+
+Sentences are the team's own, written to show each phenomenon. The small model reads some headlines as one noun
+phrase ("detain" an adjective of "leader", "pledges" a plural noun before "aid"), so the act had no verb and the
+headline coded nothing, or coded the pledged aid as given with no giver.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events, top_typed_event
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from streams.extraction.events.components import annotate
+    from streams.extraction.nlp import load_nlp, parse
+    from streams.extraction.truecase import parse_truecased
+
+    def run(text: str):
+        return annotate(load_nlp(), next(parse_truecased([text], parse)))
+
+    return run
+
+
+@pytest.mark.parametrize("headline,verb,subject,obj", [
+    ("Police Detain Opposition Leader", "Detain", "Police", "Leader"),
+    ("Japan Pledges Aid To Quake-Hit Turkey", "Pledges", "Japan", "Aid"),
+])
+def test_the_verb_read_as_a_noun_heads_the_headline_again(parsed, headline, verb, subject, obj) -> None:
+    doc = parsed(headline)
+    v = next(t for t in doc if t.text == verb)
+    assert doc._.headline_verbs == (v.i,)
+    assert v.dep_ == "ROOT" and v.pos_ == "VERB"
+    assert {(c.text, c.dep_) for c in v.children} >= {(subject, "nsubj"), (obj, "dobj")}
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition protest march in Dhaka",  # "protest" modifies the march; the phrase has no subject of its own
+    "US aid cuts to Ukraine",  # a singular subject with the base form: no verb reading
+    "Police detained the opposition leader on Monday.",  # a verb the parser found: nothing to mend
+])
+def test_a_noun_phrase_or_a_parsed_verb_is_left_alone(parsed, text) -> None:
+    assert parsed(text)._.headline_verbs == ()
+
+
+@pytest.mark.parametrize("headline,plover,source,target", [
+    ("Police Detain Opposition Leader", "COERCE", "Police", "Opposition Leader"),
+    ("Japan Pledges Aid To Quake-Hit Turkey", "AGREE", "Japan", "Quake-Hit Turkey"),
+])
+def test_the_headline_codes_its_act_with_its_parties(headline, plover, source, target) -> None:
+    top = top_typed_event(text_events(headline, "t-headline-verb"))
+    assert (top["plover_type"], top["source"]["text"], (top["target"] or {}).get("text")) == (plover, source, target)
+
+
+@pytest.mark.parametrize("text,plover,source", [
+    ("The rebels will hold talks if the army halts its offensive.", "CONSULT", "rebels"),
+    ("Ministers will resume talks with the union if the strikers end their walkout.", "CONSULT", "Ministers"),
+])
+def test_an_act_in_an_if_clause_ranks_below_the_act_it_conditions(text, plover, source) -> None:
+    top = top_typed_event(text_events(text, "t-condition"))
+    assert (top["plover_type"], top["source"]["text"]) == (plover, source)
