@@ -173,7 +173,7 @@ def test_demonyms_join_their_state_under_its_name(nlp) -> None:
 
 
 def test_common_nouns_are_no_places(nlp) -> None:
-    table = resolve_entities(nlp("GUATEMALA CITY -- Gunmen released two priests. Police said the gunmen fled."))
+    table = resolve_entities(nlp("TEGUCIGALPA -- Gunmen freed three nurses. Police said the gunmen fled."))
     assert all(e.country != "POL" for e in table.entities)
     assert all(not e.canonical.lower().startswith("gunm") for e in table.entities if e.type in ("GPE", "LOC", "FAC"))
 

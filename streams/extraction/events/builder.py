@@ -106,6 +106,7 @@ _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
+_SETTING_MARKS = {"when", "as", "after"}  # a clause that tells what happened as someone was hurt
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
@@ -377,6 +378,8 @@ class _SentenceCoder:
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._disaster_agent(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
+        if not sources and self._befell_in_mishap(c):
+            return []  # "four were killed in a crash", "died when a tree fell during a storm": nobody did it
         exclude = {s.key for s in sources}
         groups = [g for g in c.target_groups if not self._own_body(doc[g[0]])] if sources else c.target_groups
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
@@ -513,6 +516,30 @@ class _SentenceCoder:
             if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
                 return False
             v = v.head
+        return False
+
+    def _befell_in_mishap(self, c: Candidate) -> bool:
+        """An act of force named by a verb whose setting is an accident or the weather (``event_accidents.tsv``, or a
+        disaster of the agents dictionary): its "in" / "during" phrase ("killed in a crash"), its "when" / "as" /
+        "after" clause ("killed when a tree fell on his car during a storm") or its subject ("a crash killed four")
+        holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
+        if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
+            return False
+        kb = knowledge()
+        v = self.doc[c.trigger]
+
+        def mishap(t: Token) -> bool:
+            return t.lemma_.lower() in kb.mishaps or t.pos_ in ("NOUN", "PROPN") and is_hazard(noun_phrase(self.doc, t))
+
+        for w in [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]:
+            for k in kids(w):
+                if k.dep_ == "prep" and k.lower_ in ("in", "during") and any(g.dep_ == "pobj" and mishap(g) for g in kids(k)):
+                    return True
+                if k.dep_ in ("nsubj", "csubj") and mishap(k):
+                    return True
+                if (k.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SETTING_MARKS for m in kids(k))
+                        and any(mishap(t) for t in k.subtree)):
+                    return True
         return False
 
     def _vetoed(self, act: _Act, probs: Any, undergone_only: bool = False) -> bool:

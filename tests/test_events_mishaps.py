@@ -1,0 +1,47 @@
+"""Deaths and injuries in accidents and bad weather are no act of force (``event_accidents.tsv``); verbs and agent
+nouns the dictionaries lack (``event_verbs.tsv``, ``event_agents.tsv``).
+
+Sentences are the team's own. English reports a death in a crash or a storm with the verbs of violence ("killed",
+"injured"), which the dictionary codes as force; when the act names no doer and its setting is an accident or the
+weather, nobody did it. A named doer keeps the act whatever the weather.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events, top_typed_event
+
+
+def _typed(text: str) -> list[dict]:
+    return [e for e in text_events(text, "t-mishap") if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were killed in a car crash on the highway.",  # "in" phrase
+    "A man was killed when a tree fell on his car during a storm.",  # "when" clause, weather inside it
+    "A bus crash killed four people near the capital.",  # the accident as subject
+    "Two fishermen were killed when their trawler capsized in heavy seas.",  # the verb of the accident in the clause
+])
+def test_a_death_in_an_accident_or_bad_weather_is_no_event(text) -> None:
+    assert _typed(text) == []
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Six soldiers were killed when rebels attacked their convoy during a storm.", "rebels", "Six soldiers"),
+    ("Two soldiers were killed in an ambush by rebels near the pass.", "rebels", "Two soldiers"),
+])
+def test_a_named_doer_keeps_the_act_whatever_the_weather(text, source, target) -> None:
+    top = top_typed_event(text_events(text, "t-mishap"))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", source, target)
+
+
+@pytest.mark.parametrize("text,plover,source,sector", [
+    ("The Election Commission disqualified 14 candidates from the municipal polls.", "SANCTION", "Election Commission", None),
+    ("A mob lynched two men accused of cattle theft.", "ASSAULT", "mob", "CVL"),
+    ("Cops arrested the protest leader outside the court.", "COERCE", "Cops", "COP"),
+    ("A sniper shot a soldier at the checkpoint.", "ASSAULT", "sniper", "UAF"),
+])
+def test_verbs_and_agent_nouns_the_dictionaries_lack(text, plover, source, sector) -> None:
+    top = top_typed_event(text_events(text, "t-lacking"))
+    assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == (plover, source, sector)
