@@ -22,6 +22,8 @@ Sentences are the team's own (issue 14):
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import text_events, top_typed_event
 
 
@@ -150,3 +152,21 @@ def test_a_noun_with_a_reduced_relative_is_the_object_not_a_subject() -> None:
     assert _text(top["source"]) == "Federal police" and _text(top["target"]) == "suspected drug lord"
     # neither the participle before the noun nor the one after it is an act of the sentence
     assert [e["plover_type"] for e in events if e["plover_type"]] == ["COERCE"], events
+
+
+@pytest.mark.parametrize("text,plover,source", [
+    ("Kenyan police raided the camp on Monday. They arrested five men.", "COERCE", "Kenyan police"),
+    ("The army launched an offensive in the north. It killed twenty militants.", "ASSAULT", "army"),
+])
+def test_they_or_it_opening_a_sentence_is_the_subject_of_the_sentence_before(text, plover, source) -> None:
+    second = text.split(". ", 1)[1]
+    evs = [e for e in text_events(text, "t-previous-subject") if e["plover_type"] == plover and e["sentence"]["index"] == 1]
+    assert evs and all(e["source"]["text"] == source for e in evs), (second, evs)
+
+
+def test_a_pronoun_after_a_noun_of_its_sentence_or_with_a_linking_verb_is_left_alone() -> None:
+    # "they" in the clause after "five men" may mean the men; "it is" introduces no doer
+    evs = text_events("Riot police stood by the gate. Officers detained five men after they attacked a bus.", "t-prev")
+    assert not any(e["plover_type"] == "ASSAULT" and "police" in e["source"]["text"].lower() for e in evs), evs
+    evs = text_events("The union called a strike. It is not about wages alone, a spokesman said.", "t-prev")
+    assert not any(e["sentence"]["index"] == 1 and e["source"]["text"] == "union" for e in evs), evs

@@ -549,6 +549,8 @@ class Participants:
         if speaker is not None and agrees(low, speaker):
             return Participant(speaker.text, speaker.canonical, speaker.entity, speaker.country,
                                speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+        if low in ("they", "it"):
+            return self._previous_subject(tok, low)
         if self.salience is None or low not in ("he", "she", "him", "her"):
             return None
         local = self._subject_referent(tok, low)
@@ -558,6 +560,30 @@ class Participants:
         if ent is None:
             return None
         return self.from_entity(ent, ent.canonical, tok.idx, tok.idx + len(tok.text))
+
+    def _previous_subject(self, tok: Token, low: str) -> Participant | None:
+        """"they" / "it" that opens a sentence as the subject of its main verb refers to the subject of the sentence
+        before, when that names an actor the pronoun agrees with ("Kenyan police raided the camp. They arrested five
+        men.", "The army launched an offensive. It killed twenty militants."): news carries its doer on that way.
+        Nothing else: a pronoun after a noun of its own sentence, or in a subordinate clause, may mean that noun."""
+        if self.sents is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        if not (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") or verb.lemma_.lower() in _LINKING_VERBS:
+            return None  # (a linking verb's "it" is often no referent at all: "it is not about ...", "they became targets")
+        k = sentence_index(self.doc, tok.i)
+        sent = self.sents[k]
+        if k == 0 or any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME") for t in self.doc[sent.start : tok.i]):
+            return None
+        prev = self.sents[k - 1].root
+        subjects = [c for c in kids(prev) if c.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(c)]
+        if not subjects:
+            return None
+        a = self.actor(subjects[0])
+        if a is None or not agrees(low, a):
+            return None
+        return Participant(a.text, a.canonical, a.entity, a.country, a.sector, tok.idx, tok.idx + len(tok.text), a.named,
+                           a.etype, a.plural)
 
     def _subject_referent(self, tok: Token, low: str) -> Participant | None:
         """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
@@ -581,6 +607,7 @@ class Participants:
                            a.etype, a.plural)
 
 
+_LINKING_VERBS = {"be", "become", "remain", "seem", "appear", "look", "sound", "feel", "get", "grow", "stay"}
 _LOCATIVE_PREPS = {"in", "at", "from", "across"}
 _LOCATIVE_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
 
