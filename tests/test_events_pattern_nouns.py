@@ -36,6 +36,13 @@ def test_a_synonym_of_the_patterns_noun_codes_as_the_noun_does(text: str, code: 
     assert top["target"]["country"] == target
 
 
+def test_receiving_a_delegation_is_meeting_as_receiving_an_envoy_is() -> None:
+    # the dictionary's "receive" patterns name envoys, ambassadors and ministers; a delegation is one of these
+    top = _top("The Gambian president received a delegation from Senegal on Monday.")
+    assert top is not None and top["plover_type"] == "CONSULT"
+    assert {top["source"]["country"], top["target"]["country"]} == {"GMB", "SEN"}
+
+
 def test_a_verb_with_a_pattern_sense_only_codes_nothing_else() -> None:
     events = text_events("The agency downgraded the bank's credit rating on Friday.", "t-pattern-nouns")
     assert not [e for e in events if e["plover_type"]]
