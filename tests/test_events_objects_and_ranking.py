@@ -152,6 +152,17 @@ def test_an_act_noun_that_is_promised_is_an_intent_of_the_one_who_promises():
     assert {(e["source"]["country"], (e["target"] or {}).get("country")) for e in typed} == {("NOR", "NPL")}
 
 
+def test_an_amount_of_a_promised_act_and_the_purpose_of_a_promised_act_are_promised_too():
+    """"pledged two billion euros in aid": the aid the amount measures is the pledged act; "is ready to provide loans
+    to help X": the help is offered with the loans, not given."""
+    events = _events("Canada pledged three billion dollars in aid to flood-hit Pakistan.")
+    typed = [e for e in events if e["plover_type"]]
+    assert typed and all(e["plover_type"] == "AGREE" for e in typed), typed
+    events = _events("Tokyo is prepared to extend 800 million dollars in loans to help Manila build ports.")
+    typed = [e for e in events if e["plover_type"]]
+    assert typed and all(e["plover_type"] == "AGREE" for e in typed), typed
+
+
 def test_a_lawsuit_is_an_accusation_and_a_coalition_is_its_members():
     # PLOVER's codebook: suing in court is ACCUSE (CAMEO 115); the build gives PETRARCH2's SUE block (coded 173,
     # an arrest or charge) that code (tools/build_event_tables.py, align_lawsuits)

@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, object_heads, object_predicates, passive_patients
+from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -840,7 +840,8 @@ def _noun_fits(entry: NounEntry, n: Token) -> bool:
 
 
 def noun_governor(n: Token) -> Token | None:
-    """The verb a noun trigger is the object of ("launched an attack", "took part in a protest").
+    """The verb a noun trigger is the object of ("launched an attack", "took part in a protest"), also through an
+    amount that measures it ("pledged $2 billion in aid").
 
     Through a preposition only when it makes the noun the verb's own doing or its occasion
     (:data:`PARTICIPATION_PREPS`): a noun of cause or time ("suspended the officers over the beating", "marched
@@ -857,6 +858,10 @@ def noun_governor(n: Token) -> Token | None:
             continue
         if cur.dep_ == "conj":
             cur = cur.head
+            continue
+        amount = measured_by(cur)
+        if amount is not None:
+            cur = amount  # "provide $500 million in loans", "sent 20 tonnes of aid": the act the amount measures
             continue
         return None
     return None

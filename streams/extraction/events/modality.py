@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .slots import kids
+from .slots import kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
 _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
@@ -97,13 +97,19 @@ def is_sworn(tok: Token) -> bool:
 
 def is_promised(tok: Token) -> bool:
     """The act is the complement of a word of promise or readiness (:data:`PROMISE_HEADS`): "pledged to send
-    troops", "is willing to grant loans", "offered to free the hostages", "agreed to hold talks"."""
-    return _complement_of(tok, PROMISE_HEADS)
+    troops", "is willing to grant loans", "offered to free the hostages", "agreed to hold talks"; or the purpose of
+    such an act ("is ready to provide loans to help X": the help is offered with the loans)."""
+    if _complement_of(tok, PROMISE_HEADS):
+        return True
+    return (tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
+            and _complement_of(tok.head, PROMISE_HEADS))
 
 
 def is_promised_object(noun: Token) -> bool:
     """An act noun that is the object of an unnegated verb of promising (:data:`PROMISED_OBJECT_HEADS`): "pledged
-    aid", "offered talks", "promised reforms" are offered, not done."""
+    aid", "offered talks", "promised reforms" are offered, not done; so is the act an amount measures ("pledged $2
+    billion in aid")."""
+    noun = measured_by(noun) or noun
     return noun.dep_ == "dobj" and _unnegated_word_of(noun.head, PROMISED_OBJECT_HEADS)
 
 

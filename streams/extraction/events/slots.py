@@ -64,6 +64,21 @@ def kids(tok: Token) -> tuple[Token, ...]:
     return out
 
 
+def measured_by(noun: Token) -> Token | None:
+    """The amount that measures ``noun`` ("$500 million in | loans", "20 tonnes of | aid"; "pledged $2 billion | in
+    aid", the "in" phrase hung on the verb whose object the amount is), or None."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ("in", "of"):
+        return None
+    amount = noun.head.head
+    if amount.pos_ in ("VERB", "AUX") and noun.head.lower_ == "in":
+        amount = next((c for c in kids(amount) if c.dep_ == "dobj" and c.i < noun.i), amount)
+    return amount if _is_amount(amount) else None
+
+
+def _is_amount(tok: Token) -> bool:
+    return tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or tok.like_num or any(c.dep_ == "nummod" for c in kids(tok))
+
+
 def forget_children(doc: Doc) -> None:
     """Drop the children :func:`kids` remembered, after a component changed arcs of the parse."""
     doc.user_data.pop(_KIDS_KEY, None)
