@@ -139,3 +139,12 @@ def test_coordinated_and_subjectless_passives_share_the_patient(nlp):
     assert is_passive(v) and [t.text for t in passive_patients(v)] == ["journalist"]
     doc = nlp("A police officer died after being shot by gunmen.")
     assert [t.text for t in passive_patients(tok(doc, "shot"))] == ["officer"]
+
+
+def test_the_dateline_place_is_not_the_one_a_passive_befell() -> None:
+    # the parser makes "KANNUR" a second passive subject; the one who underwent the act is the other
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("MYSURU: A trade union leader was hacked to death on Sunday night.", "t-dateline"))
+    assert top["plover_type"] == "ASSAULT"
+    assert top["target"] is not None and top["target"]["text"] == "trade union leader"

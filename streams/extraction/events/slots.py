@@ -166,6 +166,9 @@ def is_passive(v: Token) -> bool:
 def passive_patients(v: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
     subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and headline_passive(v)]
+    if len(subj) > 1:
+        # two subjects is a misparse, as for agent_heads ("KANNUR: An activist was killed": the dateline's place)
+        subj = [c for c in subj if not in_dateline(c)] or subj[-1:]
     if subj:
         if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
