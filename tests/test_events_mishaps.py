@@ -45,3 +45,9 @@ def test_a_named_doer_keeps_the_act_whatever_the_weather(text, source, target) -
 def test_verbs_and_agent_nouns_the_dictionaries_lack(text, plover, source, sector) -> None:
     top = top_typed_event(text_events(text, "t-lacking"))
     assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == (plover, source, sector)
+
+
+def test_those_martyred_when_others_attacked_died_at_their_hands() -> None:
+    # "martyred" is how much of the region's news says soldiers or police were killed; the dictionary lacks the verb
+    top = top_typed_event(text_events("QUETTA: Four policemen were martyred when gunmen attacked their patrol.", "t-martyr"))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "gunmen", "Four policemen")
