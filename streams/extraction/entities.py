@@ -370,9 +370,9 @@ def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add the names of states, capitals and big cities that the tagger marked nothing in ("Russia struck Kyiv", "the
     shelling of Kharkiv"): the small model misses place names it has rarely seen, and a name it misses names no actor,
     so the act aimed at the city has no target. Only a whole run of capitalised proper-noun words, in no mention, not
-    after a title ("Mr Hamilton") nor joined by a hyphen to another name (a modifier of what follows), that the gazetteer knows as a country, a capital or a city of
-    ``actors.CITY_ACTOR_MIN_POPULATION`` people or more (a smaller town's
-    name is more often a surname or a word of another name)."""
+    after a title ("Mr Hamilton") nor joined by a hyphen to another name (a modifier of what follows), that
+    :func:`_settlement` accepts: a country, a capital or a city of ``actors.CITY_ACTOR_MIN_POPULATION`` people or
+    more (a smaller town's name is more often a surname or a word of another name)."""
     taken = [(m.start, m.end) for m in mentions]
     added = []
     i = 0

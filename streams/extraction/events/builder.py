@@ -53,7 +53,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, is_passive, kids, reciprocal_object
+from .slots import agent_heads, is_passive, is_when_clause, kids, reciprocal_object
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -106,7 +106,6 @@ _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
-_SETTING_MARKS = {"when", "as", "after"}  # a clause that tells what happened as someone was hurt
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
@@ -537,8 +536,7 @@ class _SentenceCoder:
                     return True
                 if k.dep_ in ("nsubj", "csubj") and mishap(k):
                     return True
-                if (k.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SETTING_MARKS for m in kids(k))
-                        and any(mishap(t) for t in k.subtree)):
+                if is_when_clause(k) and any(mishap(t) for t in k.subtree):
                     return True
         return False
 

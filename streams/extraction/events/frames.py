@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, is_passive, is_time, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import agent_heads, conjuncts, counted, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -792,13 +792,10 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     for c in (k for w in verbs for k in kids(w)):
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
-        if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c)) and not is_passive(c):
+        if is_when_clause(c) and c.i > v.i and not is_passive(c):
             if any(e.code[:2] in FORCE_ROOTS for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ()) if e.code not in ("", "---")):
                 return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
     return []
-
-
-_WHEN_MARKS = {"when", "as", "after"}
 
 
 def parties_between(t: Token) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .slots import kids, measured_by
+from .slots import is_purpose_infinitive, kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
 _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
@@ -74,7 +74,7 @@ def is_condition(tok: Token) -> bool:
     for _ in range(5):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in kids(cur)):
             return True
-        if cur.dep_ == "advcl" or cur.dep_ not in _CLAUSE_CLIMB or cur.head is cur:
+        if cur.dep_ == "advcl" or cur.dep_ not in _CLAUSE_CLIMB:
             return False  # the top of the trigger's clause, with no condition on it
         cur = cur.head
     return False
@@ -101,8 +101,7 @@ def is_promised(tok: Token) -> bool:
     such an act ("is ready to provide loans to help X": the help is offered with the loans)."""
     if _complement_of(tok, PROMISE_HEADS):
         return True
-    return (tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
-            and _complement_of(tok.head, PROMISE_HEADS))
+    return is_purpose_infinitive(tok) and _complement_of(tok.head, PROMISE_HEADS)
 
 
 def is_promised_object(noun: Token) -> bool:

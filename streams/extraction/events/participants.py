@@ -547,8 +547,7 @@ class Participants:
         "their offensive") refers as its personal pronoun does. The position stays the pronoun's."""
         low = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
         if speaker is not None and agrees(low, speaker):
-            return Participant(speaker.text, speaker.canonical, speaker.entity, speaker.country,
-                               speaker.sector, tok.idx, tok.idx + len(tok.text), speaker.named, speaker.etype, speaker.plural)
+            return _at_pronoun(speaker, tok)
         if low in ("they", "it"):
             return self._previous_subject(tok, low)
         if self.salience is None or low not in ("he", "she", "him", "her"):
@@ -582,8 +581,7 @@ class Participants:
         a = self.actor(subjects[0])
         if a is None or not agrees(low, a):
             return None
-        return Participant(a.text, a.canonical, a.entity, a.country, a.sector, tok.idx, tok.idx + len(tok.text), a.named,
-                           a.etype, a.plural)
+        return _at_pronoun(a, tok)
 
     def _subject_referent(self, tok: Token, low: str) -> Participant | None:
         """he / she in a sentence that names no person before it refers to the subject of the clause its own clause
@@ -603,8 +601,13 @@ class Participants:
         a = self.actor(subj)
         if a is None or a.named or not agrees(low, a):
             return None
-        return Participant(a.text, a.canonical, a.entity, a.country, a.sector, tok.idx, tok.idx + len(tok.text), a.named,
-                           a.etype, a.plural)
+        return _at_pronoun(a, tok)
+
+
+def _at_pronoun(referent: Participant, tok: Token) -> Participant:
+    """The referent of pronoun ``tok`` as the record names it, standing where the pronoun stands (no place of its own)."""
+    return Participant(referent.text, referent.canonical, referent.entity, referent.country, referent.sector, tok.idx,
+                       tok.idx + len(tok.text), referent.named, referent.etype, referent.plural)
 
 
 _LINKING_VERBS = {"be", "become", "remain", "seem", "appear", "look", "sound", "feel", "get", "grow", "stay"}

@@ -79,6 +79,25 @@ def _is_amount(tok: Token) -> bool:
     return tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or tok.like_num or any(c.dep_ == "nummod" for c in kids(tok))
 
 
+def is_purpose_infinitive(v: Token) -> bool:
+    """An infinitive of purpose hung on a clause ("marched to demand", "provide loans to help X")."""
+    return v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v))
+
+
+_WHEN_MARKS = {"when", "as", "after"}
+
+
+def is_when_clause(c: Token) -> bool:
+    """A "when" / "as" / "after" clause: what happened as the act it hangs on did ("killed when militants attacked")."""
+    return c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c))
+
+
+def _outside_dateline(subjects: list[Token]) -> list[Token]:
+    """Two subjects of one verb are a misparse: the ones outside the dateline ("KANNUR: An activist was killed"), else
+    the last."""
+    return [c for c in subjects if not in_dateline(c)] or subjects[-1:]
+
+
 def forget_children(doc: Doc) -> None:
     """Drop the children :func:`kids` remembered, after a component changed arcs of the parse."""
     doc.user_data.pop(_KIDS_KEY, None)
@@ -167,8 +186,7 @@ def passive_patients(v: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
     subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and headline_passive(v)]
     if len(subj) > 1:
-        # two subjects is a misparse, as for agent_heads ("KANNUR: An activist was killed": the dateline's place)
-        subj = [c for c in subj if not in_dateline(c)] or subj[-1:]
+        subj = _outside_dateline(subj)
     if subj:
         if subj[0].lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
@@ -212,7 +230,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if len(subjects) > 1:
         # two subjects is a misparse ("N'DJAMENA (AFP) - Chad's government ordered", a hyphenated name cut into
         # pieces): the one nearest before the verb is the subject
-        subjects = [c for c in subjects if not in_dateline(c)] or subjects[-1:]
+        subjects = _outside_dateline(subjects)
         before = [c for c in subjects if c.i < v.i]
         subjects = before[-1:] or subjects[:1]
     for c in subjects:
@@ -241,8 +259,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if v.head.dep_ == "ccomp" and v.head.head.pos_ in ("VERB", "AUX") and _speaker_act(v):
             return agent_heads(v.head.head, depth + 1)  # "warned that X faced hunger and urged Y to ...": the warner urges
         return agent_heads(v.head, depth + 1)
-    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)) \
-            and v.head.pos_ in ("VERB", "AUX"):
+    if is_purpose_infinitive(v) and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # a purpose infinitive: "X marched to demand Y" -> X demands
     if v.dep_ in ("advcl", "pcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # "X shelled the town, killing ...": the participle's agent is X
