@@ -388,6 +388,33 @@ def align_signing(patterns: list[Pattern]) -> int:
     return changed
 
 
+# CAMEO 036 is the intent to meet ("agreed to meet", "offered talks"); a meeting that took place is 04 (040 consult).
+# PETRARCH2's MEET_PEOPLE block, whose verbs ("meet", "confer", ...) report meetings, codes a few patterns that only name
+# where or with whom the meeting was ("met at ...", "met with leaders", "met for talks") as 036, so a meeting held at a
+# named place came out as an intent to meet. Those patterns (a preposition and no object, subject or extra word) are
+# given the block's own code; an intent the text states ("pledged to meet") is coded as intent by the coder's modality
+# (event_intents.tsv).
+MEETING_BLOCKS = {"MEET_PEOPLE"}
+INTENT_TO_MEET = "036"
+
+
+def align_meetings(verbs: list[Verb], patterns: list[Pattern]) -> int:
+    """Give the MEET_PEOPLE block's prepositional patterns coded as an intent to meet the block's code (see above)."""
+    codes: dict[str, set[str]] = {}
+    for v in verbs:
+        if v.block in MEETING_BLOCKS and v.code not in ("", "---"):
+            codes.setdefault(v.block, set()).add(v.code)
+    block_code = {b: next(iter(c)) for b, c in codes.items() if len(c) == 1}  # only a block of one code has "its" code
+    changed = 0
+    for p in patterns:
+        code = block_code.get(p.block)
+        if code and p.code == INTENT_TO_MEET and p.preps and not (p.subject or p.object or p.extra or p.particle):
+            p.code = code
+            p.reverse = code if p.reverse else ""
+            changed += 1
+    return changed
+
+
 # PLOVER's codebook lists "sue in court" under ACCUSE (CAMEO 115, bring lawsuit against); PETRARCH2 codes its SUE
 # block as 173 (arrest, detain or charge with legal action: PLOVER COERCE), which is what a state does to a suspect,
 # not what a plaintiff does to a defendant. The block's codes are given 115.
@@ -483,6 +510,7 @@ def main() -> int:
     synsets, verbs, patterns, stats = parse_verb_dictionary(cameo, lemmas)
     stats["signing_aligned"] = align_signing(patterns)
     stats["lawsuits_aligned"] = align_lawsuits(verbs, patterns)
+    stats["meetings_aligned"] = align_meetings(verbs, patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -501,7 +529,9 @@ def main() -> int:
           + f"# Read: {stats['pattern_lines']} pattern lines, {stats['patterns_dropped']} dropped (pre-verb modality/clause words or "
             f"unreadable), {stats['transformations_skipped']} verb-verb transformations not used; {stats['signing_aligned']} "
             "patterns of signing an agreement coded 057 as PLOVER's codebook has it (see align_signing); "
-            f"{stats['lawsuits_aligned']} verbs and patterns of the SUE block coded 115 (see align_lawsuits).\n"
+            f"{stats['lawsuits_aligned']} verbs and patterns of the SUE block coded 115 (see align_lawsuits); "
+            f"{stats['meetings_aligned']} patterns of meetings held coded as the MEET_PEOPLE block is, not as an intent to "
+            "meet (see align_meetings).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

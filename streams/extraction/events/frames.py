@@ -40,6 +40,13 @@ PARTICIPATION_PREPS = frozenset({"on", "upon", "in", "at", "into", "during", "of
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
 
 
+def at_is_venue(code: str) -> bool:
+    """Meeting, talks and the intent to meet (CAMEO 03, 04 but visits): one meets *with* a party and *at* a place, so
+    the "at" phrase names where it happened ("the two unions met at the labour court"), not whom they met; where
+    a party is visited (042, 043) the place named is the host, and "at" stays a target's preposition."""
+    return code[:2] == "03" or (code[:2] == "04" and code[:3] not in ("042", "043"))
+
+
 @dataclass(slots=True)
 class Candidate:
     """One way to code one trigger: CAMEO code, how specific the evidence is, where its actors may be.
@@ -339,6 +346,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             if o.i not in used:
                 targets += [_group(o), *owner_groups(o)]
         for prep in TARGET_PREPS:
+            if prep == "at" and at_is_venue(code):
+                continue
             targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
@@ -400,7 +409,8 @@ def _instrument(tok: Token) -> bool:
 
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
-    if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in kids(v)):
+    if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") and (not entry.needs_people or _names_people(c))
+                                      for c in kids(v)):
         return False
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
@@ -426,6 +436,16 @@ def _agent_sector(tok: Token, kb: Knowledge) -> str | None:
         return None
     agent = agent_actor(tok.doc[tok.i : tok.i + 1], None)
     return agent.sector if agent is not None else (kb.agents.get(tok.lower_, (None, False))[0] or None)
+
+
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
+
+
+def _names_people(tok: Token) -> bool:
+    """The word names people: a person or a people by name, a personal pronoun, or an agent noun ("three men",
+    "the prisoners", "a Yemeni national"), as opposed to a thing ("the plan", "a search warrant")."""
+    return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS
+            or _agent_sector(tok, knowledge()) is not None)
 
 
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:
@@ -902,6 +922,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     targets: list[list[int]] = []
     between: list[int] = []
     for prep in NOUN_TARGET_PREPS:
+        if prep == "at" and all(at_is_venue(code) for code in codes):
+            continue
         for c in kids(n):
             if c.dep_ == "prep" and c.lower_ == prep:
                 for g in kids(c):
