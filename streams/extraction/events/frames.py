@@ -471,6 +471,8 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
 
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
+    if v.lemma_.lower() in kb.departures and _ordered_to_leave(v, kb):
+        return []
     fitting = [e for e in entries if _companions_ok(e, v)]
     lemma = v.lemma_.lower()
     if any(e.lemma == lemma for e in fitting):
@@ -568,8 +570,50 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+    out = _expulsions(out, v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
     return _threats(out, v, kb)
+
+
+def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
+    """The infinitive of leaving that ``v`` orders its direct object to do ("ordered the envoy | to leave"), or None."""
+    obj = next((c for c in kids(v) if c.dep_ == "dobj"), None)
+    if obj is None or not _named_by_a_state(obj):
+        return None  # ("ordered the protesters to leave the square": a demand; only a state's or a body's people are expelled)
+    return next((x for x in kids(v) if x.dep_ == "xcomp" and x.lemma_.lower() in kb.departures
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(x))), None)
+
+
+_STATE_ENTITIES = frozenset({"NORP", "GPE", "ORG"})
+
+
+def _named_by_a_state(obj: Token) -> bool:
+    """The object is a state, a people or a body, or is named by one ("the French ambassador", "Germany's envoy", "the
+    UN mission"): those whom CAMEO's expulsion (166) orders out are personnel or citizens of another state or body."""
+    return obj.ent_type_ in _STATE_ENTITIES or any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in _STATE_ENTITIES for c in kids(obj))
+
+
+def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """An order to leave expels those ordered out (``event_expulsions.tsv``: "ordered the ambassador to leave", "told
+    the troops to quit"): a demand (CAMEO 10), or a verb of telling that gives an order, codes as the row's code with
+    the same slots and no reversed reading. The leaving is the order's content, no act (see ``verb_candidates``)."""
+    if not cands or v.lemma_.lower() not in kb.ordering and not any(c.code[:2] == "10" for c in cands):
+        return cands
+    leaving = _departure_ordered(v, kb)
+    if leaving is None:
+        return cands
+    code = kb.departures[leaving.lemma_.lower()]
+    return [replace(c, code=code, reverse="", pattern=c.pattern + "+expelled")
+            if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] in ("01", "10")) else c for c in cands]
+
+
+def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
+    """``v`` is the leaving an order to leave orders (``_expulsions``): the order's content, not an act."""
+    if v.dep_ != "xcomp" or v.head.i == v.i:
+        return False
+    leaving = _departure_ordered(v.head, kb)
+    return leaving is not None and leaving.i == v.i
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:

@@ -1,0 +1,39 @@
+"""An order to leave is an expulsion (issue 14, ``event_expulsions.tsv``). Sentences are the team's own.
+
+A demand or an order, or a verb of telling that gives one, whose object is told by an infinitive to leave, expels
+those it orders out (CAMEO 166, PLOVER SANCTION) when they are a state's, a people's or a body's ("the Italian consul",
+"Germany's envoy", "the UN mission"); the leaving is the order's content and no act of its own. A crowd ordered off a
+square, or a demand said in a clause, stays a demand.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _typed(text: str) -> list[dict]:
+    return [e for e in text_events(text, "t-expel") if e["plover_type"]]
+
+
+def test_ordering_a_foreign_envoy_out_expels_him() -> None:
+    events = _typed("Chad's government ordered the Italian consul to leave the country within two days.")
+    top = top_typed_event(events)
+    assert (top["cameo_code"], top["plover_type"]) == ("166", "SANCTION")
+    assert (top["source"]["text"], top["target"]["text"]) == ("Chad's government", "Italian consul")
+    assert not [e for e in events if e["action"]["lemma"] == "leave"]  # the leaving ordered is no act
+
+
+def test_telling_foreign_troops_to_quit_expels_them() -> None:
+    top = top_typed_event(_typed("Niamey told the Belgian soldiers to quit the base before the end of March."))
+    assert top["cameo_code"] == "166"
+    assert top["target"]["text"] == "Belgian soldiers"
+
+
+def test_ordering_a_crowd_off_a_square_is_a_demand() -> None:
+    top = top_typed_event(_typed("Riot police ordered the students to leave the campus square."))
+    assert top["plover_type"] == "REQUEST"
+
+
+def test_a_demand_that_troops_leave_stays_a_demand() -> None:
+    top = top_typed_event(_typed("Thousands of marchers demanded that the foreign garrison leave the island."))
+    assert top["plover_type"] == "REQUEST"
