@@ -605,7 +605,7 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
         return cands
     code = kb.departures[leaving.lemma_.lower()]
     return [replace(c, code=code, reverse="", pattern=c.pattern + "+expelled")
-            if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] in ("01", "10")) else c for c in cands]
+            if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] == "01") else c for c in cands]
 
 
 def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
