@@ -1,6 +1,7 @@
 """An order to leave is an expulsion (issue 14, ``event_expulsions.tsv``). Sentences are the team's own.
 
-A demand or an order, or a verb of telling that gives one, whose object is told by an infinitive to leave, expels
+A demand or an order, or a verb of telling that gives one, whose object is told by an infinitive to leave, and a
+deadline given to leave ("gave the consul 48 hours to leave"), expel
 those it orders out (CAMEO 166, PLOVER SANCTION) when they are a state's, a people's or a body's ("the Italian consul",
 "Germany's envoy", "the UN mission"); the leaving is the order's content and no act of its own. A crowd ordered off a
 square, or a demand said in a clause, stays a demand.
@@ -37,3 +38,14 @@ def test_ordering_a_crowd_off_a_square_is_a_demand() -> None:
 def test_a_demand_that_troops_leave_stays_a_demand() -> None:
     top = top_typed_event(_typed("Thousands of marchers demanded that the foreign garrison leave the island."))
     assert top["plover_type"] == "REQUEST"
+
+
+def test_a_deadline_to_leave_expels() -> None:
+    top = top_typed_event(_typed("The junta gave the Dutch chargé d'affaires 48 hours to leave the country."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("166", "Dutch chargé d'affaires")
+    top = top_typed_event(_typed("A Swedish diplomat was given one week to leave Tehran."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("166", "Swedish diplomat")
+
+
+def test_a_deadline_given_to_a_crowd_or_a_tenant_is_no_expulsion() -> None:
+    assert not [e for e in _typed("The owner gave the tenants ten days to leave the building.") if e["cameo_code"] == "166"]

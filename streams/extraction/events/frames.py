@@ -576,12 +576,29 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
 
 
 def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
-    """The infinitive of leaving that ``v`` orders its direct object to do ("ordered the envoy | to leave"), or None."""
-    obj = next((c for c in kids(v) if c.dep_ == "dobj"), None)
-    if obj is None or not _named_by_a_state(obj):
+    """The infinitive of leaving that ``v`` orders its direct object to do ("ordered the envoy | to leave"), or that
+    ``v``, a verb of giving a deadline, gives its recipient a time to do ("gave the envoy | 48 hours | to leave", "was
+    given 72 hours to leave"); None when there is none, or when those ordered out are nobody's people."""
+    if v.lemma_.lower() in kb.deadlines:
+        time = next((c for c in kids(v) if c.dep_ in ("dobj", "npadvmod") and _is_time_span(c)), None)
+        if time is None:
+            return None
+        ordered = next((c for c in kids(v) if c.dep_ in ("dative", "nsubjpass")), None)
+        leaving = [x for x in kids(v) if x.dep_ in ("xcomp", "advcl")] + [x for x in kids(time) if x.dep_ in ("relcl", "acl")]
+    else:
+        ordered = next((c for c in kids(v) if c.dep_ == "dobj"), None)
+        leaving = [x for x in kids(v) if x.dep_ == "xcomp"]
+    if ordered is None or not _named_by_a_state(ordered):
         return None  # ("ordered the protesters to leave the square": a demand; only a state's or a body's people are expelled)
-    return next((x for x in kids(v) if x.dep_ == "xcomp" and x.lemma_.lower() in kb.departures
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(x))), None)
+    return next((x for x in leaving if x.lemma_.lower() in kb.departures and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(x))), None)
+
+
+def _is_time_span(tok: Token) -> bool:
+    """A span of time given as a deadline ("48 hours", "a week", "until Friday")."""
+    return tok.ent_type_ in ("TIME", "DATE") or tok.lemma_.lower() in _TIME_UNITS
+
+
+_TIME_UNITS = frozenset({"hour", "day", "week", "month"})
 
 
 _STATE_ENTITIES = frozenset({"NORP", "GPE", "ORG"})
@@ -596,23 +613,31 @@ def _named_by_a_state(obj: Token) -> bool:
 
 def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """An order to leave expels those ordered out (``event_expulsions.tsv``: "ordered the ambassador to leave", "told
-    the troops to quit"): a demand (CAMEO 10), or a verb of telling that gives an order, codes as the row's code with
-    the same slots and no reversed reading. The leaving is the order's content, no act (see ``verb_candidates``)."""
-    if not cands or v.lemma_.lower() not in kb.ordering and not any(c.code[:2] == "10" for c in cands):
+    the troops to quit", "gave the envoy 48 hours to leave"): a demand (CAMEO 10), a verb of telling that gives an
+    order, or a verb that gives a deadline, codes as the row's code with the same slots and no reversed reading. The leaving is the order's content, no act (see ``verb_candidates``)."""
+    lemma = v.lemma_.lower()
+    if not cands or lemma not in kb.ordering and lemma not in kb.deadlines and not any(c.code[:2] == "10" for c in cands):
         return cands
     leaving = _departure_ordered(v, kb)
     if leaving is None:
         return cands
     code = kb.departures[leaving.lemma_.lower()]
     return [replace(c, code=code, reverse="", pattern=c.pattern + "+expelled")
-            if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] == "01") else c for c in cands]
+            if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] == "01") or c.lemma in kb.deadlines else c
+            for c in cands]
 
 
 def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
     """``v`` is the leaving an order to leave orders (``_expulsions``): the order's content, not an act."""
-    if v.dep_ != "xcomp" or v.head.i == v.i:
+    if v.dep_ in ("xcomp", "advcl"):
+        gov = v.head  # "ordered the envoy to leave", "gave the envoy 48 hours to leave"
+    elif v.dep_ in ("relcl", "acl"):
+        gov = v.head.head  # "was given 72 hours to leave": the infinitive hangs on the time given
+    else:
         return False
-    leaving = _departure_ordered(v.head, kb)
+    if gov.i == v.i:
+        return False
+    leaving = _departure_ordered(gov, kb)
     return leaving is not None and leaving.i == v.i
 
 

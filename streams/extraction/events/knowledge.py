@@ -139,6 +139,7 @@ class Knowledge:
     visits: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (verb, prep) -> (code, reverse)
     departures: dict[str, str] = field(default_factory=dict)  # verb of leaving -> code of ordering someone to do it
     ordering: frozenset[str] = frozenset()  # verbs of telling that give an order ("told X to leave")
+    deadlines: frozenset[str] = frozenset()  # verbs that give a time to leave ("gave X 48 hours to leave")
     undergoing: frozenset[str] = frozenset()  # verbs whose subject undergoes the act noun they take as object
     mishaps: frozenset[str] = frozenset()  # accidents and weather: a death "in a crash" or "during a storm" (event_accidents.tsv)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
@@ -392,6 +393,7 @@ def knowledge() -> Knowledge:
         visits={(r["verb"], r["prep"]): (r["code"], r["reverse"]) for r in records("event_visits.tsv")},
         departures={r["word"]: r["code"] for r in records("event_expulsions.tsv") if r["role"] == "leave"},
         ordering=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "order"),
+        deadlines=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "deadline"),
         undergoing=frozenset(r["verb"] for r in records("event_undergoing_verbs.tsv")),
         mishaps=frozenset(r["word"] for r in records("event_accidents.tsv")),
     )
