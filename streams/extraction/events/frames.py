@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import agent_heads, conjuncts, counted, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -590,7 +590,7 @@ def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
         leaving = [x for x in kids(v) if x.dep_ == "xcomp"]
     if ordered is None or not _named_by_a_state(ordered):
         return None  # ("ordered the protesters to leave the square": a demand; only a state's or a body's people are expelled)
-    return next((x for x in leaving if x.lemma_.lower() in kb.departures and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(x))), None)
+    return next((x for x in leaving if x.lemma_.lower() in kb.departures and has_to(x)), None)
 
 
 def _is_time_span(tok: Token) -> bool:
@@ -715,7 +715,7 @@ def _asks_something(v: Token) -> bool:
         if c.dep_ == "prep":
             if any(t.dep_ in ("aux", "mark") and t.lower_ in ("to", "that") for g in kids(c) for t in g.subtree):
                 return True
-        if c.dep_ == "advcl" and any(t.dep_ == "aux" and t.lower_ == "to" for t in kids(c)):
+        if c.dep_ == "advcl" and has_to(c):
             return True
     return False
 
@@ -742,7 +742,7 @@ def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
     """The verb of refusal whose infinitive complement ``v`` is ("refused to free", "declined to attend"), or None."""
     head = v.head
     if (v.dep_ == "xcomp" and head.i != v.i and head.lemma_.lower() in kb.refusing
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v))):
+            and has_to(v)):
         return head
     return None
 
@@ -766,7 +766,7 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
     where ``event_refusals.tsv`` says so (column outright). "Not yet" is pending, no refusal; "not only" and "not just"
     negate no act; an infinitive ("agreed not to deploy") is a promise to refrain, which its governing verb codes."""
     negs = [c for c in kids(v) if c.dep_ == "neg"]
-    if not negs or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)):
+    if not negs or has_to(v):
         return cands  # "agreed not to deploy", "vowed never to sign": what is promised is to refrain, not a refusal
     if any(c.lower_ == "yet" or c.lower_ in ("only", "just", "merely") and c.i == negs[0].i + 1 for c in kids(v)):
         return cands

@@ -79,9 +79,14 @@ def _is_amount(tok: Token) -> bool:
     return tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or tok.like_num or any(c.dep_ == "nummod" for c in kids(tok))
 
 
+def has_to(v: Token) -> bool:
+    """The verb carries the infinitive marker "to" ("refused | to free", "ordered the envoy | to leave")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v))
+
+
 def is_purpose_infinitive(v: Token) -> bool:
     """An infinitive of purpose hung on a clause ("marched to demand", "provide loans to help X")."""
-    return v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v))
+    return v.dep_ == "advcl" and v.tag_ == "VB" and has_to(v)
 
 
 _WHEN_MARKS = {"when", "as", "after"}
@@ -266,7 +271,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.pos_ == "ADP" and v.head.dep_ == "prep" \
             and v.head.head.pos_ in ("VERB", "AUX"):
         return _gerund_controller(v.head.head, v.head.lower_, depth)
-    if v.dep_ == "acl" and v.tag_ == "VB" and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(v)):
+    if v.dep_ == "acl" and v.tag_ == "VB" and v.head.pos_ == "NOUN" and has_to(v):
         return _plan_owner(v.head, depth)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
