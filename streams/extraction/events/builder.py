@@ -49,7 +49,7 @@ from .context import event_date, event_location
 from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, undergone
 from .knowledge import FORCE_ROOTS, knowledge
 from .modality import is_condition, is_hypothetical, is_negated
-from .participants import Participant, Participants, is_hazard, noun_phrase
+from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
@@ -398,6 +398,10 @@ class _SentenceCoder:
                 # "between A and B"; or between those one plural phrase names ("clashes between rival militias"): the
                 # phrase is the doer, on no other party
                 sources, targets = parties, []
+        if not sources and targets:
+            # the doer named only by a pronoun the article does not resolve ("he accused the ministry"): the act
+            # has a target that names an actor; a pronoun alone names none
+            sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
@@ -424,6 +428,10 @@ class _SentenceCoder:
                     if c.code:
                         pairs.append((s, t, c.code))
                     if c.reverse and ((t is not None and s is not None and not placed) or not c.code):
+                        if s is not None and s.pronoun_only:
+                            if c.code:
+                                continue  # an unresolved pronoun is never a target: the stated direction stands alone
+                            s = None
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
         if c.kind == "verb" and self._in_words(tok):
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
@@ -682,7 +690,7 @@ def _confidence(p: float | None, specificity: float, src: Participant | None, tg
     else:
         conf = 0.2 + 0.45 * (p if p is not None else 0.4)
     conf += 0.05 * min(specificity, 2.0)
-    if src is not None:
+    if src is not None and not src.pronoun_only:
         conf += 0.1 if src.named else 0.06
     if tgt is not None:
         conf += 0.07 if tgt.named else 0.05

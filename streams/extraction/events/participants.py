@@ -69,6 +69,7 @@ class Participant:
     etype: str | None = None
     plural: bool = False
     own_end: int | None = None  # where the actor's own words end, before a place its phrase names ("police | in Kenya")
+    pronoun_only: bool = False  # named only by a personal pronoun nothing in the article resolves (unresolved_pronoun)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "canonical": self.canonical, "entity": self.entity, "country": self.country, "sector": self.sector}
@@ -602,6 +603,21 @@ class Participants:
         if a is None or a.named or not agrees(low, a):
             return None
         return _at_pronoun(a, tok)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def unresolved_pronoun(tok: Token) -> Participant | None:
+    """The doer as the sentence names it when that is a third-person subject pronoun the article gives no referent
+    for ("he accused the ministry ..." opening a text). The field's gold records write such a source as the pronoun,
+    and it is truer than no source at all: someone named did it. It is never a target (``pronoun_only``): the
+    target of a record must be an actor a consumer can look up. First persons stay out: "we" and "I" speak in
+    quotes whose speaker the coder resolves or cannot know."""
+    if tok.pos_ != "PRON" or tok.lower_ not in _SUBJECT_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return Participant(tok.text, None, None, None, None, tok.idx, tok.idx + len(tok.text), False, None,
+                       tok.lower_ == "they", pronoun_only=True)
 
 
 def _at_pronoun(referent: Participant, tok: Token) -> Participant:
