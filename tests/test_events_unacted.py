@@ -30,4 +30,4 @@ def test_an_act_with_its_actor_is_judged_as_before():
 
 def test_a_trial_with_no_named_prosecutor_is_still_coded():
     events = _typed("The trial of six former ministers opened in the capital on Monday.")
-    assert any(e["cameo_code"] == "173" and e["target"]["text"] == "six former ministers" for e in events)
+    assert any(e["cameo_code"] == "1121" and e["target"]["text"] == "six former ministers" for e in events)  # a trial: align_legal

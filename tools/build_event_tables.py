@@ -437,6 +437,53 @@ def align_lawsuits(verbs: list[Verb], patterns: list[Pattern]) -> int:
     return changed
 
 
+# A court's verdict and a trial are legal disapproval (CAMEO 11), not coercion (17). CAMEO's codebook has a code for
+# a verdict, 116 (find guilty or liable, legally), which PETRARCH2 never uses: it codes "convict", "found guilty",
+# "verdict in the trial" and a court that condemns someone 173 (arrest, detain or charge with legal action). It codes
+# a trial 173 too ("stood trial", "put on trial"), where PLOVER's codebook lists "bring to trial" under ACCUSE (mode
+# allege) and CAMEO has 1121 (accuse of crime, corruption). So a verdict is 116 and a trial 1121. A charge, an
+# indictment and a prosecution stay 173: that is what the label of 173 names ("charge with legal action"), and the
+# CAMEO coders of the field follow it, though PLOVER's codebook puts them under ACCUSE too. Taking or holding people
+# (arrest, detain, jail) stays 173.
+VERDICT = "116"
+TRIAL = "1121"
+ARREST = "173"
+VERDICT_VERBS = {"convict"}
+VERDICT_WORDS = {"guilty", "verdict"}
+VERDICT_SUBJECTS = {"court", "tribunal"}
+CHARGE_NOTES = {"CHARGE", "INDICT", "PROSECUTE", "ACCUSE"}
+
+
+def _legal_code(p: Pattern) -> str | None:
+    """The legal code a pattern coded 173 should have (see above), or None to keep it."""
+    words = {w for part in (p.object, *p.preps) for w in re.split(r"[ :|]", part.lower()) if w}
+    note = p.note.split()[0] if p.note.split() else ""
+    if note == "CONVICT" or words & VERDICT_WORDS or p.subject in VERDICT_SUBJECTS and note not in CHARGE_NOTES:
+        return VERDICT  # (a court or a tribunal that condemns someone passes a verdict)
+    if "trial" in words and not words & {"&detention", "sentence"}:
+        return TRIAL
+    return None
+
+
+def align_legal(verbs: list[Verb], patterns: list[Pattern]) -> int:
+    """Give verdicts 116 and trials 1121 where PETRARCH2 codes them 173 (see above); how many changed."""
+    changed = 0
+    for v in verbs:
+        if v.code == ARREST and v.lemma in VERDICT_VERBS:
+            v.code = VERDICT
+            changed += 1
+    for p in patterns:
+        if ARREST not in (p.code, p.reverse):
+            continue
+        code = _legal_code(p)
+        if code is None:
+            continue
+        p.code = code if p.code == ARREST else p.code
+        p.reverse = code if p.reverse == ARREST else p.reverse
+        changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -511,6 +558,7 @@ def main() -> int:
     stats["signing_aligned"] = align_signing(patterns)
     stats["lawsuits_aligned"] = align_lawsuits(verbs, patterns)
     stats["meetings_aligned"] = align_meetings(verbs, patterns)
+    stats["legal_aligned"] = align_legal(verbs, patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -521,7 +569,8 @@ def main() -> int:
             "forms: the entry's own, regular forms when it lists none, and the irregular forms spaCy's English lemmatizer "
             "exceptions give the verb (\"withdrawn\", \"stolen\") when the entry omits them; "
             f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes); the SUE "
-            "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits).\n",
+            "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
+            "guilty), not 173 (see align_legal).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
@@ -531,7 +580,8 @@ def main() -> int:
             "patterns of signing an agreement coded 057 as PLOVER's codebook has it (see align_signing); "
             f"{stats['lawsuits_aligned']} verbs and patterns of the SUE block coded 115 (see align_lawsuits); "
             f"{stats['meetings_aligned']} patterns of meetings held coded as the MEET_PEOPLE block is, not as an intent to "
-            "meet (see align_meetings).\n"
+            f"meet (see align_meetings); {stats['legal_aligned']} verbs and patterns of verdicts coded 116 and of trials "
+            "coded 1121, not 173 (see align_legal).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

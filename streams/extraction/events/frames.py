@@ -175,6 +175,8 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
                 out.add(("o", g.lemma_.lower()))
                 out.add(("o", g.lower_))
             out.update(("o", g.lower_) for g in object_predicates(t))  # "found the colonel guilty"
+        elif dep == "ccomp" and c.pos_ == "ADJ":
+            out.add(("o", c.lower_))  # the same, read as a clause of its own (slots.small_clause)
         elif dep in ("prep", "agent"):
             out.add(("p", c.lower_))
         elif dep in ("prt", "advmod"):
@@ -975,20 +977,25 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     top = max(e.specificity for e in fitting)
     codes = [e.code for e in fitting if e.specificity >= top]
     sources: list[list[int]] = []
-    for c in kids(n):
-        if c.dep_ == "poss" and c.pos_ != "PRON":
+    # "his arrest", "the activist's trial": the possessor undergoes the act, unless the noun names that one itself
+    # ("the army's detention of journalists", "the jury's indictment against five men")
+    possessors = [c for c in kids(n) if c.dep_ == "poss"]
+    undergoer = (bool(possessors) and all(e.possessor_undergoes for e in fitting if e.specificity >= top)
+                 and not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in kids(n)))
+    for c in possessors if not undergoer else ():
+        if c.pos_ != "PRON":
             sources.append(_group(c))
     for c in kids(n):
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     sources += _doers_hung_on_victim(n)
-    for c in kids(n):
-        if c.dep_ == "poss" and c.pos_ == "PRON":
+    for c in possessors if not undergoer else ():
+        if c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
     for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
             sources.append([c.i])
-    targets: list[list[int]] = []
+    targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []
     for prep in NOUN_TARGET_PREPS:
         if prep == "at" and all(at_is_venue(code) for code in codes):
@@ -1033,5 +1040,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         targets += [g for g in protest_sites([n] + ([gov] if gov is not None else [])) if g not in targets]
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
+    if undergoer and all(c.pos_ == "PRON" for c in possessors):
+        gov = None  # who speaks "at his trial" or is freed "after her release" is its undergoer: no doer of it
     return [Candidate(n.i, "noun", n.lemma_.lower(), code, "", 0.25 + 0.5 * top, f"noun:{n.lemma_.lower()}", list(sources),
                       list(targets), [], gov.i if gov is not None else None, between, places, setting) for code in dict.fromkeys(codes)]

@@ -97,6 +97,7 @@ class NounEntry:
     preps: frozenset[str]
     code: str
     learned: bool = False  # from event_triggers.tsv: names an act only as a noun, never an alternative for a verb
+    possessor_undergoes: bool = False  # "his arrest": the possessor is whom the act befalls (event_nouns.tsv)
 
     @property
     def specificity(self) -> float:
@@ -353,7 +354,8 @@ def knowledge() -> Knowledge:
     nouns: dict[str, list[NounEntry]] = {}
     noun_forms: dict[str, str] = {}
     for row in records("event_nouns.tsv"):
-        entry = NounEntry(row["noun"], row["modifier"], frozenset(p for p in row["preps"].split("|") if p), row["code"])
+        entry = NounEntry(row["noun"], row["modifier"], frozenset(p for p in row["preps"].split("|") if p), row["code"],
+                          possessor_undergoes=row["possessor"] == "undergoer")
         nouns.setdefault(entry.noun, []).append(entry)
         for form in _noun_forms(entry.noun):
             noun_forms[form] = entry.noun

@@ -444,8 +444,8 @@ class Participants:
                 out = []
                 for owner in group:
                     ent = self._entity_at(owner)
-                    # an owner that is no entity but an actor of its own ("delegations from Sudan's army and the
-                    # militia") lends the delegation its country and sector: they speak for it
+                    # an owner that is no entity but an actor of its own ("envoys of Chad's army and of
+                    # the rebels") lends the delegation its country and sector: they speak for it
                     agent = self.actor(owner) if ent is None and sector is not None else None
                     if sector is None or ent is None and agent is None:
                         out = []

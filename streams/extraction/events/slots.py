@@ -406,6 +406,22 @@ def object_heads(v: Token) -> list[Token]:
                     out.extend(conjuncts(counted(subj[0])))
             elif c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
                 out.extend(_named_by_free_relative(c))
+            elif c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.i > v.i:
+                out.extend(small_clause(v, c))
+    return out
+
+
+def small_clause(v: Token, adj: Token) -> list[Token]:
+    """An object and its predicate that the parser read as a clause of their own, the object its subject ("found the
+    militia leader guilty", "declared the two men innocent"): the noun right after the verb is the verb's object and
+    the adjective its predicate, when a dictionary pattern of the verb names that adjective (as object_predicates)."""
+    subj = [s for s in kids(adj) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not subj:
+        return []
+    if adj.lower_ not in pattern_object_words(v.lemma_.lower()):
+        return []
+    out = list(conjuncts(counted(subj[0])))
+    out.append(adj)
     return out
 
 
@@ -418,10 +434,15 @@ def object_predicates(obj: Token) -> list[Token]:
     out = [g for g in kids(obj) if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > obj.i]
     if not out:
         return []
-    kb = knowledge()
-    named = {w for e in kb.verbs_by_lemma.get(obj.head.lemma_.lower(), ()) for p in kb.patterns.get(e.block, ())
-             if p.object is not None for w in p.object.heads}
+    named = pattern_object_words(obj.head.lemma_.lower())
     return [g for g in out if g.lower_ in named]
+
+
+def pattern_object_words(lemma: str) -> set[str]:
+    """The object words the dictionary patterns of a verb's blocks name ("guilty" for "find", "convict")."""
+    kb = knowledge()
+    return {w for e in kb.verbs_by_lemma.get(lemma, ()) for p in kb.patterns.get(e.block, ())
+            if p.object is not None for w in p.object.heads}
 
 
 def misread_relative(c: Token) -> bool:
