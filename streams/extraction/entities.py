@@ -379,6 +379,8 @@ def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     while i < len(doc):
         tok = doc[i]
         if not _unmarked_name_word(tok):
+            if _untagged_country(tok) and not any(a < tok.idx + len(tok.text) and tok.idx < b for a, b in taken):
+                added.append(_Mention(tok.text, "GPE", tok.idx, tok.idx + len(tok.text), doc[i : i + 1]))
             i += 1
             continue
         end = i + 1
@@ -405,6 +407,17 @@ def _settlement(text: str) -> bool:
     if place.kind in ("country", "capital"):
         return True
     return place.kind == "city" and place.population >= CITY_ACTOR_MIN_POPULATION and norm(place.name) == key
+
+
+def _untagged_country(tok: Token) -> bool:
+    """A country's one-word name that the tagger took for a common noun, as it does with rarely seen names that open a
+    sentence ("Bahrain cut ties with ..."): capitalised, a noun, in no mention, a country by the gazetteer and no
+    common English word (so "Turkey" or "Chad" at the head of a sentence is left to the tagger)."""
+    if tok.tag_ not in ("NN", "NNS") or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_:
+        return False
+    key = norm(tok.text)
+    place = places().get(key)
+    return place is not None and place.kind == "country" and key not in truecase_common_words()
 
 
 def _unmarked_name_word(tok: Token) -> bool:
