@@ -45,6 +45,8 @@ _PART_HEADS = {"member", "members"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 _DONE_BY_SUBJECT = {"dobj", "attr", "oprd", "conj"}  # an act noun in these is what its verb's subject does ("launched
 # military strikes", "it was a terrorist attack")
+_PART_OF_PLACE_HEADS = {"side", "sides"}  # event_agents.tsv parties that, with an "of" phrase, are part of a place
+_GROUP_ROLES = {"leader"}  # a role whose plural names a group acting together ("world leaders", "the two leaders")
 _CONDITION_HEADS = {"state", "union"}  # an agent noun that, with an "of" complement naming no one, names a condition
 # or a joining ("a state of emergency", "the union of two firms")
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
@@ -233,12 +235,18 @@ class Participants:
         if tok.lower_ in _CONDITION_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" and not any(
                 g.ent_type_ for g in kids(c)) for c in kids(tok)):
             return None  # "a state of emergency", "a state of war": a condition, not the state
+        if tok.lower_ in _PART_OF_PLACE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+            return None  # "the Syrian side of the Golan Heights": part of a place, not a party
         agent = agent_actor(span, self.when)
         typed = (agent.country, agent.sector) if agent is not None else _role_type(span, tok)
         if typed is not None and typed[1] in (None, UNKNOWN_SECTOR):
             # "union leaders", "union members": a role or member noun whose sector the dictionary leaves open is of
             # the sector of the body its modifier names
             typed = (typed[0], self._modifier_sector(tok) or typed[1])
+        if typed == (None, None) and plural and agent is None and tok.lemma_.lower() in _GROUP_ROLES:
+            # a plural role ("world leaders", "the leaders of the two countries") is a group no one person resolves:
+            # an actor of no sector in particular, as "factions" is
+            typed = (None, UNKNOWN_SECTOR)
         if typed is not None:
             own_end = span.end_char
             span = with_locative(span, tok)
