@@ -106,6 +106,8 @@ _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
+_OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
+_ASSAULT_ROOTS = {"18", "19", "20"}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
@@ -433,7 +435,7 @@ class _SentenceCoder:
                                 continue  # an unresolved pronoun is never a target: the stated direction stands alone
                             s = None
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
-        if c.kind == "verb" and self._in_words(tok):
+        if c.kind == "verb" and self._in_words(tok, c):
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
@@ -494,10 +496,17 @@ class _SentenceCoder:
         head = self.doc[c.source_groups[0][0]]
         return head.lemma_.lower() not in knowledge().instruments and head.lower_ not in knowledge().instruments
 
-    def _in_words(self, v: Token) -> bool:
-        """The verb's act happens in speech: a phrase of it names a channel or occasion of speech
-        (``event_verbal_settings.tsv``: "in a speech", "on social media", "during a debate")."""
-        settings = knowledge().verbal_settings
+    def _in_words(self, v: Token, c: Candidate) -> bool:
+        """The verb's act happens in speech: a phrase of it names a channel or occasion of speech, or its object is a
+        thing attacked only in words (``event_verbal_settings.tsv``: "in a speech", "on social media", "during a
+        debate"; "the new law", "the minister's remarks")."""
+        kb = knowledge()
+        settings = kb.verbal_settings
+        if ((c.code or c.reverse)[:2] in _ASSAULT_ROOTS and c.pattern.split(":")[0] in kb.verbal_attack_blocks
+                and any(o.dep_ in ("dobj", "nsubjpass") and _OBJECT_SETTING in settings.get(o.lemma_.lower(), ()) for o in kids(v))):
+            # "blasted the new law", "the plan was attacked": a thing attacked only in words, by a verb of assault whose
+            # dictionary block codes attacks in words (knowledge.verbal_attack_blocks); not "broke the law", "took measures"
+            return True
         stack = list(kids(v))  # the verb's own phrases, also where the parser hung them on an object ("X over Y in a speech")
         while stack:
             tok = stack.pop()

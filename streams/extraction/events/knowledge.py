@@ -28,6 +28,9 @@ DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
 
+_CRITICISM = "111"  # CAMEO: criticize or denounce
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """A noun of a pattern: alternatives of its head ("attacks"/"attack", or a synset's words) and modifiers."""
@@ -127,6 +130,7 @@ class Knowledge:
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
+    verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
@@ -381,6 +385,7 @@ def knowledge() -> Knowledge:
         charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
+        verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == _CRITICISM for p in ps)),
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
