@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import FORCE_ROOTS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
+from .knowledge import FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
@@ -518,6 +518,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     top = max(s for s, _, _, _ in found)
     if ending and not any(p is not None for s, _, p, _ in found if s >= top):
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code
+    if ending and ending[0].pattern.startswith(LEFT_PATTERN) and top < 1.0:
+        return ending  # an act left ("withdrew from the talks") says more than a bare "from" ("withdrew from X")
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
@@ -648,10 +650,11 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
     (``event_endings.tsv``): "the rebels halted their offensive", "the curfew was lifted by the army". The noun is
     consumed (it is the act ended, not one that happened); the source is the verb's agent, the targets those the
     ended act was aimed at ("lifted the siege of X", "ended its offensive against Y") or the verb's own."""
-    if not any(ends_acts(e) for e in entries):
+    left = _left_acts(v)
+    if not left and not any(ends_acts(e) for e in entries):
         return []
-    for o in kids(v):
-        if o.dep_ not in ("dobj", "nsubjpass") or o.pos_ != "NOUN":
+    for o in left or kids(v):
+        if not left and o.dep_ not in ("dobj", "nsubjpass") or o.pos_ != "NOUN":
             continue
         rows = kb.nouns.get(o.lemma_.lower()) or kb.gerunds.get(o.lower_)
         fitting = [r for r in rows or () if _noun_fits(r, o)]
@@ -668,9 +671,28 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
                    for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
         targets += [_group(g) for p_, g in frame.preps if p_ in TARGET_PREPS and g.i != o.i]
         targets = [g for i, g in enumerate(targets) if g not in targets[:i]]
-        return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, "ending:" + o.lemma_.lower(), sources, targets, [o.i],
+        kind = LEFT_PATTERN if left else "ending:"
+        return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, kind + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+LEFT_PATTERN = "ending-left:"  # the pattern id of an act ended by leaving it (_left_acts)
+
+
+def _left_acts(v: Token) -> list[Token]:
+    """The nouns a verb of leaving leaves (``knowledge.LEAVING_VERBS``): "withdrew from the talks", "pulled out of the
+    negotiations"; [] for any other verb."""
+    particle = LEAVING_VERBS.get(v.lemma_.lower())
+    if particle is None:
+        return []
+    heads = [v]
+    if particle:  # the particle, which the parser may read as a preposition with "of" under it ("pulled out of")
+        heads += [c for c in kids(v) if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle]
+        if len(heads) == 1:
+            return []
+    preps = ("from",) if not particle else ("of", "from")
+    return [g for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in preps for g in kids(c) if g.dep_ == "pobj"]
 
 
 REFUSAL_ROOT = "12"

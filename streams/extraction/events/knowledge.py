@@ -229,6 +229,14 @@ ENDING_BLOCKS: dict[str, frozenset[str] | None] = {"CANCEL": None, "REVOKE_": No
                                                    "LIFT": frozenset({"lift"})}
 
 
+# Verbs of leaving: with an act noun as the object of "from" ("withdrew from the talks") or, after the particle "out",
+# of "of" ("pulled out of the negotiations", "walked out of the talks", "backed out of the deal"), they end the act
+# as the verbs of ENDING_BLOCKS do with an object (event_endings.tsv): the talks left are halted (164). The value is
+# the particle the verb needs ("" = none). RETREAT's "withdraw", GO_SOMEWHERE's "pull out" and "walk out", and two of
+# the same kind the dictionary lacks ("back out", "drop out").
+LEAVING_VERBS: dict[str, str] = {"withdraw": "", "pull": "out", "walk": "out", "back": "out", "drop": "out"}
+
+
 def ends_acts(entry: VerbEntry) -> bool:
     """The verb is one of ending an act (``ENDING_BLOCKS``)."""
     if entry.block not in ENDING_BLOCKS:
