@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import CITY_ACTOR_MIN_POPULATION, lookup_actor
 from .doc_index import doc_ents, doc_text, span_text
-from .gazetteer import KnownActor, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
+from .gazetteer import KnownActor, Place, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 from .truecase import common_words as truecase_common_words
 
@@ -400,13 +400,19 @@ def _settlement(text: str) -> bool:
     """A country, a capital or a city big enough to stand for an actor, by the gazetteer; a city only by its own name
     (GeoNames' alternate names include old and foreign ones, "Molotov" for Perm, that English uses for other things),
     and no name that is also a common English word ("Reunion")."""
-    key = norm(text)
-    place = places().get(key)
-    if place is None or key in truecase_common_words():
+    place = _gazetteer_place(text)
+    if place is None:
         return False
     if place.kind in ("country", "capital"):
         return True
-    return place.kind == "city" and place.population >= CITY_ACTOR_MIN_POPULATION and norm(place.name) == key
+    return place.kind == "city" and place.population >= CITY_ACTOR_MIN_POPULATION and norm(place.name) == norm(text)
+
+
+def _gazetteer_place(text: str) -> Place | None:
+    """The gazetteer's place of that name, unless the name is also a common English word ("Reunion", "Turkey")."""
+    key = norm(text)
+    place = places().get(key)
+    return None if place is None or key in truecase_common_words() else place
 
 
 def _untagged_country(tok: Token) -> bool:
@@ -415,9 +421,8 @@ def _untagged_country(tok: Token) -> bool:
     common English word (so "Turkey" or "Chad" at the head of a sentence is left to the tagger)."""
     if tok.tag_ not in ("NN", "NNS") or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_:
         return False
-    key = norm(tok.text)
-    place = places().get(key)
-    return place is not None and place.kind == "country" and key not in truecase_common_words()
+    place = _gazetteer_place(tok.text)
+    return place is not None and place.kind == "country"
 
 
 def _unmarked_name_word(tok: Token) -> bool:

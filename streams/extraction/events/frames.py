@@ -651,10 +651,14 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
     consumed (it is the act ended, not one that happened); the source is the verb's agent, the targets those the
     ended act was aimed at ("lifted the siege of X", "ended its offensive against Y") or the verb's own."""
     left = _left_acts(v)
-    if not left and not any(ends_acts(e) for e in entries):
+    if left:
+        ended = left  # "withdrew from the talks": the act left
+    elif any(ends_acts(e) for e in entries):
+        ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")]  # "halted the offensive"
+    else:
         return []
-    for o in left or kids(v):
-        if not left and o.dep_ not in ("dobj", "nsubjpass") or o.pos_ != "NOUN":
+    for o in ended:
+        if o.pos_ != "NOUN":
             continue
         rows = kb.nouns.get(o.lemma_.lower()) or kb.gerunds.get(o.lower_)
         fitting = [r for r in rows or () if _noun_fits(r, o)]
@@ -671,12 +675,13 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
                    for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
         targets += [_group(g) for p_, g in frame.preps if p_ in TARGET_PREPS and g.i != o.i]
         targets = [g for i, g in enumerate(targets) if g not in targets[:i]]
-        kind = LEFT_PATTERN if left else "ending:"
+        kind = LEFT_PATTERN if left else ENDING_PATTERN
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, kind + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
 
 
+ENDING_PATTERN = "ending:"  # the pattern id of an act ended by a verb of ending (_ending)
 LEFT_PATTERN = "ending-left:"  # the pattern id of an act ended by leaving it (_left_acts)
 
 

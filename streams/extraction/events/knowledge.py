@@ -28,7 +28,8 @@ DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
 
-_CRITICISM = "111"  # CAMEO: criticize or denounce
+# An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
+VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +394,7 @@ def knowledge() -> Knowledge:
         charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
-        verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == _CRITICISM for p in ps)),
+        verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_CONFLICT_CODE for p in ps)),
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
