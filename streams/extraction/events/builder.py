@@ -87,6 +87,10 @@ _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun obje
 # Verbs whose event-noun object is what they answer (condemn, reject, call for, threaten, investigate an act): the
 # verb is the act, never a light verb for the noun ("condemned the looting" is a criticism, not a looting).
 _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+# Verbs whose event-noun object is what they restrain or strike at (ban, suppress, block a march; attack a rally): the
+# verb is the act upon the noun's doers, never a light verb for the noun ("banned the march" is no march by the banner).
+_RESTRAINING_TYPES = {"COERCE", "SANCTION", "ASSAULT"}
+_TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light verb ("took part in", "taking steps")
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -230,8 +234,9 @@ class _SentenceCoder:
             verbs = by_trigger[c.governor]
             if any(v.kind != "verb" or v.specificity > 0.0 or c.trigger in v.consumed for v in verbs):
                 continue  # (a verb whose pattern took the noun in codes the pair: "suspended aid" is no aid)
-            if any(code_info(v.code or v.reverse).plover_type in _ASSENT_TYPES | _RESPONSE_TYPES for v in verbs):
-                continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike"
+            if any(map(_acts_upon_noun, verbs)):
+                continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike";
+                # nor is banning or attacking it ("banned the march")
             p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
             p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
             if p_noun > p_verb:
@@ -571,6 +576,13 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
+
+
+def _acts_upon_noun(v: Candidate) -> bool:
+    """The verb does something to its event-noun object rather than name it: it assents to, answers, restrains or
+    strikes at the act (``_ASSENT_TYPES``, ``_RESPONSE_TYPES``, ``_RESTRAINING_TYPES``)."""
+    plover = code_info(v.code or v.reverse).plover_type
+    return plover in _ASSENT_TYPES | _RESPONSE_TYPES or (plover in _RESTRAINING_TYPES and v.code != _TAKING_CODE)
 
 
 def _answers_its_clause(act: _Act) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
+from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
@@ -38,6 +38,7 @@ SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks"
 # "against", "amid") makes it another act, done by someone the verb's subject need not be.
 PARTICIPATION_PREPS = frozenset({"on", "upon", "in", "at", "into", "during", "of", "by"})
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
+_OWNED_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at"})
 
 
 def at_is_venue(code: str) -> bool:
@@ -520,6 +521,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code
     if ending and ending[0].pattern.startswith(LEFT_PATTERN) and top < 1.0:
         return ending  # an act left ("withdrew from the talks") says more than a bare "from" ("withdrew from X")
+    if ending and _ended_with_particle(v) and all(p is None or _particle_only(p) for s, _, p, _ in found if s >= top):
+        return ending  # the act broken off ("broke off talks") says more than the particle alone ("BREAK - * OFF")
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
@@ -653,8 +656,8 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
     left = _left_acts(v)
     if left:
         ended = left  # "withdrew from the talks": the act left
-    elif any(ends_acts(e) for e in entries):
-        ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")]  # "halted the offensive"
+    elif any(ends_acts(e) for e in entries) or _ended_with_particle(v):
+        ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")]  # "halted the offensive", "broke off talks"
     else:
         return []
     for o in ended:
@@ -679,6 +682,17 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, kind + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+def _particle_only(p: Pattern) -> bool:
+    """The pattern names the verb's particle and nothing else around it."""
+    return bool(p.particle) and p.subject is None and p.object is None and not p.extra and not p.preps
+
+
+def _ended_with_particle(v: Token) -> bool:
+    """A verb that ends its object with its particle (``knowledge.ENDING_PARTICLE_VERBS``: "broke off", "cut off")."""
+    particle = ENDING_PARTICLE_VERBS.get(v.lemma_.lower())
+    return particle is not None and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in kids(v))
 
 
 ENDING_PATTERN = "ending:"  # the pattern id of an act ended by a verb of ending (_ending)
@@ -949,9 +963,20 @@ def _noun_fits(entry: NounEntry, n: Token) -> bool:
     if entry.modifier and not any(c.lemma_.lower() == entry.modifier or c.lower_ == entry.modifier
                                   for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")):
         return False
-    if entry.preps and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in kids(n)):
+    if entry.preps and not any(c.lower_ in entry.preps for c in noun_preps(n)):
         return False
     return True
+
+
+def noun_preps(n: Token) -> list[Token]:
+    """The prepositions of a noun's own phrase, and those the parser hung on the verb it is the object of, after it and
+    not of time ("voiced dissatisfaction [with X]", however attached)."""
+    own = [c for c in kids(n) if c.dep_ == "prep"]
+    if n.dep_ != "dobj" or n.head.pos_ not in ("VERB", "AUX"):
+        return own
+    hung = [c for c in kids(n.head) if c.dep_ == "prep" and c.i > n.i
+            and not any(g.dep_ == "pobj" and is_time(g) for g in kids(c))]
+    return own + hung
 
 
 def noun_governor(n: Token) -> Token | None:
@@ -1027,8 +1052,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for prep in NOUN_TARGET_PREPS:
         if prep == "at" and all(at_is_venue(code) for code in codes):
             continue
-        for c in kids(n):
-            if c.dep_ == "prep" and c.lower_ == prep:
+        for c in noun_preps(n):
+            if c.lower_ == prep:
                 for g in kids(c):
                     if g.dep_ == "pobj" and not is_time(g):
                         g = counted(g)
@@ -1036,6 +1061,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             between = _group(g)
                         else:
                             targets.append(_group(g))
+                            if prep in _OWNED_TARGET_PREPS:  # a thing aimed at stands for its possessor ("anger at X's decision")
+                                targets += [_group(c) for c in kids(g) if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not between:
         between = parties_between(n)
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the

@@ -132,6 +132,7 @@ class Knowledge:
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
+    definite_agents: frozenset[str] = frozenset()  # agent nouns that need an owner but for "the" alone ("the coalition")
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
@@ -236,6 +237,12 @@ ENDING_BLOCKS: dict[str, frozenset[str] | None] = {"CANCEL": None, "REVOKE_": No
 # the particle the verb needs ("" = none). RETREAT's "withdraw", GO_SOMEWHERE's "pull out" and "walk out", and two of
 # the same kind the dictionary lacks ("back out", "drop out").
 LEAVING_VERBS: dict[str, str] = {"withdraw": "", "pull": "out", "walk": "out", "back": "out", "drop": "out"}
+
+
+# Verbs that end what their object names only with a particle: "broke off the talks", "cut off aid". They end an act
+# noun object as the verbs of ENDING_BLOCKS do (event_endings.tsv); PETRARCH2 codes the particle alone ("BREAK
+# - * OFF [130]"), which says nothing of what was broken off. The value is the particle.
+ENDING_PARTICLE_VERBS: dict[str, str] = {"break": "off", "cut": "off"}
 
 
 def ends_acts(entry: VerbEntry) -> bool:
@@ -389,7 +396,8 @@ def knowledge() -> Knowledge:
         reciprocal=reciprocal,
         instruments=weapons | named_acts,
         weapons=weapons,
-        agents={r["noun"]: (r["sector"], r["owner"] == "yes") for r in records("event_agents.tsv")},
+        agents={r["noun"]: (r["sector"], r["owner"] in ("yes", "the")) for r in records("event_agents.tsv")},
+        definite_agents=frozenset(r["noun"] for r in records("event_agents.tsv") if r["owner"] == "the"),
         patient_blocks=_patient_blocks(patterns),
         charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds

@@ -56,6 +56,12 @@ _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "doz
                    "band", "gang", "contingent", "batch", "coalition", "alliance"}
 
 
+def _bare_definite(head: Token) -> bool:
+    """The noun has "the" and nothing else before it: an anaphor of one named earlier ("the coalition said")."""
+    before = [c for c in kids(head) if c.i < head.i]
+    return len(before) == 1 and before[0].dep_ == "det" and before[0].lower_ == "the"
+
+
 @dataclass(slots=True)
 class Participant:
     """A source or target as the coder works with it: the record's actor fields plus where it stands in the text."""
@@ -379,6 +385,8 @@ class Participants:
                 led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
                 sector = agent.sector
+            elif head.lower_ in kb.definite_agents and _bare_definite(head):
+                pass  # "the coalition", "the party": the one the story is about, named before (event_agents.tsv, owner=the)
             elif led_by is None and (sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head))):
                 # people as possessor say whose it is, and the noun keeps its sector ("miners' union"); an armed body
                 # needs a state or a group as owner ("the farmers' coalition" is no army), or a state that leads it
