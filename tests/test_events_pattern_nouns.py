@@ -65,3 +65,17 @@ def test_dispersing_a_crowd_is_violent_repression() -> None:
         assert top["cameo_code"] == "175", text
     events = text_events("Volunteers dispersed leaflets outside the town hall.", "t-pattern-nouns")
     assert not [e for e in events if e["plover_type"]]
+
+
+def test_goods_sent_for_relief_are_aid() -> None:
+    # SEND * AID [070]: supplies, food, medicine and relief sent are the aid the pattern names
+    top = _top("Jordan sent food and medicine to refugees near the Syrian border.")
+    assert (top["plover_type"], top["source"]["text"]) == ("AID", "Jordan")
+    assert _top("Kuwait sent relief supplies to Sudan.")["plover_type"] == "AID"
+
+
+def test_a_rally_or_a_march_dispersed_is_repression_not_a_protest_by_the_police() -> None:
+    for text in ("Riot police dispersed the rally with water cannon.", "Soldiers broke up the march outside the ministry."):
+        events = text_events(text, "t-pattern-nouns")
+        assert not any(e["plover_type"] == "PROTEST" and e["source"]["sector"] in ("COP", "MIL") for e in events), text
+    assert _top("Riot police dispersed the rally with water cannon.")["cameo_code"] == "175"

@@ -389,7 +389,14 @@ class _SentenceCoder:
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
-            return []  # blaming a thing ("blamed a faulty valve", "blamed heavy rain") accuses no one: a cause, no event
+            own = _own_code(c)
+            if not own or own.startswith(_ACCUSING_CODE) or code_info(own).plover_type != act.plover:
+                return []  # blaming a thing ("blamed a faulty valve", "blamed heavy rain") accuses no one: a cause, no event
+            # a verb of disapproval of its own that took a blaming verb's pattern ("condemned the violence" under
+            # BLAME's "- * VIOLENCE [112]"): condemning a thing is still a criticism, of no one named ("faces charges",
+            # whose verb's own act is another, is not)
+            c = replace(c, code=own, reverse="")
+            act = replace(act, cand=c, plover=code_info(own).plover_type, p_type=self._p(probs, code_info(own).plover_type))
         if (not targets and c.kind == "verb" and c.pattern == _ENCOUNTER_DEFAULT
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
@@ -576,6 +583,14 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
+
+
+def _own_code(c: Candidate) -> str:
+    """The default code of a verb candidate's own dictionary entry (not its pattern's); "" for a noun or a verb of none."""
+    if c.kind != "verb":
+        return ""
+    codes = [e.code for e in knowledge().verbs_by_lemma.get(c.lemma, ()) if e.code not in ("", "---") and not e.after and not e.before]
+    return codes[0] if codes else ""
 
 
 def _acts_upon_noun(v: Candidate) -> bool:

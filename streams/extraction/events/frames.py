@@ -577,7 +577,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
-    out = _expulsions(out, v, kb)
+    out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
     return _threats(out, v, kb)
 
@@ -738,6 +738,39 @@ def _declined_statements(cands: list[Candidate], v: Token, kb: Knowledge) -> lis
             else c for c in cands]
 
 
+def _blamed(v: Token, kb: Knowledge) -> tuple[str, Token] | None:
+    """(code, the one blamed) when a clausal complement of ``v`` lays blame on its subject (``event_blame_predicates.tsv``:
+    "said the militia was responsible", "said a gang was behind the shooting", "said the police were to blame")."""
+    for clause in kids(v):
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in kids(clause)):
+            continue
+        subject = next((c for c in kids(clause) if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue  # "said it was responsible for security": a duty, or a claim of one's own deed, or no one named
+        for c in kids(clause):
+            word = c.lemma_.lower()
+            if ((c.dep_ == "acomp" and word not in ("behind", "blame")) or (c.dep_ == "prep" and word == "behind")
+                    or (c.dep_ == "xcomp" and word == "blame" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))):
+                code = kb.blame_predicates.get(word)
+                if code:
+                    return code, subject
+    return None
+
+
+def _blaming_statements(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A statement whose clause lays blame on someone accuses them (``_blamed``): the statement codes (CAMEO 01)
+    become the row's code, the clause's subject the target. Blame denied in the clause ("was not responsible") is
+    no accusation."""
+    if not cands or not all(c.code.startswith(STATEMENT_ROOT) for c in cands):
+        return cands
+    blamed = _blamed(v, kb)
+    if blamed is None:
+        return cands
+    code, subject = blamed
+    return [replace(c, code=code, reverse="", target_groups=[_group(counted(subject))], pattern=c.pattern + "+blamed")
+            for c in cands]
+
+
 def _visits(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """An appeal to someone that asks nothing of them is a visit to them (``event_visits.tsv``: "called on the
     governor"): the appeal codes (CAMEO 02) of the verb become the row's, with the same slots."""
@@ -876,9 +909,28 @@ def victims_of(n: Token) -> list[list[int]]:
     if v.lemma_.lower() in _SUFFER_VERBS and n.head.lower_ in ("in", "during") or v.lemma_.lower() == "come" and n.head.lower_ == "under":
         subjects = [c for c in kids(v) if c.dep_ == "nsubj"]
     else:
-        subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"]
+        subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"] or _put_under(n)
     # (or the owner of what it befell: "an army convoy came under attack" befell the army)
     return [g for s in subjects[:1] for g in (_group(counted(s)), *owner_groups(s, of_owner=False))]
+
+
+def _put_under(n: Token) -> list[Token]:
+    """The direct object an active verb puts "under" or "into" an act noun ("placed the envoy under house arrest",
+    "took two reporters into custody"): who undergoes it; the verb's subject does it (``_putters``)."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("under", "into"):
+        return []
+    return [c for c in kids(n.head.head) if c.dep_ == "dobj"]
+
+
+def _putters(n: Token) -> list[list[int]]:
+    """Who puts someone under or into an act noun, its doer: the subject of the active verb (``_put_under``) or the
+    "by" agent of the passive ("was placed under arrest by the junta")."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("under", "into"):
+        return []
+    v = n.head.head
+    if _put_under(n):
+        return [_group(counted(s)) for s in kids(v) if s.dep_ == "nsubj"]
+    return [_group(counted(g)) for a in kids(v) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
 
 
 def _fight_parties(n: Token) -> list[list[int]]:
@@ -1068,6 +1120,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the
     # market is where, the dead are whom), and never its agents
     victims = victims_of(n) if any(code[:2] in FORCE_ROOTS for code in codes) else []
+    sources += [g for g in _putters(n) if g not in sources] if victims else []  # "the junta placed X under arrest"
     if victims and not sources:  # "killed in a clash with X": X fought the victims, and is the doer
         sources += _claimants(n)  # "killed in an attack claimed by X"
         fought = _fight_parties(n)
