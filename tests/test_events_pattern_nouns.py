@@ -79,3 +79,14 @@ def test_a_rally_or_a_march_dispersed_is_repression_not_a_protest_by_the_police(
         events = text_events(text, "t-pattern-nouns")
         assert not any(e["plover_type"] == "PROTEST" and e["source"]["sector"] in ("COP", "MIL") for e in events), text
     assert _top("Riot police dispersed the rally with water cannon.")["cameo_code"] == "175"
+
+
+def test_verbs_the_dictionary_lacks_join_a_block() -> None:
+    # event_verbs.tsv: "sanction" (own code 163, only with an object that names an actor), "rail", "excoriate"
+    # (DENOUNCE, 111), "strafe" (195), "expropriate" (1711)
+    assert _top("Canada sanctioned four Belarusian officials.")["cameo_code"] == "163"
+    assert not [e for e in text_events("The board sanctioned the sale of the building.", "t-pattern-nouns") if e["plover_type"]]
+    top = _top("The governor railed against the federal prosecutors.")
+    assert (top["plover_type"], top["target"]["text"]) == ("ACCUSE", "federal prosecutors")
+    assert _top("Helicopters strafed the convoy of the militia.")["plover_type"] == "ASSAULT"
+    assert _top("The government expropriated farms owned by foreign investors.")["cameo_code"] == "1711"

@@ -413,6 +413,7 @@ def _instrument(tok: Token) -> bool:
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") and (not entry.needs_people or _names_people(c))
+                                      and (not entry.needs_actor or _names_actor(c))
                                       for c in kids(v)):
         return False
     if entry.after:
@@ -449,6 +450,13 @@ def _names_people(tok: Token) -> bool:
     "the prisoners", "a Yemeni national"), as opposed to a thing ("the plan", "a search warrant")."""
     return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS
             or _agent_sector(tok, knowledge()) is not None)
+
+
+def _names_actor(tok: Token) -> bool:
+    """The word names people (``_names_people``), or a state or an organisation by name or by its owner ("Iran", "three
+    Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
+    return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
+            or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok)))
 
 
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:

@@ -92,6 +92,7 @@ class VerbEntry:
     reverse: str = ""  # a block or verb code "[A:B]": B is coded for the target acting on the source
     needs_object: bool = False  # the verb has this sense only with a direct object or as a passive (event_verbs.tsv)
     needs_people: bool = False  # ... and only when that object names people ("executed three men", not "executed the plan")
+    needs_actor: bool = False  # ... or names people, a state or an organisation ("sanctioned Iran", not "sanctioned the plan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +368,8 @@ def knowledge() -> Knowledge:
     for row in [*records("cameo_verbs.tsv"), *team_verbs]:
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
-                          row.get("object") in ("needed", "people"), row.get("object") == "people")
+                          row.get("object") in ("needed", "people", "actor"), row.get("object") == "people",
+                          row.get("object") == "actor")
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)

@@ -41,6 +41,10 @@ _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself ("the Houthi movement")
 UNKNOWN_SECTOR = "UNK"  # the agents dictionaries' sector of a noun that names members of anything ("members")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+# Those who speak or act for someone named by a "for" phrase ("a spokesman for Hamas", "a lawyer for the family"): the
+# phrase is part of their name and its actor their owner, as an "of" phrase is for others ("an official of X")
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative",
+                         "representatives", "lawyer", "lawyers", "attorney", "attorneys"})
 _PART_HEADS = {"member", "members"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 _DONE_BY_SUBJECT = {"dobj", "attr", "oprd", "conj"}  # an act noun in these is what its verb's subject does ("launched
@@ -98,6 +102,11 @@ def _name_word(tok: Token) -> bool:
     return joins_words(tok) or not tok.is_punct
 
 
+def _own_preps(tok: Token) -> tuple[str, ...]:
+    """The prepositions whose phrase is part of a noun's name: "of", and "for" after one who speaks for someone."""
+    return ("of", "for") if tok.lower_ in _SPEAKS_FOR else ("of",)
+
+
 def noun_phrase(doc: Doc, head: Token) -> Span:
     """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
     keep = {head.i}
@@ -110,7 +119,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
                 continue
             if child.dep_ == "appos" and child.pos_ != "PROPN":
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
-            if child.dep_ == "prep" and (child.lower_ != "of" or any(g.tag_ == "VBG" for g in kids(child))):
+            if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))):
                 continue
             if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
                 continue  # the object's predicate, not its name ("found the colonel guilty of treason")
@@ -401,7 +410,7 @@ class Participants:
         ("an agreement signed in Doha", "the summit in Geneva", "rockets in Gaza"), so for those a place names no
         owner, neither as an "in" phrase nor as a modifier ("the Geneva talks"); a nationality, a possessor or an
         organisation does ("Israeli jets", "Russia's drones", "Hamas rockets")."""
-        preps = ("of", "from") if instrument else ("of", "from", "in")
+        preps = ("of", "from") if instrument else ("from", "in", *_own_preps(head))
         for child in kids(head):
             cands = [child] if child.dep_ in _OWNER_DEPS else []
             if child.dep_ == "prep" and child.lower_ in preps:
