@@ -282,10 +282,13 @@ class _SentenceCoder:
         found = self._actors(c.source_groups, act.speaker, set())
         if (not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
+                and not (c.setting and self._forceful(c.governor) and _determined(self.doc[c.trigger]))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
-            # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes")
+            # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes"),
+            # nor is an occasion of an act of force ("were shot by soldiers during the march", "fired into the crowd
+            # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
         if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c):
             # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's; one whose
@@ -495,6 +498,11 @@ class _SentenceCoder:
                     r["confidence"] = cap
         return records
 
+    def _forceful(self, i: int) -> bool:
+        """Every coding of the verb at ``i`` is one of coercion or force ("shot", "arrested", "opened fire")."""
+        codes = [v.code or v.reverse for v in self.doc._.event_candidates or () if v.trigger == i and v.kind == "verb"]
+        return bool(codes) and all(code[:2] in FORCE_ROOTS for code in codes)
+
     def _named_agent(self, c: Candidate) -> bool:
         """The parse gives the verb an agent that is a noun (whether or not it is an actor): its subject is not lost."""
         return bool(c.kind == "verb" and c.source_groups and self.doc[c.source_groups[0][0]].pos_ in ("NOUN", "PROPN"))
@@ -583,6 +591,11 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
+
+
+def _determined(n: Token) -> bool:
+    """The noun has an article or a possessor: a particular act ("during a rally"), not a manner ("in protest")."""
+    return any(k.dep_ in ("det", "poss") for k in kids(n))
 
 
 def _own_code(c: Candidate) -> str:
