@@ -27,3 +27,10 @@ def test_the_party_and_the_commission_alone_are_actors() -> None:
 def test_an_agency_with_a_modifier_that_names_no_owner_is_no_actor() -> None:
     events = _typed("A travel agency criticised the airline over refunds.")
     assert not any(e["source"]["text"] == "travel agency" for e in events), events
+
+
+def test_a_bare_modifier_is_made_definite_by_its_heads_article() -> None:
+    # "a coalition raid" is a raid by the coalition: the modifier has no article of its own
+    top = top_typed_event(_typed("A coalition raid destroyed a rebel depot near the port."))
+    assert top["source"]["sector"] == "MIL"
+    assert top["source"]["text"].startswith("coalition")

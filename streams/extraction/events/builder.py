@@ -512,7 +512,8 @@ class _SentenceCoder:
         if not self._named_agent(c):
             return False
         head = self.doc[c.source_groups[0][0]]
-        return head.lemma_.lower() not in knowledge().instruments and head.lower_ not in knowledge().instruments
+        kb = knowledge()
+        return head.lemma_.lower() not in kb.instruments and head.lower_ not in kb.instruments and not kb.is_weapon_fire(head)
 
     def _in_words(self, v: Token, c: Candidate) -> bool:
         """The verb's act happens in speech: a phrase of it names a channel or occasion of speech, or its object is a

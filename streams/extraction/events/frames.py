@@ -536,7 +536,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
         # a weapon or an aircraft, or an armed body, as subject acts by force ("jets struck", "the coalition struck"):
         # only the verb's own sense is left
-        armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons or _armed_agent(s, kb) for s in frame.subjects)
+        armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons or _armed_agent(s, kb) or kb.is_weapon_fire(s)
+                    for s in frame.subjects)
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))

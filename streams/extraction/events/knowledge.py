@@ -153,6 +153,12 @@ class Knowledge:
     mishaps: frozenset[str] = frozenset()  # accidents and weather: a death "in a crash" or "during a storm" (event_accidents.tsv)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
+    def is_weapon_fire(self, tok: Token) -> bool:
+        """What a weapon fires, named by the weapon ("rocket fire", "artillery rounds", "tank shells"): an instrument of
+        whoever fires it, like the weapon itself; a weapon's name on anything else ("a gas cylinder") is not."""
+        return tok.lemma_.lower() in FIRED and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in self.weapons or c.lower_ in self.weapons) for c in tok.children)
+
     def is_act_noun(self, tok: Token) -> bool:
         """Whether a noun names an act the coder codes (an event noun or a gerund of a coded verb: "attack", "talks",
         "shelling")."""
@@ -436,6 +442,8 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
     return {k: tuple(v) for k, v in out.items()}
 
 
+# What weapons fire, as English names it after the weapon ("rocket fire", "mortar rounds", "artillery shells")
+FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code

@@ -61,8 +61,12 @@ _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "doz
 
 
 def _bare_definite(head: Token) -> bool:
-    """The noun has "the" and nothing else before it: an anaphor of one named earlier ("the coalition said")."""
+    """The noun has "the" and nothing else before it: an anaphor of one named earlier ("the coalition said"); or it is a
+    bare modifier of another noun, which the article before that noun makes definite ("the coalition jets", "a
+    coalition raid": a raid by the coalition)."""
     before = [c for c in kids(head) if c.i < head.i]
+    if not before:
+        return head.dep_ == "compound" and head.head.i > head.i
     return len(before) == 1 and before[0].dep_ == "det" and before[0].lower_ == "the"
 
 
@@ -364,15 +368,18 @@ class Participants:
             single = kb.agents.get(head.lemma_.lower())
             entry = single if single is not None and not single[1] else None
         if entry is None:
-            if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments:
+            if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments or kb.is_weapon_fire(head):
                 owner = self._owner(head, instrument=True)
                 if owner is not None:
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
                 # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones", "army raids" are
                 # that agent's; the modifier of an act of no force names its matter ("a border security pact", "trade
                 # talks"), not who made it
-                for c in kids(head) if not kb.is_peaceful_act_noun(head) else ():
-                    if c.dep_ == "compound" and c.i < head.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in kb.instruments:
+                modifiers = [c for c in kids(head) if c.dep_ == "compound" and c.i < head.i] if not kb.is_peaceful_act_noun(head) else []
+                # (and a weapon's own: "rebel rocket fire" is the rebels')
+                modifiers += [g for c in modifiers if c.lower_ in kb.instruments for g in kids(c) if g.dep_ == "compound" and g.i < c.i]
+                for c in modifiers:
+                    if c.pos_ in ("NOUN", "PROPN") and c.lower_ not in kb.instruments:
                         agent = self._actor(c)
                         if agent is not None and not agent.named:
                             return replace(agent, text=span.text, start=span.start_char, end=span.end_char, own_end=None)

@@ -1,0 +1,30 @@
+"""What a weapon fires is an instrument of whoever fires it (issue 14, ``Knowledge.is_weapon_fire``). Sentences are
+the team's own.
+
+"Rocket fire", "artillery rounds", "tank shells": named by the weapon, the fire stands for its owner as the weapon
+would ("rebel rockets"), and a subject that fires is no striking worker ("strike" as a walkout). A weapon's name on
+anything else ("a gas cylinder") names no instrument: an exploding cylinder is an accident.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _typed(text: str) -> list[dict]:
+    return [e for e in text_events(text, "t-weapon-fire") if e["plover_type"]]
+
+
+def test_fire_named_by_a_weapon_is_its_owners_attack() -> None:
+    top = top_typed_event(_typed("Militia mortar fire struck the northern suburbs overnight."))
+    assert (top["plover_type"], top["source"]["sector"]) == ("ASSAULT", "UAF")
+
+
+def test_shells_that_struck_are_no_walkout() -> None:
+    events = _typed("Army artillery shells struck a fuel depot near the border.")
+    assert not any(e["plover_type"] == "PROTEST" for e in events), events
+    assert top_typed_event(events)["plover_type"] == "ASSAULT"
+
+
+def test_an_exploding_cylinder_is_no_attack() -> None:
+    assert _typed("A gas cylinder exploded in a bakery on Friday, wounding five customers.") == []
