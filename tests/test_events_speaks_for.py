@@ -28,3 +28,11 @@ def test_an_of_phrase_still_names_a_representative() -> None:
 def test_a_for_phrase_of_other_nouns_is_no_part_of_their_name() -> None:
     top = top_typed_event(_typed("Soldiers for the operation arrested three suspects."))
     assert top["source"]["text"] == "Soldiers"
+
+
+def test_an_act_charged_is_no_part_of_the_name_of_the_accused() -> None:
+    # "accused the police of [beating] protesters": the parser reads the gerund as a modifier of its object; the "of"
+    # phrase is the charge, not part of the name ("members of the ruling party" keeps its "of")
+    top = top_typed_event(_typed("The students accused the guards of beating prisoners."))
+    assert top["target"]["text"] == "guards"
+    assert top_typed_event(_typed("Members of the ruling party accused the mayor of fraud."))["source"]["text"] == "Members of the ruling party"

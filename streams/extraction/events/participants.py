@@ -106,6 +106,11 @@ def _name_word(tok: Token) -> bool:
     return joins_words(tok) or not tok.is_punct
 
 
+def _coded_gerund(tok: Token, kb: Any) -> bool:
+    """A gerund of a verb the dictionary codes ("beating", "shelling"), as the parser may read it: a modifier."""
+    return tok.tag_ == "VBG" and any(e.code not in ("", "---") for e in kb.verbs_by_lemma.get(tok.lemma_.lower(), ()))
+
+
 def _own_preps(tok: Token) -> tuple[str, ...]:
     """The prepositions whose phrase is part of a noun's name: "of", and "for" after one who speaks for someone."""
     return ("of", "for") if tok.lower_ in _SPEAKS_FOR else ("of",)
@@ -348,8 +353,9 @@ class Participants:
                 continue
             objs = [g for g in kids(prep) if g.dep_ == "pobj"]
             if any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTITY_TYPES or g.lower_ in kb.agents
-                   or agent_actor(self.doc[g.i : g.i + 1], self.when) is not None for g in objs):
-                continue
+                   or agent_actor(self.doc[g.i : g.i + 1], self.when) is not None for g in objs) and not any(
+                    _coded_gerund(m, kb) for g in objs for m in kids(g) if m.dep_ == "amod" and m.i < g.i):
+                continue  # (an actor after a coded verb's gerund is whom they did it to: "of beating protesters")
             hi = prep.i
             while hi > head.i + 1 and self.doc[hi - 1].is_punct:
                 hi -= 1
