@@ -415,6 +415,27 @@ def align_meetings(verbs: list[Verb], patterns: list[Pattern]) -> int:
     return changed
 
 
+# CAMEO codes an appeal for an act (02x) and an intent to do it (03x) in parallel: 021/031 material cooperation,
+# 022/032 diplomatic cooperation, 023/033 aid, 024/034 political reform, 025/035 yielding, 026/036 meeting or
+# negotiating, 027/037 settling a dispute, 028/038 mediation. PETRARCH2's CALL block codes what is called for ("called
+# for a summit" 026, "called for a ceasefire" 0256) as an appeal, except two patterns that give the intent ("for:talks"
+# 036, "for:ties" 030): a call for talks is an appeal to negotiate, not an offer to. Patterns of the appeal blocks whose
+# only cue is a "for" phrase and whose code is an intent are given the parallel appeal code.
+APPEAL_BLOCKS = {"CALL"}
+
+
+def align_appeals(patterns: list[Pattern]) -> int:
+    """Give the appeal blocks' "for" patterns coded as an intent (03x) the parallel appeal (02x) (see above)."""
+    changed = 0
+    for p in patterns:
+        if (p.block in APPEAL_BLOCKS and p.code.startswith("03") and any(x.startswith("for:") for x in p.preps)
+                and not (p.subject or p.object or p.extra or p.particle)):
+            p.code = "02" + p.code[2:]
+            p.reverse = ""
+            changed += 1
+    return changed
+
+
 # PLOVER's codebook lists "sue in court" under ACCUSE (CAMEO 115, bring lawsuit against); PETRARCH2 codes its SUE
 # block as 173 (arrest, detain or charge with legal action: PLOVER COERCE), which is what a state does to a suspect,
 # not what a plaintiff does to a defendant. The block's codes are given 115.
@@ -559,6 +580,7 @@ def main() -> int:
     stats["lawsuits_aligned"] = align_lawsuits(verbs, patterns)
     stats["meetings_aligned"] = align_meetings(verbs, patterns)
     stats["legal_aligned"] = align_legal(verbs, patterns)
+    stats["appeals_aligned"] = align_appeals(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -581,7 +603,8 @@ def main() -> int:
             f"{stats['lawsuits_aligned']} verbs and patterns of the SUE block coded 115 (see align_lawsuits); "
             f"{stats['meetings_aligned']} patterns of meetings held coded as the MEET_PEOPLE block is, not as an intent to "
             f"meet (see align_meetings); {stats['legal_aligned']} verbs and patterns of verdicts coded 116 and of trials "
-            "coded 1121, not 173 (see align_legal).\n"
+            f"coded 1121, not 173 (see align_legal); {stats['appeals_aligned']} patterns of calls for an act coded as an "
+            "appeal (02x), not an intent (03x) (see align_appeals).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

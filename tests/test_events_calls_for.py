@@ -1,0 +1,28 @@
+"""A call for an act is an appeal for it, not an intent to do it (issue 14, ``tools/build_event_tables.py``,
+``align_appeals``). Sentences are the team's own.
+
+CAMEO codes appeals (02x) and intents (03x) in parallel. PETRARCH2's CALL block codes what is called for as an appeal
+("called for a summit": 026), save two "for" patterns that give the intent ("for talks": 036, "for ties": 030); the
+build step gives those the parallel appeal, so a call for talks is a REQUEST, as a call for a summit is.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+from streams.data import rows
+
+
+def _top(text: str) -> dict:
+    return top_typed_event(text_events(text, "t-calls-for"))
+
+
+def test_a_call_for_talks_is_an_appeal_to_negotiate() -> None:
+    top = _top("The student union called for talks with the university board.")
+    assert (top["cameo_code"], top["plover_type"]) == ("026", "REQUEST")
+
+
+def test_the_table_holds_no_intent_among_the_calls_for_an_act() -> None:
+    calls = [r for r in rows("cameo_patterns.tsv") if r[0] == "CALL" and "for:" in r[6] and not (r[2] or r[3] or r[4] or r[5])]
+    assert calls
+    assert not [r for r in calls if r[9].startswith("03")]
