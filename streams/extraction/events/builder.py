@@ -603,7 +603,7 @@ def _own_code(c: Candidate) -> str:
     """The default code of a verb candidate's own dictionary entry (not its pattern's); "" for a noun or a verb of none."""
     if c.kind != "verb":
         return ""
-    codes = [e.code for e in knowledge().verbs_by_lemma.get(c.lemma, ()) if e.code not in ("", "---") and not e.after and not e.before]
+    codes = knowledge().verb_codes(c.lemma, alone=True)
     return codes[0] if codes else ""
 
 

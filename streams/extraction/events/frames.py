@@ -730,7 +730,7 @@ STATEMENT_ROOT = "01"
 
 def _is_statement_verb(v: Token, kb: Knowledge) -> bool:
     """Every coding the dictionary gives the verb is a statement (CAMEO 01: "say", "comment", "speak")."""
-    codes = [e.code for e in kb.verbs_by_lemma.get(v.lemma_.lower(), ()) if e.code not in ("", "---")]
+    codes = kb.verb_codes(v.lemma_.lower())
     return bool(codes) and all(code.startswith(STATEMENT_ROOT) for code in codes)
 
 
@@ -986,7 +986,7 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
         if is_when_clause(c) and c.i > v.i and not is_passive(c):
-            if any(e.code[:2] in FORCE_ROOTS for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ()) if e.code not in ("", "---")):
+            if any(code[:2] in FORCE_ROOTS for code in kb.verb_codes(c.lemma_.lower())):
                 return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
     return []
 
@@ -1110,10 +1110,11 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
             sources.append([c.i])
     targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []
+    preps = noun_preps(n)
     for prep in NOUN_TARGET_PREPS:
         if prep == "at" and all(at_is_venue(code) for code in codes):
             continue
-        for c in noun_preps(n):
+        for c in preps:
             if c.lower_ == prep:
                 for g in kids(c):
                     if g.dep_ == "pobj" and not is_time(g):

@@ -153,6 +153,12 @@ class Knowledge:
     mishaps: frozenset[str] = frozenset()  # accidents and weather: a death "in a crash" or "during a storm" (event_accidents.tsv)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
+    def verb_codes(self, lemma: str, alone: bool = False) -> list[str]:
+        """The codes the dictionary gives a verb by default (its entries' own or their block's; none of "---"), of
+        every entry, or with ``alone`` of the one-word entries only ("call", not "call off")."""
+        return [e.code for e in self.verbs_by_lemma.get(lemma, ()) if e.code not in ("", "---")
+                and not (alone and (e.after or e.before))]
+
     def is_weapon_fire(self, tok: Token) -> bool:
         """What a weapon fires, named by the weapon ("rocket fire", "artillery rounds", "tank shells"): an instrument of
         whoever fires it, like the weapon itself; a weapon's name on anything else ("a gas cylinder") is not."""

@@ -28,7 +28,7 @@ from ..actor_dictionary import agent_actor, agent_adjective, named_actor
 from ..doc_index import doc_text, ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
-from .knowledge import knowledge
+from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, sentence_index, sentence_of
 
@@ -106,9 +106,9 @@ def _name_word(tok: Token) -> bool:
     return joins_words(tok) or not tok.is_punct
 
 
-def _coded_gerund(tok: Token, kb: Any) -> bool:
+def _coded_gerund(tok: Token, kb: Knowledge) -> bool:
     """A gerund of a verb the dictionary codes ("beating", "shelling"), as the parser may read it: a modifier."""
-    return tok.tag_ == "VBG" and any(e.code not in ("", "---") for e in kb.verbs_by_lemma.get(tok.lemma_.lower(), ()))
+    return tok.tag_ == "VBG" and bool(kb.verb_codes(tok.lemma_.lower()))
 
 
 def _own_preps(tok: Token) -> tuple[str, ...]:

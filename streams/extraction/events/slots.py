@@ -354,8 +354,7 @@ def _speaker_act(v: Token) -> bool:
     ("urged donors to give", "warned that ..."). The parser hangs it on the reported clause's verb, but the one who
     reports is the one who speaks again; a deed ("said the rebels attacked and looted") stays with the clause's
     subject."""
-    codes = [e.code for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()) if not e.after and not e.before
-             and e.code not in ("", "---")]
+    codes = knowledge().verb_codes(v.lemma_.lower(), alone=True)
     if not codes:
         return False
     if all(c[:2] in _SPOKEN_ROOTS for c in codes):
