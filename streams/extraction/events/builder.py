@@ -46,7 +46,7 @@ from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, undergone
+from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
 from .knowledge import FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -81,6 +81,9 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
 # ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+# A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
+# visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
+_VISIT_CODE = "042"
 _PLACE_TYPES = {"GPE", "LOC"}
 _LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
 _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun object is what they assent to
@@ -404,7 +407,7 @@ class _SentenceCoder:
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
-        if sources and not targets and c.place_groups and (c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS:
+        if sources and not targets and c.place_groups and ((c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE):
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
         if not sources and not targets and c.between:
@@ -715,10 +718,20 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if cur.dep_ in ("advcl", "relcl", "acl", "pcomp"):
-            depth += 2 if cur.dep_ == "relcl" else 1
+        if cur.dep_ in ("advcl", "relcl", "acl", "pcomp") or _reduced_relative(cur):
+            depth += 2 if cur.dep_ == "relcl" or _reduced_relative(cur) else 1
         cur = cur.head
     return depth
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """A participle clause on a noun ("leaders meeting in X", "troops stationed near Y"): a relative clause without
+    its pronoun, describing the party as one does; an infinitive on a noun ("plans to strike") is its content."""
+    if tok.tag_ not in ("VBG", "VBN"):
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return tok.dep_ in ("pobj", "pcomp") and noun_of_gerund(tok) is not tok  # the parser's reading of the same
 
 
 def _clause_score(tok: Token) -> float:

@@ -30,6 +30,7 @@ from .classifier import TypeClassifier, load_classifier
 from .frames import Candidate, noun_candidates, verb_candidates
 from .headline_verbs import restore_headline_verb
 from .knowledge import Knowledge, knowledge
+from .participants import inner_name_verb
 from .slots import kids, misread_relative, sentence_index, sentence_of
 
 COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
@@ -47,6 +48,8 @@ def _verb_like(tok: Token) -> bool:
     which describes, it reports no act."""
     if tok.dep_ == "amod" or misread_relative(tok):
         return False
+    if tok.ent_iob_ == "I" and inner_name_verb(tok.doc, tok.i):
+        return False  # a word of a name ("a Committee to Protect Journalists" protects no one)
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
         return True
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():

@@ -138,6 +138,19 @@ class VerbFrame:
         return out
 
 
+def noun_of_gerund(p: Token) -> Token:
+    """The noun a preposition governs, where the parser made a participle after it the object, with the noun as its
+    subject ("pleaded with leaders meeting in X": the leaders are pleaded with; the meeting describes them). Not after a
+    comma or opening the sentence, where "with" and a clause say what went with the act ("..., with X leading")."""
+    if p.tag_ != "VBG" or p.dep_ not in ("pobj", "pcomp"):
+        return p
+    prep = p.head
+    if prep.i == 0 or prep.is_sent_start or prep.doc[prep.i - 1].is_punct:
+        return p  # ", with X carrying out most of the attacks": a clause of circumstance, whose subject is no object
+    subject = next((c for c in kids(p) if c.dep_ == "nsubj" and c.i < p.i and c.pos_ in ("NOUN", "PROPN")), None)
+    return subject if subject is not None else p
+
+
 def verb_frame(v: Token) -> VerbFrame:
     passive = is_passive(v)
     subjects = agent_heads(v)
@@ -152,7 +165,7 @@ def verb_frame(v: Token) -> VerbFrame:
                 pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
                 if pobjs:
                     for p in pobjs:
-                        p = counted(p)
+                        p = counted(noun_of_gerund(p))
                         if is_time(p) and p.dep_ == "pobj":
                             continue  # "on Sunday", "in March"
                         for h in conjuncts(p):
@@ -348,8 +361,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *owner_groups(o)]
+        present = {p_ for p_, _ in frame.preps}
         for prep in TARGET_PREPS:
-            if prep == "at" and at_is_venue(code):
+            if prep not in present or prep == "at" and at_is_venue(code):
                 continue
             targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]

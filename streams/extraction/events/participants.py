@@ -106,6 +106,17 @@ def _name_word(tok: Token) -> bool:
     return joins_words(tok) or not tok.is_punct
 
 
+def inner_name_verb(doc: Doc, i: int) -> bool:
+    """A capitalised verb inside a name the tagger marked, with more of the name after it: names of campaigns and
+    advocacy bodies are often built on a verb ("a Committee to Defend Writers", "the League to Save Lakes"). The
+    tagger's entity that runs on over a lowercase verb or ends on one ("Marlow hit Benning") is no such name."""
+    tok = doc[i]
+    if tok.pos_ not in ("VERB", "AUX") or not tok.text[:1].isupper() or tok.is_sent_start or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return nxt.ent_iob_ == "I" and nxt.text[:1].isupper() and _name_word(nxt)
+
+
 def _coded_gerund(tok: Token, kb: Knowledge) -> bool:
     """A gerund of a verb the dictionary codes ("beating", "shelling"), as the parser may read it: a modifier."""
     return tok.tag_ == "VBG" and bool(kb.verb_codes(tok.lemma_.lower()))
@@ -146,7 +157,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
         start = end = head.i
         while start > 0 and doc[start].ent_iob_ == "I" and _name_word(doc[start - 1]):
             start -= 1
-        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and _name_word(doc[end + 1]):
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and (_name_word(doc[end + 1]) or inner_name_verb(doc, end + 1)):
             end += 1
         keep.update(range(start, end + 1))
     lo, hi = min(keep), max(keep)

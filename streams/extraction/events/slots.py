@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import sentences
@@ -54,14 +55,26 @@ _KIDS_KEY = "newsevents.events.children"
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
-    """``tok.children``, built once per token and doc (spaCy makes new Token objects on every walk)."""
-    cache = tok.doc.user_data.get(_KIDS_KEY)
+    """``tok.children``, built once per token and doc (spaCy makes new Token objects on every walk, and finds a
+    token's children by scanning its whole subtree: the whole sentence for its main verb). The children of every
+    token are indexed in one pass over the doc's head array, in the order ``Token.children`` gives (left to right)."""
+    doc = tok.doc
+    cache = doc.user_data.get(_KIDS_KEY)
     if cache is None:
-        cache = tok.doc.user_data[_KIDS_KEY] = {}
-    out = cache.get(tok.i)
+        cache = doc.user_data[_KIDS_KEY] = (_children_index(doc), {})
+    index, made = cache
+    out = made.get(tok.i)
     if out is None:
-        out = cache[tok.i] = tuple(tok.children)
+        out = made[tok.i] = tuple(doc[j] for j in index[tok.i])
     return out
+
+
+def _children_index(doc: Doc) -> list[list[int]]:
+    index: list[list[int]] = [[] for _ in range(len(doc))]
+    for j, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):  # the head's offset from the token
+        if offset:
+            index[j + offset].append(j)
+    return index
 
 
 def measured_by(noun: Token) -> Token | None:

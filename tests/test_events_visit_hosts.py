@@ -1,0 +1,27 @@
+"""A visit's host named by the place visited (issue 14).
+
+Sentences are the team's own. A visit (CAMEO 042) is made to its host, and the coders name the host by the place
+visited when no party is named: "arrived in X for a visit" is coded against X, as "visited X" is. Only for the
+visit: where a meeting is held is no party to it, and a visit to a named party keeps that party.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _top(text: str) -> dict:
+    return top_typed_event(text_events(text, "t-visit"))
+
+
+def test_the_place_of_a_visit_stands_for_its_host() -> None:
+    top = _top("The French president arrived in Dakar on Tuesday for a three-day visit.")
+    assert top["cameo_code"] == "042"
+    assert top["target"]["text"] == "Dakar"
+    assert top["target"]["country"] == "SEN"
+
+
+def test_the_place_of_a_meeting_is_no_party() -> None:
+    top = _top("The envoy met opposition leaders in Nairobi on Monday.")
+    assert top["plover_type"] == "CONSULT"
+    assert top["target"]["text"] == "opposition leaders"
