@@ -77,3 +77,15 @@ def test_no_threat_without_the_actors_own_will(nlp, text, word):
     codes = _codes(nlp, text, word)
     assert codes
     assert not any(code_info(c).plover_type == "THREATEN" for c in codes), codes
+
+
+def test_a_threat_is_aimed_at_whoever_would_avert_it() -> None:
+    # "unless X ..." / "if X ...": the party whose act would avert the threatened one is its target
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("Teachers threatened to strike unless the government raises their pay.", "t-threat"))
+    assert top["plover_type"] == "THREATEN"
+    assert (top["source"]["text"], top["target"]["text"]) == ("Teachers", "government")
+    top = top_typed_event(text_events("The union threatened a national strike if the ministry refused its demands.", "t-threat"))
+    assert top["plover_type"] == "THREATEN"
+    assert top["target"]["text"] == "ministry"

@@ -76,6 +76,8 @@ HYPOTHETICAL_PENALTY = 0.15
 # an act that is the condition of another ("if the army halts its offensive") costs this much more than a hypothetical
 CONDITION_PENALTY = 0.15
 _OWN_BODY_SECTORS = {"MIL", "COP", "UAF", "REB", "SPY", "GOV"}  # forces and envoys an actor sends or withdraws
+_FORCE_BODY_SECTORS = {"MIL", "COP"}  # of them, the forces a state shows (CAMEO 15): "moved troops", "deployed police"
+_POSTURE_ROOT = "15"  # CAMEO 15, exhibit force posture
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
@@ -261,16 +263,21 @@ class _SentenceCoder:
                 return found, group
         return [], []
 
-    def _own_body(self, tok: Token) -> bool:
+    def _own_body(self, tok: Token, code: str) -> bool:
         """The object is its subject's own forces or envoys, named through a possessive pronoun ("withdrew its
         troops", "pulled their fighters back", "recalled its ambassador"): what an actor does with its own body is
         done to no one else, so they are no target (the place or state they leave may be). People it holds are
-        others ("freed their hostages")."""
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj") or not any(
-                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in kids(tok)):
+        others ("freed their hostages"). Forces moved, deployed or massed (CAMEO 15, a show of force) with no owner
+        named ("moved additional troops to the border") are the mover's own too: the show is aimed at whom the
+        sentence names past them ("to its border with X")."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj"):
+            return False
+        pronoun_owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in kids(tok))
+        if not pronoun_owned and (code[:2] != _POSTURE_ROOT or any(c.dep_ in ("poss", "prep") for c in kids(tok))):
             return False
         a = self.parts.actor(tok)
-        return a is not None and not a.named and a.sector in _OWN_BODY_SECTORS
+        return (a is not None and not a.named and a.sector in _OWN_BODY_SECTORS
+                and (pronoun_owned or a.country is None and a.sector in _FORCE_BODY_SECTORS))
 
     def _place_in_phrase(self, actors: list[Participant], group: list[int]) -> bool:
         """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
@@ -391,7 +398,7 @@ class _SentenceCoder:
         if not sources and self._befell_in_mishap(c):
             return []  # "four were killed in a crash", "died when a tree fell during a storm": nobody did it
         exclude = {s.key for s in sources}
-        groups = [g for g in c.target_groups if not self._own_body(doc[g[0]])] if sources else c.target_groups
+        groups = [g for g in c.target_groups if not self._own_body(doc[g[0]], c.code or c.reverse)] if sources else c.target_groups
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
@@ -685,17 +692,26 @@ def _party(actor: dict[str, Any] | None) -> str:
 def _fullest_tellings(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One act told twice in a sentence, once without one of its parties ("X died after being shot by Y": the
     dying names no agent, the shooting does), is the act with both: a typed record that lacks its source (or
-    target) is dropped when another of the same type names it with the same target (or source)."""
-    full = {(e["plover_type"], _party(e["source"]), _party(e["target"])) for e in records
-            if e["plover_type"] and _party(e["source"]) and _party(e["target"])}
-    if not full:
+    target) is dropped when another of the same type names it with the same target (or source), and the fuller
+    telling keeps the surer of the two confidences ("fired tear gas to disperse the students": the firing, the main
+    clause, names no target; the dispersal names it)."""
+    by_target: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by_source: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in records:
+        src, tgt = _party(e["source"]), _party(e["target"])
+        if e["plover_type"] and src and tgt:
+            by_target.setdefault((e["plover_type"], tgt), []).append(e)
+            by_source.setdefault((e["plover_type"], src), []).append(e)
+    if not by_target:
         return records
-    by_target = {(t, tgt) for t, _, tgt in full}
-    by_source = {(t, src) for t, src, _ in full}
     out = []
     for e in records:
         src, tgt = _party(e["source"]), _party(e["target"])
-        if e["plover_type"] and (not src and (e["plover_type"], tgt) in by_target or not tgt and (e["plover_type"], src) in by_source):
+        fuller = (by_target.get((e["plover_type"], tgt), []) if not src else by_source.get((e["plover_type"], src), []) if not tgt
+                  else []) if e["plover_type"] else []
+        if fuller:
+            for f in fuller:
+                f["confidence"] = max(f["confidence"], e["confidence"])
             continue
         out.append(e)
     return out

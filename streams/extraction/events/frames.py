@@ -276,6 +276,7 @@ THEME_ROOTS = {"06", "07", "15"}
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
+_AVERTING_MARKS = {"unless", "if"}  # the clause of what would avert a threat: "unless X pays", "if X does not withdraw"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
@@ -307,6 +308,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+        elif c.dep_ == "prep" and c.lower_ == "with" and obj.lemma_.lower() in _BOUNDARY_NOUNS:
+            out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]  # "troops to the border with X": X's side
     for c in kids(obj):
         if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS
                                                                        or c.dep_ == "compound" and c.pos_ == "NOUN" and not knowledge().is_peaceful_act_noun(obj)
@@ -315,6 +318,9 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     return out
 
 
+# A boundary "with" a state faces that state: forces moved to it are shown to the one across ("to its border with X")
+_BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+_FACING_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})  # threats, shows of force, coercion and force
 AIMED_PREPS = frozenset({"against", "on", "upon", "at", "into"})
 _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or against: its owner is acted upon ("support for
 # X's proposal"); a recipient's phrase ("a demand to Y") lends no owner
@@ -323,10 +329,16 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
-def _aimed_at_owners(prep: str, obj: Token) -> list[list[int]]:
+def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
     """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions"); other
     prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
-    return owner_groups(obj) if prep in AIMED_PREPS else []
+    if prep in AIMED_PREPS:
+        return owner_groups(obj)
+    # forces shown at a boundary face the state across it ("moved troops to its border with X"); troops sent there
+    # are no help to that state
+    if code[:2] not in _FACING_ROOTS or obj.lemma_.lower() not in _BOUNDARY_NOUNS:
+        return []
+    return [g for g in owner_groups(obj) if obj.doc[g[0]].pos_ != "PRON"]  # "its border": the mover's own side
 
 
 def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
@@ -345,8 +357,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             prep = spec[5:]
             hit = slots.get(spec) if slots else None
             if isinstance(hit, Token):
-                return [_group(hit), *_aimed_at_owners(prep, hit)]
-            return [g for o in [o for p_, o in frame.preps if p_ == prep][:1] for g in (_group(o), *_aimed_at_owners(prep, o))]
+                return [_group(hit), *_aimed_at_owners(prep, hit, code)]
+            return [g for o in [o for p_, o in frame.preps if p_ == prep][:1] for g in (_group(o), *_aimed_at_owners(prep, o, code))]
         return []
 
     sources = named(source_spec) if source_spec else ([[t.i for t in frame.subjects]] if frame.subjects else [])
@@ -365,7 +377,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         for prep in TARGET_PREPS:
             if prep not in present or prep == "at" and at_is_venue(code):
                 continue
-            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o))]
+            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o, code))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
             # or the owner of a thing named there ("voiced support for X's proposal")
@@ -402,6 +414,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                     targets += [_group(o) for o in objs]
                     targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in _XCOMP_PREPS
                                 for g in kids(p_) if g.dep_ == "pobj"]
+            # a threat is aimed at the one whose act would avert it ("threatened to strike unless the government pays")
+            targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps) for c in kids(h)
+                        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
+                        for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -461,7 +477,9 @@ _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "
 
 def _names_people(tok: Token) -> bool:
     """The word names people: a person or a people by name, a personal pronoun, or an agent noun ("three men",
-    "the prisoners", "a Yemeni national"), as opposed to a thing ("the plan", "a search warrant")."""
+    "the prisoners", "a Yemeni national"; counted: "hundreds of students"), as opposed to a thing ("the plan", "a search
+    warrant")."""
+    tok = counted(tok)
     return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS
             or _agent_sector(tok, knowledge()) is not None)
 
@@ -571,6 +589,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         by_default = p is None  # coded by the verb's default code (a pattern may still place the slots)
         if p is None and entry.block in kb.patient_blocks and code != "---" and not reverse:
             code, reverse = "", code  # the subject undergoes the act (knowledge._patient_blocks)
+        elif entry.block in kb.patient_blocks and code and code == reverse:
+            # a paired pattern of such a block ("died in clashes", [190:190]) would make those who died a party that
+            # fought, and the civilians killed in a war its doers: they undergo it; its doer is who the sentence names
+            code = ""
         if (p is not None and _circumstantial(p) and code and entry.code not in ("", "---") and code[:2] == entry.code[:2]
                 and code_info(code).plover_type != code_info(entry.code).plover_type and not _unspecified(entry.code)):
             # a pattern that only names the class of the object ("* PROTESTERS") or the occasion ("* (DURING

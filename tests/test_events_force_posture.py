@@ -1,0 +1,35 @@
+"""Forces shown, and the state across a boundary (issue 14).
+
+Sentences are the team's own.
+- forces moved, deployed or massed (CAMEO 15, a show of force) with no owner named are the mover's own: no target;
+  forces a modifier gives another owner stay others;
+- a show of force at a boundary "with" a state is aimed at that state ("to its border with X": X); the possessive
+  pronoun of the boundary is the mover's own side, never another party;
+- troops sent to a boundary are no help to the state across it: a sending (cooperation, aid) takes no owner there.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _typed(text: str) -> list[dict]:
+    return [e for e in text_events(text, "t-posture") if e["plover_type"]]
+
+
+def test_forces_shown_are_the_movers_own_and_the_state_across_is_the_target() -> None:
+    top = top_typed_event(_typed("Belarus has moved additional troops and artillery to its border with Lithuania, "
+                                 "the Belarusian defence ministry said on Thursday."))
+    assert top["plover_type"] == "MOBILIZE"
+    assert (top["source"]["text"], top["target"]["text"]) == ("Belarus", "Lithuania")
+
+
+def test_forces_shown_with_no_state_across_have_no_target() -> None:
+    top = top_typed_event(_typed("Russia massed troops near the border on Monday."))
+    assert top["plover_type"] == "MOBILIZE"
+    assert top["target"] is None
+
+
+def test_troops_sent_to_a_boundary_help_no_one_across_it() -> None:
+    for e in _typed("Troops were sent to the frontier with Sudan."):
+        assert (e["target"] or {}).get("text") != "Sudan"
