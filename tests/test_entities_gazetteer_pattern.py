@@ -39,3 +39,22 @@ def test_trie_prefers_the_longer_name_and_falls_back_to_the_shorter() -> None:
                  "Sec-Council", "Secs Sec Security", "Security Council-", "Council"]:
         assert _spans(trie, text) == _spans(flat, text), text
     assert _spans(trie, "the Security Council Reporter") == [(4, 20)]
+
+
+def test_a_name_written_in_lower_case_is_found_capitalised_too() -> None:
+    # a name the table spells with a lower-case particle ("al-...") opens a sentence or a story capitalised
+    lower = [f for f in organisation_surface_forms() if f[0].islower()]
+    assert lower, "the table holds names with a lower-case particle"
+    pattern = _gazetteer_pattern()
+    for form in lower:
+        capital = form[0].upper() + form[1:]
+        assert [m.group() for m in pattern.finditer(f"CITY (Agency) - {capital} said on Monday.")] == [capital]
+
+
+def test_a_group_named_after_a_dateline_is_the_actor() -> None:
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("BAGHDAD (Reuters) - Al-Shabaab warned on Wednesday that it would attack any "
+                                      "polling stations.", "t-gaz"))
+    assert top["plover_type"] == "THREATEN"
+    assert (top["source"]["text"], top["source"]["sector"]) == ("Al-Shabaab", "REB")

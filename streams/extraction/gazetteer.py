@@ -203,6 +203,8 @@ def organisation_surface_forms() -> list[str]:
             name = name.strip()
             if name and not name.startswith("the ") and (" " in name or len(name) >= 4):
                 forms.append(name)
+                if name[0].islower():  # "al-Shabaab" opens a sentence, or a dateline's story, as "Al-Shabaab"
+                    forms.append(name[0].upper() + name[1:])
     for alias, iso3, *_ in table_rows("gazetteer_places.tsv"):
         if _none(iso3) and " " in alias and alias[0].isupper():
             forms.append(alias)
