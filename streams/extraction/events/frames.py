@@ -446,6 +446,9 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
                                       and (not entry.needs_actor or _names_actor(c))
                                       for c in kids(v)):
         return False
+    if entry.needs_partner and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
+                                       for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
+        return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
         # particle of it ("over breakfast, she handed me a book" is no handing over)

@@ -93,6 +93,7 @@ class VerbEntry:
     needs_object: bool = False  # the verb has this sense only with a direct object or as a passive (event_verbs.tsv)
     needs_people: bool = False  # ... and only when that object names people ("executed three men", not "executed the plan")
     needs_actor: bool = False  # ... or names people, a state or an organisation ("sanctioned Iran", not "sanctioned the plan")
+    needs_partner: bool = False  # the preposition written with the verb governs such a one ("worked with Iran", not "with tools")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +382,7 @@ def knowledge() -> Knowledge:
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
                           row.get("object") in ("needed", "people", "actor"), row.get("object") == "people",
-                          row.get("object") == "actor")
+                          row.get("object") == "actor", row.get("object") == "partner")
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)

@@ -1,0 +1,43 @@
+"""Working with a partner, and crowds, recruits and observers as actors (issue 14).
+
+Sentences are the team's own.
+- "work with" codes cooperation (050, event_verbs.tsv "partner") only when its "with" names people, a state or an
+  organisation; working with tools or supplies is no event (a rescue report must keep no typed event); a readiness to
+  work with someone is the intent (03);
+- nouns the agents dictionaries lack, in event_agents.tsv: a crowd (CVL) is fired upon or protests, recruits are
+  forces, observers and monitors act only with an owner that names a state or an organisation.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def _typed(text: str) -> list[dict]:
+    return [e for e in text_events(text, "t-partners") if e["plover_type"]]
+
+
+def test_working_with_a_state_is_cooperation() -> None:
+    top = top_typed_event(_typed("Japan will work with India on the new port."))
+    assert top["cameo_code"] == "050"
+    assert (top["source"]["text"], top["target"]["text"]) == ("Japan", "India")
+    top = top_typed_event(_typed("Japan is willing to work with India on the new port, the minister said."))
+    assert top["plover_type"] == "AGREE"
+    assert top["target"]["text"] == "India"
+
+
+def test_working_with_things_is_no_event() -> None:
+    assert _typed("Rescuers worked with heavy machinery to free the survivors.") == []
+    assert _typed("Doctors worked with limited supplies through the night.") == []
+
+
+def test_a_crowd_is_an_actor() -> None:
+    top = top_typed_event(_typed("Police fired tear gas at the crowd on Friday."))
+    assert (top["source"]["sector"], top["target"]["text"], top["target"]["sector"]) == ("COP", "crowd", "CVL")
+
+
+def test_observers_need_an_owner() -> None:
+    top = top_typed_event(_typed("EU observers criticised the conduct of the vote."))
+    assert top["plover_type"] == "ACCUSE"
+    assert top["source"]["text"] == "EU observers"
+    assert _typed("The observers criticised the conduct of the vote.") == []
