@@ -117,6 +117,19 @@ def test_discards_mark_sentences(nlp):
     assert sents[1].start in doc._.event_discarded and sents[0].start not in doc._.event_discarded
 
 
+def test_words_of_political_news_discard_nothing(nlp):
+    # "by a landslide", "marathon talks", "a champion of reform": no sport, no history (tools/build_event_tables.py)
+    from streams.extraction.events import annotate
+
+    doc = annotate(nlp, nlp("The party won by a landslide. Marathon talks ended at dawn. She is a champion of reform."))
+    assert not doc._.event_discarded
+    from conftest import text_events
+
+    events = [e for e in text_events("Talks between the unions and the government ended after a marathon session.", "t-disc")
+              if e["plover_type"]]
+    assert {(e["source"]["text"], e["target"]["text"]) for e in events} == {("unions", "government"), ("government", "unions")}
+
+
 def test_a_verb_the_patterns_were_written_for_is_a_verb_of_their_block() -> None:
     # the dictionary's writers noted the verb each pattern was written for; one such verb of requests is missing
     # from its block's verb list in the source, and the build adds it back (tools/build_event_tables.py)

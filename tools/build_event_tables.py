@@ -364,6 +364,11 @@ def verbs_from_notes(verbs: list[Verb], patterns: list[Pattern], block_codes: di
 # chronologies; the coder dates events itself, and dropping every sentence with a year
 # or "weeks ago" would drop ordinary news ("arrested two weeks ago"). They are left out.
 _DATING = re.compile(r"^\d+$|\b(ago|later)$")
+# Phrases whose common sense in political news is no sport, show or history: an election won "by a landslide", "marathon
+# talks", "a champion of reform" (and, as a stem, "championed"), the "Millennium" goals and agencies. Dropping every
+# sentence with them drops real events; what they discard in sport or disaster reports the classifier's veto and the
+# hazard nouns (a landslide that kills is a disaster, no actor) already leave uncoded. They are left out.
+_POLITICAL_SENSES = {"landslide", "marathon", "champion", "champions", "millennium"}
 
 # PLOVER's codebook puts signing, ratifying or finalising an agreement under SUPPORT ("ratify, sign, or finalize an
 # agreement or treaty"), whatever the agreement is about; CAMEO has 057 (sign formal agreement) for it, but some of
@@ -517,7 +522,7 @@ def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
         body = body.lstrip("+").strip()
         whole = body.endswith("_")
         phrase = body.rstrip("_").replace("_", " ").lower().strip()
-        if not phrase or not _DATING.search(phrase) is None:
+        if not phrase or not _DATING.search(phrase) is None or phrase in _POLITICAL_SENSES:
             continue
         out.append((phrase, scope, whole))
     return out
@@ -616,7 +621,8 @@ def main() -> int:
     write("event_discards.tsv",
           header(f"Phoenix.discards.txt of {PETRARCH_COMMIT}", discards,
                  "Phrases that mark a sentence (or with scope=story the whole story) as not codeable: sport, entertainment, history")
-          + "# Left out: bare years and 'N weeks ago' / 'years later' phrases (the coder dates events; see the build script).\n"
+          + "# Left out: bare years and 'N weeks ago' / 'years later' phrases (the coder dates events), and phrases whose common\n"
+          + "#   sense in political news is no sport or history: " + ", ".join(sorted(_POLITICAL_SENSES)) + " (see the build script).\n"
           + "# whole_word: the phrase must end at a word boundary (else it is a stem: 'BASEBALL' matches 'baseballs').\n",
           ["phrase", "scope", "whole_word"], [[p, s, "1" if w else "0"] for p, s, w in parse_discards(discards)])
 
