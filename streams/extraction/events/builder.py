@@ -104,7 +104,8 @@ _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
 # topic is the object of "discuss", another block)
 _ENCOUNTER_DEFAULT = "MEET_PEOPLE:verb"
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
-_ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
+_ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}
+_PROTEST_TYPES = {"PROTEST"}  # a protest against an act is what the sentence reports; the act protested ranks below it  # "called for a strike", "agreed to a truce", "warned of attacks"
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
@@ -639,15 +640,28 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
     Each answered trigger maps to the PLOVER type of the act answering it."""
     out: dict[int, str] = {}
     for a in acts:
-        if a.cand.kind != "verb" or a.plover not in _RESPONSE_TYPES | _ASSENT_TYPES or a.reporting:
+        if a.plover not in _RESPONSE_TYPES | _ASSENT_TYPES | _PROTEST_TYPES or a.reporting:
             continue
         v = doc[a.cand.trigger]
+        inside: set[int] = set()
+        if a.cand.kind != "verb":
+            # an act noun's own grievance or request: "a plea to Y to release X", "a protest against the killing of X",
+            # "calls for the release of X"
+            for c in kids(v):
+                if c.dep_ == "acl" and _answers_its_clause(a) or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS:
+                    inside.update(t.i for t in c.subtree)
+            if a.cand.governor is not None and _answers_its_clause(a) and v.dep_ == "dobj":
+                # the infinitive the parser hung on the light verb instead ("made a plea to Y to release X")
+                inside.update(t.i for c in kids(doc[a.cand.governor]) if c.dep_ in ("advcl", "xcomp") and c.i > v.i
+                              and any(m.dep_ == "aux" and m.lower_ == "to" for m in kids(c)) for t in c.subtree)
+            out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
+            continue
         # (an infinitive the parser hung on an asking verb as an adverbial clause, "urged X to spare Y", is its
         # content too)
         clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
-        inside: set[int] = set()
         for c in kids(v):
-            if c.dep_ == "dobj" or c.dep_ in clauses or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS:
+            if (c.dep_ == "dobj" and a.plover not in _PROTEST_TYPES or c.dep_ in clauses
+                    or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS):
                 inside.update(t.i for t in c.subtree)
         out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
     return out

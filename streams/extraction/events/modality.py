@@ -24,6 +24,9 @@ PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit
 PROMISED_OBJECT_HEADS = {"pledge", "promise", "vow", "offer"}  # verbs whose direct object is what is promised
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
 _CONDITIONAL = {"if", "unless", "whether"}
+# Modifiers of an act noun that say the act has not (yet) happened; "attempted" is left out (an attempt happened)
+_UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "threatened", "foiled", "thwarted", "looming",
+               "prospective", "future", "expected"}
 
 
 def _governors(tok: Token, limit: int = 4) -> list[Token]:
@@ -51,6 +54,8 @@ def is_negated(tok: Token) -> bool:
 
 def is_hypothetical(tok: Token) -> bool:
     """Modal or future auxiliary, intent verb above it, or an if-clause."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in _UNREALIZED for c in kids(tok)):
+        return True  # "a planned attack", "the proposed talks", "a foiled bombing": an act that has not happened
     chain = [tok] + _governors(tok)
     for i, t in enumerate(chain):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids(t)):
