@@ -46,3 +46,12 @@ def test_a_body_alone_or_of_a_person_is_no_actor() -> None:
     assert _events("The body blocked the road for an hour.") == []
     events = _events("Protesters carried the body of a student to the police station and blocked the road.")
     assert [e["source"]["text"] for e in events] == ["Protesters"]
+
+
+def test_a_body_of_government_is_its_possessors() -> None:
+    # the gazetteer knows "Foreign Office" as one state's; possessed by another state, it is that state's
+    top = top_typed_event(_events("Pakistan's Foreign Office condemned the killing of two youths."))
+    assert top["plover_type"] == "ACCUSE"
+    assert top["source"]["country"] == "PAK"
+    top = top_typed_event(_events("The Foreign Office condemned the killing of two youths."))
+    assert top["source"]["country"] == "GBR"

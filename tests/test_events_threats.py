@@ -89,3 +89,13 @@ def test_a_threat_is_aimed_at_whoever_would_avert_it() -> None:
     top = top_typed_event(text_events("The union threatened a national strike if the ministry refused its demands.", "t-threat"))
     assert top["plover_type"] == "THREATEN"
     assert top["target"]["text"] == "ministry"
+
+
+def test_a_warning_is_aimed_at_whoever_would_avert_what_it_says() -> None:
+    # the condition inside the warned clause ("warned that X would act if Y ...") names the threat's target
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("Azerbaijan's president warned on Tuesday that Baku would take all necessary measures "
+                                      "if Armenia continued its provocations.", "t-threat"))
+    assert top["plover_type"] == "THREATEN"
+    assert top["target"]["text"] == "Armenia"

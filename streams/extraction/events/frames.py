@@ -415,7 +415,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                     targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in _XCOMP_PREPS
                                 for g in kids(p_) if g.dep_ == "pobj"]
             # a threat is aimed at the one whose act would avert it ("threatened to strike unless the government pays")
-            targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps) for c in kids(h)
+            clauses = [c for c in kids(frame.verb) if c.dep_ == "ccomp"]  # ("warned that X would act if Y ...")
+            targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
                         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     src_ids = {i for g in sources for i in g}

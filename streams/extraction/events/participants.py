@@ -106,6 +106,9 @@ def _name_word(tok: Token) -> bool:
     return joins_words(tok) or not tok.is_punct
 
 
+_STATE_BODY_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # bodies every state has one of
+
+
 def inner_name_verb(doc: Doc, i: int) -> bool:
     """A capitalised verb inside a name the tagger marked, with more of the name after it: names of campaigns and
     advocacy bodies are often built on a verb ("a Committee to Defend Writers", "the League to Save Lakes"). The
@@ -264,7 +267,14 @@ class Participants:
         plural = tok.tag_ in ("NNS", "NNPS")
         ent = self._head_entity(tok)
         if ent is not None:
-            return self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+            found = self.from_entity(ent, span.text, span.start_char, span.end_char, plural)
+            if ent.type == "ORG" and found.sector in _STATE_BODY_SECTORS:
+                # a body of government the gazetteer knows under one state's name is the possessor's own where a state
+                # possesses it ("Pakistan's Foreign Office", "Kenya's Interior Ministry")
+                owner = self._owner(tok)
+                if owner is not None and owner.type == "GPE" and owner.country and owner.id != ent.id:
+                    found = replace(found, country=owner.country)
+            return found
         if knowledge().agents.get(tok.lower_, ("", False))[0] == "NON":
             return None  # a place or a thing the agents dictionary lists with an unknown sector (event_agents.tsv)
         if tok.lower_ in _CONDITION_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" and not any(
