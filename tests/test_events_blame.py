@@ -39,3 +39,19 @@ def test_blame_denied_or_laid_on_a_thing_or_a_pronoun_accuses_no_one() -> None:
 def test_condemning_a_thing_is_a_criticism_of_no_one() -> None:
     top = top_typed_event(_typed("The bishop condemned the violence."))
     assert (top["cameo_code"], top["source"]["text"], top["target"]) == ("111", "bishop", None)
+
+
+def test_a_criticised_act_is_its_doers_not_its_victims() -> None:
+    # CAMEO 11 aimed at an act: its doer is the target ("by Y", "Y's"), those it befell ("of X") are not
+    from conftest import text_events, top_typed_event
+
+    top = top_typed_event(text_events("The UN condemned the killing of two journalists by soldiers.", "t-blame"))
+    assert top["plover_type"] == "ACCUSE"
+    assert top["target"]["text"] == "soldiers"
+    top = top_typed_event(text_events("Pakistan's Foreign Office condemned what it called the extrajudicial killing of two "
+                                      "youths by Indian forces.", "t-blame"))
+    assert top["plover_type"] == "ACCUSE"
+    assert top["target"]["text"] == "Indian forces"
+    top = top_typed_event(text_events("The opposition condemned the arrest of its leader.", "t-blame"))
+    assert top["plover_type"] == "ACCUSE"
+    assert top["target"] is None

@@ -276,6 +276,7 @@ THEME_ROOTS = {"06", "07", "15"}
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
+_DISAPPROVING_ROOT = "11"  # CAMEO 11, disapprove: criticise, condemn, accuse
 _AVERTING_MARKS = {"unless", "if"}  # the clause of what would avert a threat: "unless X pays", "if X does not withdraw"
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
@@ -329,6 +330,32 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
+def _object_owners(obj: Token, code: str) -> list[list[int]]:
+    """Whose an object is (``owner_groups``). An act criticised (CAMEO 11) is its doer's: "condemned the killing of
+    X by Y", "criticised Y's shelling of X" criticise Y; those it befell (its "of" phrase) are no target of the
+    criticism."""
+    if code[:2] != _DISAPPROVING_ROOT:
+        return owner_groups(obj)
+    return owner_groups(obj, of_owner=not knowledge().is_act_noun(obj))
+
+
+def _befell_criticised(o: Token, frame: VerbFrame, code: str) -> bool:
+    """``o`` is whom a criticised act befell: the "of" phrase of an act-noun object of a criticism ("condemned the
+    arrest of X": X is no target; see _object_owners)."""
+    prep = o.head
+    return (code[:2] == _DISAPPROVING_ROOT and prep.lower_ == "of" and any(prep.head.i == b.i for b in frame.objects)
+            and knowledge().is_act_noun(prep.head))
+
+
+def _named_act(clause: Token, kb: Knowledge) -> Token | None:
+    """The act noun a free relative's clause names ("what it called the killing of X", "what it described as a raid")."""
+    for c in kids(clause):
+        named = [c] if c.dep_ in ("attr", "oprd") else [g for g in kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as" else []
+        if named and kb.is_act_noun(named[0]):
+            return named[0]
+    return None
+
+
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
     """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions"); other
     prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
@@ -352,7 +379,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if spec == "object":
             obj = slots.get("object") if slots else None
             objs = [obj] if isinstance(obj, Token) else [o for o in frame.objects if o.i not in used]
-            return [g for o in objs[:1] for g in (_group(o), *owner_groups(o))]
+            return [g for o in objs[:1] for g in (_group(o), *_object_owners(o, code))]
         if spec.startswith("prep:"):
             prep = spec[5:]
             hit = slots.get(spec) if slots else None
@@ -372,16 +399,23 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         targets = []
         for o in frame.objects:
             if o.i not in used:
-                targets += [_group(o), *owner_groups(o)]
+                targets += [_group(o), *_object_owners(o, code)]
+        if code[:2] == _DISAPPROVING_ROOT and not frame.objects:
+            # "condemned what it called the killing of X by Y": the doer of the act its free relative names
+            targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp" and c.i > frame.verb.i and c.left_edge.lower_ == "what"
+                        for act in [_named_act(c, knowledge())] if act is not None for g in owner_groups(act, of_owner=False)]
         present = {p_ for p_, _ in frame.preps}
         for prep in TARGET_PREPS:
             if prep not in present or prep == "at" and at_is_venue(code):
                 continue
-            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used for g in (_group(o), *_aimed_at_owners(prep, o, code))]
+            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used and not _befell_criticised(o, frame, code)
+                        for g in (_group(o), *_aimed_at_owners(prep, o, code))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
-            # or the owner of a thing named there ("voiced support for X's proposal")
-            targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
+            # ("condemned the killing of X": of its doer, see _object_owners)
+            criticised = code[:2] == _DISAPPROVING_ROOT and knowledge().is_act_noun(o)
+            targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (criticised and c.lower_ == "of")
                         for g in kids(c) if g.dep_ == "pobj"
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
@@ -394,7 +428,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # (or its owner: "dismissed X's offer", "rejected a petition filed by X"; a possessive pronoun that
             # stands for the source, "lifted its curfew", is no target)
             # (a modifier the pattern names is part of the act's words, no owner: "CARRY OUT * MILITARY OPERATIONS")
-            targets += [g for o in frame.objects if o.i in used for g in (_group(o), *owner_groups(o)) if not set(g) <= used - {o.i}]
+            targets += [g for o in frame.objects if o.i in used for g in (_group(o), *_object_owners(o, code)) if not set(g) <= used - {o.i}]
             # so can a consumed preposition's noun ("POLICE * WITH DEMONSTRATOR": "clashed with protesters")
             targets += [_group(o) for p_, o in frame.preps if o.i in used and p_ in TARGET_PREPS]
         for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
