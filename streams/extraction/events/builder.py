@@ -104,8 +104,8 @@ _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
 # topic is the object of "discuss", another block)
 _ENCOUNTER_DEFAULT = "MEET_PEOPLE:verb"
 _CONDEMNING_CODE = "111"  # criticise, condemn, denounce: what their clause names ("condemned what it called ...") is judged, not reported
-_ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}
-_PROTEST_TYPES = {"PROTEST"}  # a protest against an act is what the sentence reports; the act protested ranks below it  # "called for a strike", "agreed to a truce", "warned of attacks"
+_ANSWER_PREPS = {"for", "to", "on", "of", "against", "over"}  # "called for a strike", "agreed to a truce", "warned of attacks"
+_PROTEST_TYPES = {"PROTEST"}  # a protest against an act is what the sentence reports; the act protested ranks below it
 ANSWERED_PENALTY = 0.12  # below the act that answers it, whatever the classifier thinks of each
 _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Material acts (cooperation, aid, concessions, protest, force): an agent the text names that is no actor
@@ -654,15 +654,14 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
                 # the infinitive the parser hung on the light verb instead ("made a plea to Y to release X")
                 inside.update(t.i for c in kids(doc[a.cand.governor]) if c.dep_ in ("advcl", "xcomp") and c.i > v.i
                               and any(m.dep_ == "aux" and m.lower_ == "to" for m in kids(c)) for t in c.subtree)
-            out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
-            continue
-        # (an infinitive the parser hung on an asking verb as an adverbial clause, "urged X to spare Y", is its
-        # content too)
-        clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
-        for c in kids(v):
-            if (c.dep_ == "dobj" and a.plover not in _PROTEST_TYPES or c.dep_ in clauses
-                    or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS):
-                inside.update(t.i for t in c.subtree)
+        else:
+            # (an infinitive the parser hung on an asking verb as an adverbial clause, "urged X to spare Y", is its
+            # content too)
+            clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
+            for c in kids(v):
+                if (c.dep_ == "dobj" and a.plover not in _PROTEST_TYPES or c.dep_ in clauses
+                        or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS):
+                    inside.update(t.i for t in c.subtree)
         out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
     return out
 
@@ -721,8 +720,11 @@ def _fullest_tellings(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for e in records:
         src, tgt = _party(e["source"]), _party(e["target"])
-        fuller = (by_target.get((e["plover_type"], tgt), []) if not src else by_source.get((e["plover_type"], src), []) if not tgt
-                  else []) if e["plover_type"] else []
+        fuller: list[dict[str, Any]] = []
+        if e["plover_type"] and not src:
+            fuller = by_target.get((e["plover_type"], tgt), [])
+        elif e["plover_type"] and not tgt:
+            fuller = by_source.get((e["plover_type"], src), [])
         if fuller:
             for f in fuller:
                 f["confidence"] = max(f["confidence"], e["confidence"])
@@ -748,8 +750,10 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if cur.dep_ in ("advcl", "relcl", "acl", "pcomp") or _reduced_relative(cur):
-            depth += 2 if cur.dep_ == "relcl" or _reduced_relative(cur) else 1
+        if cur.dep_ == "relcl" or _reduced_relative(cur):
+            depth += 2
+        elif cur.dep_ in ("advcl", "acl", "pcomp"):
+            depth += 1
         cur = cur.head
     return depth
 

@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import agent_heads, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -330,30 +330,21 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
+def _criticised_act(obj: Token, code: str) -> bool:
+    """``obj`` is an act noun a criticism (CAMEO 11) is aimed at: the act is its doer's ("condemned the killing of X by
+    Y", "criticised Y's shelling of X" criticise Y); those it befell, its "of" phrase, are no target of the criticism."""
+    return code[:2] == _DISAPPROVING_ROOT and knowledge().is_act_noun(obj)
+
+
 def _object_owners(obj: Token, code: str) -> list[list[int]]:
-    """Whose an object is (``owner_groups``). An act criticised (CAMEO 11) is its doer's: "condemned the killing of
-    X by Y", "criticised Y's shelling of X" criticise Y; those it befell (its "of" phrase) are no target of the
-    criticism."""
-    if code[:2] != _DISAPPROVING_ROOT:
-        return owner_groups(obj)
-    return owner_groups(obj, of_owner=not knowledge().is_act_noun(obj))
+    """Whose an object is (``owner_groups``); a criticised act's, without those it befell (:func:`_criticised_act`)."""
+    return owner_groups(obj, of_owner=not _criticised_act(obj, code))
 
 
 def _befell_criticised(o: Token, frame: VerbFrame, code: str) -> bool:
-    """``o`` is whom a criticised act befell: the "of" phrase of an act-noun object of a criticism ("condemned the
-    arrest of X": X is no target; see _object_owners)."""
+    """``o`` is the "of" phrase of a criticised act-noun object ("condemned the arrest of X": X is no target)."""
     prep = o.head
-    return (code[:2] == _DISAPPROVING_ROOT and prep.lower_ == "of" and any(prep.head.i == b.i for b in frame.objects)
-            and knowledge().is_act_noun(prep.head))
-
-
-def _named_act(clause: Token, kb: Knowledge) -> Token | None:
-    """The act noun a free relative's clause names ("what it called the killing of X", "what it described as a raid")."""
-    for c in kids(clause):
-        named = [c] if c.dep_ in ("attr", "oprd") else [g for g in kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as" else []
-        if named and kb.is_act_noun(named[0]):
-            return named[0]
-    return None
+    return prep.lower_ == "of" and any(prep.head.i == b.i for b in frame.objects) and _criticised_act(prep.head, code)
 
 
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
@@ -403,7 +394,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if code[:2] == _DISAPPROVING_ROOT and not frame.objects:
             # "condemned what it called the killing of X by Y": the doer of the act its free relative names
             targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp" and c.i > frame.verb.i and c.left_edge.lower_ == "what"
-                        for act in [_named_act(c, knowledge())] if act is not None for g in owner_groups(act, of_owner=False)]
+                        for act in [free_relative_head(c)] if act is not None and _criticised_act(act, code)
+                        for g in owner_groups(act, of_owner=False)]
         present = {p_ for p_, _ in frame.preps}
         for prep in TARGET_PREPS:
             if prep not in present or prep == "at" and at_is_venue(code):
@@ -414,7 +406,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
             # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
             # ("condemned the killing of X": of its doer, see _object_owners)
-            criticised = code[:2] == _DISAPPROVING_ROOT and knowledge().is_act_noun(o)
+            criticised = _criticised_act(o, code)
             targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (criticised and c.lower_ == "of")
                         for g in kids(c) if g.dep_ == "pobj"
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]

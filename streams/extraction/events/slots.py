@@ -476,6 +476,13 @@ def _named_by_free_relative(clause: Token) -> list[Token]:
     / described as training camps"): the predicate of its clause, or of the clause that clause reports; what the
     act hit, not who described it. An act the clause names ("condemned what it called a massacre") is none: it is
     coded as an act of its own, which the governing verb answers."""
+    head = free_relative_head(clause)
+    return [] if head is None or head.lemma_.lower() in knowledge().nouns else conjuncts(head)
+
+
+def free_relative_head(clause: Token) -> Token | None:
+    """The head of what a free relative's clause names ("what it called X", "what they described as X", "what the
+    army said were X"): the predicate of the clause, or of the clause it reports (counted); None when it names none."""
     h = clause
     for _ in range(3):
         for c in kids(h):
@@ -486,12 +493,11 @@ def _named_by_free_relative(clause: Token) -> list[Token]:
             else:
                 continue
             if named:
-                head = counted(named[0])
-                return [] if head.lemma_.lower() in knowledge().nouns else conjuncts(head)
+                return counted(named[0])
         h = next((c for c in kids(h) if c.dep_ in ("ccomp", "xcomp") and c.i > h.i), None)
         if h is None:
             break
-    return []
+    return None
 
 
 def counted(tok: Token) -> Token:
