@@ -49,3 +49,22 @@ def test_nationals_are_civilians_of_their_state_only():
     detained = [e for e in _events("Two British nationals were detained in Tehran.") if e["plover_type"] == "COERCE"]
     assert detained and detained[0]["target"]["country"] == "GBR" and detained[0]["target"]["sector"] == "CVL"
     assert _events("The national team beat Brazil in the final.") == []
+
+
+def test_officials_of_a_county_or_a_prison_are_actors():
+    """Before: "clerk", "registrar" and "warden" were in no agents table, so an act whose only party they are gave no
+    event, and one with another party lost them."""
+    refusal = [e for e in _events("A district registrar refused to certify the mayor's victory.") if e["plover_type"] == "REJECT"]
+    assert refusal and refusal[0]["source"]["text"] == "district registrar" and refusal[0]["source"]["sector"] == "GOV"
+    appeal = [e for e in _events("The court clerk rejected the appeal filed by the jailed activist.") if e["plover_type"] == "REJECT"]
+    assert appeal and (appeal[0]["source"]["text"], appeal[0]["target"]["text"]) == ("court clerk", "jailed activist")
+    beaten = [e for e in _events("Two wardens beat an inmate at the state prison, a rights group said.") if e["plover_type"] == "ASSAULT"]
+    assert beaten and beaten[0]["source"]["sector"] == "COP" and beaten[0]["target"]["text"] == "inmate"
+
+
+def test_banks_of_a_state_are_its_business_actors():
+    """Before: "banks" was read only through its singular, which needs an owner, so "Russian banks" fell back to the
+    adjective alone ("Russian") as the target's text."""
+    sanctions = [e for e in _events("Washington imposed sanctions on four Russian banks on Friday.") if e["plover_type"] == "COERCE"]
+    assert sanctions and sanctions[0]["target"]["text"] == "four Russian banks"
+    assert sanctions[0]["target"]["country"] == "RUS" and sanctions[0]["target"]["sector"] == "BUS"

@@ -130,6 +130,24 @@ def test_words_of_political_news_discard_nothing(nlp):
     assert {(e["source"]["text"], e["target"]["text"]) for e in events} == {("unions", "government"), ("government", "unions")}
 
 
+def test_political_words_and_the_world_wars_discard_nothing(nlp):
+    """A "political heavyweight", a protest over pollution, a present act measured against a world war: the
+    discards list files these under sport or history and dropped the sentence with its events."""
+    from conftest import text_events
+
+    from streams.extraction.events import annotate
+
+    doc = annotate(nlp, nlp("An opposition heavyweight spoke. The plant was fined for pollution. It was the worst since World War II."))
+    assert not doc._.event_discarded
+    arrest = [e for e in text_events("Police arrested an opposition heavyweight at his home in the capital.", "t-disc2") if e["plover_type"] == "COERCE"]
+    assert arrest and arrest[0]["source"]["text"] == "Police"
+    march = [e for e in text_events("Thousands of villagers marched against pollution from a copper smelter.", "t-disc3") if e["plover_type"] == "PROTEST"]
+    assert march
+    massed = [e for e in text_events("Russia massed more troops on the border than at any time since World War Two.", "t-disc4")
+              if e["plover_type"]]
+    assert massed and massed[0]["source"]["text"] == "Russia"
+
+
 def test_a_verb_the_patterns_were_written_for_is_a_verb_of_their_block() -> None:
     # the dictionary's writers noted the verb each pattern was written for; one such verb of requests is missing
     # from its block's verb list in the source, and the build adds it back (tools/build_event_tables.py)
