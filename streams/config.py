@@ -79,6 +79,7 @@ class Settings(BaseSettings):
     detect_near_duplicates: bool = Field(True, description="Set near_duplicate_of with MinHash LSH across the stream.")
     skip_exact_duplicates: bool = Field(True, description="Extract stage skips articles whose content hash was seen.")
     emit_statements: bool = Field(False, description="Publish CAMEO 01 statements (\"X said ...\", no PLOVER type) as events; they are counted either way.")
+    min_event_confidence: float = Field(0.2, ge=0.0, le=1.0, description="Events whose confidence is below this are withheld (counted, not published); 0 publishes every coded event.")
     log_level: str = "INFO"
 
     # Reliability: time budgets, bounded outputs, fault handling (see docs/operations.md, "Time budgets")

@@ -266,6 +266,7 @@ def extract_messages(values: list[bytes | None | tuple[bytes, str]], stories: bo
                 "skipped_reason": result.enriched.get("skipped_reason"),
                 "event_types": [ev.get("plover_type") or f"CAMEO{ev.get('cameo_code', '')[:2]}" for ev in result.events],
                 "statements": result.statements,
+                "events_withheld": result.withheld,
             },
         )
     return [o for o in outcomes if o is not None]

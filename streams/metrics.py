@@ -43,6 +43,7 @@ class Metrics:
         self.languages = Counter(p + "articles_by_language", "Clean articles by detected language (non-English are not extracted).", ["language"], registry=r)
         self.no_events = Counter(p + "articles_without_events", "Enriched articles that produced no coded event.", registry=r)
         self.statements = Counter(p + "statements_coded", "CAMEO 01 statements (\"X said ...\") coded; published as events only with NEWSEVENTS_EMIT_STATEMENTS=true.", registry=r)
+        self.events_withheld = Counter(p + "events_withheld", "Coded events withheld for a confidence below NEWSEVENTS_MIN_EVENT_CONFIDENCE.", registry=r)
         self.stage_seconds = Histogram(p + "stage_duration_seconds", "Time per message in each step (decode, clean, extract, encode, produce).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.batch_seconds = Histogram(p + "batch_duration_seconds", "Wall time of one batch in the child process, by stage.", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.e2e_seconds = Histogram(p + "end_to_end_seconds", "From the raw input's Kafka timestamp to the acknowledgement of an output, by output topic kind.", ["output"], buckets=E2E_BUCKETS, registry=r)
@@ -152,6 +153,7 @@ class Metrics:
             if reason:
                 self.skipped.labels(reason=reason).inc()
             self.statements.inc(stats.get("statements") or 0)
+            self.events_withheld.inc(stats.get("events_withheld") or 0)
             types = stats.get("event_types") or []
             for t in types:
                 self.events.labels(plover_type=t).inc()

@@ -147,3 +147,4 @@ class Extraction:
     enriched: dict[str, Any]
     events: list[dict[str, Any]]
     statements: int = 0  # CAMEO 01 statements coded but not published (NEWSEVENTS_EMIT_STATEMENTS=false); a metric
+    withheld: int = 0  # events coded below NEWSEVENTS_MIN_EVENT_CONFIDENCE, not published; a metric

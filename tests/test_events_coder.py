@@ -313,3 +313,45 @@ def test_agent_nouns_of_law_enforcement_the_dictionaries_lack(nlp):
     assert any(e["plover_type"] == "COERCE" and e["source"]["sector"] == "COP" for e in evs), evs
     evs = events_of("Officers detained two journalists outside the parliament.")
     assert any(e["plover_type"] == "COERCE" and e["source"]["text"] == "Officers" for e in evs), evs
+
+
+def test_events_below_the_confidence_floor_are_withheld_and_counted(nlp):
+    """Before: every coded reading was published, down to confidence 0 ("leaving frightened residents" as a meeting
+    with them). The type classifier's confidence now has a floor; what falls below it is counted, not published."""
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events import annotate, code_article
+
+    text = ("The blast echoed across the quiet town, breaking the windows of nearby stores and leaving frightened "
+            "residents in the street.")
+    doc = annotate(nlp, nlp(text))
+    table = resolve_entities(doc)
+    every = code_article(doc, table, article(text), emit_statements=False, min_confidence=0.0)
+    assert every.events and every.withheld == 0 and max(e["confidence"] for e in every.events) < 0.2
+    floored = code_article(doc, table, article(text), emit_statements=False, min_confidence=0.2)
+    assert floored.events == [] and floored.withheld == len(every.events)
+    result = extract(article(text))  # the stage, with the default floor
+    assert result.events == [] and result.withheld == len(every.events) and result.enriched["event_ids"] == []
+    kept = code_article(*_parsed(nlp, "Police in Lagos detained two opposition activists on Tuesday."), min_confidence=0.2)
+    assert kept.events and kept.withheld == 0
+
+
+def _parsed(nlp, text: str):
+    from streams.extraction.entities import resolve_entities
+    from streams.extraction.events import annotate
+
+    doc = annotate(nlp, nlp(text))
+    return doc, resolve_entities(doc), article(text)
+
+
+def test_confidence_floor_setting(monkeypatch):
+    from pydantic import ValidationError
+
+    from streams.config import Settings
+
+    monkeypatch.delenv("NEWSEVENTS_MIN_EVENT_CONFIDENCE", raising=False)
+    assert Settings().min_event_confidence == 0.2
+    monkeypatch.setenv("NEWSEVENTS_MIN_EVENT_CONFIDENCE", "0")
+    assert Settings().min_event_confidence == 0.0
+    monkeypatch.setenv("NEWSEVENTS_MIN_EVENT_CONFIDENCE", "1.5")
+    with pytest.raises(ValidationError):
+        Settings()

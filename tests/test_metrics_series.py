@@ -73,3 +73,13 @@ def test_every_step_latency_series_exists_before_the_first_message() -> None:
     written = {line.split('"')[1] for line in after.splitlines() if line.startswith("newsevents_stage_duration_seconds_count{")}
     assert written == set(STEP_LABELS)
     assert all(f'newsevents_stage_duration_seconds_count{{stage="{s}"}} 1.0' in after for s in ("decode", "clean", "extract"))
+
+
+def test_withheld_events_are_counted() -> None:
+    registry = CollectorRegistry()
+    m = Metrics(registry)
+    m.prepare(TOPICS)
+    assert "newsevents_events_withheld_total 0.0" in _text(m, registry)
+    m.record_stats({"stage": "extract", "event_types": ["ASSAULT"], "events_withheld": 3})
+    m.record_stats({"stage": "extract", "event_types": [], "events_withheld": 2})
+    assert "newsevents_events_withheld_total 5.0" in _text(m, registry)

@@ -86,6 +86,7 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
         enriched["tone"] = article_tone
         extraction = Extraction(enriched=enriched, events=events)
         extraction.statements = coded.statements if coded is not None else 0
+        extraction.withheld = coded.withheld if coded is not None else 0
         out.append(extraction)
     return out
 

@@ -125,6 +125,7 @@ class Coded:
 
     events: list[dict[str, Any]]
     statements: int
+    withheld: int = 0  # events coded below ``min_event_confidence``, not published (a metric)
 
 
 @dataclass(slots=True)
@@ -145,12 +146,18 @@ def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, 
 
 
 def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_statements: bool | None = None,
-                 now: datetime.datetime | None = None) -> Coded:
-    """Event records of one article (see module doc); never raises on odd text (a bad sentence is skipped)."""
-    if emit_statements is None:
+                 now: datetime.datetime | None = None, min_confidence: float | None = None) -> Coded:
+    """Event records of one article (see module doc); never raises on odd text (a bad sentence is skipped).
+
+    An event whose ``confidence`` is below ``min_confidence`` (``NEWSEVENTS_MIN_EVENT_CONFIDENCE``) is withheld and
+    counted: the type classifier, which gives the confidence, found that reading unlikely against the sentence
+    (most such records are a trigger word in a sense of no act: "expressed their opinions", "handing it off")."""
+    if emit_statements is None or min_confidence is None:
         from ...config import get_settings
 
-        emit_statements = get_settings().emit_statements
+        settings = get_settings()
+        emit_statements = settings.emit_statements if emit_statements is None else emit_statements
+        min_confidence = settings.min_event_confidence if min_confidence is None else min_confidence
     cands: list[Candidate] | None = doc._.event_candidates
     if cands is None:
         from ..nlp import load_nlp
@@ -180,7 +187,8 @@ def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_state
             except Exception:  # noqa: BLE001 - one odd parse must not lose the article
                 log.warning("event coding failed on sentence %d of %s", index, article.article_id, exc_info=True)
         salience.observe(sent, table)
-    return Coded(events[:MAX_EVENTS_PER_ARTICLE], coder.statements)
+    kept = [e for e in events if e["confidence"] >= min_confidence]
+    return Coded(kept[:MAX_EVENTS_PER_ARTICLE], coder.statements, len(events) - len(kept))
 
 
 def code_events(doc: Doc, table: EntityTable, article: CleanArticle, emit_statements: bool | None = None) -> list[dict[str, Any]]:
