@@ -116,6 +116,12 @@ _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
+# A fight that only office-holders, parties, firms, courts or the press take part in ("the two leaders clashed over the
+# budget", "the minister attacked the central bank's governor") is fought in words: none of them bears arms. CAMEO 19
+# by a verb's default code only (a pattern that names a weapon or a battle keeps its code); a state, a crowd or a
+# sector that can use force (police, soldiers, rebels, civilians in a crowd) keeps the act of force.
+_UNARMED_SECTORS = frozenset({"GOV", "LEG", "JUD", "BUS", "PTY", "JRN", "EDU", "MED", "NGO", "IGO", "ELI"})
+_FIGHT_ROOT = "19"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
@@ -467,7 +473,7 @@ class _SentenceCoder:
                                 continue  # an unresolved pronoun is never a target: the stated direction stands alone
                             s = None
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
-        if c.kind == "verb" and self._in_words(tok, c):
+        if c.kind == "verb" and (self._in_words(tok, c) or _unarmed_fight(c, sources, targets, mutual and not any(k.dep_ == "dobj" for k in kids(tok)))):
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
@@ -774,6 +780,17 @@ def _reduced_relative(tok: Token) -> bool:
     if tok.dep_ == "acl":
         return tok.head.pos_ in ("NOUN", "PROPN", "PRON")
     return tok.dep_ in ("pobj", "pcomp") and noun_of_gerund(tok) is not tok  # the parser's reading of the same
+
+
+def _unarmed_fight(c: Candidate, sources: list[Participant], targets: list[Participant], mutual: bool) -> bool:
+    """The verb's default act of force (CAMEO 19) has a named doer, and every party to it is of a sector that bears no
+    arms (``_UNARMED_SECTORS``), with an opponent: a target, or, for a mutual act with no object (``mutual``), a doer
+    of several ("the two leaders clashed"). Without one ("councils broke the law") nothing says the act was a fight."""
+    if not sources or not c.pattern.endswith(":verb") or (c.code or c.reverse)[:2] != _FIGHT_ROOT:
+        return False
+    if not targets and not (mutual and (len(sources) >= 2 or sources[0].plural)):
+        return False
+    return all(p.sector in _UNARMED_SECTORS and p.etype not in _PLACE_TYPES for p in (*sources, *targets))
 
 
 def _clause_score(tok: Token) -> float:
