@@ -43,6 +43,13 @@ def test_the_charge_is_not_part_of_the_accused() -> None:
     assert top["target"]["text"] == "army"
 
 
+def test_a_charge_the_tagger_drew_into_a_name_is_not_part_of_the_accused() -> None:
+    """Before: the tagger read "the electoral commission of fraud" as one organisation, and a word inside a name kept
+    the charge in the target; a lower-case word names no one."""
+    top = _top("The opposition candidate accused the electoral commission of fraud.")
+    assert top["plover_type"] == "ACCUSE" and top["target"]["text"] == "electoral commission"
+
+
 def test_the_warned_of_matter_is_not_part_of_the_warned() -> None:
     top = _top("A senior official warned the rebels of severe consequences on Sunday.")
     assert top["target"]["text"] == "rebels"

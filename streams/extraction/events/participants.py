@@ -373,7 +373,8 @@ class Participants:
             if prep.dep_ != "prep" or prep.lower_ != "of" or not span.start < prep.i < span.end:
                 continue
             objs = [g for g in kids(prep) if g.dep_ == "pobj"]
-            if any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTITY_TYPES or g.lower_ in kb.agents
+            # (a lower-case word inside a name the tagger drew past the noun, "the ministry of fraud", names no one)
+            if any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTITY_TYPES and not g.is_lower or g.lower_ in kb.agents
                    or agent_actor(self.doc[g.i : g.i + 1], self.when) is not None for g in objs) and not any(
                     _coded_gerund(m, kb) for g in objs for m in kids(g) if m.dep_ == "amod" and m.i < g.i):
                 continue  # (an actor after a coded verb's gerund is whom they did it to: "of beating protesters")
