@@ -157,7 +157,7 @@ def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_state
 
     An event whose ``confidence`` is below ``min_confidence`` (``NEWSEVENTS_MIN_EVENT_CONFIDENCE``) is withheld and
     counted: the type classifier, which gives the confidence, found that reading unlikely against the sentence
-    (most such records are a trigger word in a sense of no act: "expressed their opinions", "handing it off")."""
+    (most such records are a trigger word in a sense of no act: "leaving frightened residents" read as a meeting)."""
     if emit_statements is None or min_confidence is None:
         from ...config import get_settings
 
@@ -473,7 +473,7 @@ class _SentenceCoder:
                                 continue  # an unresolved pronoun is never a target: the stated direction stands alone
                             s = None
                         pairs.append((t, s, c.reverse))  # "[A:B]": B is the target's act on the source
-        if c.kind == "verb" and (self._in_words(tok, c) or _unarmed_fight(c, sources, targets, mutual and not any(k.dep_ == "dobj" for k in kids(tok)))):
+        if c.kind == "verb" and (self._in_words(tok, c) or _unarmed_fight(c, tok, sources, targets, mutual)):
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
@@ -782,13 +782,13 @@ def _reduced_relative(tok: Token) -> bool:
     return tok.dep_ in ("pobj", "pcomp") and noun_of_gerund(tok) is not tok  # the parser's reading of the same
 
 
-def _unarmed_fight(c: Candidate, sources: list[Participant], targets: list[Participant], mutual: bool) -> bool:
+def _unarmed_fight(c: Candidate, v: Token, sources: list[Participant], targets: list[Participant], mutual: bool) -> bool:
     """The verb's default act of force (CAMEO 19) has a named doer, and every party to it is of a sector that bears no
-    arms (``_UNARMED_SECTORS``), with an opponent: a target, or, for a mutual act with no object (``mutual``), a doer
+    arms (``_UNARMED_SECTORS``), with an opponent: a target, or, for a mutual act whose verb ``v`` has no object, a doer
     of several ("the two leaders clashed"). Without one ("councils broke the law") nothing says the act was a fight."""
     if not sources or not c.pattern.endswith(":verb") or (c.code or c.reverse)[:2] != _FIGHT_ROOT:
         return False
-    if not targets and not (mutual and (len(sources) >= 2 or sources[0].plural)):
+    if not targets and not (mutual and (len(sources) >= 2 or sources[0].plural) and not any(k.dep_ == "dobj" for k in kids(v))):
         return False
     return all(p.sector in _UNARMED_SECTORS and p.etype not in _PLACE_TYPES for p in (*sources, *targets))
 
