@@ -3,7 +3,9 @@
 ``parse`` changes how the model runs (numpy's BLAS instead of thinc's bundled
 BLIS, small ``nlp.pipe`` batches, memoised lemmas); none of that may change a
 tag, a head, a lemma or an entity. The reference here is a second copy of the
-model loaded the stock way (thinc's default ops, spaCy's own lemmatizer).
+model loaded the stock way (thinc's default ops, spaCy's own lemmatizer), with
+the one rule the stage adds on purpose: a blank line ends a sentence
+(``paragraphs.py``, tested in ``test_paragraph_breaks.py``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ def _signature(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def stock():
-    return model_package().load(exclude=list(EXCLUDED_COMPONENTS))
+    from streams.extraction.paragraphs import FACTORY
+
+    nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS))
+    nlp.add_pipe(FACTORY, before="parser")
+    return nlp
 
 
 def test_parse_matches_the_stock_pipeline(stock) -> None:

@@ -38,9 +38,9 @@ from .chrome import credited_sources, is_credit_line, is_drop, is_stop, norm
 from .html import MAX_HTML_CHARS, UnusableHtml, extract_html
 from .language import detect_language
 from .repair import repair_text
-from .text import extract_text
+from .text import extract_text, unwrap
 
-CLEANER_VERSION = "0.3.0"
+CLEANER_VERSION = "0.4.0"  # 0.4: hard-wrapped plain text is unwrapped
 MAX_TEXT_CHARS = 2_000_000  # plain text beyond this is not one article
 # "Short": about three sentences of news prose (~25 words each), in at most a
 # headline plus three lines. Wire alerts, feed descriptions and headlines fit.
@@ -113,6 +113,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
         text = raw.text or ""
         if len(text) > MAX_TEXT_CHARS:
             raise Rejected(errors.TOO_LARGE, f"text is {len(text)} chars, limit {MAX_TEXT_CHARS}", article_id=raw.id)
+        text = unwrap(text)  # a hard-wrapped line is no paragraph
         result = extract_text(text, title=raw.title)
         _refuse_if_not_article(result, raw.id)
         if is_short(text):

@@ -145,6 +145,12 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def open_endings() -> frozenset[str]:
+    """Lower-case words a sentence does not end on: a line ending with one is hard-wrapped (``cleaning_open_endings.tsv``)."""
+    return frozenset(row[0] for row in rows("cleaning_open_endings.tsv"))
+
+
+@lru_cache(maxsize=1)
 def lede_tokens() -> "re2._Regexp":
     """Class/id tokens that name an article's standfirst (``cleaning_structure.tsv``, kind ``lede``)."""
     return _structure("lede")

@@ -4,6 +4,9 @@ Scraped text is a page's text with the tags stripped: menus, share bars, teasers
 and the article run together, often glued with no separator where block
 elements met ("HomeAbout Us", "agreed.Weather"). The model, in three steps:
 
+0. Unwrap (done by the cleaner before anything else, :func:`unwrap`): a line
+   that breaks off a sentence the next line goes on with is joined to it, so a
+   text wrapped at a fixed width is not a paragraph per line.
 1. Segment: lines, runs of blank space, and glue points (a lower-case letter or
    sentence punctuation directly followed by an upper-case word) become segment
    boundaries; a boundary inside a word is remembered so the two halves can be
@@ -32,6 +35,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lexicon import open_endings
 from .chrome import is_break, is_caption, is_chrome_line, is_credit_line, is_drop, is_end, is_lead, is_stop, is_wall
 from .notarticle import classify_text
 
@@ -49,6 +53,7 @@ _GLUE = re.compile(
     r")"
 )
 _WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END = re.compile(r"[.!?。！？…”\"’):]\s*$")
 _TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Cf"})  # emoji, modifiers, variation selectors, joiners
@@ -66,6 +71,7 @@ _SECONDARY_SHARE = 0.5  # a second run half as strong as the best is the rest of
 _SECONDARY_MIN = 40.0  # ... and at least this strong in absolute terms
 _HEADLINE_MAX_WORDS = 20
 _SHORT_TEXT_WORDS = 150  # a text this short with no prose run is kept whole (minus chrome lines)
+_WRAP_WIDTH, _WRAP_LONG_SHARE = 100, 0.05  # hard wraps are at 60-80 characters; a wrapped text has almost no longer line
 _SNIPPET_WORDS, _SNIPPET_LINES = 80, 6  # a text this small is a snippet: no article model, every line that is not chrome
 
 
@@ -102,6 +108,51 @@ def segments(text: str) -> list[Segment]:
             if piece:
                 out.append(Segment(piece, glued=bool(out) and pos > 0 and _soft(chunk, pos)))
     return out
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each hard wrap undone: a line that runs on into the next one (no blank line between) is
+    joined to it with a space. Plain text wrapped at a fixed width ("... officials\nsaid ...") would otherwise
+    be a paragraph per line (the text path keeps lines as paragraphs) and lose its first line as a headline, and
+    the extract stage ends a sentence at every paragraph break."""
+    if "\n" not in text:
+        return text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not _wrapped_at_a_width(lines):
+        return text
+    out: list[str] = []
+    for line in lines:
+        if out and _runs_on(out[-1], line):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _wrapped_at_a_width(lines: list[str]) -> bool:
+    """The text is hard-wrapped: hardly a line is longer than a wrap width (``_WRAP_WIDTH``). A few lines (a
+    snippet) are read as wrapped too. Scraped page text, whose lines are block elements (a paragraph a line, often
+    hundreds of characters), is not: there a line that starts in lower case is a block of its own ("retrieved
+    from ..." under a citation), and joining it would change what the article model reads as prose."""
+    lengths = [len(ln.strip()) for ln in lines if ln.strip()]
+    if len(lengths) <= _SNIPPET_LINES:
+        return True
+    return sum(n > _WRAP_WIDTH for n in lengths) <= _WRAP_LONG_SHARE * len(lengths)
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """``line`` breaks off a sentence that ``following`` goes on with: it has no closing stop, and either the next
+    line starts with a lower-case letter or this one ends on a comma or on a word no sentence ends on (an
+    article, a preposition, a conjunction: ``lexicon.open_endings``)."""
+    line, following = line.rstrip(), following.lstrip()
+    if not line or not following or _END.search(line) or _BREAK.search(line[-3:]):
+        return False
+    if following[0].islower():
+        return True
+    if line.endswith(","):
+        return True
+    last = _LAST_WORD.search(line[-40:])
+    return last is not None and last.group().lower() in open_endings()
 
 
 def _soft(chunk: str, pos: int) -> bool:

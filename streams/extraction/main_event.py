@@ -47,9 +47,9 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
     title_text = doc_text(title_doc).lower() if title_doc is not None else ""
     title_stripped = doc_text(title_doc).strip() if title_doc is not None else ""
     max_mentions = max((e.mentions for e in table.entities), default=1)
-    candidates: list[tuple[Span, int, float]] = []  # (sentence, index, position score); the title is index -1
-    if title_doc is not None:
-        candidates += [(s, -1, 1.0) for s in sentences(title_doc)]
+    candidates: list[tuple[Span, int, float, list[tuple[Token, Span]]]] = []  # (sentence, index, position score, pairs)
+    if title_doc is not None:  # the title is index -1; a headline the parser cannot read is "named actor + action"
+        candidates += [(s, -1, 1.0, _subject_verbs(s) or _headline_actor(s)) for s in sentences(title_doc)]
     considered = 0
     for index, sent in enumerate(sents):
         if considered >= _LEAD_SENTENCES:
@@ -58,14 +58,14 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
             continue  # the body repeats the headline: already a candidate as the title
         if len(sent) < 3:
             continue
-        candidates.append((sent, index, 1.0 - considered / _LEAD_SENTENCES))
+        pairs = _subject_verbs(sent)
+        if not pairs and _whole_paragraph(sent):
+            continue  # a caption or a subhead (a paragraph with no subject and verb) takes no place in the lead
+        candidates.append((sent, index, 1.0 - considered / _LEAD_SENTENCES, pairs))
         considered += 1
     best: tuple[float, int, Token, Span, Entity | None] | None = None
-    for sent, index, position in candidates:
+    for sent, index, position, pairs in candidates:
         in_title = index < 0
-        pairs = _subject_verbs(sent)
-        if in_title and not pairs:
-            pairs = _headline_actor(sent)
         for verb, who_span in pairs:
             who_ent = _actor_in(who_span, table, doc)
             score = _W_POSITION * position
@@ -81,6 +81,13 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
         return None
     _, index, verb, who_span, who_ent = best
     return _event(doc, table, index, verb, who_span, who_ent, sents, title_doc, published_at)
+
+
+def _whole_paragraph(sent: Span) -> bool:
+    """The sentence ends its paragraph and starts it (the parser keeps the two apart: ``paragraphs.py``)."""
+    last, before = sent[-1], sent.doc[sent.start - 1] if sent.start > 0 else None
+    ends = last.is_space and "\n" in last.text or sent.end == len(sent.doc)
+    return ends and (before is None or before.is_space and "\n" in before.text)
 
 
 def _content_lemmas(span: Doc | Span) -> set[str]:

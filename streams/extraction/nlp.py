@@ -9,7 +9,9 @@ Components: extraction needs tokens, POS (tagger + attribute_ruler), the
 dependency parse (subjects/objects, sentence boundaries), named entities and
 lemmas (the event coder compares its patterns' nouns with them). The only component of the
 model that nothing reads is ``senter`` (the parser already splits sentences),
-so it is excluded rather than merely disabled: it is never loaded.
+so it is excluded rather than merely disabled: it is never loaded. One component of
+the project's own runs before the parser and changes its reading on purpose: a
+blank line ends a sentence (:mod:`.paragraphs`).
 
 The event coder's own components (``events.components``) are added to the pipeline
 here but are not run by :func:`parse`: the extract stage runs them on each parsed doc
@@ -82,14 +84,19 @@ def load_nlp() -> Language:
     return build_nlp()
 
 
-def build_nlp(*, attribute_table: bool = True, vocab: Any = True) -> Language:
+def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, vocab: Any = True) -> Language:
     """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler
-    (the cost benchmark's stock side); ``vocab`` is a vocabulary to share (``True``: the model's own)."""
+    and ``paragraph_breaks=False`` leaves out :mod:`.paragraphs` (together: the cost benchmark's stock side);
+    ``vocab`` is a vocabulary to share (``True``: the model's own)."""
     with use_ops("numpy", use_blis=False):
         nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
     nlp.max_length = MAX_CHARS + 1_000
     if attribute_table:
         fast_attribute_ruler(nlp)
+    if paragraph_breaks:
+        from .paragraphs import FACTORY as PARAGRAPHS
+
+        nlp.add_pipe(PARAGRAPHS, before="parser")  # a blank line ends a sentence (the parser keeps preset starts)
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()

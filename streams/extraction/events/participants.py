@@ -167,9 +167,9 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     for i in range(lo, head.i):
         if doc[i].text in _DATELINE_SEPS and not joins_words(doc[i]):
             lo = i + 1  # "ROME - police", "LAHORE: police"; a hyphen inside a word ("rebel-held") is no separator
-    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
+    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")) and not _closes_bracket(doc, lo, hi):
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "case")) and not _closes_bracket(doc, lo, hi):
         hi -= 1
     if hi + 1 < len(doc) and _closes_bracket(doc, lo, hi + 1):
         hi += 1
