@@ -42,10 +42,17 @@ _OWNED_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "tow
 
 
 def at_is_venue(code: str) -> bool:
-    """Meeting, talks and the intent to meet (CAMEO 03, 04 but visits): one meets *with* a party and *at* a place, so
-    the "at" phrase names where it happened ("the two unions met at the labour court"), not whom they met; where
-    a party is visited (042, 043) the place named is the host, and "at" stays a target's preposition."""
-    return code[:2] == "03" or (code[:2] == "04" and code[:3] not in ("042", "043"))
+    """Whether an "at" phrase names where the act happened rather than whom it was aimed at. Only an act that is
+    directed at someone takes its target with "at": criticism ("lashed out at X"), threats ("pointed guns at X"),
+    protest ("protested at X's ruling"), a show of force, which faces whoever is across ("massed troops at the X
+    border"), repression and force ("fired tear gas at X", "hurled stones at X"; CAMEO 11, 13, 14, 15, 175, 18, 19,
+    20), and a visit, whose host the place names (042, 043). Every other act is done *at* a place: one meets, signs, appeals or arrests
+    somewhere ("met at the labour court", "signed the accord at a summit", "arrested dozens at the rally"), and the
+    place, or the crowd of the gathering held there, is not who the act befell."""
+    return not code.startswith(_AT_TARGET_CODES)
+
+
+_AT_TARGET_CODES = ("11", "13", "14", "15", "175", "18", "19", "20", "042", "043")  # CAMEO code prefixes (at_is_venue)
 
 
 @dataclass(slots=True)
