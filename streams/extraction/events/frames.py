@@ -553,6 +553,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if v.lemma_.lower() in kb.departures and _ordered_to_leave(v, kb):
         return []
+    if _succession(v, kb):
+        return []
     fitting = [e for e in entries if _companions_ok(e, v)]
     lemma = v.lemma_.lower()
     if any(e.lemma == lemma for e in fitting):
@@ -662,6 +664,25 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
     return _threats(out, v, kb)
+
+
+def _succession(v: Token, kb: Knowledge) -> bool:
+    """``v`` is a successor taking over an office (``event_successions.tsv``: "took over from X", "took over as
+    chairman", "took over the post"): no act of one party on another, however the verb codes taking control."""
+    lemma = v.lemma_.lower()
+    if not any(lemma == verb for verb, _ in kb.successions):
+        return False
+    deps = kids(v)
+    for c in deps:
+        row = kb.successions.get((lemma, c.lower_)) if c.dep_ == "prt" else None
+        if row is None:
+            continue
+        preps, offices = row
+        objects = [o for o in deps if o.dep_ == "dobj"]
+        if objects:
+            return all(o.lemma_.lower() in offices for o in objects)
+        return any(p.dep_ == "prep" and p.lower_ in preps for p in deps)
+    return False
 
 
 def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
