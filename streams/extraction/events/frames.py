@@ -553,7 +553,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if v.lemma_.lower() in kb.departures and _ordered_to_leave(v, kb):
         return []
-    if _succession(v, kb):
+    if _succession(v, kb) or _conveyed_for_care(v, kb):
         return []
     fitting = [e for e in entries if _companions_ok(e, v)]
     lemma = v.lemma_.lower()
@@ -683,6 +683,13 @@ def _succession(v: Token, kb: Knowledge) -> bool:
             return all(o.lemma_.lower() in offices for o in objects)
         return any(p.dep_ == "prep" and p.lower_ in preps for p in deps)
     return False
+
+
+def _conveyed_for_care(v: Token, kb: Knowledge) -> bool:
+    """``v`` brings someone to a place of care (``event_care_destinations.tsv``: "were taken to hospital", "rushed
+    to a clinic"): a conveyance for treatment, no act of one party on another."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.care_places for g in kids(c))
+               for c in kids(v))
 
 
 def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
