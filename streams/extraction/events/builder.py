@@ -410,8 +410,11 @@ class _SentenceCoder:
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._disaster_agent(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
-        if not sources and self._befell_in_mishap(c):
-            return []  # "four were killed in a crash", "died when a tree fell during a storm": nobody did it
+        if (not sources or not c.code) and self._befell_in_mishap(c):
+            # "four were killed in a crash", "died when a tree fell during a storm": nobody did it; nor when the
+            # subject only underwent it (no code of its own: "three men died in the accident"), whose sources are
+            # the dead, not doers
+            return []
         exclude = {s.key for s in sources}
         groups = [g for g in c.target_groups if not self._own_body(doc[g[0]], c.code or c.reverse)] if sources else c.target_groups
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
@@ -589,7 +592,11 @@ class _SentenceCoder:
         v = self.doc[c.trigger]
 
         def mishap(t: Token) -> bool:
-            return t.lemma_.lower() in kb.mishaps or t.pos_ in ("NOUN", "PROPN") and is_hazard(noun_phrase(self.doc, t))
+            # a verb of the table is a mishap used intransitively ("the boat capsized", "the roof collapsed"); with an
+            # object it is an act ("gunmen stormed the bank", "troops crushed the revolt")
+            if t.lemma_.lower() in kb.mishaps:
+                return t.pos_ != "VERB" or not any(k.dep_ == "dobj" for k in kids(t))
+            return t.pos_ in ("NOUN", "PROPN") and is_hazard(noun_phrase(self.doc, t))
 
         for w in [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]:
             for k in kids(w):

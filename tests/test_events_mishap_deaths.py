@@ -1,0 +1,28 @@
+"""Those who died in an accident underwent no act of force (``builder._befell_in_mishap``), also when the verb is one
+of dying, whose subject only undergoes the act.
+
+Sentences are the team's own. The mishap check was read only when the act had no source; a verb of dying codes the
+reversed act, and its subject (the dead) stood in the source slot, so a death "in the accident" came out as an
+assault on the dead by no one.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events
+
+MISHAPS = (
+    "Five miners died in an accident as the roof of the shaft gave way.",
+    "Three commuters died in an accident after their train left the rails.",
+    "Two hikers died during a storm in the mountains.",
+)
+
+
+def test_dying_in_an_accident_is_no_act_of_force() -> None:
+    force = {text: [e["cameo_code"] for e in text_events(text) if e["cameo_code"][:2] in ("18", "19", "20")] for text in MISHAPS}
+    assert force == {text: [] for text in MISHAPS}
+
+
+def test_dying_in_a_fight_is_still_an_act_of_force() -> None:
+    pairs = [(e["plover_type"], e["source"]["text"], (e["target"] or {}).get("text")) for e in text_events(
+        "Two soldiers died in clashes with rebels near the border.")]
+    assert ("ASSAULT", "rebels", "Two soldiers") in pairs
