@@ -642,6 +642,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             # act is ("withdrew its troops" 0874 is a retreat, "withdrew from the treaty" 161 a sanction)
             code = entry.code
             by_default = True
+        if p is None and code[:2] in _HANDING_ROOTS and frame.objects and all(o.lemma_.lower() in kb.information for o in frame.objects):
+            code, reverse = _STATEMENT_CODE, ""  # "released figures", "provided an update": published, no act of giving
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
@@ -964,6 +966,8 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
 
 
 _THREAT_ROOT = "13"
+_HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
+_STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
 _PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
 
