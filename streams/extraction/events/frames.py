@@ -528,6 +528,25 @@ def _names_actor(tok: Token) -> bool:
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok)))
 
 
+def _striving(frame: VerbFrame, kb: Knowledge) -> bool:
+    """A verb of fighting in its sense of striving: an infinitive of what is striven for ("battled for hours to free
+    the trapped", "fought to save his life", "fought to block the bill"), no opponent (no object, no "with" or
+    "against" party) and doers that bear no arms (no armed agent noun, state, organisation or group by name: "troops
+    fought to retake the town" is a fight). What is striven for is coded on its own verb."""
+    v = frame.verb
+    if frame.objects or not frame.subjects or any(p in _OPPONENT_PREPS for p, _ in frame.preps):
+        return False
+    if not any(c.dep_ in ("xcomp", "advcl") and has_to(c) for c in kids(v)):
+        return False
+    return not any(_agent_sector(s, kb) in _FIGHTING_SECTORS or s.ent_type_ in _NAMED_PARTY_TYPES or s.lemma_.lower() in kb.weapons
+                   for s in frame.subjects)
+
+
+_OPPONENT_PREPS = frozenset({"with", "against", "alongside"})
+_NAMED_PARTY_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_FIGHTING_SECTORS = _FORCE_SECTORS | {"CRM"}  # armed bodies, and gangs and criminals, who fight with arms too
+
+
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:
     """The word is an agent noun of an armed body ("troops", "coalition", "militants")."""
     return _agent_sector(tok, kb) in _FORCE_SECTORS
@@ -642,6 +661,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             # act is ("withdrew its troops" 0874 is a retreat, "withdrew from the treaty" 161 a sanction)
             code = entry.code
             by_default = True
+        if p is None and code[:2] == _FORCE_ROOT and _striving(frame, kb):
+            continue  # "rescuers battled to free the trapped", "doctors fought to save him": an effort, no fight
         if p is None and code[:2] in _HANDING_ROOTS and frame.objects and all(o.lemma_.lower() in kb.information for o in frame.objects):
             code, reverse = _STATEMENT_CODE, ""  # "released figures", "provided an update": published, no act of giving
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
@@ -966,6 +987,7 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
 
 
 _THREAT_ROOT = "13"
+_FORCE_ROOT = "19"  # CAMEO "use conventional military force": the default of the verbs of fighting
 _HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
 _STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
 _PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
