@@ -5,6 +5,7 @@ import json
 import os
 import socket
 from pathlib import Path
+from typing import Callable, Iterable
 
 import orjson
 import pytest
@@ -69,6 +70,12 @@ def text_events(text: str, article_id: str = "t-text") -> list[dict]:
     art = CleanArticle(article_id=article_id, body=text, content_hash=content_hash(text), cleaner_version="test",
                        input_format="text", language="en")
     return extract(art).events
+
+
+def codes_by_text(texts: Iterable[str], keep: Callable[[dict], bool] = lambda e: True) -> dict[str, list[str]]:
+    """The CAMEO codes of the events each text gives that ``keep`` accepts, by text: a phenomenon's tests compare it
+    with ``{text: [] ...}`` to say that none of its sentences codes such an event."""
+    return {text: [e["cameo_code"] for e in text_events(text) if keep(e)] for text in texts}
 
 
 def top_typed_event(events: list[dict]) -> dict:

@@ -8,7 +8,7 @@ hospital.
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import codes_by_text, text_events
 
 
 CARRIED_FOR_CARE = (
@@ -20,8 +20,7 @@ CARRIED_FOR_CARE = (
 
 
 def test_bringing_someone_to_care_is_no_event() -> None:
-    coded = {text: [e["cameo_code"] for e in text_events(text)] for text in CARRIED_FOR_CARE}
-    assert coded == {text: [] for text in CARRIED_FOR_CARE}
+    assert codes_by_text(CARRIED_FOR_CARE) == {text: [] for text in CARRIED_FOR_CARE}
 
 
 def test_the_act_that_wounded_them_is_still_coded() -> None:

@@ -7,7 +7,7 @@ that released figures "released" someone, and a band that released an album made
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import codes_by_text, text_events
 
 PUBLISHED = (
     "The statistics agency released figures showing a rise in unemployment.",
@@ -17,8 +17,7 @@ PUBLISHED = (
 
 
 def test_what_is_published_is_a_statement() -> None:
-    typed = {text: [e["cameo_code"] for e in text_events(text) if e["plover_type"]] for text in PUBLISHED}
-    assert typed == {text: [] for text in PUBLISHED}
+    assert codes_by_text(PUBLISHED, lambda e: e["plover_type"] is not None) == {text: [] for text in PUBLISHED}
 
 
 def test_people_released_are_still_released() -> None:

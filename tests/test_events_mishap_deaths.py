@@ -8,7 +8,7 @@ assault on the dead by no one.
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import codes_by_text, text_events
 
 MISHAPS = (
     "Five miners died in an accident as the roof of the shaft gave way.",
@@ -18,8 +18,7 @@ MISHAPS = (
 
 
 def test_dying_in_an_accident_is_no_act_of_force() -> None:
-    force = {text: [e["cameo_code"] for e in text_events(text) if e["cameo_code"][:2] in ("18", "19", "20")] for text in MISHAPS}
-    assert force == {text: [] for text in MISHAPS}
+    assert codes_by_text(MISHAPS, lambda e: e["cameo_code"][:2] in ("18", "19", "20")) == {text: [] for text in MISHAPS}
 
 
 def test_dying_in_a_fight_is_still_an_act_of_force() -> None:

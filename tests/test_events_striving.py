@@ -7,7 +7,7 @@ gangs, states and groups by name) or a named opponent keep the fight.
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import codes_by_text, text_events
 
 EFFORTS = (
     "Nurses fought to keep the patients warm after the power cut.",
@@ -17,8 +17,7 @@ EFFORTS = (
 
 
 def test_striving_is_no_act_of_force() -> None:
-    force = {text: [e["cameo_code"] for e in text_events(text) if e["plover_type"] == "ASSAULT"] for text in EFFORTS}
-    assert force == {text: [] for text in EFFORTS}
+    assert codes_by_text(EFFORTS, lambda e: e["plover_type"] == "ASSAULT") == {text: [] for text in EFFORTS}
 
 
 def test_armed_doers_or_a_named_opponent_keep_the_fight() -> None:

@@ -528,6 +528,13 @@ def _names_actor(tok: Token) -> bool:
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok)))
 
 
+def _in_predicament(frame: VerbFrame, kb: Knowledge) -> bool:
+    """Every object of the verb is people caught by a mishap (``event_predicaments.tsv``: "people trapped in the
+    rubble", "villagers stranded by floods"): freeing or helping them is a rescue."""
+    return bool(frame.objects) and all(
+        any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in kb.predicaments for c in kids(o)) for o in frame.objects)
+
+
 def _striving(frame: VerbFrame, kb: Knowledge) -> bool:
     """A verb of fighting in its sense of striving: an infinitive of what is striven for ("battled for hours to free
     the trapped", "fought to save his life", "fought to block the bill"), no opponent (no object, no "with" or
@@ -661,6 +668,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             # act is ("withdrew its troops" 0874 is a retreat, "withdrew from the treaty" 161 a sanction)
             code = entry.code
             by_default = True
+        if code[:2] in _RESCUE_ROOTS and _in_predicament(frame, kb):
+            continue  # "freed four people trapped in a building", "rescued villagers stranded by floods": a rescue
         if p is None and code[:2] == _FORCE_ROOT and _striving(frame, kb):
             continue  # "rescuers battled to free the trapped", "doctors fought to save him": an effort, no fight
         if p is None and code[:2] in _HANDING_ROOTS and frame.objects and all(o.lemma_.lower() in kb.information for o in frame.objects):
@@ -987,6 +996,7 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
 
 
 _THREAT_ROOT = "13"
+_RESCUE_ROOTS = frozenset({"07", "08"})  # aid, release: what freeing or rescuing people codes
 _FORCE_ROOT = "19"  # CAMEO "use conventional military force": the default of the verbs of fighting
 _HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
 _STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
