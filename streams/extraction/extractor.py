@@ -16,9 +16,11 @@ from itertools import islice
 from typing import Any, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from ..records import ENRICHED_SCHEMA_VERSION, CleanArticle, Extraction
 from .actor_dictionary import actor_date
+from .doc_index import release
 from .entities import EntityTable, resolve_entities
 from .events import annotate, code_article, extractor_version
 from .gdelt import gdelt_fields, tone
@@ -59,36 +61,45 @@ def extract_batch(articles: Iterable[CleanArticle]) -> list[Extraction]:
             continue
         title_doc, doc = next(docs), next(docs)
         try:
-            # office-holders are dated by the article's date (None: today, flagged date_unresolved)
-            table = resolve_entities(doc, actor_date(article.published_at))
-        except Exception as exc:  # a bug must cost this article its entities, not the stream its worker
-            log.exception("entity resolution failed on %s", article.article_id)
-            warnings.append(f"entities_error:{type(exc).__name__}")
-            table = EntityTable([])
-        try:
-            main_event = find_main_event(doc, table, title_doc if len(title_doc) else None, article.published_at)
-        except Exception as exc:
-            log.exception("main event failed on %s", article.article_id)
-            warnings.append(f"main_event_error:{type(exc).__name__}")
-            main_event = None
-        if main_event is None:
-            warnings.append("no_main_event")
-        try:
-            # the coder's own components run here, on the parsed doc (parse() is the stock model's components alone)
-            coded = code_article(annotate(load_nlp(), doc), table, article)
-        except Exception as exc:  # noqa: BLE001 - a bug must cost this article its events, not the stream its worker
-            log.exception("event coding failed on %s", article.article_id)
-            warnings.append(f"events_error:{type(exc).__name__}")
-            coded = None
-        events = coded.events if coded is not None else []
-        article_tone = _with_gdelt_fields(article, events, warnings)
-        enriched = _enriched(article, table.to_list(), main_event, None, warnings, events)
-        enriched["tone"] = article_tone
-        extraction = Extraction(enriched=enriched, events=events)
-        extraction.statements = coded.statements if coded is not None else 0
-        extraction.withheld = coded.withheld if coded is not None else 0
-        out.append(extraction)
+            out.append(_extracted(article, warnings, title_doc, doc))
+        finally:
+            release(title_doc)
+            release(doc)
     return out
+
+
+def _extracted(article: CleanArticle, warnings: list[str], title_doc: Doc, doc: Doc) -> Extraction:
+    """The records of one parsed article; every step's failure costs only its own fields."""
+    try:
+        # office-holders are dated by the article's date (None: today, flagged date_unresolved)
+        table = resolve_entities(doc, actor_date(article.published_at))
+    except Exception as exc:  # a bug must cost this article its entities, not the stream its worker
+        log.exception("entity resolution failed on %s", article.article_id)
+        warnings.append(f"entities_error:{type(exc).__name__}")
+        table = EntityTable([])
+    try:
+        main_event = find_main_event(doc, table, title_doc if len(title_doc) else None, article.published_at)
+    except Exception as exc:
+        log.exception("main event failed on %s", article.article_id)
+        warnings.append(f"main_event_error:{type(exc).__name__}")
+        main_event = None
+    if main_event is None:
+        warnings.append("no_main_event")
+    try:
+        # the coder's own components run here, on the parsed doc (parse() is the stock model's components alone)
+        coded = code_article(annotate(load_nlp(), doc), table, article)
+    except Exception as exc:  # noqa: BLE001 - a bug must cost this article its events, not the stream its worker
+        log.exception("event coding failed on %s", article.article_id)
+        warnings.append(f"events_error:{type(exc).__name__}")
+        coded = None
+    events = coded.events if coded is not None else []
+    article_tone = _with_gdelt_fields(article, events, warnings)
+    enriched = _enriched(article, table.to_list(), main_event, None, warnings, events)
+    enriched["tone"] = article_tone
+    extraction = Extraction(enriched=enriched, events=events)
+    extraction.statements = coded.statements if coded is not None else 0
+    extraction.withheld = coded.withheld if coded is not None else 0
+    return extraction
 
 
 def parser_input(articles: Iterable[CleanArticle]) -> list[str]:

@@ -206,7 +206,9 @@ def parse(texts: Iterable[str]) -> Iterator[Doc]:
     nlp, memo = load_nlp(), _lemma_memo()
     disable = ["lemmatizer", *COMPONENTS]
     for batch in pipe_batches(texts, PIPE_BATCH_CHARS, PIPE_BATCH_DOCS):
-        for text, doc in zip(batch, nlp.pipe(batch, batch_size=len(batch), disable=disable), strict=True):
+        made = [nlp.make_doc(text) for text in batch]
+        for doc, text in zip(made, batch, strict=True):
+            keep_text(doc, text)  # before the components run: the paragraph breaks read it
+        for doc in nlp.pipe(made, batch_size=len(made), disable=disable):
             doc.tensor = _NO_TENSOR
-            keep_text(doc, text)
             yield memo(doc)

@@ -21,23 +21,35 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .doc_index import doc_text
 
 FACTORY = "newsevents_paragraph_breaks"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")  # linear: each run of white space is read once
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Sets ``is_sent_start`` on the first word after every blank line of ``doc``; returns ``doc``."""
-    text = doc.text
+    """Sets ``is_sent_start`` on the first word after every blank line of ``doc``; returns ``doc``.
+
+    The text is the one the parser was handed (``doc_index.doc_text``: kept on the doc before the pipeline runs,
+    not re-joined from its tokens), and the starts are written in one array write: ``Token.is_sent_start``'s setter
+    scans the whole doc on each call, once per paragraph."""
+    text = doc_text(doc)
     if "\n" not in text:
         return doc
+    starts = []
     for m in _BLANK_LINE.finditer(text):
         if m.end() < len(text) and m.start() > 0:
             span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-            if span is not None and len(span) and span[0].i > 0:
-                span[0].is_sent_start = True
+            if span is not None and len(span) and span.start > 0:
+                starts.append(span.start)
+    if starts:
+        flags = doc.to_array([SENT_START])
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags)
     return doc
 
 
