@@ -204,3 +204,12 @@ def test_an_appeal_whose_infinitive_the_parser_hung_as_an_adverbial_still_asks_f
 def test_a_call_to_rally_still_codes_the_rallies():
     events = _events("The main opposition party called on its supporters to hold rallies across the country on Friday.")
     assert any(e["plover_type"] == "PROTEST" and e["source"]["text"] == "main opposition party" for e in events), events
+
+
+def test_the_main_clause_outranks_what_happened_before_it() -> None:
+    # builder._earlier_act: an "after" / "since" clause tells what the sentence's news came after; its act is still
+    # coded, ranked as a relative clause is, below the act of the main clause
+    events = text_events("Rebels took control of the town after government troops withdrew.")
+    top = top_typed_event(events)
+    assert top["plover_type"] in ("COERCE", "ASSAULT") and top["source"]["text"] == "Rebels", top
+    assert any(e["plover_type"] == "RETREAT" for e in events), events  # the withdrawal is still an event

@@ -41,3 +41,9 @@ def test_observers_need_an_owner() -> None:
     assert top["plover_type"] == "ACCUSE"
     assert top["source"]["text"] == "EU observers"
     assert _typed("The observers criticised the conduct of the vote.") == []
+
+
+def test_the_parties_to_a_conflict_are_its_doers() -> None:
+    # event_agents.tsv: "parties", as "sides", stand for the parties of a war or a negotiation
+    events = text_events("The warring parties agreed to a week-long truce to let food convoys pass.")
+    assert any(e["plover_type"] == "AGREE" and e["source"]["text"] == "warring parties" for e in events), events

@@ -90,3 +90,23 @@ def test_verbs_the_dictionary_lacks_join_a_block() -> None:
     assert (top["plover_type"], top["target"]["text"]) == ("ACCUSE", "federal prosecutors")
     assert _top("Helicopters strafed the convoy of the militia.")["plover_type"] == "ASSAULT"
     assert _top("The government expropriated farms owned by foreign investors.")["cameo_code"] == "1711"
+
+
+def test_a_modifier_of_a_pattern_fits_its_synonym_too() -> None:
+    # GRANT * ARREST WARRANT [173]: a detention warrant is the same order; a warrant alone stays the dictionary's 100
+    top = _top("Prosecutors in Ankara issued detention warrants for 12 former judges.")
+    assert (top["cameo_code"], top["plover_type"]) == ("173", "COERCE")
+
+
+def test_rounding_up_people_is_an_arrest() -> None:
+    # "round up" joins APPREHEND for people only (event_verbs.tsv); the dictionary's own sense (COLLECT) codes nothing
+    top = _top("Police rounded up dozens of young men after the evening prayers.")
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("173", "COERCE", "Police")
+    assert not [e for e in text_events("The whips rounded up enough votes to pass the budget.", "t-pattern-nouns") if e["plover_type"]]
+
+
+def test_a_crowd_occupying_a_building_is_a_sit_in_and_an_army_occupying_a_town_takes_it() -> None:
+    # event_crowd_acts.tsv: occupying (INVADE, 192) by civilians, workers or students is a demonstration (141)
+    top = _top("Striking dock workers occupied the port authority's headquarters on Monday.")
+    assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Striking dock workers")
+    assert _top("Government troops occupied the hilltop village at dawn.")["plover_type"] in ("COERCE", "ASSAULT")

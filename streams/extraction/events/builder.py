@@ -771,12 +771,21 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if cur.dep_ == "relcl" or _reduced_relative(cur):
+        if cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur)):
             depth += 2
         elif cur.dep_ in ("advcl", "acl", "pcomp"):
             depth += 1
         cur = cur.head
     return depth
+
+
+_EARLIER_MARKS = frozenset({"after", "since", "following", "once"})
+
+
+def _earlier_act(clause: Token) -> bool:
+    """An adverbial clause of what happened before the main clause's act ("after the army withdrew", "since rebels
+    took the town"): the setting the sentence reports its news against, ranked as a relative clause is."""
+    return any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _EARLIER_MARKS for c in kids(clause))
 
 
 def _reduced_relative(tok: Token) -> bool:

@@ -483,6 +483,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if entry.needs_partner and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
         return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
+    if entry.needs_information and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
+        return False  # "shared intelligence with X", not "shared a border" nor "shared the prize"
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
         # particle of it ("over breakfast, she handed me a book" is no handing over)
@@ -579,7 +581,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if v.lemma_.lower() in kb.departures and _ordered_to_leave(v, kb):
         return []
-    if _succession(v, kb) or _conveyed_for_care(v, kb):
+    if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb):
         return []
     fitting = [e for e in entries if _companions_ok(e, v)]
     lemma = v.lemma_.lower()
@@ -672,8 +674,17 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue  # "freed four people trapped in a building", "rescued villagers stranded by floods": a rescue
         if p is None and code[:2] == _FORCE_ROOT and _striving(frame, kb):
             continue  # "rescuers battled to free the trapped", "doctors fought to save him": an effort, no fight
-        if p is None and code[:2] in _HANDING_ROOTS and frame.objects and all(o.lemma_.lower() in kb.information for o in frame.objects):
-            code, reverse = _STATEMENT_CODE, ""  # "released figures", "provided an update": published, no act of giving
+        handed_to: list[Token] = []
+        # a verb of giving coded by its default act, or by a pattern that reads giving information as a statement
+        # ("GIVE * INFORMATION"), whose objects are all information: "released figures", "provided an update" are
+        # published, no act of giving; "passed the details to the police", "handed over evidence to X" share it
+        # with a party (its recipient is the target, the information no party)
+        handing = code[:2] in _HANDING_ROOTS if p is None else (code == _STATEMENT_CODE and entry.code[:2] in _HANDING_ROOTS)
+        recipients = _recipients(frame) if handing else []
+        given = [o for o in frame.objects if o not in recipients] if handing else []
+        if given and all(o.lemma_.lower() in kb.information for o in given):
+            handed_to = recipients
+            code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
@@ -684,6 +695,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
+        if handed_to:
+            targets = [_group(r) for r in handed_to]  # who receives it; the information itself is no party
         if not sources and frame.passive and code[:2] in FORCE_ROOTS:
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
         elif not code and reverse[:2] in FORCE_ROOTS and not targets and v.lemma_.lower() in _SUFFER_VERBS:
@@ -721,6 +734,13 @@ def _conveyed_for_care(v: Token, kb: Knowledge) -> bool:
     """``v`` brings someone to a place of care (``event_care_destinations.tsv``: "were taken to hospital", "rushed
     to a clinic"): a conveyance for treatment, no act of one party on another."""
     return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.care_places for g in kids(c))
+               for c in kids(v))
+
+
+def _sought_for_comment(v: Token, kb: Knowledge) -> bool:
+    """``v`` asks someone for a reporter's quote (``event_press_inquiries.tsv``: "contacted the ministry for comment",
+    "could not be reached for comment"): the newsroom's own reporting, no act of one party on another."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.press_inquiries for g in kids(c))
                for c in kids(v))
 
 
@@ -1000,6 +1020,18 @@ _RESCUE_ROOTS = frozenset({"07", "08"})  # aid, release: what freeing or rescuin
 _FORCE_ROOT = "19"  # CAMEO "use conventional military force": the default of the verbs of fighting
 _HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
 _STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
+_SHARING_CODE = "064"  # CAMEO "share intelligence or information": information handed to a party (the same table)
+
+
+def _recipients(frame: VerbFrame) -> list[Token]:
+    """Who a verb of giving hands its object to: the object of its "to" or "with" phrase ("passed the file to the
+    police", "shared the findings with X") or its indirect object ("gave the police the file"), when that names someone
+    (a name, a noun or a pronoun)."""
+    out = [head for prep, head in frame.preps if prep in ("to", "with")]
+    for c in kids(frame.verb):
+        if c.dep_ == "dative":  # the parser labels both the indirect object and, at times, the "to" of a recipient so
+            out += [g for g in kids(c) if g.dep_ == "pobj"] if c.lower_ == "to" else [c]
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN", "PRON")]
 _PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
 

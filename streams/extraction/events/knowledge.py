@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_press_inquiries.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -94,6 +94,7 @@ class VerbEntry:
     needs_people: bool = False  # ... and only when that object names people ("executed three men", not "executed the plan")
     needs_actor: bool = False  # ... or names people, a state or an organisation ("sanctioned Iran", not "sanctioned the plan")
     needs_partner: bool = False  # the preposition written with the verb governs such a one ("worked with Iran", not "with tools")
+    needs_information: bool = False  # ... a direct object of event_information_objects.tsv ("shared intelligence", not "a border")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ class Knowledge:
     information: frozenset[str] = frozenset()  # "released figures": published, a statement (event_information_objects.tsv)
     predicaments: frozenset[str] = frozenset()  # "trapped", "stranded": the people rescued, not released (event_predicaments.tsv)
     care_places: frozenset[str] = frozenset()  # "taken to hospital": a verb bringing someone there codes nothing (event_care_destinations.tsv)
+    press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     ordering: frozenset[str] = frozenset()  # verbs of telling that give an order ("told X to leave")
     deadlines: frozenset[str] = frozenset()  # verbs that give a time to leave ("gave X 48 hours to leave")
     undergoing: frozenset[str] = frozenset()  # verbs whose subject undergoes the act noun they take as object
@@ -277,8 +279,9 @@ def _alternatives(word: str) -> frozenset[str]:
 
 
 def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozenset[str]] | None = None) -> Term | None:
-    """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads. A literal head
-    also fits the words that mean the same in the patterns' sense (``same``: ``event_pattern_nouns.tsv``)."""
+    """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads. A literal word,
+    head or modifier, also fits the words that mean the same in the patterns' sense (``same``:
+    ``event_pattern_nouns.tsv``: "arrest warrant" fits "detention warrant")."""
     words = text.split()
     if not words:
         return None
@@ -290,11 +293,9 @@ def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozens
                 raise KeyError(w)  # a pattern with an undefined synset is ignored (as PETRARCH does)
             groups.append(alts)
         else:
-            groups.append(_alternatives(w))
-    head = groups[-1]
-    if same and not words[-1].startswith("&"):
-        head = head.union(*(same.get(a, frozenset()) for a in head))
-    return Term(head, tuple(groups[:-1]))
+            alts = _alternatives(w)
+            groups.append(alts.union(*(same.get(a, frozenset()) for a in alts)) if same else alts)
+    return Term(groups[-1], tuple(groups[:-1]))
 
 
 def _pattern_nouns() -> dict[str, frozenset[str]]:
@@ -386,7 +387,7 @@ def knowledge() -> Knowledge:
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
                           row.get("object") in ("needed", "people", "actor"), row.get("object") == "people",
-                          row.get("object") == "actor", row.get("object") == "partner")
+                          row.get("object") == "actor", row.get("object") == "partner", row.get("object") == "information")
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)
@@ -438,6 +439,7 @@ def knowledge() -> Knowledge:
         blame_predicates={r["word"]: r["code"] for r in records("event_blame_predicates.tsv")},
         departures={r["word"]: r["code"] for r in records("event_expulsions.tsv") if r["role"] == "leave"},
         care_places=frozenset(r["noun"] for r in records("event_care_destinations.tsv")),
+        press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),
         information=frozenset(r["noun"] for r in records("event_information_objects.tsv")),
         predicaments=frozenset(r["participle"] for r in records("event_predicaments.tsv")),
         successions={(r["verb"], r["particle"]): (frozenset(r["preps"].split("|")), frozenset(r["offices"].split("|")))
