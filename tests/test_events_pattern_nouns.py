@@ -110,3 +110,16 @@ def test_a_crowd_occupying_a_building_is_a_sit_in_and_an_army_occupying_a_town_t
     top = _top("Striking dock workers occupied the port authority's headquarters on Monday.")
     assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Striking dock workers")
     assert _top("Government troops occupied the hilltop village at dawn.")["plover_type"] in ("COERCE", "ASSAULT")
+
+
+def test_funding_cut_is_aid_cut() -> None:
+    # SEPARATE * AID [162]: money given to a body or a programme is the aid the pattern names
+    top = _top("Norway cut funding to the Afghan ministry of education.")
+    assert (top["cameo_code"][:3], top["plover_type"], top["source"]["text"]) == ("162", "SANCTION", "Norway")
+
+
+def test_training_another_state_s_forces_is_military_cooperation() -> None:
+    # event_verbs.tsv: "train" with people as object joins AID as 062 beside the dictionary's PREPARE (030)
+    top = _top("British military advisers trained Kenyan soldiers in mine clearance.")
+    assert (top["cameo_code"], top["plover_type"]) == ("062", "COOPERATE"), top
+    assert not [e for e in text_events("The squad trained hard before the final.", "t-pattern-nouns") if e["plover_type"]]

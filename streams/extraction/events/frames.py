@@ -1252,12 +1252,29 @@ def undergone(n: Token, gov: Token) -> list[Token]:
     return []
 
 
+_INQUIRY_ROOT = "09"  # CAMEO "investigate"
+
+
+def _finding_reported(n: Token) -> bool:
+    """``n`` is the subject of a verb that reports a clause ("..., a UN inquiry found"; "the investigation concluded
+    that police had fired first"): an inquiry named so is the source of what the sentence reports, which is the act;
+    the inquiry itself is no news of the sentence (:data:`_INQUIRY_ROOT` codes only)."""
+    if n.dep_ != "nsubj":
+        return False
+    v = n.head
+    return v.pos_ == "VERB" and (v.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in kids(v)))
+
+
 def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]:
     fitting = [e for e in entries if _noun_fits(e, n)]
     if not fitting:
         return []
     top = max(e.specificity for e in fitting)
     codes = [e.code for e in fitting if e.specificity >= top]
+    if _finding_reported(n):
+        codes = [code for code in codes if code[:2] != _INQUIRY_ROOT]
+        if not codes:
+            return []
     sources: list[list[int]] = []
     # "his arrest", "the activist's trial": the possessor undergoes the act, unless the noun names that one itself
     # ("the army's detention of journalists", "the jury's indictment against five men")
