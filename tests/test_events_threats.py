@@ -50,6 +50,7 @@ def test_an_act_the_actor_says_it_will_do_is_also_a_threat(nlp, text, word):
 @pytest.mark.parametrize("text,word", [
     ("The militia vowed to storm the port before the rains.", "storm"),
     ("The governor pledged to expel the squatters by spring.", "expel"),
+    ("The insurgents vowed to keep shelling the garrison until it surrenders.", "shelling"),  # through a verb of phase
 ])
 def test_an_act_the_actor_swears_to_do_is_only_a_threat(nlp, text, word):
     codes = _codes(nlp, text, word)

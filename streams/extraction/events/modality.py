@@ -85,10 +85,28 @@ def is_condition(tok: Token) -> bool:
     return False
 
 
+_ASPECT = frozenset({"keep", "continue", "resume", "start", "begin"})  # "vowed to keep attacking": the phase of the act
+
+
+def _through_aspect(tok: Token) -> Token:
+    """The verb of phase that carries ``tok`` ("keep" in "vowed to keep attacking ships", "continue" in "will continue
+    to shell"), up to two of them: the modality of the act is that of its phase verb."""
+    for _ in range(2):
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECT:
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
 def is_intended(tok: Token) -> bool:
     """The act is what its actor says it will do: a future auxiliary on the trigger ("will ban", "would retaliate")
-    or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike").
-    Possibility ("could", "may"), requests ("urged to") and conditions are not intent."""
+    or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike"), also
+    through a verb of phase ("vowed to keep attacking"). Possibility ("could", "may"), requests ("urged to") and
+    conditions are not intent."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
+        return True
+    tok = _through_aspect(tok)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
         return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMIT
@@ -96,8 +114,8 @@ def is_intended(tok: Token) -> bool:
 
 def is_sworn(tok: Token) -> bool:
     """The act is the complement of a word that binds its actor to it, unnegated ("vowed to storm", "pledged to
-    crush", "threatened to expel"): said, not done."""
-    return _complement_of(tok, _SWEAR)
+    crush", "threatened to expel", "vowed to keep attacking"): said, not done."""
+    return _complement_of(_through_aspect(tok), _SWEAR)
 
 
 def is_promised(tok: Token) -> bool:
