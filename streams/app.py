@@ -140,13 +140,14 @@ class Worker:
         self.pools = self._build_pools()
         self.state = StateRuntime(s, self.metrics.state)
         self.group_offsets = GroupOffsets(s)
-        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t[stage.input] for stage in CHAIN])
+        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t[stage.input] for stage in CHAIN],
+                                        stall_s=s.partition_stall_s, stall_unhealthy_s=s.partition_stall_unhealthy_s)
         self.publisher = Publisher(
             lambda: self.app.producer._ensure_producer(),  # noqa: SLF001 - the aiokafka producer Faust owns
             dlq_topic=t[DLQ], metrics=self.metrics, retry_max_s=s.send_retry_max_s,
             topic_exists=lambda name: topic_exists(s, name),
         )
-        self.health = Health(self.metrics, self.publisher.stall, s.output_stall_s)
+        self.health = Health(self.metrics, self.publisher.stall, s.output_stall_s, partitions=self.offset_guard.problems)
         self.agents = {stage.name: self._agent(stage) for stage in CHAIN}
         self.story_stages = []
         if s.stories_enabled:  # issue 17: story and merge agents (streams/story_agents.py, docs/stories.md)
@@ -264,7 +265,7 @@ class Worker:
             self.health.check()
             guard.watchdog()
             await guard.apply_seeks()
-            await lag_monitor.update()
+            guard.check_progress(await lag_monitor.update())  # its seeks are made on the next tick (or after a batch)
 
         @app.page("/metrics")
         async def metrics_view(web: Any, request: Any) -> Any:  # noqa: ARG001

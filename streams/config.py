@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     child_start_timeout_s: float = Field(300.0, gt=0, description="Longest wait for a (re)started NLP child to load its models; past it the start is retried with back-off.")
     infra_retry_max_s: float = Field(30.0, gt=0, description="Longest back-off between retries of a batch after a fault of the machine or cluster.")
     output_stall_s: float = Field(60.0, gt=0, description="/health turns unhealthy when a send has waited this long for its acknowledgement.")
+    partition_stall_s: float = Field(30.0, gt=0, description="An assigned input partition with messages to process whose agent received nothing of its topic for this long is fetched again from its next offset (again every as long while it stays stalled).")
+    partition_stall_unhealthy_s: float = Field(120.0, gt=0, description="/health turns unhealthy when an input partition has stayed stalled this long (refetches notwithstanding) or its committed offset has been unreadable this long.")
     producer_request_timeout_s: float = Field(30.0, gt=0, description="A send not acknowledged within this long fails and is retried (classified first).")
     max_record_bytes: int = Field(4 * 1024 * 1024, ge=64 * 1024, description="Largest output record the worker writes; a clean record over it has its body truncated (body_truncated).")
     max_body_chars: int = Field(1_000_000, ge=10_000, description="Longest clean body; longer ones are truncated, with the full length recorded.")

@@ -59,8 +59,10 @@ class Metrics:
         self.message_cpu_seconds = Histogram(p + "message_cpu_seconds", "CPU time of one message in the stage child: its share of its group's CPU when the child runs messages in groups (NEWSEVENTS_CHILD_GROUP_SIZE; a group's budget is NEWSEVENTS_MESSAGE_TIMEOUT_S).", ["stage"], buckets=STAGE_BUCKETS, registry=r)
         self.given_back = Counter(p + "messages_given_back", "Messages taken from Kafka and handed back unprocessed to be fetched again, by stage and cause.", ["stage", "cause"], registry=r)
         self.output_blocked_seconds = Gauge(p + "output_blocked_seconds", "How long the oldest unacknowledged send has been retrying or waiting (0 when sends flow).", registry=r)
-        self.healthy = Gauge(p + "worker_healthy", "1 while /health answers 200: running, sends flowing, NLP child available.", registry=r)
+        self.healthy = Gauge(p + "worker_healthy", "1 while /health answers 200: running, sends flowing, NLP child available, no input partition stalled.", registry=r)
         self.offset_guard_waits = Counter(p + "offset_guard_waits", "Assignments whose committed offsets could not be read (the partitions are held until they can).", registry=r)
+        self.offset_guard_refetches = Counter(p + "offset_guard_refetches", "Input partitions sought back to the next offset to process, by topic and cause: discarded (Faust cleared its stream buffers when it resumed its flow after a rebalance), stalled (messages waiting, nothing delivered for NEWSEVENTS_PARTITION_STALL_S).", ["topic", "cause"], registry=r)
+        self.stalled_partitions = Gauge(p + "stalled_partitions", "Assigned input partitions with messages to process and nothing delivered for NEWSEVENTS_PARTITION_STALL_S (each is fetched again; /health fails after NEWSEVENTS_PARTITION_STALL_UNHEALTHY_S).", registry=r)
         self.offset_guard_skipped = Counter(p + "offset_guard_skipped", "Input messages the offset guard did not let through, by topic and cause (hole, redelivered, no_baseline, not_assigned).", ["topic", "cause"], registry=r)
         self.oversized_records = Counter(p + "oversized_records", "Fetched records whose value was over the input limit once decompressed (replaced by a marker and dead-lettered too_large), by topic.", ["topic"], registry=r)
         self.topic_limit_too_small = Gauge(p + "topic_limit_too_small", "1 when a topic's max.message.bytes is below what the worker may write to it (checked at start).", ["topic"], registry=r)
@@ -122,6 +124,8 @@ class Metrics:
             self.events.labels(plover_type=ptype)
         for kind in ("raw", "clean"):
             self.offset_holes.labels(topic=topics[kind])
+            for cause in ("discarded", "stalled"):
+                self.offset_guard_refetches.labels(topic=topics[kind], cause=cause)
             self.oversized_records.labels(topic=topics[kind])
 
     def set_build_info(self, model: dict[str, str] | None) -> None:

@@ -34,6 +34,29 @@ So, for the input topics, the guard owns the decision. Per assigned partition:
 
 Messages given back by the agent (batch budget spent, partitions revoked,
 infrastructure fault) reset ``expected`` to the first of them and seek there.
+
+A hole is seen when a later offset arrives; a hole at the *tail* of a partition
+(nothing after it yet) is not, so two more things make sure a message fetched
+and then lost is fetched again:
+
+* **Faust's flow control discards what was fetched.** At the end of every
+  rebalance Faust resumes the stream partitions, seeks them to their committed
+  offsets and only then resumes its flow, which clears the agents' stream
+  buffers (``clear_on_resume``): what was fetched into them meanwhile is gone,
+  though the consumer's position is past it (the CI failure of
+  ``test_faults_quick``: the last 15 messages of a partition, lag 15 for good).
+  So after every ``flow_control.resume()`` each partition is sought back to its
+  ``expected`` offset (``on_flow_resumed``); what was not lost comes again and
+  is skipped as redelivered.
+* **A stalled partition is fetched again.** ``check_progress`` (every heartbeat,
+  with the end offsets the lag gauge reads) finds an assigned partition with
+  messages at or past ``expected`` whose ``expected`` has not moved, while its
+  agent received nothing of that topic, for ``partition_stall_s``: it is sought
+  back to ``expected`` (``offset_guard_refetches{cause="stalled"}``), again every
+  ``partition_stall_s``; after ``partition_stall_unhealthy_s`` ``/health`` fails
+  (``problems``) so that the worker is restarted rather than wedged silently. A
+  caught-up partition also stops the watchdog repeating a seek that has nothing
+  to deliver.
 """
 
 from __future__ import annotations
@@ -42,7 +65,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +81,28 @@ class PartitionState:
     sought_at: float = 0.0        # when the last seek was made (0: none pending)
     skipped_unknown: bool = False  # messages were skipped while the baseline was unknown
     reseeks: int = 0              # seeks that delivered nothing in time (log start moved past us?)
+    refetch: bool = False         # Faust discarded fetched messages: seek to ``expected`` (an admission does not cancel it)
+    assigned_at: float = 0.0      # when the partition was assigned (its baseline may still be unknown)
+    progress_at: float = 0.0      # when ``expected`` last moved, or the partition was last seen caught up
+    progress_mark: int = -1       # ``expected`` at ``progress_at``
+    stall_seek_at: float = 0.0    # when the stall detector last sought it back (0: not stalled)
 
 
 class OffsetGuard:
-    def __init__(self, app: Any, offsets: Any, metrics: Any, topics: Iterable[str], *, retry_s: float = 2.0) -> None:
+    def __init__(self, app: Any, offsets: Any, metrics: Any, topics: Iterable[str], *, retry_s: float = 2.0,
+                 stall_s: float = 30.0, stall_unhealthy_s: float = 120.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.app = app
         self.offsets = offsets      # kafka_client.GroupOffsets: committed offsets from the broker
         self.metrics = metrics
         self.topics = set(topics)
         self.retry_s = retry_s
+        self.stall_s = stall_s                      # Settings.partition_stall_s
+        self.stall_unhealthy_s = stall_unhealthy_s  # Settings.partition_stall_unhealthy_s
+        self.clock = clock
         self.state: dict[Any, PartitionState] = {}
         self.generation = 0         # bumped on every assignment change: a batch admitted before it is void
+        self._activity: dict[str, float] = {}  # per input topic: when its agent last received or settled a batch
+        self._open: dict[tuple[str, int], int] = {}  # (topic, generation): batches admitted and not settled yet
         self._patched = False
         self._retry: asyncio.Task | None = None
 
@@ -108,6 +142,15 @@ class OffsetGuard:
         consumer._new_offset = new_offset  # noqa: SLF001 - instance override, see the module doc
         consumer._add_gap = add_gap  # noqa: SLF001
         consumer._filter_tps_with_pending_acks = pending  # noqa: SLF001
+
+        flow_control = self.app.flow_control
+        original_resume = flow_control.resume
+
+        def resume() -> None:
+            original_resume()      # clears the stream buffers (clear_on_resume)
+            self.on_flow_resumed()
+
+        flow_control.resume = resume  # instance override: FlowControlEvent.resume, called by Faust's recovery
         self._patched = True
 
     def committable(self, tp: Any) -> int | None:
@@ -124,8 +167,13 @@ class OffsetGuard:
         self.install()
         tps = [tp for tp in assigned if tp.topic in self.topics]
         self.generation += 1
+        self._open.clear()  # batches of earlier generations were abandoned: they no longer make an agent busy
+        # Normally Faust's flow is still suspended here (its recovery resumes it later); if it already runs, messages
+        # of these partitions may have been delivered and skipped as not assigned: fetch them again from the baseline.
+        flowing = self.app.flow_control.is_active()
+        now = self.clock()
         for tp in tps:
-            self.state[tp] = PartitionState()
+            self.state[tp] = PartitionState(skipped_unknown=flowing, assigned_at=now, progress_at=now)
         if tps:
             await self._read_baselines(tps)
 
@@ -172,9 +220,11 @@ class OffsetGuard:
         and everything of a partition whose baseline is unknown or that is no longer assigned.
         """
         admitted = []
+        now = self.clock()
         for ev in events:
             msg = ev.message
             tp, offset = msg.tp, msg.offset
+            self._activity[tp.topic] = now
             st = self.state.get(tp)
             if st is None or st.baseline is None:
                 if st is not None:
@@ -189,13 +239,16 @@ class OffsetGuard:
                 self._skip(tp, "redelivered")
             else:
                 self._skip(tp, "hole")
-                pending = st.seek_to is not None or (st.sought_at and time.monotonic() - st.sought_at < RESEEK_AFTER_S)
+                pending = st.seek_to is not None or (st.sought_at and now - st.sought_at < RESEEK_AFTER_S)
                 if not pending:
                     st.reseeks += 1 if st.sought_at else 0
                     log.warning("offset guard: %s:%d delivered offset %d while %d is next; seeking back",
                                 tp.topic, tp.partition, offset, st.expected)
                     self.metrics.offset_holes.labels(topic=tp.topic).inc()
                     st.seek_to = st.expected
+        if admitted:
+            key = (admitted[0].message.topic, self.generation)
+            self._open[key] = self._open.get(key, 0) + 1
         return admitted
 
     def _skip(self, tp: Any, why: str) -> None:
@@ -205,6 +258,14 @@ class OffsetGuard:
         """``admitted[:n_done]`` have their outputs acknowledged; the rest are given back (fetched again).
         Returns how many were given back. A batch admitted before the last assignment change counts
         for nothing: its partitions' state was read afresh from the broker since."""
+        if admitted:
+            topic = admitted[0].message.topic
+            self._activity[topic] = self.clock()
+            left = self._open.get((topic, generation), 0) - 1
+            if left > 0:
+                self._open[(topic, generation)] = left
+            else:
+                self._open.pop((topic, generation), None)
         if generation != self.generation:
             return len(admitted) - n_done
         for ev in admitted[:n_done]:
@@ -227,7 +288,7 @@ class OffsetGuard:
     def watchdog(self) -> None:
         """A seek that delivered nothing for ``RESEEK_AFTER_S`` is asked for again (the heartbeat timer calls this
         and ``apply_seeks``: a partition whose refetch never arrives must not wait for a message that never comes)."""
-        now = time.monotonic()
+        now = self.clock()
         for st in self.state.values():
             if st.baseline is not None and st.seek_to is None and st.sought_at and now - st.sought_at > RESEEK_AFTER_S:
                 st.reseeks += 1
@@ -236,6 +297,14 @@ class OffsetGuard:
     async def apply_seeks(self) -> None:
         """Make the seeks ``admit``/``settle``/baselines/the watchdog asked for."""
         for tp, st in list(self.state.items()):
+            if st.refetch and st.baseline is not None:
+                # From where the agent has got to *now*: what it still holds (its take buffer) is redelivered and skipped.
+                st.refetch = False
+                if st.seek_to is None:
+                    st.seek_to = st.expected
+                log.info("offset guard: %s:%d fetched again from %d (Faust resumed its flow, clearing its stream buffers)",
+                         tp.topic, tp.partition, st.seek_to)
+                self.metrics.offset_guard_refetches.labels(topic=tp.topic, cause="discarded").inc()
             if st.seek_to is None:
                 continue
             if st.reseeks >= 2:
@@ -244,7 +313,7 @@ class OffsetGuard:
             try:
                 # seek_wait runs in the consumer's own thread (Faust's plain seek() calls aiokafka from this one).
                 await self.app.consumer.seek_wait({tp: offset})
-                st.sought_at = time.monotonic()
+                st.sought_at = self.clock()
             except Exception as exc:  # noqa: BLE001 - revoked meanwhile, or the consumer is stopping
                 log.info("offset guard: seek %s:%d -> %d failed (%r); the commit stays at %d",
                          tp.topic, tp.partition, offset, exc, st.done)
@@ -262,6 +331,63 @@ class OffsetGuard:
             self.metrics.offset_guard_skipped.labels(topic=tp.topic, cause="deleted_by_retention").inc(first - st.expected)
             st.expected = st.done = first
             st.seek_to = first
+
+    def on_flow_resumed(self) -> None:
+        """Faust resumed its flow and so cleared its stream buffers: messages fetched into them are gone, and the
+        consumer's position is past them. Every partition is fetched again from ``expected`` (see the module doc)."""
+        for st in self.state.values():
+            if st.baseline is None:
+                st.skipped_unknown = True  # sought to the baseline once it is known
+            else:
+                st.refetch = True
+
+    def check_progress(self, ends: Mapping[Any, int | None]) -> None:
+        """With the partitions' end offsets (read by the lag gauge): seek back a stalled partition, stop the watchdog
+        on a caught-up one, and set the stalled-partitions gauge. Stalled: messages from ``expected`` on exist, yet
+        ``expected`` has not moved and the agent, idle, received nothing of the partition's topic, for ``stall_s``."""
+        now = self.clock()
+        stalled = 0
+        for tp, st in self.state.items():
+            end = ends.get(tp)
+            if st.baseline is None or end is None:
+                continue
+            if st.expected >= end or st.expected != st.progress_mark:
+                st.progress_mark, st.progress_at, st.stall_seek_at = st.expected, now, 0.0
+                if st.expected >= end:
+                    st.sought_at, st.reseeks = 0.0, 0  # nothing to deliver: no seek to repeat
+                continue
+            quiet = self._quiet(tp, st, now)
+            if quiet < self.stall_s:
+                continue
+            stalled += 1
+            if st.seek_to is None and now - st.stall_seek_at >= self.stall_s:
+                log.warning("offset guard: %s:%d has offsets %d..%d to process and nothing was delivered for %.0f s; "
+                            "fetching again from %d", tp.topic, tp.partition, st.expected, end - 1, quiet, st.expected)
+                self.metrics.offset_guard_refetches.labels(topic=tp.topic, cause="stalled").inc()
+                st.seek_to, st.stall_seek_at = st.expected, now
+        self.metrics.stalled_partitions.set(stalled)
+
+    def problems(self) -> list[str]:
+        """For ``/health``: partitions stalled (see ``check_progress``), or held without a baseline, for longer than
+        ``stall_unhealthy_s``: refetching did not help, so the worker should be restarted."""
+        now = self.clock()
+        out = []
+        for tp, st in sorted(self.state.items(), key=lambda item: (item[0].topic, item[0].partition)):
+            if st.baseline is None:
+                if now - st.assigned_at > self.stall_unhealthy_s:
+                    out.append(f"{tp.topic}:{tp.partition}: committed offset unreadable for {now - st.assigned_at:.0f} s")
+            elif st.stall_seek_at:
+                quiet = self._quiet(tp, st, now)
+                if quiet > self.stall_unhealthy_s:
+                    out.append(f"{tp.topic}:{tp.partition}: stalled at offset {st.expected} for {quiet:.0f} s")
+        return out
+
+    def _quiet(self, tp: Any, st: PartitionState, now: float) -> float:
+        """How long ``tp`` has made no progress while its agent, idle, received nothing of its topic (0 while the
+        agent is busy with a batch, however long: a state catch-up, a slow message)."""
+        if self._open.get((tp.topic, self.generation)):
+            return 0.0
+        return now - max(st.progress_at, self._activity.get(tp.topic, 0.0))
 
     def done_offsets(self) -> dict[Any, int]:
         """Per guarded partition, the offset below which everything is processed (for a final commit)."""

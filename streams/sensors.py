@@ -44,13 +44,15 @@ class LagMonitor:
     def __init__(self, app: Any, metrics: Metrics, offsets: Any) -> None:
         self.app, self.metrics, self.offsets = app, metrics, offsets
 
-    async def update(self) -> None:
+    async def update(self) -> dict[Any, int]:
+        """Sets the gauge; returns the end offsets it read (the offset guard's stall check uses them), {} if none."""
         consumer = getattr(self.app, "consumer", None)
         try:
             assigned = [tp for tp in consumer.assignment() if not tp.topic.endswith("-changelog")]
         except Exception:  # noqa: BLE001 - not started / rebalancing
-            return
+            return {}
         seen: set[tuple[str, str]] = set()
+        highwaters: dict[Any, int] = {}
         try:
             if assigned:
                 highwaters = await consumer.highwaters(*assigned)
@@ -64,7 +66,8 @@ class LagMonitor:
                     seen.add((tp.topic, str(tp.partition)))
         except Exception as exc:  # noqa: BLE001
             log.debug("lag update skipped: %r", exc)
-            return
+            return {}
         for labels in list(self.metrics.lag._metrics):  # noqa: SLF001 - drop partitions no longer assigned
             if labels not in seen:
                 self.metrics.lag.remove(*labels)
+        return dict(highwaters)

@@ -232,3 +232,199 @@ def test_other_topics_keep_faust_s_own_bookkeeping(other: str) -> None:
     tp = TP(other, 0)
     ack_all(app, [ev(o, tp) for o in (0, 1, 2)])
     assert commit_offset(app, tp) == 3
+
+
+# -- messages fetched and then lost at the tail of a partition (nothing after them shows a hole) -----------------------
+
+TP1 = TP(TOPIC, 1)
+
+
+def queued(app: faust.App, offsets: range, tp: Any = TP0) -> Any:
+    """An agent's stream buffer (a channel queue, as Faust makes it) holding these fetched messages."""
+    queue = app.FlowControlQueue(maxsize=32, clear_on_resume=True)
+    for o in offsets:
+        queue.put_nowait(ev(o, tp))
+    return queue
+
+
+def refetches(metrics: Metrics, cause: str) -> float:
+    return metrics.offset_guard_refetches.labels(topic=TOPIC, cause=cause)._value.get()  # noqa: SLF001
+
+
+def test_faust_discards_what_its_stream_buffers_hold_when_it_resumes_its_flow() -> None:
+    """Upstream behaviour behind the CI failure: the end of a rebalance (``Recovery._resume_streams``) resumes the
+    partitions, seeks them to the committed offsets and then ``flow_control.resume()``, which clears the buffers."""
+    app, _ = make_app()
+
+    async def go() -> None:
+        queue = queued(app, range(20, 35))
+        app.flow_control.resume()
+        assert queue.empty()
+
+    asyncio.run(go())
+
+
+def test_what_faust_discards_at_the_end_of_a_rebalance_is_fetched_again() -> None:
+    """The CI failure: raw:3 committed at 15, 20 messages to the end; after the rebalance the agent took 15..19, the
+    rest sat in its buffer when Faust resumed its flow. Nothing after them showed a hole: lag 15 until the deadline."""
+    app, seeks = make_app()
+    metrics = Metrics()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 15}), metrics, [TOPIC])
+
+    async def go() -> None:
+        await guard.on_assigned({TP0})
+        taken = guard.admit([ev(o) for o in range(15, 20)])
+        queue = queued(app, range(20, 35))
+        app.flow_control.resume()  # Faust's recovery, after its perform_seek
+        assert queue.empty()
+        guard.settle(taken, len(taken), guard.generation)
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 20)]
+        assert refetches(metrics, "discarded") == 1
+        again = guard.admit([ev(o) for o in range(20, 35)])
+        assert [e.message.offset for e in again] == list(range(20, 35))
+        guard.settle(again, len(again), guard.generation)
+        app.consumer._committed_offset[TP0] = 15  # noqa: SLF001
+        assert commit_offset(app) == 35
+
+    asyncio.run(go())
+
+
+def test_a_refetch_owed_after_the_flow_resumed_survives_the_take_buffer() -> None:
+    """What the stream took before the buffers were cleared (Faust's take buffer: 20..24) comes first and is the next
+    expected offset; the refetch of what was cleared (25..34) must not be cancelled by it."""
+    app, seeks = make_app()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 20}), Metrics(), [TOPIC])
+
+    async def go() -> None:
+        await guard.on_assigned({TP0})
+        queued(app, range(25, 35))
+        app.flow_control.resume()
+        taken = guard.admit([ev(o) for o in range(20, 25)])
+        guard.settle(taken, len(taken), guard.generation)
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 25)]
+
+    asyncio.run(go())
+
+
+def test_partitions_assigned_while_the_flow_runs_are_fetched_from_their_baseline() -> None:
+    app, seeks = make_app()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 7}), Metrics(), [TOPIC])
+
+    async def go() -> None:
+        app.flow_control.resume()  # already resumed: messages may have been skipped as not assigned
+        assert guard.admit([ev(7), ev(8)]) == []
+        await guard.on_assigned({TP0})
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 7)]
+
+    asyncio.run(go())
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def stalled_guard(stall_s: float = 30.0, unhealthy_s: float = 120.0) -> tuple[OffsetGuard, list[tuple[Any, int]], Metrics, Clock]:
+    """TP0 and TP1 assigned, committed at 15; TP0's 15..19 processed, 20..34 fetched and lost."""
+    app, seeks = make_app()
+    metrics, clock = Metrics(), Clock()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 15, TP1: 15}), metrics, [TOPIC], stall_s=stall_s,
+                        stall_unhealthy_s=unhealthy_s, clock=clock)
+
+    async def go() -> None:
+        await guard.on_assigned({TP0, TP1})
+        taken = guard.admit([ev(o) for o in range(15, 20)])
+        guard.settle(taken, len(taken), guard.generation)
+
+    asyncio.run(go())
+    return guard, seeks, metrics, clock
+
+
+def test_a_stalled_partition_is_fetched_again_and_fails_health_if_that_does_not_help() -> None:
+    from streams.health import Health
+
+    guard, seeks, metrics, clock = stalled_guard()
+    health = Health(metrics, SimpleNamespace(seconds=lambda: 0.0), 60.0, partitions=guard.problems)
+    health.running = True
+    ends = {TP0: 35, TP1: 15}
+
+    async def go() -> None:
+        guard.check_progress(ends)
+        clock.now += 29
+        guard.check_progress(ends)
+        await guard.apply_seeks()
+        assert seeks == [] and metrics.stalled_partitions._value.get() == 0  # noqa: SLF001
+        clock.now += 2
+        guard.check_progress(ends)
+        await guard.apply_seeks()
+        assert seeks == [(TP0, 20)]
+        assert refetches(metrics, "stalled") == 1 and metrics.stalled_partitions._value.get() == 1  # noqa: SLF001
+        assert health.check()[0]  # refetching first
+        for _ in range(3):  # the refetch never arrives: asked for again every stall_s
+            clock.now += 30
+            guard.check_progress(ends)
+            await guard.apply_seeks()
+        assert seeks == [(TP0, 20)] * 4
+        ok, reasons = health.check()
+        assert not ok and reasons == [f"{TOPIC}:0: stalled at offset 20 for 121 s"]
+        # It arrives: progress, healthy again.
+        again = guard.admit([ev(20), ev(21)])
+        guard.settle(again, 2, guard.generation)
+        guard.check_progress(ends)
+        assert health.check()[0] and metrics.stalled_partitions._value.get() == 0  # noqa: SLF001
+
+    asyncio.run(go())
+
+
+def test_no_stall_while_the_agent_is_busy_or_gets_other_partitions_or_when_caught_up() -> None:
+    guard, seeks, metrics, clock = stalled_guard()
+    ends = {TP0: 35, TP1: 40}
+
+    async def go() -> None:
+        guard.check_progress(ends)
+        # A batch of TP1 that takes minutes (a state catch-up, a starved message): the agent is busy.
+        batch = guard.admit([ev(o, TP1) for o in range(15, 31)])
+        clock.now += 300
+        guard.check_progress(ends)
+        assert guard.problems() == []
+        guard.settle(batch, len(batch), guard.generation)
+        # A backlog of TP1 keeps the agent fed: TP0's prefetched records wait their turn, they are not lost.
+        for start in range(31, 40, 3):
+            clock.now += 25
+            guard.check_progress(ends)
+            done = guard.admit([ev(o, TP1) for o in range(start, start + 3)])
+            guard.settle(done, len(done), guard.generation)
+        await guard.apply_seeks()
+        assert seeks == [] and refetches(metrics, "stalled") == 0
+        # Caught up: nothing to wait for, and the watchdog stops repeating a seek that cannot deliver anything.
+        guard.state[TP0].sought_at = clock.now
+        clock.now += 100
+        guard.check_progress({TP0: 20, TP1: 40})
+        assert guard.state[TP0].sought_at == 0.0
+        guard.watchdog()
+        await guard.apply_seeks()
+        assert seeks == []
+
+    asyncio.run(go())
+
+
+def test_a_partition_held_without_a_baseline_fails_health_after_the_stall_bound() -> None:
+    app, _ = make_app()
+    clock = Clock()
+    guard = OffsetGuard(app, FakeOffsets({TP0: 3}, fail=10**6), Metrics(), [TOPIC], retry_s=3600, stall_unhealthy_s=120.0, clock=clock)
+
+    async def go() -> None:
+        await guard.on_assigned({TP0})
+        clock.now += 100
+        assert guard.problems() == []
+        clock.now += 30
+        assert guard.problems() == [f"{TOPIC}:0: committed offset unreadable for 130 s"]
+        guard._retry.cancel()  # noqa: SLF001
+
+    asyncio.run(go())
