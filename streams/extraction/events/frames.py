@@ -679,12 +679,12 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         # ("GIVE * INFORMATION"), whose objects are all information: "released figures", "provided an update" are
         # published, no act of giving; "passed the details to the police", "handed over evidence to X" share it
         # with a party (its recipient is the target, the information no party)
-        handing = code[:2] in _HANDING_ROOTS if p is None else (code == _STATEMENT_CODE and entry.code[:2] in _HANDING_ROOTS)
-        recipients = _recipients(frame) if handing else []
-        given = [o for o in frame.objects if o not in recipients] if handing else []
-        if given and all(o.lemma_.lower() in kb.information for o in given):
-            handed_to = recipients
-            code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
+        if code[:2] in _HANDING_ROOTS if p is None else (code == _STATEMENT_CODE and entry.code[:2] in _HANDING_ROOTS):
+            recipients = _recipients(frame)
+            given = [o for o in frame.objects if o not in recipients]
+            if given and all(o.lemma_.lower() in kb.information for o in given):
+                handed_to = recipients
+                code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
@@ -733,15 +733,19 @@ def _succession(v: Token, kb: Knowledge) -> bool:
 def _conveyed_for_care(v: Token, kb: Knowledge) -> bool:
     """``v`` brings someone to a place of care (``event_care_destinations.tsv``: "were taken to hospital", "rushed
     to a clinic"): a conveyance for treatment, no act of one party on another."""
-    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.care_places for g in kids(c))
+    return _prep_object_in(v, "to", kb.care_places, ("prep", "dative"))
+
+
+def _prep_object_in(v: Token, prep: str, nouns: frozenset[str], deps: tuple[str, ...] = ("prep",)) -> bool:
+    """``v`` has a ``prep`` phrase (as one of ``deps``) whose object's lemma is one of ``nouns``."""
+    return any(c.dep_ in deps and c.lower_ == prep and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in kids(c))
                for c in kids(v))
 
 
 def _sought_for_comment(v: Token, kb: Knowledge) -> bool:
     """``v`` asks someone for a reporter's quote (``event_press_inquiries.tsv``: "contacted the ministry for comment",
     "could not be reached for comment"): the newsroom's own reporting, no act of one party on another."""
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.press_inquiries for g in kids(c))
-               for c in kids(v))
+    return _prep_object_in(v, "for", kb.press_inquiries)
 
 
 def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
@@ -1021,6 +1025,7 @@ _FORCE_ROOT = "19"  # CAMEO "use conventional military force": the default of th
 _HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
 _STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
 _SHARING_CODE = "064"  # CAMEO "share intelligence or information": information handed to a party (the same table)
+_PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
 
 def _recipients(frame: VerbFrame) -> list[Token]:
@@ -1032,7 +1037,6 @@ def _recipients(frame: VerbFrame) -> list[Token]:
         if c.dep_ == "dative":  # the parser labels both the indirect object and, at times, the "to" of a recipient so
             out += [g for g in kids(c) if g.dep_ == "pobj"] if c.lower_ == "to" else [c]
     return [t for t in out if t.pos_ in ("NOUN", "PROPN", "PRON")]
-_PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
 
 def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:

@@ -104,12 +104,10 @@ def is_intended(tok: Token) -> bool:
     or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike"), also
     through a verb of phase ("vowed to keep attacking"). Possibility ("could", "may"), requests ("urged to") and
     conditions are not intent."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
+    phase = _through_aspect(tok)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for t in {tok, phase} for c in kids(t)):
         return True
-    tok = _through_aspect(tok)
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in kids(tok)):
-        return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMIT
+    return phase.dep_ == "xcomp" and phase.head.lemma_.lower() in _COMMIT
 
 
 def is_sworn(tok: Token) -> bool:
