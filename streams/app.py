@@ -28,7 +28,7 @@ import faust
 from aiohttp.web import Response
 
 from .agents import StageAgent
-from .chain import CHAIN, DLQ, Stage, topic_names
+from .chain import CHAIN, DLQ, Stage, input_topics, topic_names
 from .config import Settings, warn_on_plaintext_credentials
 from .decompression import install as bound_decompression
 from .duplicate_policy import stage_policy
@@ -140,7 +140,7 @@ class Worker:
         self.pools = self._build_pools()
         self.state = StateRuntime(s, self.metrics.state)
         self.group_offsets = GroupOffsets(s)
-        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, [t[stage.input] for stage in CHAIN],
+        self.offset_guard = OffsetGuard(self.app, self.group_offsets, self.metrics, input_topics(s),
                                         stall_s=s.partition_stall_s, stall_unhealthy_s=s.partition_stall_unhealthy_s)
         self.publisher = Publisher(
             lambda: self.app.producer._ensure_producer(),  # noqa: SLF001 - the aiokafka producer Faust owns
@@ -155,9 +155,10 @@ class Worker:
             from .story_agents import wire_story_agents
 
             specs = story_topic_specs(s)
-            self.story_stages = wire_story_agents(self.app, s, self.metrics, self.publisher, lambda name, partitions: self.app.topic(
-                name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-                partitions=partitions, replicas=s.topic_replication_factor, config=specs[name][1]))
+            self.story_stages = wire_story_agents(
+                self.app, s, self.metrics, self.publisher, self.offset_guard, lambda name, partitions: self.app.topic(
+                    name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+                    partitions=partitions, replicas=s.topic_replication_factor, config=specs[name][1]))
         self._wire()
         self.app.worker = self
 

@@ -111,6 +111,13 @@ def topic_names(settings: Settings) -> dict[str, str]:
     return {**settings.topics, **settings.story_topics}
 
 
+def input_topics(settings: Settings) -> list[str]:
+    """The topics the worker's agents consume: every stage's input, the aggregates' with stories on (all of them under
+    the offset guard, ``offsets.py``)."""
+    names = topic_names(settings)
+    return [names[stage.input] for stage in (*CHAIN, *AGGREGATES) if stage.input in names]
+
+
 def stages_until(record_kinds: set[str]) -> tuple[Stage, ...]:
     """The shortest prefix of the chain whose stages produce every one of ``record_kinds``."""
     last = max((i for i, stage in enumerate(CHAIN) if record_kinds & set(stage.outputs)), default=len(CHAIN) - 1)

@@ -16,7 +16,9 @@ Why Faust's own bookkeeping is not enough (each found by the fault suite or an a
 * table recovery seeks every partition to its committed offset and resets that
   bookkeeping.
 
-So, for the input topics, the guard owns the decision. Per assigned partition:
+So, for the input topics (every stage's, ``chain.input_topics``: the chain's batch agents and the story and
+merge agents, which take one message at a time through ``process_one``), the guard owns the decision. Per
+assigned partition:
 
 * ``baseline``: the group's committed offset when the partition was assigned
   (Kafka's next-offset convention: the first offset not yet processed), or the
@@ -65,7 +67,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Awaitable, Callable, Iterable, Mapping, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +252,20 @@ class OffsetGuard:
             key = (admitted[0].message.topic, self.generation)
             self._open[key] = self._open.get(key, 0) + 1
         return admitted
+
+    async def process_one(self, event: Any, handle: Callable[[Any], Awaitable[Any]]) -> None:
+        """For an agent that takes its input one message at a time (the story and merge stages): ``handle(event)``
+        runs only for the next expected offset of its partition; the message is done once it returns, and given back
+        (fetched again) if it raises. Then the seeks it asked for are made (a hole it revealed)."""
+        admitted, generation = self.admit([event]), self.generation
+        if admitted:
+            done = 0
+            try:
+                await handle(event)
+                done = 1
+            finally:
+                self.settle(admitted, done, generation)
+        await self.apply_seeks()
 
     def _skip(self, tp: Any, why: str) -> None:
         self.metrics.offset_guard_skipped.labels(topic=tp.topic, cause=why).inc()

@@ -11,10 +11,13 @@ partition of the same number and moves with the input partition on a rebalance.
 
 At-least-once, per input record: the aggregator writes its state to the table,
 the records it returns are sent with acks=all and awaited, the table's changelog
-writes are flushed and acknowledged; only then does the stream move on, so the
-offset Faust commits never passes an input whose effects are not durable. A crash
-in between redelivers the input: counts come from sets of ids (nothing inflates)
-and the aggregator re-emits the current record, byte-identical if nothing changed.
+writes are flushed and acknowledged; only then does the offset guard count the
+input as done (``OffsetGuard.process_one``), and the guard, not Faust's acks,
+decides what is committed, as for the chain's stages: each partition is taken in
+order and without holes, and what Faust discards when it resumes its flow at the
+end of a rebalance is fetched again (``offsets.py``). A crash in between
+redelivers the input: counts come from sets of ids (nothing inflates) and the
+aggregator re-emits the current record, byte-identical if nothing changed.
 
 Event time never advances by itself (a replay must close stories exactly as the
 live stream did), so closures are published when a newer input moves the
@@ -31,6 +34,7 @@ from typing import Any, Callable
 
 from .config import Settings
 from .metrics import Metrics
+from .offsets import OffsetGuard
 from .exits import FATAL, stop_worker
 from .publishing import Output, Publisher
 from .routing import INGEST_TS_HEADER, header
@@ -166,8 +170,10 @@ class MergeStage(AggregatorStage):
         self.metrics.story_state_keys.labels(table=self.table.name).set(sum(1 + len(a) for a in self.aggregators.values()))
 
 
-def wire_story_agents(app: Any, settings: Settings, metrics: Metrics, publisher: Publisher, topic: Callable[..., Any]) -> list[AggregatorStage]:
-    """Declare the two tables and agents on ``app``; ``topic(name, partitions)`` declares an input topic."""
+def wire_story_agents(app: Any, settings: Settings, metrics: Metrics, publisher: Publisher, guard: OffsetGuard,
+                      topic: Callable[..., Any]) -> list[AggregatorStage]:
+    """Declare the two tables and agents on ``app``; ``topic(name, partitions)`` declares an input topic, whose
+    partitions ``guard`` (the worker's offset guard, which lists it) admits and commits."""
     s = settings
     names = s.story_topics
 
@@ -192,7 +198,7 @@ def wire_story_agents(app: Any, settings: Settings, metrics: Metrics, publisher:
     for stage, source in zip(stages, inputs):
         async def run(stream: Any, stage: AggregatorStage = stage) -> None:
             async for event in stream.events():
-                await stage.handle(event)
+                await guard.process_one(event, stage.handle)
 
         app.agent(source, name=f"newsevents.{stage.name}", concurrency=1)(run)
 

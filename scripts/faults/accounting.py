@@ -6,7 +6,9 @@ by the raw-topic position a decode/clean-stage dead letter names, or by the
 article id of an extract/produce-stage one). Then, for a scenario (definitions
 from issue 15):
 
-* **lost** - an input with neither outputs (its enriched record) nor a dead letter;
+* **lost** - an input with neither outputs (its enriched record) nor a dead letter,
+  or whose story input or event mention (of an event that happened) the story
+  stage never aggregated: it is in no record of ``stories`` / ``events.merged``;
 * **unexpected dead letters** - (input, reason) pairs the baseline did not have
   (and the scenario did not declare as its expected outcome);
 * **conflicts** - one id (clean or enriched article id, event id, dead-letter id)
@@ -14,8 +16,9 @@ from issue 15):
   ``failed_at``/``worker``);
 * **event differences** - inputs enriched in both runs whose sets of event ids
   differ (reported, and part of a scenario's ``ok``);
-* **stuck** - measured by the run (``run.py``): input partitions whose lag does not
-  drain within 60 s after the scenario's faults end.
+* **stuck** - measured by the run (``run.py``): partitions of any stage's input topic
+  (the story stage's included) whose lag does not drain within 60 s after the
+  scenario's faults end.
 """
 
 from __future__ import annotations
@@ -88,11 +91,12 @@ class Comparison:
 
 
 def compare(items: list[Item], run: dict[str, ItemOutcome], base: dict[str, ItemOutcome] | None,
-            expected_dead: Callable[[Item], set[str]] = lambda it: set()) -> Comparison:
+            expected_dead: Callable[[Item], set[str]] = lambda it: set(), story_lost: frozenset[str] | set[str] = frozenset()) -> Comparison:
+    """``story_lost``: article ids the story stage never aggregated (``Outputs.story_lost``)."""
     c = Comparison()
     for it in items:
         o = run[it.key]
-        if not o.dead and not o.enriched:
+        if (not o.dead and not o.enriched) or (it.expected_id and it.expected_id in story_lost):
             c.lost.append(it.key)
         if o.enriched and not o.clean:
             c.missing_clean.append(it.key)

@@ -14,10 +14,12 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from kafka_harness import Deployment
+from streams.stories.features import happening
 
 from .corpus import Item
 
 MAX_BYTES = 32 * 1024 * 1024
+STORY_KINDS = ("stories_input", "stories", "events_mentions", "events_merged")  # keys of Settings.story_topics
 
 
 def say(msg: str) -> None:
@@ -99,22 +101,44 @@ class Outputs:
     records: dict[str, int] = field(default_factory=lambda: {"clean": 0, "enriched": 0, "events": 0, "dlq": 0})
     first_out: dict[str, float] = field(default_factory=dict)        # article id / "p:o" -> first output time
     truncated: set[str] = field(default_factory=set)                 # article ids whose clean body was truncated
+    # The story stage: what its agents were given (stories.input, events.mentions) and what they published for it.
+    story_inputs: set[str] = field(default_factory=set)              # article ids of the story inputs
+    in_stories: set[str] = field(default_factory=set)                # article ids in a story record
+    mentions: dict[str, str] = field(default_factory=dict)           # event id -> article id, of mentions to merge
+    in_merged: set[str] = field(default_factory=set)                 # event ids in a merged-event record
+
+    def story_lost(self) -> set[str]:
+        """Article ids whose story input, or the mention of one of its events, the story stage never aggregated:
+        every input it takes is in the record it publishes for it (its story, its event's cluster)."""
+        return (self.story_inputs - self.in_stories) | {aid for eid, aid in self.mentions.items() if eid not in self.in_merged}
+
+
+async def partitions_of(consumer: AIOKafkaConsumer, topics: list[str]) -> list[TopicPartition]:
+    """Every partition of ``topics``, from the cluster's metadata (waiting a little for topics just created)."""
+    for _ in range(20):
+        cluster = await consumer._client.fetch_all_metadata()  # noqa: SLF001 - as kafka_harness.read_topic does
+        if all(cluster.partitions_for_topic(t) for t in topics):
+            break
+        await asyncio.sleep(0.5)
+    return [TopicPartition(t, p) for t in topics for p in sorted(cluster.partitions_for_topic(t) or ())]
 
 
 class Tracker:
-    """Tails the output topics of a deployment."""
+    """Tails the output topics of a deployment, and the story stage's input and output topics (``story``: topic kind
+    -> name, ``Settings.story_topics``)."""
 
-    def __init__(self, bootstrap: str, dep: Deployment) -> None:
+    def __init__(self, bootstrap: str, dep: Deployment, story: dict[str, str]) -> None:
         self.bootstrap, self.dep = bootstrap, dep
         self.out = Outputs()
         self._c: AIOKafkaConsumer | None = None
         self._kind = {dep.topic(k): k for k in ("clean", "enriched", "events", "dlq")}
+        self._kind.update({name: kind for kind, name in story.items()})
 
     async def start(self) -> None:
         self._c = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, group_id=None,
                                    max_partition_fetch_bytes=4 * 1024 * 1024, fetch_max_bytes=MAX_BYTES, request_timeout_ms=60000)
         await self._c.start()
-        tps = [TopicPartition(t, p) for t in self._kind for p in range(self.dep.partitions)]
+        tps = await partitions_of(self._c, list(self._kind))
         self._c.assign(tps)
         await self._c.seek_to_beginning(*tps)
 
@@ -142,10 +166,16 @@ class Tracker:
 
     def _add(self, kind: str, m: Any) -> None:
         o = self.out
-        o.records[kind] += 1
         try:
             v = orjson.loads(m.value)
         except orjson.JSONDecodeError:
+            v = None
+        if kind in STORY_KINDS:
+            if isinstance(v, dict):
+                self._add_story(kind, v)
+            return
+        o.records[kind] += 1
+        if v is None:
             return
         ts = m.timestamp / 1000.0
         if kind == "dlq":
@@ -168,15 +198,30 @@ class Tracker:
             elif v.get("body_truncated"):
                 o.truncated.add(aid)
 
+    def _add_story(self, kind: str, v: dict[str, Any]) -> None:
+        o = self.out
+        if kind == "stories_input":
+            o.story_inputs.add(v["article_id"])
+        elif kind == "stories":
+            o.in_stories.update(v.get("article_ids") or ())
+        elif kind == "events_mentions":
+            event = v.get("event") or {}
+            if happening(event):  # the others are skipped by the merge stage, on purpose
+                o.mentions[event["event_id"]] = event.get("article_id", "")
+        else:
+            o.in_merged.update(v.get("event_ids") or ())
+
 
 class LagProbe:
-    """End offset minus committed offset of the deployment's group, per raw/clean partition (clients kept open)."""
+    """End offset minus committed offset of the deployment's group, per partition of ``topics`` (every stage's
+    input: the chain's and the story stage's, ``chain.input_topics``), keyed ``<topic without the prefix>:<partition>``
+    (clients kept open)."""
 
-    def __init__(self, bootstrap: str, dep: Deployment) -> None:
-        self.bootstrap, self.dep = bootstrap, dep
+    def __init__(self, bootstrap: str, dep: Deployment, topics: list[str]) -> None:
+        self.bootstrap, self.dep, self.topics = bootstrap, dep, topics
         self._admin: AIOKafkaAdminClient | None = None
         self._consumer: AIOKafkaConsumer | None = None
-        self.tps = [TopicPartition(dep.topic(k), p) for k in ("raw", "clean") for p in range(dep.partitions)]
+        self.tps: list[TopicPartition] = []
 
     async def _clients(self) -> tuple[AIOKafkaAdminClient, AIOKafkaConsumer]:
         if self._admin is None or self._consumer is None:
@@ -185,6 +230,8 @@ class LagProbe:
             await admin.start()
             await consumer.start()
             self._admin, self._consumer = admin, consumer
+        if len({tp.topic for tp in self.tps}) < len(self.topics):
+            self.tps = await partitions_of(self._consumer, self.topics)
         return self._admin, self._consumer
 
     async def lag(self) -> dict[str, int]:
@@ -199,7 +246,7 @@ class LagProbe:
         for tp in self.tps:
             meta = committed.get(tp)
             c = meta.offset if meta is not None and meta.offset >= 0 else 0
-            out[f"{tp.topic.rsplit('.', 1)[-1]}:{tp.partition}"] = max(0, ends[tp] - c)
+            out[f"{tp.topic.removeprefix(self.dep.prefix)}:{tp.partition}"] = max(0, ends[tp] - c)
         return out
 
     async def close(self) -> None:

@@ -149,6 +149,7 @@ class Run:
         self.outcomes: dict[str, ItemOutcome] = {}
 
     async def __aenter__(self) -> "Run":
+        from streams.chain import input_topics
         from streams.config import Settings
         from streams.kafka_client import ensure_topics
 
@@ -159,9 +160,9 @@ class Run:
         if self.before_start is not None:
             await self.before_start(self)
         self.producer = await Producer(self.bootstrap, self.dep.topic("raw")).__aenter__()
-        self.tracker = Tracker(self.bootstrap, self.dep)
+        self.tracker = Tracker(self.bootstrap, self.dep, settings.story_topics)
         await self.tracker.start()
-        self.lag_probe = LagProbe(self.bootstrap, self.dep)
+        self.lag_probe = LagProbe(self.bootstrap, self.dep, input_topics(settings))
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -339,7 +340,8 @@ class Run:
         assert self.tracker is not None and self.producer is not None
         r, out = self.result, self.tracker.out
         self.outcomes, unmatched = outcomes(self.items, self.producer.positions, out, self.dep.topic("raw"))
-        cmp = compare(self.items, self.outcomes, self.baseline, self.expected_dead)
+        story_lost = out.story_lost()
+        cmp = compare(self.items, self.outcomes, self.baseline, self.expected_dead, story_lost=story_lost)
         r.outputs = sum(1 for o in self.outcomes.values() if o.enriched)
         r.dlq = sum(1 for o in self.outcomes.values() if o.dead)
         r.lost = len(cmp.lost)
@@ -360,9 +362,11 @@ class Run:
         r.wall_s = time.monotonic() - self.started
         r.samples = {"lost": cmp.lost[:10], "unexpected": [f"{k}:{why}" for k, why in cmp.unexpected[:10]],
                      "event_diffs": cmp.event_diffs[:10], "conflicts": [f"{k}:{i}" for k, ids in conf.items() for i in ids[:5]],
-                     "stuck": [f"{k}: drained after {v:.0f} s" if v is not None else f"{k}: never drained" for k, v in stuck.items()]}
+                     "stuck": [f"{k}: drained after {v:.0f} s" if v is not None else f"{k}: never drained" for k, v in stuck.items()],
+                     "story_lost": sorted(story_lost)[:10]}
         r.extra.update(records=dict(out.records), unmatched_dead_letters=unmatched, workers_started=len(self.dep.workers),
-                       missing_clean=len(cmp.missing_clean), truncated=len(out.truncated))
+                       missing_clean=len(cmp.missing_clean), truncated=len(out.truncated), story_inputs=len(out.story_inputs),
+                       story_mentions=len(out.mentions), story_lost=len(story_lost))
         say(f"{self.name}: done: out={r.outputs} dlq={r.dlq} lost={r.lost} stuck={r.stuck} unexpected={r.unexpected_dead_letters} "
             f"conflicts={r.conflicts} event_diffs={r.event_diffs} ({r.wall_s:.0f} s)")
         return r
