@@ -217,8 +217,8 @@ def test_the_main_clause_outranks_what_happened_before_it() -> None:
 
 def test_an_inquiry_that_reports_a_finding_is_its_source_not_an_act() -> None:
     # frames._finding_reported: "..., an inquiry found" names who established the act the sentence reports
-    events = text_events("Soldiers burned down three villages in the province, a parliamentary inquiry found.")
+    events = text_events("Government soldiers torched three villages, a UN inquiry found.")
     assert not [e for e in events if e["cameo_code"].startswith("09")], events
-    assert top_typed_event(events)["source"]["text"] == "Soldiers"
+    assert top_typed_event(events)["source"]["text"] == "Government soldiers"
     opened = text_events("Prosecutors opened an inquiry into the fire at the detention centre.")
     assert any(e["cameo_code"].startswith("09") for e in opened), opened

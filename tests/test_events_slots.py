@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_events, top_typed_event
 from streams.extraction.events.slots import agent_heads, counted, dateline_end, is_passive, object_heads, passive_patients
 
 
@@ -148,3 +149,15 @@ def test_the_dateline_place_is_not_the_one_a_passive_befell() -> None:
     top = top_typed_event(text_events("MYSURU: A trade union leader was hacked to death on Sunday night.", "t-dateline"))
     assert top["plover_type"] == "ASSAULT"
     assert top["target"] is not None and top["target"]["text"] == "trade union leader"
+
+
+def test_a_reduced_relative_before_a_time_is_the_verbs_object() -> None:
+    """Sentences are the team's own. A participle right after a verb's object, followed by a time ("detained last
+    month"), describes the object: the tagger reads it as a finite verb with the object as its subject, which made
+    the freed prisoners the doers of their own detention. A verb of saying takes a clause there: "said protesters
+    gathered in the square" reports a gathering."""
+    top = top_typed_event(text_events("Ugandan authorities freed 12 Congolese traders arrested last week near the border."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == (
+        "RETREAT", "Ugandan authorities", "12 Congolese traders")
+    said = text_events("Officials said protesters gathered outside the parliament building.")
+    assert ("PROTEST", "protesters") in [(e["plover_type"], e["source"]["text"]) for e in said]

@@ -244,11 +244,16 @@ class _SentenceCoder:
 
     def _light_verbs(self, cands: list[Candidate], by_trigger: dict[int, list[Candidate]], probs: Any) -> None:
         """A verb coded only by its default, whose object (or prepositional object) is an event noun the
-        classifier finds likelier here, is a light verb ("went on strike", "held talks"): the noun is the act."""
+        classifier finds likelier here, is a light verb ("went on strike", "held talks"): the noun is the act. So is a
+        meeting that a journey is for ("flew to Amman for consultations"), unless a pattern of the verb names it."""
         for c in cands:
             if c.kind != "noun" or c.governor is None or c.governor not in by_trigger or c.setting:
                 continue
             n = self.doc[c.trigger]
+            if self._purpose_of_journey(c):
+                if not any(c.trigger in v.consumed for v in by_trigger[c.governor]):
+                    del by_trigger[c.governor]  # "flew to Amman for talks with X": the talks are the act, the trip its means
+                continue  # (a pattern of the verb that names the purpose, "arrived for talks", codes the pair)
             if not (n.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or n.dep_ == "pobj" and n.head.lower_ in _LIGHT_PREPS):
                 continue  # "after a meeting", "because of the attack": the noun is no argument of the verb
             verbs = by_trigger[c.governor]
@@ -302,10 +307,17 @@ class _SentenceCoder:
         tok = self.doc[group[0]]
         return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
 
+    def _purpose_of_journey(self, c: Candidate) -> bool:
+        """The noun act is what its governor's journey is for ("flew to Amman for talks with X", found by
+        ``frames.noun_governor``): the traveller takes part in it, though the journey is coded as an act of its own."""
+        head = self.doc[c.trigger].head
+        return head.dep_ == "prep" and head.lower_ == "for" and head.head.i == c.governor
+
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
-        if (not found and c.kind == "noun" and c.governor is not None and (c.governor not in triggers or c.setting)
+        if (not found and c.kind == "noun" and c.governor is not None
+                and (c.governor not in triggers or c.setting or self._purpose_of_journey(c))
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not (c.setting and self._forceful(c.governor) and _determined(self.doc[c.trigger]))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])):
@@ -315,9 +327,11 @@ class _SentenceCoder:
             # nor is an occasion of an act of force ("were shot by soldiers during the march", "fired into the crowd
             # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
-        if not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c):
+        if (not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c)
+                and not (c.kind == "noun" and self.doc[c.trigger].dep_ in ("nsubj", "nsubjpass"))):
             # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's; one whose
-            # subject is a thing ("said the talks had stalled") is nobody's
+            # subject is a thing ("said the talks had stalled") is nobody's, nor is an act the clause is about (the
+            # talks themselves there: the speaker reports on them)
             found = [act.speaker]
         return found
 

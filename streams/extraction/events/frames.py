@@ -1213,13 +1213,15 @@ def noun_preps(n: Token) -> list[Token]:
     return own + hung
 
 
-def noun_governor(n: Token) -> Token | None:
+def noun_governor(n: Token, meeting: bool = False) -> Token | None:
     """The verb a noun trigger is the object of ("launched an attack", "took part in a protest"), also through an
     amount that measures it ("pledged $2 billion in aid").
 
     Through a preposition only when it makes the noun the verb's own doing or its occasion
     (:data:`PARTICIPATION_PREPS`): a noun of cause or time ("suspended the officers over the beating", "marched
-    after the killing", "were arrested for rioting") names another act, whose doer the sentence does not say."""
+    after the killing", "were arrested for rioting") names another act, whose doer the sentence does not say.
+    A ``meeting`` (a noun of consultation) is also the purpose of a journey: "flew to Amman for talks" (see
+    :func:`_journey_for`)."""
     cur = n
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
@@ -1230,6 +1232,8 @@ def noun_governor(n: Token) -> Token | None:
                 return gov
             cur = gov
             continue
+        if meeting and cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ == "for" and _journey_for(cur.head.head):
+            return cur.head.head
         if cur.dep_ == "conj":
             cur = cur.head
             continue
@@ -1239,6 +1243,20 @@ def noun_governor(n: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_CONSULT_ROOT = "04"
+
+
+def _journey_for(v: Token) -> bool:
+    """``v`` is a journey or a coming together whose "for" phrase is its purpose: an active verb with no object that
+    the dictionary codes as a meeting or a visit (CAMEO 04: "arrived", "travelled", "gathered"), or that goes "to"
+    somewhere ("flew to Amman"). Who travels for talks takes part in them; who "pressed for talks", "was praised for the
+    talks" or "thanked X for the talks" does not."""
+    if v.pos_ != "VERB" or is_passive(v) or any(c.dep_ in ("dobj", "dative") for c in kids(v)):
+        return False
+    return (any(code.startswith(_CONSULT_ROOT) for code in knowledge().verb_codes(v.lemma_.lower()))
+            or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in kids(c)) for c in kids(v)))
 
 
 def undergone(n: Token, gov: Token) -> list[Token]:
@@ -1327,7 +1345,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         sources += fought
         targets = [g for g in targets if g not in fought]
     targets = targets + [g for g in victims if g not in targets]
-    gov = noun_governor(n) if not victims else None  # the dead are no agents of the act they died in
+    meeting = all(code.startswith(_CONSULT_ROOT) for code in codes)
+    gov = noun_governor(n, meeting) if not victims else None  # the dead are no agents of the act they died in
     bearing = undergone(n, gov) if gov is not None else []
     if bearing:
         # "the regime faced mass rallies", "the garrison sustained heavy shelling": the verb's subject bears the act

@@ -40,9 +40,33 @@ def _governors(tok: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+# Verbs that say whether an act named by their subject takes place ("the talks did not take place", "were not held")
+_OCCURRING = frozenset({"be", "take", "happen", "occur", "hold", "go", "proceed", "resume", "start", "begin", "materialise",
+                        "materialize"})
+
+
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _says_none(tok: Token) -> bool:
+    """``tok`` is a noun quantified by "no" ("no arrests", "no country")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok))
+
+
 def is_negated(tok: Token) -> bool:
-    """The trigger itself is negated, or it is the content of a denial or refusal."""
+    """The trigger itself is negated, or it is the content of a denial or refusal. A verb is negated by "no" on its
+    subject or object ("made no arrests"); an act noun by "no" ("no arrests were made") and as the subject of a negated verb of occurring or a negated copula ("talks were not
+    possible", "the march did not go ahead"); not as the subject of another negated verb ("the strike did not stop
+    the vote": the strike happened)."""
     if any(c.dep_ == "neg" for c in kids(tok)):
+        return True
+    if tok.pos_ == "NOUN" and _says_none(tok):
+        return True
+    if tok.pos_ == "VERB" and any(c.dep_ in _CORE_ARGS and _says_none(c) for c in kids(tok)):
+        return True  # "police made no arrests", "no country condemned it", "no casualties were reported"
+    head = tok.head  # (a subject is a noun whatever its tag: the tagger reads some plurals as verbs, "talks")
+    if (tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _OCCURRING
+            and any(c.dep_ == "neg" for c in kids(head))):
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in kids(tok.head)) and tok.head.pos_ == tok.pos_:
         return False

@@ -460,15 +460,32 @@ def pattern_object_words(lemma: str) -> set[str]:
 def misread_relative(c: Token) -> bool:
     """A reduced relative the parser read as a clause of the verb before it, its noun as the clause's subject
     ("captured a drug lord wanted for murder"): the noun is that verb's object (:func:`object_heads`)."""
-    return (c.dep_ in ("advcl", "ccomp") and c.head.i < c.i and _reduced_relative(c)
+    return (c.dep_ in ("advcl", "ccomp") and c.head.i < c.i and _reduced_relative(c) and _acts_on_objects(c.head)
             and any(s.dep_ == "nsubj" and s.left_edge.i == c.head.i + 1 for s in kids(c)))
 
 
+# CAMEO roots of verbs that report, claim, demand or warn: their complement may be a whole clause ("said protesters
+# gathered in the square" reports a gathering), so a participle after their object is no misread relative
+_CLAUSE_TAKING_ROOTS = ("01", "10", "11", "13")
+
+
+def _acts_on_objects(v: Token) -> bool:
+    """The dictionary codes ``v`` by default as an act done to someone ("released", "captured"), not as a verb of
+    speech, claim, demand or warning, and not as a verb it does not code at all ("reported", "believed")."""
+    codes = knowledge().verb_codes(v.lemma_.lower())
+    return bool(codes) and not any(code.startswith(_CLAUSE_TAKING_ROOTS) for code in codes)
+
+
 def _reduced_relative(c: Token) -> bool:
-    """A past participle with no object or clause of its own, before a preposition ("wanted for murder", "accused
-    of fraud"): a noun's reduced relative clause, whatever tense the tagger gave it."""
-    return (c.tag_ in ("VBN", "VBD") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "prep"
-            and not any(k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for k in kids(c)))
+    """A past participle with no object or clause of its own, before a preposition or a time ("wanted for murder",
+    "accused of fraud", "held since March", "detained last week"): a noun's reduced relative clause, whatever tense
+    the tagger gave it."""
+    if c.tag_ not in ("VBN", "VBD") or c.i + 1 >= len(c.doc):
+        return False
+    if any(k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "aux", "auxpass") for k in kids(c)):
+        return False
+    nxt = next((k for k in kids(c) if k.i > c.i and k.left_edge.i == c.i + 1), None)
+    return nxt is not None and (nxt.dep_ == "prep" or nxt.dep_ == "npadvmod" and is_time(nxt))
 
 
 def _named_by_free_relative(clause: Token) -> list[Token]:
