@@ -102,3 +102,14 @@ def test_not_yet_an_infinitive_and_an_act_of_force_are_no_refusals() -> None:
     assert not any(e["plover_type"] == "REJECT" for e in evs)
     top = top_typed_event(_events("The army did not shell the town on Sunday."))
     assert top["plover_type"] == "ASSAULT" and top["negated"] is True
+
+
+def test_an_act_refused_by_a_gerund_or_a_phrasal_refusal_is_rejected() -> None:
+    """A refused act may be a gerund ("rejected holding talks") and the verb of refusal a phrasal member of the block
+    ("ruled out"): before, the act was coded as done ("ruled out recognising X" recognised X)."""
+    top = top_typed_event(_events("The Cypriot president ruled out recognising the breakaway northern state."))
+    assert (top["plover_type"], top["source"]["text"], top["negated"]) == ("REJECT", "Cypriot president", False)
+    evs = _events("The Guatemalan government rejected sending police officers to Haiti.")
+    assert not any(e["plover_type"] in ("MOBILIZE", "AID", "COOPERATE") and not e["negated"] for e in evs)
+    assert top_typed_event(evs)["plover_type"] == "REJECT"
+

@@ -7,6 +7,7 @@ Sentences are the team's own, written to show the phenomenon.
 from __future__ import annotations
 
 import pytest
+from conftest import text_events, top_typed_event
 
 from streams.extraction.events.knowledge import DATA_FILES, knowledge
 from streams.extraction.events.tables import code_info
@@ -100,3 +101,14 @@ def test_a_warning_is_aimed_at_whoever_would_avert_what_it_says() -> None:
                                       "if Armenia continued its provocations.", "t-threat"))
     assert top["plover_type"] == "THREATEN"
     assert top["target"]["text"] == "Armenia"
+
+
+def test_an_act_warned_against_is_the_warned_partys_and_not_done() -> None:
+    """The gerund after "against" names an act opposed: done, if ever, by whom the verb addresses ("warned NATO
+    against deploying troops": NATO), and not reported as done; the warning is the news. Before, the warner was
+    made the act's doer and the act outranked the warning."""
+    evs = text_events("Beijing warned Tokyo against deploying troops to the disputed islands.")
+    top = top_typed_event(evs)
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("THREATEN", "Beijing", "Tokyo")
+    assert all(e["source"]["text"] != "Beijing" for e in evs if e["plover_type"] != "THREATEN")
+    assert all(e["hypothetical"] for e in evs if e["plover_type"] != "THREATEN")

@@ -785,8 +785,9 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur)):
-            depth += 2
+        if (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
+                or (cur.dep_ == "pcomp" and cur.head.lower_ == "against")):
+            depth += 2  # (an act opposed, "warned X against deploying troops", is background to the warning as well)
         elif cur.dep_ in ("advcl", "acl", "pcomp"):
             depth += 1
         cur = cur.head

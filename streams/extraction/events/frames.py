@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, ends_acts, knowledge
+from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import agent_heads, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
@@ -981,10 +981,19 @@ SWORN = "+sworn"  # pattern suffix of an act coded as the threat of it that its 
 
 
 def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
-    """The verb of refusal whose infinitive complement ``v`` is ("refused to free", "declined to attend"), or None."""
+    """The verb of refusal whose infinitive or gerund complement ``v`` is ("refused to free", "declined to attend",
+    "ruled out holding talks", "rejected sending troops"), or None. A phrasal member of the dictionary's REFUSE block
+    counts with its particle there ("ruled out"; "ruled" alone is governing)."""
     head = v.head
-    if (v.dep_ == "xcomp" and head.i != v.i and head.lemma_.lower() in kb.refusing
-            and has_to(v)):
+    if head.i == v.i or head.i > v.i:
+        return None
+    infinitive = v.dep_ == "xcomp" and has_to(v)
+    gerund = v.tag_ == "VBG" and v.dep_ in ("xcomp", "advcl", "ccomp", "dobj")
+    if not (infinitive or gerund):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in kb.refusing or any(e.block == REFUSAL_BLOCK and e.after and _companions_ok(e, head)
+                                   for e in kb.verbs_by_lemma.get(lemma, ())):
         return head
     return None
 

@@ -80,6 +80,8 @@ def is_hypothetical(tok: Token) -> bool:
     """Modal or future auxiliary, intent verb above it, or an if-clause."""
     if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in _UNREALIZED for c in kids(tok)):
         return True  # "a planned attack", "the proposed talks", "a foiled bombing": an act that has not happened
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
+        return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
     chain = [tok] + _governors(tok)
     for i, t in enumerate(chain):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids(t)):

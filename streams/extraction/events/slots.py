@@ -303,7 +303,10 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
 # entering", "pressed the rebels into signing"); after other prepositions the gerund shares the subject of its
 # clause ("X committed to holding talks", "X fled after shelling the town").
 _CHARGE_PREPS = {"of", "for", "with"}
-_OBJECT_CONTROL_PREPS = {"from", "into"}
+_OBJECT_CONTROL_PREPS = {"from", "into", "against"}
+# After "against" the act is opposed, not done ("warned NATO against deploying troops": NATO would deploy; "voted
+# against sending troops": nobody sends): with no object, no one does it
+_OPPOSED_PREPS = {"against"}
 
 
 def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
@@ -314,6 +317,8 @@ def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
         return []
     if prep in _OBJECT_CONTROL_PREPS and obj:
         return conjuncts(counted(obj[0]))
+    if prep in _OPPOSED_PREPS:
+        return []
     if passive:
         return passive_patients(gov)
     return agent_heads(gov, depth + 1)
