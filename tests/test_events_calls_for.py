@@ -3,7 +3,9 @@
 
 CAMEO codes appeals (02x) and intents (03x) in parallel. PETRARCH2's CALL block codes what is called for as an appeal
 ("called for a summit": 026), save two "for" patterns that give the intent ("for talks": 036, "for ties": 030); the
-build step gives those the parallel appeal, so a call for talks is a REQUEST, as a call for a summit is.
+build step gives those the parallel appeal, so a call for talks is a REQUEST, as a call for a summit is. Two more
+code a material act as if the caller did it ("for an investigation" 090, "for a halt" 087): the build gives them the
+appeal for it (020, 0256), so a party that asks for an inquiry is not coded as investigating.
 """
 
 from __future__ import annotations
@@ -26,3 +28,13 @@ def test_the_table_holds_no_intent_among_the_calls_for_an_act() -> None:
     calls = [r for r in rows("cameo_patterns.tsv") if r[0] == "CALL" and "for:" in r[6] and not (r[2] or r[3] or r[4] or r[5])]
     assert calls
     assert not [r for r in calls if r[9].startswith("03")]
+    material = ("06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20")
+    assert not [r for r in calls if r[9].startswith(material)]
+
+
+def test_a_call_for_an_inquiry_asks_for_it() -> None:
+    top = _top("Relatives of the victims called for a public investigation into the police shooting.")
+    assert (top["plover_type"], top["source"]["text"]) == ("REQUEST", "Relatives of the victims")
+    evs = text_events("The bishops called for a halt to the bombing of the villages.", "t-calls-for")
+    assert top_typed_event(evs)["plover_type"] == "REQUEST"
+    assert not [e for e in evs if e["cameo_code"].startswith("08")]  # (before: 087, the bishops de-escalated)

@@ -25,8 +25,18 @@ def test_taking_over_an_office_is_no_event(text) -> None:
 @pytest.mark.parametrize("text,source", [
     ("Rebels took over the town hall from government forces.", "Rebels"),
     ("The army took over the state broadcaster on Tuesday.", "army"),
-    ("Soldiers took over on Monday.", "Soldiers"),  # no office named, no one succeeded: control taken
 ])
 def test_taking_over_a_place_or_control_is_still_a_seizure(text, source) -> None:
     codes = [(e["cameo_code"], e["source"]["text"]) for e in text_events(text)]
     assert ("171", source) in codes, codes
+
+
+def test_taking_over_with_no_office_named_stays_a_seizure_candidate() -> None:
+    """No office named and no one succeeded: the dictionary's seizure stands (whether the sentence is news enough to
+    publish is the type classifier's veto, judged apart)."""
+    from streams.extraction.events.components import annotate
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp()
+    doc = annotate(nlp, nlp("Soldiers took over on Monday."))
+    assert ("took", "171") in [(doc[c.trigger].text, c.code) for c in doc._.event_candidates]

@@ -433,19 +433,39 @@ def align_meetings(verbs: list[Verb], patterns: list[Pattern]) -> int:
 # negotiating, 027/037 settling a dispute, 028/038 mediation. PETRARCH2's CALL block codes what is called for ("called
 # for a summit" 026, "called for a ceasefire" 0256) as an appeal, except two patterns that give the intent ("for:talks"
 # 036, "for:ties" 030): a call for talks is an appeal to negotiate, not an offer to. Patterns of the appeal blocks whose
-# only cue is a "for" phrase and whose code is an intent are given the parallel appeal code.
+# only cue is a "for" phrase and whose code is an intent are given the parallel appeal code. Two more code a material
+# act called for as if the caller did it ("for an investigation" 090, "for a halt" 087): whoever calls for such an act
+# asks for it, so a material act (CAMEO 06-09, 14-20) is given its parallel appeal where CAMEO has one (a halt, 087:
+# 0256, appeal for de-escalation; other yielding: 025) and the appeal not specified (020) where it has none. Calls that
+# CAMEO itself codes as rallying or threatening ("for action against X" 113, "for sanctions" 1312) keep their codes.
 APPEAL_BLOCKS = {"CALL"}
+APPEAL_UNSPECIFIED = "020"
+MATERIAL_ROOTS = ("06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20")
+APPEAL_PARALLELS = {"087": "0256", "08": "025"}  # longest prefix first: de-escalation, then yielding
+
+
+def appeal_for(code: str) -> str:
+    """The appeal for the material act ``code`` (see above)."""
+    return next((APPEAL_PARALLELS[k] for k in sorted(APPEAL_PARALLELS, key=len, reverse=True) if code.startswith(k)),
+                APPEAL_UNSPECIFIED)
 
 
 def align_appeals(patterns: list[Pattern]) -> int:
-    """Give the appeal blocks' "for" patterns coded as an intent (03x) the parallel appeal (02x) (see above)."""
+    """Give the appeal blocks' "for" patterns coded as an intent (03x) or as a material act the appeal for it (see
+    above)."""
     changed = 0
     for p in patterns:
-        if (p.block in APPEAL_BLOCKS and p.code.startswith("03") and any(x.startswith("for:") for x in p.preps)
+        if not (p.block in APPEAL_BLOCKS and any(x.startswith("for:") for x in p.preps)
                 and not (p.subject or p.object or p.extra or p.particle)):
+            continue
+        if p.code.startswith("03"):
             p.code = "02" + p.code[2:]
-            p.reverse = ""
-            changed += 1
+        elif p.code.startswith(MATERIAL_ROOTS):
+            p.code = appeal_for(p.code)
+        else:
+            continue
+        p.reverse = ""
+        changed += 1
     return changed
 
 
@@ -617,7 +637,7 @@ def main() -> int:
             f"{stats['meetings_aligned']} patterns of meetings held coded as the MEET_PEOPLE block is, not as an intent to "
             f"meet (see align_meetings); {stats['legal_aligned']} verbs and patterns of verdicts coded 116 and of trials "
             f"coded 1121, not 173 (see align_legal); {stats['appeals_aligned']} patterns of calls for an act coded as an "
-            "appeal (02x), not an intent (03x) (see align_appeals).\n"
+            "appeal (02x), not an intent (03x) or the act itself (see align_appeals).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

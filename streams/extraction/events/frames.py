@@ -408,7 +408,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             if prep not in present or prep == "at" and at_is_venue(code):
                 continue
             targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used and not _befell_criticised(o, frame, code)
-                        for g in (_group(o), *_aimed_at_owners(prep, o, code))]
+                        and not _occasion(o) for g in (_group(o), *_aimed_at_owners(prep, o, code))]
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
             # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
@@ -458,6 +458,12 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if not (set(g) & src_ids) and g not in unique:
             unique.append(g)
     return sources, unique, sorted(used)
+
+
+def _occasion(tok: Token) -> bool:
+    """``tok`` names when or beside what an act happened ("on the sidelines of the summit", ``event_occasions.tsv``):
+    no party to it, and neither is what its "of" phrase names."""
+    return tok.lemma_.lower() in knowledge().occasions
 
 
 def protest_sites(heads: list[Token]) -> list[list[int]]:
@@ -1334,7 +1340,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         for c in preps:
             if c.lower_ == prep:
                 for g in kids(c):
-                    if g.dep_ == "pobj" and not is_time(g):
+                    if g.dep_ == "pobj" and not is_time(g) and not _occasion(g):
                         g = counted(g)
                         if prep == "between":
                             between = _group(g)
