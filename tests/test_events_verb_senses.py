@@ -117,3 +117,24 @@ def test_an_actors_own_forces_are_no_target() -> None:
     assert top["target"]["country"] == "SOM"
     top = _top("The rebels freed their hostages near the lake.")
     assert top["target"]["text"] == "their hostages"
+
+
+def test_receiving_a_visitor_is_hosting_and_questioning_people_investigates() -> None:
+    """event_verbs.tsv: "receive" with a visitor named (object kind "guest") hosts a visit, 043; a number of people
+    taken in, or a thing received, is no visit. "question" with people as object (a suspect, an official)
+    investigates, 090; questioning a decision names no one. Before, both verbs coded nothing but a few patterns."""
+    top = _top("The Omani sultan received the Iranian foreign minister in Muscat on Sunday.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == (
+        "043", "Omani sultan", "Iranian foreign minister")
+    assert not [e for e in _typed("Chad received 30,000 refugees from Sudan in one week.") if e["plover_type"] == "CONSULT"]
+    top = _top("Investigators questioned the former central bank governor for six hours.")
+    assert (top["cameo_code"], top["target"]["text"]) == ("090", "former central bank governor")
+    assert not [e for e in _typed("Two senators questioned the decision to sell the port.") if e["cameo_code"] == "090"]
+
+
+def test_joint_drills_are_military_cooperation() -> None:
+    """event_nouns.tsv: joint exercises and drills are military cooperation (062), as PETRARCH2's "HOST * JOINT
+    EXERCISE" codes them; military ones alone stay a show of force (150)."""
+    pairs = {(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text"))
+             for e in _typed("Indian and French warships began joint drills in the Arabian Sea.")}
+    assert ("062", "Indian warships", "French warships") in pairs

@@ -482,14 +482,13 @@ def _instrument(tok: Token) -> bool:
 
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
-    if entry.needs_object and not any(c.dep_ in ("dobj", "nsubjpass") and (not entry.needs_people or _names_people(c))
-                                      and (not entry.needs_actor or _names_actor(c))
-                                      for c in kids(v)):
+    kind = entry.object_kind
+    if kind in _OBJECT_TESTS and not any(c.dep_ in ("dobj", "nsubjpass") and _OBJECT_TESTS[kind](c) for c in kids(v)):
         return False
-    if entry.needs_partner and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
+    if kind == "partner" and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
         return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
-    if entry.needs_information and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
+    if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
         return False  # "shared intelligence with X", not "shared a border" nor "shared the prize"
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
@@ -534,6 +533,18 @@ def _names_actor(tok: Token) -> bool:
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok)))
+
+
+def _names_guest(tok: Token) -> bool:
+    """The word names people (``_names_people``) but no number of them: a visitor received ("received his counterpart",
+    "received the delegation"), not a crowd taken in ("received 2,000 refugees", "received hundreds of migrants")."""
+    head = counted(tok)
+    return (_names_people(tok) and head is tok and not is_time(tok)
+            and not any(c.dep_ == "nummod" or c.like_num for c in kids(tok)))
+
+
+# The direct object each object kind of event_verbs.tsv needs (VerbEntry.object_kind)
+_OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _names_guest, "actor": _names_actor}
 
 
 def _in_predicament(frame: VerbFrame, kb: Knowledge) -> bool:

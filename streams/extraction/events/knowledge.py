@@ -90,11 +90,12 @@ class VerbEntry:
     code: str
     block: str
     reverse: str = ""  # a block or verb code "[A:B]": B is coded for the target acting on the source
-    needs_object: bool = False  # the verb has this sense only with a direct object or as a passive (event_verbs.tsv)
-    needs_people: bool = False  # ... and only when that object names people ("executed three men", not "executed the plan")
-    needs_actor: bool = False  # ... or names people, a state or an organisation ("sanctioned Iran", not "sanctioned the plan")
-    needs_partner: bool = False  # the preposition written with the verb governs such a one ("worked with Iran", not "with tools")
-    needs_information: bool = False  # ... a direct object of event_information_objects.tsv ("shared intelligence", not "a border")
+    # What the verb needs for this sense (event_verbs.tsv, column object; "" nothing): "needed" a direct object or a
+    # passive; "people" one that names people ("executed three men", not "the plan"); "guest" one that names people
+    # but no number of them ("received his counterpart", not "received 2,000 refugees"); "actor" people, a state or an
+    # organisation ("sanctioned Iran"); "partner" such a one governed by the preposition written with the verb ("worked
+    # with Iran", not "with tools"); "information" an object of event_information_objects.tsv ("shared intelligence")
+    object_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +388,7 @@ def knowledge() -> Knowledge:
     for row in [*records("cameo_verbs.tsv"), *team_verbs]:
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
-                          row.get("object") in ("needed", "people", "actor"), row.get("object") == "people",
-                          row.get("object") == "actor", row.get("object") == "partner", row.get("object") == "information")
+                          row.get("object") or "")
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)
