@@ -65,6 +65,17 @@ def _noun_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES
 
 
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _nominal_gerund(tok: Token) -> bool:
+    """A gerund the parse uses as a noun, with no subject or object of its own ("fighting between X and Y left 55
+    dead", "shelling by the army hit the market"): the act noun of the same form codes it, with the noun's slots (its
+    "between", "by" and "on" phrases), which a verb frame does not read."""
+    return (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS
+            and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in kids(tok)))
+
+
 def _names_its_parties(tok: Token) -> bool:
     """A gerund used as a noun names an act only with its parties in its own phrase: a possessor or an "of" / "by"
     phrase ("the militia's looting of the depot"); alone ("funding", "training", "housing") it names a thing."""
@@ -112,11 +123,11 @@ class CandidateFinder:
             if form == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 continue  # "according to X" names a source of information (speech.according_to), no act
             verbs = kb.verb_forms.get(form)
-            if verbs and _verb_like(tok):
+            if verbs and _verb_like(tok) and not (form in kb.noun_forms and _nominal_gerund(tok)):
                 found += verb_candidates(tok, verbs, kb)
                 continue
             noun = kb.noun_forms.get(form)
-            if noun is not None and _noun_like(tok):
+            if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):
                 found += noun_candidates(tok, kb.nouns[noun])
             elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):
                 found += noun_candidates(tok, kb.gerunds[form])

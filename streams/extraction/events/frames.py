@@ -547,6 +547,13 @@ def _names_guest(tok: Token) -> bool:
 _OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _names_guest, "actor": _names_actor}
 
 
+def _left_in_a_state(v: Token, frame: VerbFrame) -> bool:
+    """The verb's object has an adjective predicate ("left 55 people dead", "left thousands homeless", "found him
+    dead"): it says what state the object ends up or is found in."""
+    return bool(frame.objects) and any(c.dep_ == "oprd" and c.pos_ == "ADJ" and all(k.dep_ in ("advmod", "neg") for k in kids(c))
+                                       for c in kids(v))  # (a bare state: "properties worth $5 million" is no state)
+
+
 def _in_predicament(frame: VerbFrame, kb: Knowledge) -> bool:
     """Every object of the verb is people caught by a mishap (``event_predicaments.tsv``: "people trapped in the
     rubble", "villagers stranded by floods"): freeing or helping them is a rescue."""
@@ -708,6 +715,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         if p is None and predicated:
             continue  # "called the protesters traitors", "called the vote a farce": a naming, not a call
+        if p is None and code[:2] not in FORCE_ROOTS and _left_in_a_state(v, frame):
+            continue  # "the fighting left 55 people dead", "found the journalist dead": a result or a finding, no act
+            # of the verb's default ("shot two men dead" keeps its act of force)
         if (code, reverse) in seen_codes:
             continue
         seen_codes.add((code, reverse))
