@@ -16,14 +16,14 @@ def _coded(text: str, root: str) -> list[tuple[str, str | None]]:
     return [(e["source"]["text"], (e["target"] or {}).get("text")) for e in text_events(text) if e["cameo_code"].startswith(root)]
 
 
-@pytest.mark.parametrize("text,root,source", [
-    ("Police arrested dozens at the Chicago rally on Saturday.", "17", "Police"),
-    ("The minister signed the accord at the Geneva conference.", "05", "minister"),
-    ("The foreign minister urged restraint at the Kampala summit.", "10", "foreign minister"),
+@pytest.mark.parametrize("text,root,source,target", [
+    ("Police arrested dozens at the Chicago rally on Saturday.", "17", "Police", "dozens"),  # (a bare count: civilians)
+    ("The minister signed the accord at the Geneva conference.", "05", "minister", None),
+    ("The foreign minister urged restraint at the Kampala summit.", "10", "foreign minister", None),
 ])
-def test_the_place_of_an_act_is_not_its_target(text, root, source) -> None:
+def test_the_place_of_an_act_is_not_its_target(text, root, source, target) -> None:
     coded = _coded(text, root)
-    assert coded and all(s == source and t is None for s, t in coded), coded
+    assert coded and all(s == source and t == target for s, t in coded), coded
 
 
 @pytest.mark.parametrize("text,root,pair", [

@@ -62,3 +62,30 @@ def test_the_headline_codes_its_act_with_its_parties(headline, plover, source, t
 def test_an_act_in_an_if_clause_ranks_below_the_act_it_conditions(text, plover, source) -> None:
     top = top_typed_event(text_events(text, "t-condition"))
     assert (top["plover_type"], top["source"]["text"]) == (plover, source)
+
+
+@pytest.mark.parametrize("headline,source", [
+    ("Hundreds march against pension cuts in Lisbon", "Hundreds"),  # the root noun is the verb, its subject before it
+    ("Thousands rally in Yerevan against border deal", "Thousands"),  # a count noun the parser hung on it as a number
+    ("Miners protest outside ministry over unpaid wages", "Miners"),
+])
+def test_a_headline_root_that_is_the_verb_is_given_back(headline, source) -> None:
+    top = top_typed_event(text_events(headline))
+    assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", source)
+
+
+def test_a_bare_count_of_people_is_a_crowd_and_those_who_flee_an_act_do_not_do_it() -> None:
+    """event_agents.tsv: "hundreds", "thousands", "dozens", "scores" with no "of" complement are civilians (CVL);
+    event_undergoing_verbs.tsv: who flees an act bears it, never does it."""
+    top = top_typed_event(text_events("Hundreds were detained after the vote, a rights group said."))
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "Hundreds")
+    fled = text_events("Thousands fled the shelling of the border villages.")
+    assert not [e for e in fled if e["plover_type"] == "ASSAULT" and e["source"]["text"] == "Thousands"]
+
+
+def test_an_act_named_in_an_act_noun_phrase_is_not_the_verbs() -> None:
+    """frames.noun_governor: a noun inside another act noun's phrase ("in protest at the deal") is what that act is
+    about; it does not climb to the verb ("farmers dumped manure"), whose doer did not make the deal."""
+    evs = text_events("Farmers dumped manure outside the ministry in protest at the trade deal.")
+    assert not [e for e in evs if e["cameo_code"] == "057" and e["source"]["text"] == "Farmers"]
+    assert top_typed_event(evs)["plover_type"] == "PROTEST"

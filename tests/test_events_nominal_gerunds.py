@@ -23,3 +23,11 @@ def test_an_object_left_or_found_in_a_state_is_no_departure() -> None:
                 if e["plover_type"]]
     shot = text_events("Gunmen shot three soldiers dead at a checkpoint near Quetta.")
     assert ("ASSAULT", "Gunmen") in [(e["plover_type"], e["source"]["text"]) for e in shot]
+
+
+def test_dozens_left_detained_are_no_party_met() -> None:
+    """A bare participle right after the object is a state too ("left dozens detained"); before, the sweep that left
+    them so was a consultation with them."""
+    evs = text_events("The sweep by soldiers through the market left three journalists detained, witnesses said.")
+    assert not [e for e in evs if e["plover_type"] == "CONSULT"]
+

@@ -548,10 +548,17 @@ _OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _
 
 
 def _left_in_a_state(v: Token, frame: VerbFrame) -> bool:
-    """The verb's object has an adjective predicate ("left 55 people dead", "left thousands homeless", "found him
-    dead"): it says what state the object ends up or is found in."""
-    return bool(frame.objects) and any(c.dep_ == "oprd" and c.pos_ == "ADJ" and all(k.dep_ in ("advmod", "neg") for k in kids(c))
-                                       for c in kids(v))  # (a bare state: "properties worth $5 million" is no state)
+    """The verb's object has a bare predicate of state ("left 55 people dead", "left thousands homeless", "found him
+    dead", "left dozens detained"): it says what state the object ends up or is found in. A predicate with words of
+    its own describes the object instead ("properties worth $5 million", "prisoners detained last month")."""
+    def bare(t: Token) -> bool:
+        return all(k.dep_ in ("advmod", "neg") for k in kids(t))
+    if not frame.objects:
+        return False
+    if any(c.dep_ == "oprd" and c.pos_ == "ADJ" and bare(c) for c in kids(v)):
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == o.i + 1 and bare(c) and c.i == c.right_edge.i
+               for o in frame.objects for c in kids(o))
 
 
 def _in_predicament(frame: VerbFrame, kb: Knowledge) -> bool:
@@ -1264,9 +1271,13 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
             return cur.head
         if cur.dep_ == "pobj" and (cur.head.dep_ == "agent" or cur.head.dep_ == "prep" and cur.head.lower_ in PARTICIPATION_PREPS):
             gov = cur.head.head
+            if _after_act_noun(cur.head):
+                return None  # "in protest at the deal", the parser hanging "at" on the verb: the deal is the protest's
             if gov.pos_ in ("VERB", "AUX"):
                 return gov
-            cur = gov
+            if gov.lemma_.lower() in knowledge().nouns:
+                return None  # "in protest at the deal": the deal is what the protest is about, no act of the protesters
+            cur = gov  # "took part in a protest": through a noun that names no act
             continue
         if meeting and cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ == "for" and _journey_for(cur.head.head):
             return cur.head.head
@@ -1279,6 +1290,15 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
             continue
         return None
     return None
+
+
+def _after_act_noun(prep: Token) -> bool:
+    """``prep`` comes right after an act noun that is itself a prepositional object ("in protest at", "in response
+    to"): whatever the parser attached it to, its phrase belongs to that noun."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.dep_ == "pobj" and before.head.i != prep.i and before.lemma_.lower() in knowledge().nouns
 
 
 _CONSULT_ROOT = "04"

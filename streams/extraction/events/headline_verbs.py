@@ -7,7 +7,8 @@ codes nothing. A sentence parsed that way is a noun phrase with a subject hung o
 which no well-formed reading gives. Where a modifier of the root, in no name, before it is a form of a verb of the
 event dictionary and the phrase's one subject comes before that word and agrees with it in number (a plural
 subject and the base form, a singular subject and the "-s" form), the word is the verb: the subject becomes its,
-the root its object. Only the arcs of those three words change.
+the root its object. Only the arcs of those three words change. The root may itself be the verb ("Hundreds march
+against austerity": a plural subject or count noun right before a verb form that agrees with it).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
         return None
+    verb = _root_as_verb(root, kb)
+    if verb is not None:
+        return verb
     for verb in sent[1:]:
         if verb.i >= root.i:
             break
@@ -45,6 +49,27 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         forget_children(sent.doc)
         return verb
     return None
+
+
+def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
+    """The root itself is the verb: a form of a verb of the dictionary whose one subject, or a plural count noun
+    hung on it as a number ("Hundreds march against austerity", "Thousands rally in X": "thousands" read as the
+    rally's size), comes right before it and agrees with it. The subject becomes the verb's; only those two arcs and
+    the root's tags change."""
+    if root.i == 0 or not kb.verb_forms.get(root.lower_) or root.ent_type_:
+        return None
+    prev = root.doc[root.i - 1]
+    if prev.head.i != root.i or prev.pos_ not in ("NOUN", "PROPN") or not (
+            prev.dep_ == "nsubj" or prev.dep_ == "nummod" and prev.tag_ in _PLURAL_TAGS and not prev.like_num):
+        return None
+    if not _agrees(root, prev):
+        return None
+    lemma = kb.verb_forms[root.lower_][0].lemma
+    root.pos_, root.lemma_ = "VERB", lemma
+    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
+    prev.dep_ = "nsubj"
+    forget_children(root.doc)
+    return root
 
 
 def _agrees(verb: Token, subject: Token) -> bool:
