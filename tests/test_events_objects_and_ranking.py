@@ -121,6 +121,10 @@ def test_signing_an_agreement_is_support_whatever_it_is_about():
         assert (top["plover_type"], top["cameo_code"]) == ("SUPPORT", "057"), text
     top = _top(_events("The two carmakers signed a supply contract worth two billion euros."))
     assert top["plover_type"] == "COOPERATE"  # a business contract is no treaty
+    # a truce signed is an agreement signed (before: 0871, as if implemented); one declared stays a de-escalation
+    top = _top(_events("The junta and the ethnic armed groups signed a truce in Kunming on Tuesday."))
+    assert (top["plover_type"], top["cameo_code"]) == ("SUPPORT", "057")
+    assert _top(_events("The militia declared a unilateral ceasefire on Tuesday."))["plover_type"] == "RETREAT"
 
 
 def test_agents_named_with_their_place_and_owners_from_a_from_phrase():

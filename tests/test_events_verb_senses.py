@@ -138,3 +138,10 @@ def test_joint_drills_are_military_cooperation() -> None:
     pairs = {(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text"))
              for e in _typed("Indian and French warships began joint drills in the Arabian Sea.")}
     assert ("062", "Indian warships", "French warships") in pairs
+
+
+def test_hijacking_is_coded_as_the_codebook_names_it() -> None:
+    """tools/build_event_tables.py align_hijacking: CAMEO's 181 is "abduct, hijack, or take hostage"; PETRARCH2's
+    TAKE_CONTROL block made a hijacked ship property seized (171, COERCE)."""
+    top = _top("Armed men hijacked a fishing trawler with 12 crew members off the Yemeni coast.")
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("181", "ASSAULT", "Armed men")

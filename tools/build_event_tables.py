@@ -380,11 +380,14 @@ _POLITICAL_SENSES = {"landslide", "marathon", "champion", "champions", "millenni
 
 # PLOVER's codebook puts signing, ratifying or finalising an agreement under SUPPORT ("ratify, sign, or finalize an
 # agreement or treaty"), whatever the agreement is about; CAMEO has 057 (sign formal agreement) for it, but some of
-# PETRARCH2's patterns of the SIGN block code the treaty's topic instead, as an intent (0311, 0312) or as material
-# cooperation (060-062). Those patterns are given 057, so the coder's PLOVER types follow PLOVER. Business contracts
-# and deals of companies (a subject, or an object that is no treaty) keep their codes.
+# PETRARCH2's patterns of the SIGN block code the treaty's topic instead, as an intent (0311, 0312), as material
+# cooperation (060-062) or, for a signed truce, as the truce itself (0871, declare truce). Those patterns are given
+# 057, so the coder's PLOVER types follow PLOVER: a truce signed is an agreement signed (SUPPORT: "ratify, sign, or
+# finalize an agreement or treaty"); implementing one is RETREAT, which a truce declared, observed or a halt to fighting
+# keeps (their patterns are not the SIGN block's). Business contracts and deals of companies (a subject, or an object
+# that is no treaty) keep their codes.
 SIGNING_BLOCKS = {"SIGN"}
-SIGNING_TOPIC_CODES = {"0311", "0312", "060", "061", "062"}
+SIGNING_TOPIC_CODES = {"0311", "0312", "060", "061", "062", "0871"}
 SIGNED_AGREEMENT = "057"
 
 
@@ -392,7 +395,8 @@ def align_signing(patterns: list[Pattern]) -> int:
     """Give the SIGN block's agreement patterns coded by topic the code of signing (see above); how many changed."""
     changed = 0
     for p in patterns:
-        treaty = "&TREATY" in p.object or any(w in p.object.split() for w in ("deal", "pact", "accord", "agreement"))
+        treaty = ("&TREATY" in p.object or "&CEASEFIRE" in p.object
+                  or any(w in p.object.split() for w in ("deal", "pact", "accord", "agreement")))
         business = any(w in prep for prep in p.preps for w in ("manufacturer", "company"))
         if p.block in SIGNING_BLOCKS and treaty and not p.subject and not business and p.code in SIGNING_TOPIC_CODES:
             p.code = SIGNED_AGREEMENT
@@ -538,6 +542,23 @@ def align_legal(verbs: list[Verb], patterns: list[Pattern]) -> int:
     return changed
 
 
+# CAMEO's codebook names hijacking beside abduction (181: "abduct, hijack, or take hostage"); PETRARCH2 lists "hijack"
+# in its TAKE_CONTROL block (171, seize or damage property), so a ship or a plane taken with its crew and passengers was
+# coded as property seized. The verb is given 181; the block's patterns still apply to it.
+HIJACK_VERBS = {"hijack", "skyjack"}
+HIJACK = "181"
+
+
+def align_hijacking(verbs: list[Verb]) -> int:
+    """Give the verbs of hijacking the codebook's 181 (see above); how many changed."""
+    changed = 0
+    for v in verbs:
+        if v.lemma in HIJACK_VERBS and not v.companions and v.code not in ("", "---", HIJACK):
+            v.code = HIJACK
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -614,6 +635,7 @@ def main() -> int:
     stats["meetings_aligned"] = align_meetings(verbs, patterns)
     stats["legal_aligned"] = align_legal(verbs, patterns)
     stats["appeals_aligned"] = align_appeals(patterns)
+    stats["hijacking_aligned"] = align_hijacking(verbs)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -625,7 +647,8 @@ def main() -> int:
             "exceptions give the verb (\"withdrawn\", \"stolen\") when the entry omits them; "
             f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes); the SUE "
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
-            "guilty), not 173 (see align_legal).\n",
+            "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
+            "codebook has it, not 171 (see align_hijacking).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
