@@ -145,3 +145,10 @@ def test_hijacking_is_coded_as_the_codebook_names_it() -> None:
     TAKE_CONTROL block made a hijacked ship property seized (171, COERCE)."""
     top = _top("Armed men hijacked a fishing trawler with 12 crew members off the Yemeni coast.")
     assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("181", "ASSAULT", "Armed men")
+
+
+def test_who_finds_someone_dead_is_not_the_killer() -> None:
+    """tools/build_event_tables.py align_findings: PETRARCH2's "FIND * DEAD" codes the killing (190) with the default
+    slots, which made the finder its doer; the pattern now names no doer, and the dead stay its target."""
+    evs = _typed("Rangers found two missing hikers dead in a ravine on Sunday.")
+    assert not [e for e in evs if e["source"]["text"] == "Rangers"]

@@ -542,6 +542,23 @@ def align_legal(verbs: list[Verb], patterns: list[Pattern]) -> int:
     return changed
 
 
+# PETRARCH2's DISCOVER block codes "FIND * DEAD" as the killing (190) with the default slots, so whoever found the
+# body was made the killer ("police found the journalist dead"). Such a pattern names who found, not who killed: its
+# source is given as "none" (no actor), and the dead stay its target.
+FINDING_BLOCKS = {"DISCOVER"}
+FOUND_DEAD = {"dead"}
+
+
+def align_findings(patterns: list[Pattern]) -> int:
+    """Give the patterns of a person found dead no source (see above); how many changed."""
+    changed = 0
+    for p in patterns:
+        if p.block in FINDING_BLOCKS and p.object in FOUND_DEAD and not p.source:
+            p.source = "none"
+            changed += 1
+    return changed
+
+
 # CAMEO's codebook names hijacking beside abduction (181: "abduct, hijack, or take hostage"); PETRARCH2 lists "hijack"
 # in its TAKE_CONTROL block (171, seize or damage property), so a ship or a plane taken with its crew and passengers was
 # coded as property seized. The verb is given 181; the block's patterns still apply to it.
@@ -636,6 +653,7 @@ def main() -> int:
     stats["legal_aligned"] = align_legal(verbs, patterns)
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
+    stats["findings_aligned"] = align_findings(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -660,10 +678,11 @@ def main() -> int:
             f"{stats['meetings_aligned']} patterns of meetings held coded as the MEET_PEOPLE block is, not as an intent to "
             f"meet (see align_meetings); {stats['legal_aligned']} verbs and patterns of verdicts coded 116 and of trials "
             f"coded 1121, not 173 (see align_legal); {stats['appeals_aligned']} patterns of calls for an act coded as an "
-            "appeal (02x), not an intent (03x) or the act itself (see align_appeals).\n"
+            "appeal (02x), not an intent (03x) or the act itself (see align_appeals); "
+            f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
-            "the verb -> target); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",
+            "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",
           ["block", "line", "subject", "particle", "object", "extra", "preps", "source", "target", "code", "reverse", "note"],
           [[p.block, str(p.line), p.subject, p.particle, p.object, " ".join(p.extra), "|".join(p.preps), p.source, p.target,
             p.code, p.reverse, p.note.replace("\t", " ")[:60]] for p in patterns])

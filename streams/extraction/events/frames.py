@@ -372,6 +372,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
     target_spec = p.target if p is not None else ""
 
     def named(spec: str) -> list[list[int]]:
+        if spec == "none":
+            return []  # the pattern names no doer ("found X dead": the finder did not kill)
         if spec == "subject":
             return [[t.i for t in frame.subjects]] if frame.subjects else []
         if spec == "object":

@@ -60,7 +60,7 @@ class Pattern:
     object: Term | None
     extra: tuple[Term, ...]
     preps: tuple[PrepSpec, ...]
-    source: str  # "" | subject | object | prep:<p>
+    source: str  # "" | subject | object | prep:<p> | none (the pattern names no doer: "FIND * DEAD")
     target: str
     code: str  # "" when only the reversed event is coded, "---" = no event
     reverse: str
