@@ -540,8 +540,7 @@ def _names_actor(tok: Token) -> bool:
 def _names_guest(tok: Token) -> bool:
     """The word names people (``_names_people``) but no number of them: a visitor received ("received his counterpart",
     "received the delegation"), not a crowd taken in ("received 2,000 refugees", "received hundreds of migrants")."""
-    head = counted(tok)
-    return (_names_people(tok) and head is tok and not is_time(tok)
+    return (_names_people(tok) and counted(tok).i == tok.i and not is_time(tok)
             and not any(c.dep_ == "nummod" or c.like_num for c in kids(tok)))
 
 
