@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import CITY_ACTOR_MIN_POPULATION, lookup_actor
 from .doc_index import doc_ents, doc_text, span_text
-from .gazetteer import KnownActor, Place, country_names, demonyms, norm, organisation_surface_forms, organisations, people, person, places
+from .gazetteer import KnownActor, Place, country_names, demonyms, known_surface_forms, norm, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
 from .truecase import common_words as truecase_common_words
 
@@ -294,7 +294,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     spans: names are distinct, so at one position the flat alternation (sorted longest first) took the
     longest name followed by no word character, and the trie, its continuations greedy, tries longer
     names before shorter ones too (``tests/test_entities_gazetteer_pattern.py`` compares the two)."""
-    return re.compile(r"(?<![\w-])" + _trie(organisation_surface_forms()) + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])" + _trie(known_surface_forms()) + r"(?![\w-])")
 
 
 def _trie(words: list[str]) -> str:
@@ -320,7 +320,9 @@ def _trie(words: list[str]) -> str:
 
 
 def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Add known organisation / place names the parser did not mark (not overlapping its mentions)."""
+    """Add known organisation, place and person names the parser did not mark (not overlapping its mentions). A
+    person's name counts only where the tagger read every word of it as a proper noun ("Truss" in "truss bridges"
+    is an adjective there)."""
     text = doc_text(doc)
     added = []
     for match in _gazetteer_pattern().finditer(text):
@@ -328,12 +330,30 @@ def _gazetteer_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         overlapping = [m for m in mentions if m.start < e and s < m.end]
         if any(m.start < s or m.end > e or (m.start, m.end) == (s, e) for m in overlapping):
             continue  # the parser's mention is as long or longer: keep it
+        actor = lookup_actor(match.group())
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if actor is not None and actor.type == "PERSON":
+            if overlapping or span is None or not _bare_person_name(span):
+                continue
+            label = "PERSON"
+        else:
+            label = "GPE" if actor is not None and actor.type == "GPE" else "ORG"
         for m in overlapping:
             mentions.remove(m)
-        actor = lookup_actor(match.group())
-        label = "GPE" if actor is not None and actor.type == "GPE" else "ORG"
-        added.append(_Mention(match.group(), label, s, e, doc.char_span(s, e, alignment_mode="expand")))
+        added.append(_Mention(match.group(), label, s, e, span))
     return mentions + added
+
+
+def _bare_person_name(span: Span) -> bool:
+    """A known person's name the tagger left unmarked stands alone: every word a proper noun ("Truss" in "truss
+    bridges" is an adjective), in no entity of another kind, and not the first part of a longer name ("Trump Tower",
+    which the tagger marks as a building)."""
+    doc = span.doc
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return False
+    return not any(t.ent_type_ for t in span)
 
 
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "abu", "ben", "de", "del", "da", "van", "von", "ould"})

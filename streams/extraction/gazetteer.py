@@ -214,6 +214,28 @@ def organisation_surface_forms() -> list[str]:
     return sorted(set(forms), key=len, reverse=True)
 
 
+def person_surface_forms() -> list[str]:
+    """Names of the people table worth finding where the entity tagger missed them (the small model leaves many
+    surnames it has not seen unmarked, above all at the start of a sentence: "Zelenskiy appealed to ..."): every
+    name of several words, and a one-word name that English does not mostly write in lower case (not "Truss")."""
+    from .truecase import common_words as lower_case_words
+
+    lower = lower_case_words()
+    forms = []
+    for canonical, aliases, *_ in table_rows("actors_people.tsv"):
+        for name in [canonical, *aliases.split(";")]:
+            name = name.strip()
+            if name[:1].isupper() and (" " in name or len(name) >= 3 and name.lower() not in lower):
+                forms.append(name)
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def known_surface_forms() -> list[str]:
+    """The names the entity stage looks for in the text itself: organisations and places
+    (:func:`organisation_surface_forms`) and people (:func:`person_surface_forms`), longest first."""
+    return sorted(set(organisation_surface_forms()) | set(person_surface_forms()), key=len, reverse=True)
+
+
 @lru_cache(maxsize=1)
 def people() -> dict[str, KnownActor]:
     """Normalised full name or variant -> well-known person (canonical spelling, country, sector).
@@ -332,7 +354,7 @@ def warm() -> None:
     dictionaries' included."""
     from .actor_dictionary import warm as warm_actor_dictionary
 
-    places(), capital_names(), country_names(), demonyms(), organisations(), organisation_surface_forms(), people(), role_words()
+    places(), capital_names(), country_names(), demonyms(), organisations(), known_surface_forms(), people(), role_words()
     _people_by_name_key(), role_countries(), common_words()
     warm_actor_dictionary()
 
