@@ -5,7 +5,8 @@ Sentences are the team's own.
   sentence reports: the act protested ranks below it (builder._answered, for verbs and act nouns of PROTEST);
 - an act noun's own request ("a plea to Y to release X") asks for what it names; "plea" is an appeal (020, event_nouns.tsv);
 - an act noun modified as not having happened ("a planned attack", "the proposed talks", "a foiled bombing") is
-  hypothetical (modality.is_hypothetical); an attempt did happen and is not.
+  hypothetical (modality.is_hypothetical); an attempt did happen and is not; so is an act named as what may come
+  ("raised the prospect of", "the risk of", "fears of"), and ranks below what did happen.
 """
 
 from __future__ import annotations
@@ -37,3 +38,12 @@ def test_an_act_that_has_not_happened_is_hypothetical() -> None:
     assert attacks and all(e["hypothetical"] for e in attacks)
     attempts = [e for e in _typed("Militants carried out an attempted assassination of the governor.") if e["plover_type"] == "ASSAULT"]
     assert attempts and not any(e["hypothetical"] for e in attempts)
+
+
+def test_an_act_named_as_what_may_come_is_hypothetical() -> None:
+    events = _typed("The airline cancelled the pilots' bonus, raising the prospect of a walkout by the crews.")
+    strikes = [e for e in events if e["plover_type"] == "PROTEST"]
+    assert strikes and all(e["hypothetical"] for e in strikes)
+    events = _typed("Analysts pointed to the risk of clashes between government troops and the rebels.")
+    clashes = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert clashes and all(e["hypothetical"] for e in clashes)

@@ -58,3 +58,11 @@ def test_executing_people_is_killing_them() -> None:
 def test_executing_a_plan_or_a_warrant_is_no_killing() -> None:
     assert not _typed("The contractors executed the repair plan ahead of schedule.")
     assert not [e for e in _typed("Detectives executed a search warrant at the councillor's house.") if e["plover_type"] == "ASSAULT"]
+
+
+def test_a_summing_up_after_a_comma_is_no_object_of_the_meeting() -> None:
+    # "..., the first such visit in a decade" sums up the clause; the parser may read it as the verb's object, and a
+    # meeting verb whose object is a thing meets no one ("faced hunger"): the apposition must not stop the meeting
+    events = _typed("The defence ministers of Greece and Turkey met in Athens, their first talks since the dispute.")
+    assert {e["plover_type"] for e in events} == {"CONSULT"}
+    assert {(e["source"]["country"], e["target"]["country"]) for e in events} == {("GRC", "TUR"), ("TUR", "GRC")}

@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import agent_heads, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -266,9 +266,6 @@ def _group(tok: Token) -> list[int]:
     return [t.i for t in conjuncts(tok)]
 
 
-PLACE_PREPS = ("in", "inside", "near", "outside", "across")
-
-
 def place_groups(owners: list[Token]) -> list[list[int]]:
     """Places of the act: "in X" phrases of the verb or its objects, and "of X" of an object ("areas of X")."""
     out: list[list[int]] = []
@@ -485,7 +482,7 @@ def _instrument(tok: Token) -> bool:
 
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     kind = entry.object_kind
-    if kind in _OBJECT_TESTS and not any(c.dep_ in ("dobj", "nsubjpass") and _OBJECT_TESTS[kind](c) for c in kids(v)):
+    if kind in _OBJECT_TESTS and not any(_OBJECT_TESTS[kind](c) for c in _tested_objects(v)):
         return False
     if kind == "partner" and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
@@ -519,6 +516,13 @@ def _agent_sector(tok: Token, kb: Knowledge) -> str | None:
 
 
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
+
+
+def _tested_objects(v: Token) -> list[Token]:
+    """What an entry's object kind is tested on: the verb's object or passive subject, else the noun the parser read
+    as the subject of a clause after the verb (:func:`slots.clause_read_objects`: "dispersed protesters gathered
+    outside parliament")."""
+    return [c for c in kids(v) if c.dep_ in ("dobj", "nsubjpass")] or clause_read_objects(v)
 
 
 def _names_people(tok: Token) -> bool:
@@ -767,7 +771,10 @@ def _succession(v: Token, kb: Knowledge) -> bool:
 
 def _conveyed_for_care(v: Token, kb: Knowledge) -> bool:
     """``v`` brings someone to a place of care (``event_care_destinations.tsv``: "were taken to hospital", "rushed
-    to a clinic"): a conveyance for treatment, no act of one party on another."""
+    to a clinic"): a conveyance for treatment, no act of one party on another. Goods brought there ("delivered
+    medical supplies to hospitals": an object the patterns code as aid, ``Knowledge.goods``) are aid, not a patient."""
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() in kb.goods or c.lower_ in kb.goods) for c in kids(v)):
+        return False
     return _prep_object_in(v, "to", kb.care_places, ("prep", "dative"))
 
 

@@ -154,6 +154,7 @@ class Knowledge:
     information: frozenset[str] = frozenset()  # "released figures": published, a statement (event_information_objects.tsv)
     predicaments: frozenset[str] = frozenset()  # "trapped", "stranded": the people rescued, not released (event_predicaments.tsv)
     care_places: frozenset[str] = frozenset()  # "taken to hospital": a verb bringing someone there codes nothing (event_care_destinations.tsv)
+    goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
     press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     occasions: frozenset[str] = frozenset()  # "on the sidelines of X": when or where, no target (event_occasions.tsv)
     ordering: frozenset[str] = frozenset()  # verbs of telling that give an order ("told X to leave")
@@ -440,6 +441,8 @@ def knowledge() -> Knowledge:
         blame_predicates={r["word"]: r["code"] for r in records("event_blame_predicates.tsv")},
         departures={r["word"]: r["code"] for r in records("event_expulsions.tsv") if r["role"] == "leave"},
         care_places=frozenset(r["noun"] for r in records("event_care_destinations.tsv")),
+        goods=frozenset(h for ps in patterns.values() for p in ps if p.code.startswith(AID_ROOT) and p.object is not None
+                        for h in p.object.heads),
         press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),
         occasions=frozenset(r["noun"] for r in records("event_occasions.tsv")),
         information=frozenset(r["noun"] for r in records("event_information_objects.tsv")),
@@ -465,6 +468,8 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
 # What weapons fire, as English names it after the weapon ("rocket fire", "mortar rounds", "artillery shells")
 FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
+AID_ROOT = "07"  # CAMEO: provide aid
+INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 

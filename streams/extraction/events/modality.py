@@ -27,6 +27,10 @@ _CONDITIONAL = {"if", "unless", "whether"}
 # Modifiers of an act noun that say the act has not (yet) happened; "attempted" is left out (an attempt happened)
 _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "threatened", "foiled", "thwarted", "looming",
                "prospective", "future", "expected"}
+# nouns of what may come: an act in their "of" phrase has not happened ("raised the prospect of strikes", "the risk of
+# clashes", "fears of a crackdown")
+_POSSIBILITY_HEADS = {"prospect", "possibility", "risk", "danger", "threat", "fear", "spectre", "specter", "likelihood",
+                      "chance", "probability"}
 
 
 def _governors(tok: Token, limit: int = 4) -> list[Token]:
@@ -80,6 +84,9 @@ def is_hypothetical(tok: Token) -> bool:
     """Modal or future auxiliary, intent verb above it, or an if-clause."""
     if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in _UNREALIZED for c in kids(tok)):
         return True  # "a planned attack", "the proposed talks", "a foiled bombing": an act that has not happened
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in _POSSIBILITY_HEADS):
+        return True  # "the prospect of further strikes", "the threat of sanctions": what may come, not what happened
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
     chain = [tok] + _governors(tok)

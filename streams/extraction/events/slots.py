@@ -18,7 +18,7 @@ from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import sentences
-from .knowledge import knowledge
+from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
 _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
@@ -270,7 +270,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
             head = head.head  # "X is willing to grant": the one who is willing grants
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
-        if obj:
+        if obj and not _instrument_verb(head):
             return conjuncts(obj[0])  # "urged the government to release": the government releases
         return agent_heads(head, depth + 1)
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
@@ -295,6 +295,12 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
         return _adjacent_subject(v)
     return []
+
+
+def _instrument_verb(v: Token) -> bool:
+    """A verb of using (PETRARCH2's UTILIZE block: "use", "employ", "wield"): its object is the means, and the one who
+    uses it does what its complement says ("police used batons to disperse the crowd": the police disperse)."""
+    return any(e.block == INSTRUMENT_BLOCK for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()))
 
 
 # A gerund after "of", "for" or "with" on a verb with an object, or on a passive, names the charge or the reason
@@ -413,18 +419,25 @@ def object_heads(v: Token) -> list[Token]:
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
     if not out:
+        out.extend(clause_read_objects(v))
         for c in kids(v):
-            # an object with a participle after it ("attacked farmers tending their fields"), which the parser read
-            # as the subject of a clause of its own: the noun right after the verb is the verb's object
-            if c.dep_ in ("advcl", "ccomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
-                # (or a participle of a reduced relative read as a finite verb: "captured a drug lord wanted for")
-                subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
-                if subj:
-                    out.extend(conjuncts(counted(subj[0])))
-            elif c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
+            if c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
                 out.extend(_named_by_free_relative(c))
             elif c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.i > v.i:
                 out.extend(small_clause(v, c))
+    return out
+
+
+def clause_read_objects(v: Token) -> list[Token]:
+    """An object with a participle after it ("attacked farmers tending their fields"), which the parser read as the
+    subject of a clause of its own: the noun right after the verb is the verb's object. Also a participle of a
+    reduced relative read as a finite verb ("captured a drug lord wanted for murder", :func:`misread_relative`)."""
+    out: list[Token] = []
+    for c in kids(v):
+        if c.dep_ in ("advcl", "ccomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
+            subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
+            if subj:
+                out.extend(conjuncts(counted(subj[0])))
     return out
 
 
@@ -476,8 +489,12 @@ _CLAUSE_TAKING_ROOTS = ("01", "10", "11", "13")
 
 def _acts_on_objects(v: Token) -> bool:
     """The dictionary codes ``v`` by default as an act done to someone ("released", "captured"), not as a verb of
-    speech, claim, demand or warning, and not as a verb it does not code at all ("reported", "believed")."""
+    speech, claim, demand or warning, and not as a verb it does not code at all ("reported", "believed"). A verb
+    with a code of force among its defaults acts on its object even when another of its senses is a statement
+    (police "disperse" a crowd; nobody disperses a clause)."""
     codes = knowledge().verb_codes(v.lemma_.lower())
+    if any(code[:2] in FORCE_ROOTS for code in codes):
+        return True
     return bool(codes) and not any(code.startswith(_CLAUSE_TAKING_ROOTS) for code in codes)
 
 
@@ -487,10 +504,20 @@ def _reduced_relative(c: Token) -> bool:
     the tagger gave it."""
     if c.tag_ not in ("VBN", "VBD") or c.i + 1 >= len(c.doc):
         return False
-    if any(k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "aux", "auxpass") for k in kids(c)):
+    if any(k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "aux", "auxpass") and not _misread_place(k) for k in kids(c)):
         return False
     nxt = next((k for k in kids(c) if k.i > c.i and k.left_edge.i == c.i + 1), None)
-    return nxt is not None and (nxt.dep_ == "prep" or nxt.dep_ == "npadvmod" and is_time(nxt))
+    return nxt is not None and (nxt.dep_ == "prep" or nxt.dep_ == "npadvmod" and is_time(nxt) or _misread_place(nxt))
+
+
+PLACE_PREPS = ("in", "inside", "near", "outside", "across")
+
+
+def _misread_place(k: Token) -> bool:
+    """A place phrase the tagger read as an object, its preposition as an adjective ("gathered | outside parliament",
+    "outside" tagged JJ before a bare noun): no object of the verb."""
+    edge = k.left_edge
+    return k.dep_ == "dobj" and edge.i < k.i and edge.lower_ in PLACE_PREPS and edge.dep_ in ("amod", "advmod")
 
 
 def _named_by_free_relative(clause: Token) -> list[Token]:
