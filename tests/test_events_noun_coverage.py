@@ -3,7 +3,7 @@
 Sentences are the team's own.
 - event_nouns.tsv: a "tour" or "trip" is a visit (042), a "stabbing" an assault (180), a "shootout" a fight with
   small arms (193), "hostage-taking" an abduction (181), a "picket" a demonstration (141), an "uprising" a violent
-  protest (145);
+  protest (145); "genocide" a mass killing (202), "ethnic cleansing" CAMEO's 203;
 - event_agents.tsv: schoolchildren, schoolgirls and schoolboys are pupils (EDU), nuns and parishioners religious
   (REL); a "contingent" is troops of its owner (MIL).
 """
@@ -23,6 +23,8 @@ def _top(text: str) -> dict:
     ("A delegation of Fijian ministers has set off on a diplomatic tour of the Gulf.", "042", "delegation of Fijian ministers"),
     ("Students staged an uprising against the junta in the capital.", "145", "Students"),
     ("Dock workers mounted a picket outside the ministry on Monday.", "141", "Dock workers"),
+    ("A tribunal found that the militia had committed genocide against the Masalit people.", "202", "militia"),
+    ("Armed settlers carried out the ethnic cleansing of three hamlets in the valley.", "203", "Armed settlers"),
 ])
 def test_act_nouns_news_writes_in_other_words(text: str, code: str, source: str) -> None:
     top = _top(text)

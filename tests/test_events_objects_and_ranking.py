@@ -6,7 +6,8 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - a demand or a threat is the act; what it asks for or threatens ranks below it, and so does an act that
   another act condemns or rejects;
 - a mutual act is not turned round by how its parties are named: the party named first is the top source;
-- an event noun of cause or time ("over the beating", "after the killing") is not the subject's own act;
+- an event noun of cause or time ("over the beating", "after the killing") is not the subject's own act, and one in a
+  phrase of what came before ("after a week of shelling") ranks below the verb's act;
 - agent nouns the dictionaries lack in these spellings ("councillor", "unionists", "captives");
 - damage and obstruction by a crowd is protest (event_crowd_acts.tsv), by the state it is not;
 - signing an agreement is SUPPORT (CAMEO 057), as PLOVER has it, whatever the agreement is about;
@@ -93,6 +94,15 @@ def test_an_event_noun_of_cause_is_not_the_subject_s_act():
     assert not any(e["action"]["lemma"] == "beating" and e["source"]["text"] == "police chief" for e in events)
     events = _events("Government forces retook the town after a week of fighting.")
     assert not any(e["action"]["lemma"] == "fighting" and e["source"]["text"] for e in events)
+
+
+def test_an_act_in_a_phrase_of_what_came_before_ranks_below_the_verb_s_act():
+    # "after" / "following" / "since" a noun act, hung on the verb: the setting the news is told against, like an
+    # earlier clause ("after the army withdrew"); the verb's own act is the top event
+    top = _top(_events("The mayor pleaded with the government for emergency funds after a week of heavy shelling by the rebels."))
+    assert (top["plover_type"], top["source"]["text"]) == ("REQUEST", "mayor")
+    top = _top(_events("Lawmakers summoned the defence minister following a deadly raid by militants on an army post."))
+    assert top["action"]["lemma"] == "summon" and top["source"]["text"] == "Lawmakers"
 
 
 def test_agent_nouns_the_dictionaries_spell_otherwise():

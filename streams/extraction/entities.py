@@ -164,6 +164,8 @@ def resolve_entities(doc: Doc, when: datetime.date | None = None) -> EntityTable
     for m in mentions:
         if m.label == "PERSON":
             m.label = _relabel_person(m.text)
+        elif m.label == "ORG" and _known_person_only(m.text):
+            m.label = "PERSON"  # the small model calls some surnames it has not seen organisations ("received Zelenskiy")
     groups: list[_Group] = []
     persons = _PersonIndex()
     keyed: dict[tuple[str, str], _Group] = {}
@@ -274,6 +276,12 @@ def _relabel_person(text: str) -> str:
     if place is not None and place.kind in ("country", "capital"):
         return "GPE"
     return "NORP" if key in demonyms() else "PERSON"
+
+
+def _known_person_only(text: str) -> bool:
+    """The people table knows the name and no organisation or place table does."""
+    key = norm(text)
+    return key in people() and key not in organisations() and key not in places() and key not in demonyms()
 
 
 def _parts(text: str, sep: str) -> list[tuple[str, int]]:

@@ -786,7 +786,7 @@ def _clause_depth(tok: Token) -> int:
         if cur.head is cur:
             break
         if (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
-                or (cur.dep_ == "pcomp" and cur.head.lower_ == "against")):
+                or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur)):
             depth += 2  # (an act opposed, "warned X against deploying troops", is background to the warning as well)
         elif cur.dep_ in ("advcl", "acl", "pcomp"):
             depth += 1
@@ -801,6 +801,12 @@ def _earlier_act(clause: Token) -> bool:
     """An adverbial clause of what happened before the main clause's act ("after the army withdrew", "since rebels
     took the town"): the setting the sentence reports its news against, ranked as a relative clause is."""
     return any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _EARLIER_MARKS for c in kids(clause))
+
+
+def _earlier_phrase(tok: Token) -> bool:
+    """A phrase of what happened before a verb's act ("appealed for help | after a wave of strikes", "resigned |
+    following the raid"): the setting, ranked as an earlier clause is (:func:`_earlier_act`)."""
+    return tok.dep_ == "prep" and tok.lower_ in _EARLIER_MARKS and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _reduced_relative(tok: Token) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
+from ..gazetteer import person
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
@@ -531,7 +532,9 @@ def _names_people(tok: Token) -> bool:
     warrant")."""
     tok = counted(tok)
     return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS
-            or _agent_sector(tok, knowledge()) is not None)
+            or _agent_sector(tok, knowledge()) is not None
+            # a known person's name the tagger missed or took for an organisation ("received Zelenskiy")
+            or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and person(tok.text) is not None))
 
 
 def _names_actor(tok: Token) -> bool:
