@@ -9,7 +9,8 @@ Sentences are the team's own (issue 14):
   gets no alternative from the noun's other senses (a labour strike);
 - a crowd of civilians that gathers, with no purpose a pattern names, is a demonstration (event_crowd_acts.tsv,
   default code only); gathering for talks stays a meeting;
-- what a protest demands, in a clause of its verb, ranks below the protest;
+- what a protest demands or denounces, in a clause of its verb (or of the verb whose object is an act noun of
+  protest: "formed a human chain to denounce"), ranks below the protest;
 - an act of speech coordinated with a reported clause ("warned that X ... and urged Y to ...") is the reporter's,
   however the parser attached it; a deed coordinated there stays with the clause's subject;
 - a verbal act inside what someone said falls to the speaker only when its subject is lost, not when its subject
@@ -211,3 +212,10 @@ def test_a_site_named_by_a_proper_noun_stays_in_the_doers_text() -> None:
     # the tagger may take the town for a person: a proper noun naming the site is enough
     top = _top("Dock workers at Rotterdam port staged a strike on Monday.")
     assert top["source"]["text"] == "Dock workers at Rotterdam port"
+
+
+def test_what_a_protest_denounces_ranks_below_the_protest() -> None:
+    top = _top("Hundreds of nurses formed a human chain around the hospital to denounce the closure of two wards.")
+    assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Hundreds of nurses")
+    top = _top("Hundreds of fishermen marched to the port authority to condemn the new quotas.")
+    assert top["plover_type"] == "PROTEST"

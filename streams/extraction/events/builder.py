@@ -97,6 +97,7 @@ _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _RESTRAINING_TYPES = {"COERCE", "SANCTION", "ASSAULT"}
 _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light verb ("took part in", "taking steps")
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
+_PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
@@ -702,15 +703,20 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
 
 
 def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What a protest demands is its content, not a second act that outranks it: a demand or an appeal made in an
-    adverbial or coordinated clause of a protest's verb, by the protesters or by no one named ("thousands gathered
-    in the capital demanding higher prices", "workers marched and called for a raise"), ranks just below the
-    protest (the classifier reads the demand's words more readily than the gathering's)."""
+    """What a protest demands or denounces is its content, not a second act that outranks it: a demand, an appeal or
+    a denunciation made in an adverbial or coordinated clause of a protest's verb (or of the verb whose object is an
+    act noun of protest), by the protesters or by no one named ("thousands gathered in the capital demanding higher
+    prices", "workers marched and called for a raise", "formed a human chain to denounce the decree"), ranks just
+    below the protest (the classifier reads the demand's words more readily than the gathering's)."""
     protests = {r["action"]["_pos"]: r for r in records if r["plover_type"] == "PROTEST"}
     if not protests:
         return records
+    # an act noun of protest is the object of the verb the clause hangs on ("formed a human chain to denounce X")
+    for pos, r in list(protests.items()):
+        if doc[pos].dep_ == "dobj":
+            protests.setdefault(doc[pos].head.i, r)
     for r in records:
-        if r["plover_type"] != _REQUEST_TYPE:
+        if r["plover_type"] not in _PROTEST_CONTENT_TYPES:
             continue
         tok = doc[r["action"]["_pos"]]
         protest = protests.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "conj") else None
