@@ -5,7 +5,7 @@ Sentences are the team's own.
 
 from __future__ import annotations
 
-from conftest import text_events
+from conftest import text_events, top_typed_event
 
 def _events(text: str) -> list[dict]:
     return text_events(text, "t-agents")
@@ -68,3 +68,11 @@ def test_banks_of_a_state_are_its_business_actors():
     sanctions = [e for e in _events("Washington imposed sanctions on four Russian banks on Friday.") if e["plover_type"] == "COERCE"]
     assert sanctions and sanctions[0]["target"]["text"] == "four Russian banks"
     assert sanctions[0]["target"]["country"] == "RUS" and sanctions[0]["target"]["sector"] == "BUS"
+
+
+def test_experts_of_an_organisation_are_the_organisation() -> None:
+    # "experts" is an actor only through its owner, the organisation it names (event_agents.tsv, OWN); "a panel of"
+    # counts them, as "a group of" does
+    top = top_typed_event(_events("A panel of UN experts accused the junta of widespread torture."))
+    assert (top["plover_type"], top["source"]["canonical"]) == ("ACCUSE", "United Nations")
+    assert all(e["source"]["text"] != "Local experts" for e in _events("Local experts accused the junta of torture."))

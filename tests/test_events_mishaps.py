@@ -22,6 +22,8 @@ def _typed(text: str) -> list[dict]:
     "A man was killed when a tree fell on his car during a storm.",  # "when" clause, weather inside it
     "A bus crash killed four people near the capital.",  # the accident as subject
     "Two fishermen were killed when their trawler capsized in heavy seas.",  # the verb of the accident in the clause
+    "Six workers were killed in a boiler explosion at a textile mill.",  # an explosion named by its cause
+    "Two children died in an electrical fire at their home.",
 ])
 def test_a_death_in_an_accident_or_bad_weather_is_no_event(text) -> None:
     assert _typed(text) == []
@@ -51,3 +53,8 @@ def test_those_martyred_when_others_attacked_died_at_their_hands() -> None:
     # "martyred" is how much of the region's news says soldiers or police were killed; the dictionary lacks the verb
     top = top_typed_event(text_events("QUETTA: Four policemen were martyred when gunmen attacked their patrol.", "t-martyr"))
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "gunmen", "Four policemen")
+
+
+def test_an_attack_named_with_a_cause_word_stays_an_attack() -> None:
+    # a cause word on an act noun ("a tear gas attack") names the weapon, not an accident
+    assert [e["plover_type"] for e in _typed("Three guards were wounded in a tear gas attack on the prison.")] == ["ASSAULT"]

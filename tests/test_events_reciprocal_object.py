@@ -55,3 +55,9 @@ def test_two_parties_exchanging_prisoners_free_each_other_s_people():
     people, who are what is exchanged, not a party acting back."""
     evs = _events("Armenia and Azerbaijan swapped fifteen detainees at the border on Sunday.")
     assert _pairs(evs, "RETREAT") == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+
+
+def test_each_party_acts_on_what_the_other_owns() -> None:
+    # "each other's diplomats": each expels the other's, so each party is the other's target, and no third party
+    events = _events("Latvia and Belarus expelled each other's diplomats after a border incident.")
+    assert _pairs(events, "SANCTION") == {("Latvia", "Belarus"), ("Belarus", "Latvia")}

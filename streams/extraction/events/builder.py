@@ -53,7 +53,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, is_passive, is_when_clause, kids, reciprocal_object
+from .slots import agent_heads, is_passive, is_when_clause, kids, reciprocal_object, reciprocally_owned
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -97,6 +97,7 @@ _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _RESTRAINING_TYPES = {"COERCE", "SANCTION", "ASSAULT"}
 _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light verb ("took part in", "taking steps")
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
+_CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -215,6 +216,7 @@ class _SentenceCoder:
     emit_statements: bool
     statements: int = 0
     reciprocal: frozenset[str] = field(default_factory=lambda: knowledge().reciprocal)
+    claimed: dict[int, list[list[int]]] = field(default_factory=dict)  # a sentence's acts claimed -> the claimants
 
     # ------------------------------------------------------------------ choosing codings
     def _p(self, probs: Any, plover: str | None) -> float | None:
@@ -224,7 +226,10 @@ class _SentenceCoder:
 
     def _choose(self, cands: list[Candidate], probs: Any) -> list[_Act]:
         """One coding per trigger; nouns a verb pattern consumed are dropped."""
-        consumed = {i for c in cands if c.kind == "verb" for i in c.consumed}
+        # (a claim of responsibility consumes no act: the act claimed is coded, done by the claimant)
+        consumed = {i for c in cands if c.kind == "verb" and c.code != _CLAIM_CODE for i in c.consumed}
+        self.claimed = {i: c.source_groups for c in cands if c.kind == "verb" and c.code == _CLAIM_CODE
+                        for group in c.target_groups for i in group}
         by_trigger: dict[int, list[Candidate]] = {}
         for c in cands:
             if c.kind == "noun" and c.trigger in consumed:
@@ -317,6 +322,12 @@ class _SentenceCoder:
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:
         c = act.cand
         found = self._actors(c.source_groups, act.speaker, set())
+        claim = self.claimed.get(c.trigger) if c.kind == "noun" else next(
+            (self.claimed[i] for g in c.source_groups[:1] for i in g if i in self.claimed), None)
+        if not found and claim is not None:
+            # an act whose responsibility is claimed ("X claimed the bombing", "claimed responsibility for the
+            # attack"), or what that act did ("the attack, which killed 12"), is the claimant's
+            found = self._actors(claim, act.speaker, set())
         if (not found and c.kind == "noun" and c.governor is not None
                 and (c.governor not in triggers or c.setting or self._purpose_of_journey(c))
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
@@ -476,6 +487,8 @@ class _SentenceCoder:
                   or (c.kind == "verb" and reciprocal_object(tok)))
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
             targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
+        if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
+            targets = []  # "A and B expelled each other's diplomats": each acts on the other
         if not targets and len(sources) >= 2 and mutual:
             pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
         else:
@@ -611,6 +624,9 @@ class _SentenceCoder:
             # object it is an act ("gunmen stormed the bank", "troops crushed the revolt")
             if t.lemma_.lower() in kb.mishaps:
                 return t.pos_ != "VERB" or not any(k.dep_ == "dobj" for k in kids(t))
+            if (t.pos_ == "NOUN" and t.lemma_.lower() not in kb.nouns
+                    and any(k.dep_ in ("compound", "amod") and k.lemma_.lower() in kb.mishap_causes for k in kids(t))):
+                return True  # "a gas explosion", "a boiler blast" (not "a tear gas attack", an act noun): an accident
             return t.pos_ in ("NOUN", "PROPN") and is_hazard(noun_phrase(self.doc, t))
 
         for w in [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]:

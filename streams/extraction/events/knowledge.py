@@ -161,6 +161,7 @@ class Knowledge:
     deadlines: frozenset[str] = frozenset()  # verbs that give a time to leave ("gave X 48 hours to leave")
     undergoing: frozenset[str] = frozenset()  # verbs whose subject undergoes the act noun they take as object
     mishaps: frozenset[str] = frozenset()  # accidents and weather: a death "in a crash" or "during a storm" (event_accidents.tsv)
+    mishap_causes: frozenset[str] = frozenset()  # "a gas explosion", "a boiler blast": an accident's cause (event_accidents.tsv)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
 
     def verb_codes(self, lemma: str, alone: bool = False) -> list[str]:
@@ -452,7 +453,8 @@ def knowledge() -> Knowledge:
         ordering=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "order"),
         deadlines=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "deadline"),
         undergoing=frozenset(r["verb"] for r in records("event_undergoing_verbs.tsv")),
-        mishaps=frozenset(r["word"] for r in records("event_accidents.tsv")),
+        mishaps=frozenset(r["word"] for r in records("event_accidents.tsv") if r["kind"] != "cause"),
+        mishap_causes=frozenset(r["word"] for r in records("event_accidents.tsv") if r["kind"] == "cause"),
     )
 
 

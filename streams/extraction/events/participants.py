@@ -45,7 +45,7 @@ _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 # phrase is part of their name and its actor their owner, as an "of" phrase is for others ("an official of X")
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative",
                          "representatives", "lawyer", "lawyers", "attorney", "attorneys"})
-_PART_HEADS = {"member", "members"}
+_PART_HEADS = {"member", "members", "affiliate", "affiliates", "wing", "branch", "cell", "cells"}  # "an affiliate of X": X
 _ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 _DONE_BY_SUBJECT = {"dobj", "attr", "oprd", "conj"}  # an act noun in these is what its verb's subject does ("launched
 # military strikes", "it was a terrorist attack")
@@ -57,7 +57,7 @@ _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
                    "millions", "number", "group", "crowd", "crowds", "handful", "couple", "majority", "minority",
-                   "band", "gang", "contingent", "batch", "coalition", "alliance"}
+                   "band", "gang", "contingent", "batch", "coalition", "alliance", "panel"}
 
 
 def _bare_definite(head: Token) -> bool:

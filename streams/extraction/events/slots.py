@@ -142,13 +142,20 @@ def _reciprocal_pronoun(tok: Token) -> bool:
 
 def reciprocal_object(v: Token) -> bool:
     """The verb's object, or the object of one of its prepositions, is a reciprocal pronoun ("accused each other",
-    "fought with one another"): its coordinated subjects act on each other."""
+    "fought with one another"), or is owned by one ("expelled each other's diplomats"): its coordinated subjects act
+    on each other."""
     for c in kids(v):
-        if c.dep_ in ("dobj", "dative") and _reciprocal_pronoun(c):
+        if c.dep_ in ("dobj", "dative") and (_reciprocal_pronoun(c) or reciprocally_owned(c)):
             return True
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and _reciprocal_pronoun(g) for g in kids(c)):
             return True
     return False
+
+
+def reciprocally_owned(tok: Token) -> bool:
+    """The noun's possessor is a reciprocal pronoun ("each other's diplomats"): each party's own, acted on by the
+    other, so the phrase names the parties themselves, no third one."""
+    return any(c.dep_ == "poss" and _reciprocal_pronoun(c) for c in kids(tok))
 
 
 def is_time(tok: Token) -> bool:
