@@ -219,3 +219,13 @@ def test_what_a_protest_denounces_ranks_below_the_protest() -> None:
     assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Hundreds of nurses")
     top = _top("Hundreds of fishermen marched to the port authority to condemn the new quotas.")
     assert top["plover_type"] == "PROTEST"
+
+
+def test_the_means_of_a_charge_is_part_of_the_charge() -> None:
+    # "accused X of V-ing by W-ing": the "by" phrase says how X is charged with doing it; its act has no doer the
+    # sentence vouches for, and never the accuser
+    events = text_events("The Kremlin on Friday accused the alliance of fuelling tensions by sending more troops to the Baltic states.",
+                         "t-charges")
+    top = top_typed_event(events)
+    assert (top["plover_type"], top["source"]["text"]) == ("ACCUSE", "Kremlin")
+    assert not [e for e in events if e["plover_type"] != "ACCUSE" and e["source"]["text"] == "Kremlin"]

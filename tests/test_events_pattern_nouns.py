@@ -132,3 +132,10 @@ def test_rebuffing_a_proposal_rejects_it() -> None:
     assert (top["cameo_code"][:2], top["source"]["country"]) == ("12", "XKX")
     top = _top("The senator rebuffed her critics during a heated debate.")
     assert top is None or top["cameo_code"][:2] != "12"
+
+
+def test_disbursing_is_lending() -> None:
+    # "disburse" joins the block of "lend" and "provide" (GRANT): what is paid out says what the act is
+    # ("lent $200 million to X" is the block's default, 060, as PETRARCH2 codes lending money)
+    top = _top("The African Development Bank disbursed $200 million to Malawi for road repairs.")
+    assert top is not None and (top["cameo_code"], top["target"]["country"]) == ("060", "MWI")

@@ -97,6 +97,7 @@ _RESPONSE_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _RESTRAINING_TYPES = {"COERCE", "SANCTION", "ASSAULT"}
 _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light verb ("took part in", "taking steps")
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
+_ACCUSE_TYPE = "ACCUSE"
 _CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
@@ -712,7 +713,9 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
             clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
             for c in kids(v):
                 if (c.dep_ == "dobj" and a.plover not in _PROTEST_TYPES or c.dep_ in clauses
-                        or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS):
+                        or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS
+                        or c.dep_ == "prep" and c.lower_ == "by" and a.plover == _ACCUSE_TYPE
+                        and any(g.tag_ == "VBG" for g in kids(c))):  # "accused X of V-ing by W-ing": the charge's means
                     inside.update(t.i for t in c.subtree)
         out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
     return out

@@ -328,6 +328,9 @@ def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
     passive = is_passive(gov)
     if prep in _CHARGE_PREPS and (obj or passive):
         return []
+    if prep == "by" and obj and any(k.dep_ == "prep" and k.lower_ in _CHARGE_PREPS and any(g.tag_ == "VBG" for g in kids(k))
+                                    for k in (*kids(gov), *kids(obj[0]))):  # (the charge's "of" hung on the verb or its object)
+        return []  # "accused X of escalating tensions by sending troops": how the charge says X did it, a charge too
     if prep in _OBJECT_CONTROL_PREPS and obj:
         return conjuncts(counted(obj[0]))
     if prep in _OPPOSED_PREPS:
