@@ -28,6 +28,7 @@ def parsed():
 @pytest.mark.parametrize("headline,verb,subject,obj", [
     ("Police Detain Opposition Leader", "Detain", "Police", "Leader"),
     ("Japan Pledges Aid To Quake-Hit Turkey", "Pledges", "Japan", "Aid"),
+    ("Peru signs ceasefire with miners' union", "signs", "Peru", "ceasefire"),  # the verb read as an auxiliary
 ])
 def test_the_verb_read_as_a_noun_heads_the_headline_again(parsed, headline, verb, subject, obj) -> None:
     doc = parsed(headline)
@@ -41,6 +42,7 @@ def test_the_verb_read_as_a_noun_heads_the_headline_again(parsed, headline, verb
     "Opposition protest march in Dhaka",  # "protest" modifies the march; the phrase has no subject of its own
     "US aid cuts to Ukraine",  # a singular subject with the base form: no verb reading
     "Police detained the opposition leader on Monday.",  # a verb the parser found: nothing to mend
+    "Police will arrest the protesters",  # a true auxiliary
 ])
 def test_a_noun_phrase_or_a_parsed_verb_is_left_alone(parsed, text) -> None:
     assert parsed(text)._.headline_verbs == ()

@@ -8,7 +8,8 @@ which no well-formed reading gives. Where a modifier of the root, in no name, be
 event dictionary and the phrase's one subject comes before that word and agrees with it in number (a plural
 subject and the base form, a singular subject and the "-s" form), the word is the verb: the subject becomes its,
 the root its object. Only the arcs of those three words change. The root may itself be the verb ("Hundreds march
-against austerity": a plural subject or count noun right before a verb form that agrees with it).
+against austerity": a plural subject or count noun right before a verb form that agrees with it), or the parser may
+have read the verb as an auxiliary of the noun after it, taken for a verb ("Colombia signs ceasefire with X").
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from spacy.tokens import Span, Token
 from .knowledge import Knowledge
 from .slots import forget_children
 
-_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "aux"}  # (a verb form read as an auxiliary of the noun: "Colombia signs ceasefire")
 _PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     """Re-attach the verb of a verbless noun-phrase reading of ``sent`` (see module doc); the verb, or None."""
     root = sent.root
+    if root.pos_ == "VERB":
+        return _verb_read_as_auxiliary(root, kb)
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
@@ -70,6 +73,37 @@ def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
     prev.dep_ = "nsubj"
     forget_children(root.doc)
     return root
+
+
+_AUXILIARIES = frozenset({"be", "have", "do", "will", "shall", "may", "might", "can", "could", "would", "should", "must"})
+
+
+def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
+    """"Colombia signs ceasefire with X": the parser reads the verb as an auxiliary (or as a plural noun, the
+    subject) of the noun after it, taken for a verb. A root with such a word right before it that is no auxiliary
+    of English but a form of a verb of the dictionary, whose subject comes before it and agrees with it: the word is
+    the verb, the root its object."""
+    aux = next((c for c in root.children if c.dep_ in ("aux", "nsubj") and c.i == root.i - 1), None)
+    if aux is None or aux.lemma_.lower() in _AUXILIARIES or not kb.verb_forms.get(aux.lower_):
+        return None
+    if aux.dep_ == "nsubj":
+        # or as a plural noun, the subject of the noun taken for a verb ("Chad signs ceasefire": "Chad" its
+        # compound): only where the root is an act noun of the dictionary, which a headline's verb takes as object
+        if root.lower_ not in kb.noun_forms:
+            return None
+        subjects = [c for c in aux.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == aux.i - 1]
+    else:
+        subjects = [c for c in (*aux.children, *root.children) if c.dep_ == "nsubj" and c.i < aux.i]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or not _agrees(aux, subjects[0]):
+        return None
+    lemma = kb.verb_forms[aux.lower_][0].lemma
+    aux.head, aux.dep_, aux.pos_, aux.lemma_ = aux, "ROOT", "VERB", lemma
+    aux.tag_ = "VBP" if aux.lower_ == lemma else "VBZ"
+    subjects[0].head, subjects[0].dep_ = aux, "nsubj"
+    root.head, root.dep_, root.pos_, root.tag_ = aux, "dobj", "NOUN", "NN"
+    root.lemma_ = root.lower_
+    forget_children(root.doc)
+    return aux
 
 
 def _agrees(verb: Token, subject: Token) -> bool:
