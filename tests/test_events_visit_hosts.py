@@ -33,3 +33,12 @@ def test_a_guest_the_tagger_took_for_an_organisation_is_received() -> None:
     top = _top("The king received Zelenskiy at the palace on Thursday.")
     assert top["cameo_code"] == "043"
     assert top["target"]["canonical"] == "Volodymyr Zelensky"
+
+
+def test_a_visit_made_is_a_visit_not_an_intent() -> None:
+    # PETRARCH2's MAKE block codes "make * visit" as an intent to meet (036); a visit made happened
+    # (tools/build_event_tables.py, align_visits); one that is only made possible or impossible is no act at all
+    top = _top("The Dutch prime minister made an unannounced visit to Juba on Monday.")
+    assert (top["cameo_code"], top["target"]["text"]) == ("042", "Juba")
+    events = text_events("The new ferry rules made trips to the island almost impossible for pensioners.", "t-visit")
+    assert not [e for e in events if e["plover_type"]], events

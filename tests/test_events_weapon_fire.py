@@ -28,3 +28,9 @@ def test_shells_that_struck_are_no_walkout() -> None:
 
 def test_an_exploding_cylinder_is_no_attack() -> None:
     assert _typed("A gas cylinder exploded in a bakery on Friday, wounding five customers.") == []
+
+
+def test_a_barrage_counts_what_is_fired_and_keeps_its_target() -> None:
+    # "a barrage of rockets at X": the object is what the barrage counts, and its "at" phrase names the target
+    top = top_typed_event(text_events("The militia launched a barrage of rockets at Haifa overnight.", "t-weapon-fire"))
+    assert (top["plover_type"], top["source"]["text"], (top["target"] or {}).get("text")) == ("ASSAULT", "militia", "Haifa")

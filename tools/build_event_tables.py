@@ -559,6 +559,26 @@ def align_findings(patterns: list[Pattern]) -> int:
     return changed
 
 
+# "Made a visit to X" reports a visit (CAMEO 042, and the host's 043); PETRARCH2's MAKE block codes its bare "visit" and
+# "trip" objects as an intent to meet (036), as its blocks of intending and announcing rightly do ("plans a visit",
+# "announced a trip"). The MAKE block's visit is given the visit's codes; a visit only planned or promised is still
+# coded as intent by the coder's modality (event_intents.tsv).
+VISIT_MAKING_BLOCKS = {"MAKE"}
+VISIT_OBJECTS = {"visit", "trip"}
+VISIT, HOSTED_VISIT = "042", "043"
+
+
+def align_visits(patterns: list[Pattern]) -> int:
+    """Give the MAKE block's bare visit and trip patterns coded as an intent to meet a visit's codes (see above)."""
+    changed = 0
+    for p in patterns:
+        if (p.block in VISIT_MAKING_BLOCKS and p.object in VISIT_OBJECTS and p.code == INTENT_TO_MEET
+                and not (p.subject or p.extra or p.particle or p.preps)):
+            p.code, p.reverse = VISIT, HOSTED_VISIT
+            changed += 1
+    return changed
+
+
 # CAMEO's codebook names hijacking beside abduction (181: "abduct, hijack, or take hostage"); PETRARCH2 lists "hijack"
 # in its TAKE_CONTROL block (171, seize or damage property), so a ship or a plane taken with its crew and passengers was
 # coded as property seized. The verb is given 181; the block's patterns still apply to it.
@@ -654,6 +674,7 @@ def main() -> int:
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["findings_aligned"] = align_findings(patterns)
+    stats["visits_aligned"] = align_visits(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -679,7 +700,8 @@ def main() -> int:
             f"meet (see align_meetings); {stats['legal_aligned']} verbs and patterns of verdicts coded 116 and of trials "
             f"coded 1121, not 173 (see align_legal); {stats['appeals_aligned']} patterns of calls for an act coded as an "
             "appeal (02x), not an intent (03x) or the act itself (see align_appeals); "
-            f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings).\n"
+            f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings); "
+            f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import person
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
@@ -167,7 +167,9 @@ def verb_frame(v: Token) -> VerbFrame:
     particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
-    for owner in [v] + objects:
+    # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
+    counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c) is not c and counted(c).i != c.i]
+    for owner in [v] + objects + counts:
         for c in kids(owner):
             if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):
                 pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
@@ -687,6 +689,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     # no act of its default code
     predicated = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)) or (
         any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids(v)) and not frame.objects and not frame.passive)
+    if any(e.block == CAUSATIVE_BLOCK for e in entries) and any(c.dep_ in ("oprd", "ccomp") and c.pos_ == "ADJ" for c in kids(v)):
+        return []  # "made day trips impossible", "made visits difficult": how the object ends up, not an act on it
     for spec, entry, p, slots in found:
         if spec < top:
             continue

@@ -25,7 +25,9 @@ _DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 _DATELINE_POS = {"PROPN", "NUM", "PUNCT", "NOUN", "SPACE", "X"}
 # Nouns that count or group what their "of" phrase names (a closed class of English quantifiers).
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores",
-                "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most"}
+                "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most",
+                # and words that count acts or shots ("a barrage of rockets", "a wave of arrests", "a round of talks")
+                "barrage", "salvo", "volley", "hail", "wave", "series", "spate", "flurry", "round", "string"}
 _TIME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _COUNT_ENTS = {"CARDINAL", "QUANTITY"}
 
