@@ -33,3 +33,9 @@ def test_forces_shown_with_no_state_across_have_no_target() -> None:
 def test_troops_sent_to_a_boundary_help_no_one_across_it() -> None:
     for e in _typed("Troops were sent to the frontier with Sudan."):
         assert (e["target"] or {}).get("text") != "Sudan"
+
+
+def test_a_container_noun_is_read_through_to_what_it_holds() -> None:
+    # "alert level": the dictionary's pattern names the alert ("&MILITARY alert", 152); the level holds it
+    top = top_typed_event(_typed("Taiwan raised its military alert level as Chinese warships gathered offshore."))
+    assert (top["cameo_code"], top["source"]["text"]) == ("152", "Taiwan")

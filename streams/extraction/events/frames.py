@@ -27,7 +27,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import person
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -93,7 +93,8 @@ def term_matches(term: Term, tok: Token) -> bool:
     if not term.modifiers:
         return True
     around = set()
-    for t in tok.subtree:
+    # (a container's compound: its modifiers hang on the container, "military" of "its military alert level")
+    for t in (tok.head.subtree if tok.dep_ == "compound" and contained(tok.head) is tok else tok.subtree):
         if t.i != tok.i:
             around.update(_keys(t))
     return all(group & around for group in term.modifiers)
@@ -164,6 +165,7 @@ def verb_frame(v: Token) -> VerbFrame:
     subjects = agent_heads(v)
     objects = passive_patients(v) if passive else []
     objects += object_heads(v)
+    objects += [h for o in objects for h in [contained(o)] if h is not None]  # "approved an aid package": aid too
     particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
@@ -195,6 +197,9 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             t = counted(c) if dep != "xcomp" else c
             out.add(("o", t.lemma_.lower()))
             out.add(("o", t.lower_))
+            held = contained(t)
+            if held is not None:
+                out.update((("o", held.lemma_.lower()), ("o", held.lower_)))
             for g in t.conjuncts:
                 out.add(("o", g.lemma_.lower()))
                 out.add(("o", g.lower_))

@@ -561,6 +561,20 @@ def free_relative_head(clause: Token) -> Token | None:
     return None
 
 
+# Nouns that hold what their compound names ("an aid package", "the alert level", "a bombing campaign"): the
+# compound says what the phrase is about, as the counted noun does for a count
+_CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "status", "campaign"}
+
+
+def contained(tok: Token) -> Token | None:
+    """The noun a container noun holds ("aid" of "a $50 billion aid package", "alert" of "its military alert level"):
+    its compound right before it, or None."""
+    if tok.lemma_.lower() not in _CONTAINER_NOUNS or tok.i == 0:
+        return None
+    prev = tok.doc[tok.i - 1]
+    return prev if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN" else None
+
+
 def counted(tok: Token) -> Token:
     """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token)."""
     if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in _COUNT_NOUNS:
