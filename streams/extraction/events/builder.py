@@ -229,8 +229,6 @@ class _SentenceCoder:
         """One coding per trigger; nouns a verb pattern consumed are dropped."""
         # (a claim of responsibility consumes no act: the act claimed is coded, done by the claimant)
         consumed = {i for c in cands if c.kind == "verb" and c.code != _CLAIM_CODE for i in c.consumed}
-        self.claimed = {i: c.source_groups for c in cands if c.kind == "verb" and c.code == _CLAIM_CODE
-                        for group in c.target_groups for i in group}
         by_trigger: dict[int, list[Candidate]] = {}
         for c in cands:
             if c.kind == "noun" and c.trigger in consumed:
@@ -350,6 +348,7 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ one sentence
     def code(self, index: int, sent: Span, cands: list[Candidate], probs: Any) -> list[dict[str, Any]]:
+        self.claimed = _claimed_acts(cands)
         acts = self._choose(cands, probs)
         if not self.emit_statements and all(a.plover is None for a in acts):
             self.statements += len(acts)  # only statements, reporting no act: counted, nothing to publish
@@ -826,6 +825,13 @@ def _earlier_act(clause: Token) -> bool:
     """An adverbial clause of what happened before the main clause's act ("after the army withdrew", "since rebels
     took the town"): the setting the sentence reports its news against, ranked as a relative clause is."""
     return any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _EARLIER_MARKS for c in kids(clause))
+
+
+def _claimed_acts(cands: list[Candidate]) -> dict[int, list[list[int]]]:
+    """The words of the acts a sentence's claims of responsibility name (CAMEO 015), each mapped to the claimants'
+    slot groups: the claimed act is theirs (``_SentenceCoder._sources``)."""
+    return {i: c.source_groups for c in cands if c.kind == "verb" and c.code == _CLAIM_CODE
+            for group in c.target_groups for i in group}
 
 
 def _earlier_phrase(tok: Token) -> bool:

@@ -170,7 +170,7 @@ def verb_frame(v: Token) -> VerbFrame:
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
     # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
-    counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c) is not c and counted(c).i != c.i]
+    counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c).i != c.i]
     for owner in [v] + objects + counts:
         for c in kids(owner):
             if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):

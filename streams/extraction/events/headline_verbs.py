@@ -19,7 +19,9 @@ from spacy.tokens import Span, Token
 from .knowledge import Knowledge
 from .slots import forget_children
 
-_MODIFIER_DEPS = {"amod", "compound", "nmod", "aux"}  # (a verb form read as an auxiliary of the noun: "Colombia signs ceasefire")
+# (a verb form may also hang on the noun root as its auxiliary; a root the parser took for a verb is
+# _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "aux"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
 
 
