@@ -76,3 +76,11 @@ def test_experts_of_an_organisation_are_the_organisation() -> None:
     top = top_typed_event(_events("A panel of UN experts accused the junta of widespread torture."))
     assert (top["plover_type"], top["source"]["canonical"]) == ("ACCUSE", "United Nations")
     assert all(e["source"]["text"] != "Local experts" for e in _events("Local experts accused the junta of torture."))
+
+
+def test_insurgents_named_by_their_creed_are_rebels():
+    # event_agents.tsv: "Maoists", "Naxalites", as the armed-groups dictionary codes the Maoist parties (~REB)
+    events = [e for e in _events("Maoists ambushed a paramilitary patrol in the forest on Friday, killing four troopers.")
+              if e["plover_type"]]
+    top = max(events, key=lambda e: e["confidence"])
+    assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("ASSAULT", "Maoists", "REB")

@@ -58,3 +58,17 @@ def test_those_martyred_when_others_attacked_died_at_their_hands() -> None:
 def test_an_attack_named_with_a_cause_word_stays_an_attack() -> None:
     # a cause word on an act noun ("a tear gas attack") names the weapon, not an accident
     assert [e["plover_type"] for e in _typed("Three guards were wounded in a tear gas attack on the prison.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials evacuated two schools as a precaution after an earthquake rattled the coastal province on Monday.",
+    "Soldiers rescued dozens of stranded families after flash floods swept through the valley overnight.",
+])
+def test_help_given_in_a_disaster_is_the_disaster_s_story(text) -> None:
+    # builder._disaster_agent: an act of aid (07) whose own clauses tell of a disaster of the agents dictionary
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_aid_after_an_act_of_war_is_still_aid() -> None:
+    top = top_typed_event(text_events("The government sent food aid to the refugees after the war displaced them."))
+    assert (top["plover_type"], top["source"]["text"]) == ("AID", "government")

@@ -201,6 +201,21 @@ def test_datelines_with_a_glued_colon_or_an_all_caps_article_are_no_actors():
     assert top["source"]["text"] == "Netherlands"
 
 
+def test_a_condemned_visit_ranks_below_the_condemnation_however_readily_read():
+    # builder._below_answering: the visit's words weigh more with the classifier than the condemnation's; the fixed
+    # penalty alone left the visit on top. The visit is still coded, just below the act that answers it.
+    events = _events("Beijing on Monday condemned a visit to Manila by a Japanese naval delegation as a threat to regional peace.")
+    top = _top(events)
+    assert (top["plover_type"], top["source"]["text"]) == ("ACCUSE", "Beijing"), events
+    assert any(e["plover_type"] == "CONSULT" for e in events), events
+
+
+def test_a_call_to_rally_is_not_capped_below_the_call():
+    # a protest an appeal calls out is what coders code: it is exempt from the cap below the answering act
+    events = _events("The union called upon teachers to hold protest marches in every district on Monday.")
+    assert _top(events)["plover_type"] == "PROTEST", events
+
+
 def test_an_act_a_demand_asks_for_has_not_happened():
     # what the demand asks of another is no event of its own: the demand is
     events = _events("Hanoi demanded on Friday that Beijing tow away an oil rig from disputed waters.")

@@ -17,3 +17,10 @@ def test_a_meeting_beside_a_summit_is_between_those_who_met() -> None:
     assert ("ministers of Greece", "ministers of Turkey") in pairs
     assert not any(e["target"] and "summit" in e["target"]["text"] for e in evs)
 
+
+
+def test_custody_is_where_the_detained_are_put_not_a_party() -> None:
+    # event_occasions.tsv: "into police custody" names where the suspects go; the police keeping them are no target
+    evs = [e for e in text_events("A magistrate remanded nine protesters into police custody for a week.") if e["plover_type"]]
+    top = max(evs, key=lambda e: e["confidence"])
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("COERCE", "magistrate", "nine protesters")

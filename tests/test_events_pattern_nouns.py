@@ -139,3 +139,42 @@ def test_disbursing_is_lending() -> None:
     # ("lent $200 million to X" is the block's default, 060, as PETRARCH2 codes lending money)
     top = _top("The African Development Bank disbursed $200 million to Malawi for road repairs.")
     assert top is not None and (top["cameo_code"], top["target"]["country"]) == ("060", "MWI")
+
+
+def test_representations_lodged_with_a_state_are_a_complaint() -> None:
+    # "lodge representations" is the diplomatic way of lodging a formal complaint (LODGE's "complaint", 114)
+    top = _top("Tokyo lodged stern representations with Seoul over the survey ship on Tuesday.")
+    assert (top["cameo_code"], top["plover_type"]) == ("114", "ACCUSE")
+    assert (top["source"]["text"], top["target"]["text"]) == ("Tokyo", "Seoul")
+
+
+def test_a_preposition_in_its_british_spelling_fits_the_pattern() -> None:
+    # frames._PREP_SPELLINGS: the dictionary writes "toward"; "moved troops towards the border" is MOVE's 154
+    top = _top("Belarus moved troops towards its border with Lithuania on Sunday.")
+    assert (top["cameo_code"], top["source"]["text"]) == ("154", "Belarus")
+
+
+def test_retaliation_vowed_is_revenge_vowed() -> None:
+    # VOW's "revenge" pattern (138) fits "retaliation" (event_pattern_nouns.tsv)
+    top = _top("The militia vowed retaliation against the army for the raid on its camp.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("138", "militia", "army")
+
+
+def test_a_case_registered_against_someone_is_a_case_filed() -> None:
+    # event_verbs.tsv: "register" joins FILE (a case against X, 115; a complaint, 114); alone it codes nothing
+    top = _top("Police registered a case against the legislator for assaulting a toll worker.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("115", "Police", "legislator")
+    assert not [e for e in text_events("Thousands of new voters registered before the deadline.", "t-pattern-nouns")
+                if e["plover_type"]]
+
+
+def test_remanding_suspects_detains_them() -> None:
+    # event_verbs.tsv: "remand" joins CONFINE (173)
+    top = _top("The court remanded the two activists in custody until their trial.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("173", "court", "two activists")
+
+
+def test_a_sum_given_is_the_object_the_pattern_names() -> None:
+    # slots.object_heads: a sum of money is a pattern's object ("provide dollars", GRANT 071), no participant
+    top = _top("Norway will provide 40 million dollars to Somalia for drought relief, the foreign ministry said.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", "Norway", "Somalia")

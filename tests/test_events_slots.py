@@ -52,9 +52,10 @@ def test_elided_subject_continues_the_previous_clause(nlp):
 
 
 def test_dateline(nlp):
+    # the stage splits a dateline off before the parser (datelines.py); the coder's test still finds one in a span
     doc = nlp("NAIROBI, June 2 -- Kenyan police arrested a senator.")
-    sent = next(iter(doc.sents))
-    assert doc[dateline_end(sent)].text == "Kenyan"
+    assert [s.text for s in doc.sents] == ["NAIROBI, June 2 --", "Kenyan police arrested a senator."]
+    assert doc[dateline_end(doc[0 : len(doc)])].text == "Kenyan"
     doc = nlp("Kenyan police arrested a senator in Nairobi on June 2.")
     sent = next(iter(doc.sents))
     assert dateline_end(sent) == sent.start

@@ -4,8 +4,9 @@
 BLIS, small ``nlp.pipe`` batches, memoised lemmas); none of that may change a
 tag, a head, a lemma or an entity. The reference here is a second copy of the
 model loaded the stock way (thinc's default ops, spaCy's own lemmatizer), with
-the one rule the stage adds on purpose: a blank line ends a sentence
-(``paragraphs.py``, tested in ``test_paragraph_breaks.py``).
+the two rules the stage adds on purpose: a blank line ends a sentence
+(``paragraphs.py``, tested in ``test_paragraph_breaks.py``), and so does a
+dateline (``datelines.py``, tested in ``test_dateline_breaks.py``).
 """
 
 from __future__ import annotations
@@ -45,10 +46,12 @@ def _signature(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def stock():
+    from streams.extraction.datelines import FACTORY as DATELINES
     from streams.extraction.paragraphs import FACTORY
 
     nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS))
     nlp.add_pipe(FACTORY, before="parser")
+    nlp.add_pipe(DATELINES, before="parser")
     return nlp
 
 

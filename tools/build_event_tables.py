@@ -596,6 +596,24 @@ def align_hijacking(verbs: list[Verb]) -> int:
     return changed
 
 
+# A treaty cancelled is relations reduced (CAMEO 160), as the same REVOKE_ block codes a cancelled "deal"; PETRARCH2
+# codes its bare "&TREATY" object 131 (a threat), though nothing in the pattern threatens: "annulled the accord", "scrapped
+# the defence pact" report the act done. A threat to cancel is still a threat through the verbs of threatening.
+CANCELLING_BLOCKS = {"REVOKE_"}
+TREATY_OBJECT, THREAT_CODE, REDUCED_RELATIONS = "&TREATY", "131", "160"
+
+
+def align_cancelled_treaties(patterns: list[Pattern]) -> int:
+    """Give the cancelling block's bare treaty pattern coded as a threat the block's code of a cancelled deal (above)."""
+    changed = 0
+    for p in patterns:
+        if (p.block in CANCELLING_BLOCKS and p.object == TREATY_OBJECT and p.code == THREAT_CODE
+                and not (p.subject or p.extra or p.particle or p.preps)):
+            p.code = REDUCED_RELATIONS
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -675,6 +693,7 @@ def main() -> int:
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
+    stats["treaties_aligned"] = align_cancelled_treaties(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -701,7 +720,8 @@ def main() -> int:
             f"coded 1121, not 173 (see align_legal); {stats['appeals_aligned']} patterns of calls for an act coded as an "
             "appeal (02x), not an intent (03x) or the act itself (see align_appeals); "
             f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings); "
-            f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits).\n"
+            f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits); "
+            f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

@@ -206,7 +206,7 @@ def parsed(texts: list[str], name: str, cache_dir: Path | None):
     path = None
     if cache_dir is not None:
         key = hashlib.sha256("\x00".join(texts).encode("utf-8"))
-        key.update(_tables_hash().encode() + nlp.meta.get("version", "").encode())
+        key.update(_tables_hash().encode() + nlp.meta.get("version", "").encode() + "|".join(nlp.pipe_names).encode())
         path = cache_dir / f"{name}-{key.hexdigest()[:16]}"
         if path.with_suffix(".spacy").exists() and path.with_suffix(".json").exists():
             docs = DocBin().from_bytes(path.with_suffix(".spacy").read_bytes()).get_docs(nlp.vocab)

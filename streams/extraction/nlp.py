@@ -86,7 +86,8 @@ def load_nlp() -> Language:
 
 def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, vocab: Any = True) -> Language:
     """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler
-    and ``paragraph_breaks=False`` leaves out :mod:`.paragraphs` (together: the cost benchmark's stock side);
+    and ``paragraph_breaks=False`` leaves out the sentence starts set before the parser (:mod:`.paragraphs`,
+    :mod:`.datelines`; together: the cost benchmark's stock side);
     ``vocab`` is a vocabulary to share (``True``: the model's own)."""
     with use_ops("numpy", use_blis=False):
         nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
@@ -94,9 +95,11 @@ def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, vo
     if attribute_table:
         fast_attribute_ruler(nlp)
     if paragraph_breaks:
+        from .datelines import FACTORY as DATELINES
         from .paragraphs import FACTORY as PARAGRAPHS
 
         nlp.add_pipe(PARAGRAPHS, before="parser")  # a blank line ends a sentence (the parser keeps preset starts)
+        nlp.add_pipe(DATELINES, before="parser")  # and so does a dateline, at the start of the text or a paragraph
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()

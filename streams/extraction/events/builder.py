@@ -99,6 +99,7 @@ _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light ve
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _ACCUSE_TYPE = "ACCUSE"
 _CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
+_AID_ROOT = "07"  # provide aid: in a disaster, the disaster's story (_disaster_agent)
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -392,7 +393,8 @@ class _SentenceCoder:
         for act in acts:
             if act.reporting:
                 continue
-            if answered.get(act.cand.trigger) == _REQUEST_TYPE and act.plover not in _CALLED_OUT_TYPES:
+            answering = answered.get(act.cand.trigger)
+            if answering is not None and answering.plover == _REQUEST_TYPE and act.plover not in _CALLED_OUT_TYPES:
                 # an act a demand or an appeal asks for has not happened ("demanded that X withdraw", "urged both
                 # sides to halt the fighting"): the demand is the event; a call to protest is how a protest is called
                 # out, and stays coded (ranked below the call)
@@ -402,7 +404,7 @@ class _SentenceCoder:
                 for r in recs:
                     r["confidence"] = max(0.0, r["confidence"] - ANSWERED_PENALTY)
             out.extend(recs)
-        out = _fullest_tellings(_protest_demands(doc, out))
+        out = _fullest_tellings(_protest_demands(doc, _below_answering(out, answered)))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -594,7 +596,7 @@ class _SentenceCoder:
 
     def _disaster_agent(self, c: Candidate) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
-        disaster of the agents dictionary."""
+        disaster of the agents dictionary; or the act is aid given in a disaster one of its clauses tells of."""
         if c.kind != "verb":
             return False
         v = self.doc[c.trigger]
@@ -605,9 +607,15 @@ class _SentenceCoder:
                 if s.dep_ == "agent" and any(is_hazard(noun_phrase(self.doc, g)) for g in kids(s) if g.dep_ == "pobj"):
                     return True  # "farmers hit by the drought"
             if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
-                return False
+                break
             v = v.head
-        return False
+        # help given in a disaster is the disaster's story, not a political act: an act of aid (evacuating, sheltering,
+        # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
+        # shook the region", "troops rescued hundreds after floods swept the valley")
+        v = self.doc[c.trigger]
+        return (c.code or c.reverse)[:2] == _AID_ROOT and any(
+            s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
+            for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k))
 
     def _befell_in_mishap(self, c: Candidate) -> bool:
         """An act of force named by a verb whose setting is an accident or the weather (``event_accidents.tsv``, or a
@@ -682,15 +690,15 @@ def _answers_its_clause(act: _Act) -> bool:
     return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
 
 
-def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
+def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:
     """Triggers of acts that another act of the sentence answers, assents to or asks for: its object, prepositional
     object under a verb of :data:`_RESPONSE_TYPES` or :data:`_ASSENT_TYPES` ("condemned the killing of ...", "agreed
     to a truce"), or the clausal complement of a demand, threat or condemnation (:func:`_answers_its_clause`:
     "demanded that the troops leave", "condemned what it called a massacre"). The
     governing act is what the sentence reports first, so it ranks above the act it is about (which may never have
     happened). An assent's clause is left alone: "decided to inspect" reports the inspection as much as the decision.
-    Each answered trigger maps to the PLOVER type of the act answering it."""
-    out: dict[int, str] = {}
+    Each answered trigger maps to the act answering it."""
+    out: dict[int, _Act] = {}
     for a in acts:
         if a.plover not in _RESPONSE_TYPES | _ASSENT_TYPES | _PROTEST_TYPES or a.reporting:
             continue
@@ -716,8 +724,29 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, str]:
                         or c.dep_ == "prep" and c.lower_ == "by" and a.plover == _ACCUSE_TYPE
                         and any(g.tag_ == "VBG" for g in kids(c))):  # "accused X of V-ing by W-ing": the charge's means
                     inside.update(t.i for t in c.subtree)
-        out.update((b.cand.trigger, a.plover) for b in acts if b is not a and b.cand.trigger in inside)
+        out.update((b.cand.trigger, a) for b in acts if b is not a and b.cand.trigger in inside)
     return out
+
+
+def _below_answering(records: list[dict[str, Any]], answered: dict[int, _Act]) -> list[dict[str, Any]]:
+    """An answered act ranks below the act answering it, whatever the classifier makes of each: the fixed
+    ``ANSWERED_PENALTY`` alone leaves an act noun the classifier reads readily ("condemned a visit to X by Y": the
+    visit) above a condemnation whose words it reads less readily. Its records are capped just below the best
+    record of the answering act; with no record of that act (it named no actor) the penalty alone stands. A protest
+    called out by an appeal (``_CALLED_OUT_TYPES``: "urged its members to stage sit-ins") is not capped: the appeal is
+    how the protest is announced, and coders code the protest."""
+    if not answered:
+        return records
+    best: dict[int, float] = {}
+    for r in records:
+        pos = r["action"]["_pos"]
+        best[pos] = max(best.get(pos, 0.0), r["confidence"])
+    for r in records:
+        answering = answered.get(r["action"]["_pos"])
+        if (answering is not None and answering.cand.trigger in best
+                and not (answering.plover == _REQUEST_TYPE and r["plover_type"] in _CALLED_OUT_TYPES)):
+            r["confidence"] = min(r["confidence"], max(0.0, best[answering.cand.trigger] - 0.02))
+    return records
 
 
 def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -39,6 +39,8 @@ SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks"
 # "against", "amid") makes it another act, done by someone the verb's subject need not be.
 PARTICIPATION_PREPS = frozenset({"on", "upon", "in", "at", "into", "during", "of", "by"})
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
+# The dictionary spells its prepositions the American way; a frame reads the British spelling as that one
+_PREP_SPELLINGS = {"towards": "toward"}
 _OWNED_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at"})
 
 
@@ -181,9 +183,9 @@ def verb_frame(v: Token) -> VerbFrame:
                         if is_time(p) and p.dep_ == "pobj":
                             continue  # "on Sunday", "in March"
                         for h in conjuncts(p):
-                            preps.append((c.lower_, h))
+                            preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), h))
                 else:
-                    bare.add(c.lower_)
+                    bare.add(_PREP_SPELLINGS.get(c.lower_, c.lower_))
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
 
@@ -207,7 +209,7 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
         elif dep == "ccomp" and c.pos_ == "ADJ":
             out.add(("o", c.lower_))  # the same, read as a clause of its own (slots.small_clause)
         elif dep in ("prep", "agent"):
-            out.add(("p", c.lower_))
+            out.add(("p", _PREP_SPELLINGS.get(c.lower_, c.lower_)))
         elif dep in ("prt", "advmod"):
             out.add(("t", c.lower_))
         elif dep in ("nsubj", "csubj"):
@@ -218,7 +220,7 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
         if c.dep_ in ("dobj", "nsubjpass"):
             for g in kids(c):
                 if g.dep_ == "prep":
-                    out.add(("p", g.lower_))
+                    out.add(("p", _PREP_SPELLINGS.get(g.lower_, g.lower_)))
     return out
 
 
@@ -422,7 +424,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # ("condemned the killing of X": of its doer, see _object_owners)
             criticised = _criticised_act(o, code)
             targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (criticised and c.lower_ == "of")
-                        for g in kids(c) if g.dep_ == "pobj"
+                        for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
             targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED

@@ -30,11 +30,11 @@ from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
+from ..datelines import SEPARATORS
 from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
-_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "our": "we", "my": "i"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP"}
@@ -165,7 +165,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
         keep.update(range(start, end + 1))
     lo, hi = min(keep), max(keep)
     for i in range(lo, head.i):
-        if doc[i].text in _DATELINE_SEPS and not joins_words(doc[i]):
+        if doc[i].text in SEPARATORS and not joins_words(doc[i]):
             lo = i + 1  # "ROME - police", "LAHORE: police"; a hyphen inside a word ("rebel-held") is no separator
     while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
         lo += 1

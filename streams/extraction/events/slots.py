@@ -17,12 +17,12 @@ from bisect import bisect_right
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
+from .. import datelines
+from ..datelines import joins_words
 from ..doc_index import sentences
 from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
-_DATELINE_SEPS = {"--", "—", "–", ":", "|", "-"}
-_DATELINE_POS = {"PROPN", "NUM", "PUNCT", "NOUN", "SPACE", "X"}
 # Nouns that count or group what their "of" phrase names (a closed class of English quantifiers).
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores",
                 "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most",
@@ -427,7 +427,9 @@ def object_heads(v: Token) -> list[Token]:
                 if c is None:
                     continue
             c = counted(c)
-            if not is_time(c):
+            if not is_time(c) or c.ent_type_ == "MONEY" and c.pos_ == "NOUN":
+                # (a sum of money is what is given or lent, "provided 4 billion dollars": a pattern's object, though
+                # no participant)
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
     if not out:
@@ -446,7 +448,7 @@ def clause_read_objects(v: Token) -> list[Token]:
     reduced relative read as a finite verb ("captured a drug lord wanted for murder", :func:`misread_relative`)."""
     out: list[Token] = []
     for c in kids(v):
-        if c.dep_ in ("advcl", "ccomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
             subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
             if subj:
                 out.extend(conjuncts(counted(subj[0])))
@@ -601,43 +603,10 @@ def dateline_end(sent: Span) -> int:
 
 
 def _dateline_end(sent: Span) -> int:
-    """Doc index of the first token after a dateline ("SEOUL, Nov. 26 (Xinhua) --", "CUTTACK:"), else the sentence start.
-
-    A dateline is a short run of names, numbers and punctuation (no verb) closed by a dash, colon
-    or bar within the first 14 tokens.
-    """
-    start = sent.start
-    end = min(sent.end, start + 14)
-    doc = sent.doc
-    for i in range(start + 1, end - 1):
-        tok = doc[i]
-        if tok.text in _DATELINE_SEPS or tok.text[:1] == ")" and tok.text[1:] in _DATELINE_SEPS:  # "(Pajhwok):" ends in one token "):"
-            if joins_words(tok):
-                continue  # a hyphen inside a word is no separator
-            head = doc[start:i]
-            if all(t.pos_ in _DATELINE_POS or t.text in "()," or _caps_word(t) or t.i == start and t.lower_ in _BYLINE_STARTS
-                   for t in head) and head[0].text[:1].isupper():
-                # ("THE HAGUE -", "N'DJAMENA (AFP) -": the tagger reads an all-caps word as anything; "By A B Hyderabad:",
-                # "Our Staff Reporter KARACHI:": a byline before the place)
-                return i + 1
-            return start
-        if tok.pos_ in ("VERB", "AUX"):
-            return start
-    return start
-
-
-_BYLINE_STARTS = {"by", "our"}
-
-
-def _caps_word(tok: Token) -> bool:
-    """An all-caps word of letters (apostrophes and dots allowed): a dateline's place, whatever the tagger says."""
-    letters = [ch for ch in tok.text if ch.isalpha()]
-    return len(letters) >= 2 and tok.text.isupper() and all(ch.isalpha() or ch in "'’." for ch in tok.text)
-
-
-def joins_words(tok: Token) -> bool:
-    """A hyphen inside a word ("rebel-held", "flood-hit"), not a dash standing between words ("ROME - police")."""
-    return tok.text == "-" and not (tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_)
+    """Doc index of the first token after a dateline ("SEOUL, Nov. 26 (Xinhua) --", "CUTTACK:"), else the sentence start:
+    the test of :mod:`..datelines`, for a dateline its component did not split off (one inside a sentence the parser
+    joined across a paragraph, or a text parsed without the component)."""
+    return datelines.dateline_end(sent.doc, sent.start, sent.end)
 
 
 def _after_dateline(tok: Token) -> Token | None:
