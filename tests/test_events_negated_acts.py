@@ -40,3 +40,12 @@ def test_taking_place_is_no_seizure() -> None:
 def test_the_subject_of_another_negated_verb_keeps_its_act() -> None:
     found = _acts("An attack by rebels on the garrison did not stop the elections in the province.", "ASSAULT")
     assert found and not any(e["negated"] for e in found)
+
+
+def test_an_act_told_in_a_rejected_claim_is_negated() -> None:
+    # modality._in_rejected_claim: the "that" clause of an allegation, claim or report that the subject denies,
+    # rejects or dismisses says what the subject disputes, as "denied that ..." does
+    found = _acts("The ministry rejected claims that its troops had shelled a refugee camp near the border.", "ASSAULT")
+    assert found and all(e["negated"] for e in found)
+    found = _acts("Aid groups published reports that troops had shelled a refugee camp near the border.", "ASSAULT")
+    assert found and not any(e["negated"] for e in found)

@@ -152,3 +152,13 @@ def test_who_finds_someone_dead_is_not_the_killer() -> None:
     slots, which made the finder its doer; the pattern now names no doer, and the dead stay its target."""
     evs = _typed("Rangers found two missing hikers dead in a ravine on Sunday.")
     assert not [e for e in evs if e["source"]["text"] == "Rangers"]
+
+
+def test_taking_office_or_taking_to_a_medium_seizes_nothing() -> None:
+    # event_verbs.tsv: "take office" and "take to" (no direct object) code nothing of their own; a bare "take" is
+    # the dictionary's 171, and "took to the streets" keeps the block's protest pattern
+    assert not [e for e in text_events("The new governor took office on Monday after a narrow win.") if e["plover_type"]]
+    assert not [e for e in text_events("The senator took to the radio to answer her critics.")
+                if e["plover_type"] == "COERCE"]
+    assert _top("Thousands of teachers took to the streets of Accra to demand back pay.")["plover_type"] == "PROTEST"
+    assert _top("The militia vowed to take the fight to the army.")["plover_type"] == "THREATEN"

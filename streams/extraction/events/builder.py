@@ -438,6 +438,8 @@ class _SentenceCoder:
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._disaster_agent(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
+        if self._won_in_contest(c):
+            return []  # "defeated his rival in the run-off": who won a vote, no act of force (event_contests.tsv)
         if (not sources or not c.code) and self._befell_in_mishap(c):
             # "four were killed in a crash", "died when a tree fell during a storm": nobody did it; nor when the
             # subject only underwent it (no code of its own: "three men died in the accident"), whose sources are
@@ -592,6 +594,26 @@ class _SentenceCoder:
             if tok.dep_ == "pobj" and tok.head.lower_ in settings.get(tok.lemma_.lower(), ()):
                 return True
             stack.extend(kids(tok))
+        return False
+
+    def _won_in_contest(self, c: Candidate) -> bool:
+        """A verb of force (CAMEO 17-20) with a phrase of its own that names a contest decided by votes
+        (``event_contests.tsv``: "in the run-off", "by a wide margin"): it tells who won or lost, no act."""
+        if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
+            return False
+        contests = knowledge().contests
+        v = self.doc[c.trigger]
+        for prep in kids(v):
+            if prep.dep_ != "prep":
+                continue
+            for g in kids(prep):
+                if g.dep_ != "pobj":
+                    continue
+                # the noun, its lemma, or it with the one or two words before it ("run-off", "by-election" are three
+                # tokens; "leadership contest" two)
+                names = {g.lemma_.lower(), *(self.doc[max(g.i - k, 0) : g.i + 1].text.lower() for k in range(3))}
+                if any(prep.lower_ in contests.get(n, ()) for n in names):
+                    return True
         return False
 
     def _disaster_agent(self, c: Candidate) -> bool:

@@ -497,6 +497,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if kind == "partner" and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
         return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
+    if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
+        return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
         return False  # "shared intelligence with X", not "shared a border" nor "shared the prize"
     if entry.after:

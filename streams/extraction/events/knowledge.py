@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
@@ -94,7 +94,8 @@ class VerbEntry:
     # passive; "people" one that names people ("executed three men", not "the plan"); "guest" one that names people
     # but no number of them ("received his counterpart", not "received 2,000 refugees"); "actor" people, a state or an
     # organisation ("sanctioned Iran"); "partner" such a one governed by the preposition written with the verb ("worked
-    # with Iran", not "with tools"); "information" an object of event_information_objects.tsv ("shared intelligence")
+    # with Iran", not "with tools"); "information" an object of event_information_objects.tsv ("shared intelligence");
+    # "intransitive" no direct object ("took to social media", not "took the fight to X")
     object_kind: str = ""
 
 
@@ -135,6 +136,7 @@ class Knowledge:
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
+    contests: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: won or lost by votes (event_contests.tsv)
     verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
     definite_agents: frozenset[str] = frozenset()  # agent nouns that need an owner but for "the" alone ("the coalition")
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
@@ -426,6 +428,7 @@ def knowledge() -> Knowledge:
         charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
+        contests={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_contests.tsv")},
         verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_CONFLICT_CODE for p in ps)),
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},

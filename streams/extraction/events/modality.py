@@ -23,6 +23,11 @@ PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit
                  "keen", "eager"}
 PROMISED_OBJECT_HEADS = {"pledge", "promise", "vow", "offer"}  # verbs whose direct object is what is promised
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
+# what a claim rejected says is denied too ("denied allegations that he took bribes", "dismissed reports that troops
+# shelled the town"): nouns that name a claim, and verbs that reject one besides the negators
+_CLAIM_NOUNS = {"allegation", "claim", "report", "accusation", "charge", "suggestion", "rumour", "rumor", "speculation",
+                "assertion"}
+_CLAIM_REJECTORS = _NEGATORS | {"dismiss", "refute", "rebut"}
 _CONDITIONAL = {"if", "unless", "whether"}
 # Modifiers of an act noun that say the act has not (yet) happened; "attempted" is left out (an attempt happened)
 _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "threatened", "foiled", "thwarted", "looming",
@@ -77,7 +82,17 @@ def is_negated(tok: Token) -> bool:
     for gov in _governors(tok, 2):
         if gov.lemma_.lower() in _NEGATORS:
             return True
-    return False
+    return _in_rejected_claim(tok)
+
+
+def _in_rejected_claim(tok: Token) -> bool:
+    """The act is told in the "that" clause of a claim that the sentence's subject rejects ("denied allegations that he
+    had received bribes", "rejected claims that its soldiers killed civilians"): as the content of a denial."""
+    if tok.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(tok)):
+        return False
+    claim = tok.head
+    return (claim.lemma_.lower() in _CLAIM_NOUNS and claim.dep_ in ("dobj", "nsubjpass")
+            and claim.head.lemma_.lower() in _CLAIM_REJECTORS)
 
 
 def is_hypothetical(tok: Token) -> bool:

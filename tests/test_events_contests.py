@@ -1,0 +1,26 @@
+"""Who won or lost a vote is no act of force (``event_contests.tsv``, ``builder._won_in_contest``).
+
+Sentences are the team's own. The dictionary codes "defeated", "beat", "routed" as force (19x) whatever was fought:
+an election, a run-off or a vote won "by a wide margin" made the winner the attacker of the loser (or, between two
+people with no arms, a criticism). A phrase of the verb that names such a contest makes it no act; a battle keeps it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events, top_typed_event
+
+
+@pytest.mark.parametrize("text", [
+    "The sitting governor defeated her challenger in Sunday's run-off, the electoral board said.",
+    "The opposition alliance routed the ruling party in the municipal elections.",
+    "The former mayor beat three rivals by a wide margin to win the party's nomination.",
+])
+def test_a_contest_won_by_votes_is_no_act(text) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"] in ("ASSAULT", "COERCE", "ACCUSE")]
+
+
+def test_a_battle_won_stays_an_act_of_force() -> None:
+    top = top_typed_event(text_events("Government forces defeated the insurgents in a battle near the dam on Friday."))
+    assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "Government forces")
