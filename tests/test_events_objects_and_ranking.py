@@ -216,6 +216,13 @@ def test_a_call_to_rally_is_not_capped_below_the_call():
     assert _top(events)["plover_type"] == "PROTEST", events
 
 
+def test_a_strike_a_demand_warns_of_ranks_below_the_demand():
+    # a protest nobody is named to stage, which the addressee would face, is no protest called out
+    events = _events("The teachers' union demanded that the government raise salaries or face a nationwide strike.")
+    top = _top(events)
+    assert (top["plover_type"], top["source"]["text"]) == ("REQUEST", "teachers' union"), events
+
+
 def test_an_act_a_demand_asks_for_has_not_happened():
     # what the demand asks of another is no event of its own: the demand is
     events = _events("Hanoi demanded on Friday that Beijing tow away an oil rig from disputed waters.")

@@ -162,3 +162,10 @@ def test_taking_office_or_taking_to_a_medium_seizes_nothing() -> None:
                 if e["plover_type"] == "COERCE"]
     assert _top("Thousands of teachers took to the streets of Accra to demand back pay.")["plover_type"] == "PROTEST"
     assert _top("The militia vowed to take the fight to the army.")["plover_type"] == "THREATEN"
+
+
+def test_property_handed_back_goes_to_the_recipient() -> None:
+    # frames.PROPERTY_RETURN_CODE: what is returned (0842) is property, whoever its noun could name ("villages"); the
+    # target is the one it is returned to
+    top = _top("Serbia handed back two border villages to Montenegro under the boundary accord.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("0842", "Serbia", "Montenegro")

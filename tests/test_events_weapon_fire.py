@@ -34,3 +34,12 @@ def test_a_barrage_counts_what_is_fired_and_keeps_its_target() -> None:
     # "a barrage of rockets at X": the object is what the barrage counts, and its "at" phrase names the target
     top = top_typed_event(text_events("The militia launched a barrage of rockets at Haifa overnight.", "t-weapon-fire"))
     assert (top["plover_type"], top["source"]["text"], (top["target"] or {}).get("text")) == ("ASSAULT", "militia", "Haifa")
+
+
+def test_a_round_or_a_device_as_the_agent_is_someone_s_weapon() -> None:
+    # event_synsets.tsv: shells, grenades, drones, landmines and bullets join &WEAPON, so an act they are the agent of
+    # is no act of a non-actor agent (builder.NON_ACTOR_AGENT_VETO) but an attack by someone unnamed
+    for text in ("Four children were killed when a shell hit their school in the frontline town.",
+                 "Two guards were killed when drones hit the fuel depot overnight."):
+        top = top_typed_event(text_events(text))
+        assert top["plover_type"] == "ASSAULT" and not top["source"]["text"], text

@@ -756,7 +756,8 @@ def _below_answering(records: list[dict[str, Any]], answered: dict[int, _Act]) -
     visit) above a condemnation whose words it reads less readily. Its records are capped just below the best
     record of the answering act; with no record of that act (it named no actor) the penalty alone stands. A protest
     called out by an appeal (``_CALLED_OUT_TYPES``: "urged its members to stage sit-ins") is not capped: the appeal is
-    how the protest is announced, and coders code the protest."""
+    how the protest is announced, and coders code the protest; one that nobody is named to stage ("demanded that the
+    government scrap the reform or face a general strike": what the government would face) is capped."""
     if not answered:
         return records
     best: dict[int, float] = {}
@@ -766,7 +767,7 @@ def _below_answering(records: list[dict[str, Any]], answered: dict[int, _Act]) -
     for r in records:
         answering = answered.get(r["action"]["_pos"])
         if (answering is not None and answering.cand.trigger in best
-                and not (answering.plover == _REQUEST_TYPE and r["plover_type"] in _CALLED_OUT_TYPES)):
+                and not (answering.plover == _REQUEST_TYPE and r["plover_type"] in _CALLED_OUT_TYPES and _party(r["source"]))):
             r["confidence"] = min(r["confidence"], max(0.0, best[answering.cand.trigger] - 0.02))
     return records
 

@@ -287,6 +287,7 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 
 THEME_ROOTS = {"06", "07", "15"}
+PROPERTY_RETURN_CODE = "0842"  # CAMEO "return, release property": its object is what goes back, its "to" whom to
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
@@ -404,6 +405,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         targets = named(target_spec)
     else:
         targets = []
+        if code.startswith(PROPERTY_RETURN_CODE):
+            # what is handed back is property ("handed back four villages to X", "returned the looted bronzes to X"):
+            # the one it goes to comes first, however the object's noun reads (villages, as villagers, can be actors)
+            targets += [_group(o) for p_, o in frame.preps if p_ == "to" and o.i not in used]
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
