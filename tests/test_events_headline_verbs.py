@@ -91,3 +91,10 @@ def test_an_act_named_in_an_act_noun_phrase_is_not_the_verbs() -> None:
     evs = text_events("Farmers dumped manure outside the ministry in protest at the trade deal.")
     assert not [e for e in evs if e["cameo_code"] == "057" and e["source"]["text"] == "Farmers"]
     assert top_typed_event(evs)["plover_type"] == "PROTEST"
+
+
+def test_a_verb_read_as_a_noun_before_its_infinitive_is_the_verb() -> None:
+    # headline_verbs._verb_before_infinitive: "orders" taken for a noun and the infinitive for the root
+    events = [e for e in text_events("Chad junta orders Sudanese envoy to leave within three days") if e["plover_type"]]
+    top = max(events, key=lambda e: e["confidence"])
+    assert (top["source"]["text"], top["target"]["text"]) == ("Chad junta", "Sudanese envoy"), events

@@ -9,7 +9,8 @@ event dictionary and the phrase's one subject comes before that word and agrees 
 subject and the base form, a singular subject and the "-s" form), the word is the verb: the subject becomes its,
 the root its object. Only the arcs of those three words change. The root may itself be the verb ("Hundreds march
 against austerity": a plural subject or count noun right before a verb form that agrees with it), or the parser may
-have read the verb as an auxiliary of the noun after it, taken for a verb ("Colombia signs ceasefire with X").
+have read the verb as an auxiliary of the noun after it, taken for a verb ("Colombia signs ceasefire with X"), or
+the infinitive the verb governs as the root ("Court orders government to release activist").
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     """Re-attach the verb of a verbless noun-phrase reading of ``sent`` (see module doc); the verb, or None."""
     root = sent.root
     if root.pos_ == "VERB":
-        return _verb_read_as_auxiliary(root, kb)
+        return _verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb)
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
+    infinitive = next((c for c in root.children if c.dep_ == "xcomp" and c.i > root.i and _marked_infinitive(c)), None)
+    if infinitive is not None:
+        return _verb_before_infinitive(infinitive, kb, root)
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
         return None
     verb = _root_as_verb(root, kb)
@@ -106,6 +110,48 @@ def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
     root.lemma_ = root.lower_
     forget_children(root.doc)
     return aux
+
+
+def _marked_infinitive(v: Token) -> bool:
+    return v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < v.i for c in v.children)
+
+
+def _verb_before_infinitive(root: Token, kb: Knowledge, noun_root: Token | None = None) -> Token | None:
+    """"Court orders government to release activist", "Junta orders envoy to leave": the parser reads the verb as a
+    noun ("orders": a compound, the subject, or the root of a noun phrase) and the infinitive as the root or as that
+    noun's complement, which no well-formed reading gives (a root has a tense). An infinitive marked by "to", with
+    before it a word in the "-s" form of a verb of the dictionary that the parser took for a noun, a noun right before
+    that word (its subject, singular as the form wants) and the infinitive's own subject or an apposition after it
+    (its object): the word is the verb, the infinitive its complement. ``noun_root``: the noun the parser made the
+    root (the word itself, when it is one)."""
+    if not _marked_infinitive(root):
+        return None
+    sent = root.sent
+    if noun_root is not None:
+        verb = noun_root if noun_root.lower_.endswith("s") and kb.verb_forms.get(noun_root.lower_) and not noun_root.ent_type_ else None
+    else:
+        verb = next((t for t in sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN") and t.i > sent.start and not t.ent_type_
+                     and t.lower_.endswith("s") and kb.verb_forms.get(t.lower_)), None)
+    if verb is None or verb.i == sent.start:
+        return None
+    subject = verb.doc[verb.i - 1]
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.tag_ in _PLURAL_TAGS or subject.head.i not in (verb.i, root.i):
+        return None
+    obj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ in ("appos", "dobj") and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.i >= root.i:
+        return None
+    before = [t for t in sent if t.i < subject.i and t.head.i in (verb.i, root.i)]  # "Niger" of "Niger junta orders"
+    lemma = kb.verb_forms[verb.lower_][0].lemma
+    verb.head, verb.dep_, verb.pos_, verb.tag_, verb.lemma_ = verb, "ROOT", "VERB", "VBZ", lemma
+    subject.head, subject.dep_ = verb, "nsubj"
+    for t in before:
+        t.head, t.dep_ = subject, "compound"
+    obj.head, obj.dep_ = verb, "dobj"
+    root.head, root.dep_ = verb, "xcomp"
+    forget_children(root.doc)
+    return verb
 
 
 def _agrees(verb: Token, subject: Token) -> bool:
