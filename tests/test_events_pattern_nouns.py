@@ -178,3 +178,16 @@ def test_a_sum_given_is_the_object_the_pattern_names() -> None:
     # slots.object_heads: a sum of money is a pattern's object ("provide dollars", GRANT 071), no participant
     top = _top("Norway will provide 40 million dollars to Somalia for drought relief, the foreign ministry said.")
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", "Norway", "Somalia")
+
+
+def test_ground_handed_back_is_property_returned_to_the_recipient() -> None:
+    # RETURN's "property" (0842) fits territory, land, villages and islands (event_pattern_nouns.tsv); the one it
+    # goes back to is the target (frames.PROPERTY_RETURN_CODE)
+    top = _top("Tajikistan returned three border villages to Kyrgyzstan under the new frontier treaty.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("0842", "Tajikistan", "Kyrgyzstan")
+
+
+def test_walking_off_the_job_is_a_strike() -> None:
+    # event_verbs.tsv: "walk off" (143), in the block of "demonstrate"
+    top = _top("Dock workers walked off the job at the port on Monday, demanding safety gear.")
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("143", "PROTEST", "Dock workers")
