@@ -191,3 +191,10 @@ def test_walking_off_the_job_is_a_strike() -> None:
     # event_verbs.tsv: "walk off" (143), in the block of "demonstrate"
     top = _top("Dock workers walked off the job at the port on Monday, demanding safety gear.")
     assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("143", "PROTEST", "Dock workers")
+
+
+def test_relations_normalised_are_relations_restored() -> None:
+    # event_verbs.tsv: "normalise" joins RE_ESTABLISH (relations or ties restored, 050); alone it codes nothing
+    top = _top("Bahrain normalised relations with Qatar on Wednesday after a six-year rift.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("050", "Bahrain", "Qatar")
+    assert not [e for e in text_events("Fuel prices normalised after the storm.", "t-pattern-nouns") if e["plover_type"]]
