@@ -112,3 +112,12 @@ def test_an_act_warned_against_is_the_warned_partys_and_not_done() -> None:
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("THREATEN", "Beijing", "Tokyo")
     assert all(e["source"]["text"] != "Beijing" for e in evs if e["plover_type"] != "THREATEN")
     assert all(e["hypothetical"] for e in evs if e["plover_type"] != "THREATEN")
+
+
+def test_a_sworn_retaliation_is_a_threat_not_a_criticism() -> None:
+    # frames._bare_prepositions: another verb's pattern that names only a preposition ("ATTACK * FOR", a criticism)
+    # is not borrowed by "retaliate", whose own sense is force; sworn, it is the threat of it
+    events = [e for e in text_events("Hezbollah vowed to retaliate against Israel for the killing of its commander.")
+              if e["plover_type"]]
+    top = max(events, key=lambda e: e["confidence"])
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("THREATEN", "Hezbollah", "Israel")

@@ -495,6 +495,13 @@ def _instrument(tok: Token) -> bool:
     return tok.lower_ in inst or tok.lemma_.lower() in inst
 
 
+def _bare_prepositions(p: Pattern) -> bool:
+    """The pattern names nothing but prepositions with no noun ("- * FOR", "- * IN"): what it says is its verb's
+    sense with that preposition, which another verb of its block need not share."""
+    return (p.subject is None and p.object is None and not p.extra and not p.particle and bool(p.preps)
+            and all(spec.noun is None for spec in p.preps))
+
+
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     kind = entry.object_kind
     if kind in _OBJECT_TESTS and not any(_OBJECT_TESTS[kind](c) for c in _tested_objects(v)):
@@ -672,6 +679,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                     slots = _fit(p, frame)
                     if slots is not None:
                         own = not p.origin or entry.lemma in p.origin
+                        if not own and _bare_prepositions(p):
+                            continue  # another verb's "ATTACK * FOR" tells nothing of "retaliate for"
                         # another verb's pattern is no stronger than this verb's default code
                         best.append((p.specificity + multi if own else base, p, slots))
         top = max((s for s, _, _ in best), default=base)
