@@ -198,3 +198,15 @@ def test_relations_normalised_are_relations_restored() -> None:
     top = _top("Bahrain normalised relations with Qatar on Wednesday after a six-year rift.")
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("050", "Bahrain", "Qatar")
     assert not [e for e in text_events("Fuel prices normalised after the storm.", "t-pattern-nouns") if e["plover_type"]]
+
+
+def test_teargassing_people_is_violent_repression() -> None:
+    # event_verbs.tsv: "teargas" joins SUPPRESS with its own 175, for people only
+    top = _top("Riot police teargassed striking miners outside the company's offices on Thursday.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("175", "Riot police", "striking miners")
+
+
+def test_arms_laid_down_are_weapons_laid_down() -> None:
+    # event_synsets.tsv: "arms" joins &WEAPON, so LAY's "down &WEAPON" (0871) fits
+    top = _top("The militia laid down its arms in a ceremony at the district headquarters.")
+    assert (top["cameo_code"], top["source"]["text"]) == ("0871", "militia")
