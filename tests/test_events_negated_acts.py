@@ -49,3 +49,10 @@ def test_an_act_told_in_a_rejected_claim_is_negated() -> None:
     assert found and all(e["negated"] for e in found)
     found = _acts("Aid groups published reports that troops had shelled a refugee camp near the border.", "ASSAULT")
     assert found and not any(e["negated"] for e in found)
+
+
+def test_an_act_a_deal_or_talks_provide_for_is_hypothetical() -> None:
+    # modality._provided_for: an act in the "for" / "on" phrase of a deal, a plan or talks (or of a verb whose object
+    # is one) is what is sought or agreed, not done yet
+    found = _acts("Egypt brokered an agreement between the two factions for the release of all detainees.", "RETREAT")
+    assert found and all(e["hypothetical"] for e in found)

@@ -210,3 +210,10 @@ def test_arms_laid_down_are_weapons_laid_down() -> None:
     # event_synsets.tsv: "arms" joins &WEAPON, so LAY's "down &WEAPON" (0871) fits
     top = _top("The militia laid down its arms in a ceremony at the district headquarters.")
     assert (top["cameo_code"], top["source"]["text"]) == ("0871", "militia")
+
+
+def test_bulldozing_destroys_property_and_impeaching_accuses() -> None:
+    # event_verbs.tsv: "bulldoze" (DESTROY, 1712) and "impeach" (BLAME, 112; only with people, a state or a body)
+    assert _top("Soldiers bulldozed a row of market stalls near the checkpoint.")["cameo_code"] == "1712"
+    top = _top("Parliament impeached the governor over the misuse of relief funds.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("112", "Parliament", "governor")

@@ -37,6 +37,20 @@ _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "thre
 _POSSIBILITY_HEADS = {"prospect", "possibility", "risk", "danger", "threat", "fear", "spectre", "specter", "likelihood",
                       "chance", "probability"}
 
+# nouns of a deal or a plan: an act in their "for" / "on" phrase is what is sought or agreed, not done yet ("a deal for
+# the release of the hostages", "talks on a ceasefire", "a plan for the withdrawal of troops")
+_PROVISION_HEADS = {"deal", "agreement", "accord", "plan", "proposal", "talks", "negotiations", "framework", "roadmap",
+                    "effort", "efforts", "initiative", "bid", "push"}
+
+
+def _provided_for(head: Token) -> bool:
+    """``head`` (what a "for" / "on" phrase hangs on) is a noun of a deal or a plan, or a verb whose object is one
+    (the parser hangs the phrase on the verb as often: "brokered a deal between X and Y for the release of Z")."""
+    if head.lemma_.lower() in _PROVISION_HEADS or head.lower_ in _PROVISION_HEADS:
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _PROVISION_HEADS or c.lower_ in _PROVISION_HEADS)
+                                       for c in kids(head))
+
 
 def _governors(tok: Token, limit: int = 4) -> list[Token]:
     """Verbs that embed the trigger through xcomp / ccomp / conj chains (closest first)."""
@@ -102,6 +116,8 @@ def is_hypothetical(tok: Token) -> bool:
     if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
             and tok.head.head.lemma_.lower() in _POSSIBILITY_HEADS):
         return True  # "the prospect of further strikes", "the threat of sanctions": what may come, not what happened
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") and _provided_for(tok.head.head):
+        return True  # "a deal for the release of hostages": the release is what the deal provides for
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
     chain = [tok] + _governors(tok)
