@@ -646,6 +646,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb):
         return []
     fitting = [e for e in entries if _companions_ok(e, v)]
+    # a restated dictionary entry whose object is not of its kind still brings its block's patterns, not its default
+    patterns_only = [e for e in entries if e.restated and e not in fitting and _companions_ok(replace(e, object_kind=""), v)]
+    fitting += patterns_only
     lemma = v.lemma_.lower()
     if any(e.lemma == lemma for e in fitting):
         # a form two verbs share ("found": find / found, "lay": lie / lay) is the verb the lemmatizer reads
@@ -685,8 +688,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                         best.append((p.specificity + multi if own else base, p, slots))
         top = max((s for s, _, _ in best), default=base)
         found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
-        if top <= base:
+        if top <= base and entry not in patterns_only:
             found.append((base, entry, None, {}))
+    if not found:
+        return ending  # only restated entries whose object is not of their kind, and none of their patterns fits
     top = max(s for s, _, _, _ in found)
     if ending and not any(p is not None for s, _, p, _ in found if s >= top):
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code

@@ -10,7 +10,7 @@ fingerprints every file, so the records' ``extractor_version`` changes whenever 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +97,9 @@ class VerbEntry:
     # with Iran", not "with tools"); "information" an object of event_information_objects.tsv ("shared intelligence");
     # "intransitive" no direct object ("took to social media", not "took the fight to X")
     object_kind: str = ""
+    # a team row restating a dictionary entry (event_verbs.tsv): its object kind holds back only the default code, the
+    # block's patterns fit whatever the object ("take" 171 needs an actor; "took control of" is a pattern's)
+    restated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,10 +392,22 @@ def knowledge() -> Knowledge:
     team_verbs = [{"verb": r["verb"].split()[0], "after": " ".join(r["verb"].split()[1:]), "before": "", "forms": r["forms"],
                    "code": r["code"], "block": r["block"],
                    "object": r["object"]} for r in records("event_verbs.tsv")]  # verbs the dictionary lacks, as members of its blocks
-    for row in [*records("cameo_verbs.tsv"), *team_verbs]:
+    dictionary_rows = records("cameo_verbs.tsv")
+    for n, row in enumerate([*dictionary_rows, *team_verbs]):
         code, _, reverse = row["code"].partition(":")
         entry = VerbEntry(row["verb"], tuple(row["after"].split()), tuple(row["before"].split()), code, row["block"], reverse,
                           row.get("object") or "")
+        # a team row for a verb the dictionary holds in the same block, with the same companions, restates that
+        # entry (the object its default sense needs, event_verbs.tsv): it takes the dictionary entry's place
+        same = [] if n < len(dictionary_rows) else [
+            e for e in by_lemma.get(entry.lemma, []) if (e.after, e.before, e.block) == (entry.after, entry.before, entry.block)]
+        for old_entry in same:
+            by_lemma[entry.lemma].remove(old_entry)
+            for form_entries in verb_forms.values():
+                if old_entry in form_entries:
+                    form_entries.remove(old_entry)
+        if same:
+            entry = replace(entry, restated=True)
         by_lemma.setdefault(entry.lemma, []).append(entry)
         for form in row["forms"].split():
             verb_forms.setdefault(form, []).append(entry)
