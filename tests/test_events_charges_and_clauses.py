@@ -80,7 +80,9 @@ def test_aircraft_that_strike_attack() -> None:
 
 
 def test_workers_that_strike_walk_out() -> None:
-    top = _top("Bus drivers struck for a third day over unpaid overtime.")
+    # (workers: the labour sector the crowd-act table reads; "bus drivers", of no sector in the agents dictionary,
+    # left the reading to the classifier alone, at its veto threshold)
+    top = _top("Dock workers struck for a third day over unpaid overtime.")
     assert top["plover_type"] == "PROTEST"
 
 

@@ -404,7 +404,7 @@ class _SentenceCoder:
                 for r in recs:
                     r["confidence"] = max(0.0, r["confidence"] - ANSWERED_PENALTY)
             out.extend(recs)
-        out = _fullest_tellings(_protest_demands(doc, _below_answering(out, answered)))
+        out = _fullest_tellings(_protest_demands(doc, _below_foreground(doc, _below_answering(out, answered))))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -861,13 +861,45 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
-                or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur)):
+        if _background_step(cur):
             depth += 2  # (an act opposed, "warned X against deploying troops", is background to the warning as well)
         elif cur.dep_ in ("advcl", "acl", "pcomp"):
             depth += 1
         cur = cur.head
     return depth
+
+
+def _background_step(cur: Token) -> bool:
+    """``cur`` opens a clause or phrase of background to what its head reports: a relative clause (describing a
+    party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed."""
+    return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
+            or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur))
+
+
+def _in_background(tok: Token) -> bool:
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return False
+        if _background_step(cur):
+            return True
+        cur = cur.head
+    return False
+
+
+def _below_foreground(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An act told as background (in a relative clause, in what came before, an act opposed: :func:`_background_step`)
+    ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
+    clause score alone left a relative clause's burning above "the mayor visited the village whose houses were
+    burned". With no typed act in the foreground (the main verb a statement) the background act keeps its rank."""
+    fore = [r["confidence"] for r in records if r["plover_type"] and not _in_background(doc[r["action"]["_pos"]])]
+    if not fore:
+        return records
+    top = max(fore)
+    for r in records:
+        if r["plover_type"] and _in_background(doc[r["action"]["_pos"]]):
+            r["confidence"] = min(r["confidence"], max(0.0, top - 0.02))
+    return records
 
 
 _EARLIER_MARKS = frozenset({"after", "since", "following", "once"})
