@@ -892,12 +892,16 @@ def _below_foreground(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str,
     ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
     clause score alone left a relative clause's burning above "the mayor visited the village whose houses were
     burned". With no typed act in the foreground (the main verb a statement) the background act keeps its rank."""
-    fore = [r["confidence"] for r in records if r["plover_type"] and not _in_background(doc[r["action"]["_pos"]])]
-    if not fore:
+    typed = [r for r in records if r["plover_type"]]
+    if len(typed) < 2:
+        return records
+    behind = {pos: _in_background(doc[pos]) for pos in {r["action"]["_pos"] for r in typed}}
+    fore = [r["confidence"] for r in typed if not behind[r["action"]["_pos"]]]
+    if not fore or len(fore) == len(typed):
         return records
     top = max(fore)
-    for r in records:
-        if r["plover_type"] and _in_background(doc[r["action"]["_pos"]]):
+    for r in typed:
+        if behind[r["action"]["_pos"]]:
             r["confidence"] = min(r["confidence"], max(0.0, top - 0.02))
     return records
 

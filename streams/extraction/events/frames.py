@@ -647,7 +647,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         return []
     fitting = [e for e in entries if _companions_ok(e, v)]
     # a restated dictionary entry whose object is not of its kind still brings its block's patterns, not its default
-    patterns_only = [e for e in entries if e.restated and e not in fitting and _companions_ok(replace(e, object_kind=""), v)]
+    patterns_only = [e for e in entries if e.restated and not any(f is e for f in fitting)
+                     and _companions_ok(replace(e, object_kind=""), v)] if any(e.restated for e in entries) else []
     fitting += patterns_only
     lemma = v.lemma_.lower()
     if any(e.lemma == lemma for e in fitting):
@@ -688,7 +689,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                         best.append((p.specificity + multi if own else base, p, slots))
         top = max((s for s, _, _ in best), default=base)
         found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
-        if top <= base and entry not in patterns_only:
+        if top <= base and not any(entry is e for e in patterns_only):
             found.append((base, entry, None, {}))
     if not found:
         return ending  # only restated entries whose object is not of their kind, and none of their patterns fits
