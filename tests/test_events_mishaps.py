@@ -66,7 +66,7 @@ def test_an_attack_named_with_a_cause_word_stays_an_attack() -> None:
     "Soldiers rescued dozens of stranded families after flash floods swept through the valley overnight.",
 ])
 def test_help_given_in_a_disaster_is_the_disaster_s_story(text) -> None:
-    # builder._disaster_agent: an act of aid (07) whose own clauses tell of a disaster of the agents dictionary
+    # builder._of_disaster: an act of aid (07) whose own clauses tell of a disaster of the agents dictionary
     assert not [e for e in text_events(text) if e["plover_type"]]
 
 

@@ -99,7 +99,7 @@ _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light ve
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _ACCUSE_TYPE = "ACCUSE"
 _CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
-_AID_ROOT = "07"  # provide aid: in a disaster, the disaster's story (_disaster_agent)
+_AID_ROOT = "07"  # provide aid: in a disaster, the disaster's story (_of_disaster)
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -397,7 +397,7 @@ class _SentenceCoder:
             if answering is not None and answering.plover == _REQUEST_TYPE and act.plover not in _CALLED_OUT_TYPES:
                 # an act a demand or an appeal asks for has not happened ("demanded that X withdraw", "urged both
                 # sides to halt the fighting"): the demand is the event; a call to protest is how a protest is called
-                # out, and stays coded (ranked below the call)
+                # out, and stays coded (with the answered act's penalty; _below_answering does not cap it below the call)
                 continue
             recs = self._records(index, sent, act, triggers, probs, act.attribution or default_attr)
             if act.cand.trigger in answered:
@@ -436,7 +436,7 @@ class _SentenceCoder:
             c = replace(c, code=crowd)
             plover = code_info(crowd).plover_type
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
-        if self._disaster_agent(c):
+        if self._of_disaster(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         if self._won_in_contest(c):
             return []  # "defeated his rival in the run-off": who won a vote, no act of force (event_contests.tsv)
@@ -616,7 +616,7 @@ class _SentenceCoder:
                     return True
         return False
 
-    def _disaster_agent(self, c: Candidate) -> bool:
+    def _of_disaster(self, c: Candidate) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary; or the act is aid given in a disaster one of its clauses tells of."""
         if c.kind != "verb":
