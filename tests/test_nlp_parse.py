@@ -121,6 +121,29 @@ def test_a_memo_miss_tests_only_the_rules_that_can_match_and_keeps_their_order(s
     assert called.count(0) == sum(t.tag_ in ("NN", "NNS") for t in doc) < 4
 
 
+def test_a_new_word_alike_for_every_rule_takes_the_answer_of_one_seen_before(stock) -> None:
+    """Most new words are alike for all the rules: the same tag, named by no rule, the same answer from each regex,
+    not space. A memo miss on such a word takes the answer of one seen before and tests no rule; a word a rule names
+    or a regex matches is a class of its own and is tested."""
+    from streams.extraction.attribute_table import LookupAttributeRuler
+
+    table = LookupAttributeRuler(stock.vocab)
+    table.add_patterns([
+        {"patterns": [[{"TAG": "NNS"}]], "attrs": {"LEMMA": "by-tag"}},
+        {"patterns": [[{"LOWER": {"REGEX": "^fer"}}]], "attrs": {"LEMMA": "by-regex"}},
+        {"patterns": [[{"LOWER": "boats"}]], "attrs": {"LEMMA": "boat"}},
+    ])
+    called = []
+    for position, (rule, test) in enumerate(table._single[0]):
+        table._single[0][position] = (rule, lambda key, tok, test=test, rule=rule: called.append((rule, tok.lower_)) or test(key, tok))
+    doc = stock("the ferries, boats, cars and vans sailed.", disable=["attribute_ruler", "lemmatizer", "ner"])
+    assert [t.tag_ for t in list(doc)[1:9:2]] == ["NNS"] * 4
+    table(doc)
+    assert [t.lemma_ for t in list(doc)[1:9:2]] == ["by-regex", "boat", "by-tag", "by-tag"]
+    assert [w for rule, w in called if rule == 0] == ["ferries", "boats", "cars"]  # "vans" answered as "cars" was
+    assert "vans" not in {w for _, w in called}
+
+
 def test_a_rule_the_table_cannot_evaluate_keeps_spacys_ruler(stock) -> None:
     """A model whose ruler uses an operator the table does not know keeps spaCy's ruler, and its answers."""
     from streams.extraction.attribute_table import LookupAttributeRuler, UnsupportedPattern

@@ -9,7 +9,10 @@ the ruler's own rules (``AttributeRuler.patterns``, read from the loaded model: 
 them is written here), works out once per distinct (tag, lower) which rules match (and, for
 the few rules that read the dependency label, once per (tag, lower, dep)) and what they leave
 on the token, and remembers it; the few rules of two tokens are checked
-where their first token's form starts them. The result is the ruler's, attribute for
+where their first token's form starts them. A new word that no rule names, that each of the
+rules' regexes answers as for a word seen before and that is, like it, not space, takes that
+word's answer without a rule tested (fresh text is mostly new words). Keys are read, and the
+results written, for all tokens at once as arrays (``Doc.to_array`` / ``Doc.from_array``). The result is the ruler's, attribute for
 attribute: rules apply in the ruler's own order (a later rule wins), every match is decided
 on the annotations as they were before any rule applied, and ``tests/test_nlp_parse.py``
 compares every tag, POS, morphology, lemma and label with the stock pipeline's.
@@ -25,10 +28,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Iterator
 
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import normalize_token_attrs
 from spacy.vocab import Vocab
 
@@ -37,6 +41,9 @@ MEMO_MAX = 200_000  # distinct keys each memo remembers; cleared when full (a wo
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 Key = tuple[int, int, int]
+_KEYS = [TAG, LOWER, DEP]  # the key of a token: its ``_FIELDS`` slots, in order
+_WRITTEN = [TAG, POS, MORPH, LEMMA]  # what a rule may set, but the label; TAG first, as Doc.from_array applies it first
+_COLUMN = {attr: column for column, attr in enumerate(_WRITTEN)}
 
 
 class UnsupportedPattern(ValueError):
@@ -130,6 +137,11 @@ class LookupAttributeRuler:
         self._memo: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._memo_dep: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, Any], ...]] = {}
+        # what a rule can tell of a word: whether it is one the rules name, which of their regexes it matches and
+        # whether it is space; words alike in all three (most words) match the same rules with the same tag
+        self._named: set[int] = set()
+        self._regexes: list[re.Pattern[str]] = []
+        self._by_class: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Rules in ``AttributeRuler.patterns`` form, in order (a later rule wins); raises :class:`UnsupportedPattern`."""
@@ -138,6 +150,8 @@ class LookupAttributeRuler:
             index = int(rule.get("index", 0))
             for pattern in rule["patterns"]:
                 tests = [_token_test(spec) for spec in pattern]
+                for spec in pattern:
+                    self._note_words(spec.get("LOWER"))
                 reads_dep = "DEP" in pattern[0] if pattern else False
                 if len(pattern) == 1 and index in (0, -1):
                     self._single_at[reads_dep].add(len(self._single[reads_dep]), pattern[0])
@@ -156,6 +170,25 @@ class LookupAttributeRuler:
         self._memo.clear()
         self._memo_dep.clear()
         self._merged.clear()
+        self._by_class.clear()
+
+    def _note_words(self, spec: Any) -> None:
+        if isinstance(spec, str):
+            self._named.add(get_string_id(spec))
+        elif isinstance(spec, dict):
+            for op, arg in spec.items():
+                if op == "REGEX":
+                    self._regexes.append(re.compile(arg))
+                else:
+                    self._named.update(get_string_id(v) for v in arg)
+
+    def _class_of(self, key: Key) -> tuple:
+        """The key's word class (see ``__init__``): a memo miss on a new word is answered by another word of its
+        class, with no rule tested. The rules' results depend on nothing else of the word."""
+        if key[1] in self._named:
+            return key
+        text = self.vocab.strings[key[1]]
+        return (key[0], None, key[2], text.isspace(), *(rx.search(text) is not None for rx in self._regexes))
 
     def _matching(self, dep: bool, key: Key, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
         single = self._single[dep]
@@ -163,66 +196,81 @@ class LookupAttributeRuler:
         firsts = tuple(k for k in self._pairs_at[dep].of(key) if self._pairs[k][2](key, tok))
         return singles, firsts
 
-    def _rules_of(self, key: Key, tok: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """(one-token rules matching, in rule order; two-token rules whose first token matches) for a token of this key."""
+    def _rules_of(self, key: Key, doc: Doc, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(one-token rules matching, in rule order; two-token rules whose first token matches) for token ``i``, of
+        this key. The token itself is made only on a memo miss (a rule may test its text)."""
         plain = self._memo.get(key[:2])
         if plain is None:
             if len(self._memo) >= self.memo_max:
                 self._memo.clear()
-            plain = self._memo[key[:2]] = self._matching(False, key, tok)
+            plain = self._memo[key[:2]] = self._of_class(False, key, doc, i)
         if not self._reads_dep:
             return plain
         dep = self._memo_dep.get(key)
         if dep is None:
             if len(self._memo_dep) >= self.memo_max:
                 self._memo_dep.clear()
-            dep = self._memo_dep[key] = self._matching(True, key, tok)
+            dep = self._memo_dep[key] = self._of_class(True, key, doc, i)
         if not dep[0] and not dep[1]:
             return plain
         return tuple(sorted(plain[0] + dep[0])), tuple(sorted(plain[1] + dep[1]))
 
-    def _assignments(self, rules: tuple[int, ...]) -> tuple[tuple[int, Any], ...]:
-        """What the rules, applied in order, leave on a token: (attribute, value), the last writer's."""
+    def _of_class(self, dep: bool, key: Key, doc: Doc, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``_matching`` for a word of the key's class, remembered per class (bounded like the memos)."""
+        cls = (dep, *self._class_of(key if dep else (key[0], key[1], 0)))
+        found = self._by_class.get(cls)
+        if found is None:
+            if len(self._by_class) >= self.memo_max:
+                self._by_class.clear()
+            found = self._by_class[cls] = self._matching(dep, key, doc[i])
+        return found
+
+    def _assignments(self, rules: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], int | None]:
+        """What the rules, applied in order, leave on a token: ((column of ``_WRITTEN``, value), ...), the last
+        writer's, and the dependency label they set (or None)."""
         done = self._merged.get(rules)
         if done is None:
             final: dict[int, Any] = {}
             for i in rules:
                 final.update(self._attrs[i])
-            if MORPH in final:
-                final[MORPH] = MorphAnalysis.from_id(self.vocab, final[MORPH])
-            done = self._merged[rules] = tuple(final.items())
+            dep = final.pop(DEP, None)
+            done = self._merged[rules] = (tuple((_COLUMN[attr], value) for attr, value in final.items()), dep)
         return done
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = [(t.tag, t.lower, t.dep) for t in doc]  # every match is decided on the annotations before any rule
+        """Reads the keys of all tokens as one array and writes the results back as one array (``Doc.from_array``):
+        making a ``Token`` and setting its attributes one by one cost more than the rules' lookups."""
+        n = len(doc)
+        if not n:
+            return doc
+        keys = list(map(tuple, doc.to_array(_KEYS).tolist()))  # every match is decided on the annotations before any rule
+        rules_of = self._rules_of
         per_token: list[tuple[int, ...]] = []
         extra: dict[int, list[int]] = {}
-        for i, tok in enumerate(doc):
-            singles, firsts = self._rules_of(keys[i], tok)
+        for i, key in enumerate(keys):
+            singles, firsts = rules_of(key, doc, i)
             per_token.append(singles)
-            if firsts and i + 1 < len(doc):
+            if firsts and i + 1 < n:
                 nxt = doc[i + 1]
                 for k in firsts:
                     rule, index, _, second = self._pairs[k]
                     if second(keys[i + 1], nxt):
                         extra.setdefault(i + index, []).append(rule)
-        for i, tok in enumerate(doc):
-            rules = per_token[i]
+        columns = doc.to_array(_WRITTEN).T.tolist()
+        deps: list[tuple[int, int]] = []
+        for i, rules in enumerate(per_token):
             if i in extra:
                 rules = tuple(sorted(set(rules).union(extra[i])))
             if not rules:
                 continue
-            for attr, value in self._assignments(rules):
-                if attr == POS:
-                    tok.pos = value
-                elif attr == MORPH:
-                    tok.morph = value
-                elif attr == LEMMA:
-                    tok.lemma = value
-                elif attr == TAG:
-                    tok.tag = value
-                else:
-                    tok.dep = value
+            values, dep = self._assignments(rules)
+            for column, value in values:
+                columns[column][i] = value
+            if dep is not None:
+                deps.append((i, dep))
+        doc.from_array(_WRITTEN, numpy.array(columns, dtype="uint64").T)
+        for i, dep in deps:  # a label set alone (Doc.from_array sets labels only with their heads)
+            doc[i].dep = dep
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -51,6 +51,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy
 import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import use_ops
@@ -65,6 +66,7 @@ PIPE_BATCH_DOCS = 32  # documents per batch at most (speed stops growing well be
 LEMMA_MEMO_MAX = 500_000  # entries; cleared when full, so a long-running worker's memory stays flat
 log = logging.getLogger(__name__)
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+_LEMMA_KEYS = [ORTH, POS, MORPH, LEMMA]  # LemmaMemo's key of a token, and the lemma already set
 
 
 def model_package() -> Any:
@@ -165,17 +167,23 @@ class LemmaMemo:
         self.memo: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        """Reads (word, POS, morphology, lemma) of all tokens as one array and writes the lemmas back as one: a
+        ``Token`` is made only for a word the memo has not seen."""
+        if not len(doc):
+            return doc
         memo, lemmatize = self.memo, self.lemmatizer.lemmatize
-        for tok in doc:
-            if tok.lemma:  # set by the attribute ruler ("gonna" -> "go"), which spaCy's lemmatizer keeps too
-                continue
-            key = (tok.orth, tok.pos, tok.morph.key)
-            lemma = memo.get(key)
-            if lemma is None:
-                if len(memo) >= self.max_entries:
-                    memo.clear()
-                lemma = memo[key] = self.strings.add(lemmatize(tok)[0])
-            tok.lemma = lemma
+        rows = doc.to_array(_LEMMA_KEYS).tolist()
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if not lemma:  # else set by the attribute ruler ("gonna" -> "go"), which spaCy's lemmatizer keeps too
+                key = (orth, pos, morph)
+                lemma = memo.get(key)
+                if lemma is None:
+                    if len(memo) >= self.max_entries:
+                        memo.clear()
+                    lemma = memo[key] = self.strings.add(lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
 
