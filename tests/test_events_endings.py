@@ -55,3 +55,20 @@ def test_relaxing_a_curfew_eases_it():
 ])
 def test_no_ending_without_an_act_ended_by_someone(text):
     assert not any(code_info(e["cameo_code"]).plover_type in ("RETREAT", "CONCEDE") for e in _events(text))
+
+
+def test_a_relation_ended_is_coded_with_the_party_its_phrase_names():
+    """``event_relations.tsv``: trade, ties or membership are no act, so ending them found no act noun and no
+    pattern of the CANCEL block: the suspension coded nothing."""
+    kb = knowledge()
+    assert "event_relations.tsv" in DATA_FILES and kb.relations["trade"] == "163"
+    trade = [e for e in _events("Ankara suspended all trade with Israel on Thursday.") if e["cameo_code"] == "163"]
+    assert trade and (trade[0]["source"]["text"], trade[0]["target"]["text"]) == ("Ankara", "Israel")
+    member = [e for e in _events("The African Union suspended Niger's membership after the coup.") if e["cameo_code"] == "160"]
+    assert member and member[0]["target"]["text"] == "Niger"
+    ties = [e for e in _events("Rabat halted its diplomatic ties with Berlin.") if e["cameo_code"] == "161"]
+    assert ties and ties[0]["target"]["text"] == "Berlin"
+
+
+def test_a_relation_that_goes_on_codes_nothing():
+    assert not [e for e in _events("Trade with China rose sharply last year, the ministry said.") if e["plover_type"]]

@@ -39,3 +39,19 @@ def test_a_container_noun_is_read_through_to_what_it_holds() -> None:
     # "alert level": the dictionary's pattern names the alert ("&MILITARY alert", 152); the level holds it
     top = top_typed_event(_typed("Taiwan raised its military alert level as Chinese warships gathered offshore."))
     assert (top["cameo_code"], top["source"]["text"]) == ("152", "Taiwan")
+
+
+def test_forces_sent_toward_or_around_a_party_are_shown_to_it_not_given() -> None:
+    """``event_force_shows.tsv``: the sending block codes armed objects as military aid (072) or cooperation (062);
+    sent toward, around or off a party with no "to" phrase, they are a show of force (150) aimed at that party."""
+    top = top_typed_event(_typed("Beijing sent dozens of warplanes toward Taiwan on Sunday."))
+    assert (top["cameo_code"], top["plover_type"]) == ("150", "MOBILIZE")
+    assert (top["source"]["text"], top["target"]["text"]) == ("Beijing", "Taiwan")
+    around = top_typed_event(_typed("Moscow sent warships around Japan during the naval drills."))
+    assert (around["cameo_code"], around["target"]["text"]) == ("150", "Japan")
+    assert not [e for e in _typed("Beijing sent bombers toward Taiwan.") if e["plover_type"] in ("AID", "COOPERATE")]
+
+
+def test_forces_sent_to_a_party_are_still_given() -> None:
+    top = top_typed_event(_typed("Iran sent drones to Russia last year."))
+    assert top["plover_type"] == "AID" and top["target"]["text"] == "Russia"

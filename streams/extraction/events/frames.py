@@ -783,7 +783,40 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
-    return _threats(out, v, kb)
+    return _threats(_shows_of_force(out, v, frame, kb), v, kb)
+
+
+SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
+_SHOWN_INSTEAD = ("06", "07", "166")  # codings of cooperation, of aid and of withdrawal (code prefixes)
+
+
+def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """Armed forces, aircraft or weapons sent toward, near, around, along or off a party (``event_force_shows.tsv``)
+    with no "to" phrase: forces shown to it ("sent warships around the island"), not given to it. The verb's codings
+    of cooperation, aid or withdrawal become one show of force (150), aimed at the phrase's object or at the owner
+    it names ("off the coast of X"); its other codings stay."""
+    if not cands or not kb.force_shows or not any(c.code.startswith(_SHOWN_INSTEAD) for c in cands):
+        return cands
+    if not any(counted(o).lemma_.lower() in kb.armed for o in frame.objects):
+        return cands
+    present = {p_ for p_, _ in frame.preps}
+    if "to" in present:
+        return cands  # forces sent to someone are given to them (or sent into their war): the dictionary's reading
+    shown_to = [o for p_, o in frame.preps if p_ in kb.force_shows]
+    shown_to += [g for o in frame.objects for h in {o, counted(o)} for c in kids(h)  # "sent dozens of jets | toward X"
+                 if c.dep_ == "prep" and _PREP_SPELLINGS.get(c.lower_, c.lower_) in kb.force_shows for g in kids(c) if g.dep_ == "pobj"]
+    if not shown_to:
+        return cands
+    targets = [g for o in shown_to for g in (_group(o), *owner_groups(o))]
+    out: list[Candidate] = []
+    shown = False
+    for c in cands:
+        if not c.code.startswith(_SHOWN_INSTEAD):
+            out.append(c)
+        elif not shown:
+            shown = True
+            out.append(replace(c, code=SHOW_OF_FORCE_CODE, reverse="", pattern=c.pattern + "+shown", target_groups=targets))
+    return out
 
 
 def _succession(v: Token, kb: Knowledge) -> bool:
@@ -909,17 +942,23 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
             continue
         rows = kb.nouns.get(o.lemma_.lower()) or kb.gerunds.get(o.lower_)
         fitting = [r for r in rows or () if _noun_fits(r, o)]
-        if not fitting:
+        relation = kb.relations.get(o.lemma_.lower()) if not fitting and not left else None
+        if relation:  # a relation ended ("suspended trade with X", "halted X's membership"): event_relations.tsv
+            codes = [relation]
+        elif not fitting:
             continue
-        top = max(r.specificity for r in fitting)
-        codes = [kb.ending_of(r.code) for r in fitting if r.specificity >= top]
-        codes = [c for c in dict.fromkeys(codes) if c]
+        else:
+            top = max(r.specificity for r in fitting)
+            codes = [kb.ending_of(r.code) for r in fitting if r.specificity >= top]
+            codes = [c for c in dict.fromkeys(codes) if c]
         if not codes:
             continue
         frame = verb_frame(v)
         sources = [[t.i for t in frame.subjects]] if frame.subjects else []
         targets = [_group(counted(g)) for c in kids(o) if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
                    for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+        if relation:
+            targets += [_group(c) for c in kids(o) if c.dep_ == "poss" and c.pos_ != "PRON"]  # "X's membership"
         targets += [_group(g) for p_, g in frame.preps if p_ in TARGET_PREPS and g.i != o.i]
         targets = [g for i, g in enumerate(targets) if g not in targets[:i]]
         kind = LEFT_PATTERN if left else ENDING_PATTERN
