@@ -84,3 +84,12 @@ def test_insurgents_named_by_their_creed_are_rebels():
               if e["plover_type"]]
     top = max(events, key=lambda e: e["confidence"])
     assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("ASSAULT", "Maoists", "REB")
+
+
+def test_parents_and_electoral_bodies_are_actors() -> None:
+    """Parents, motorists and commuters are civilians as residents are; an election commission, an electoral board and
+    a municipality are government bodies. Before, none was an actor, so their protests and decisions coded nothing."""
+    top = top_typed_event(_events("Hundreds of parents rallied outside the education office against the closure of four schools."))
+    assert top["plover_type"] == "PROTEST" and top["source"]["sector"] == "CVL"
+    top = top_typed_event(_events("The election commission disqualified two opposition candidates on Friday."))
+    assert top["plover_type"] == "COERCE" and top["source"]["sector"] == "GOV"

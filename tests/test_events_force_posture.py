@@ -55,3 +55,12 @@ def test_forces_sent_toward_or_around_a_party_are_shown_to_it_not_given() -> Non
 def test_forces_sent_to_a_party_are_still_given() -> None:
     top = top_typed_event(_typed("Iran sent drones to Russia last year."))
     assert top["plover_type"] == "AID" and top["target"]["text"] == "Russia"
+
+
+def test_forces_put_on_combat_readiness_are_on_alert() -> None:
+    """event_pattern_nouns.tsv: "readiness" fits the dictionary's "on alert" (152); a container noun's "of" phrase is
+    read through as its compound is ("the top level of combat readiness" as "the alert level")."""
+    for text in ("Belgrade placed its forces on full combat readiness.",
+                 "Belgrade put the army on the top level of combat readiness near the border."):
+        top = top_typed_event(_typed(text))
+        assert (top["cameo_code"], top["source"]["text"]) == ("152", "Belgrade"), text

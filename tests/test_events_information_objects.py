@@ -27,6 +27,16 @@ def test_people_released_are_still_released() -> None:
         "The government released two hundred prisoners on Friday.")]
 
 
+
+def test_figures_that_are_people_are_released_people() -> None:
+    """"Figures" are numbers, or people when a participle of holding ("detained", "jailed") or an agent noun of the
+    opposition or of an armed group modifies them: before, the release of jailed opposition leaders was a statement."""
+    for text in ("The military government freed several jailed opposition figures on Friday.",
+                 "Authorities released dozens of detained figures from the banned party."):
+        assert [e for e in text_events(text) if e["plover_type"] in ("RETREAT", "CONCEDE")], text
+    assert codes_by_text(("The ministry released new unemployment figures on Friday.",), lambda e: e["plover_type"] is not None) == {
+        "The ministry released new unemployment figures on Friday.": []}
+
 SHARED = {
     # text: (source, target) of the sharing
     "Danish police handed over intelligence to Swedish prosecutors.": ("Danish police", "Swedish prosecutors"),

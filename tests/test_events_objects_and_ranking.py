@@ -46,6 +46,15 @@ def test_the_agent_of_a_participle_owns_the_thing():
     assert top["plover_type"] == "REJECT" and _target(top) == "former governor of the province"
 
 
+
+def test_a_demand_or_an_ultimatum_dismissed_is_rejected():
+    """event_synsets.tsv: a demand and an ultimatum join &PROPOSAL (the codebook's 12 names them): before, dismissing
+    one was the verb's default criticism (110) and rejecting an ultimatum coded nothing."""
+    top = _top(_events("Addis Ababa dismissed Cairo's demand for a binding accord on the river."))
+    assert top["plover_type"] == "REJECT" and top["target"]["country"] == "EGY"
+    top = _top(_events("The junta rejected the regional bloc's ultimatum on Sunday."))
+    assert top["plover_type"] == "REJECT"
+
 def test_a_nationality_modifier_names_the_owner_before_a_nearby_place():
     top = _top(_events("Armenian artillery struck Azerbaijani positions close to the village of Sotk overnight."))
     assert top["plover_type"] == "ASSAULT" and top["target"]["country"] == "AZE"

@@ -888,14 +888,14 @@ def _in_background(tok: Token) -> bool:
 
 
 def _below_foreground(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An act told as background (in a relative clause, in what came before, an act opposed: :func:`_background_step`)
-    ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
+    """An act told as background (in a relative clause, in what came before, an act opposed: :func:`_background_step`;
+    or the condition another act is set on: ``modality.is_condition``) ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
     clause score alone left a relative clause's burning above "the mayor visited the village whose houses were
     burned". With no typed act in the foreground (the main verb a statement) the background act keeps its rank."""
     typed = [r for r in records if r["plover_type"]]
     if len(typed) < 2:
         return records
-    behind = {pos: _in_background(doc[pos]) for pos in {r["action"]["_pos"] for r in typed}}
+    behind = {pos: _in_background(doc[pos]) or is_condition(doc[pos]) for pos in {r["action"]["_pos"] for r in typed}}
     fore = [r["confidence"] for r in typed if not behind[r["action"]["_pos"]]]
     if not fore or len(fore) == len(typed):
         return records

@@ -184,6 +184,9 @@ def verb_frame(v: Token) -> VerbFrame:
                             continue  # "on Sunday", "in March"
                         for h in conjuncts(p):
                             preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), h))
+                            held = contained(h)  # "on the highest level of combat readiness": on readiness too
+                            if held is not None:
+                                preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), held))
                 else:
                     bare.add(_PREP_SPELLINGS.get(c.lower_, c.lower_))
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -754,7 +757,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if code[:2] in _HANDING_ROOTS if p is None else (code == _STATEMENT_CODE and entry.code[:2] in _HANDING_ROOTS):
             recipients = _recipients(frame)
             given = [o for o in frame.objects if o not in recipients]
-            if given and all(o.lemma_.lower() in kb.information for o in given):
+            if given and all(o.lemma_.lower() in kb.information and not _held_people(o, kb) for o in given):
                 handed_to = recipients
                 code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
@@ -817,6 +820,27 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
             shown = True
             out.append(replace(c, code=SHOW_OF_FORCE_CODE, reverse="", pattern=c.pattern + "+shown", target_groups=targets))
     return out
+
+
+_HOLDING_CODES = ("173", "181")  # arrest or detain, abduct or take hostage: what is done to people
+
+
+def _held_people(o: Token, kb: Knowledge) -> bool:
+    """A noun of the information table in its sense of people ("released detained opposition figures"): a participle
+    of a verb whose act is done to people (arrested, detained, kidnapped) or an agent noun of the opposition or of an
+    armed group modifies it. Numbers are not detained, and "opposition figures" are its leaders."""
+    for c in kids(o):
+        if c.dep_ == "amod" and c.tag_ == "VBN" and any(e.code.startswith(_HOLDING_CODES) for e in kb.verbs_by_lemma.get(c.lemma_.lower(), ())):
+            return True
+        if c.dep_ in ("compound", "amod"):
+            agent = agent_actor(c.doc[c.i : c.i + 1], None)
+            sector = agent.sector if agent is not None else kb.agents.get(c.lemma_.lower(), ("", False))[0]
+            if sector in _OPPOSING_SECTORS:
+                return True
+    return False
+
+
+_OPPOSING_SECTORS = frozenset({"OPP", "REB", "INS"})  # PLOVER sectors of the opposition and of armed groups
 
 
 def _succession(v: Token, kb: Knowledge) -> bool:

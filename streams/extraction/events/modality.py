@@ -120,6 +120,8 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "a deal for the release of hostages": the release is what the deal provides for
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
+    if in_condition(tok):
+        return True  # ", provided the rebels free the hostages": a condition, as an if-clause is
     chain = [tok] + _governors(tok)
     for i, t in enumerate(chain):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids(t)):
@@ -139,6 +141,8 @@ def is_condition(tok: Token) -> bool:
     """The act is the condition of another ("will hold talks if the army halts its offensive", "unless the talks
     resume"): the trigger's own clause is introduced by "if" or "unless". A condition is what another act waits on,
     not what the sentence reports, so it ranks below the act it conditions (``builder.CONDITION_PENALTY``)."""
+    if in_condition(tok):
+        return True  # "..., provided the rebels free the hostages" (the parse of "provided" varies)
     cur = tok
     for _ in range(5):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in kids(cur)):
@@ -146,6 +150,42 @@ def is_condition(tok: Token) -> bool:
         if cur.dep_ == "advcl" or cur.dep_ not in _CLAUSE_CLIMB:
             return False  # the top of the trigger's clause, with no condition on it
         cur = cur.head
+    return False
+
+
+_CONDITION_VERBS = ("provided", "providing")  # "..., provided the army withdraws": a conjunction of condition
+_NOT_CONDITION_NEXT = frozenset({"by", "to", "with", "for", "in", "as", "on", "at", "from", "under", "."})
+
+
+def conditional_conjunction(tok: Token) -> bool:
+    """"provided" or "providing" after a comma and before a clause: a conjunction of condition ("will resume talks,
+    provided the rebels free the hostages"), however the parser attached it (a verb with the clause as complement, a
+    conjunct, an object of its own). Read from the words, as the parse of it varies: a participle of giving is not
+    preceded by a comma and followed by a clause ("aid provided by the UN", "the army provided food")."""
+    if tok.lower_ not in _CONDITION_VERBS or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ in _NOT_CONDITION_NEXT:
+        return False
+    for t in doc[tok.i + 1 : min(len(doc), tok.i + 25)]:
+        if t.is_sent_start or t.text in (";", ":"):
+            return False
+        if t.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+            return True  # the condition's own finite verb
+    return False
+
+
+def in_condition(tok: Token) -> bool:
+    """``tok`` stands in the clause a conjunction of condition opens (``conditional_conjunction``), before the end of
+    the sentence or a semicolon."""
+    doc = tok.doc
+    for t in reversed(doc[max(0, tok.i - 25) : tok.i]):
+        if t.text in (";", ":") or t.is_sent_start and t.i != tok.i:
+            if conditional_conjunction(t):
+                return True
+            return False
+        if conditional_conjunction(t):
+            return True
     return False
 
 

@@ -569,12 +569,15 @@ _CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "statu
 
 
 def contained(tok: Token) -> Token | None:
-    """The noun a container noun holds ("aid" of "a $50 billion aid package", "alert" of "its military alert level"):
-    its compound right before it, or None."""
+    """The noun a container noun holds ("aid" of "a $50 billion aid package", "alert" of "its military alert level",
+    "readiness" of "the highest level of combat readiness"): its compound right before it, else the noun of its "of"
+    phrase, or None."""
     if tok.lemma_.lower() not in _CONTAINER_NOUNS or tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
-    return prev if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN" else None
+    if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN":
+        return prev
+    return next((g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
 
 
 def counted(tok: Token) -> Token:
