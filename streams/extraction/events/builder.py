@@ -146,6 +146,7 @@ class _Act:
     speaker: Participant | None = None
     attribution: dict[str, Any] | None = None
     reporting: bool = False
+    read_as: float | None = None  # the classifier's reading of the act, raised to that of an act it asks for (_read_with_answered)
 
 
 def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, str]:
@@ -389,6 +390,7 @@ class _SentenceCoder:
             if a is not None:
                 default_attr = {"text": a.text, "entity": a.entity}
         answered = _answered(doc, acts)
+        _read_with_answered(answered, by_trigger)
         out: list[dict[str, Any]] = []
         for act in acts:
             if act.reporting:
@@ -528,6 +530,8 @@ class _SentenceCoder:
             info = code_info(code)
             quantities = sentence_quantities(sent) if code[:2] in _QUANTITY_ROOTS else []
             p = self._p(probs, info.plover_type)
+            if act.read_as is not None and p is not None and info.plover_type == act.plover:
+                p = max(p, act.read_as)
             conf = _confidence(p, c.specificity, s, t, clause, negated, hypothetical, info.plover_type is None)
             if reversed_act:
                 conf -= 0.02  # the reversed act ("B hosted A" for "A visited B") is implied, the stated one is first
@@ -710,6 +714,20 @@ def _acts_upon_noun(v: Candidate) -> bool:
 def _answers_its_clause(act: _Act) -> bool:
     """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports."""
     return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
+
+
+def _read_with_answered(answered: dict[int, _Act], by_trigger: dict[int, _Act]) -> None:
+    """An act that asks for another ("called on X to lift the restrictions", "urged Y to release Z") is read by the
+    classifier as likely as the act it asks for, if that is likelier: the sentence's words tell of both, and the
+    classifier, trained on stories of acts done, reads the act asked for in them. Left alone, an appeal whose
+    content is a concession or a release was vetoed or fell below the minimum confidence while the act asked for,
+    which has not happened, is not published either (``code``): the sentence gave no event. In place."""
+    for trigger, asking in answered.items():
+        asked = by_trigger.get(trigger)
+        if (asked is None or asking.plover != _REQUEST_TYPE or asking.p_type is None or asked.p_type is None
+                or asked.plover in _CALLED_OUT_TYPES):
+            continue
+        asking.p_type = asking.read_as = max(asking.p_type, asked.p_type)
 
 
 def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:

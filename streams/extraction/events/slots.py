@@ -185,12 +185,25 @@ def missed_main_verb(v: Token) -> bool:
     parser reads it as a noun phrase with a reduced relative clause, the noun is the participle's subject, not the
     one acted upon. A headline (no final stop) keeps the passive reading ("Two reporters detained in X").
     """
-    if v.dep_ != "acl" or v.head.dep_ != "ROOT" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
+    if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
+        return False
+    if v.head.dep_ != "ROOT" and not (v.head.dep_ == "appos" and _fronted_phrase_root(v.head)):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
         return False
     last = sentence_of(v)[-1]
     return last.is_punct and last.text in (".", "!", "?")
+
+
+def _fronted_phrase_root(noun: Token) -> bool:
+    """``noun`` is an apposition after a comma inside a phrase headed by the sentence's root preposition."""
+    root = sentence_of(noun).root
+    if root.pos_ != "ADP" or noun.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
+        return False
+    head = noun
+    while head.i != root.i and head.head.i != head.i:
+        head = head.head
+    return head.i == root.i
 
 
 def _shared_passive(v: Token) -> bool:
