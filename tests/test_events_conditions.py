@@ -28,3 +28,18 @@ def test_the_offer_a_condition_is_set_on_ranks_above_the_condition() -> None:
                                      "with the guerrilla group, provided the fighters release every hostage they are holding.")
               if e["plover_type"]]
     assert max(events, key=lambda e: e["confidence"])["plover_type"] == "AGREE"
+
+
+def test_what_a_subjunctive_says_is_wanted_is_not_done() -> None:
+    """``modality.is_subjunctive``: "that Ankara pull out its troops" (the bare form after a singular subject) says what
+    is wanted, however the parser hangs the clause; before, the pull-out was coded as done, above the demand."""
+    events = [e for e in text_events("The government in Baghdad insisted in a statement on Sunday that Ankara withdraw its "
+                                     "soldiers from the base at once.") if e["plover_type"]]
+    retreat = [e for e in events if e["plover_type"] == "RETREAT"]
+    assert retreat and all(e["hypothetical"] for e in retreat)
+    assert max(events, key=lambda e: e["confidence"])["plover_type"] == "REQUEST"
+
+
+def test_a_plural_verb_after_a_collective_noun_is_no_subjunctive() -> None:
+    found = [e for e in text_events("The report said that the police arrest hundreds of migrants every year.") if e["plover_type"] == "COERCE"]
+    assert found and not any(e["hypothetical"] for e in found)

@@ -48,7 +48,7 @@ from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
 from .knowledge import FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
-from .modality import is_condition, is_hypothetical, is_negated
+from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
 from .record import build_record
@@ -907,13 +907,15 @@ def _in_background(tok: Token) -> bool:
 
 def _below_foreground(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An act told as background (in a relative clause, in what came before, an act opposed: :func:`_background_step`;
-    or the condition another act is set on: ``modality.is_condition``) ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
+    or the condition another act is set on, or what a subjunctive says someone wants done: ``modality.is_condition``,
+    ``is_subjunctive``) ranks below the sentence's best typed act told in the foreground, whatever the classifier makes of each; the
     clause score alone left a relative clause's burning above "the mayor visited the village whose houses were
     burned". With no typed act in the foreground (the main verb a statement) the background act keeps its rank."""
     typed = [r for r in records if r["plover_type"]]
     if len(typed) < 2:
         return records
-    behind = {pos: _in_background(doc[pos]) or is_condition(doc[pos]) for pos in {r["action"]["_pos"] for r in typed}}
+    behind = {pos: _in_background(doc[pos]) or is_condition(doc[pos]) or is_subjunctive(doc[pos])
+              for pos in {r["action"]["_pos"] for r in typed}}
     fore = [r["confidence"] for r in typed if not behind[r["action"]["_pos"]]]
     if not fore or len(fore) == len(typed):
         return records

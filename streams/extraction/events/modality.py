@@ -120,8 +120,8 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "a deal for the release of hostages": the release is what the deal provides for
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
-    if in_condition(tok):
-        return True  # ", provided the rebels free the hostages": a condition, as an if-clause is
+    if in_condition(tok) or is_subjunctive(tok):
+        return True  # ", provided the rebels free the hostages": a condition, as an if-clause is; "that X withdraw"
     chain = [tok] + _governors(tok)
     for i, t in enumerate(chain):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids(t)):
@@ -173,6 +173,24 @@ def conditional_conjunction(tok: Token) -> bool:
         if t.tag_ in ("VBZ", "VBP", "VBD", "MD"):
             return True  # the condition's own finite verb
     return False
+
+
+_SINGULAR_SUBJECT_TAGS = frozenset({"NN", "NNP"})
+
+
+def is_subjunctive(tok: Token) -> bool:
+    """A verb in the base form after "that" with a singular noun subject and no auxiliary: the mandative subjunctive
+    ("demanded that the army withdraw", "insisted that Turkey pull out its troops"), which says what someone wants
+    done, not what was done. The parse may hang the clause anywhere ("a statement that X withdraw"); the form tells
+    (the tagger reads the bare form after a singular subject as VB or as VBP, neither of which agrees with it)."""
+    if tok.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in kids(tok)):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(tok)):
+        return False
+    # a common noun with a plural verb may be a collective in British usage ("the police arrest", "the government
+    # insist"): with one, only the tag of the bare form (VB) counts
+    return any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS and (tok.tag_ == "VB" or c.tag_ == "NNP")
+               and not any(k.dep_ == "cc" for k in kids(c)) for c in kids(tok))
 
 
 def in_condition(tok: Token) -> bool:
