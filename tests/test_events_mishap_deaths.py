@@ -25,3 +25,13 @@ def test_dying_in_a_fight_is_still_an_act_of_force() -> None:
     pairs = [(e["plover_type"], e["source"]["text"], (e["target"] or {}).get("text")) for e in text_events(
         "Two soldiers died in clashes with rebels near the border.")]
     assert ("ASSAULT", "rebels", "Two soldiers") in pairs
+
+
+def test_deaths_after_or_amid_the_weather_are_no_act_of_force() -> None:
+    """An "after" / "amid" phrase sets a death in a mishap as an "in" phrase does, read through a span of time ("after
+    two weeks of heavy rain"); flooding, rainfall and the monsoon are weather (``event_accidents.tsv``). Before, such
+    deaths were assaults by no one."""
+    texts = ("At least thirty people were killed in the hill districts after two weeks of torrential rain, officials said.",
+             "Nine villagers died amid severe flooding in the delta.")
+    assert codes_by_text(texts, lambda e: e["plover_type"] is not None) == {t: [] for t in texts}
+    assert [e for e in text_events("Two guards were killed after an ambush on the convoy.") if e["plover_type"] == "ASSAULT"]

@@ -53,7 +53,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, is_passive, is_when_clause, kids, reciprocal_object, reciprocally_owned
+from .slots import agent_heads, is_passive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -645,7 +645,8 @@ class _SentenceCoder:
 
     def _befell_in_mishap(self, c: Candidate) -> bool:
         """An act of force named by a verb whose setting is an accident or the weather (``event_accidents.tsv``, or a
-        disaster of the agents dictionary): its "in" / "during" phrase ("killed in a crash"), its "when" / "as" /
+        disaster of the agents dictionary): its "in" / "during" / "after" / "amid" phrase ("killed in a crash", "died
+        after three days of heavy rain", read through a span of time), its "when" / "as" /
         "after" clause ("killed when a tree fell on his car during a storm") or its subject ("a crash killed four")
         holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
         if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
@@ -663,9 +664,13 @@ class _SentenceCoder:
                 return True  # "a gas explosion", "a boiler blast" (not "a tear gas attack", an act noun): an accident
             return t.pos_ in ("NOUN", "PROPN") and is_hazard(noun_phrase(self.doc, t))
 
+        def setting(g: Token) -> bool:  # the phrase's noun, or what a span of time is "of" ("after three days of rain")
+            return mishap(g) or (is_time(g) or g.lemma_.lower() in _SPAN_NOUNS) and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(h.dep_ == "pobj" and mishap(h) for h in kids(p)) for p in kids(g))
+
         for w in [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]:
             for k in kids(w):
-                if k.dep_ == "prep" and k.lower_ in ("in", "during") and any(g.dep_ == "pobj" and mishap(g) for g in kids(k)):
+                if k.dep_ == "prep" and k.lower_ in _MISHAP_PREPS and any(g.dep_ == "pobj" and setting(g) for g in kids(k)):
                     return True
                 if k.dep_ in ("nsubj", "csubj") and mishap(k):
                     return True
@@ -689,6 +694,10 @@ class _SentenceCoder:
         if undergone_only and act.p_type < p_none:
             return True
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
+
+
+_MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following"})  # phrases that set an act in a mishap
+_SPAN_NOUNS = frozenset({"day", "week", "hour", "night", "month", "spell", "period", "bout"})  # "three days of rain"
 
 
 def _determined(n: Token) -> bool:
