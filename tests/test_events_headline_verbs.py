@@ -98,3 +98,11 @@ def test_a_verb_read_as_a_noun_before_its_infinitive_is_the_verb() -> None:
     events = [e for e in text_events("Chad junta orders Sudanese envoy to leave within three days") if e["plover_type"]]
     top = max(events, key=lambda e: e["confidence"])
     assert (top["source"]["text"], top["target"]["text"]) == ("Chad junta", "Sudanese envoy"), events
+
+
+def test_a_verb_read_as_an_adjective_with_an_object_is_the_verb() -> None:
+    """``headline_verbs._adjective_read_for_verb``: "free" read as an adjective root with a direct object; before,
+    the release had no verb and the headline coded nothing. An adjective with no object is left alone."""
+    top = top_typed_event(text_events("Taliban free two jailed American citizens after a year"))
+    assert (top["plover_type"], top["source"]["text"]) == ("RETREAT", "Taliban")
+    assert not [e for e in text_events("A free and open vote is due in spring.") if e["plover_type"]]

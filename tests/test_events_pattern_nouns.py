@@ -217,3 +217,12 @@ def test_bulldozing_destroys_property_and_impeaching_accuses() -> None:
     assert _top("Soldiers bulldozed a row of market stalls near the checkpoint.")["cameo_code"] == "1712"
     top = _top("Parliament impeached the governor over the misuse of relief funds.")
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("112", "Parliament", "governor")
+
+
+def test_a_border_crossing_is_opened_or_shut_as_the_border_is() -> None:
+    """event_pattern_nouns.tsv: "crossing" fits the patterns' "border" (START "* BORDER" 080, SHUT "* BORDER" 160);
+    before, reopening a crossing coded nothing, and a sentence offering it gave only the clash told as background."""
+    events = [e for e in text_events("Islamabad said on Monday it was prepared to reopen its main border crossing with Kabul, "
+                                     "which it closed after border guards of the two states exchanged fire.") if e["plover_type"]]
+    top = max(events, key=lambda e: e["confidence"])
+    assert top["plover_type"] == "AGREE" and top["source"]["text"] == "Islamabad"

@@ -10,7 +10,8 @@ subject and the base form, a singular subject and the "-s" form), the word is th
 the root its object. Only the arcs of those three words change. The root may itself be the verb ("Hundreds march
 against austerity": a plural subject or count noun right before a verb form that agrees with it), or the parser may
 have read the verb as an auxiliary of the noun after it, taken for a verb ("Colombia signs ceasefire with X"), or
-the infinitive the verb governs as the root ("Court orders government to release activist").
+the infinitive the verb governs as the root ("Court orders government to release activist"), or the verb an
+adjective of the same form with an object of its own ("Taliban free two detained nationals").
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     root = sent.root
     if root.pos_ == "VERB":
         return _verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb)
+    if root.pos_ == "ADJ":
+        return _adjective_read_for_verb(root, kb)
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
     infinitive = next((c for c in root.children if c.dep_ == "xcomp" and c.i > root.i and _marked_infinitive(c)), None)
@@ -72,6 +75,24 @@ def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
             prev.dep_ == "nsubj" or prev.dep_ == "nummod" and prev.tag_ in _PLURAL_TAGS and not prev.like_num):
         return None
     if not _agrees(root, prev):
+        return None
+    lemma = kb.verb_forms[root.lower_][0].lemma
+    root.pos_, root.lemma_ = "VERB", lemma
+    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
+    prev.dep_ = "nsubj"
+    forget_children(root.doc)
+    return root
+
+
+def _adjective_read_for_verb(root: Token, kb: Knowledge) -> Token | None:
+    """"Taliban free two detained nationals": a verb form that is also an adjective ("free", "open", "clear") read as
+    an adjective root, yet with a direct object, which no adjective takes. A form of a verb of the dictionary, with a
+    name or noun right before it that the parser hung on it (as an adverbial noun or a subject): the word is the verb,
+    that noun its subject; only those two words' arcs and tags change."""
+    if root.i == 0 or not kb.verb_forms.get(root.lower_) or not any(c.dep_ == "dobj" for c in root.children):
+        return None
+    prev = root.doc[root.i - 1]
+    if prev.head.i != root.i or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("npadvmod", "nsubj", "compound"):
         return None
     lemma = kb.verb_forms[root.lower_][0].lemma
     root.pos_, root.lemma_ = "VERB", lemma
