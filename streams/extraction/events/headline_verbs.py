@@ -63,6 +63,16 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     return None
 
 
+def _root_verb_with_subject(root: Token, subject: Token, kb: Knowledge) -> Token:
+    """Make the root the verb of the dictionary its form names (tags from the form) and ``subject`` its subject."""
+    lemma = kb.verb_forms[root.lower_][0].lemma
+    root.pos_, root.lemma_ = "VERB", lemma
+    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
+    subject.dep_ = "nsubj"
+    forget_children(root.doc)
+    return root
+
+
 def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
     """The root itself is the verb: a form of a verb of the dictionary whose one subject, or a plural count noun
     hung on it as a number ("Hundreds march against austerity", "Thousands rally in X": "thousands" read as the
@@ -76,12 +86,7 @@ def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
         return None
     if not _agrees(root, prev):
         return None
-    lemma = kb.verb_forms[root.lower_][0].lemma
-    root.pos_, root.lemma_ = "VERB", lemma
-    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
-    prev.dep_ = "nsubj"
-    forget_children(root.doc)
-    return root
+    return _root_verb_with_subject(root, prev, kb)
 
 
 def _adjective_read_for_verb(root: Token, kb: Knowledge) -> Token | None:
@@ -94,12 +99,7 @@ def _adjective_read_for_verb(root: Token, kb: Knowledge) -> Token | None:
     prev = root.doc[root.i - 1]
     if prev.head.i != root.i or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("npadvmod", "nsubj", "compound"):
         return None
-    lemma = kb.verb_forms[root.lower_][0].lemma
-    root.pos_, root.lemma_ = "VERB", lemma
-    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
-    prev.dep_ = "nsubj"
-    forget_children(root.doc)
-    return root
+    return _root_verb_with_subject(root, prev, kb)
 
 
 _AUXILIARIES = frozenset({"be", "have", "do", "will", "shall", "may", "might", "can", "could", "would", "should", "must"})
