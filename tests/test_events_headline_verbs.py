@@ -106,3 +106,13 @@ def test_a_verb_read_as_an_adjective_with_an_object_is_the_verb() -> None:
     top = top_typed_event(text_events("Taliban free two jailed American citizens after a year"))
     assert (top["plover_type"], top["source"]["text"]) == ("RETREAT", "Taliban")
     assert not [e for e in text_events("A free and open vote is due in spring.") if e["plover_type"]]
+
+
+def test_a_headline_read_as_one_noun_phrase_gets_its_opening_noun_as_subject() -> None:
+    """``headline_verbs._opening_compound``: "Police fire tear gas at X" parses as one noun phrase whose head is "gas",
+    with "Police" and "fire" its compounds, and no subject anywhere; the noun that opens it is the subject ("police"
+    takes a plural verb, as the base form wants). Before, the headline coded nothing."""
+    for text, plover, source in (("Police fire tear gas at opposition supporters in Bamako", "ASSAULT", "Police"),
+                                 ("Troops fire rubber bullets at students in Quito", "ASSAULT", "Troops")):
+        top = top_typed_event(text_events(text))
+        assert (top["plover_type"], top["source"]["text"]) == (plover, source), text

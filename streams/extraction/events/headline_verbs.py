@@ -50,6 +50,8 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         if verb.dep_ not in _MODIFIER_DEPS or verb.head.i != root.i or verb.ent_type_ or not kb.verb_forms.get(verb.lower_):
             continue
         subjects = [c for c in (*verb.children, *root.children) if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects:
+            subjects = _opening_compound(verb)
         if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subjects[0]):
             continue
         subject = subjects[0]
@@ -178,4 +180,20 @@ def _verb_before_infinitive(root: Token, kb: Knowledge, noun_root: Token | None 
 def _agrees(verb: Token, subject: Token) -> bool:
     """A plural subject takes the base form ("Police detain"), a singular one the "-s" form ("Japan pledges")."""
     third_person = verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
-    return third_person != (subject.tag_ in _PLURAL_TAGS)
+    return third_person != (subject.tag_ in _PLURAL_TAGS or subject.lower_ in _PLURAL_NOUNS)
+
+
+# nouns English always makes plural though they have no plural ending ("the police are", "police detain"): the
+# tagger tags them as singular
+_PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy", "cattle"})
+
+
+def _opening_compound(verb: Token) -> list[Token]:
+    """The noun that opens a headline the parser read as one noun phrase, hung on the verb form after it as a
+    compound, or on the noun that verb form is a compound of ("Police fire tear gas at X": "Police" a compound of
+    "fire", itself a compound of "gas"; "Troops fire rubber bullets": both compounds of "bullets"): the subject."""
+    sent = verb.sent
+    if verb.i - 1 != sent.start:
+        return []
+    first = verb.doc[sent.start]
+    return [first] if first.dep_ == "compound" and first.head.i in (verb.i, verb.head.i) else []
