@@ -116,3 +116,11 @@ def test_a_headline_read_as_one_noun_phrase_gets_its_opening_noun_as_subject() -
                                  ("Troops fire rubber bullets at students in Quito", "ASSAULT", "Troops")):
         top = top_typed_event(text_events(text))
         assert (top["plover_type"], top["source"]["text"]) == (plover, source), text
+
+
+def test_a_verb_read_as_the_subject_of_a_name_taken_for_the_root_is_the_verb() -> None:
+    """``headline_verbs._verb_read_as_auxiliary`` for a name root: "Junta rejects ECOWAS timetable" tags the acronym
+    as the verb, with "rejects" its plural-noun subject and the timetable its object, which no name takes; the verb
+    form before the name is the verb. Before, only an act-noun root ("Chad signs ceasefire") was given back."""
+    top = top_typed_event(text_events("Burkina junta rejects ECOWAS timetable for elections"))
+    assert top["plover_type"] == "REJECT" and top["source"]["text"].endswith("junta")

@@ -41,7 +41,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         return _verb_before_infinitive(infinitive, kb, root)
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
         return None
-    verb = _root_as_verb(root, kb)
+    verb = _root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) else None)
     if verb is not None:
         return verb
     for verb in sent[1:]:
@@ -117,10 +117,12 @@ def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
         return None
     if aux.dep_ == "nsubj":
         # or as a plural noun, the subject of the noun taken for a verb ("Chad signs ceasefire": "Chad" its
-        # compound): only where the root is an act noun of the dictionary, which a headline's verb takes as object
-        if root.lower_ not in kb.noun_forms:
+        # compound): only where the root is an act noun of the dictionary, which a headline's verb takes as object,
+        # or a name that the parser gave an object of its own ("Junta rejects X timetable": "X" the root, with the
+        # timetable as its object, which no name takes)
+        if root.lower_ not in kb.noun_forms and not (_a_name(root, kb) and any(c.dep_ == "dobj" for c in root.children)):
             return None
-        subjects = [c for c in aux.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == aux.i - 1]
+        subjects = [c for c in aux.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.i == aux.i - 1]
     else:
         subjects = [c for c in (*aux.children, *root.children) if c.dep_ == "nsubj" and c.i < aux.i]
     if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or not _agrees(aux, subjects[0]):
@@ -129,10 +131,20 @@ def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
     aux.head, aux.dep_, aux.pos_, aux.lemma_ = aux, "ROOT", "VERB", lemma
     aux.tag_ = "VBP" if aux.lower_ == lemma else "VBZ"
     subjects[0].head, subjects[0].dep_ = aux, "nsubj"
-    root.head, root.dep_, root.pos_, root.tag_ = aux, "dobj", "NOUN", "NN"
+    root.head, root.dep_ = aux, "dobj"
+    if _a_name(root, kb):  # a name the parser made the root stays a name (the compound of the object after it)
+        root.pos_, root.tag_ = "PROPN", "NNP"
+    else:
+        root.pos_, root.tag_ = "NOUN", "NN"
     root.lemma_ = root.lower_
     forget_children(root.doc)
     return aux
+
+
+def _a_name(tok: Token, kb: Knowledge) -> bool:
+    """A proper name, or an acronym however tagged ("ECOWAS" tagged as a verb), not a form of a verb of the dictionary."""
+    acronym = tok.is_upper and len(tok.text) > 1 and tok.is_alpha
+    return (tok.pos_ == "PROPN" or bool(tok.ent_type_) or acronym) and not kb.verb_forms.get(tok.lower_)
 
 
 def _marked_infinitive(v: Token) -> bool:
