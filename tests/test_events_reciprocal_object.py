@@ -61,3 +61,16 @@ def test_each_party_acts_on_what_the_other_owns() -> None:
     # "each other's diplomats": each expels the other's, so each party is the other's target, and no third party
     events = _events("Latvia and Belarus expelled each other's diplomats after a border incident.")
     assert _pairs(events, "SANCTION") == {("Latvia", "Belarus"), ("Belarus", "Latvia")}
+
+
+def test_an_intent_two_parties_agree_on_together_is_coded_both_ways() -> None:
+    """event_reciprocal.tsv: an intent to cooperate, to settle or to de-escalate that coordinated parties agree on
+    with nothing else as its target is each one's toward the other, as a meeting is; before, only the first party
+    was coded, with no target."""
+    for text, code in (("Ankara and Baghdad agree to reopen the oil pipeline", "0311"),
+                       ("The army and the paramilitary force agreed on Friday to a ten-day ceasefire in the capital.", "0356")):
+        pairs = {(e["source"]["text"], e["target"]["text"]) for e in text_events(text) if e["cameo_code"] == code and e["target"]}
+        assert len(pairs) == 2 and all((t, s) in pairs for s, t in pairs), text
+    pairs = {(e["source"]["text"], (e["target"] or {}).get("text")) for e in text_events("Iran and Russia pledged to support Syria.")
+             if e["plover_type"] == "AGREE"}
+    assert pairs == {("Iran", "Syria"), ("Russia", "Syria")}
