@@ -146,7 +146,6 @@ class _Act:
     speaker: Participant | None = None
     attribution: dict[str, Any] | None = None
     reporting: bool = False
-    read_as: float | None = None  # the classifier's reading of the act, raised to that of an act it asks for (_read_with_answered)
 
 
 def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, str]:
@@ -530,8 +529,8 @@ class _SentenceCoder:
             info = code_info(code)
             quantities = sentence_quantities(sent) if code[:2] in _QUANTITY_ROOTS else []
             p = self._p(probs, info.plover_type)
-            if act.read_as is not None and p is not None and info.plover_type == act.plover:
-                p = max(p, act.read_as)
+            if p is not None and act.p_type is not None and info.plover_type == act.plover:
+                p = max(p, act.p_type)  # the act's reading, raised to that of an act it asks for (_read_with_answered)
             conf = _confidence(p, c.specificity, s, t, clause, negated, hypothetical, info.plover_type is None)
             if reversed_act:
                 conf -= 0.02  # the reversed act ("B hosted A" for "A visited B") is implied, the stated one is first
@@ -736,7 +735,7 @@ def _read_with_answered(answered: dict[int, _Act], by_trigger: dict[int, _Act]) 
         if (asked is None or asking.plover != _REQUEST_TYPE or asking.p_type is None or asked.p_type is None
                 or asked.plover in _CALLED_OUT_TYPES):
             continue
-        asking.p_type = asking.read_as = max(asking.p_type, asked.p_type)
+        asking.p_type = max(asking.p_type, asked.p_type)
 
 
 def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:

@@ -167,7 +167,7 @@ def conditional_conjunction(tok: Token) -> bool:
     doc = tok.doc
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ in _NOT_CONDITION_NEXT:
         return False
-    for t in doc[tok.i + 1 : min(len(doc), tok.i + 25)]:
+    for t in doc[tok.i + 1 : tok.i + 25]:
         if t.is_sent_start or t.text in (";", ":"):
             return False
         if t.tag_ in ("VBZ", "VBP", "VBD", "MD"):
@@ -196,14 +196,11 @@ def is_subjunctive(tok: Token) -> bool:
 def in_condition(tok: Token) -> bool:
     """``tok`` stands in the clause a conjunction of condition opens (``conditional_conjunction``), before the end of
     the sentence or a semicolon."""
-    doc = tok.doc
-    for t in reversed(doc[max(0, tok.i - 25) : tok.i]):
-        if t.text in (";", ":") or t.is_sent_start and t.i != tok.i:
-            if conditional_conjunction(t):
-                return True
-            return False
+    for t in reversed(tok.doc[max(0, tok.i - 25) : tok.i]):
         if conditional_conjunction(t):
             return True
+        if t.is_sent_start or t.text in (";", ":"):
+            return False
     return False
 
 
