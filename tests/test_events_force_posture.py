@@ -5,7 +5,7 @@ Sentences are the team's own.
   forces a modifier gives another owner stay others;
 - a show of force at a boundary "with" a state is aimed at that state ("to its border with X": X); the possessive
   pronoun of the boundary is the mover's own side, never another party;
-- troops sent to a boundary are no help to the state across it: a sending (cooperation, aid) takes no owner there.
+- troops sent to a boundary are no help to the state across it: they are deployed there, aimed at it.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ def test_forces_shown_with_no_state_across_have_no_target() -> None:
 
 
 def test_troops_sent_to_a_boundary_help_no_one_across_it() -> None:
-    for e in _typed("Troops were sent to the frontier with Sudan."):
-        assert (e["target"] or {}).get("text") != "Sudan"
+    # no sending of aid or cooperation to the state across: a deployment at the boundary, aimed at it (frames._deployed)
+    events = _typed("Troops were sent to the frontier with Sudan.")
+    assert not [e for e in events if e["plover_type"] in ("AID", "COOPERATE")]
+    assert [(e["cameo_code"], e["target"]["text"]) for e in events] == [("154", "Sudan")]
 
 
 def test_a_container_noun_is_read_through_to_what_it_holds() -> None:

@@ -124,3 +124,27 @@ def test_a_verb_read_as_the_subject_of_a_name_taken_for_the_root_is_the_verb() -
     form before the name is the verb. Before, only an act-noun root ("Chad signs ceasefire") was given back."""
     top = top_typed_event(text_events("Burkina junta rejects ECOWAS timetable for elections"))
     assert top["plover_type"] == "REJECT" and top["source"]["text"].endswith("junta")
+
+
+def test_a_noun_root_with_a_direct_object_and_a_compound_before_it_is_the_verb() -> None:
+    """``headline_verbs._root_as_verb``: "Army shells X positions" parses the verb as a plural-noun root with the
+    opening noun its compound, yet with a direct object, which no noun takes; the root is the verb, the compound its
+    subject (singular, as the "-s" form wants). Before, the headline coded nothing. A noun root with no object is a
+    noun phrase and stays one."""
+    top = top_typed_event(text_events("Army shells rebel positions in the east"))
+    assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "Army")
+    assert not [e for e in text_events("Army shells found near the northern border") if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel struck Hamas positions in Gaza City overnight.",
+    "Turkey strikes Kurdish militia positions in Syria",
+])
+def test_a_state_that_strikes_uses_force_and_goes_on_no_walkout(text) -> None:
+    """frames.verb_candidates: a verb that is also an event noun ("struck" / "a strike") takes the noun's codes as
+    alternatives, and the classifier, which reads "strike" mostly as a walkout, chose the labour strike (143) for a
+    state; a state or place named as the subject acts in the verb's own sense, as an armed body does. Workers still
+    strike."""
+    top = top_typed_event(text_events(text))
+    assert top["plover_type"] == "ASSAULT", top
+    assert top_typed_event(text_events("Dock workers struck for a second day over pay."))["plover_type"] == "PROTEST"

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
-from ..gazetteer import person
+from ..gazetteer import norm, person, places
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
@@ -706,10 +706,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     if top <= 0.0 and v.lemma_.lower() in kb.nouns:
         # a verb coded by its default only, that is also an event noun ("they rallied" / "a rally",
         # "workers struck" / "a strike"): the noun's codes are alternatives the type classifier chooses from;
-        # a weapon or an aircraft, or an armed body, as subject acts by force ("jets struck", "the coalition struck"):
-        # only the verb's own sense is left
+        # a weapon or an aircraft, or an armed body, as subject acts by force ("jets struck", "the coalition struck"),
+        # and so does a state or a place named as the actor (its people strike and march, it does not: "Israel struck
+        # targets in Gaza" is no walkout): only the verb's own sense is left
         armed = any(s.lemma_.lower() in kb.weapons or s.lower_ in kb.weapons or _armed_agent(s, kb) or kb.is_weapon_fire(s)
-                    for s in frame.subjects)
+                    or s.ent_type_ == "GPE" for s in frame.subjects)
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
@@ -800,26 +801,66 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     it names ("off the coast of X"); its other codings stay."""
     if not cands or not kb.force_shows or not any(c.code.startswith(_SHOWN_INSTEAD) for c in cands):
         return cands
-    if not any(counted(o).lemma_.lower() in kb.armed for o in frame.objects):
+    # (or the forces whose sending the object names: "ordered the deployment of two battalions to X")
+    sent = [o for o in frame.objects if o.lemma_.lower() in _SENDING_NOUNS]
+    forces = [counted(o) for o in frame.objects] + [counted(g) for o in sent for c in kids(o) if c.dep_ == "prep" and c.lower_ == "of"
+                                                    for g in kids(c) if g.dep_ == "pobj"]
+    if not any(f.lemma_.lower() in kb.armed for f in forces):
         return cands
     present = {p_ for p_, _ in frame.preps}
-    if "to" in present:
-        return cands  # forces sent to someone are given to them (or sent into their war): the dictionary's reading
+    places = [o for p_, o in frame.preps if p_ == "to"]
+    places += [g for h in (v, *sent) for c in kids(h) if c.dep_ in ("dative", "prep") and c.lower_ == "to" and (h is not v or c.dep_ == "dative")
+               for g in kids(c) if g.dep_ == "pobj"]
+    if places:
+        if any(_a_party(o) for o in places):
+            return cands  # forces sent to someone are given to them (or sent into their war): the dictionary's reading
+        return _deployed(cands, places)
     shown_to = [o for p_, o in frame.preps if p_ in kb.force_shows]
     shown_to += [g for o in frame.objects for h in {o, counted(o)} for c in kids(h)  # "sent dozens of jets | toward X"
                  if c.dep_ == "prep" and _PREP_SPELLINGS.get(c.lower_, c.lower_) in kb.force_shows for g in kids(c) if g.dep_ == "pobj"]
     if not shown_to:
         return cands
-    targets = [g for o in shown_to for g in (_group(o), *owner_groups(o))]
+    return _sending_read_as(cands, SHOW_OF_FORCE_CODE, "+shown", [g for o in shown_to for g in (_group(o), *owner_groups(o))])
+
+
+def _sending_read_as(cands: list[Candidate], code: str, mark: str, targets: list[list[int]]) -> list[Candidate]:
+    """The codings of cooperation, aid or withdrawal among ``cands`` become one act ``code`` aimed at ``targets``;
+    the other codings stay."""
     out: list[Candidate] = []
-    shown = False
+    done = False
     for c in cands:
         if not c.code.startswith(_SHOWN_INSTEAD):
             out.append(c)
-        elif not shown:
-            shown = True
-            out.append(replace(c, code=SHOW_OF_FORCE_CODE, reverse="", pattern=c.pattern + "+shown", target_groups=targets))
+        elif not done:
+            done = True
+            out.append(replace(c, code=code, reverse="", pattern=c.pattern + mark, target_groups=targets))
     return out
+
+
+_SENDING_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})  # an act of sending forces somewhere
+DEPLOYMENT_CODE = "154"  # CAMEO "mobilize or increase armed forces" (PLOVER MOBILIZE)
+_PARTY_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
+
+
+def _a_party(o: Token) -> bool:
+    """A "to" phrase's object that forces can be given to: a state (a country by name), an organisation, a people or a
+    person, rather than a place ("to its border", "to the region", "to Kaduna"; the agents dictionary lists "province",
+    "state" and "capital" as agents, so an agent noun is no test)."""
+    if o.ent_type_ in _PARTY_ENTITY_TYPES:
+        return True
+    if o.ent_type_ in ("GPE", "LOC"):
+        ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+        place = places().get(norm(ent.text if ent is not None else o.text))
+        return place is not None and place.kind == "country"
+    return False
+
+
+def _deployed(cands: list[Candidate], places: list[Token]) -> list[Candidate]:
+    """Armed forces sent or moved "to" a place that is no party (a border, a region, a town: "moved troops to its border
+    with X", "deployed two battalions to the north") are deployed there (154), not given to anyone as the dictionary's
+    "SEND * &MILITARY" (072) reads them; aimed at the party a border phrase names ("its border with X"), if any."""
+    targets = [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
+    return _sending_read_as(cands, DEPLOYMENT_CODE, "+deployed", targets)
 
 
 _HOLDING_CODES = ("173", "181")  # arrest or detain, abduct or take hostage: what is done to people

@@ -78,13 +78,15 @@ def _root_verb_with_subject(root: Token, subject: Token, kb: Knowledge) -> Token
 def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
     """The root itself is the verb: a form of a verb of the dictionary whose one subject, or a plural count noun
     hung on it as a number ("Hundreds march against austerity", "Thousands rally in X": "thousands" read as the
-    rally's size), comes right before it and agrees with it. The subject becomes the verb's; only those two arcs and
+    rally's size), or a noun hung on it as a compound where it has a direct object, which no noun takes ("Army
+    shells rebel positions"), comes right before it and agrees with it. The subject becomes the verb's; only those two arcs and
     the root's tags change."""
     if root.i == 0 or not kb.verb_forms.get(root.lower_) or root.ent_type_:
         return None
     prev = root.doc[root.i - 1]
     if prev.head.i != root.i or prev.pos_ not in ("NOUN", "PROPN") or not (
-            prev.dep_ == "nsubj" or prev.dep_ == "nummod" and prev.tag_ in _PLURAL_TAGS and not prev.like_num):
+            prev.dep_ == "nsubj" or prev.dep_ == "nummod" and prev.tag_ in _PLURAL_TAGS and not prev.like_num
+            or prev.dep_ == "compound" and any(c.dep_ == "dobj" for c in root.children)):
         return None
     if not _agrees(root, prev):
         return None

@@ -417,7 +417,9 @@ class Participants:
             sector = self._modifier_sector(head) or sector
         owner = self._owner(head)
         if sector == GROUP_NOUN:  # "the Houthi movement" is the Houthis: the organisation or group (an actor with a
-            # sector) its owner names; a nationality alone ("a Yemeni movement") names no group
+            # sector) its owner names; a nationality alone ("a Yemeni movement") names no group. The name nearest the
+            # noun is the group's own; a state before it is where the group is ("Yemen's Houthi movement")
+            owner = self._owner(head, nearest=True)
             named = self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
             return named if named is not None and (named.sector or owner.type == "ORG") else None
         led_by = None
@@ -438,15 +440,19 @@ class Participants:
         return Participant(span.text, None, None, owner.country if owner is not None else led_by, sector, span.start_char,
                      span.end_char, False, None, plural)
 
-    def _owner(self, head: Token, instrument: bool = False) -> Entity | None:
+    def _owner(self, head: Token, instrument: bool = False, nearest: bool = False) -> Entity | None:
         """The state, organisation or group whose agent (or, with ``instrument``, whose weapon or act) ``head`` is.
 
         An agent noun's place is its owner ("police in Lagos"); a weapon's or an act's place is only where it was
         ("an agreement signed in Doha", "the summit in Geneva", "rockets in Gaza"), so for those a place names no
         owner, neither as an "in" phrase nor as a modifier ("the Geneva talks"); a nationality, a possessor or an
-        organisation does ("Israeli jets", "Russia's drones", "Hamas rockets")."""
+        organisation does ("Israeli jets", "Russia's drones", "Hamas rockets"). ``nearest``: the modifiers before the
+        head are tried nearest first."""
         preps = ("of", "from") if instrument else ("from", "in", *_own_preps(head))
-        for child in kids(head):
+        children = list(kids(head))
+        if nearest:
+            children = [c for c in reversed(children) if c.i < head.i] + [c for c in children if c.i > head.i]
+        for child in children:
             cands = [child] if child.dep_ in _OWNER_DEPS else []
             if child.dep_ == "prep" and child.lower_ in preps:
                 cands = [g for g in kids(child) if g.dep_ == "pobj"]

@@ -1,0 +1,58 @@
+"""Relief handed out is aid; forces sent to a place are deployed there; a group noun is the group its name says.
+
+Sentences are the team's own, written to show each phenomenon (issue 14).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events, top_typed_event
+
+
+def _top(text: str) -> tuple:
+    top = top_typed_event(text_events(text))
+    return top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("The Red Cross distributed 500 tonnes of rice to families displaced by the fighting.", "Red Cross", "families"),
+    ("The United Nations delivered 40 tonnes of maize to villages in the north.", "United Nations", "villages"),
+    ("The provincial government distributed food parcels and blankets to 800 households.", "provincial government", None),
+    # (households: no agent noun of the dictionaries, so no actor; the aid has no target)
+])
+def test_relief_handed_out_or_delivered_is_humanitarian_aid(text, source, target) -> None:
+    """event_verbs.tsv: "distribute" (the dictionary's CIRCULATE, a statement spread, 010) and "deliver" (BRING, no
+    code) join GRANT, whose patterns code what is given; event_synsets.tsv: staples and "relief" join &FOOD;
+    event_pattern_nouns.tsv: parcels, blankets, tents and supplies fit its "aid". Before, none coded anything."""
+    assert _top(text) == ("073", source, target)
+
+
+def test_leaflets_handed_out_are_no_aid() -> None:
+    assert not [e for e in text_events("Volunteers distributed leaflets outside the town hall.") if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Kenya sent two battalions to the northern county of Mandera.", None),
+    ("The defence minister ordered the deployment of three battalions to the eastern province.", None),
+    ("The government sent 2,000 additional troops to its border with Chad.", "Chad"),
+])
+def test_forces_sent_to_a_place_are_deployed_there(text, target) -> None:
+    """frames._deployed: forces sent "to" a place that is no party (a border, a region, a town; or through the noun
+    "deployment") are deployed (154, MOBILIZE), aimed at the party a border phrase names; the dictionary's
+    "SEND * &MILITARY" read them as military aid (072) to the place. Sent to a state, the reading stays."""
+    code, _, tgt = _top(text)
+    assert (code, tgt) == ("154", target)
+    assert _top("Kenya sent troops to Somalia in 2011.")[0].startswith("06")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Lebanon's Hezbollah movement released two captured soldiers on Friday.", "Lebanon's Hezbollah movement"),
+    ("Afghanistan's Taliban movement freed four foreign aid workers.", "Afghanistan's Taliban movement"),
+])
+def test_a_group_noun_is_the_group_named_next_to_it_not_the_state_before(text, source) -> None:
+    """participants._extra_agent: "movement" names the group its own name gives; the modifier nearest it is that name
+    and a state's possessive before it says where the group is. Before, the state (no group) was taken as the owner,
+    and the release had no source."""
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("RETREAT", source, "REB")
