@@ -24,3 +24,16 @@ def test_a_contest_won_by_votes_is_no_act(text) -> None:
 def test_a_battle_won_stays_an_act_of_force() -> None:
     top = top_typed_event(text_events("Government forces defeated the insurgents in a battle near the dam on Friday."))
     assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "Government forces")
+
+
+@pytest.mark.parametrize("text", [
+    "The home side crushed their city rivals 4-1 on Saturday.",
+    "Uruguay defeated Peru 3-0 in a qualifier played in Montevideo.",
+    "A teenage prodigy crushed the defending champion in just 31 moves.",
+])
+def test_a_game_won_with_a_verb_of_force_is_no_act(text) -> None:
+    """event_contests.tsv (games, matches, moves) and builder._score_after (a score after the verb): who won a game
+    is no act of force. A count written with a dash ("killed 20-30 villagers") is no score."""
+    assert not [e for e in text_events(text) if e["plover_type"]]
+    top = top_typed_event(text_events("Gunmen killed 20-30 villagers in the attack."))
+    assert top["plover_type"] == "ASSAULT"

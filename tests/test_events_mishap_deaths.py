@@ -8,7 +8,9 @@ assault on the dead by no one.
 
 from __future__ import annotations
 
-from conftest import codes_by_text, text_events
+import pytest
+
+from conftest import codes_by_text, text_events, top_typed_event
 
 MISHAPS = (
     "Five miners died in an accident as the roof of the shaft gave way.",
@@ -35,3 +37,15 @@ def test_deaths_after_or_amid_the_weather_are_no_act_of_force() -> None:
              "Nine villagers died amid severe flooding in the delta.")
     assert codes_by_text(texts, lambda e: e["plover_type"] is not None) == {t: [] for t in texts}
     assert [e for e in text_events("Two guards were killed after an ambush on the convoy.") if e["plover_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA - The former senator Rosa Quispe died in Lima on Tuesday at the age of 91, her son said.",
+    "The veteran union leader died of cancer at his home on Sunday.",
+])
+def test_a_natural_death_is_no_act_of_force_and_a_place_is_no_killer(text) -> None:
+    """event_accidents.tsv (kind natural) read through "at" / "of" / "from" phrases; builder: a place is never made the
+    doer of an act the subject only undergoes ("died in X" made X the killer). Deaths at someone's hands still code."""
+    assert not [e for e in text_events(text) if e["plover_type"]]
+    top = top_typed_event(text_events("Three protesters died at the hands of police."))
+    assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "police")

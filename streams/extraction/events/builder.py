@@ -463,7 +463,8 @@ class _SentenceCoder:
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not _after_comma(o) for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
-        if sources and not targets and c.place_groups and ((c.code or c.reverse)[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE):
+        if sources and not targets and c.place_groups and c.code and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE):
+            # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
         if not sources and not targets and c.between:
@@ -606,6 +607,8 @@ class _SentenceCoder:
             return False
         contests = knowledge().contests
         v = self.doc[c.trigger]
+        if _score_after(v):
+            return True
         for prep in kids(v):
             if prep.dep_ != "prep":
                 continue
@@ -643,8 +646,9 @@ class _SentenceCoder:
             for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k))
 
     def _befell_in_mishap(self, c: Candidate) -> bool:
-        """An act of force named by a verb whose setting is an accident or the weather (``event_accidents.tsv``, or a
-        disaster of the agents dictionary): its "in" / "during" / "after" / "amid" phrase ("killed in a crash", "died
+        """An act of force named by a verb whose setting is an accident, the weather or a natural death
+        (``event_accidents.tsv``, or a disaster of the agents dictionary): its "in" / "during" / "after" / "amid" /
+        "at" / "of" / "from" phrase ("killed in a crash", "died
         after three days of heavy rain", read through a span of time), its "when" / "as" /
         "after" clause ("killed when a tree fell on his car during a storm") or its subject ("a crash killed four")
         holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
@@ -695,7 +699,23 @@ class _SentenceCoder:
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
 
 
-_MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following"})  # phrases that set an act in a mishap
+def _score_after(v: Token) -> bool:
+    """A game's score after the verb and in its phrase: two small numbers joined by a dash ("beat the visitors 2-0",
+    "won 3-1"), not a range counting what follows it ("killed 20-30 people")."""
+    doc = v.doc
+    end = v.sent.end
+    for i in range(v.i + 1, end - 2):
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        if not (a.is_digit and dash.text in ("-", "\u2013") and b.is_digit and len(a.text) <= 2 and len(b.text) <= 2):
+            continue
+        after = doc[i + 3] if i + 3 < end else None
+        counting = after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN") and (b.head.i == after.i or a.head.i == after.i)
+        if not counting and v.i in {t.i for t in b.ancestors} | {t.i for t in a.ancestors}:
+            return True
+    return False
+
+
+_MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following", "at", "of", "from"})  # phrases that set an act in a mishap
 _SPAN_NOUNS = frozenset({"day", "week", "hour", "night", "month", "spell", "period", "bout"})  # "three days of rain"
 
 
