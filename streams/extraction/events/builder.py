@@ -733,10 +733,11 @@ def _own_code(c: Candidate) -> str:
 
 
 def _acts_upon_noun(v: Candidate) -> bool:
-    """The verb does something to its event-noun object rather than name it: it assents to, answers, restrains or
-    strikes at the act (``_ASSENT_TYPES``, ``_RESPONSE_TYPES``, ``_RESTRAINING_TYPES``)."""
+    """The verb does something to its event-noun object rather than name it: it assents to, answers, protests,
+    restrains or strikes at the act (``_ASSENT_TYPES``, ``_RESPONSE_TYPES``, ``_PROTEST_TYPES``,
+    ``_RESTRAINING_TYPES``): "protested the killing of a boy" is a protest, whoever did the killing."""
     plover = code_info(v.code or v.reverse).plover_type
-    return plover in _ASSENT_TYPES | _RESPONSE_TYPES or (plover in _RESTRAINING_TYPES and v.code != _TAKING_CODE)
+    return plover in _ASSENT_TYPES | _RESPONSE_TYPES | _PROTEST_TYPES or (plover in _RESTRAINING_TYPES and v.code != _TAKING_CODE)
 
 
 def _answers_its_clause(act: _Act) -> bool:
@@ -787,7 +788,7 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:
             # content too)
             clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
             for c in kids(v):
-                if (c.dep_ == "dobj" and a.plover not in _PROTEST_TYPES or c.dep_ in clauses
+                if (c.dep_ == "dobj" or c.dep_ in clauses
                         or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS
                         or c.dep_ == "prep" and c.lower_ == "by" and a.plover == _ACCUSE_TYPE
                         and any(g.tag_ == "VBG" for g in kids(c))):  # "accused X of V-ing by W-ing": the charge's means
