@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..entities import SETTLEMENT_NOUNS
-from ..gazetteer import norm, person, places
+from ..gazetteer import norm, person, places, role_words
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
@@ -567,7 +567,10 @@ def _names_actor(tok: Token) -> bool:
     """The word names people (``_names_people``), or a state or an organisation by name or by its owner ("Iran", "three
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
-            or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok)))
+            or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
+            # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
+            # agents dictionaries lack
+            or counted(tok).pos_ == "NOUN" and counted(tok).lemma_.lower() in role_words())
 
 
 def _names_guest(tok: Token) -> bool:
