@@ -219,6 +219,12 @@ class Participants:
         agent = agent_actor(self.doc[word.i : head.i + 1], self.when)
         return agent is not None and word.lower_ in agent.canonical.split()
 
+    def _entity_span(self, tok: Token) -> Span:
+        """The named entity ``tok`` is in ("Iran" of "Iran's", "United States" of "the United States'"), else the token."""
+        doc = self.doc
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        return ent if ent is not None else doc[tok.i : tok.i + 1]
+
     def _by_name(self, name: str) -> Entity | None:
         if self._alias is None:
             self._alias = {}
@@ -397,8 +403,15 @@ class Participants:
             entry = single if single is not None and not single[1] else None
         if entry is None:
             if head.lower_ in kb.instruments or head.lemma_.lower() in kb.instruments or kb.is_weapon_fire(head):
-                owner = self._owner(head, instrument=True)
-                if owner is not None:
+                found = self._owner_at(head, instrument=True)
+                if found is not None:
+                    owner, at = found
+                    weapon = head.lower_ in kb.weapons or head.lemma_.lower() in kb.weapons or kb.is_weapon_fire(head)
+                    if not weapon:
+                        # an act or a measure of the owner's ("Iran's release of X", "Georgia's new law") stands for
+                        # the owner, in the owner's own words: the act is no actor, whose words the record would show
+                        own = self._entity_span(at)
+                        return self.from_entity(owner, own.text, own.start_char, own.end_char, owner.type != "PERSON")
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
                 # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones", "army raids" are
                 # that agent's; the modifier of an act of no force names its matter ("a border security pact", "trade
@@ -441,6 +454,10 @@ class Participants:
                      span.end_char, False, None, plural)
 
     def _owner(self, head: Token, instrument: bool = False, nearest: bool = False) -> Entity | None:
+        found = self._owner_at(head, instrument, nearest)
+        return found[0] if found is not None else None
+
+    def _owner_at(self, head: Token, instrument: bool = False, nearest: bool = False) -> tuple[Entity, Token] | None:
         """The state, organisation or group whose agent (or, with ``instrument``, whose weapon or act) ``head`` is.
 
         An agent noun's place is its owner ("police in Lagos"); a weapon's or an act's place is only where it was
@@ -462,7 +479,7 @@ class Participants:
                     continue
                 if instrument and ent.type == "GPE" and tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
                     continue
-                return ent
+                return ent, tok
         return None
 
     def actors(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> list[Participant]:
