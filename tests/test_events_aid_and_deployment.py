@@ -56,3 +56,22 @@ def test_a_group_noun_is_the_group_named_next_to_it_not_the_state_before(text, s
     and the release had no source."""
     top = top_typed_event(text_events(text))
     assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("RETREAT", source, "REB")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The governor ordered 400 National Guard troops to the border on Monday.", "154"),
+    ("The mayor ordered hundreds of extra police officers onto the streets of the city centre.", "153"),
+    ("The police chief ordered the deployment of 2,000 personnel to Kogi State before the vote.", "154"),
+])
+def test_forces_ordered_to_a_place_are_deployed_not_asked_for(text, code) -> None:
+    """frames._forces_ordered: the ordering verbs' default code reads "ordered troops to X" as a demand (100) made of
+    the troops; forces or police ordered to a place are deployed there (154; police 153). A name the tagger took for an
+    organisation that ends in a place word ("Kogi State") is a place. Ordering people to do something stays a demand."""
+    assert _top(text)[0] == code
+    assert _top("The court ordered the officers to pay damages to the family.")[0] == "100"
+
+
+def test_information_passed_to_a_body_of_people_is_given_to_it() -> None:
+    """frames._a_party: an agent noun of people ("police") is a party the sending is for, no place forces are sent to."""
+    code, _, target = _top("Moroccan intelligence passed information to Spanish police about the cell.")
+    assert (code[:2], target) == ("06", "Spanish police")

@@ -38,6 +38,9 @@ SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks"
 # part in talks", "carried out a wave of raids", "responded by an offensive"); any other ("over", "after", "for",
 # "against", "amid") makes it another act, done by someone the verb's subject need not be.
 PARTICIPATION_PREPS = frozenset({"on", "upon", "in", "at", "into", "during", "of", "by"})
+# verbs of taking an act up again through "to" ("returned to negotiations", "went back to the table"): the act is the
+# verb's subject's own; "to" under other verbs is as often a cause or an answer ("responded to the attack")
+_RESUMING_VERBS = frozenset({"return", "go", "come"})
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward", "towards", "at", "into", "of", "for")
 # The dictionary spells its prepositions the American way; a frame reads the British spelling as that one
 _PREP_SPELLINGS = {"towards": "toward"}
@@ -790,7 +793,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
-    return _threats(_shows_of_force(out, v, frame, kb), v, kb)
+    return _threats(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), v, kb)
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
@@ -806,9 +809,9 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
         return cands
     # (or the forces whose sending the object names: "ordered the deployment of two battalions to X")
     sent = [o for o in frame.objects if o.lemma_.lower() in _SENDING_NOUNS]
-    forces = [counted(o) for o in frame.objects] + [counted(g) for o in sent for c in kids(o) if c.dep_ == "prep" and c.lower_ == "of"
+    forces = [counted(o) for o in frame.objects if not _destination(o)] + [counted(g) for o in sent for c in kids(o) if c.dep_ == "prep" and c.lower_ == "of"
                                                     for g in kids(c) if g.dep_ == "pobj"]
-    if not any(f.lemma_.lower() in kb.armed for f in forces):
+    if not any(_forces(f, kb) for f in forces):
         return cands
     present = {p_ for p_, _ in frame.preps}
     places = [o for p_, o in frame.preps if p_ == "to"]
@@ -840,9 +843,52 @@ def _sending_read_as(cands: list[Candidate], code: str, mark: str, targets: list
     return out
 
 
+# bodies of armed men and police a state sends, beside the dictionary's &MILITARY ("personnel", "officers", "units")
+_FORCE_WORDS = frozenset({"personnel", "officer", "officers", "police", "policeman", "policemen", "guard", "guards", "unit", "units",
+                          "squadron", "squadrons", "reinforcement", "reinforcements", "company", "companies"})
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "officers"})
+_DEMAND_CODE = "100"  # the ordering verbs' default code (OVERSEE_MANAGE, DEMAND): a demand
+_DESTINATION_PREPS = ("to", "onto", "into")
+POLICE_DEPLOYMENT_CODE = "153"  # CAMEO "mobilize or increase police power"
+
+
+def _destination(o: Token) -> bool:
+    """An object the frame holds that is where or to whom something is sent ("to forward bases", "to Spanish police")."""
+    return o.dep_ == "pobj" and (o.head.dep_ == "dative" or o.head.lower_ in _DESTINATION_PREPS)
+
+
+def _forces(tok: Token, kb: Knowledge) -> bool:
+    low = tok.lemma_.lower()
+    return low in kb.armed or low in _FORCE_WORDS or tok.lower_ in _FORCE_WORDS
+
+
+def _forces_ordered(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """Forces or police ordered "to", "onto" or "into" a place that is no party ("ordered 500 troops to the border",
+    "ordered extra police officers onto the streets") are deployed there (154; police: 153), aimed at the party a
+    border phrase names; the ordering verb's default code read it as a demand (100) made of the forces. Only when no
+    pattern of the verb fits."""
+    if not cands or not all(c.code == _DEMAND_CODE and c.pattern.endswith(":verb") for c in cands):
+        return cands
+    objects = [c for o in frame.objects if not _destination(o) for c in conjuncts(o)]
+    named = [counted(o) for o in objects] + [counted(g) for o in objects if o.lemma_.lower() in _SENDING_NOUNS for c in kids(o)
+                                             if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]
+    forces = [f for f in named if _forces(f, kb)]
+    places = [o for p_, o in frame.preps if p_ in _DESTINATION_PREPS]
+    places += [g for f in (frame.verb, *objects, *named) for c in kids(f) if c.dep_ in ("prep", "dative") and c.lower_ in _DESTINATION_PREPS
+               and (c.dep_ == "dative" or f is not frame.verb) for g in kids(c) if g.dep_ == "pobj"]
+    if not forces or not places or any(_a_party(o) for o in places):
+        return cands
+    police = any(f.lemma_.lower() in _POLICE_WORDS or any(c.lower_ == "police" for c in kids(f)) for f in forces)
+    code = POLICE_DEPLOYMENT_CODE if police else DEPLOYMENT_CODE
+    targets = [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
+    return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + "+deployed", target_groups=targets)]
+
+
 _SENDING_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})  # an act of sending forces somewhere
 DEPLOYMENT_CODE = "154"  # CAMEO "mobilize or increase armed forces" (PLOVER MOBILIZE)
 _PARTY_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
+# sectors the agents dictionary gives words of places ("province" CVL, "state" and "capital" GOV, "region" UNK)
+_PLACE_LIKE_SECTORS = frozenset({None, "UNK", "CVL", "GOV"})
 
 
 def _a_party(o: Token) -> bool:
@@ -850,7 +896,12 @@ def _a_party(o: Token) -> bool:
     person, rather than a place ("to its border", "to the region", "to Kaduna"; the agents dictionary lists "province",
     "state" and "capital" as agents, so an agent noun is no test)."""
     if o.ent_type_ in _PARTY_ENTITY_TYPES:
-        return True
+        # (a name the tagger took for an organisation or a person that ends in a word of a place is a place: "Ondo
+        # State")
+        return o.lemma_.lower() not in SETTLEMENT_NOUNS | {"state"}
+    agent = agent_actor(o.doc[o.i : o.i + 1], None)
+    if agent is not None and agent.sector not in _PLACE_LIKE_SECTORS:
+        return True  # "passed information to Spanish police", "sent arms to the rebels": a body of people
     if o.ent_type_ in ("GPE", "LOC"):
         ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
         place = places().get(norm(ent.text if ent is not None else o.text))
@@ -1420,7 +1471,8 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
             return cur.head
-        if cur.dep_ == "pobj" and (cur.head.dep_ == "agent" or cur.head.dep_ == "prep" and cur.head.lower_ in PARTICIPATION_PREPS):
+        if cur.dep_ == "pobj" and (cur.head.dep_ == "agent" or cur.head.dep_ == "prep" and (
+                cur.head.lower_ in PARTICIPATION_PREPS or cur.head.lower_ == "to" and cur.head.head.lemma_.lower() in _RESUMING_VERBS)):
             gov = cur.head.head
             if _after_act_noun(cur.head):
                 return None  # "in protest at the deal", the parser hanging "at" on the verb: the deal is the protest's
