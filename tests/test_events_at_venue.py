@@ -27,7 +27,8 @@ def test_the_place_of_an_act_is_not_its_target(text, root, source, target) -> No
 
 
 @pytest.mark.parametrize("text,root,pair", [
-    ("Protesters hurled stones at police outside parliament.", "18", ("Protesters", "police")),
+    # (a crowd that hurls stones riots: 145, event_crowd_acts.tsv)
+    ("Protesters hurled stones at police outside parliament.", "14", ("Protesters", "police")),
     ("The opposition leader lashed out at the prime minister.", "11", ("opposition leader", "prime minister")),
     ("The army deployed tanks at the Syrian border.", "15", ("army", "Syrian")),
 ])

@@ -49,3 +49,26 @@ def test_a_natural_death_is_no_act_of_force_and_a_place_is_no_killer(text) -> No
     assert not [e for e in text_events(text) if e["plover_type"]]
     top = top_typed_event(text_events("Three protesters died at the hands of police."))
     assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "police")
+
+
+def test_a_death_at_an_age_is_natural() -> None:
+    """builder._befell_in_mishap: "died at 91" (a verb of dying with a number after "at") is a natural death."""
+    assert not [e for e in text_events("The novelist Maria Costa, whose books were banned, has died at 91, her family said.")
+                if e["plover_type"]]
+    top = top_typed_event(text_events("Two protesters died at 3 am after police opened fire on the crowd."))
+    assert top["plover_type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("name,etype,town", [
+    ("Mombasa", "GPE", True),  # a city: a place, which kills no one
+    ("Nairobi", "GPE", False),  # a capital stands for its state ("Nairobi said")
+    ("Kenya", "GPE", False),
+    ("Gaza", "GPE", False),  # a region stands for who rules it
+])
+def test_a_town_is_no_doer_of_violence(name, etype, town) -> None:
+    """builder._a_town: a town named where a crash happened, which the parser made the subject of "killing", is no
+    doer of the act of force; states, capitals and regions still are."""
+    from streams.extraction.events.builder import _a_town
+    from streams.extraction.events.participants import Participant
+
+    assert _a_town(Participant(name, name, "E1", None, None, 0, len(name), True, etype)) is town

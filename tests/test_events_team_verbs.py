@@ -57,3 +57,29 @@ def test_a_crowd_that_barricades_a_road_protests() -> None:
     """event_verbs.tsv: "barricade" joins EXCLUDE as "block" does; done by civilians it obstructs passage (144)."""
     top = top_typed_event(_typed("Angry residents barricaded the main road for several hours on Monday."))
     assert (top["cameo_code"], top["source"]["text"]) == ("144", "Angry residents")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Angry residents set fire to the district office on Sunday.", "Angry residents"),
+    ("Protesters burned tyres and threw stones at police in the capital.", "Protesters"),
+])
+def test_a_crowd_that_burns_or_throws_stones_riots(text, source) -> None:
+    """event_crowd_acts.tsv: civilians who set fire, burn or throw stones protest violently (145), as those who torch
+    or stone do; the same verbs done by armed men stay acts of force."""
+    top = top_typed_event(_typed(text))
+    assert (top["cameo_code"], top["source"]["text"]) == ("145", source)
+    assert top_typed_event(_typed("Gunmen set fire to the district office on Sunday."))["plover_type"] == "ASSAULT"
+
+
+def test_armed_men_who_pull_out_retreat_militarily() -> None:
+    """event_crowd_acts.tsv: rebels, militias or troops that withdraw or pull out (default 080, yield) retreat
+    militarily (0874); a government that withdraws a bill still yields."""
+    top = top_typed_event(_typed("The rebels pulled out of the border town on Friday."))
+    assert (top["cameo_code"], top["source"]["text"]) == ("0874", "rebels")
+    assert top_typed_event(_typed("The government withdrew the bill on Friday."))["cameo_code"] == "080"
+
+
+def test_the_short_form_govt_is_a_government() -> None:
+    """event_agents.tsv: "govt" (South Asian and African copy) is the dictionary's "government" (GOV)."""
+    top = top_typed_event(_typed("Kerala govt distributed relief kits and rice to 600 flood-hit families."))
+    assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("AID", "Kerala govt", "GOV")

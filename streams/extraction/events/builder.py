@@ -44,6 +44,7 @@ from ...records import CleanArticle
 from ..actor_dictionary import actor_date
 from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
+from ..gazetteer import norm, places
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
@@ -429,6 +430,8 @@ class _SentenceCoder:
             if not self.emit_statements:
                 return []
         sources = self._sources(act, triggers, index)
+        if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
+            sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
         crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
@@ -675,6 +678,8 @@ class _SentenceCoder:
             for k in kids(w):
                 if k.dep_ == "prep" and k.lower_ in _MISHAP_PREPS and any(g.dep_ == "pobj" and setting(g) for g in kids(k)):
                     return True
+                if not c.code and k.dep_ == "prep" and k.lower_ == "at" and any(g.dep_ == "pobj" and g.like_num for g in kids(k)):
+                    return True  # "died at 91": an age, a natural death (a verb of dying, whose subject only undergoes it)
                 if k.dep_ in ("nsubj", "csubj") and mishap(k):
                     return True
                 if is_when_clause(k) and any(mishap(t) for t in k.subtree):
@@ -717,6 +722,15 @@ def _score_after(v: Token) -> bool:
 
 _MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following", "at", "of", "from"})  # phrases that set an act in a mishap
 _SPAN_NOUNS = frozenset({"day", "week", "hour", "night", "month", "spell", "period", "bout"})  # "three days of rain"
+
+
+def _a_town(actor: Participant) -> bool:
+    """A town or a city by name (no country, no capital, which stand for their states, nor a region): a place, which
+    does no violence; a sentence that names one where its act happened may have the parser make it the doer."""
+    if not actor.named or actor.etype not in ("GPE", "LOC", "FAC"):
+        return False
+    place = places().get(norm(actor.canonical or actor.text))
+    return place is not None and place.kind == "city"
 
 
 def _determined(n: Token) -> bool:
