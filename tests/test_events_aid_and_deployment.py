@@ -75,3 +75,15 @@ def test_information_passed_to_a_body_of_people_is_given_to_it() -> None:
     """frames._a_party: an agent noun of people ("police") is a party the sending is for, no place forces are sent to."""
     code, _, target = _top("Moroccan intelligence passed information to Spanish police about the cell.")
     assert (code[:2], target) == ("06", "Spanish police")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("India handed over medical equipment and vaccines to the Nepal government.", "073"),
+    ("The ministry released 50 million dollars to the flood-hit districts.", "071"),
+])
+def test_goods_or_funds_handed_over_or_released_are_aid(text, code) -> None:
+    """event_verbs.tsv: "hand over" and "release" join GRANT beside their own blocks (YIELD, RELEASE), whose patterns
+    code what is given; frames.verb_candidates: a pattern with an act's code beats another block's bare default at the
+    same specificity. People released or handed over stay a release."""
+    assert _top(text)[0] == code
+    assert _top("The rebels released two soldiers on Friday.")[0].startswith("084")

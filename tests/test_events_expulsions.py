@@ -9,6 +9,8 @@ square, or a demand said in a clause, stays a demand.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import text_events, top_typed_event
 
 
@@ -49,3 +51,17 @@ def test_a_deadline_to_leave_expels() -> None:
 
 def test_a_deadline_given_to_a_crowd_or_a_tenant_is_no_expulsion() -> None:
     assert not [e for e in _typed("The owner gave the tenants ten days to leave the building.") if e["cameo_code"] == "166"]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The junta ordered the Red Cross to close its office and withdraw its foreign staff.", "Red Cross"),
+    ("The government ordered the French ambassador to pack his bags and leave the country.", "French ambassador"),
+])
+def test_an_order_whose_infinitives_end_in_leaving_expels(text, target) -> None:
+    """frames._departure_ordered reads the conjuncts of the ordered infinitive, which share its "to" ("to close its
+    office and leave"), and "withdraw" is a leaving (event_expulsions.tsv); the whole infinitive phrase is the order's
+    content, no act of those ordered out. Before, the order was a demand and the office closed an act of its own."""
+    events = [e for e in text_events(text) if e["plover_type"]]
+    top = top_typed_event(events)
+    assert (top["cameo_code"], top["target"]["text"]) == ("166", target)
+    assert [e["cameo_code"] for e in events] == ["166"]

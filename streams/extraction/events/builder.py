@@ -121,6 +121,7 @@ _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
+_ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
 # A fight that only office-holders, parties, firms, courts or the press take part in ("the two leaders clashed over the
 # budget", "the minister attacked the central bank's governor") is fought in words: none of them bears arms. CAMEO 19
 # by a verb's default code only (a pattern that names a weapon or a battle keeps its code); a state, a crowd or a
@@ -483,7 +484,9 @@ class _SentenceCoder:
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
-        if not statement and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
+        # (an act of force whose doer is an armed body is political whatever the words around it: no veto)
+        armed = (c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
+        if not statement and not armed and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []
         if (c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets))
                 and _taken(doc[t_group[0]])):

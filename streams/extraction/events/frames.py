@@ -650,7 +650,7 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
 
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
-    if v.lemma_.lower() in kb.departures and _ordered_to_leave(v, kb):
+    if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
         return []
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb):
         return []
@@ -720,6 +720,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
+    if top > 0.0 and any(p is not None and p.code[:2] not in ("", "--", "01") for s, _, p, _ in found if s >= top):
+        # a pattern that fits with an act's code says more than another block's default at the same specificity
+        # ("handed over medical equipment": GRANT's "medical equipment" pattern, not YIELD's bare "hand over", which
+        # the particle alone fits); a statement's pattern ("gave information", 010) does not
+        found = [f for f in found if f[2] is not None or f[0] < top]
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
     # a verb with a noun as object predicate is in its sense of naming or making something so, not its default one:
@@ -993,7 +998,9 @@ def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
         leaving = [x for x in kids(v) if x.dep_ == "xcomp"]
     if ordered is None or not _named_by_a_state(ordered):
         return None  # ("ordered the protesters to leave the square": a demand; only a state's or a body's people are expelled)
-    return next((x for x in leaving if x.lemma_.lower() in kb.departures and has_to(x)), None)
+    # (or a conjunct of the infinitive, which shares its "to": "ordered X to close its office and leave")
+    leaving = [c for x in leaving if has_to(x) for c in (x, *(k for k in x.conjuncts if k.i > x.i and k.pos_ == "VERB"))]
+    return next((x for x in leaving if x.lemma_.lower() in kb.departures), None)
 
 
 def _is_time_span(tok: Token) -> bool:
@@ -1030,8 +1037,20 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
             for c in cands]
 
 
+def _ordered_to_leave_as(first: Token, v: Token, kb: Knowledge) -> bool:
+    """``v``, a conjunct of the infinitive ``first``, is the leaving the order of ``first``'s governor orders."""
+    gov = first.head if first.dep_ in ("xcomp", "advcl") else None
+    if gov is None or gov.i == first.i:
+        return False
+    leaving = _departure_ordered(gov, kb)
+    return leaving is not None and leaving.i == v.i
+
+
 def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
     """``v`` is the leaving an order to leave orders (``_expulsions``): the order's content, not an act."""
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":
+        first = v.head  # "to close its office and leave": the leaving shares the first infinitive's order
+        return _ordered_to_leave_as(first, v, kb)
     if v.dep_ in ("xcomp", "advcl"):
         gov = v.head  # "ordered the envoy to leave", "gave the envoy 48 hours to leave"
     elif v.dep_ in ("relcl", "acl"):
@@ -1041,7 +1060,8 @@ def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
     if gov.i == v.i:
         return False
     leaving = _departure_ordered(gov, kb)
-    return leaving is not None and leaving.i == v.i
+    # (the infinitive the leaving is a conjunct of is the order's content too: "to close its office and leave")
+    return leaving is not None and (leaving.i == v.i or any(k.i == leaving.i for k in v.conjuncts))
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
