@@ -65,3 +65,9 @@ def test_an_order_whose_infinitives_end_in_leaving_expels(text, target) -> None:
     top = top_typed_event(events)
     assert (top["cameo_code"], top["target"]["text"]) == ("166", target)
     assert [e["cameo_code"] for e in events] == ["166"]
+
+
+def test_ordered_out_is_expelled() -> None:
+    """frames._departure_ordered: "out" after those ordered is the order's leaving (event_expulsions.tsv)."""
+    top = top_typed_event(text_events("The junta ordered the UN peacekeepers out of the country."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("166", "UN peacekeepers")

@@ -83,3 +83,16 @@ def test_the_short_form_govt_is_a_government() -> None:
     """event_agents.tsv: "govt" (South Asian and African copy) is the dictionary's "government" (GOV)."""
     top = top_typed_event(_typed("Kerala govt distributed relief kits and rice to 600 flood-hit families."))
     assert (top["plover_type"], top["source"]["text"], top["source"]["sector"]) == ("AID", "Kerala govt", "GOV")
+
+
+def test_a_person_punched_is_assaulted_and_a_punch_at_the_air_is_nothing() -> None:
+    """event_verbs.tsv: "punch", "club", "knife", "maul" join the dictionary's assault blocks (SLAP, STAB), with
+    people as the object only."""
+    top = top_typed_event(_typed("A man punched the councilman outside his office."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("180", "councilman")
+    assert not _typed("The boxer punched the air in delight.")
+
+
+def test_budget_support_suspended_is_economic_aid_stopped() -> None:
+    top = top_typed_event(_typed("The Netherlands suspended its budget support to the Palestinian Authority."))
+    assert (top["cameo_code"], top["target"]["text"]) == ("1621", "Palestinian Authority")

@@ -1000,7 +1000,9 @@ def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
         return None  # ("ordered the protesters to leave the square": a demand; only a state's or a body's people are expelled)
     # (or a conjunct of the infinitive, which shares its "to": "ordered X to close its office and leave")
     leaving = [c for x in leaving if has_to(x) for c in (x, *(k for k in x.conjuncts if k.i > x.i and k.pos_ == "VERB"))]
-    return next((x for x in leaving if x.lemma_.lower() in kb.departures), None)
+    # (or the word "out" after those ordered: "ordered the peacekeepers out", "ordered them out of the country")
+    leaving += [c for c in kids(v) if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep") and c.i > ordered.i]
+    return next((x for x in leaving if x.lower_ in kb.departures or x.lemma_.lower() in kb.departures), None)
 
 
 def _is_time_span(tok: Token) -> bool:
@@ -1031,7 +1033,7 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
     leaving = _departure_ordered(v, kb)
     if leaving is None:
         return cands
-    code = kb.departures[leaving.lemma_.lower()]
+    code = kb.departures.get(leaving.lemma_.lower()) or kb.departures[leaving.lower_]
     return [replace(c, code=code, reverse="", pattern=c.pattern + "+expelled")
             if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] == "01") or c.lemma in kb.deadlines else c
             for c in cands]
