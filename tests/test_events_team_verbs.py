@@ -96,3 +96,14 @@ def test_a_person_punched_is_assaulted_and_a_punch_at_the_air_is_nothing() -> No
 def test_budget_support_suspended_is_economic_aid_stopped() -> None:
     top = top_typed_event(_typed("The Netherlands suspended its budget support to the Palestinian Authority."))
     assert (top["cameo_code"], top["target"]["text"]) == ("1621", "Palestinian Authority")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Iran allowed IAEA inspectors into the enrichment plant on Monday.", "0862"),
+    ("Israel allowed aid convoys into the north of the territory.", "0863"),
+])
+def test_inspectors_or_aid_allowed_in_is_access_not_a_concession(text, code) -> None:
+    """event_access.tsv, frames._access_allowed: ALLOW's default (080, yield) with inspectors, peacekeepers or aid as
+    the object is access allowed (086x). Trucks with no word of aid are traffic: the default stays."""
+    assert top_typed_event(_typed(text))["cameo_code"] == code
+    assert top_typed_event(_typed("The council allowed trucks into the city centre at night."))["cameo_code"] == "080"

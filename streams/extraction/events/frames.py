@@ -798,7 +798,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
-    return _threats(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), v, kb)
+    return _threats(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
@@ -855,6 +855,29 @@ _POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "offic
 _DEMAND_CODE = "100"  # the ordering verbs' default code (OVERSEE_MANAGE, DEMAND): a demand
 _DESTINATION_PREPS = ("to", "onto", "into")
 POLICE_DEPLOYMENT_CODE = "153"  # CAMEO "mobilize or increase police power"
+
+
+_ALLOW_BLOCK = "ALLOW"
+_AID_MODIFIERS = frozenset({"aid", "relief", "humanitarian", "food", "medical"})
+_NEEDS_AID_MODIFIER = frozenset({"worker", "agency", "truck", "lorry", "convoy", "supply"})
+
+
+def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """A verb of the ALLOW block coded by its default (080, yield) whose direct object is inspectors, peacekeepers or
+    aid (``event_access.tsv``: "allowed IAEA inspectors into the plant", "let the first aid convoys in") allows access:
+    the row's code (0861-0863), with the verb's slots. Workers, agencies, trucks, convoys and supplies count only with a
+    modifier of aid, relief, food or medicine ("food trucks", "aid workers"): "allowed trucks into the centre" is traffic."""
+    if not cands or not kb.access or not all(c.pattern == f"{_ALLOW_BLOCK}:verb" for c in cands):
+        return cands
+    for o in frame.objects:
+        if _destination(o):
+            continue
+        for n in (o, counted(o)):
+            code = kb.access.get(n.lemma_.lower())
+            if code and (n.lemma_.lower() not in _NEEDS_AID_MODIFIER
+                         or any(c.lower_ in _AID_MODIFIERS for c in kids(n) if c.dep_ in ("compound", "amod"))):
+                return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + "+access")]
+    return cands
 
 
 def _destination(o: Token) -> bool:

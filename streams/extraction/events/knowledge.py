@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -160,6 +160,7 @@ class Knowledge:
     predicaments: frozenset[str] = frozenset()  # "trapped", "stranded": the people rescued, not released (event_predicaments.tsv)
     care_places: frozenset[str] = frozenset()  # "taken to hospital": a verb bringing someone there codes nothing (event_care_destinations.tsv)
     relations: dict[str, str] = field(default_factory=dict)  # "suspended trade with X": relation noun -> code of ending it (event_relations.tsv)
+    access: dict[str, str] = field(default_factory=dict)  # "allowed aid convoys in": noun -> code of the access allowed (event_access.tsv)
     force_shows: frozenset[str] = frozenset()  # "sent jets toward X": forces shown to X, not given (event_force_shows.tsv)
     armed: frozenset[str] = frozenset()  # armed forces, aircraft and weapons (synsets &MILITARY, &AIRCRAFT, &WEAPON)
     goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
@@ -465,6 +466,7 @@ def knowledge() -> Knowledge:
         care_places=frozenset(r["noun"] for r in records("event_care_destinations.tsv")),
         force_shows=frozenset(r["prep"] for r in records("event_force_shows.tsv")),
         relations={r["noun"]: r["ended"] for r in records("event_relations.tsv")},
+        access={r["noun"]: r["code"] for r in records("event_access.tsv")},
         armed=weapons | synsets.get("&MILITARY", frozenset()),
         goods=frozenset(h for ps in patterns.values() for p in ps if p.code.startswith(AID_ROOT) and p.object is not None
                         for h in p.object.heads),
