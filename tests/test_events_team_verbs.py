@@ -107,3 +107,22 @@ def test_inspectors_or_aid_allowed_in_is_access_not_a_concession(text, code) -> 
     the object is access allowed (086x). Trucks with no word of aid are traffic: the default stays."""
     assert top_typed_event(_typed(text))["cameo_code"] == code
     assert top_typed_event(_typed("The council allowed trucks into the city centre at night."))["cameo_code"] == "080"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Arab League issued a sharp condemnation of the shelling on Sunday.", "111"),
+    ("Tehran gave a flat rejection to the proposal on Wednesday.", "120"),
+])
+def test_an_act_noun_given_or_issued_is_the_act(text, code) -> None:
+    """builder._light_verbs, _giving_default: a verb of giving coded by its block's default (give, issue, provide:
+    060, cooperation) with an act noun as object is a light verb, the noun the act, whatever the classifier reads;
+    before, its default's type (an assent) kept it from being light, and "gave a flat rejection" was cooperation."""
+    assert top_typed_event(_typed(text))["cameo_code"] == code
+
+
+def test_a_penalty_slapped_on_a_party_is_imposed() -> None:
+    """event_verbs.tsv: "slap" is a blow only to people; "slap on" joins IMPOSE, whose patterns code what is imposed;
+    tariffs fit its sanctions pattern (event_pattern_nouns.tsv)."""
+    top = top_typed_event(_typed("The bloc slapped a travel ban on five officials on Monday."))
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "five officials")
+    assert top_typed_event(_typed("Washington slapped new tariffs on steel imports from China."))["cameo_code"] == "163"

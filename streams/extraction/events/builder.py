@@ -267,13 +267,14 @@ class _SentenceCoder:
             verbs = by_trigger[c.governor]
             if any(v.kind != "verb" or v.specificity > 0.0 or c.trigger in v.consumed for v in verbs):
                 continue  # (a verb whose pattern took the noun in codes the pair: "suspended aid" is no aid)
-            if any(map(_acts_upon_noun, verbs)):
+            if any(map(_acts_upon_noun, verbs)) and not all(map(_giving_default, verbs)):
                 continue  # agreeing to, backing, joining or condemning an act is not doing it: "agreed on a truce", "backed the strike";
-                # nor is banning or attacking it ("banned the march")
+                # nor is banning or attacking it ("banned the march"); giving or issuing one is doing it ("gave a flat
+                # rejection", "issued a condemnation"), though the giving verbs' default code is cooperation
             p_noun = self._p(probs, code_info(c.code).plover_type) or 0.0
             p_verb = max((self._p(probs, code_info(v.code or v.reverse).plover_type) or 0.0) for v in verbs)
-            if p_noun > p_verb:
-                del by_trigger[c.governor]
+            if p_noun > p_verb or all(map(_giving_default, verbs)):
+                del by_trigger[c.governor]  # (a giving verb's default names no act of its own: the noun is the act)
 
     # ------------------------------------------------------------------ actors of one slot list
     def _actors(self, groups: list[list[int]], speaker: Participant | None, exclude: set[str]) -> list[Participant]:
@@ -747,6 +748,15 @@ def _own_code(c: Candidate) -> str:
         return ""
     codes = knowledge().verb_codes(c.lemma, alone=True)
     return codes[0] if codes else ""
+
+
+_GIVING_DEFAULT = "GRANT:verb"  # give, issue, provide, grant ... coded by their block's default (060)
+
+
+def _giving_default(v: Candidate) -> bool:
+    """A verb of giving coded by its block's default: with an act noun as object it is a light verb ("gave a flat
+    rejection", "issued a condemnation of X"), whatever its default's type."""
+    return v.kind == "verb" and v.pattern == _GIVING_DEFAULT
 
 
 def _acts_upon_noun(v: Candidate) -> bool:
