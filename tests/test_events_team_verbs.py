@@ -126,3 +126,18 @@ def test_a_penalty_slapped_on_a_party_is_imposed() -> None:
     top = top_typed_event(_typed("The bloc slapped a travel ban on five officials on Monday."))
     assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "five officials")
     assert top_typed_event(_typed("Washington slapped new tariffs on steel imports from China."))["cameo_code"] == "163"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The lender read the riot act to the finance ministry this week.", "111"),
+    ("The government pulled the plug on the pipeline project with its neighbour.", "160"),
+    ("Saudi Arabia bailed out Egypt with a large deposit.", "071"),
+    ("The senator took aim at the central bank over rates.", "111"),
+    ("The president extended an olive branch to the rebels.", "03"),
+])
+def test_idioms_of_news_code_the_act_they_name(text, code) -> None:
+    """event_verbs.tsv: idioms of news ("read the riot act to", "pulled the plug on", "bailed out", "took aim at",
+    "extended an olive branch") are members of the blocks whose acts they name, with their words as the entry's
+    companions: the bare verb ("read", "pull", "take") keeps its own sense."""
+    assert top_typed_event(_typed(text))["cameo_code"].startswith(code)
+    assert not _typed("The teacher read a story to the class.")
