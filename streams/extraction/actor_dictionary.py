@@ -613,9 +613,9 @@ def _agent_country(span: Span, head: Token, lo: int, hi: int, when: datetime.dat
 def _modifier_actor(tok: Token, when: datetime.date | None, seen: set[int]) -> ActorInfo | None:
     """The actor (with a country) a token names: its whole entity if it is in one, else the word itself."""
     if tok.ent_type_ and tok.ent_iob_ != "O":
-        from .doc_index import doc_ents  # (spaCy's modules, which doc_index imports, are the caller's)
+        from .doc_index import entity_of  # (spaCy's modules, which doc_index imports, are the caller's)
 
-        ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is not None:
             seen.update(range(ent.start, ent.end))
             found = named_actor(ent.text, when, label=ent.label_)

@@ -91,6 +91,13 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return found
 
 
+def entity_of(tok: Token) -> Span | None:
+    """The named entity ``tok`` is in, or None (read from :func:`doc_ents`, made once per doc)."""
+    if tok.ent_iob_ == "O":
+        return None
+    return next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
+
+
 def ents(span: Span) -> list[Span]:
     """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
     doc = span.doc

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_ents, doc_text, sentence_of, sentences, span_text
+from .doc_index import doc_text, entity_of, sentence_of, sentences, span_text
 from .entities import Entity, EntityTable
 from .event_when import find_when
 from .event_where import find_where
@@ -160,7 +160,7 @@ def _actor_in(span: Span, table: EntityTable, doc: Doc) -> Entity | None:
 def _find_in_title(tok: Token, table: EntityTable) -> Entity | None:
     """Entity named by a title token: the title's own entity span if the parser found one, else the token."""
     if tok.ent_iob_ != "O":
-        ent_span = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
+        ent_span = entity_of(tok)
         if ent_span is not None:
             found = table.find(ent_span.text)
             if found is not None:

@@ -655,10 +655,9 @@ class _SentenceCoder:
     def _befell_in_mishap(self, c: Candidate) -> bool:
         """An act of force named by a verb whose setting is an accident, the weather or a natural death
         (``event_accidents.tsv``, or a disaster of the agents dictionary): its "in" / "during" / "after" / "amid" /
-        "at" / "of" / "from" phrase ("killed in a crash", "died
-        after three days of heavy rain", read through a span of time), its "when" / "as" /
-        "after" clause ("killed when a tree fell on his car during a storm") or its subject ("a crash killed four")
-        holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
+        "at" / "of" / "from" phrase ("killed in a crash", "died after three days of heavy rain", read through a span of
+        time; "died at 91", an age), its "when" / "as" / "after" clause ("killed when a tree fell on his car during a
+        storm") or its subject ("a crash killed four") holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
         if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
             return False
         kb = knowledge()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
+from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
@@ -569,11 +570,12 @@ def _names_people(tok: Token) -> bool:
 def _names_actor(tok: Token) -> bool:
     """The word names people (``_names_people``), or a state or an organisation by name or by its owner ("Iran", "three
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
+    head = counted(tok)
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
             # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
             # agents dictionaries lack
-            or counted(tok).pos_ == "NOUN" and counted(tok).lemma_.lower() in role_words())
+            or head.pos_ == "NOUN" and head.lemma_.lower() in role_words())
 
 
 def _names_guest(tok: Token) -> bool:
@@ -908,8 +910,7 @@ def _forces_ordered(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
         return cands
     police = any(f.lemma_.lower() in _POLICE_WORDS or any(c.lower_ == "police" for c in kids(f)) for f in forces)
     code = POLICE_DEPLOYMENT_CODE if police else DEPLOYMENT_CODE
-    targets = [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
-    return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + "+deployed", target_groups=targets)]
+    return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + "+deployed", target_groups=_border_parties(places))]
 
 
 _SENDING_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})  # an act of sending forces somewhere
@@ -931,7 +932,7 @@ def _a_party(o: Token) -> bool:
     if agent is not None and agent.sector not in _PLACE_LIKE_SECTORS:
         return True  # "passed information to Spanish police", "sent arms to the rebels": a body of people
     if o.ent_type_ in ("GPE", "LOC"):
-        ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+        ent = entity_of(o)
         place = places().get(norm(ent.text if ent is not None else o.text))
         return place is not None and place.kind == "country"
     return False
@@ -941,8 +942,12 @@ def _deployed(cands: list[Candidate], places: list[Token]) -> list[Candidate]:
     """Armed forces sent or moved "to" a place that is no party (a border, a region, a town: "moved troops to its border
     with X", "deployed two battalions to the north") are deployed there (154), not given to anyone as the dictionary's
     "SEND * &MILITARY" (072) reads them; aimed at the party a border phrase names ("its border with X"), if any."""
-    targets = [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
-    return _sending_read_as(cands, DEPLOYMENT_CODE, "+deployed", targets)
+    return _sending_read_as(cands, DEPLOYMENT_CODE, "+deployed", _border_parties(places))
+
+
+def _border_parties(places: list[Token]) -> list[list[int]]:
+    """The parties a place's "with" phrase names ("its border with X"): those forces deployed there are aimed at."""
+    return [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
 
 
 _HOLDING_CODES = ("173", "181")  # arrest or detain, abduct or take hostage: what is done to people
@@ -1062,31 +1067,21 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
             for c in cands]
 
 
-def _ordered_to_leave_as(first: Token, v: Token, kb: Knowledge) -> bool:
-    """``v``, a conjunct of the infinitive ``first``, is the leaving the order of ``first``'s governor orders."""
-    gov = first.head if first.dep_ in ("xcomp", "advcl") else None
-    if gov is None or gov.i == first.i:
-        return False
-    leaving = _departure_ordered(gov, kb)
-    return leaving is not None and leaving.i == v.i
-
-
 def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
     """``v`` is the leaving an order to leave orders (``_expulsions``): the order's content, not an act."""
-    if v.dep_ == "conj" and v.head.pos_ == "VERB":
-        first = v.head  # "to close its office and leave": the leaving shares the first infinitive's order
-        return _ordered_to_leave_as(first, v, kb)
-    if v.dep_ in ("xcomp", "advcl"):
-        gov = v.head  # "ordered the envoy to leave", "gave the envoy 48 hours to leave"
-    elif v.dep_ in ("relcl", "acl"):
-        gov = v.head.head  # "was given 72 hours to leave": the infinitive hangs on the time given
+    conjunct = v.dep_ == "conj" and v.head.pos_ == "VERB"
+    inf = v.head if conjunct else v  # "to close its office and leave": the leaving shares the first infinitive's order
+    if inf.dep_ in ("xcomp", "advcl"):
+        gov = inf.head  # "ordered the envoy to leave", "gave the envoy 48 hours to leave"
+    elif inf.dep_ in ("relcl", "acl") and not conjunct:
+        gov = inf.head.head  # "was given 72 hours to leave": the infinitive hangs on the time given
     else:
         return False
-    if gov.i == v.i:
+    if gov.i == inf.i:
         return False
     leaving = _departure_ordered(gov, kb)
     # (the infinitive the leaving is a conjunct of is the order's content too: "to close its office and leave")
-    return leaving is not None and (leaving.i == v.i or any(k.i == leaving.i for k in v.conjuncts))
+    return leaving is not None and (leaving.i == v.i or not conjunct and any(k.i == leaving.i for k in v.conjuncts))
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, agent_adjective, named_actor
-from ..doc_index import doc_text, ents
+from ..doc_index import doc_text, entity_of, ents
 from ..entities import Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
@@ -221,9 +221,8 @@ class Participants:
 
     def _entity_span(self, tok: Token) -> Span:
         """The named entity ``tok`` is in ("Iran" of "Iran's", "United States" of "the United States'"), else the token."""
-        doc = self.doc
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        return ent if ent is not None else doc[tok.i : tok.i + 1]
+        ent = entity_of(tok)
+        return ent if ent is not None else self.doc[tok.i : tok.i + 1]
 
     def _by_name(self, name: str) -> Entity | None:
         if self._alias is None:
@@ -428,13 +427,13 @@ class Participants:
         sector, needs_owner = entry
         if sector == UNKNOWN_SECTOR:  # "rebel factions": a noun of members of anything is of its modifier's sector
             sector = self._modifier_sector(head) or sector
-        owner = self._owner(head)
         if sector == GROUP_NOUN:  # "the Houthi movement" is the Houthis: the organisation or group (an actor with a
             # sector) its owner names; a nationality alone ("a Yemeni movement") names no group. The name nearest the
             # noun is the group's own; a state before it is where the group is ("Yemen's Houthi movement")
             owner = self._owner(head, nearest=True)
             named = self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
             return named if named is not None and (named.sector or owner.type == "ORG") else None
+        owner = self._owner(head)
         led_by = None
         if needs_owner and owner is None:
             # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
