@@ -25,3 +25,13 @@ def test_a_common_word_is_no_country() -> None:
     # "turkey" is a common English word: the gazetteer does not overrule the tagger for it
     events = _typed("Turkey prices rose sharply before the holiday.")
     assert all(e["source"]["text"] != "Turkey" for e in events)
+
+
+def test_a_country_after_a_dateline_dash_is_the_source() -> None:
+    """A dash between words is no hyphen: the name after a dateline's dash is no part of a hyphened name ("the
+    Togo-Peru deal"), so a country the tagger missed there is still a place mention and the doer."""
+    top = top_typed_event(_typed("NIAMEY (AFP) - Niger severed diplomatic ties with Mali on Friday."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("161", "Niger", "Mali")
+    top = top_typed_event(_typed("NIAMEY - Niger recalled its ambassador to Mali on Friday."))
+    assert top["source"]["text"] == "Niger"
+

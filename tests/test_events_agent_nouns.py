@@ -5,7 +5,10 @@ Sentences are the team's own.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import text_events, top_typed_event
+
 
 def _events(text: str) -> list[dict]:
     return text_events(text, "t-agents")
@@ -93,3 +96,13 @@ def test_parents_and_electoral_bodies_are_actors() -> None:
     assert top["plover_type"] == "PROTEST" and top["source"]["sector"] == "CVL"
     top = top_typed_event(_events("The election commission disqualified two opposition candidates on Friday."))
     assert top["plover_type"] == "COERCE" and top["source"]["sector"] == "GOV"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Hundreds of Czech nationalists marched on the parliament in Prague.", "Hundreds of Czech nationalists"),
+    ("Anarchists smashed bank windows during a march in Athens.", "Anarchists"),
+])
+def test_people_named_by_a_creed_are_actors(text, source) -> None:
+    """event_agents.tsv: creeds of the street as "activists" (CVL), so a crowd of them protests or riots."""
+    top = top_typed_event([e for e in text_events(text) if e["plover_type"]])
+    assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", source)

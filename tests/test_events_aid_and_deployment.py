@@ -87,3 +87,20 @@ def test_goods_or_funds_handed_over_or_released_are_aid(text, code) -> None:
     same specificity. People released or handed over stay a release."""
     assert _top(text)[0] == code
     assert _top("The rebels released two soldiers on Friday.")[0].startswith("084")
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("Ghana sent 25 trucks of food and medicine to Burkina Faso on Friday.", "070", "Burkina Faso"),
+    ("Qatar sent an aid convoy to Lebanon on Tuesday.", "070", "Lebanon"),
+    ("Norway delivered a second batch of armoured vehicles to Ukraine.", "072", "Ukraine"),
+])
+def test_what_a_load_or_a_convoy_carries_is_what_is_sent(text, code, target) -> None:
+    """slots._CONTAINER_NOUNS: the loads and vehicles goods are sent in hold what they carry, as an aid package holds
+    aid; the load itself is part of the act's words, no target (frames._verb_slots)."""
+    assert _top(text)[0::2] == (code, target)
+
+
+def test_an_aid_package_approved_is_aid_and_aid_let_in_is_access() -> None:
+    assert _top("The cabinet approved a $40 million aid package for Malawi.")[0] == "070"
+    assert _top("Jordan allowed aid shipments into Syria on Monday.")[0] == "0863"
+    assert _top("The council allowed delivery vans into the market square.")[0] == "080"

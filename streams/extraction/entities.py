@@ -42,11 +42,15 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .actor_dictionary import ActorInfo, named_actor
 from .actors import CITY_ACTOR_MIN_POPULATION, lookup_actor
+from .datelines import joins_words
 from .doc_index import doc_ents, doc_text, span_text
 from .gazetteer import KnownActor, Place, country_names, demonyms, known_surface_forms, norm, organisations, people, person, places
 from .roles import describe, role_entry, role_phrases
@@ -376,8 +380,9 @@ def _titled_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     taken = [(m.start, m.end) for m in mentions]
     common = truecase_common_words()
     added = []
-    for tok in doc:
-        if tok.tag_ != "NNP" or not tok.text[:1].isupper() or role_entry(tok.text)[1] not in ("role", "title"):
+    for i in _tagged(doc, _NNP):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or role_entry(tok.text)[1] not in ("role", "title"):
             continue
         end = tok.i + 1
         while (end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_alpha and doc[end].text[:1].isupper()
@@ -404,7 +409,10 @@ def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     taken = [(m.start, m.end) for m in mentions]
     added = []
     i = 0
-    while i < len(doc):
+    for k in _tagged(doc, _NOUN_TAGS, alpha_unmarked=True):  # the only words either test below can accept
+        if k < i:
+            continue  # in the run of name words just read
+        i = k
         tok = doc[i]
         if not _unmarked_name_word(tok):
             if _untagged_country(tok) and not any(a < tok.idx + len(tok.text) and tok.idx < b for a, b in taken):
@@ -416,12 +424,30 @@ def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             end += 1
         start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1].text)
         titled = i > 0 and role_entry(doc[i - 1].text)[1] in ("role", "title")
-        hyphened = i > 0 and doc[i - 1].text == "-" or end < len(doc) and doc[end].text == "-"  # "the Togo-Peru deal"
+        # joined by a hyphen to another name ("the Togo-Peru deal"); a dash between words is none ("NIAMEY - Niger cut ...")
+        hyphened = i > 0 and joins_words(doc[i - 1]) or end < len(doc) and joins_words(doc[end])
         if (not titled and not hyphened and _settlement(doc_text(doc)[start_char:end_char])
                 and not any(a < end_char and start_char < b for a, b in taken)):
             added.append(_Mention(doc_text(doc)[start_char:end_char], "GPE", start_char, end_char, doc[i:end]))
         i = end
     return mentions + added
+
+
+_NNP = frozenset({get_string_id("NNP")})
+_NOUN_TAGS = frozenset(get_string_id(t) for t in ("NNP", "NNPS", "NN", "NNS"))
+
+
+def _tagged(doc: Doc, tags: frozenset[int], alpha_unmarked: bool = False) -> list[int]:
+    """Indexes of the doc's tokens with one of ``tags`` (and, with ``alpha_unmarked``, alphabetic and in no entity),
+    read from the doc's arrays: the mention finders test a few words of an article's hundreds, and a Token made for
+    each of the others costs more than the test."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([TAG, IS_ALPHA, ENT_TYPE])
+    keep = numpy.isin(arr[:, 0], numpy.fromiter(tags, dtype=arr.dtype, count=len(tags)))
+    if alpha_unmarked:
+        keep &= (arr[:, 1] != 0) & (arr[:, 2] == 0)
+    return numpy.flatnonzero(keep).tolist()
 
 
 def _settlement(text: str) -> bool:

@@ -383,6 +383,8 @@ def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
 
 def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, code: str) -> tuple[list[list[int]], list[list[int]], list[int]]:
     used: set[int] = set(slots.get("_used", set())) if slots else set()  # type: ignore[arg-type]
+    # the container of what the pattern named is part of the act's words too ("delivered a batch of | jets"): no target
+    used |= {o.i for o in frame.objects if (held := contained(o)) is not None and held.i in used}
     source_spec = p.source if p is not None else ""
     target_spec = p.target if p is not None else ""
 
@@ -869,7 +871,11 @@ def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
     aid (``event_access.tsv``: "allowed IAEA inspectors into the plant", "let the first aid convoys in") allows access:
     the row's code (0861-0863), with the verb's slots. Workers, agencies, trucks, convoys and supplies count only with a
     modifier of aid, relief, food or medicine ("food trucks", "aid workers"): "allowed trucks into the centre" is traffic."""
-    if not cands or not kb.access or not all(c.pattern == f"{_ALLOW_BLOCK}:verb" for c in cands):
+    # (or one of the block's aid patterns, which fits the aid an "aid convoy" carries, when the aid is let in or through
+    # somewhere: "allowed aid convoys into the north" is access; "approved an aid package" is no entry)
+    entering = "in" in frame.particles or any(p_ in ("into", "through") for p_, _ in frame.preps)
+    if not cands or not kb.access or not all(c.pattern == f"{_ALLOW_BLOCK}:verb" or entering and c.pattern.startswith(f"{_ALLOW_BLOCK}:")
+                                             and c.code.startswith("07") for c in cands):
         return cands
     for o in frame.objects:
         if _destination(o):

@@ -6,8 +6,9 @@ hypothetical support (the negation belongs to "hesitate", not to "support").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..doc_index import doc_text
 from .slots import is_purpose_infinitive, kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
@@ -41,6 +42,10 @@ _POSSIBILITY_HEADS = {"prospect", "possibility", "risk", "danger", "threat", "fe
 # the release of the hostages", "talks on a ceasefire", "a plan for the withdrawal of troops")
 _PROVISION_HEADS = {"deal", "agreement", "accord", "plan", "proposal", "talks", "negotiations", "framework", "roadmap",
                     "effort", "efforts", "initiative", "bid", "push"}
+
+# nouns of a rule that forbids or limits: an act in their "on" phrase is what the rule keeps from happening ("a ban on
+# rallies", "curbs on street protests", "a moratorium on executions"), not an act that happened
+_RESTRICTION_HEADS = {"ban", "restriction", "curb", "moratorium", "prohibition", "limit", "curfew"}
 
 
 def _provided_for(head: Token) -> bool:
@@ -118,6 +123,9 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "the prospect of further strikes", "the threat of sanctions": what may come, not what happened
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") and _provided_for(tok.head.head):
         return True  # "a deal for the release of hostages": the release is what the deal provides for
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on"
+            and tok.head.head.lemma_.lower() in _RESTRICTION_HEADS):
+        return True  # "lifted the ban on rallies": the rallies are what the rule forbade
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
     if in_condition(tok) or is_subjunctive(tok):
@@ -195,13 +203,27 @@ def is_subjunctive(tok: Token) -> bool:
 
 def in_condition(tok: Token) -> bool:
     """``tok`` stands in the clause a conjunction of condition opens (``conditional_conjunction``), before the end of
-    the sentence or a semicolon."""
-    for t in reversed(tok.doc[max(0, tok.i - 25) : tok.i]):
-        if conditional_conjunction(t):
-            return True
-        if t.is_sent_start or t.text in (";", ":"):
-            return False
-    return False
+    the sentence or a semicolon. The conjunctions of a doc are found once (most docs have none); only the nearest one
+    within 25 words before ``tok`` can open its clause (a break after it also cuts off any before it)."""
+    doc = tok.doc
+    nearest = next((j for j in reversed(_condition_conjunctions(doc)) if max(0, tok.i - 25) <= j < tok.i), None)
+    if nearest is None:
+        return False
+    return not any(t.is_sent_start or t.text in (";", ":") for t in doc[nearest + 1 : tok.i])
+
+
+_CONJUNCTIONS_KEY = "newsevents.events.condition_conjunctions"
+
+
+def _condition_conjunctions(doc: Doc) -> list[int]:
+    """Indexes of the doc's conjunctions of condition, in order (kept in ``doc.user_data``)."""
+    found = doc.user_data.get(_CONJUNCTIONS_KEY)
+    if found is None:
+        text = doc_text(doc).lower()
+        found = ([t.i for t in doc if t.lower_ in _CONDITION_VERBS and conditional_conjunction(t)]
+                 if any(w in text for w in _CONDITION_VERBS) else [])
+        doc.user_data[_CONJUNCTIONS_KEY] = found
+    return found
 
 
 _ASPECT = frozenset({"keep", "continue", "resume", "start", "begin"})  # "vowed to keep attacking": the phase of the act

@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, sentence_index, sentence_of
+from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -131,7 +131,16 @@ def _own_preps(tok: Token) -> tuple[str, ...]:
 
 
 def noun_phrase(doc: Doc, head: Token) -> Span:
-    """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts."""
+    """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts (found
+    once per head: each slot and each coding asks again)."""
+    memo = parse_memo(doc, "noun_phrase")
+    span = memo.get(head.i)
+    if span is None:
+        span = memo[head.i] = _noun_phrase(doc, head)
+    return span
+
+
+def _noun_phrase(doc: Doc, head: Token) -> Span:
     keep = {head.i}
     predicates = object_predicates(head)
     stack = [head]

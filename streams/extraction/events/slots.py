@@ -119,8 +119,26 @@ def _outside_dateline(subjects: list[Token]) -> list[Token]:
 
 
 def forget_children(doc: Doc) -> None:
-    """Drop the children :func:`kids` remembered, after a component changed arcs of the parse."""
+    """Drop the children :func:`kids` remembered, and all :func:`parse_memo` holds, after a component changed arcs of
+    the parse."""
     doc.user_data.pop(_KIDS_KEY, None)
+    doc.user_data.pop(_PARSE_MEMO_KEY, None)
+
+
+_PARSE_MEMO_KEY = "newsevents.events.parse_memo"
+
+
+def parse_memo(doc: Doc, name: str) -> dict:
+    """A dict kept on the doc for what ``name``, a pure function of the parse, found per token: asked again for the
+    same token (each candidate's slots, each coding of each trigger), it answers from here. Dropped with the
+    children when a component changes arcs (:func:`forget_children`)."""
+    memos = doc.user_data.get(_PARSE_MEMO_KEY)
+    if memos is None:
+        memos = doc.user_data[_PARSE_MEMO_KEY] = {}
+    memo = memos.get(name)
+    if memo is None:
+        memo = memos[name] = {}
+    return memo
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -577,8 +595,11 @@ def free_relative_head(clause: Token) -> Token | None:
 
 
 # Nouns that hold what their compound names ("an aid package", "the alert level", "a bombing campaign"): the
-# compound says what the phrase is about, as the counted noun does for a count
-_CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "status", "campaign"}
+# compound says what the phrase is about, as the counted noun does for a count; and the loads and vehicles goods are
+# sent in ("30 trucks of food", "an aid convoy", "a shipment of vaccines"): what is sent is what they carry
+_CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "status", "campaign",
+                    "truck", "lorry", "convoy", "truckload", "planeload", "shipload", "boatload", "shipment",
+                    "consignment", "cargo", "batch", "airlift"}
 
 
 def contained(tok: Token) -> Token | None:
