@@ -28,6 +28,7 @@ def test_the_table_is_knowledge_of_the_coder() -> None:
     ("Bolivia downgraded diplomatic relations with Chile last year.", "161", "BOL", "CHL"),
     ("Peru and Ecuador resumed negotiations over the river boundary.", "046", "PER", "ECU"),
     ("Guinea suspended the broadcasts of two Senegalese radio channels.", "1721", "GIN", None),
+    ("Chad expelled the German ambassador on Friday.", "161", "TCD", "DEU"),
 ])
 def test_a_synonym_of_the_patterns_noun_codes_as_the_noun_does(text: str, code: str, source: str, target: str) -> None:
     top = _top(text)

@@ -141,3 +141,23 @@ def test_idioms_of_news_code_the_act_they_name(text, code) -> None:
     companions: the bare verb ("read", "pull", "take") keeps its own sense."""
     assert top_typed_event(_typed(text))["cameo_code"].startswith(code)
     assert not _typed("The teacher read a story to the class.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Egypt allowed aid trucks to enter Gaza on Monday.", "0863"),
+    ("Iran allowed IAEA inspectors to visit the Fordow site.", "0862"),
+])
+def test_those_allowed_to_enter_or_visit_are_let_in(text, code) -> None:
+    """frames._access_allowed reads the subject the parser gives the infinitive of "allowed X to enter"; the permission
+    is the act, not a report of the visit (builder._answers_its_clause)."""
+    top = top_typed_event(_typed(text))
+    assert (top["cameo_code"], top["action"]["text"]) == (code, "allowed")
+    assert top_typed_event(_typed("The mayor allowed the trucks to park in the square."))["cameo_code"] == "080"
+
+
+def test_sent_packing_is_expelled() -> None:
+    top = top_typed_event(_typed("The junta sent the Swedish ambassador packing on Monday."))
+    assert (top["plover_type"], top["cameo_code"]) == ("SANCTION", "161")
+    top = top_typed_event(_typed("Niger sent the UN observers packing."))
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "UN observers")
+    assert top_typed_event(_typed("Kenya sent a team of doctors to the border town."))["plover_type"] != "COERCE"

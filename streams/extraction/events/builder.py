@@ -47,7 +47,7 @@ from ..entities import EntityTable
 from ..gazetteer import norm, places
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
+from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
 from .knowledge import FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -767,8 +767,10 @@ def _acts_upon_noun(v: Candidate) -> bool:
 
 
 def _answers_its_clause(act: _Act) -> bool:
-    """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports."""
-    return act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
+    """A verb whose clausal complement is what it asks for, threatens or condemns, not a deed it reports; or what it
+    lets someone do when it allows access ("allowed inspectors to visit the site": frames._access_allowed)."""
+    return (act.plover in _ASKING_TYPES or (act.cand.code or act.cand.reverse).startswith(_CONDEMNING_CODE)
+            or act.cand.pattern.endswith(ACCESS_PATTERN))
 
 
 def _read_with_answered(answered: dict[int, _Act], by_trigger: dict[int, _Act]) -> None:

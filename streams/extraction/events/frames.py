@@ -866,6 +866,9 @@ _AID_MODIFIERS = frozenset({"aid", "relief", "humanitarian", "food", "medical"})
 _NEEDS_AID_MODIFIER = frozenset({"worker", "agency", "truck", "lorry", "convoy", "supply"})
 
 
+ACCESS_PATTERN = "+access"  # the pattern suffix of a candidate _access_allowed recoded
+
+
 def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
     """A verb of the ALLOW block coded by its default (080, yield) whose direct object is inspectors, peacekeepers or
     aid (``event_access.tsv``: "allowed IAEA inspectors into the plant", "let the first aid convoys in") allows access:
@@ -877,14 +880,18 @@ def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
     if not cands or not kb.access or not all(c.pattern == f"{_ALLOW_BLOCK}:verb" or entering and c.pattern.startswith(f"{_ALLOW_BLOCK}:")
                                              and c.code.startswith("07") for c in cands):
         return cands
-    for o in frame.objects:
+    # (or those allowed to do something, whom the parser makes the subject of the infinitive: "allowed aid trucks |
+    # to enter", "allowed inspectors | to visit the site")
+    allowed = frame.objects + [s for c in kids(frame.verb) if c.dep_ in ("ccomp", "xcomp") and has_to(c)
+                               for s in kids(c) if s.dep_ == "nsubj"]
+    for o in allowed:
         if _destination(o):
             continue
         for n in (o, counted(o)):
             code = kb.access.get(n.lemma_.lower())
             if code and (n.lemma_.lower() not in _NEEDS_AID_MODIFIER
                          or any(c.lower_ in _AID_MODIFIERS for c in kids(n) if c.dep_ in ("compound", "amod"))):
-                return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + "+access")]
+                return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + ACCESS_PATTERN)]
     return cands
 
 
