@@ -73,3 +73,13 @@ def test_help_given_in_a_disaster_is_the_disaster_s_story(text) -> None:
 def test_aid_after_an_act_of_war_is_still_aid() -> None:
     top = top_typed_event(text_events("The government sent food aid to the refugees after the war displaced them."))
     assert (top["plover_type"], top["source"]["text"]) == ("AID", "government")
+
+
+def test_an_inquiry_into_a_fire_or_a_crash_looks_into_no_one() -> None:
+    """builder._a_mishap: investigating an accident, a fire or its cause is no act on anyone (no event); an inquiry
+    into crimes or abuses looks into someone's conduct and stays an investigation."""
+    for text in ("Fire officials are investigating the cause of the warehouse blaze.",
+                 "The transport ministry began investigating the bus crash on Tuesday."):
+        assert not [e for e in text_events(text) if e["plover_type"]], text
+    top = top_typed_event([e for e in text_events("The UN opened an inquiry into abuses by police in Kasai.") if e["plover_type"]])
+    assert top["cameo_code"].startswith("09")

@@ -265,5 +265,6 @@ def test_an_inquiry_that_reports_a_finding_is_its_source_not_an_act() -> None:
     events = text_events("Government soldiers torched three villages, a UN inquiry found.")
     assert not [e for e in events if e["cameo_code"].startswith("09")], events
     assert top_typed_event(events)["source"]["text"] == "Government soldiers"
-    opened = text_events("Prosecutors opened an inquiry into the fire at the detention centre.")
+    # (an inquiry into deaths looks into someone's conduct; one into a fire alone looks into no one: builder._a_mishap)
+    opened = text_events("Prosecutors opened an inquiry into the deaths at the detention centre.")
     assert any(e["cameo_code"].startswith("09") for e in opened), opened

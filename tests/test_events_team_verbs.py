@@ -161,3 +161,19 @@ def test_sent_packing_is_expelled() -> None:
     top = top_typed_event(_typed("Niger sent the UN observers packing."))
     assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "UN observers")
     assert top_typed_event(_typed("Kenya sent a team of doctors to the border town."))["plover_type"] != "COERCE"
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("Opposition leaders pointed the finger at the ruling party over the killings.", "112", "Opposition leaders", "ruling party"),
+    ("Riot police roughed up three reporters outside parliament on Sunday.", "182", "Riot police", "three reporters"),
+    ("Lecturers at the state university downed their tools on Monday over unpaid salaries.", "143", "Lecturers", None),
+])
+def test_more_idioms_of_news(text, code, source, target) -> None:
+    top = top_typed_event(_typed(text))
+    assert (top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")) == (code, source, target)
+
+
+def test_brushing_aside_codes_what_is_brushed_aside() -> None:
+    top = top_typed_event(_typed("Moscow brushed aside demands from NATO to pull back its troops."))
+    assert (top["plover_type"], top["target"]["text"]) == ("REJECT", "NATO")
+    assert not _typed("He brushed aside the dust and pointed at the map.")

@@ -105,6 +105,7 @@ _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
+_INVESTIGATING_ROOT = "09"  # investigate: an act that looks into someone's conduct
 # PETRARCH2's block of meeting and facing (meet, face, confront) coded by its default: its object is the one met (a
 # topic is the object of "discuss", another block)
 _ENCOUNTER_DEFAULT = "MEET_PEOPLE:verb"
@@ -464,6 +465,9 @@ class _SentenceCoder:
             # whose verb's own act is another, is not)
             c = replace(c, code=own, reverse="")
             act = replace(act, cand=c, plover=code_info(own).plover_type, p_type=self._p(probs, code_info(own).plover_type))
+        if (not targets and c.target_groups and (c.code or c.reverse).startswith(_INVESTIGATING_ROOT)
+                and any(_a_mishap(self.doc[g[0]]) for g in c.target_groups)):
+            return []  # investigating a mishap ("the cause of the fire", "the crash") looks into no one's conduct
         if (not targets and c.kind == "verb" and c.pattern == _ENCOUNTER_DEFAULT
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not _after_comma(o) for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
@@ -739,6 +743,22 @@ def _a_town(actor: Participant) -> bool:
 def _determined(n: Token) -> bool:
     """The noun has an article or a possessor: a particular act ("during a rally"), not a manner ("in protest")."""
     return any(k.dep_ in ("det", "poss") for k in kids(n))
+
+
+# What an inquiry into no one looks into: an accident or a disaster (event_accidents.tsv's mishaps, the hazards of
+# participants.is_hazard), a fire or a blast, or the cause or circumstances of one ("investigating the cause of the
+# blaze"). An inquiry into crimes, abuses or corruption looks into someone's conduct, named or not, and stays coded.
+_INQUIRY_MISHAPS = frozenset({"fire", "blaze", "explosion", "blast", "incident", "outage", "leak", "spill", "fall"})
+_INQUIRY_FRAMES = frozenset({"cause", "causes", "circumstances", "origin"})
+
+
+def _a_mishap(tok: Token) -> bool:
+    """``tok`` names an accident, a disaster or a fire, or the cause of one."""
+    if tok.lemma_.lower() in _INQUIRY_FRAMES:
+        tok = next((g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"), tok)
+    low = tok.lemma_.lower()
+    return (tok.pos_ == "NOUN" and (low in knowledge().mishaps or low in _INQUIRY_MISHAPS)
+            or is_hazard(tok.doc[tok.i : tok.i + 1]))
 
 
 def _own_code(c: Candidate) -> str:
