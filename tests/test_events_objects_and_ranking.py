@@ -268,3 +268,11 @@ def test_an_inquiry_that_reports_a_finding_is_its_source_not_an_act() -> None:
     # (an inquiry into deaths looks into someone's conduct; one into a fire alone looks into no one: builder._a_mishap)
     opened = text_events("Prosecutors opened an inquiry into the deaths at the detention centre.")
     assert any(e["cameo_code"].startswith("09") for e in opened), opened
+
+
+def test_a_second_object_after_a_comma_sums_up_the_clause() -> None:
+    """slots.object_heads: "..., its first shipment there" is an apposition the parser may read as a second direct
+    object; its possessive then stood for a target (here resolved to the speaker named after it)."""
+    top = top_typed_event(text_events("The Red Cross delivered 900 tonnes of rice to displaced families in the north on "
+                                      "Monday, its first shipment there in weeks, the agency said."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("AID", "Red Cross", "displaced families")

@@ -54,7 +54,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import agent_heads, is_passive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
+from .slots import after_comma, agent_heads, is_passive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -469,7 +469,7 @@ class _SentenceCoder:
                 and any(_a_mishap(self.doc[g[0]]) for g in c.target_groups)):
             return []  # investigating a mishap ("the cause of the fire", "the crash") looks into no one's conduct
         if (not targets and c.kind == "verb" and c.pattern == _ENCOUNTER_DEFAULT
-                and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not _after_comma(o) for o in kids(tok))):
+                and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not after_comma(o) for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
         if sources and not targets and c.place_groups and c.code and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE):
@@ -1044,13 +1044,6 @@ def _unarmed_fight(c: Candidate, v: Token, sources: list[Participant], targets: 
     if not targets and not (mutual and (len(sources) >= 2 or sources[0].plural) and not any(k.dep_ == "dobj" for k in kids(v))):
         return False
     return all(p.sector in _UNARMED_SECTORS and p.etype not in _PLACE_TYPES for p in (*sources, *targets))
-
-
-def _after_comma(tok: Token) -> bool:
-    """The phrase opens after a comma ("met in Beijing, their first meeting in years"): an apposition that sums up the
-    clause, which the parser may read as the verb's object; an object follows its verb with no comma between."""
-    edge = tok.left_edge
-    return edge.i > 0 and tok.doc[edge.i - 1].text == ","
 
 
 def _clause_score(tok: Token) -> float:

@@ -446,10 +446,21 @@ def _previous_subject(v: Token) -> list[Token]:
     return []
 
 
+def after_comma(tok: Token) -> bool:
+    """The phrase opens after a comma ("met in Beijing, their first meeting in years"): an apposition that sums up the
+    clause, which the parser may read as the verb's object; an object follows its verb with no comma between."""
+    edge = tok.left_edge
+    return edge.i > 0 and tok.doc[edge.i - 1].text == ","
+
+
 def object_heads(v: Token) -> list[Token]:
-    """Direct / dative objects and predicates of ``v`` (not times); a count stands for what it counts."""
+    """Direct / dative objects and predicates of ``v`` (not times); a count stands for what it counts. A second
+    direct object after a comma sums up the clause ("delivered rice to X, its first shipment there"): no object."""
     out = []
+    first = next((c.i for c in kids(v) if c.dep_ == "dobj"), None)
     for c in kids(v):
+        if c.dep_ == "dobj" and c.i != first and after_comma(c):
+            continue
         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # the parser labels a prepositional recipient's "to"/"for" as the dative ("granted asylum to X"):
