@@ -183,3 +183,15 @@ def test_a_restated_take_keeps_its_block_s_patterns() -> None:
     # knowledge.VerbEntry.restated: the object kind holds back only the default code; "take control of" is a pattern's
     top = _top("Rebel fighters took control of the border town after the garrison fled.")
     assert (top["plover_type"], top["source"]["text"]) == ("COERCE", "Rebel fighters")
+
+
+def test_verbs_of_degree_are_cooperation_only_with_a_relation() -> None:
+    """event_verbs.tsv restates PETRARCH2's BOOST entries (060) with object "relation" (frames._a_relation): raising a
+    relation between parties is cooperation; escalating a dispute, heightening tensions or raising prices is not."""
+    top = top_typed_event([e for e in text_events("India boosted trade with Vietnam on Monday.") if e["plover_type"]])
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("060", "India", "Vietnam")
+    for text in ("The ministry increased fuel prices by ten percent.", "Both sides escalated the border dispute last week."):
+        assert not [e for e in text_events(text) if e["plover_type"] == "COOPERATE"], text
+    top = top_typed_event([e for e in text_events("Tokyo slapped tariffs on Korean steel, escalating a trade row with Seoul.")
+                           if e["plover_type"]])
+    assert top["cameo_code"] == "163"

@@ -511,6 +511,13 @@ def _bare_prepositions(p: Pattern) -> bool:
             and all(spec.noun is None for spec in p.preps))
 
 
+def _a_relation(tok: Token) -> bool:
+    """``tok`` (or the noun its container holds: "the trade relationship", "their cooperation programme") names a
+    standing relation between parties (event_relations.tsv: trade, ties, cooperation, aid ...)."""
+    relations = knowledge().relations
+    return any(t is not None and (t.lemma_.lower() in relations or t.lower_ in relations) for t in (tok, contained(tok)))
+
+
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     kind = entry.object_kind
     if kind in _OBJECT_TESTS and not any(_OBJECT_TESTS[kind](c) for c in _tested_objects(v)):
@@ -522,6 +529,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
         return False  # "shared intelligence with X", not "shared a border" nor "shared the prize"
+    if kind == "relation" and not any(c.dep_ in ("dobj", "nsubjpass") and _a_relation(c) for c in kids(v)):
+        return False  # "deepened ties with X", "boosted trade", not "escalated the dispute" nor "stepped up attacks"
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
         # particle of it ("over breakfast, she handed me a book" is no handing over)

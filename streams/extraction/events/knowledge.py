@@ -95,7 +95,8 @@ class VerbEntry:
     # but no number of them ("received his counterpart", not "received 2,000 refugees"); "actor" people, a state or an
     # organisation ("sanctioned Iran"); "partner" such a one governed by the preposition written with the verb ("worked
     # with Iran", not "with tools"); "information" an object of event_information_objects.tsv ("shared intelligence");
-    # "intransitive" no direct object ("took to social media", not "took the fight to X")
+    # "intransitive" no direct object ("took to social media", not "took the fight to X"); "relation" one that names a
+    # relation between parties of event_relations.tsv ("deepened ties", "boosted trade", not "escalated the dispute")
     object_kind: str = ""
     # a team row restating a dictionary entry (event_verbs.tsv): its object kind holds back only the default code, the
     # block's patterns fit whatever the object ("take" 171 needs an actor; "took control of" is a pattern's)
