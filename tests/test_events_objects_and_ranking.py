@@ -276,3 +276,10 @@ def test_a_second_object_after_a_comma_sums_up_the_clause() -> None:
     top = top_typed_event(text_events("The Red Cross delivered 900 tonnes of rice to displaced families in the north on "
                                       "Monday, its first shipment there in weeks, the agency said."))
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("AID", "Red Cross", "displaced families")
+
+
+def test_a_trailing_participle_ranks_below_its_clause() -> None:
+    """builder._trailing_participle: "..., seizing its crew" tells how the hijacking went; counted as two clauses."""
+    top = top_typed_event(text_events("Pirates hijacked the Liberian-flagged tanker Ocean Star in the Gulf of Aden on Monday, "
+                                      "seizing its 19 crew members."))
+    assert (top["cameo_code"], top["action"]["text"]) == ("181", "hijacked")

@@ -956,7 +956,7 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(12):
         if cur.head is cur:
             break
-        if _background_step(cur):
+        if _background_step(cur) or _trailing_participle(cur):
             depth += 2  # (an act opposed, "warned X against deploying troops", is background to the warning as well)
         elif cur.dep_ in ("advcl", "acl", "pcomp"):
             depth += 1
@@ -969,6 +969,15 @@ def _background_step(cur: Token) -> bool:
     party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed."""
     return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
             or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur))
+
+
+def _trailing_participle(cur: Token) -> bool:
+    """A present participle after a comma that follows the verb it hangs on: it tells what came of the clause's act or
+    how it was done ("eased sanctions, allowing transfers", "slapped tariffs, escalating a dispute"), which the clause's
+    own act outranks unless the classifier reads the participle's far likelier; counted as two clauses. (As background,
+    below any act of the clause, it lost as many acts the participle names more exactly as it won: "surrendered,
+    handing over their weapons".)"""
+    return cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i and cur.head.pos_ in ("VERB", "AUX") and after_comma(cur)
 
 
 def _in_background(tok: Token) -> bool:
