@@ -104,3 +104,26 @@ def test_an_aid_package_approved_is_aid_and_aid_let_in_is_access() -> None:
     assert _top("The cabinet approved a $40 million aid package for Malawi.")[0] == "070"
     assert _top("Jordan allowed aid shipments into Syria on Monday.")[0] == "0863"
     assert _top("The council allowed delivery vans into the market square.")[0] == "080"
+
+
+def test_a_sum_is_what_it_is_in() -> None:
+    """slots.counted: "$40 million in emergency relief" is relief (a pattern's object); an amount in a named body or in
+    a year stays the amount."""
+    assert _top("Norway pledged $40 million in emergency relief to Malawi on Friday.") == ("0333", "Norway", "Malawi")
+    assert _top("The agency released $90 million in emergency grants to farmers in the flooded districts.")[0] == "071"
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("Serbia moved two armoured brigades to its border with Kosovo on Sunday.", "154", "Kosovo"),
+    ("China shifted extra troops to the Himalayan frontier.", "154", None),
+    ("Russia moved warships near the coast of Finland.", "150", "Finland"),
+])
+def test_forces_moved_somewhere_are_deployed_there(text, code, target) -> None:
+    """event_verbs.tsv restates "move", "shift" and "redeploy" with armed forces as object (object kind "forces"):
+    154, read by frames._shows_of_force like forces sent (a border's party is the target; near a party, a show of force)."""
+    top = _top(text)
+    assert (top[0], top[2]) == (code, target)
+
+
+def test_things_moved_are_no_deployment() -> None:
+    assert not [e for e in text_events("The company moved its headquarters to Dublin last year.") if e["plover_type"] == "MOBILIZE"]

@@ -597,7 +597,8 @@ def _names_guest(tok: Token) -> bool:
 
 
 # The direct object each object kind of event_verbs.tsv needs (VerbEntry.object_kind)
-_OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _names_guest, "actor": _names_actor}
+_OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _names_guest, "actor": _names_actor,
+                 "forces": lambda tok: _forces(counted(tok), knowledge())}
 
 
 def _left_in_a_state(v: Token, frame: VerbFrame) -> bool:
@@ -823,7 +824,7 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     with no "to" phrase: forces shown to it ("sent warships around the island"), not given to it. The verb's codings
     of cooperation, aid or withdrawal become one show of force (150), aimed at the phrase's object or at the owner
     it names ("off the coast of X"); its other codings stay."""
-    if not cands or not kb.force_shows or not any(c.code.startswith(_SHOWN_INSTEAD) for c in cands):
+    if not cands or not kb.force_shows or not any(map(_read_as_sending, cands)):
         return cands
     # (or the forces whose sending the object names: "ordered the deployment of two battalions to X")
     sent = [o for o in frame.objects if o.lemma_.lower() in _SENDING_NOUNS]
@@ -847,13 +848,19 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     return _sending_read_as(cands, SHOW_OF_FORCE_CODE, "+shown", [g for o in shown_to for g in (_group(o), *owner_groups(o))])
 
 
+def _read_as_sending(c: Candidate) -> bool:
+    """A coding of cooperation, aid or withdrawal, or a verb's default deployment ("moved troops to X",
+    event_verbs.tsv: "move" with armed forces as its object), which the sending rules read by where the forces go."""
+    return c.code.startswith(_SHOWN_INSTEAD) or c.code == DEPLOYMENT_CODE and c.pattern.endswith(":verb")
+
+
 def _sending_read_as(cands: list[Candidate], code: str, mark: str, targets: list[list[int]]) -> list[Candidate]:
     """The codings of cooperation, aid or withdrawal among ``cands`` become one act ``code`` aimed at ``targets``;
     the other codings stay."""
     out: list[Candidate] = []
     done = False
     for c in cands:
-        if not c.code.startswith(_SHOWN_INSTEAD):
+        if not _read_as_sending(c):
             out.append(c)
         elif not done:
             done = True
@@ -968,8 +975,12 @@ def _deployed(cands: list[Candidate], places: list[Token]) -> list[Candidate]:
 
 
 def _border_parties(places: list[Token]) -> list[list[int]]:
-    """The parties a place's "with" phrase names ("its border with X"): those forces deployed there are aimed at."""
-    return [[g.i] for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
+    """The parties a place's "with" phrase names ("its border with X"): those forces deployed there are aimed at. The
+    parser may hang the phrase on the verb instead; it still follows the place's own words."""
+    withs = [c for o in places for c in kids(o) if c.dep_ == "prep" and c.lower_ == "with"]
+    withs += [t for o in places if o.right_edge.i + 1 < len(o.doc) for t in [o.doc[o.right_edge.i + 1]]
+              if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != o.i]
+    return [[g.i] for c in withs for g in kids(c) if g.dep_ == "pobj"]
 
 
 _HOLDING_CODES = ("173", "181")  # arrest or detain, abduct or take hostage: what is done to people

@@ -626,12 +626,14 @@ def contained(tok: Token) -> Token | None:
 
 
 def counted(tok: Token) -> Token:
-    """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token)."""
-    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in _COUNT_NOUNS:
+    """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token); a sum of
+    money, what it is in ("$50 million in emergency relief", "2 billion euros in loans": the relief, the loans)."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or tok.lemma_.lower() in _COUNT_NOUNS:
+        preps = ("of", "in") if tok.ent_type_ == "MONEY" else ("of",)
         for c in kids(tok):
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for g in kids(c):
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and (c.lower_ == "of" or g.pos_ == "NOUN" and not g.ent_type_ and not is_time(g)):
                         return g
     return tok
 
