@@ -127,3 +127,14 @@ def test_forces_moved_somewhere_are_deployed_there(text, code, target) -> None:
 
 def test_things_moved_are_no_deployment() -> None:
     assert not [e for e in text_events("The company moved its headquarters to Dublin last year.") if e["plover_type"] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt sent a convoy of 30 trucks carrying food into Sudan on Monday.",
+    "Qatar sent two cargo planes loaded with tents and blankets to Afghanistan.",
+])
+def test_what_a_vehicle_is_said_to_carry_is_what_is_sent(text) -> None:
+    """slots.contained: a vehicle "loaded with" or "carrying" goods holds them, read through two containers
+    (a convoy of trucks carrying food)."""
+    top = top_typed_event([e for e in text_events(text) if e["plover_type"]])
+    assert top is not None and top["plover_type"] == "AID", text

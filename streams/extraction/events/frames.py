@@ -171,7 +171,9 @@ def verb_frame(v: Token) -> VerbFrame:
     subjects = agent_heads(v)
     objects = passive_patients(v) if passive else []
     objects += object_heads(v)
-    objects += [h for o in objects for h in [contained(o)] if h is not None]  # "approved an aid package": aid too
+    for _ in range(2):  # "approved an aid package": aid too; "sent a convoy of trucks carrying food": the trucks, the food
+        seen = {o.i for o in objects}
+        objects += [h for o in objects for h in [contained(o)] if h is not None and h.i not in seen]
     particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
@@ -209,6 +211,9 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             held = contained(t)
             if held is not None:
                 out.update((("o", held.lemma_.lower()), ("o", held.lower_)))
+                held = contained(held)  # (two levels, as verb_frame reads them: "a convoy of trucks carrying food")
+                if held is not None:
+                    out.update((("o", held.lemma_.lower()), ("o", held.lower_)))
             for g in t.conjuncts:
                 out.add(("o", g.lemma_.lower()))
                 out.add(("o", g.lower_))

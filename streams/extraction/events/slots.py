@@ -613,16 +613,40 @@ _CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "statu
                     "consignment", "cargo", "batch", "airlift"}
 
 
+# Vehicles, and what a participle after one says it carries ("planes loaded with tents", "trucks carrying flour")
+_VEHICLE_NOUNS = frozenset({"truck", "lorry", "convoy", "plane", "aircraft", "airplane", "jet", "helicopter", "ship",
+                            "vessel", "boat", "barge", "ferry", "train", "van", "vehicle", "flight"})
+_LOADED = frozenset({"load", "laden", "pack", "fill", "stack", "stuff", "cram"})
+_CARRYING = frozenset({"carry", "transport", "bear", "ferry", "haul"})
+
+
 def contained(tok: Token) -> Token | None:
     """The noun a container noun holds ("aid" of "a $50 billion aid package", "alert" of "its military alert level",
     "readiness" of "the highest level of combat readiness"): its compound right before it, else the noun of its "of"
-    phrase, or None."""
-    if tok.lemma_.lower() not in _CONTAINER_NOUNS or tok.i == 0:
+    phrase; or what a vehicle is said to carry ("two planes loaded with tents", "a convoy carrying flour"); or None."""
+    low = tok.lemma_.lower()
+    if low in _VEHICLE_NOUNS:
+        load = _carried(tok)
+        if load is not None:
+            return load
+    if low not in _CONTAINER_NOUNS or tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
     if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN":
         return prev
     return next((g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+
+
+def _carried(vehicle: Token) -> Token | None:
+    for c in kids(vehicle):
+        if c.dep_ != "acl" or c.i < vehicle.i:
+            continue
+        verb = c.lemma_.lower()
+        if c.tag_ == "VBN" and verb in _LOADED:
+            return next((g for p in kids(c) if p.dep_ == "prep" and p.lower_ == "with" for g in kids(p) if g.dep_ == "pobj"), None)
+        if c.tag_ == "VBG" and verb in _CARRYING:
+            return next((g for g in kids(c) if g.dep_ == "dobj"), None)
+    return None
 
 
 def counted(tok: Token) -> Token:
