@@ -580,7 +580,9 @@ def _names_people(tok: Token) -> bool:
     return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS
             or _agent_sector(tok, knowledge()) is not None
             # a known person's name the tagger missed or took for an organisation ("received Zelenskiy")
-            or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and person(tok.text) is not None))
+            or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and person(tok.text) is not None)
+            # or an office-holder the role gazetteer knows ("the permanent secretary", "two commissioners")
+            or (tok.pos_ == "NOUN" and role_words().get(tok.lemma_.lower(), (None, ""))[1] == "role"))
 
 
 def _names_actor(tok: Token) -> bool:
