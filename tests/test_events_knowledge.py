@@ -154,3 +154,16 @@ def test_a_verb_the_patterns_were_written_for_is_a_verb_of_their_block() -> None
     entries = knowledge().verbs_by_lemma.get("urge", ())
     assert entries and {e.block for e in entries} == {"DEMAND"}
     assert all(e.code and e.code != "---" for e in entries)
+
+
+def test_a_typhoon_discards_nothing(nlp):
+    """The list files "typhoon" under weather: praise or protests after one are acts like any other; the disaster
+    itself codes nothing (a hazard is no actor)."""
+    from conftest import text_events
+
+    events = [e for e in text_events("The mayor thanked the army for its rescue work after the typhoon.", "t-disc") if e["plover_type"]]
+    assert [(e["plover_type"], e["source"]["text"], e["target"]["text"]) for e in events] == [("SUPPORT", "mayor", "army")]
+    events = [e for e in text_events("Residents protested outside city hall over the slow response to the typhoon.", "t-disc")
+              if e["plover_type"]]
+    assert [e["plover_type"] for e in events][:1] == ["PROTEST"]
+    assert not [e for e in text_events("A typhoon swept away two fishing villages on the coast.", "t-disc") if e["plover_type"]]
