@@ -177,3 +177,16 @@ def test_brushing_aside_codes_what_is_brushed_aside() -> None:
     top = top_typed_event(_typed("Moscow brushed aside demands from NATO to pull back its troops."))
     assert (top["plover_type"], top["target"]["text"]) == ("REJECT", "NATO")
     assert not _typed("He brushed aside the dust and pointed at the map.")
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("A mob thrashed two forest guards in the village on Sunday.", "190", "two forest guards"),
+    ("Police manhandled three reporters outside the court.", "182", "three reporters"),
+    ("The federal committee stopped monthly allocations to 27 local councils.", "1621", "27 local councils"),
+])
+def test_beatings_and_allocations_stopped(text, code, target) -> None:
+    """event_verbs.tsv: "thrash" and "manhandle" join DESTROY with people as object; event_relations.tsv: allocations
+    of public funds stopped are economic assistance stopped."""
+    top = top_typed_event(_typed(text))
+    assert (top["cameo_code"], top["target"]["text"]) == (code, target)
+    assert not _typed("The home side thrashed its rivals 5-0 on Saturday.")
