@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+")
 T = TypeVar("T")
 
 
-def _per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
+def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
     """``build()`` once per doc, kept in ``doc.user_data[key]``."""
     value = doc.user_data.get(key)
     if value is None:
@@ -33,7 +33,7 @@ def _per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` re-joins every token on each access; the string is built once per doc (or given by the parser)."""
-    data = doc.user_data  # read inline, not through _per_doc: asked ~70 times an article
+    data = doc.user_data  # read inline, not through per_doc: asked ~70 times an article
     text = data.get(_TEXT_KEY)
     if text is None:
         text = data[_TEXT_KEY] = doc.text
@@ -50,7 +50,7 @@ def has_word(doc: Doc, word: str) -> bool:
     text's maximal ``\\w+`` runs (built once per doc) instead of a regex compiled and run over the text per word."""
     if not word.isalpha():
         return re.search(rf"\b{re.escape(word)}\b", doc_text(doc)) is not None
-    return word in _per_doc(doc, _WORDS_KEY, lambda: frozenset(_WORD.findall(doc_text(doc))))
+    return word in per_doc(doc, _WORDS_KEY, lambda: frozenset(_WORD.findall(doc_text(doc))))
 
 
 def keep_text(doc: Doc, text: str) -> None:
@@ -69,7 +69,7 @@ def release(doc: Doc) -> None:
 
 def sentences(doc: Doc) -> list[Span]:
     """``doc.sents`` walks every token on each access; the list is computed once per doc."""
-    data = doc.user_data  # read inline, not through _per_doc: asked ~80 times an article
+    data = doc.user_data  # read inline, not through per_doc: asked ~80 times an article
     sents = data.get(_SENTS_KEY)
     if sents is None:
         sents = data[_SENTS_KEY] = list(doc.sents)
@@ -101,7 +101,7 @@ def entity_of(tok: Token) -> Span | None:
 def ents(span: Span) -> list[Span]:
     """The entities of a sentence; ``Span.ents`` scans the whole document each call, so index them once per doc."""
     doc = span.doc
-    data = doc.user_data  # read inline, not through _per_doc: asked ~40 times an article
+    data = doc.user_data  # read inline, not through per_doc: asked ~40 times an article
     index = data.get(_ENTS_KEY)
     if index is None:
         index = data[_ENTS_KEY] = _ents_by_sentence(doc)

@@ -48,7 +48,7 @@ from ..gazetteer import norm, places
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
-from .knowledge import FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
+from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
@@ -100,7 +100,6 @@ _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light ve
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _ACCUSE_TYPE = "ACCUSE"
 _CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
-_AID_ROOT = "07"  # provide aid: in a disaster, the disaster's story (_of_disaster)
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -652,7 +651,7 @@ class _SentenceCoder:
         # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
         # shook the region", "troops rescued hundreds after floods swept the valley")
         v = self.doc[c.trigger]
-        return (c.code or c.reverse)[:2] == _AID_ROOT and any(
+        return (c.code or c.reverse)[:2] == AID_ROOT and any(
             s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
             for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k))
 

@@ -27,8 +27,8 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .slots import CONTAINER_DEPTH, PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -171,7 +171,7 @@ def verb_frame(v: Token) -> VerbFrame:
     subjects = agent_heads(v)
     objects = passive_patients(v) if passive else []
     objects += object_heads(v)
-    for _ in range(2):  # "approved an aid package": aid too; "sent a convoy of trucks carrying food": the trucks, the food
+    for _ in range(CONTAINER_DEPTH):  # "approved an aid package": aid too; "a convoy of trucks carrying food": both
         seen = {o.i for o in objects}
         objects += [h for o in objects for h in [contained(o)] if h is not None and h.i not in seen]
     particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
@@ -208,12 +208,8 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             t = counted(c) if dep != "xcomp" else c
             out.add(("o", t.lemma_.lower()))
             out.add(("o", t.lower_))
-            held = contained(t)
-            if held is not None:
+            for held in held_within(t):  # (as deep as verb_frame reads them)
                 out.update((("o", held.lemma_.lower()), ("o", held.lower_)))
-                held = contained(held)  # (two levels, as verb_frame reads them: "a convoy of trucks carrying food")
-                if held is not None:
-                    out.update((("o", held.lemma_.lower()), ("o", held.lower_)))
             for g in t.conjuncts:
                 out.add(("o", g.lemma_.lower()))
                 out.add(("o", g.lower_))
@@ -892,16 +888,21 @@ _NEEDS_AID_MODIFIER = frozenset({"worker", "agency", "truck", "lorry", "convoy",
 ACCESS_PATTERN = "+access"  # the pattern suffix of a candidate _access_allowed recoded
 
 
+def _allowing(c: Candidate, entering: bool) -> bool:
+    """The ALLOW block's default; or one of its aid patterns, which fits the aid an "aid convoy" carries, when the aid
+    is let in or through somewhere ("allowed aid convoys into the north" is access; "approved an aid package" no entry)."""
+    if c.pattern == f"{_ALLOW_BLOCK}:verb":
+        return True
+    return entering and c.pattern.startswith(f"{_ALLOW_BLOCK}:") and c.code.startswith(AID_ROOT)
+
+
 def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
     """A verb of the ALLOW block coded by its default (080, yield) whose direct object is inspectors, peacekeepers or
     aid (``event_access.tsv``: "allowed IAEA inspectors into the plant", "let the first aid convoys in") allows access:
     the row's code (0861-0863), with the verb's slots. Workers, agencies, trucks, convoys and supplies count only with a
     modifier of aid, relief, food or medicine ("food trucks", "aid workers"): "allowed trucks into the centre" is traffic."""
-    # (or one of the block's aid patterns, which fits the aid an "aid convoy" carries, when the aid is let in or through
-    # somewhere: "allowed aid convoys into the north" is access; "approved an aid package" is no entry)
     entering = "in" in frame.particles or any(p_ in ("into", "through") for p_, _ in frame.preps)
-    if not cands or not kb.access or not all(c.pattern == f"{_ALLOW_BLOCK}:verb" or entering and c.pattern.startswith(f"{_ALLOW_BLOCK}:")
-                                             and c.code.startswith("07") for c in cands):
+    if not cands or not kb.access or not all(_allowing(c, entering) for c in cands):
         return cands
     # (or those allowed to do something, whom the parser makes the subject of the infinitive: "allowed aid trucks |
     # to enter", "allowed inspectors | to visit the site")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..doc_index import doc_text
+from ..doc_index import doc_text, per_doc
 from .slots import is_purpose_infinitive, kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
@@ -216,14 +216,12 @@ _CONJUNCTIONS_KEY = "newsevents.events.condition_conjunctions"
 
 
 def _condition_conjunctions(doc: Doc) -> list[int]:
-    """Indexes of the doc's conjunctions of condition, in order (kept in ``doc.user_data``)."""
-    found = doc.user_data.get(_CONJUNCTIONS_KEY)
-    if found is None:
-        text = doc_text(doc).lower()
-        found = ([t.i for t in doc if t.lower_ in _CONDITION_VERBS and conditional_conjunction(t)]
-                 if any(w in text for w in _CONDITION_VERBS) else [])
-        doc.user_data[_CONJUNCTIONS_KEY] = found
-    return found
+    """Indexes of the doc's conjunctions of condition, in order (found once per doc, ``doc_index.per_doc``)."""
+    def find() -> list[int]:
+        if not any(w in doc_text(doc).lower() for w in _CONDITION_VERBS):
+            return []
+        return [t.i for t in doc if t.lower_ in _CONDITION_VERBS and conditional_conjunction(t)]
+    return per_doc(doc, _CONJUNCTIONS_KEY, find)
 
 
 _ASPECT = frozenset({"keep", "continue", "resume", "start", "begin"})  # "vowed to keep attacking": the phase of the act

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import datelines
 from ..datelines import joins_words
-from ..doc_index import sentences
+from ..doc_index import per_doc, sentences
 from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
@@ -132,13 +132,7 @@ def parse_memo(doc: Doc, name: str) -> dict:
     """A dict kept on the doc for what ``name``, a pure function of the parse, found per token: asked again for the
     same token (each candidate's slots, each coding of each trigger), it answers from here. Dropped with the
     children when a component changes arcs (:func:`forget_children`)."""
-    memos = doc.user_data.get(_PARSE_MEMO_KEY)
-    if memos is None:
-        memos = doc.user_data[_PARSE_MEMO_KEY] = {}
-    memo = memos.get(name)
-    if memo is None:
-        memo = memos[name] = {}
-    return memo
+    return per_doc(doc, _PARSE_MEMO_KEY, dict).setdefault(name, {})
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -635,6 +629,21 @@ def contained(tok: Token) -> Token | None:
     if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN":
         return prev
     return next((g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+
+
+CONTAINER_DEPTH = 2  # containers read within containers ("a convoy of | trucks carrying | food")
+
+
+def held_within(tok: Token) -> list[Token]:
+    """What ``tok`` holds, :data:`CONTAINER_DEPTH` containers deep (:func:`contained`): "a convoy of trucks carrying
+    food" holds the trucks and the food."""
+    out: list[Token] = []
+    for _ in range(CONTAINER_DEPTH):
+        tok = contained(tok)
+        if tok is None:
+            break
+        out.append(tok)
+    return out
 
 
 def _carried(vehicle: Token) -> Token | None:
