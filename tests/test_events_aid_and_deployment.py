@@ -138,3 +138,15 @@ def test_what_a_vehicle_is_said_to_carry_is_what_is_sent(text) -> None:
     (a convoy of trucks carrying food)."""
     top = top_typed_event([e for e in text_events(text) if e["plover_type"]])
     assert top is not None and top["plover_type"] == "AID", text
+
+
+def test_patrol_craft_given_to_a_navy_are_military_aid() -> None:
+    """event_synsets.tsv: patrol boats, gunboats and armoured vehicles are &MILITARY, so GRANT's "&MILITARY" pattern
+    (072) codes them given, where YIELD's "hand over" alone made them custody given up (080)."""
+    top = top_typed_event(text_events("Japan handed over six patrol boats to the Vietnamese navy on Monday."))
+    assert (top["plover_type"], top["cameo_code"], top["source"]["text"]) == ("AID", "072", "Japan")
+
+
+def test_patrol_craft_sent_to_a_reef_are_forces_sent() -> None:
+    top = top_typed_event(text_events("Ankara sent gunboats to the disputed waters on Sunday."))
+    assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Ankara")

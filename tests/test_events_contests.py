@@ -37,3 +37,23 @@ def test_a_game_won_with_a_verb_of_force_is_no_act(text) -> None:
     assert not [e for e in text_events(text) if e["plover_type"]]
     top = top_typed_event(text_events("Gunmen killed 20-30 villagers in the attack."))
     assert top["plover_type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia Stun Egypt 1-0 In Cairo To Book Final Spot",
+    "Lesotho humiliated Angola 3-0 in Maseru on Saturday.",
+])
+def test_a_score_ends_any_verb_in_a_result(text) -> None:
+    """builder._won_in_contest: a score after the verb or after a side tells a game's result whatever the verb (a
+    verb of surprise or humiliation is a criticism in the dictionary)."""
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_what_a_result_led_to_is_part_of_the_game() -> None:
+    assert not [e for e in text_events("Porto edged Benfica 3-2 on Sunday to go top of the table.") if e["plover_type"]]
+
+
+def test_a_tally_of_votes_keeps_what_it_decided() -> None:
+    """A verb with a clause after the tally decided it ("voted 7-2 to ban"): the clause's act is coded."""
+    top = top_typed_event(text_events("The city council voted 7-2 to ban protests outside the town hall."))
+    assert top["plover_type"] == "COERCE"

@@ -44,3 +44,18 @@ def test_declined_comment_is_a_statement_when_statements_are_published() -> None
 def test_refusing_to_act_is_still_a_rejection() -> None:
     typed = [e for e in text_events("Iran declined to release the detained sailors.", "t-declined") if e["plover_type"]]
     assert typed and max(typed, key=lambda e: e["confidence"])["plover_type"] == "REJECT"
+
+
+@pytest.mark.parametrize("text", [
+    "\"It will be done,\" said the governor, Tom Reyes, when asked whether the new stadium would open on time.",
+    "\"We remain hopeful,\" the transport minister, Ana Ruiz, said when asked whether the bridge would open in May.",
+])
+def test_a_reporters_question_is_no_request(text: str) -> None:
+    """frames._asked_by_reporter: a passive of asking with no asker, in a "when" or "if" clause, is the question put to
+    the speaker, no appeal of one party to another (CAMEO 02)."""
+    assert [e for e in text_events(text, "t-asked") if e["plover_type"] == "REQUEST"] == []
+
+
+def test_a_party_that_asks_still_requests() -> None:
+    typed = [e for e in text_events("The opposition asked the court to halt the vote count.", "t-asked") if e["plover_type"]]
+    assert [(e["plover_type"], e["source"]["text"]) for e in typed][:1] == [("REQUEST", "opposition")]

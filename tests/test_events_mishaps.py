@@ -83,3 +83,21 @@ def test_an_inquiry_into_a_fire_or_a_crash_looks_into_no_one() -> None:
         assert not [e for e in text_events(text) if e["plover_type"]], text
     top = top_typed_event([e for e in text_events("The UN opened an inquiry into abuses by police in Kasai.") if e["plover_type"]])
     assert top["cameo_code"].startswith("09")
+
+
+def test_an_injury_in_an_emergency_landing_is_no_event() -> None:
+    """event_accidents.tsv: a landing (an emergency one, a crash-landing) is an accident's setting."""
+    text = "Three passengers were hurt when a small plane made an emergency landing on a beach near Mombasa."
+    assert [e for e in text_events(text) if e["plover_type"]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The national weather office warned of heavy rainfall in nine provinces over the weekend.",
+    "Officials warned villagers of flooding along the lower Zambezi.",
+])
+def test_a_warning_of_bad_weather_threatens_no_one(text) -> None:
+    """builder (_THREATENING_ROOT): a warning whose "of" phrase names a disaster, the weather or an accident is a
+    forecast, no threat of one party to another; a warning of an offensive stays a threat."""
+    assert [e for e in text_events(text) if e["plover_type"]] == []
+    top = top_typed_event(text_events("The army warned the rebels of a new offensive in the hills."))
+    assert (top["plover_type"], top["source"]["text"]) == ("THREATEN", "army")

@@ -170,3 +170,14 @@ def test_a_pronoun_after_a_noun_of_its_sentence_or_with_a_linking_verb_is_left_a
     assert not any(e["plover_type"] == "ASSAULT" and "police" in e["source"]["text"].lower() for e in evs), evs
     evs = text_events("The union called a strike. It is not about wages alone, a spokesman said.", "t-prev")
     assert not any(e["sentence"]["index"] == 1 and e["source"]["text"] == "union" for e in evs), evs
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Masked gunmen shot dead opposition lawmaker Tomas Arce outside his home on Friday.", "opposition lawmaker Tomas Arce"),
+    ("Soldiers shot dead two suspected smugglers near the border post.", "two suspected smugglers"),
+])
+def test_what_the_act_left_its_object_is_not_its_name(text, target) -> None:
+    """participants._noun_phrase: "dead" right after the verb is what the act left its object ("shot dead"), which the
+    parser hangs on the object's name as its modifier: the target is the person, not "dead opposition lawmaker"."""
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", target)

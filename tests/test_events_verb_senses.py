@@ -195,3 +195,20 @@ def test_verbs_of_degree_are_cooperation_only_with_a_relation() -> None:
     top = top_typed_event([e for e in text_events("Tokyo slapped tariffs on Korean steel, escalating a trade row with Seoul.")
                            if e["plover_type"]])
     assert top["cameo_code"] == "163"
+
+
+def test_a_veto_is_coded_as_the_codebook_names_it() -> None:
+    """tools/build_event_tables.py align_vetoes: CAMEO's 129 is "veto" (REJECT); PETRARCH2's PROHIBIT block made a
+    bill vetoed an administrative sanction on the legislature (172, COERCE)."""
+    top = _top("The governor vetoed a bill passed by the state assembly that would have raised fuel taxes.")
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("129", "REJECT", "governor")
+
+
+def test_a_count_welcomed_is_no_praise() -> None:
+    """event_verbs.tsv restates ACCLAIM's "welcome" (051) with object "uncounted" (frames._a_count): a number of
+    visitors or migrants taken in tells of a count, no praise of anyone; a deal or an envoy welcomed is praise."""
+    for text in ("Morocco welcomed 17 million foreign tourists last year, a record.",
+                 "Austria welcomed hundreds of refugees at the Vienna railway station."):
+        assert [e for e in text_events(text) if e["plover_type"] == "SUPPORT"] == [], text
+    top = _top("The prime minister welcomed the two envoys at his residence on Monday.")
+    assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "two envoys")

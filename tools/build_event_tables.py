@@ -589,14 +589,33 @@ HIJACK_VERBS = {"hijack", "skyjack"}
 HIJACK = "181"
 
 
-def align_hijacking(verbs: list[Verb]) -> int:
-    """Give the verbs of hijacking the codebook's 181 (see above); how many changed."""
+def recode_verbs(verbs: list[Verb], lemmas: set[str], code: str) -> int:
+    """Give the single-word verbs ``lemmas`` the codebook's ``code`` where the dictionary codes them otherwise (not
+    where it codes them nothing); how many changed."""
     changed = 0
     for v in verbs:
-        if v.lemma in HIJACK_VERBS and not v.companions and v.code not in ("", "---", HIJACK):
-            v.code = HIJACK
+        if v.lemma in lemmas and not v.companions and v.code not in ("", "---", code):
+            v.code = code
             changed += 1
     return changed
+
+
+def align_hijacking(verbs: list[Verb]) -> int:
+    """Give the verbs of hijacking the codebook's 181 (see above); how many changed."""
+    return recode_verbs(verbs, HIJACK_VERBS, HIJACK)
+
+
+# CAMEO's codebook has a code for a veto (129, under REJECT); PETRARCH2 lists "veto" in its PROHIBIT block (172, impose
+# administrative sanctions) with no code of its own, so a governor's or a president's veto of a bill, or a permanent
+# member's of a resolution, was coded as a sanction imposed on whoever passed it. The verb is given 129; the block's
+# patterns still apply to it (its own "VETO" patterns keep their codes).
+VETO_VERBS = {"veto"}
+VETO = "129"
+
+
+def align_vetoes(verbs: list[Verb]) -> int:
+    """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
+    return recode_verbs(verbs, VETO_VERBS, VETO)
 
 
 # A treaty cancelled is relations reduced (CAMEO 160), as the same REVOKE_ block codes a cancelled "deal"; PETRARCH2
@@ -694,6 +713,7 @@ def main() -> int:
     stats["legal_aligned"] = align_legal(verbs, patterns)
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
+    stats["vetoes_aligned"] = align_vetoes(verbs)
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
@@ -709,7 +729,8 @@ def main() -> int:
             f"{stats['verbs_from_pattern_notes']} verbs added from the patterns' notes (see verbs_from_notes); the SUE "
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
-            "codebook has it, not 171 (see align_hijacking).\n",
+            "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
+            "(see align_vetoes).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",

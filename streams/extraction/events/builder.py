@@ -105,6 +105,7 @@ _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
 _ACCUSING_CODE = "112"  # accuse, blame, allege: an act against someone accused
 _INVESTIGATING_ROOT = "09"  # investigate: an act that looks into someone's conduct
+_THREATENING_ROOT = "13"  # threaten: an act that warns someone of what another will do
 # PETRARCH2's block of meeting and facing (meet, face, confront) coded by its default: its object is the one met (a
 # topic is the object of "discuss", another block)
 _ENCOUNTER_DEFAULT = "MEET_PEOPLE:verb"
@@ -467,6 +468,9 @@ class _SentenceCoder:
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_INVESTIGATING_ROOT)
                 and any(_a_mishap(self.doc[g[0]]) for g in c.target_groups)):
             return []  # investigating a mishap ("the cause of the fire", "the crash") looks into no one's conduct
+        if (c.kind == "verb" and (c.code or c.reverse).startswith(_THREATENING_ROOT)
+                and any(_a_mishap(self.doc[g[0]]) for g in c.target_groups)):
+            return []  # warning of a storm, floods or heavy rain ("warned residents of flooding") threatens no one
         if (not targets and c.kind == "verb" and c.pattern == _ENCOUNTER_DEFAULT
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not after_comma(o) for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
@@ -612,13 +616,21 @@ class _SentenceCoder:
 
     def _won_in_contest(self, c: Candidate) -> bool:
         """A verb of force (CAMEO 17-20) with a phrase of its own that names a contest decided by votes
-        (``event_contests.tsv``: "in the run-off", "by a wide margin"): it tells who won or lost, no act."""
-        if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
+        (``event_contests.tsv``: "in the run-off", "by a wide margin"): it tells who won or lost, no act. A game's
+        score after any verb tells a result whatever the verb ("stunned the hosts 2-1", "edged their rivals 3-2"),
+        unless the verb goes on to a clause, as a tally of votes does ("voted 7-2 to ban the rally")."""
+        if c.kind != "verb":
+            return False
+        v = self.doc[c.trigger]
+        if _score_after(v) and not any(k.dep_ in _DECIDED_DEPS for k in kids(v)):
+            return True
+        if v.dep_ in ("advcl", "conj") and _score_after(v.head) and v.head.i < v.i:
+            return True  # "beat the hosts 2-0 to go top", "won 3-1 and advanced": what the result led to is the game's
+        if any(_score_at(self.doc, g[0] + 1) for g in (*c.source_groups, *c.target_groups) if g):
+            return True  # a headline the parser reads wrong still writes the score after a side ("X Stun Y 2-1 ...")
+        if (c.code or c.reverse)[:2] not in FORCE_ROOTS:
             return False
         contests = knowledge().contests
-        v = self.doc[c.trigger]
-        if _score_after(v):
-            return True
         for prep in kids(v):
             if prep.dep_ != "prep":
                 continue
@@ -710,15 +722,26 @@ class _SentenceCoder:
         return act.p_type < VETO_TYPE_MIN and p_none >= float(probs.max()) and p_none >= VETO_NONE_MIN
 
 
+_DECIDED_DEPS = frozenset({"xcomp", "ccomp"})  # what a vote or a ruling by a tally decides ("voted 5-4 to", "ruled 6-3 that")
+
+
+def _score_at(doc: Doc, i: int) -> bool:
+    """A game's score starts at token ``i``: two numbers of one or two digits joined by a dash ("2-1")."""
+    if i + 2 >= len(doc):
+        return False
+    a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+    return a.is_digit and dash.text in ("-", "\u2013") and b.is_digit and len(a.text) <= 2 and len(b.text) <= 2
+
+
 def _score_after(v: Token) -> bool:
     """A game's score after the verb and in its phrase: two small numbers joined by a dash ("beat the visitors 2-0",
     "won 3-1"), not a range counting what follows it ("killed 20-30 people")."""
     doc = v.doc
     end = v.sent.end
     for i in range(v.i + 1, end - 2):
-        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
-        if not (a.is_digit and dash.text in ("-", "\u2013") and b.is_digit and len(a.text) <= 2 and len(b.text) <= 2):
+        if not _score_at(doc, i):
             continue
+        a, b = doc[i], doc[i + 2]
         after = doc[i + 3] if i + 3 < end else None
         counting = after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN") and (b.head.i == after.i or a.head.i == after.i)
         if not counting and v.i in {t.i for t in b.ancestors} | {t.i for t in a.ancestors}:

@@ -526,6 +526,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if kind == "partner" and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
         return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
+    if kind == "uncounted" and any(_a_count(c) for c in _tested_objects(v)):
+        return False  # "welcomed the deal", "welcomed the envoy", not "welcomed 28 million tourists" (a count taken in)
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
         return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
@@ -597,6 +599,15 @@ def _names_guest(tok: Token) -> bool:
     "received the delegation"), not a crowd taken in ("received 2,000 refugees", "received hundreds of migrants")."""
     return (_names_people(tok) and counted(tok).i == tok.i and not is_time(tok)
             and not any(c.dep_ == "nummod" or c.like_num for c in kids(tok)))
+
+
+def _a_count(tok: Token) -> bool:
+    """The word is a number of people or things, not a party nor a thing named ("22 million visitors", "hundreds of
+    migrants"; not "the two leaders", "the deal")."""
+    if counted(tok).i != tok.i:
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in kids(tok)) and any(
+        c.dep_ == "nummod" and (c.like_num or c.ent_type_ == "CARDINAL") for c in kids(tok))
 
 
 # The direct object each object kind of event_verbs.tsv needs (VerbEntry.object_kind)
@@ -1049,7 +1060,21 @@ def _prep_object_in(v: Token, prep: str, nouns: frozenset[str], deps: tuple[str,
 def _sought_for_comment(v: Token, kb: Knowledge) -> bool:
     """``v`` asks someone for a reporter's quote (``event_press_inquiries.tsv``: "contacted the ministry for comment",
     "could not be reached for comment"): the newsroom's own reporting, no act of one party on another."""
-    return _prep_object_in(v, "for", kb.press_inquiries)
+    return _prep_object_in(v, "for", kb.press_inquiries) or _asked_by_reporter(v)
+
+
+_QUESTION_MARKS = frozenset({"when", "if", "as"})
+
+
+def _asked_by_reporter(v: Token) -> bool:
+    """``v`` is a passive of asking in a clause of its own that names no asker ("..., she said when asked whether the
+    bridge would open", "if questioned about the deal"): the question a reporter put to the speaker, no request of one
+    party to another."""
+    # (the parser may read the participle as a past tense hung on the speaker: "said the mayor, when asked")
+    return (v.tag_ in ("VBN", "VBD") and v.lemma_.lower() in ("ask", "question", "press")
+            and v.dep_ in ("advcl", "conj", "relcl", "acl")
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in _QUESTION_MARKS and c.i < v.i for c in kids(v))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids(v)))
 
 
 def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:

@@ -130,6 +130,9 @@ def _own_preps(tok: Token) -> tuple[str, ...]:
     return ("of", "for") if tok.lower_ in _SPEAKS_FOR else ("of",)
 
 
+_RESULTS = frozenset({"dead", "alive", "unconscious", "senseless"})  # "shot dead", "burned alive", "beaten unconscious"
+
+
 def noun_phrase(doc: Doc, head: Token) -> Span:
     """The head with its name-forming modifiers and "of" complements, without clauses, conjuncts or counts (found
     once per head: each slot and each coding asks again)."""
@@ -155,6 +158,9 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                 continue
             if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
                 continue  # the object's predicate, not its name ("found the colonel guilty of treason")
+            if (child.dep_ == "amod" and child.lower_ in _RESULTS and child.i > 0
+                    and doc[child.i - 1].i == head.head.i and head.head.pos_ == "VERB"):
+                continue  # what the act left the object ("shot dead opposition leader X"), read by the parser as its modifier
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
                 continue  # "at least 28 soldiers" -> "soldiers" to type; Participants.actor writes the count back into the text
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
