@@ -212,3 +212,12 @@ def test_a_count_welcomed_is_no_praise() -> None:
         assert [e for e in text_events(text) if e["plover_type"] == "SUPPORT"] == [], text
     top = _top("The prime minister welcomed the two envoys at his residence on Monday.")
     assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "two envoys")
+
+
+def test_people_freed_are_released_as_release_codes_them() -> None:
+    """tools/build_event_tables.py align_releases: "free" is coded as its block's "release" (084), not the block's
+    default 080 (a concession), active or passive."""
+    for text in ("Chad freed a French engineer on Sunday after six months in detention.",
+                 "A French engineer was freed by Chad on Sunday after six months in detention."):
+        top = _top(text)
+        assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("084", "Chad", "French engineer"), text
