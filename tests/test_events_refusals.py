@@ -66,6 +66,15 @@ def test_freeing_people_a_pattern_names_by_their_class_is_releasing_persons() ->
         assert top["cameo_code"] == "0841", text
 
 
+def test_freeing_one_person_is_releasing_a_person() -> None:
+    # builder._one_person: a singular agent noun with "a" names one person ("a French engineer"), as a plural names
+    # several; "a rebel group" or "a militia" (a body, roles gazetteer "org") is no person taken or freed
+    for text in ("Chad freed a French engineer on Sunday after six months in detention.",
+                 "A French engineer was freed by Chad on Sunday after six months in detention."):
+        top = top_typed_event(_events(text))
+        assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("0841", "Chad", "French engineer"), text
+
+
 def test_freeing_a_thing_stays_a_concession() -> None:
     top = top_typed_event(_events("The government freed the economy from state control."))
     assert top["cameo_code"] == "080"

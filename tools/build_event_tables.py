@@ -613,19 +613,6 @@ VETO_VERBS = {"veto"}
 VETO = "129"
 
 
-# PETRARCH2's RELEASE block codes its members 080 (yield) by default and "release" 084 (return, release); "free" means
-# the same act as "release" (people, prisoners, hostages set free) but kept the block's 080, so "freed two hostages" was a
-# concession and "released two hostages" a release. "free" is given "release"'s 084; "liberate" is left as it is (a town
-# "liberated" is taken back by force, not released).
-RELEASE_VERBS = {"free"}
-RELEASE = "084"
-
-
-def align_releases(verbs: list[Verb]) -> int:
-    """Give "free" the code of "release" in the same block (see above); how many changed."""
-    return recode_verbs(verbs, RELEASE_VERBS, RELEASE)
-
-
 def align_vetoes(verbs: list[Verb]) -> int:
     """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
     return recode_verbs(verbs, VETO_VERBS, VETO)
@@ -727,7 +714,6 @@ def main() -> int:
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["vetoes_aligned"] = align_vetoes(verbs)
-    stats["releases_aligned"] = align_releases(verbs)
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
@@ -744,7 +730,7 @@ def main() -> int:
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
             "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
-            "(see align_vetoes); \"free\" coded 084 as its block's \"release\" is, not 080 (see align_releases).\n",
+            "(see align_vetoes).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",

@@ -45,6 +45,7 @@ from ..actor_dictionary import actor_date
 from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
 from ..gazetteer import norm, places
+from ..roles import role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
@@ -496,7 +497,8 @@ class _SentenceCoder:
         armed = (c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
         if not statement and not armed and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []
-        if (c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed and all(map(_people, targets))
+        if (c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed
+                and (all(map(_people, targets)) or len(targets) == 1 and _one_person(doc[t_group[0]]))
                 and _taken(doc[t_group[0]])):
             taken = knowledge().taking_people(c.code, c.lemma, {s.sector for s in sources if s.sector},
                                               agentless=not sources and is_passive(tok))
@@ -531,7 +533,7 @@ class _SentenceCoder:
         negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)
         sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
         clause = _clause_score(tok) - (CONDITION_PENALTY if is_condition(said) else 0.0)
-        spans = [(a.start, a.own_end or a.end) for a in sources + targets]  # the place in "police in Kenya" is a place
+        spans = [(a.start, a.end) for a in sources + targets]
         date = event_date(sent, tok, *self.anchor)
         location = event_location(sent, tok, spans)
         lo = min([tok.i] + c.consumed)
@@ -924,6 +926,16 @@ def _taken(tok: Token) -> bool:
 def _people(p: Participant) -> bool:
     """A named person, or people an agent noun counts ("three soldiers", "aid workers"): those who can be taken."""
     return p.etype == "PERSON" if p.named else p.plural
+
+
+_BODY_HEADS = frozenset({"group", "unit", "team", "delegation", "gang", "crew", "family", "force", "mob", "crowd", "cell"})
+
+
+def _one_person(tok: Token) -> bool:
+    """A singular agent noun with "a" or "an" that names one person, not a body ("a British aid worker", "an American
+    journalist"; not "a rebel group", "a militia", which the role gazetteer knows as a body)."""
+    return (tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(tok))
+            and tok.lemma_.lower() not in _BODY_HEADS and role_words().get(tok.lemma_.lower(), (None, ""))[1] != "org")
 
 
 def _party(actor: dict[str, Any] | None) -> str:

@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import dateline_end, in_dateline, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
+from .slots import dateline_end, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -84,7 +84,6 @@ class Participant:
     named: bool  # an entity of the article (else an agent noun)
     etype: str | None = None
     plural: bool = False
-    own_end: int | None = None  # where the actor's own words end, before a place its phrase names ("police | in Kenya")
     pronoun_only: bool = False  # named only by a personal pronoun nothing in the article resolves (unresolved_pronoun)
 
     def to_dict(self) -> dict[str, Any]:
@@ -313,10 +312,9 @@ class Participants:
             # an actor of no sector in particular, as "factions" is
             typed = (None, UNKNOWN_SECTOR)
         if typed is not None:
-            own_end = span.end_char
-            span = with_locative(span, tok)
-            actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural,
-                                own_end if own_end != span.end_char else None)
+            # the agent's own words, without a place named after them ("police | in Lahore", "workers | at the mine"):
+            # the place says where they are, and the field's coders leave it out of the actor's span
+            actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
                 named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
@@ -437,7 +435,7 @@ class Participants:
                     if c.pos_ in ("NOUN", "PROPN") and c.lower_ not in kb.instruments:
                         agent = self._actor(c)
                         if agent is not None and not agent.named:
-                            return replace(agent, text=span.text, start=span.start_char, end=span.end_char, own_end=None)
+                            return replace(agent, text=span.text, start=span.start_char, end=span.end_char)
             return None
         sector, needs_owner = entry
         if sector == UNKNOWN_SECTOR:  # "rebel factions": a noun of members of anything is of its modifier's sector
@@ -724,8 +722,6 @@ def _at_pronoun(referent: Participant, tok: Token) -> Participant:
 
 
 _LINKING_VERBS = {"be", "become", "remain", "seem", "appear", "look", "sound", "feel", "get", "grow", "stay"}
-_LOCATIVE_PREPS = {"in", "at", "from", "across"}
-_LOCATIVE_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -757,30 +753,6 @@ def _count_start(head: Token) -> Token | None:
     None when no number does."""
     nums = [c for c in kids(head) if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in ("DATE", "TIME", "ORDINAL")]
     return nums[0].left_edge if nums else None
-
-
-def with_locative(span: Span, head: Token) -> Span:
-    """An agent noun's phrase with the named place or body right after it that says whose agents they are ("police
-    in Lahore", "workers at the Escondida mine", "lawyers across Sindh"): the text names them as the report does.
-    Only a phrase hung on the head itself and naming an entity, and only for the doer (a subject, or the agent of a
-    passive): after an object such a phrase mostly says where the act was ("met the president at the palace")."""
-    doc = span.doc
-    first = head
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    if not (first.dep_ == "nsubj" or first.dep_ == "pobj" and first.head.dep_ == "agent"
-            or first.dep_ == "appos" and in_dateline(first.head)):  # the subject the parser hung on the dateline
-        return span
-    for child in kids(head):
-        if child.dep_ != "prep" or child.i != span.end or child.lower_ not in _LOCATIVE_PREPS:
-            continue
-        objs = [g for g in kids(child) if g.dep_ == "pobj"]
-        if objs and (objs[0].ent_type_ in _LOCATIVE_OWNERS  # (or a site a named modifier places: "at Chile's Zinca mine")
-                     or any(t.ent_type_ in _LOCATIVE_OWNERS or t.dep_ == "compound" and t.pos_ == "PROPN"
-                            for t in kids(objs[0]) if t.i < objs[0].i)):  # ("at Rotterdam port": a name, whatever the tagger's type)
-            end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
-            return doc[span.start : end]
-    return span
 
 
 def is_hazard(span: Span) -> bool:
