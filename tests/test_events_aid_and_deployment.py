@@ -150,3 +150,20 @@ def test_patrol_craft_given_to_a_navy_are_military_aid() -> None:
 def test_patrol_craft_sent_to_a_reef_are_forces_sent() -> None:
     top = top_typed_event(text_events("Ankara sent gunboats to the disputed waters on Sunday."))
     assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Ankara")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Norway gave $12 million to Malawi on Monday.", "Norway", "Malawi"),
+    ("Kuwait deposited $500 million with Egypt's central bank to shore up its reserves.", "Kuwait", "Egypt's central bank"),
+])
+def test_a_sum_of_money_given_is_economic_aid(text, source, target) -> None:
+    """slots.object_heads: a sum written with its currency sign ("$12 million", a number the tagger reads as money) is
+    the object GRANT's money patterns name (071), as "12 million dollars" was; "deposit" joins GRANT (event_verbs.tsv)."""
+    top = top_typed_event(text_events(text))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", source, target)
+
+
+def test_whose_debt_is_cancelled_is_the_target() -> None:
+    """frames._verb_slots: the possessor of what a pattern names ("X's debt") is whom the act falls on."""
+    top = top_typed_event(text_events("Germany cancelled 90 million euros of Zambia's debt on Thursday."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", "Germany", "Zambia")

@@ -136,10 +136,10 @@ def test_rebuffing_a_proposal_rejects_it() -> None:
 
 
 def test_disbursing_is_lending() -> None:
-    # "disburse" joins the block of "lend" and "provide" (GRANT): what is paid out says what the act is
-    # ("lent $200 million to X" is the block's default, 060, as PETRARCH2 codes lending money)
+    # "disburse" joins the block of "lend" and "provide" (GRANT): what is paid out says what the act is (a sum of
+    # money, GRANT's "million" patterns: 071, economic aid, the codebook's "monetary aid ... grants, gifts and credit")
     top = _top("The African Development Bank disbursed $200 million to Malawi for road repairs.")
-    assert top is not None and (top["cameo_code"], top["target"]["country"]) == ("060", "MWI")
+    assert top is not None and (top["cameo_code"], top["target"]["country"]) == ("071", "MWI")
 
 
 def test_representations_lodged_with_a_state_are_a_complaint() -> None:

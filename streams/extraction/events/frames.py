@@ -422,6 +422,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
+        # what the pattern named is part of the act's words, but the possessor it names still says on whom the act
+        # falls ("cancelled Ghana's debt"; not a modifier, "the Russian diplomat", nor "its", the actor's own)
+        targets += [_group(c) for o in frame.objects if o.i in used for c in kids(counted(o))
+                    if c.dep_ == "poss" and c.pos_ != "PRON"]
         if code[:2] == _DISAPPROVING_ROOT and not frame.objects:
             # "condemned what it called the killing of X by Y": the doer of the act its free relative names
             targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp" and c.i > frame.verb.i and c.left_edge.lower_ == "what"

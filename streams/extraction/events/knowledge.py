@@ -166,6 +166,7 @@ class Knowledge:
     access: dict[str, str] = field(default_factory=dict)  # "allowed aid convoys in": noun -> code of the access allowed (event_access.tsv)
     force_shows: frozenset[str] = frozenset()  # "sent jets toward X": forces shown to X, not given (event_force_shows.tsv)
     armed: frozenset[str] = frozenset()  # armed forces, aircraft and weapons (synsets &MILITARY, &AIRCRAFT, &WEAPON)
+    currencies: frozenset[str] = frozenset()  # names of money (synset &CURRENCY: "euro", "naira", "money"), singular
     goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
     press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     occasions: frozenset[str] = frozenset()  # "on the sidelines of X": when or where, no target (event_occasions.tsv)
@@ -471,6 +472,7 @@ def knowledge() -> Knowledge:
         relations={r["noun"]: r["ended"] for r in records("event_relations.tsv")},
         access={r["noun"]: r["code"] for r in records("event_access.tsv")},
         armed=weapons | synsets.get("&MILITARY", frozenset()),
+        currencies=synsets.get("&CURRENCY", frozenset()),
         goods=frozenset(h for ps in patterns.values() for p in ps if p.code.startswith(AID_ROOT) and p.object is not None
                         for h in p.object.heads),
         press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),

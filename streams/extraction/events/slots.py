@@ -463,9 +463,9 @@ def object_heads(v: Token) -> list[Token]:
                 if c is None:
                     continue
             c = counted(c)
-            if not is_time(c) or c.ent_type_ == "MONEY" and c.pos_ == "NOUN":
-                # (a sum of money is what is given or lent, "provided 4 billion dollars": a pattern's object, though
-                # no participant)
+            if not is_time(c) or c.ent_type_ == "MONEY" and c.pos_ in ("NOUN", "NUM"):
+                # (a sum of money is what is given or lent, "provided 4 billion dollars", "provided $4 billion": a
+                # pattern's object, though no participant)
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
     if not out:
@@ -661,8 +661,10 @@ def _carried(vehicle: Token) -> Token | None:
 def counted(tok: Token) -> Token:
     """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token); a sum of
     money, what it is in ("$50 million in emergency relief", "2 billion euros in loans": the relief, the loans)."""
-    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or tok.lemma_.lower() in _COUNT_NOUNS:
-        preps = ("of", "in") if tok.ent_type_ == "MONEY" else ("of",)
+    money = tok.ent_type_ == "MONEY" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in knowledge().currencies
+                                          and any(c.dep_ == "nummod" for c in kids(tok)))  # "90 million euros" untagged
+    if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or money or tok.lemma_.lower() in _COUNT_NOUNS:
+        preps = ("of", "in") if money else ("of",)
         for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in kids(c):
