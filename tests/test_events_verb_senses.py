@@ -213,3 +213,11 @@ def test_a_count_welcomed_is_no_praise() -> None:
     top = _top("The prime minister welcomed the two envoys at his residence on Monday.")
     assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "two envoys")
 
+
+
+def test_considering_an_option_is_no_consultation() -> None:
+    """tools/build_event_tables.py align_considering: CAMEO's 014 is "consider policy option" (a statement, no PLOVER
+    type); PETRARCH2's CONSIDER block made a body weighing a measure on its own a consultation (040)."""
+    for text in ("The regional assembly is considering whether to raise the fuel levy for lorries.",
+                 "The cabinet is mulling a ban on single-use plastics."):
+        assert [e for e in text_events(text) if e["plover_type"] == "CONSULT"] == [], text

@@ -613,6 +613,19 @@ VETO_VERBS = {"veto"}
 VETO = "129"
 
 
+# CAMEO's codebook names considering a course of action as a statement (014, "consider policy option"), and
+# PETRARCH2's own CONSIDER patterns code what is considered 014 ("* PARTICIPATION", "* DEPLOYMENT") as does its
+# "deliberate"; the block's default is 040 (consult), so a council "considering whether to extend free parking" was a
+# consultation with no one. The block's verbs coded 040 are given 014; its patterns keep their codes.
+CONSIDERING_VERBS = {"consider", "contemplate", "mull", "ponder", "meditate", "muse", "excogitate"}
+CONSIDER_OPTION = "014"
+
+
+def align_considering(verbs: list[Verb]) -> int:
+    """Give the CONSIDER block's verbs the codebook's 014 (see above); how many changed."""
+    return recode_verbs(verbs, CONSIDERING_VERBS, CONSIDER_OPTION)
+
+
 def align_vetoes(verbs: list[Verb]) -> int:
     """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
     return recode_verbs(verbs, VETO_VERBS, VETO)
@@ -714,6 +727,7 @@ def main() -> int:
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["vetoes_aligned"] = align_vetoes(verbs)
+    stats["considering_aligned"] = align_considering(verbs)
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
@@ -730,7 +744,7 @@ def main() -> int:
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
             "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
-            "(see align_vetoes).\n",
+            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see align_considering).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
