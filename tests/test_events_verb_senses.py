@@ -221,3 +221,11 @@ def test_considering_an_option_is_no_consultation() -> None:
     for text in ("The regional assembly is considering whether to raise the fuel levy for lorries.",
                  "The cabinet is mulling a ban on single-use plastics."):
         assert [e for e in text_events(text) if e["plover_type"] == "CONSULT"] == [], text
+
+
+def test_a_forecast_is_no_intent() -> None:
+    """tools/build_event_tables.py align_expecting: "expect" codes as its PREDICT block does (010, a statement), not
+    PETRARCH2's 030 (express intent to cooperate): a forecast of prices or of a vote's result is no typed event."""
+    for text in ("Austria's economy minister said on Friday he expected unemployment to fall to five percent next year.",
+                 "Polls opened across Kenya on Tuesday in a vote expected to produce a new president."):
+        assert [e for e in text_events(text) if e["plover_type"] == "AGREE"] == [], text

@@ -626,6 +626,20 @@ def align_considering(verbs: list[Verb]) -> int:
     return recode_verbs(verbs, CONSIDERING_VERBS, CONSIDER_OPTION)
 
 
+# PETRARCH2's PREDICT block codes foretelling a statement (010) and its own EXPECT patterns code what is expected as
+# optimistic or pessimistic comment (012, 013: "* RECOVERY", "* &DISPUTE"), but it gave the bare verb "expect" 030
+# (express intent to cooperate), so every forecast ("said he expected inflation to slow", "an election expected to
+# produce a new president") was an intent to cooperate. The verb is given its block's 010; its patterns (ties, a visit,
+# talks expected: 030, 036, 013) keep their codes.
+EXPECTING_VERBS = {"expect"}
+PREDICTION = "010"
+
+
+def align_expecting(verbs: list[Verb]) -> int:
+    """Give "expect" its PREDICT block's 010 (see above); how many changed."""
+    return recode_verbs(verbs, EXPECTING_VERBS, PREDICTION)
+
+
 def align_vetoes(verbs: list[Verb]) -> int:
     """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
     return recode_verbs(verbs, VETO_VERBS, VETO)
@@ -728,6 +742,7 @@ def main() -> int:
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["vetoes_aligned"] = align_vetoes(verbs)
     stats["considering_aligned"] = align_considering(verbs)
+    stats["expecting_aligned"] = align_expecting(verbs)
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
@@ -744,7 +759,7 @@ def main() -> int:
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
             "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
-            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see align_considering).\n",
+            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see align_considering); \"expect\" coded 010 as its block, not 030 (see align_expecting).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",
