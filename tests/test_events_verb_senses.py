@@ -14,6 +14,8 @@ Sentences are the team's own.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import text_events, top_typed_event
 
 
@@ -229,3 +231,14 @@ def test_a_forecast_is_no_intent() -> None:
     for text in ("Austria's economy minister said on Friday he expected unemployment to fall to five percent next year.",
                  "Polls opened across Kenya on Tuesday in a vote expected to produce a new president."):
         assert [e for e in text_events(text) if e["plover_type"] == "AGREE"] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "The army gave the rebels two weeks to surrender their weapons.",
+    "The mayor gave hawkers at the bus park 72 hours to clear their stalls or face eviction.",
+])
+def test_a_deadline_given_is_an_ultimatum(text) -> None:
+    """slots.object_heads: a span of time counted in hours, days, weeks or months given to a recipient ("gave X | 48
+    hours") is the object GRANT's "hours" / "weeks" patterns name (139, ultimatum), not a gift (060)."""
+    top = _top(text)
+    assert (top["cameo_code"], top["plover_type"]) == ("139", "THREATEN"), top

@@ -28,7 +28,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, PLACE_PREPS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -397,6 +397,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if spec == "object":
             obj = slots.get("object") if slots else None
             objs = [obj] if isinstance(obj, Token) else [o for o in frame.objects if o.i not in used]
+            if objs and objs[0].lemma_.lower() in TIME_UNITS:
+                # a deadline given ("gave the envoy | 48 hours"): the act falls on whom it is given to
+                objs = [o for o in frame.objects if o.i not in used and o.lemma_.lower() not in TIME_UNITS] or objs
             return [g for o in objs[:1] for g in (_group(o), *_object_owners(o, code))]
         if spec.startswith("prep:"):
             prep = spec[5:]
@@ -1105,10 +1108,7 @@ def _departure_ordered(v: Token, kb: Knowledge) -> Token | None:
 
 def _is_time_span(tok: Token) -> bool:
     """A span of time given as a deadline ("48 hours", "a week", "until Friday")."""
-    return tok.ent_type_ in ("TIME", "DATE") or tok.lemma_.lower() in _TIME_UNITS
-
-
-_TIME_UNITS = frozenset({"hour", "day", "week", "month"})
+    return tok.ent_type_ in ("TIME", "DATE") or tok.lemma_.lower() in TIME_UNITS
 
 
 _STATE_ENTITIES = frozenset({"NORP", "GPE", "ORG"})

@@ -28,6 +28,7 @@ _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands
                 "number", "group", "couple", "handful", "lot", "lots", "majority", "number", "some", "many", "all", "most",
                 # and words that count acts or shots ("a barrage of rockets", "a wave of arrests", "a round of talks")
                 "barrage", "salvo", "volley", "hail", "wave", "series", "spate", "flurry", "round", "string"}
+TIME_UNITS = frozenset({"hour", "day", "week", "month"})  # what a deadline is counted in ("48 hours", "a week")
 _TIME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _COUNT_ENTS = {"CARDINAL", "QUANTITY"}
 
@@ -448,14 +449,18 @@ def after_comma(tok: Token) -> bool:
 
 
 def object_heads(v: Token) -> list[Token]:
-    """Direct / dative objects and predicates of ``v`` (not times); a count stands for what it counts. A second
+    """Direct / dative objects and predicates of ``v`` (not times, but a sum of money and a deadline given to a
+    recipient); a count stands for what it counts. A second
     direct object after a comma sums up the clause ("delivered rice to X, its first shipment there"): no object."""
     out = []
     first = next((c.i for c in kids(v) if c.dep_ == "dobj"), None)
     for c in kids(v):
         if c.dep_ == "dobj" and c.i != first and after_comma(c):
             continue
-        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+        deadline = (c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_UNITS and not after_comma(c)
+                    and any(n.dep_ == "nummod" for n in kids(c))
+                    and any(d.dep_ in ("dative", "dobj") and d.i < c.i and not is_time(d) for d in kids(v)))  # "gave X | 48 hours"
+        if c.dep_ in ("dobj", "dative", "attr", "oprd") or deadline:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # the parser labels a prepositional recipient's "to"/"for" as the dative ("granted asylum to X"):
                 # the recipient is its object
@@ -463,9 +468,10 @@ def object_heads(v: Token) -> list[Token]:
                 if c is None:
                     continue
             c = counted(c)
-            if not is_time(c) or c.ent_type_ == "MONEY" and c.pos_ in ("NOUN", "NUM"):
-                # (a sum of money is what is given or lent, "provided 4 billion dollars", "provided $4 billion": a
-                # pattern's object, though no participant)
+            if not is_time(c) or c.ent_type_ == "MONEY" and c.pos_ in ("NOUN", "NUM") or deadline:
+                # (a sum of money is what is given or lent, "provided 4 billion dollars", "provided $4 billion", and a
+                # span of time given to someone is a deadline, "gave the rebels two weeks to surrender": the objects
+                # of GRANT's money patterns and of its "hours" / "weeks" patterns, an ultimatum; no participants)
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
     if not out:
