@@ -284,3 +284,17 @@ def test_a_trailing_participle_ranks_below_its_clause() -> None:
     top = top_typed_event(text_events("Pirates hijacked the Liberian-flagged tanker Ocean Star in the Gulf of Aden on Monday, "
                                       "seizing its 19 crew members."))
     assert (top["cameo_code"], top["action"]["text"]) == ("181", "hijacked")
+
+
+def test_a_purpose_ranks_below_the_act_it_is_for():
+    """builder._background_step (slots.is_purpose_infinitive): what an act is done for ("... to help rebuild schools")
+    ranks below the act, as the field's coders code a sentence's first action: the pledge to Haiti, not help to schools."""
+    top = _top(_events("Japan promised $20 million in grants to Haiti on Monday to help rebuild schools and clinics in the south."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("AGREE", "Japan", "Haiti")
+
+
+def test_going_on_strike_is_the_strike():
+    """builder._giving_default: a verb of going coded by its block's default (040) is a light verb for the act noun it
+    goes on ("went on strike"): no visit."""
+    top = _top(_events("Nurses at Ghana's public hospitals went on strike on Monday to press the government to honour a wage deal agreed last year."))
+    assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Nurses")

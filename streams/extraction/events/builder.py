@@ -55,7 +55,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import after_comma, agent_heads, is_passive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
+from .slots import after_comma, agent_heads, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -794,12 +794,14 @@ def _own_code(c: Candidate) -> str:
 
 
 _GIVING_DEFAULT = "GRANT:verb"  # give, issue, provide, grant ... coded by their block's default (060)
+_GOING_DEFAULT = "GO_SOMEWHERE:verb"  # go, come ... coded by their block's default (040)
 
 
 def _giving_default(v: Candidate) -> bool:
     """A verb of giving coded by its block's default: with an act noun as object it is a light verb ("gave a flat
-    rejection", "issued a condemnation of X"), whatever its default's type."""
-    return v.kind == "verb" and v.pattern == _GIVING_DEFAULT
+    rejection", "issued a condemnation of X"), whatever its default's type; so is a verb of going coded by its block's
+    default ("went on strike", "went on a hunger strike": the going is no visit)."""
+    return v.kind == "verb" and v.pattern in (_GIVING_DEFAULT, _GOING_DEFAULT)
 
 
 def _acts_upon_noun(v: Candidate) -> bool:
@@ -1002,7 +1004,7 @@ def _background_step(cur: Token) -> bool:
     """``cur`` opens a clause or phrase of background to what its head reports: a relative clause (describing a
     party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed."""
     return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
-            or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur))
+            or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur) or is_purpose_infinitive(cur))
 
 
 def _trailing_participle(cur: Token) -> bool:
