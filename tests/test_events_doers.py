@@ -103,3 +103,10 @@ def test_a_commissioner_is_a_state_office() -> None:
 def test_a_doer_hung_on_the_dateline_keeps_its_country() -> None:
     top = _top("NAIROBI (AP) — Prosecutors in Nairobi dropped charges against two activists on Friday.")
     assert (top["source"]["text"], top["source"]["country"]) == ("Prosecutors", "KEN")
+
+
+def test_a_doer_is_named_with_the_body_it_comes_from() -> None:
+    """participants.with_body: an agent noun with the organisation of a "from" phrase after it is that body's agents
+    ("monitors from the African Union"); a place after it is left out (above)."""
+    top = _top("Monitors from the African Union accused the army of shelling a market in the north.")
+    assert (top["plover_type"], _src(top)) == ("ACCUSE", "Monitors from the African Union")

@@ -313,7 +313,9 @@ class Participants:
             typed = (None, UNKNOWN_SECTOR)
         if typed is not None:
             # the agent's own words, without a place named after them ("police | in Lahore", "workers | at the mine"):
-            # the place says where they are, and the field's coders leave it out of the actor's span
+            # the place says where they are, and the field's coders leave it out of the actor's span; the body they
+            # come from stays ("officers from the British Transport Police": whose officers)
+            span = with_body(span, tok)
             actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
@@ -329,7 +331,7 @@ class Participants:
             linked = self._by_name(known.canonical)
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
-        return self._extra_agent(tok, span, plural)
+        return self._extra_agent(tok, with_body(span, tok), plural)
 
     def _agent_modifier(self, tok: Token) -> Participant | None:
         """The actor an adjective names when it is spelt as an agent noun and modifies an act or a thing ("militant
@@ -753,6 +755,26 @@ def _count_start(head: Token) -> Token | None:
     None when no number does."""
     nums = [c for c in kids(head) if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in ("DATE", "TIME", "ORDINAL")]
     return nums[0].left_edge if nums else None
+
+
+def with_body(span: Span, head: Token) -> Span:
+    """An agent noun's phrase with the organisation named in a "from" phrase right after it, whose agents they are
+    ("officers from the British Transport Police", "monitors from the African Union"): the text names them by their
+    body. Only for the doer (a subject, or the agent of a passive): after an object a "from" phrase is mostly where the
+    act took someone or something from ("freed hostages from the militia")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not (first.dep_ == "nsubj" or first.dep_ == "pobj" and first.head.dep_ == "agent"):
+        return span
+    for child in kids(head):
+        if child.dep_ != "prep" or child.i != span.end or child.lower_ != "from":
+            continue
+        objs = [g for g in kids(child) if g.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ == "ORG":
+            end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
+            return span.doc[span.start : end]
+    return span
 
 
 def is_hazard(span: Span) -> bool:
