@@ -859,7 +859,10 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
                for g in kids(c) if g.dep_ == "pobj"]
     if places:
         if any(_a_party(o) for o in places):
-            return cands  # forces sent to someone are given to them (or sent into their war): the dictionary's reading
+            # forces sent to someone are given to them (or sent into their war): the dictionary's reading, in which a
+            # show of force (GIVE's "&MILITARY", 150) is no alternative to the aid its other patterns code (07x)
+            given = [c for c in cands if c.code != SHOW_OF_FORCE_CODE]
+            return given if any(c.code.startswith("07") for c in given) else cands
         return _deployed(cands, places)
     shown_to = [o for p_, o in frame.preps if p_ in kb.force_shows]
     shown_to += [g for o in frame.objects for h in {o, counted(o)} for c in kids(h)  # "sent dozens of jets | toward X"
