@@ -106,3 +106,14 @@ def test_people_named_by_a_creed_are_actors(text, source) -> None:
     """event_agents.tsv: creeds of the street as "activists" (CVL), so a crowd of them protests or riots."""
     top = top_typed_event([e for e in text_events(text) if e["plover_type"]])
     assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", source)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The United Nations human rights office condemned the hangings in Tehran.", "United Nations human rights office"),
+    ("The African Development Bank's board approved a grant for Malawi on Tuesday.", "African Development Bank's board"),
+])
+def test_an_office_or_a_board_of_a_body_is_that_body_s(text, source) -> None:
+    """event_agents.tsv: "office" and "board" with an owner are the owner's body (its country and sector); alone
+    they name no one."""
+    top = top_typed_event(text_events(text))
+    assert (top["source"]["text"], top["source"]["country"]) == (source, "IGO")
