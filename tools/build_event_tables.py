@@ -613,6 +613,11 @@ VETO_VERBS = {"veto"}
 VETO = "129"
 
 
+def align_vetoes(verbs: list[Verb]) -> int:
+    """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
+    return recode_verbs(verbs, VETO_VERBS, VETO)
+
+
 # CAMEO's codebook names considering a course of action as a statement (014, "consider policy option"), and
 # PETRARCH2's own CONSIDER patterns code what is considered 014 ("* PARTICIPATION", "* DEPLOYMENT") as does its
 # "deliberate"; the block's default is 040 (consult), so a council "considering whether to extend free parking" was a
@@ -638,11 +643,6 @@ PREDICTION = "010"
 def align_expecting(verbs: list[Verb]) -> int:
     """Give "expect" its PREDICT block's 010 (see above); how many changed."""
     return recode_verbs(verbs, EXPECTING_VERBS, PREDICTION)
-
-
-def align_vetoes(verbs: list[Verb]) -> int:
-    """Give the verb of vetoing the codebook's 129 (see above); how many changed."""
-    return recode_verbs(verbs, VETO_VERBS, VETO)
 
 
 # A treaty cancelled is relations reduced (CAMEO 160), as the same REVOKE_ block codes a cancelled "deal"; PETRARCH2
@@ -759,7 +759,8 @@ def main() -> int:
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
             "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
-            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see align_considering); \"expect\" coded 010 as its block, not 030 (see align_expecting).\n",
+            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see "
+            "align_considering); \"expect\" coded 010 as its block, not 030 (see align_expecting).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])
     write("cameo_patterns.tsv",

@@ -44,8 +44,7 @@ from ...records import CleanArticle
 from ..actor_dictionary import actor_date
 from ..doc_index import doc_text, sentences
 from ..entities import EntityTable
-from ..gazetteer import norm, places
-from ..roles import role_words
+from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone

@@ -667,8 +667,8 @@ def _carried(vehicle: Token) -> Token | None:
 def counted(tok: Token) -> Token:
     """"dozens of protesters", "three of them", "a group of soldiers" -> the noun counted (else the token); a sum of
     money, what it is in ("$50 million in emergency relief", "2 billion euros in loans": the relief, the loans)."""
-    money = tok.ent_type_ == "MONEY" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in knowledge().currencies
-                                          and any(c.dep_ == "nummod" for c in kids(tok)))  # "90 million euros" untagged
+    money = tok.ent_type_ == "MONEY" or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in kids(tok))
+                                          and tok.lemma_.lower() in knowledge().currencies)  # "90 million euros" untagged
     if tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or money or tok.lemma_.lower() in _COUNT_NOUNS:
         preps = ("of", "in") if money else ("of",)
         for c in kids(tok):
