@@ -16,8 +16,12 @@ split into rounds; each round takes the next slice and runs, back to back on tha
    2b. (information) our own parse, table and all, the same way: ``extract_over_fast_parse``,
    what the stage adds on top of the parse it actually runs;
 3. the reference: bare spaCy ``nlp.pipe`` of the full model as shipped (all its enabled
-   components, spaCy's own lemmatizer) on the clean bodies, built on the same BLAS as ours
-   (numpy) and batched by the same policy (``nlp.pipe_batches`` within each stage batch).
+   components, spaCy's own lemmatizer) on the same texts as the stage and (1.) parse, the title
+   and the body of each article (``pipeline.parser_input``), built on the same BLAS as ours
+   (numpy) and batched by the same policy (``nlp.pipe_batches`` within each stage batch). Until
+   2026-12 it parsed the bodies alone: it was handed ~4% fewer characters and half the
+   documents of what the stage parses for the same articles (on the ``make bench`` corpus,
+   core_over_spacy 0.86 -> see bench/results/throughput.md for the figure on the same texts).
 
 The four run back to back on each stage batch (16 articles), in an order that rotates from
 batch to batch, so load shifts and the CPU caches' state hit them alike. Ratios: ``extract_over_own_parse`` = stage time / (2), the issue's "over the stock
@@ -167,7 +171,7 @@ def measure(raws: list[Any], batch: int, rounds: int = 8, progress: bool = True)
                     pass
 
         def run_ref(b: list[Any]) -> None:
-            for group in pipe_batches([a.body for a in b]):
+            for group in pipe_batches(pipeline.parser_input(b)):
                 for _ in ref.pipe(group, batch_size=len(group)):
                     pass
 

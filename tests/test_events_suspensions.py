@@ -1,7 +1,9 @@
 """People suspended are sanctioned; talks, aid or trade suspended are ended (issue 14). Sentences are the team's own.
 
-event_verbs.tsv restates the dictionary's "suspend" (CANCEL, no code of its own) with people as its object: 172,
-impose administrative sanctions. An office-holder the role gazetteer knows names a person (frames._names_people).
+event_verbs.tsv restates the dictionary's "suspend" (CANCEL, no code of its own) with people, a state or an
+organisation as its object: 172, impose administrative sanctions. An office-holder the role gazetteer knows names a
+person (frames._names_people); a country the gazetteer knows names a state whatever the tagger took its name for
+(frames._country_by_name).
 """
 
 from __future__ import annotations
@@ -28,3 +30,13 @@ def test_what_else_is_suspended_keeps_its_ending() -> None:
     assert _top("Ghana suspended talks with the striking doctors.")["cameo_code"] == "160"
     assert _top("The EU suspended budget support to Mali.")["cameo_code"].startswith("162")
     assert not [e for e in text_events("The league suspended the match after a pitch invasion.") if e["plover_type"] == "COERCE"]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The Commonwealth suspended Fiji over the military takeover.", "Fiji"),
+    # the tagger reads this country's name as a facility here: the gazetteer still knows it for a state
+    ("The African Union suspended Niger following the coup.", "Niger"),
+])
+def test_states_suspended_from_a_body_are_sanctioned(text, target) -> None:
+    top = _top(text)
+    assert (top["cameo_code"], top["target"]["text"]) == ("172", target)

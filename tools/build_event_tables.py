@@ -663,6 +663,29 @@ def align_cancelled_treaties(patterns: list[Pattern]) -> int:
     return changed
 
 
+# CAMEO 15 is an alert raised or forces readied (151: "increase police alert status", 152: "... military alert status").
+# PETRARCH2's RAISE block codes an alert only with an armed body in the object's phrase ("raised the military alert",
+# 152), while news as often names the body as the subject and raises a bare alert ("the army raised its alert", "police
+# raised their alert level"); its BOOST block already codes a bare alert (150). Each block with a qualified alert
+# pattern gets the bare one too, coded 150 (the body's sector is the source's, whichever it is); the qualified pattern
+# stays and, being more specific, still wins where it fits.
+ALERT_OBJECT, ALERT_CODE = "alert", "150"
+
+
+def align_alerts(patterns: list[Pattern]) -> int:
+    """Add a bare alert pattern (150) to each block that has only qualified ones (see above); how many added."""
+    bare = {p.block for p in patterns if p.object == ALERT_OBJECT}
+    added = []
+    for p in patterns:
+        if (p.block not in bare and p.object.split()[-1:] == [ALERT_OBJECT] and p.code.startswith("15")
+                and not (p.subject or p.extra or p.particle or p.preps)):
+            added.append(Pattern(block=p.block, line=f"{p.line}a", object=ALERT_OBJECT, code=ALERT_CODE,  # type: ignore[arg-type]
+                                 note="bare alert (align_alerts)"))
+            bare.add(p.block)
+    patterns.extend(added)
+    return len(added)
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -746,6 +769,7 @@ def main() -> int:
     stats["findings_aligned"] = align_findings(patterns)
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
+    stats["alerts_aligned"] = align_alerts(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -775,7 +799,8 @@ def main() -> int:
             "appeal (02x), not an intent (03x) or the act itself (see align_appeals); "
             f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings); "
             f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits); "
-            f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties).\n"
+            f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties); "
+            f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

@@ -455,7 +455,9 @@ class _SentenceCoder:
         exclude = {s.key for s in sources}
         groups = [g for g in c.target_groups if not self._own_body(doc[g[0]], c.code or c.reverse)] if sources else c.target_groups
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
-        if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE)
+        # (coordinated parties of a mutual act act on each other whatever its object: "A and B traded accusations")
+        mutual_parties = len(sources) >= 2 and self._mutual(c, tok)
+        if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE) and not mutual_parties
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
             own = _own_code(c)
             if not own or own.startswith(_ACCUSING_CODE) or code_info(own).plover_type != act.plover:
@@ -475,7 +477,8 @@ class _SentenceCoder:
                 and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not after_comma(o) for o in kids(tok))):
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
-        if sources and not targets and c.place_groups and c.code and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE):
+        if (sources and not targets and c.place_groups and c.code and not mutual_parties
+                and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE)):
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
@@ -504,8 +507,7 @@ class _SentenceCoder:
             if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
                 c = replace(c, code=taken)
         pairs: list[tuple[Participant | None, Participant | None, str]] = []
-        mutual = (c.code in self.reciprocal or (c.reverse and c.reverse == c.code)
-                  or (c.kind == "verb" and reciprocal_object(tok)))
+        mutual = self._mutual(c, tok)
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
             targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
         if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
@@ -576,6 +578,11 @@ class _SentenceCoder:
                 if rev and r["confidence"] > cap:
                     r["confidence"] = cap
         return records
+
+    def _mutual(self, c: Candidate, tok: Token) -> bool:
+        """The act is one of both sides: a mutual code (``event_reciprocal.tsv``), a paired pattern ("[193:193]"), or a
+        verb whose object is "each other"."""
+        return bool(c.code in self.reciprocal or (c.reverse and c.reverse == c.code) or (c.kind == "verb" and reciprocal_object(tok)))
 
     def _forceful(self, i: int) -> bool:
         """Every coding of the verb at ``i`` is one of coercion or force ("shot", "arrested", "opened fire")."""

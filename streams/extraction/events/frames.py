@@ -483,6 +483,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
                         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    if p is not None and p.subject is not None and not source_spec and len(frame.subjects) > 1:
+        # a pattern that names its doer picks it out of coordinated subjects ("police and protesters clashed" under a
+        # pattern of demonstrators): the subjects it does not name are the other party, the act's target
+        doers = [t.i for t in frame.subjects if term_matches(p.subject, t)]
+        others = [t.i for t in frame.subjects if t.i not in doers]
+        if doers and others:
+            sources = [doers]
+            targets = [others, *targets] if not target_spec or not targets else targets
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -595,6 +603,7 @@ def _names_actor(tok: Token) -> bool:
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
     head = counted(tok)
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
+            or tok.pos_ == "PROPN" and _country_by_name(tok)  # a state whose name the tagger took for something else
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
             # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
             # agents dictionaries lack
@@ -989,11 +998,15 @@ def _a_party(o: Token) -> bool:
     agent = agent_actor(o.doc[o.i : o.i + 1], None)
     if agent is not None and agent.sector not in _PLACE_LIKE_SECTORS:
         return True  # "passed information to Spanish police", "sent arms to the rebels": a body of people
-    if o.ent_type_ in ("GPE", "LOC"):
-        ent = entity_of(o)
-        place = places().get(norm(ent.text if ent is not None else o.text))
-        return place is not None and place.kind == "country"
-    return False
+    return o.ent_type_ in ("GPE", "LOC") and _country_by_name(o)
+
+
+def _country_by_name(tok: Token) -> bool:
+    """The name ``tok`` is in is a country's in the gazetteer ("Niger", which the tagger may take for a facility or a
+    work of art)."""
+    ent = entity_of(tok)
+    place = places().get(norm(ent.text if ent is not None else tok.text))
+    return place is not None and place.kind == "country"
 
 
 def _deployed(cands: list[Candidate], places: list[Token]) -> list[Candidate]:

@@ -611,6 +611,9 @@ def free_relative_head(clause: Token) -> Token | None:
 _CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "status", "campaign",
                     "truck", "lorry", "convoy", "truckload", "planeload", "shipload", "boatload", "shipment",
                     "consignment", "cargo", "batch", "airlift"}
+# Nouns of a state of readiness that the tagger reads as an adjective before a container ("raised its alert level",
+# "the alert status of its forces"): the state is what the container holds, as a noun compound's would be
+_STATE_NOUNS = frozenset({"alert"})
 
 
 # Vehicles, and what a participle after one says it carries ("planes loaded with tents", "trucks carrying flour")
@@ -632,7 +635,8 @@ def contained(tok: Token) -> Token | None:
     if low not in _CONTAINER_NOUNS or tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "NOUN":
+    if prev.head.i == tok.i and (prev.dep_ == "compound" and prev.pos_ == "NOUN"
+                                 or prev.dep_ in ("amod", "compound") and prev.lower_ in _STATE_NOUNS):
         return prev
     return next((g for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
 
