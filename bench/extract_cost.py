@@ -20,8 +20,9 @@ split into rounds; each round takes the next slice and runs, back to back on tha
    and the body of each article (``pipeline.parser_input``), built on the same BLAS as ours
    (numpy) and batched by the same policy (``nlp.pipe_batches`` within each stage batch). Until
    2026-12 it parsed the bodies alone: it was handed ~4% fewer characters and half the
-   documents of what the stage parses for the same articles (on the ``make bench`` corpus,
-   core_over_spacy 0.86 -> see bench/results/throughput.md for the figure on the same texts).
+   documents of what the stage parses for the same articles (on the 1,000 articles of the
+   ``make bench`` corpus, both references in one run of 2026-12-04: core_over_spacy 0.832 against
+   the bodies alone, 0.868 against the same texts).
 
 The four run back to back on each stage batch (16 articles), in an order that rotates from
 batch to batch, so load shifts and the CPU caches' state hit them alike. Ratios: ``extract_over_own_parse`` = stage time / (2), the issue's "over the stock
