@@ -9,7 +9,9 @@ Sentences are the team's own.
 - coordinated parties of a mutual act act on each other whatever else the sentence names: the town where they fought
   is no target, and a mutual accusation accuses each side;
 - a pattern that names its doer picks it out of coordinated subjects; the subjects it does not name are the other
-  party.
+  party;
+- what is sent, given or deployed is the act's theme: the one it goes to is the target, even where the forces sent are
+  named by an agent noun of their own.
 """
 
 from __future__ import annotations
@@ -66,3 +68,8 @@ def test_a_pattern_naming_the_doer_makes_the_other_subject_its_target() -> None:
     assert all(e["source"]["text"] != "Police" for e in protests)
     assert {(e["source"]["text"], e["target"]["text"] if e["target"] else None) for e in protests} == {("demonstrators", "Police")}
 
+
+
+def test_forces_deployed_go_to_the_target_they_are_not_it() -> None:
+    top = top_typed_event(_typed("Rwanda deployed 600 police officers to Mozambique last month."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Rwanda", "Mozambique")

@@ -418,9 +418,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         targets = named(target_spec)
     else:
         targets = []
-        if code.startswith(PROPERTY_RETURN_CODE):
-            # what is handed back is property ("handed back four villages to X", "returned the looted bronzes to X"):
-            # the one it goes to comes first, however the object's noun reads (villages, as villagers, can be actors)
+        if code.startswith(PROPERTY_RETURN_CODE) or code[:2] in THEME_ROOTS:
+            # what is handed back is property ("handed back four villages to X", "returned the looted bronzes to X"),
+            # and what is sent, given or deployed is the act's theme ("deployed 1,000 police officers to X"): the one
+            # it goes to comes first, however the object's noun reads (villages, as villagers, and officers can be actors)
             targets += [_group(o) for p_, o in frame.preps if p_ == "to" and o.i not in used]
         for o in frame.objects:
             if o.i not in used:
