@@ -73,3 +73,13 @@ def test_a_pattern_naming_the_doer_makes_the_other_subject_its_target() -> None:
 def test_forces_deployed_go_to_the_target_they_are_not_it() -> None:
     top = top_typed_event(_typed("Rwanda deployed 600 police officers to Mozambique last month."))
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Rwanda", "Mozambique")
+
+
+def test_a_sentence_closing_a_paragraph_is_given_without_the_break_after_it() -> None:
+    text = "Rebels shelled the airport at dawn.\n\nThe army said it had repelled them."
+    events = _typed(text)
+    assert events
+    for e in events:
+        sent = e["sentence"]
+        assert sent["text"] == sent["text"].strip()
+        assert text[sent["start"] : sent["end"]] == sent["text"]

@@ -532,7 +532,7 @@ class _SentenceCoder:
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
         negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)
-        sentence = {"index": index, "text": doc_text(doc)[sent.start_char : sent.end_char], "start": sent.start_char, "end": sent.end_char}
+        sentence = _sentence_field(index, doc_text(doc), sent)
         clause = _clause_score(tok) - (CONDITION_PENALTY if is_condition(said) else 0.0)
         spans = [(a.start, a.end) for a in sources + targets]
         date = event_date(sent, tok, *self.anchor)
@@ -1104,6 +1104,15 @@ def _clause_score(tok: Token) -> float:
     two was best (CAMEO dev tune type .706 -> .735, held-out stories tune .316 -> .322; blind records and snippets
     tune unchanged), three lost stories again."""
     return (0.1 if _main_clause(tok) else 0.0) - 0.08 * min(_clause_depth(tok), 3)
+
+
+def _sentence_field(index: int, text: str, sent: Span) -> dict[str, Any]:
+    """The record's sentence: its words without the paragraph break or spaces the parser keeps at its end (a sentence
+    that closes a paragraph holds the blank line after it), with the character offsets of what is kept."""
+    raw = text[sent.start_char : sent.end_char]
+    kept = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return {"index": index, "text": kept, "start": start, "end": start + len(kept)}
 
 
 def _confidence(p: float | None, specificity: float, src: Participant | None, tgt: Participant | None, clause: float, negated: bool,
