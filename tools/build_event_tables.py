@@ -104,7 +104,7 @@ class Verb:
 @dataclass
 class Pattern:
     block: str
-    line: int
+    line: int | str  # the source line; an alignment's added pattern is marked after it ("2747a")
     subject: str = ""
     particle: str = ""
     object: str = ""
@@ -679,7 +679,7 @@ def align_alerts(patterns: list[Pattern]) -> int:
     for p in patterns:
         if (p.block not in bare and p.object.split()[-1:] == [ALERT_OBJECT] and p.code.startswith("15")
                 and not (p.subject or p.extra or p.particle or p.preps)):
-            added.append(Pattern(block=p.block, line=f"{p.line}a", object=ALERT_OBJECT, code=ALERT_CODE,  # type: ignore[arg-type]
+            added.append(Pattern(block=p.block, line=f"{p.line}a", object=ALERT_OBJECT, code=ALERT_CODE,
                                  note="bare alert (align_alerts)"))
             bare.add(p.block)
     patterns.extend(added)

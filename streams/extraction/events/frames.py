@@ -491,7 +491,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         others = [t.i for t in frame.subjects if t.i not in doers]
         if doers and others:
             sources = [doers]
-            targets = [others, *targets] if not target_spec or not targets else targets
+            if not (target_spec and targets):  # (a target the pattern places itself stays first)
+                targets = [others, *targets]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
