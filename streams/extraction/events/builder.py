@@ -325,7 +325,13 @@ class _SentenceCoder:
 
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:
         c = act.cand
-        found = self._actors(c.source_groups, act.speaker, set())
+        found, group = self._actors_in(c.source_groups, act.speaker, set())
+        kind_only: list[Participant] = []
+        if c.kind == "noun" and c.governor is not None and self._kind_modifier(group, c.trigger, found):
+            # the noun's modifier says only what kind of act it is ("joint military exercises", "a naval drill"): the
+            # one who holds it is the agent of the verb it is the object of, when that names one ("X and Y began
+            # joint military exercises"); the modifier stays the doer when nothing else does
+            kind_only, found = found, []
         claim = self.claimed.get(c.trigger) if c.kind == "noun" else next(
             (self.claimed[i] for g in c.source_groups[:1] for i in g if i in self.claimed), None)
         if not found and claim is not None:
@@ -344,12 +350,22 @@ class _SentenceCoder:
             # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
         if (not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c)
-                and not (c.kind == "noun" and self.doc[c.trigger].dep_ in ("nsubj", "nsubjpass"))):
+                and not (c.kind == "noun" and self.doc[c.trigger].dep_ in ("nsubj", "nsubjpass"))
+                and not (c.kind == "noun" and _in_circumstance(self.doc[c.trigger]))):
             # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's; one whose
             # subject is a thing ("said the talks had stalled") is nobody's, nor is an act the clause is about (the
-            # talks themselves there: the speaker reports on them)
+            # talks themselves there: the speaker reports on them), nor one named in a phrase of circumstance
+            # ("despite weak demand", "amid calls for calm"): the speaker tells what else holds, not what they did
             found = [act.speaker]
-        return found
+        return found or kind_only
+
+    def _kind_modifier(self, group: list[int], trigger: int, found: list[Participant]) -> bool:
+        """The actors found are one modifier of the act noun that names a generic body, no named actor nor a country."""
+        if len(group) != 1 or not found:
+            return False
+        tok = self.doc[group[0]]
+        return (tok.head.i == trigger and tok.dep_ in ("amod", "compound") and tok.i < trigger
+                and all(not a.named and a.country is None for a in found))
 
     # ------------------------------------------------------------------ one sentence
     def code(self, index: int, sent: Span, cands: list[Candidate], probs: Any) -> list[dict[str, Any]]:
@@ -731,6 +747,16 @@ class _SentenceCoder:
 
 
 _DECIDED_DEPS = frozenset({"xcomp", "ccomp"})  # what a vote or a ruling by a tally decides ("voted 5-4 to", "ruled 6-3 that")
+
+
+_CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"})
+
+
+def _in_circumstance(tok: Token) -> bool:
+    """``tok`` is the object of a preposition of circumstance, or of a noun conjoined with one ("despite X and Y")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _CIRCUMSTANCE_PREPS
 
 
 def _score_at(doc: Doc, i: int) -> bool:

@@ -414,10 +414,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         # a subject that is an act or an instrument stands for its doer ("an air strike by X killed", "a police raid
         # netted", "Israel's shelling hit"): the builder takes these only when the subject itself names no one
         sources += owner_groups(frame.subjects[0], of_owner=False)
-    if target_spec:
-        targets = named(target_spec)
-    else:
-        targets = []
+    targets = named(target_spec) if target_spec else []
+    if not target_spec or (target_spec == "object" and not targets and not frame.objects):
+        # a pattern's target after the verb is its first party there: with no object, the verb's own phrases name it
+        # ("a DEMONSTRATOR * + pattern: protesters clashed | with police"), as they do for a pattern that places none
         if code.startswith(PROPERTY_RETURN_CODE) or code[:2] in THEME_ROOTS:
             # what is handed back is property ("handed back four villages to X", "returned the looted bronzes to X"),
             # and what is sent, given or deployed is the act's theme ("deployed 1,000 police officers to X"): the one
@@ -427,9 +427,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
         # what the pattern named is part of the act's words, but the possessor it names still says on whom the act
-        # falls ("cancelled Ghana's debt"; not a modifier, "the Russian diplomat", nor "its", the actor's own)
-        targets += [_group(c) for o in frame.objects if o.i in used for c in kids(counted(o))
-                    if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # falls ("cancelled Ghana's debt"; not a modifier, "the Russian diplomat", nor "its", the actor's own); a
+        # named object that is itself a party comes before its possessor ("arrested X's opposition leader": the leader;
+        # the builder passes over an object that names no actor, "debt")
+        for o in frame.objects:
+            owners = [_group(c) for c in kids(counted(o)) if o.i in used and c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owners and code[:2] not in THEME_ROOTS:
+                targets.append(_group(o))
+            targets += owners
         if code[:2] == _DISAPPROVING_ROOT and not frame.objects:
             # "condemned what it called the killing of X by Y": the doer of the act its free relative names
             targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp" and c.i > frame.verb.i and c.left_edge.lower_ == "what"
@@ -1709,6 +1714,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for prep in NOUN_TARGET_PREPS:
         if prep == "at" and all(at_is_venue(code) for code in codes):
             continue
+        if prep == "of" and all(code[:2] in THEME_ROOTS for code in codes):
+            continue  # what is sent, given or deployed is the act's theme ("the deployment of troops", "a mobilisation of reservists")
         for c in preps:
             if c.lower_ == prep:
                 for g in kids(c):

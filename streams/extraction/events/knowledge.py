@@ -564,8 +564,11 @@ def _charge_blocks(patterns: dict[str, tuple[Pattern, ...]]) -> frozenset[str]:
 
 
 def _noun_forms(noun: str) -> list[str]:
-    """Singular and regular plural forms (plus the hyphen-less spelling: "sit-in", "sitin")."""
+    """Singular and regular plural forms, and the British spelling of an "-ization" noun ("mobilisation"): the tables
+    are written in American spelling, as the dictionaries they come from."""
     forms = {noun}
+    if noun.endswith("ization"):
+        forms.update(_noun_forms(noun[: -len("ization")] + "isation"))
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         forms.add(noun[:-1] + "ies")
     elif noun.endswith(("s", "sh", "ch", "x", "z")):

@@ -644,7 +644,10 @@ class Participants:
         a consumer reading one record has no sentence to resolve the pronoun against. A possessive ("his strike",
         "their offensive") refers as its personal pronoun does. The position stays the pronoun's."""
         low = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
-        if speaker is not None and agrees(low, speaker):
+        bound = self._clause_subject(tok, low) if tok.dep_ == "poss" else None
+        if bound is not None and low == "it":
+            return bound
+        if speaker is not None and agrees(low, speaker) and bound is None:
             return _at_pronoun(speaker, tok)
         if low in ("they", "it"):
             return self._previous_subject(tok, low)
@@ -657,6 +660,24 @@ class Participants:
         if ent is None:
             return None
         return self.from_entity(ent, ent.canonical, tok.idx, tok.idx + len(tok.text))
+
+    def _clause_subject(self, tok: Token, low: str) -> Participant | None:
+        """The subject of the clause whose object holds a possessive pronoun, when it names an actor the pronoun agrees
+        with. "its" then refers to it ("the navy moved its ships", "Japan put its forces on alert": a state's or a
+        body's own), and no pronoun refers to a speaker the sentence ends on ("..., the ministry said") past it;
+        he / she / they may still mean another ("a judge ordered his detention", "police arrested their leader")."""
+        noun = tok.head
+        while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ not in ("dobj", "dative"):
+            return None  # (in a phrase of circumstance, "in its report", the pronoun may be anyone's)
+        subj = next((c for c in kids(noun.head) if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or is_pronoun(subj):
+            return None
+        a = self.actor(subj)
+        if a is None or not agrees(low, a):
+            return None
+        return _at_pronoun(a, tok)
 
     def _previous_subject(self, tok: Token, low: str) -> Participant | None:
         """"they" / "it" that opens a sentence as the subject of its main verb refers to the subject of the sentence

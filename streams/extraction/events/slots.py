@@ -262,6 +262,26 @@ def passive_patients(v: Token) -> list[Token]:
 _OBJECT_CONTROL_DEPS = ("dobj", "dative")
 
 
+def _misattached_agent(v: Token) -> list[Token]:
+    """The agent of a passive verb that the parser hung on the verb's prepositional object instead ("was imposed on
+    the city of X | by the authorities", "were handed to the families | by the army"): a "by" phrase after that object
+    or after its "of" phrase, with a determiner, a modifier or a name (not a means: "by road", "by phone")."""
+    for c in kids(v):
+        if c.dep_ != "prep" or c.lower_ == "by" or c.i < v.i:
+            continue
+        objs = [o for o in kids(c) if o.dep_ == "pobj"]
+        objs += [g for o in objs for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of" for g in kids(p) if g.dep_ == "pobj"]
+        for o in objs:  # (and the object of its "of" phrase: "on the family of the envoy | by X")
+            for b in kids(o):
+                if b.dep_ != "prep" or b.lower_ != "by":
+                    continue
+                for a in kids(b):
+                    if a.dep_ == "pobj" and a.pos_ in ("NOUN", "PROPN") and (
+                            a.pos_ == "PROPN" or any(d.dep_ in ("det", "poss", "amod") for d in kids(a))):
+                        return conjuncts(a)
+    return []
+
+
 def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     """Heads of the agent of verb ``v``; empty when the parse gives none."""
     if depth > 4:
@@ -299,7 +319,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if missed_main_verb(v):
         return conjuncts(counted(v.head))
     if is_passive(v):
-        return []
+        return _misattached_agent(v)
     if v.dep_ == "xcomp":
         head = v.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
