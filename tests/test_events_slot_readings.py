@@ -14,7 +14,9 @@ Sentences are the team's own.
 - an act that a noun quantified by "no" is about ("has no plans to visit", "no intention of meeting") is negated;
 - an event noun in British spelling ("mobilisation") is the table's American one; what a noun of sending, giving or
   deploying has in its "of" phrase is its theme, no target ("a mobilisation of reservists", "the deployment of troops");
-- an act noun named in a phrase of circumstance inside what someone said ("despite weak demand") is not the speaker's.
+- an act noun named in a phrase of circumstance inside what someone said ("despite weak demand") is not the speaker's;
+- a past tense with its own subject that the parser hung as a modifier on a role noun opening the object's name
+  ("the court sentenced | journalist X") is the verb, and the name its object; a participle modifier is no act.
 """
 
 from __future__ import annotations
@@ -129,3 +131,33 @@ def test_the_troops_a_deployment_moves_are_no_target() -> None:
 ])
 def test_an_act_noun_in_a_phrase_of_circumstance_is_not_the_speakers(text: str) -> None:
     assert _typed(text) == []
+
+
+def test_a_verb_read_as_the_modifier_of_a_role_noun_is_the_act() -> None:
+    top = top_typed_event(_typed("The court in Ankara sentenced journalist Deniz Kaya to three years in prison."))
+    assert (top["plover_type"], top["source"]["text"], _target(top)) == ("COERCE", "court", "journalist Deniz Kaya")
+
+
+def test_a_participle_modifier_is_still_no_act() -> None:
+    assert not any(e["action"]["lemma"] == "wound" for e in _typed("The wounded soldiers reached the clinic at dawn."))
+
+
+def _doc(rows: list[tuple[str, str, str, str, int]]):
+    """A hand-built parse: (word, tag, pos, dep, head index) a row."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words, tags, pos, deps, heads = zip(*rows)
+    return Doc(Vocab(), words=list(words), tags=list(tags), pos=list(pos), deps=list(deps), heads=list(heads))
+
+
+def test_a_count_read_as_the_subject_of_a_modifier_makes_no_finite_verb() -> None:
+    from streams.extraction.events.slots import finite_modifier
+
+    counted = _doc([("Oslo", "NNP", "PROPN", "nsubj", 1), ("returned", "VBD", "VERB", "ROOT", 1),
+                    ("12", "CD", "NUM", "nsubj", 3), ("seized", "VBD", "VERB", "amod", 4),
+                    ("boats", "NNS", "NOUN", "dobj", 1)])
+    named = _doc([("judges", "NNS", "NOUN", "nsubj", 1), ("jailed", "VBD", "VERB", "amod", 3),
+                  ("editor", "NN", "NOUN", "compound", 3), ("Lim", "NNP", "PROPN", "ROOT", 3)])
+    assert not finite_modifier(counted[3])
+    assert finite_modifier(named[1])

@@ -32,7 +32,7 @@ from .headline_verbs import restore_headline_verb
 from .knowledge import Knowledge, knowledge
 from .modality import conditional_conjunction
 from .participants import inner_name_verb
-from .slots import kids, misread_relative, sentence_index, sentence_of
+from .slots import finite_modifier, kids, misread_relative, sentence_index, sentence_of
 
 COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
@@ -47,7 +47,7 @@ def _verb_like(tok: Token) -> bool:
     """A verb, or a headline verb the tagger took for a name ("Police Arrest Protesters"); not a participle that
     modifies a noun ("a suspected smuggler", "the detained reporters", "a man wanted for murder" however parsed),
     which describes, it reports no act."""
-    if tok.dep_ == "amod" or misread_relative(tok) or conditional_conjunction(tok):
+    if (tok.dep_ == "amod" and not finite_modifier(tok)) or misread_relative(tok) or conditional_conjunction(tok):
         return False  # ("provided the rebels free the hostages": a condition, no act of providing)
     if tok.ent_iob_ == "I" and inner_name_verb(tok.doc, tok.i):
         return False  # a word of a name ("a Committee to Protect Journalists" protects no one)

@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import dateline_end, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
+from .slots import dateline_end, finite_modifier, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -151,6 +151,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         for child in kids(tok):
             if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct"):
                 continue
+            if finite_modifier(child):
+                continue  # the verb the parser hung on the phrase ("the court sentenced | journalist X") is no part of it
             if child.dep_ == "appos" and child.pos_ != "PROPN":
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
             if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))):

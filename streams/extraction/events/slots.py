@@ -494,6 +494,8 @@ def object_heads(v: Token) -> list[Token]:
                 # of GRANT's money patterns and of its "hours" / "weeks" patterns, an ultimatum; no participants)
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
+    if not out and finite_modifier(v):
+        out.extend(conjuncts(_modified_phrase(v)))
     if not out:
         out.extend(clause_read_objects(v))
         for c in kids(v):
@@ -549,6 +551,23 @@ def pattern_object_words(lemma: str) -> set[str]:
     kb = knowledge()
     return {w for e in kb.verbs_by_lemma.get(lemma, ()) for p in kb.patterns.get(e.block, ())
             if p.object is not None for w in p.object.heads}
+
+
+def finite_modifier(v: Token) -> bool:
+    """A past tense with a subject of its own that the parser hung as a modifier on the noun after it, when a title
+    or a role noun opens the object's name ("the court sentenced | journalist X", read as "sentenced journalist"):
+    a finite verb, whose object is the phrase it hangs on (:func:`object_heads`). A participle that modifies a noun
+    ("the detained reporters") has no subject, and a count the parser made one is none ("113 looted bronzes")."""
+    return (v.dep_ == "amod" and v.tag_ == "VBD" and v.i < v.head.i
+            and any(c.dep_ == "nsubj" and c.i < v.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids(v)))
+
+
+def _modified_phrase(v: Token) -> Token:
+    """The head of the noun phrase a finite modifier hangs on (up its chain of compounds)."""
+    head = v.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def misread_relative(c: Token) -> bool:
