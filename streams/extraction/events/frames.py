@@ -548,6 +548,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     if kind == "partner" and not any(c.dep_ == "prep" and c.lower_ in entry.after and c.i > v.i and _names_actor(counted(noun_of_gerund(g)))
                                        for c in kids(v) for g in kids(c) if g.dep_ == "pobj"):
         return False  # "worked with Kenya", not "worked with tools" nor "worked with a smile"
+    if kind == "thing" and any(_names_people(c) for c in _tested_objects(v)):
+        return False  # "dismissed the claims", "fired rockets", not "dismissed the minister" nor "fired the coach" (from a post)
     if kind == "uncounted" and any(_a_count(c) for c in _tested_objects(v)):
         return False  # "welcomed the deal", "welcomed the envoy", not "welcomed 28 million tourists" (a count taken in)
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
