@@ -1,9 +1,10 @@
-"""Posts taken away are no acts between parties (issue 14).
+"""Posts taken away or taken up are no acts between parties (issue 14).
 
 Sentences are the team's own. "dismiss" (DESPATCH, 110 disapprove) and "fire" (EXPLOSIVE_DESTRUCTION, 190 force) are
 restated in ``event_verbs.tsv`` with the object kind "thing": their default codes hold with no object or one that
 names no people (rockets fired, fire opened on a crowd), not when the object is a person whose post is taken away (a
-minister dismissed, a coach fired).
+minister dismissed, a coach fired). "swear in" (a phrasal verb of SUCCEED, coding nothing alone, as "take office") is
+no allegation, which the dictionary's bare "swear" (110) is.
 """
 
 from __future__ import annotations
@@ -34,3 +35,11 @@ def test_weapons_fired_are_still_force(text: str, code: str, target: str) -> Non
     top = top_typed_event(_typed(text))
     assert top["plover_type"] == "ASSAULT" and top["cameo_code"].startswith(code) and top["target"]["text"] == target
 
+
+
+@pytest.mark.parametrize("text", [
+    "The king swore in the new cabinet at the royal palace on Tuesday.",
+    "The new governor was sworn in at the state house on Monday.",
+])
+def test_a_swearing_in_is_no_allegation(text: str) -> None:
+    assert _typed(text) == []

@@ -16,7 +16,11 @@ Sentences are the team's own.
   deploying has in its "of" phrase is its theme, no target ("a mobilisation of reservists", "the deployment of troops");
 - an act noun named in a phrase of circumstance inside what someone said ("despite weak demand") is not the speaker's;
 - a past tense with its own subject that the parser hung as a modifier on a role noun opening the object's name
-  ("the court sentenced | journalist X") is the verb, and the name its object; a participle modifier is no act.
+  ("the court sentenced | journalist X") is the verb, and the name its object; a participle modifier is no act;
+- the doers of a passive act of force are the subject of its "when" clause when that clause acts by force, by its
+  verb or by a pattern its object fits ("were killed when troops opened fire");
+- a protest, a complaint or a demand that an envoy is called in for is the caller's ("summoned the envoy to protest");
+- those an act criticised befell ("condemned the attack on X") are no target of the criticism, as "of" already was.
 """
 
 from __future__ import annotations
@@ -161,3 +165,28 @@ def test_a_count_read_as_the_subject_of_a_modifier_makes_no_finite_verb() -> Non
                   ("editor", "NN", "NOUN", "compound", 3), ("Lim", "NNP", "PROPN", "ROOT", 3)])
     assert not finite_modifier(counted[3])
     assert finite_modifier(named[1])
+
+
+def test_the_doers_of_a_passive_killing_opened_fire_in_its_when_clause() -> None:
+    events = _typed("Three farmers were killed when border guards opened fire near the river, officials said.")
+    assert ("border guards", "Three farmers") in {(e["source"]["text"], _target(e)) for e in events}
+
+
+def test_a_protest_an_envoy_is_summoned_for_is_the_callers() -> None:
+    events = _typed("Hungary's foreign ministry summoned the Dutch envoy to protest against the remarks.")
+    protests = [e for e in events if e["plover_type"] == "PROTEST"]
+    assert protests and all(e["source"]["text"] == "Hungary's foreign ministry" for e in protests)
+
+
+def test_a_protest_others_are_urged_to_make_is_theirs() -> None:
+    protests = [e for e in _typed("The president urged the unions to protest peacefully.") if e["plover_type"] == "PROTEST"]
+    assert protests and all(e["source"]["text"] == "unions" for e in protests)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The foreign ministry condemned the attack on the consulate in Herat.", "foreign ministry"),
+    ("Nairobi condemned the assault on its peacekeepers near the border.", "Nairobi"),
+])
+def test_those_a_criticised_attack_befell_are_no_target(text: str, source: str) -> None:
+    top = top_typed_event(_typed(text))
+    assert (top["plover_type"], top["source"]["text"], _target(top)) == ("ACCUSE", source, None)

@@ -353,6 +353,9 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
+_BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's phrases naming whom it befell
+
+
 def _criticised_act(obj: Token, code: str) -> bool:
     """``obj`` is an act noun a criticism (CAMEO 11) is aimed at: the act is its doer's ("condemned the killing of X by
     Y", "criticised Y's shelling of X" criticise Y); those it befell, its "of" phrase, are no target of the criticism."""
@@ -365,9 +368,10 @@ def _object_owners(obj: Token, code: str) -> list[list[int]]:
 
 
 def _befell_criticised(o: Token, frame: VerbFrame, code: str) -> bool:
-    """``o`` is the "of" phrase of a criticised act-noun object ("condemned the arrest of X": X is no target)."""
+    """``o`` is the "of" (or "on", "against") phrase of a criticised act-noun object ("condemned the arrest of X", "the
+    attack on X": X is no target)."""
     prep = o.head
-    return prep.lower_ == "of" and any(prep.head.i == b.i for b in frame.objects) and _criticised_act(prep.head, code)
+    return prep.lower_ in _BEFALLEN_PREPS and any(prep.head.i == b.i for b in frame.objects) and _criticised_act(prep.head, code)
 
 
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
@@ -449,9 +453,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
             # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
-            # ("condemned the killing of X": of its doer, see _object_owners)
+            # ("condemned the killing of X", "the attack on X": of its doer, see _object_owners)
             criticised = _criticised_act(o, code)
-            targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (criticised and c.lower_ == "of")
+            targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                        and not (criticised and c.lower_ in _BEFALLEN_PREPS)
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
@@ -1538,10 +1543,21 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     for c in (k for w in verbs for k in kids(w)):
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
-        if is_when_clause(c) and c.i > v.i and not is_passive(c):
-            if any(code[:2] in FORCE_ROOTS for code in kb.verb_codes(c.lemma_.lower())):
-                return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
+        if is_when_clause(c) and c.i > v.i and not is_passive(c) and _acts_by_force(c, kb):
+            return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
     return []
+
+
+def _acts_by_force(v: Token, kb: Knowledge) -> bool:
+    """The dictionary codes verb ``v`` as force by default, or by a pattern its object fits ("opened fire": START's
+    "OPEN * FIRE", 193)."""
+    lemma = v.lemma_.lower()
+    if any(code[:2] in FORCE_ROOTS for code in kb.verb_codes(lemma)):
+        return True
+    objects = [c for c in kids(v) if c.dep_ == "dobj"]
+    return bool(objects) and any(p.code[:2] in FORCE_ROOTS and p.object is not None and p.subject is None and not p.preps
+                                 and any(term_matches(p.object, o) for o in objects)
+                                 for e in kb.verbs_by_lemma.get(lemma, ()) for p in kb.patterns.get(e.block, ()))
 
 
 def parties_between(t: Token) -> list[int]:
