@@ -1,6 +1,7 @@
 """Relief handed out is aid; forces sent to a place are deployed there; a group noun is the group its name says.
 
-Sentences are the team's own, written to show each phenomenon (issue 14).
+Sentences are the team's own, written to show each phenomenon (issue 14). What is sent goes to the one its "to"
+phrase names, also when the parser hung that phrase on a participle of what is sent ("ships carrying food | to X").
 """
 
 from __future__ import annotations
@@ -167,3 +168,17 @@ def test_whose_debt_is_cancelled_is_the_target() -> None:
     """frames._verb_slots: the possessor of what a pattern names ("X's debt") is whom the act falls on."""
     top = top_typed_event(text_events("Germany cancelled 90 million euros of Zambia's debt on Thursday."))
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", "Germany", "Zambia")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norway sent ships carrying food aid to Yemen.", "Yemen"),
+    ("Canada sent two planes loaded with tents and blankets to Malawi.", "Malawi"),
+])
+def test_the_recipient_hung_on_a_participle_of_what_is_sent_is_the_target(text: str, target: str) -> None:
+    top = top_typed_event([e for e in text_events(text, "t-aid") if e["plover_type"]])
+    assert (top["plover_type"], top["target"]["text"] if top["target"] else None) == ("AID", target)
+
+
+def test_what_the_seized_things_belong_to_is_no_recipient() -> None:
+    events = [e for e in text_events("Police seized weapons belonging to the militia.", "t-aid") if e["plover_type"]]
+    assert all(e["plover_type"] != "AID" for e in events)

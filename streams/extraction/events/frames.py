@@ -353,6 +353,7 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
+_NOT_CARRYING = frozenset({"belong", "relate", "link", "tie", "connect", "attach", "affiliate", "close", "owe"})  # "X belonging to Y"
 _BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's phrases naming whom it befell
 
 
@@ -427,6 +428,12 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # and what is sent, given or deployed is the act's theme ("deployed 1,000 police officers to X"): the one
             # it goes to comes first, however the object's noun reads (villages, as villagers, and officers can be actors)
             targets += [_group(o) for p_, o in frame.preps if p_ == "to" and o.i not in used]
+            # (or hung on a participle of the object: "sent ships carrying food | to Yemen", "planes loaded with tents |
+            # to X"; what something belongs or relates to is its owner, no recipient)
+            targets += [_group(g) for o in frame.objects for a in kids(o)
+                        if a.dep_ == "acl" and a.tag_ in ("VBN", "VBG") and a.lemma_.lower() not in _NOT_CARRYING
+                        for p_ in kids(a) if p_.dep_ == "prep" and p_.lower_ == "to" and p_.i > a.i
+                        for g in kids(p_) if g.dep_ == "pobj" and g.i not in used]
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
