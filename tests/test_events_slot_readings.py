@@ -19,7 +19,8 @@ Sentences are the team's own.
   ("the court sentenced | journalist X") is the verb, and the name its object; a participle modifier is no act;
 - the doers of a passive act of force are the subject of its "when" clause when that clause acts by force, by its
   verb or by a pattern its object fits ("were killed when troops opened fire");
-- a protest, a complaint or a demand that an envoy is called in for is the caller's ("summoned the envoy to protest");
+- a protest, a complaint or a demand that an envoy is called in for is the caller's, made to the envoy ("summoned the
+  envoy to protest");
 - those an act criticised befell ("condemned the attack on X") are no target of the criticism, as "of" already was.
 """
 
@@ -176,6 +177,7 @@ def test_a_protest_an_envoy_is_summoned_for_is_the_callers() -> None:
     events = _typed("Hungary's foreign ministry summoned the Dutch envoy to protest against the remarks.")
     protests = [e for e in events if e["plover_type"] == "PROTEST"]
     assert protests and all(e["source"]["text"] == "Hungary's foreign ministry" for e in protests)
+    assert [_target(e) for e in protests] == ["Dutch envoy"]  # made to the one called in
 
 
 def test_a_protest_others_are_urged_to_make_is_theirs() -> None:

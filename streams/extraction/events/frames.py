@@ -28,7 +28,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients
+from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients, protest_on_meeting
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object).
@@ -501,6 +501,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
                         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    v = frame.verb
+    if (v.dep_ == "xcomp" or v.dep_ == "advcl" and has_to(v)) and protest_on_meeting(v.head, v):
+        # a protest an envoy is summoned for is made to the one called in, after whatever it is against
+        targets += [_group(o) for o in object_heads(v.head)]
     if p is not None and p.subject is not None and not source_spec and len(frame.subjects) > 1:
         # a pattern that names its doer picks it out of coordinated subjects ("police and protesters clashed" under a
         # pattern of demonstrators): the subjects it does not name are the other party, the act's target

@@ -325,7 +325,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
             head = head.head  # "X is willing to grant": the one who is willing grants
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
-        if obj and not _instrument_verb(head) and not _protest_on_meeting(head, v):
+        if obj and not _instrument_verb(head) and not protest_on_meeting(head, v):
             return conjuncts(obj[0])  # "urged the government to release": the government releases
         return agent_heads(head, depth + 1)
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
@@ -355,10 +355,10 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
 _PROTESTING_ROOTS = ("10", "11", "13", "14")  # demand, disapprove, threaten, protest
 
 
-def _protest_on_meeting(head: Token, v: Token) -> bool:
+def protest_on_meeting(head: Token, v: Token) -> bool:
     """A verb of meeting or calling in (CAMEO 04: "summoned the envoy", "met the ambassador") whose infinitive is a
     protest, a complaint or a demand ("summoned the envoy to protest against the raid"): the infinitive says what the
-    meeting is for, and the one who called it does it; the one called in hears it."""
+    meeting is for, and the one who called it does it; the one called in hears it (its target, :mod:`.frames`)."""
     kb = knowledge()
     head_codes = kb.verb_codes(head.lemma_.lower())
     own = kb.verb_codes(v.lemma_.lower())
