@@ -295,6 +295,8 @@ def place_groups(owners: list[Token]) -> list[list[int]]:
 
 
 THEME_ROOTS = {"06", "07", "15"}
+# participles of what is sent whose "to" phrase names an owner or a relation, no recipient ("X belonging to Y")
+_NOT_CARRYING = frozenset({"belong", "relate", "link", "tie", "connect", "attach", "affiliate", "close", "owe"})
 PROPERTY_RETURN_CODE = "0842"  # CAMEO "return, release property": its object is what goes back, its "to" whom to
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PROTEST_ROOT = "14"
@@ -353,7 +355,6 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
 
 
-_NOT_CARRYING = frozenset({"belong", "relate", "link", "tie", "connect", "attach", "affiliate", "close", "owe"})  # "X belonging to Y"
 _BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's phrases naming whom it befell
 
 
@@ -441,8 +442,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         # falls ("cancelled Ghana's debt"; not a modifier, "the Russian diplomat", nor "its", the actor's own); a
         # named object that is itself a party comes before its possessor ("arrested X's opposition leader": the leader;
         # the builder passes over an object that names no actor, "debt")
-        for o in frame.objects:
-            owners = [_group(c) for c in kids(counted(o)) if o.i in used and c.dep_ == "poss" and c.pos_ != "PRON"]
+        for o in (o for o in frame.objects if o.i in used):
+            owners = [_group(c) for c in kids(counted(o)) if c.dep_ == "poss" and c.pos_ != "PRON"]
             if owners and code[:2] not in THEME_ROOTS:
                 targets.append(_group(o))
             targets += owners

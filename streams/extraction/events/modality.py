@@ -98,7 +98,7 @@ def is_negated(tok: Token) -> bool:
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in kids(tok.head)) and tok.head.pos_ == tok.pos_:
         return False
-    if tok.dep_ == "acl" and _says_none(head) or tok.dep_ == "pcomp" and head.dep_ == "prep" and _says_none(head.head):
+    if (tok.dep_ == "acl" and _says_none(head)) or (tok.dep_ == "pcomp" and head.dep_ == "prep" and _says_none(head.head)):
         return True  # "has no plans to visit", "had no intention of meeting": the act a "no" noun is about is not done
     for gov in _governors(tok, 2):
         if gov.lemma_.lower() in _NEGATORS:
