@@ -47,3 +47,16 @@ def test_no_event_as_a_weak_plurality_vetoes_nothing():
     types that sum to 0.7, the dictionary's coding stands (VETO_NONE_MIN); at 0.6 it goes."""
     assert not vetoed("SUPPORT", {"SUPPORT": 0.12, "NONE": 0.3, "COOPERATE": 0.22, "AGREE": 0.2, "CONCEDE": 0.16})
     assert vetoed("SUPPORT", {"SUPPORT": 0.12, "NONE": 0.6, "COOPERATE": 0.28})
+
+
+def test_taking_people_captive_is_never_vetoed(monkeypatch):
+    """An abduction or a hostage-taking of people (CAMEO 181) is violence against those taken whoever does it, as an
+    act of force by an armed body is: kept even where the classifier reads the sentence as no event. Seizing a thing
+    is not exempt, nor is an act of force by a doer of no armed sector."""
+    from conftest import text_events
+
+    monkeypatch.setattr(_SentenceCoder, "_vetoed", lambda self, act, probs, undergone_only=False: True)
+    events = text_events("Pirates kidnapped six crew members from a tanker off the coast of Ghana.", "t-veto")
+    assert [(e["cameo_code"], e["source"]["text"], e["target"]["text"]) for e in events] == [("181", "Pirates", "six crew members")]
+    assert text_events("Thieves stole three paintings from a gallery in Porto.", "t-veto") == []
+    assert text_events("Pirates seized a fishing boat off Somalia.", "t-veto") == []

@@ -84,8 +84,9 @@ def test_information_passed_to_a_body_of_people_is_given_to_it() -> None:
 ])
 def test_goods_or_funds_handed_over_or_released_are_aid(text, code) -> None:
     """event_verbs.tsv: "hand over" and "release" join GRANT beside their own blocks (YIELD, RELEASE), whose patterns
-    code what is given; frames.verb_candidates: a pattern with an act's code beats another block's bare default at the
-    same specificity. People released or handed over stay a release."""
+    code what is given; frames.verb_candidates: a pattern with an act's code (or one naming a sum of money paid out,
+    frames._paid_out) beats another block's bare default at the same specificity. People released or handed over stay
+    a release."""
     assert _top(text)[0] == code
     assert _top("The rebels released two soldiers on Friday.")[0].startswith("084")
 

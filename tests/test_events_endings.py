@@ -72,3 +72,14 @@ def test_a_relation_ended_is_coded_with_the_party_its_phrase_names():
 
 def test_a_relation_that_goes_on_codes_nothing():
     assert not [e for e in _events("Trade with China rose sharply last year, the ministry said.") if e["plover_type"]]
+
+
+def test_ending_ones_part_in_an_act_ends_that_act_for_the_party():
+    """frames._taken_part_in: "suspended its participation in the dialogue" halts the negotiations for the party that
+    suspends its part (164), with the other party of the talks as target; no meeting is coded."""
+    for text, source, target in (
+            ("The opposition alliance suspended its participation in the national dialogue with the ruling party.",
+             "opposition alliance", "ruling party"),
+            ("Ethiopia ended its involvement in the peace talks with the rebels on Monday.", "Ethiopia", "rebels")):
+        events = _events(text)
+        assert [(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("164", source, target)], text

@@ -14,6 +14,7 @@ Sentences are the team's own, written to show each phenomenon (issue 14):
 - a doer named with its place ("police in Karachi") keeps it; "envoys from Chad and Niger" are two actors;
 - a sentence's capitalised first word ("Fierce fighting ...") is no organisation;
 - an act promised or stood ready for ("is willing to grant loans", "pledged aid") is the intent of it (CAMEO 03, AGREE);
+  so is a meeting, support, cooperation or aid told as what will happen ("will visit", "plans to hold talks");
 - a lawsuit is ACCUSE (CAMEO 115), as PLOVER has it; "a coalition of tenant groups" is the groups;
 - a verb whose pattern takes an act noun in ("suspended aid") is no light verb for it;
 - a dateline ending in a glued "):" or starting with an all-caps "THE" is no actor.
@@ -165,6 +166,23 @@ def test_an_act_promised_or_stood_ready_for_is_an_intent():
     assert _top(events)["plover_type"] == "AGREE" and all(e["plover_type"] == "AGREE" for e in events)
     top = _top(_events("The insurgents freed the kidnapped engineers on Sunday."))
     assert top["plover_type"] != "AGREE"  # done, not offered
+
+
+def test_a_cooperative_act_told_in_the_future_is_an_intent():
+    """The PLOVER manual (AGREE): CONSULT, SUPPORT, COOPERATE and AID "reported in future tense" are intentions, coded
+    AGREE, as CAMEO's 036 / 032 / 031 / 033 are; done, or negated, or only possible, they are not."""
+    for text, source in (("The Malawian president will visit Lusaka next week for talks with his Zambian counterpart.", "Malawian president"),
+                         ("Norway said on Friday it would send 200 tonnes of food aid to Somalia.", "Norway"),
+                         ("The prime minister plans to hold talks with opposition leaders on Monday.", "prime minister"),
+                         ("Japan will provide 50 million dollars in emergency aid to Sri Lanka.", "Japan")):
+        top = _top(_events(text))
+        assert (top["plover_type"], top["cameo_code"][:2], top["source"]["text"]) == ("AGREE", "03", source), (text, top)
+    assert _top(_events("The foreign minister met her Chilean counterpart in Lima on Tuesday."))["plover_type"] == "CONSULT"
+    assert _top(_events("Thailand could send troops to help Myanmar."))["plover_type"] != "AGREE"  # possible, not announced
+    events = _events("The rebels said they would not attend the talks in Nairobi.")
+    assert not [e for e in events if e["plover_type"] == "AGREE"], events
+    # a yielding act told in the future stays itself (the manual: future concessions and retreats do not become AGREE)
+    assert _top(_events("The junta said it would release the detained journalists."))["cameo_code"][:2] == "08"
 
 
 def test_an_act_noun_that_is_promised_is_an_intent_of_the_one_who_promises():

@@ -18,9 +18,11 @@ def _typed(text: str) -> list[dict]:
 
 
 def test_working_with_a_state_is_cooperation() -> None:
-    top = top_typed_event(_typed("Japan will work with India on the new port."))
+    top = top_typed_event(_typed("Japan worked with India on the new port."))
     assert top["cameo_code"] == "050"
     assert (top["source"]["text"], top["target"]["text"]) == ("Japan", "India")
+    top = top_typed_event(_typed("Japan will work with India on the new port."))  # announced: the intent of it (032)
+    assert (top["cameo_code"], top["target"]["text"]) == ("032", "India")
     top = top_typed_event(_typed("Japan is willing to work with India on the new port, the minister said."))
     assert top["plover_type"] == "AGREE"
     assert top["target"]["text"] == "India"
@@ -47,3 +49,24 @@ def test_the_parties_to_a_conflict_are_its_doers() -> None:
     # event_agents.tsv: "parties", as "sides", stand for the parties of a war or a negotiation
     events = text_events("The warring parties agreed to a week-long truce to let food convoys pass.")
     assert any(e["plover_type"] == "AGREE" and e["source"]["text"] == "warring parties" for e in events), events
+
+
+def test_a_crowd_that_clashes_with_police_riots() -> None:
+    """event_crowd_acts.tsv: civilians, opposition supporters or students who clash or scuffle with police protest
+    violently (CAMEO 145, PROTEST); armed bodies that clash fight (190, ASSAULT)."""
+    for text, source in (("Hundreds of opposition supporters clashed with riot police in Lusaka on Friday.", "Hundreds of opposition supporters"),
+                         ("Students scuffled with police outside the parliament in Dhaka.", "Students")):
+        top = top_typed_event(_typed(text))
+        assert (top["cameo_code"], top["source"]["text"], top["target"]["text"].endswith("police")) == ("145", source, True), text
+    top = top_typed_event(_typed("Government troops clashed with rebels near the border."))
+    assert (top["plover_type"], top["cameo_code"][:2]) == ("ASSAULT", "19")
+
+
+def test_a_gathering_that_only_describes_the_subject_ranks_below_its_act() -> None:
+    """builder._appositive_participle: a participle between commas after the subject, which the parser made the main
+    verb with the sentence's verb as its conjunct, describes the crowd; what the crowd does is the event. A protest
+    told as an act of its own ("marched ... and called for") keeps its demand below it."""
+    top = top_typed_event(_typed("Relatives of the missing miners, gathered outside the company offices, demanded that the "
+                                 "government speed up the rescue."))
+    assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "government")
+    assert top_typed_event(_typed("Workers marched through the capital and called for a pay rise."))["plover_type"] == "PROTEST"

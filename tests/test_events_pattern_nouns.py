@@ -177,8 +177,10 @@ def test_remanding_suspects_detains_them() -> None:
 
 def test_a_sum_given_is_the_object_the_pattern_names() -> None:
     # slots.object_heads: a sum of money is a pattern's object ("provide dollars", GRANT 071), no participant
-    top = _top("Norway will provide 40 million dollars to Somalia for drought relief, the foreign ministry said.")
+    top = _top("Norway provided 40 million dollars to Somalia for drought relief, the foreign ministry said.")
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("071", "Norway", "Somalia")
+    top = _top("Norway will provide 40 million dollars to Somalia for drought relief, the foreign ministry said.")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("0331", "Norway", "Somalia")  # announced
 
 
 def test_ground_handed_back_is_property_returned_to_the_recipient() -> None:

@@ -192,3 +192,16 @@ def test_a_protest_others_are_urged_to_make_is_theirs() -> None:
 def test_those_a_criticised_attack_befell_are_no_target(text: str, source: str) -> None:
     top = top_typed_event(_typed(text))
     assert (top["plover_type"], top["source"]["text"], _target(top)) == ("ACCUSE", source, None)
+
+
+def test_a_city_that_names_a_meeting_is_its_venue_not_a_party() -> None:
+    """builder: a city (a capital too) named in a meeting noun's own phrase ("the Geneva talks", "the Doha talks")
+    is where the talks take place; the parties are those the sentence names, or none. A capital as the subject of
+    a verb still stands for its state."""
+    events = [e for e in text_events("Delegates at the Geneva talks on Syria made little progress, the UN envoy said.")
+              if e["plover_type"] == "CONSULT"]
+    assert events and all(e["source"]["text"] != "Geneva" for e in events), events
+    events = [e for e in text_events("The Doha talks between the two factions collapsed on Sunday.") if e["plover_type"] == "CONSULT"]
+    assert [e["source"]["text"] for e in events] == ["two factions"], events
+    top = top_typed_event(text_events("Kabul held talks with Islamabad on Monday."))
+    assert (top["source"]["text"], top["target"]["text"]) == ("Kabul", "Islamabad")

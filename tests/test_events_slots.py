@@ -162,3 +162,22 @@ def test_a_reduced_relative_before_a_time_is_the_verbs_object() -> None:
         "RETREAT", "Ugandan authorities", "12 Congolese traders")
     said = text_events("Officials said protesters gathered outside the parliament building.")
     assert ("PROTEST", "protesters") in [(e["plover_type"], e["source"]["text"]) for e in said]
+
+
+def test_the_subject_of_a_predicate_noun_does_what_its_infinitive_says(nlp):
+    """slots._predicated_subject: "X became the first country to recognise Y": X recognises Y, the noun only says
+    of which kind X is; an infinitive on a noun that is no predicate ("the plan to recognise") is not so read."""
+    doc = nlp("Zambia has become the first African country to formally recognise Kosovo as a state.")
+    assert [t.text for t in agent_heads(tok(doc, "recognise"))] == ["Zambia"]
+    top = top_typed_event(text_events("Zambia has become the first African country to formally recognise Kosovo as a state."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("SUPPORT", "Zambia", "Kosovo")
+    doc = nlp("The plan to recognise Kosovo was dropped.")
+    assert [t.text for t in agent_heads(tok(doc, "recognise"))] == []
+    doc = nlp("Kenya said it was time to recognise Kosovo.")  # a placeholder subject names no one
+    assert [t.text for t in agent_heads(tok(doc, "recognise"))] == ["time"]
+
+
+def test_a_church_is_an_actor_of_the_religious_sector() -> None:
+    """event_agents.tsv: "the church" (REL), as its clergy are, so an offer it makes is someone's to turn down."""
+    top = top_typed_event(text_events("The army rejected an offer by the church to mediate."))
+    assert (top["plover_type"], top["target"]["text"], top["target"]["sector"]) == ("REJECT", "church", "REL")

@@ -142,6 +142,20 @@ def test_joint_drills_are_military_cooperation() -> None:
     assert ("062", "Indian warships", "French warships") in pairs
 
 
+def test_a_span_that_measures_what_follows_is_no_deadline() -> None:
+    """frames._fit: "two months of funding" measures the funding; no pattern that names a span of time fits it."""
+    assert not [e for e in _typed("The donors gave the ministry two months of funding.") if e["cameo_code"] == "139"]
+
+
+def test_one_navys_exercises_are_a_show_of_force() -> None:
+    """event_nouns.tsv: naval exercises or drills of one party are a show of force (150, MOBILIZE: the PLOVER manual
+    codes single-country exercises so), launched or held, active or passive, with the doer of the verb."""
+    for text in ("Naval exercises were launched near the strait by the Iranian navy on Monday.",
+                 "The Iranian navy launched naval drills near the strait on Monday."):
+        top = _top(text)
+        assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("150", "MOBILIZE", "Iranian navy"), text
+
+
 def test_hijacking_is_coded_as_the_codebook_names_it() -> None:
     """tools/build_event_tables.py align_hijacking: CAMEO's 181 is "abduct, hijack, or take hostage"; PETRARCH2's
     TAKE_CONTROL block made a hijacked ship property seized (171, COERCE)."""
@@ -236,6 +250,9 @@ def test_a_forecast_is_no_intent() -> None:
 @pytest.mark.parametrize("text", [
     "The army gave the rebels two weeks to surrender their weapons.",
     "The mayor gave hawkers at the bus park 72 hours to clear their stalls or face eviction.",
+    # (event_pattern_nouns.tsv: the patterns' "hours" stands for any span counted in days, weeks or months)
+    "The army gave the rebels ten days to surrender their weapons.",
+    "The governor gave the striking nurses one month to return to work or face dismissal.",
 ])
 def test_a_deadline_given_is_an_ultimatum(text) -> None:
     """slots.object_heads: a span of time counted in hours, days, weeks or months given to a recipient ("gave X | 48

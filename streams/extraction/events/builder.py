@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import CleanArticle
 from ..actor_dictionary import actor_date
-from ..doc_index import doc_text, sentences
+from ..doc_index import doc_text, per_doc, sentences
 from ..entities import EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
@@ -54,7 +54,8 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import after_comma, agent_heads, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object, reciprocally_owned
+from .slots import (after_comma, agent_heads, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+                    reciprocally_owned, sentence_of)
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -123,6 +124,8 @@ _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrict
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
+_ABDUCTION_CODE = "181"  # CAMEO "abduct, hijack, or take hostage"
+_MEETING_ROOTS = frozenset({"03", "04"})  # consultations, and the intent of them
 # A fight that only office-holders, parties, firms, courts or the press take part in ("the two leaders clashed over the
 # budget", "the minister attacked the central bank's governor") is fought in words: none of them bears arms. CAMEO 19
 # by a verb's default code only (a pattern that names a weapon or a battle keeps its code); a state, a crowd or a
@@ -451,6 +454,10 @@ class _SentenceCoder:
         sources = self._sources(act, triggers, index)
         if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
             sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one
+        elif c.kind == "noun" and (c.code or c.reverse)[:2] in _MEETING_ROOTS:
+            # a city named in a meeting noun's own phrase, a capital too, is where it takes place ("the Jeddah talks",
+            # "the Doha negotiations"), no party to it
+            sources = [s for s in sources if not (_a_town(s, capitals=True) and tok.left_edge.idx <= s.start < tok.idx)]
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
         crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
@@ -511,8 +518,10 @@ class _SentenceCoder:
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
-        # (an act of force whose doer is an armed body is political whatever the words around it: no veto)
-        armed = (c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
+        # (an act of force whose doer is an armed body is political whatever the words around it: no veto; nor is
+        # taking people captive, whoever does it: an abduction or a hostage-taking is violence against those taken)
+        armed = ((c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
+                 or c.code.startswith(_ABDUCTION_CODE) and bool(sources) and bool(targets) and all(map(_people, targets)))
         if not statement and not armed and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []
         if (c.kind == "verb" and c.code and c.pattern.endswith(":verb") and targets and not placed
@@ -759,22 +768,36 @@ def _in_circumstance(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _CIRCUMSTANCE_PREPS
 
 
+_SCORES_KEY = "newsevents.events.scores"
+_DASHES = ("-", "\u2013")
+
+
+def _score_starts(doc: Doc) -> list[int]:
+    """Where a game's score starts in the doc (``_score_at``), found in one pass over its words, once per doc: asked
+    per trigger and per slot, token by token, it made ~70 Tokens a sentence."""
+    words = [t.text for t in doc]
+    digit = [w.isdigit() and len(w) <= 2 for w in words]
+    return [i for i in range(len(words) - 2) if digit[i] and words[i + 1] in _DASHES and digit[i + 2]]
+
+
 def _score_at(doc: Doc, i: int) -> bool:
     """A game's score starts at token ``i``: two numbers of one or two digits joined by a dash ("2-1")."""
-    if i + 2 >= len(doc):
-        return False
-    a, dash, b = doc[i], doc[i + 1], doc[i + 2]
-    return a.is_digit and dash.text in ("-", "\u2013") and b.is_digit and len(a.text) <= 2 and len(b.text) <= 2
+    starts = per_doc(doc, _SCORES_KEY, lambda: _score_starts(doc))
+    k = bisect_left(starts, i)
+    return k < len(starts) and starts[k] == i
 
 
 def _score_after(v: Token) -> bool:
     """A game's score after the verb and in its phrase: two small numbers joined by a dash ("beat the visitors 2-0",
     "won 3-1"), not a range counting what follows it ("killed 20-30 people")."""
     doc = v.doc
-    end = v.sent.end
-    for i in range(v.i + 1, end - 2):
-        if not _score_at(doc, i):
-            continue
+    starts = per_doc(doc, _SCORES_KEY, lambda: _score_starts(doc))
+    if not starts or starts[-1] <= v.i:
+        return False
+    end = sentence_of(v).end
+    for i in starts[bisect_right(starts, v.i) :]:
+        if i >= end - 2:
+            break
         a, b = doc[i], doc[i + 2]
         after = doc[i + 3] if i + 3 < end else None
         counting = after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN") and (b.head.i == after.i or a.head.i == after.i)
@@ -787,11 +810,16 @@ _MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following", "at", "
 _SPAN_NOUNS = frozenset({"day", "week", "hour", "night", "month", "spell", "period", "bout"})  # "three days of rain"
 
 
-def _a_town(actor: Participant) -> bool:
+def _a_town(actor: Participant, capitals: bool = False) -> bool:
     """A town or a city by name (no country, no capital, which stand for their states, nor a region): a place, which
-    does no violence; a sentence that names one where its act happened may have the parser make it the doer."""
+    does no violence; a sentence that names one where its act happened may have the parser make it the doer. With
+    ``capitals``, a capital too (where a meeting named after it took place)."""
     if not actor.named or actor.etype not in ("GPE", "LOC", "FAC"):
         return False
+    if capitals:  # (a capital's actor is its state: the words written name the city)
+        place = places().get(norm(actor.text))
+        if place is not None and place.kind == "capital":
+            return True
     place = places().get(norm(actor.canonical or actor.text))
     return place is not None and place.kind == "city"
 
@@ -931,7 +959,10 @@ def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, 
     act noun of protest), by the protesters or by no one named ("thousands gathered in the capital demanding higher
     prices", "workers marched and called for a raise", "formed a human chain to denounce the decree"), ranks just
     below the protest (the classifier reads the demand's words more readily than the gathering's)."""
-    protests = {r["action"]["_pos"]: r for r in records if r["plover_type"] == "PROTEST"}
+    # (a gathering told only to describe the subject, "Relatives, gathered outside the offices, demanded ...", is no
+    # protest whose content the demand is: _appositive_participle)
+    protests = {r["action"]["_pos"]: r for r in records
+                if r["plover_type"] == "PROTEST" and not _appositive_participle(doc[r["action"]["_pos"]])}
     if not protests:
         return records
     # an act noun of protest is the object of the verb the clause hangs on ("formed a human chain to denounce X")
@@ -1048,7 +1079,23 @@ def _trailing_participle(cur: Token) -> bool:
     return cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i and cur.head.pos_ in ("VERB", "AUX") and after_comma(cur)
 
 
+def _appositive_participle(tok: Token) -> bool:
+    """A past participle (however tagged) set off by commas after the subject, which the parser made the main verb
+    and the sentence's finite verb its conjunct with no "and" ("Relatives of the miners, gathered outside the offices,
+    demanded ..."): a reduced relative describing the subject, background to the verb that follows."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in kids(tok)):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in kids(tok)):
+        return False  # "X, it seems, was arrested": a verb of its own
+    verbs = [c for c in kids(tok) if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") and c.i > tok.i]
+    return bool(verbs) and not any(c.dep_ == "cc" and c.i < verbs[0].i for c in kids(tok)) and tok.doc[verbs[0].i - 1].text == ","
+
+
 def _in_background(tok: Token) -> bool:
+    if _appositive_participle(tok):
+        return True
     cur = tok
     for _ in range(12):
         if cur.head is cur:

@@ -26,7 +26,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
-from .modality import is_intended, is_promised, is_promised_object, is_sworn
+from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients, protest_on_meeting
 from .tables import code_info
@@ -261,6 +261,8 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
         o = _first_match(p.object, frame.objects + frame.xcomps)
         if o is None:
             return None
+        if o.lemma_.lower() in TIME_UNITS and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(o)):
+            return None  # "two months of funding": a span that measures what follows, not one given as a deadline
         used.add(o.i)
         used |= term_modifiers(p.object, o)
         slots["object"] = o
@@ -795,6 +797,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         # ("handed over medical equipment": GRANT's "medical equipment" pattern, not YIELD's bare "hand over", which
         # the particle alone fits); a statement's pattern ("gave information", 010) does not
         found = [f for f in found if f[2] is not None or f[0] < top]
+    elif any(p is not None and p.code[:2] == AID_ROOT and _paid_out(sl.get("object"), kb) for s, _, p, sl in found if s >= top):
+        # a sum of money is what is paid out, whichever block's pattern names it: "released 50 million dollars to the
+        # districts" gives aid (GRANT's "&CURRENCY"), it frees nothing held (RELEASE's bare default)
+        found = [f for f in found if f[2] is not None or f[0] < top]
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
     # a verb with a noun as object predicate is in its sense of naming or making something so, not its default one:
@@ -867,8 +873,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
-    out = _refused_outright(_refusals(_intents(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb), v, kb)
-    return _threats(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
+    out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
+    # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
+    out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
+    return _threats(out, v, kb)
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
@@ -1196,6 +1204,23 @@ def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
     return leaving is not None and (leaving.i == v.i or not conjunct and any(k.i == leaving.i for k in v.conjuncts))
 
 
+_TAKING_PART = frozenset({"participation", "involvement", "part"})
+
+
+def _taken_part_in(o: Token) -> Token:
+    """The act a noun of taking part names in its "in" phrase ("suspended its participation in the talks": the talks,
+    for the party that suspends its part), else the noun itself."""
+    if o.lemma_.lower() not in _TAKING_PART:
+        return o
+    acts = [g for c in kids(o) if c.dep_ == "prep" and c.lower_ == "in" for g in kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    return acts[0] if acts else o
+
+
+def _paid_out(o: object, kb: Knowledge) -> bool:
+    """The object is a sum of money ("50 million dollars", "$2 billion"): a currency word or a money amount."""
+    return isinstance(o, Token) and (o.lemma_.lower() in kb.currencies or o.lower_ in kb.currencies or o.ent_type_ == "MONEY")
+
+
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
     """A verb of ending (``knowledge.ends_acts``) whose object is an act noun codes the ending of that act
     (``event_endings.tsv``): "the rebels halted their offensive", "the curfew was lifted by the army". The noun is
@@ -1206,6 +1231,7 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         ended = left  # "withdrew from the talks": the act left
     elif any(ends_acts(e) for e in entries) or _ended_with_particle(v):
         ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")]  # "halted the offensive", "broke off talks"
+        ended = [_taken_part_in(o) for o in ended]
     else:
         return []
     for o in ended:
@@ -1353,12 +1379,14 @@ def _asks_something(v: Token) -> bool:
 def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """A cooperative act offered, promised or stood ready for ("pledged to send troops", "is willing to grant loans")
     has not happened: it codes as the intent of it (``event_intents.tsv``, CAMEO 03), with the act's slots and
-    none of its reversed reading."""
-    if not is_promised(v):
+    none of its reversed reading. So does a meeting, support, cooperation or aid its actor says it will give or plans
+    ("will visit", "said it would send aid", "plans to hold talks": :func:`modality.announced_cooperation`)."""
+    promised = is_promised(v)
+    if not promised and not announced_cooperation(v):
         return cands
     out = []
     for c in cands:
-        intent = kb.intent_of(c.code) if c.code else ""
+        intent = kb.intent_of(c.code) if c.code and (promised or c.code[:2] in FUTURE_INTENT_ROOTS) else ""
         out.append(replace(c, code=intent, reverse="", pattern=c.pattern + "+promised") if intent else c)
     return out
 
@@ -1781,6 +1809,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         targets = bearers + [g for g in targets if g not in bearers]
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]
+    elif gov is not None and announced_cooperation(gov):  # "will hold talks", "plans to fly to X for talks"
+        codes = [knowledge().intent_of(code) or code if code[:2] in FUTURE_INTENT_ROOTS else code for code in codes]
     elif gov is not None and is_promised_object(n):
         # "pledged aid to X", "offered talks": the act is promised, and the one who promises it is its doer (the verb
         # is a trigger of its own, whose agent the builder lends no noun)

@@ -251,6 +251,26 @@ def is_intended(tok: Token) -> bool:
     return phase.dep_ == "xcomp" and phase.head.lemma_.lower() in _COMMIT
 
 
+# CAMEO roots of the cooperative acts whose announcement for the future is coded as the intent of them: meetings (04),
+# diplomatic (05) and material cooperation (06), aid (07). The PLOVER manual (AGREE): "cooperative actions of types
+# CONSULT, SUPPORT, COOPERATE, and AID reported in future tense are also taken to imply intentions and should be coded
+# as AGREE", as CAMEO's 036, 032, 031 and 033 are; a yielding act (08) stays itself unless promised (PROMISE_HEADS).
+FUTURE_INTENT_ROOTS = frozenset({"04", "05", "06", "07"})
+_PLANNING = {"plan", "intend", "prepare", "go", "aim", "hope", "schedule", "set", "due", "expect"}
+
+
+def announced_cooperation(tok: Token) -> bool:
+    """The act is told as what will happen, not as done: a future auxiliary on it ("will visit", "said it would send
+    aid"), or it is the complement of a word of planning ("plans to hold talks", "is due to sign", "is expected to
+    meet", "is set to visit"), unnegated. Possibility ("could", "may") is not."""
+    phase = _through_aspect(tok)
+    if any(c.dep_ == "neg" for t in {tok, phase} for c in kids(t)):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for t in {tok, phase} for c in kids(t)):
+        return True
+    return phase.dep_ == "xcomp" and _unnegated_word_of(phase.head, _PLANNING)
+
+
 def is_sworn(tok: Token) -> bool:
     """The act is the complement of a word that binds its actor to it, unnegated ("vowed to storm", "pledged to
     crush", "threatened to expel", "vowed to keep attacking"): said, not done."""

@@ -282,6 +282,24 @@ def _misattached_agent(v: Token) -> list[Token]:
     return []
 
 
+_COPULAR = frozenset({"be", "become", "remain"})
+
+
+def _predicated_subject(v: Token) -> Token | None:
+    """The subject of a copula whose predicate noun an infinitive describes: "X became the first country to recognise
+    Y", "X is the only party to have backed the bill": X is the one who acts, the noun only says of which kind."""
+    if v.dep_ not in ("relcl", "acl") or v.tag_ != "VB" or not has_to(v):
+        return None
+    noun = v.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_.lower() not in _COPULAR:
+        return None
+    subject = next((c for c in kids(noun.head) if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.lower_ in _PLACEHOLDERS else subject  # "it was time to act": no one
+
+
+_PLACEHOLDERS = frozenset({"it", "this", "that", "there"})
+
+
 def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     """Heads of the agent of verb ``v``; empty when the parse gives none."""
     if depth > 4:
@@ -339,6 +357,9 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.pos_ == "ADP" and v.head.dep_ == "prep" \
             and v.head.head.pos_ in ("VERB", "AUX"):
         return _gerund_controller(v.head.head, v.head.lower_, depth)
+    predicated = _predicated_subject(v)
+    if predicated is not None:
+        return conjuncts(counted(predicated))
     if v.dep_ == "acl" and v.tag_ == "VB" and v.head.pos_ == "NOUN" and has_to(v):
         return _plan_owner(v.head, depth)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
