@@ -183,3 +183,14 @@ def test_the_recipient_hung_on_a_participle_of_what_is_sent_is_the_target(text: 
 def test_what_the_seized_things_belong_to_is_no_recipient() -> None:
     events = [e for e in text_events("Police seized weapons belonging to the militia.", "t-aid") if e["plover_type"]]
     assert all(e["plover_type"] != "AID" for e in events)
+
+
+@pytest.mark.parametrize("text,giver,receiver", [
+    ("Chile's armed forces received 12 helicopters from Brazil.", "Brazil", "Chile's armed forces"),
+    ("The army received new rifles from Turkey last month.", "Turkey", "army"),
+])
+def test_aid_received_is_the_givers_act(text, giver, receiver) -> None:
+    """tools/build_event_tables.py align_received_aid: receiving weapons, military aid or food from X is X's aid to the
+    receiver, as the rest of PETRARCH2's receiving patterns read it ([---:072])."""
+    events = [e for e in text_events(text, "t-received") if e["plover_type"] == "AID"]
+    assert [(e["source"]["text"], e["target"]["text"]) for e in events] == [(giver, receiver)], events

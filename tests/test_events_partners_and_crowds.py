@@ -70,3 +70,22 @@ def test_a_gathering_that_only_describes_the_subject_ranks_below_its_act() -> No
                                  "government speed up the rescue."))
     assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "government")
     assert top_typed_event(_typed("Workers marched through the capital and called for a pay rise."))["plover_type"] == "PROTEST"
+
+
+def test_firms_cooperating_with_no_party_named_is_trade_news() -> None:
+    """builder: a meeting, support or cooperation whose doers are all firms (BUS) and that names no party it is done
+    with is business news, no event ("exporters led the gains"); a firm's act on a state stays coded."""
+    assert _typed("Exporters led the gains after the yen weakened.") == []
+    assert _typed("The carmaker teamed up with a battery start-up.") == []
+    top = top_typed_event(_typed("Shell signed an agreement with the Nigerian government on Monday."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("SUPPORT", "Shell", "Nigerian government")
+
+
+def test_a_protest_held_to_press_someone_is_aimed_at_them() -> None:
+    """frames.pressed: a protest, or a crowd's act read as one, done "to press / pressure / force X to ..." is aimed at
+    X before what it blocks or where it is held."""
+    for text, target in (("Fishermen blocked the port of Dakar to press the government to ban foreign trawlers.", "government"),
+                         ("Students occupied the campus to force the university to cut fees.", "university"),
+                         ("Workers marched to the ministry to press the government to raise wages.", "government")):
+        top = top_typed_event(_typed(text))
+        assert (top["plover_type"], top["target"]["text"]) == ("PROTEST", target), (text, top)

@@ -122,3 +122,10 @@ def test_an_act_refused_by_a_gerund_or_a_phrasal_refusal_is_rejected() -> None:
     assert not any(e["plover_type"] in ("MOBILIZE", "AID", "COOPERATE") and not e["negated"] for e in evs)
     assert top_typed_event(evs)["plover_type"] == "REJECT"
 
+
+
+def test_a_refusal_reported_by_the_one_who_refuses_is_theirs() -> None:
+    """builder.code: an act left undone that is coded as its refusal ("said it would not accept the results") is
+    reported speech like any act: "it" is the speaker, who refuses."""
+    events = [e for e in text_events("The opposition coalition said it would not accept the results.") if e["plover_type"]]
+    assert [(e["cameo_code"][:2], e["source"]["text"]) for e in events] == [("12", "opposition coalition")], events

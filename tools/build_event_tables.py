@@ -686,6 +686,25 @@ def align_alerts(patterns: list[Pattern]) -> int:
     return len(added)
 
 
+# Aid received is the giver's act: PETRARCH2's OBTAIN block codes most of its RECEIVE patterns of aid reversed
+# ("received fighter jets from X": X gives, [---:072]), but three of them ("&MILITARY aid", "&WEAPON", "shipment of
+# &FOOD") as the receiver's own act, so "the army received weapons from X" made the army the giver and X the
+# recipient. Those are given the reversed reading of their block-mates; the GET pattern with a "to" phrase ("got food
+# to the villages") is the subject's delivery and stays.
+RECEIVING_BLOCK, RECEIVING_NOTE = "OBTAIN", "RECEIVE"
+
+
+def align_received_aid(patterns: list[Pattern]) -> int:
+    """Reverse the receiving block's aid patterns coded as the receiver's act (see above); how many changed."""
+    changed = 0
+    for p in patterns:
+        if (p.block == RECEIVING_BLOCK and p.note.strip() == RECEIVING_NOTE and p.code.startswith("07") and not p.reverse
+                and not any(x.startswith("to:") for x in p.preps)):
+            p.code, p.reverse = "", p.code
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -770,6 +789,7 @@ def main() -> int:
     stats["visits_aligned"] = align_visits(patterns)
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
     stats["alerts_aligned"] = align_alerts(patterns)
+    stats["received_aid_aligned"] = align_received_aid(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -800,7 +820,8 @@ def main() -> int:
             f"{stats['findings_aligned']} patterns of a person found dead with no source, not the finder (see align_findings); "
             f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits); "
             f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties); "
-            f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts).\n"
+            f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts); "
+            f"{stats['received_aid_aligned']} patterns of aid received coded as the giver's act, reversed (see align_received_aid).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

@@ -48,6 +48,7 @@ from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
+from .frames import pressed as frames_pressed
 from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -120,6 +121,7 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
@@ -389,8 +391,11 @@ class _SentenceCoder:
                 content = content_ids(v)  # a statement verb: whatever it reports
             else:  # a typed verb reports only what its clausal complement says ("claimed that X seized Y")
                 content = {t.i for c in kids(v) if c.dep_ == "ccomp" for t in c.subtree}
+            # (an act left undone that is coded as its refusal, "said it would not accept the results", is reported
+            # as the refusal it is)
             reported = [by_trigger[i] for i in content if i in by_trigger and i != act.cand.trigger
-                        and by_trigger[i].plover is not None and not is_negated(doc[i])]
+                        and by_trigger[i].plover is not None
+                        and (not is_negated(doc[i]) or by_trigger[i].cand.pattern.endswith(REFUSED_OUTRIGHT))]
             if not reported:
                 continue
             speakers = self._sources(act, triggers, index)
@@ -463,7 +468,9 @@ class _SentenceCoder:
         crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
                  if c.kind == "verb" and c.code and sources else "")
         if crowd:  # "farmers blocked the highway", "protesters torched a police station": a protest (event_crowd_acts.tsv)
-            c = replace(c, code=crowd)
+            # (aimed first at whom it is held to press, as a protest verb's own is: frames.pressed)
+            pressed = [g for g in frames_pressed(tok) if g not in c.target_groups]
+            c = replace(c, code=crowd, target_groups=pressed + c.target_groups)
             plover = code_info(crowd).plover_type
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._of_disaster(c):
@@ -517,6 +524,10 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
+        if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
+            # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
+            # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded
+            return []
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
         # (an act of force whose doer is an armed body is political whatever the words around it: no veto; nor is
         # taking people captive, whoever does it: an abduction or a hostage-taking is violence against those taken)

@@ -489,6 +489,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] == PROTEST_ROOT:
             targets += protest_sites([frame.verb, *frame.objects])
+            # whom a protest is held to press comes first ("blocked the port to press the government to ban trawlers"):
+            # what it blocks or where is only how
+            targets = [g for g in pressed(frame.verb) if g not in targets] + targets
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
             targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
@@ -529,6 +532,16 @@ def _occasion(tok: Token) -> bool:
     """``tok`` names when or beside what an act happened ("on the sidelines of the summit", ``event_occasions.tsv``):
     no party to it, and neither is what its "of" phrase names."""
     return tok.lemma_.lower() in knowledge().occasions
+
+
+_PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", "urge", "force", "compel", "demand", "persuade"})
+
+
+def pressed(v: Token) -> list[list[int]]:
+    """Those an act is done to press, by its purpose infinitive: "... to press the government to ban X", "to force the
+    company to reinstate workers"."""
+    return [_group(counted(o)) for c in kids(v) if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PRESSING and has_to(c)
+            for o in kids(c) if o.dep_ == "dobj"]
 
 
 def protest_sites(heads: list[Token]) -> list[list[int]]:
@@ -716,7 +729,9 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
     out = []
     for c in cands:
         crowd = kb.crowd_act(c.code, c.lemma, sectors, c.pattern.endswith(":verb")) if c.code else ""
-        out.append(replace(c, code=crowd) if crowd else c)
+        # (a protest is aimed first at whom it is held to press, as a protest verb's own is in _verb_slots)
+        aimed = [g for g in pressed(frame.verb) if g not in c.target_groups] if crowd else []
+        out.append(replace(c, code=crowd, target_groups=aimed + c.target_groups) if crowd else c)
     return out
 
 
