@@ -205,3 +205,12 @@ def test_a_city_that_names_a_meeting_is_its_venue_not_a_party() -> None:
     assert [e["source"]["text"] for e in events] == ["two factions"], events
     top = top_typed_event(text_events("Kabul held talks with Islamabad on Monday."))
     assert (top["source"]["text"], top["target"]["text"]) == ("Kabul", "Islamabad")
+
+
+def test_an_agent_noun_owned_by_a_pronoun_is_of_the_pronouns_state() -> None:
+    """participants.actor: "its troops", "its warplanes" in what a military says are that military's: the record
+    keeps the words as written and takes the country of the one the pronoun stands for."""
+    for text in ("The Israeli military said its troops had killed three militants.",
+                 "The Israeli military said on Thursday that its warplanes had struck Hezbollah positions."):
+        top = top_typed_event(text_events(text))
+        assert (top["source"]["text"].startswith("its "), top["source"]["country"], top["source"]["sector"]) == (True, "ISR", "MIL"), top

@@ -265,6 +265,13 @@ class Participants:
         found = self._actor(tok, speaker, exclude)
         if found is None or is_pronoun(tok):
             return found
+        if not found.named and found.country is None:
+            # an agent noun owned by a pronoun ("its troops", "their warplanes") is of the state or group the pronoun
+            # stands for: the military that said "its troops" is Israel's
+            poss = next((c for c in kids(tok) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            owner = self._pronoun(poss, speaker) if poss is not None else None
+            if owner is not None and owner.country:
+                found = replace(found, country=owner.country)
         outer = quantity_phrase_start(tok) or _count_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
