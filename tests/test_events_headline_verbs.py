@@ -149,3 +149,10 @@ def test_a_state_that_strikes_uses_force_and_goes_on_no_walkout(text) -> None:
     top = top_typed_event(text_events(text))
     assert top["plover_type"] == "ASSAULT", top
     assert top_typed_event(text_events("Dock workers struck for a second day over pay."))["plover_type"] == "PROTEST"
+
+
+def test_a_name_hung_on_a_headline_verb_as_a_compound_is_its_subject() -> None:
+    """slots.agent_heads: a verb with a name as its compound, as a noun would have, is a headline the parser read as
+    a noun phrase around the verb; the name is who acts ("Manila summons ..." is Manila's, the Philippines')."""
+    top = top_typed_event(text_events("Manila summons Beijing's ambassador after vessels blocked a resupply mission."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("CONSULT", "Manila", "Beijing's ambassador")

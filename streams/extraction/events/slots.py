@@ -324,6 +324,10 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         subjects = _outside_dateline(subjects)
         before = [c for c in subjects if c.i < v.i]
         subjects = before[-1:] or subjects[:1]
+    if not subjects and v.pos_ == "VERB":
+        # a name the parser hung on a verb as a compound, as it does on a noun, is the verb's subject: a headline it
+        # read as a noun phrase around the verb ("Manila summons Beijing's envoy after ...")
+        subjects = [c for c in kids(v) if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"][-1:]
     for c in subjects:
         if c.lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
