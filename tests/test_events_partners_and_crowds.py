@@ -82,7 +82,7 @@ def test_firms_cooperating_with_no_party_named_is_trade_news() -> None:
 
 
 def test_a_protest_held_to_press_someone_is_aimed_at_them() -> None:
-    """frames.pressed: a protest, or a crowd's act read as one, done "to press / pressure / force X to ..." is aimed at
+    """frames.pressed_first: a protest, or a crowd's act read as one, done "to press / pressure / force X to ..." is aimed at
     X before what it blocks or where it is held."""
     for text, target in (("Fishermen blocked the port of Dakar to press the government to ban foreign trawlers.", "government"),
                          ("Students occupied the campus to force the university to cut fees.", "university"),

@@ -47,8 +47,7 @@ from ..entities import EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, undergone
-from .frames import pressed as frames_pressed
+from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, pressed_first, undergone
 from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -468,9 +467,8 @@ class _SentenceCoder:
         crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
                  if c.kind == "verb" and c.code and sources else "")
         if crowd:  # "farmers blocked the highway", "protesters torched a police station": a protest (event_crowd_acts.tsv)
-            # (aimed first at whom it is held to press, as a protest verb's own is: frames.pressed)
-            pressed = [g for g in frames_pressed(tok) if g not in c.target_groups]
-            c = replace(c, code=crowd, target_groups=pressed + c.target_groups)
+            # (aimed first at whom it is held to press, as a protest verb's own is)
+            c = replace(c, code=crowd, target_groups=pressed_first(tok, c.target_groups))
             plover = code_info(crowd).plover_type
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._of_disaster(c):
@@ -786,14 +784,16 @@ _DASHES = ("-", "\u2013")
 def _score_starts(doc: Doc) -> list[int]:
     """Where a game's score starts in the doc (``_score_at``), found in one pass over its words, once per doc: asked
     per trigger and per slot, token by token, it made ~70 Tokens a sentence."""
-    words = [t.text for t in doc]
-    digit = [w.isdigit() and len(w) <= 2 for w in words]
-    return [i for i in range(len(words) - 2) if digit[i] and words[i + 1] in _DASHES and digit[i + 2]]
+    def build() -> list[int]:
+        words = [t.text for t in doc]
+        digit = [w.isdigit() and len(w) <= 2 for w in words]
+        return [i for i in range(len(words) - 2) if digit[i] and words[i + 1] in _DASHES and digit[i + 2]]
+    return per_doc(doc, _SCORES_KEY, build)
 
 
 def _score_at(doc: Doc, i: int) -> bool:
     """A game's score starts at token ``i``: two numbers of one or two digits joined by a dash ("2-1")."""
-    starts = per_doc(doc, _SCORES_KEY, lambda: _score_starts(doc))
+    starts = _score_starts(doc)
     k = bisect_left(starts, i)
     return k < len(starts) and starts[k] == i
 
@@ -802,7 +802,7 @@ def _score_after(v: Token) -> bool:
     """A game's score after the verb and in its phrase: two small numbers joined by a dash ("beat the visitors 2-0",
     "won 3-1"), not a range counting what follows it ("killed 20-30 people")."""
     doc = v.doc
-    starts = per_doc(doc, _SCORES_KEY, lambda: _score_starts(doc))
+    starts = _score_starts(doc)
     if not starts or starts[-1] <= v.i:
         return False
     end = sentence_of(v).end

@@ -489,9 +489,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] == PROTEST_ROOT:
             targets += protest_sites([frame.verb, *frame.objects])
-            # whom a protest is held to press comes first ("blocked the port to press the government to ban trawlers"):
-            # what it blocks or where is only how
-            targets = [g for g in pressed(frame.verb) if g not in targets] + targets
+            targets = pressed_first(frame.verb, targets)
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
             targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
@@ -537,11 +535,13 @@ def _occasion(tok: Token) -> bool:
 _PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", "urge", "force", "compel", "demand", "persuade"})
 
 
-def pressed(v: Token) -> list[list[int]]:
-    """Those an act is done to press, by its purpose infinitive: "... to press the government to ban X", "to force the
-    company to reinstate workers"."""
-    return [_group(counted(o)) for c in kids(v) if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PRESSING and has_to(c)
-            for o in kids(c) if o.dep_ == "dobj"]
+def pressed_first(v: Token, targets: list[list[int]]) -> list[list[int]]:
+    """A protest's target groups with those it is done to press first, by its purpose infinitive ("blocked the port to
+    press the government to ban trawlers", "to force the company to reinstate workers"): what it blocks or where it is
+    held is only how."""
+    pressed = [_group(counted(o)) for c in kids(v) if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PRESSING
+               and has_to(c) for o in kids(c) if o.dep_ == "dobj"]
+    return [g for g in pressed if g not in targets] + targets
 
 
 def protest_sites(heads: list[Token]) -> list[list[int]]:
@@ -730,8 +730,7 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
     for c in cands:
         crowd = kb.crowd_act(c.code, c.lemma, sectors, c.pattern.endswith(":verb")) if c.code else ""
         # (a protest is aimed first at whom it is held to press, as a protest verb's own is in _verb_slots)
-        aimed = [g for g in pressed(frame.verb) if g not in c.target_groups] if crowd else []
-        out.append(replace(c, code=crowd, target_groups=aimed + c.target_groups) if crowd else c)
+        out.append(replace(c, code=crowd, target_groups=pressed_first(frame.verb, c.target_groups)) if crowd else c)
     return out
 
 
@@ -807,14 +806,13 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         for row in kb.nouns[v.lemma_.lower()] if not armed else ():
             if not row.modifier and not row.preps and not row.learned:
                 found.append((0.0, VerbEntry(v.lemma_.lower(), (), (), row.code, "event_nouns"), None, {}))
-    if top > 0.0 and any(p is not None and p.code[:2] not in ("", "--", "01") for s, _, p, _ in found if s >= top):
-        # a pattern that fits with an act's code says more than another block's default at the same specificity
-        # ("handed over medical equipment": GRANT's "medical equipment" pattern, not YIELD's bare "hand over", which
-        # the particle alone fits); a statement's pattern ("gave information", 010) does not
-        found = [f for f in found if f[2] is not None or f[0] < top]
-    elif any(p is not None and p.code[:2] == AID_ROOT and _paid_out(sl.get("object"), kb) for s, _, p, sl in found if s >= top):
-        # a sum of money is what is paid out, whichever block's pattern names it: "released 50 million dollars to the
-        # districts" gives aid (GRANT's "&CURRENCY"), it frees nothing held (RELEASE's bare default)
+    # a pattern that fits with an act's code says more than another block's default at the same specificity
+    # ("handed over medical equipment": GRANT's "medical equipment" pattern, not YIELD's bare "hand over", which the
+    # particle alone fits); a statement's pattern ("gave information", 010) does not. So does, at any specificity, a
+    # pattern of aid whose object is a sum of money paid out ("released 50 million dollars to the districts": GRANT's
+    # "&CURRENCY", not RELEASE's bare default: it frees nothing held)
+    if (top > 0.0 and any(p is not None and p.code[:2] not in ("", "--", "01") for s, _, p, _ in found if s >= top)
+            or any(p is not None and p.code[:2] == AID_ROOT and _paid_out(sl.get("object"), kb) for s, _, p, sl in found if s >= top)):
         found = [f for f in found if f[2] is not None or f[0] < top]
     out: list[Candidate] = []
     seen_codes: set[tuple[str, str]] = set()
@@ -1397,7 +1395,7 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     none of its reversed reading. So does a meeting, support, cooperation or aid its actor says it will give or plans
     ("will visit", "said it would send aid", "plans to hold talks": :func:`modality.announced_cooperation`)."""
     promised = is_promised(v)
-    if not promised and not announced_cooperation(v):
+    if not promised and not (any(c.code[:2] in FUTURE_INTENT_ROOTS for c in cands) and announced_cooperation(v)):
         return cands
     out = []
     for c in cands:

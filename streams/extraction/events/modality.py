@@ -246,9 +246,12 @@ def is_intended(tok: Token) -> bool:
     through a verb of phase ("vowed to keep attacking"). Possibility ("could", "may"), requests ("urged to") and
     conditions are not intent."""
     phase = _through_aspect(tok)
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for t in {tok, phase} for c in kids(t)):
-        return True
-    return phase.dep_ == "xcomp" and phase.head.lemma_.lower() in _COMMIT
+    return _future_auxiliary(tok, phase) or phase.dep_ == "xcomp" and phase.head.lemma_.lower() in _COMMIT
+
+
+def _future_auxiliary(tok: Token, phase: Token) -> bool:
+    """A future auxiliary on the act or on its verb of phase ("will ban", "would continue to shell")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for t in {tok, phase} for c in kids(t))
 
 
 # CAMEO roots of the cooperative acts whose announcement for the future is coded as the intent of them: meetings (04),
@@ -266,9 +269,7 @@ def announced_cooperation(tok: Token) -> bool:
     phase = _through_aspect(tok)
     if any(c.dep_ == "neg" for t in {tok, phase} for c in kids(t)):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for t in {tok, phase} for c in kids(t)):
-        return True
-    return phase.dep_ == "xcomp" and _unnegated_word_of(phase.head, _PLANNING)
+    return _future_auxiliary(tok, phase) or phase.dep_ == "xcomp" and _unnegated_word_of(phase.head, _PLANNING)
 
 
 def is_sworn(tok: Token) -> bool:
