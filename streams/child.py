@@ -111,8 +111,34 @@ def _warm(warm: tuple[str, ...], memory_limit_mb: int) -> None:
 
         load_nlp()
         warm_truecase()
+    _warm_up_stages(warm)
     release_free_memory()
     freeze_heap()
+
+
+# A short report of the team's own, run once through the child's stages before the heap is frozen: the tables the
+# stages load on first use (the event coder's patterns and classifier, the geocoder's cities, the tone lexicon) load
+# here, not on the first article of the stream, and are frozen with the models. Loaded after the freeze, they stayed
+# in the collector's reach for the child's life (~70k more objects for every young collection to age through) and
+# the first article paid ~1 s of loading.
+WARM_UP_TITLE = "Envoys meet in Paris"
+WARM_UP_TEXT = ("The foreign minister met the visiting envoy in Paris on Monday and pledged food aid to the region, "
+                "officials said. Police arrested two protesters outside the ministry.")
+
+
+def _warm_up_stages(warm: tuple[str, ...]) -> None:
+    if "clean" in warm:
+        from .cleaning import clean
+        from .records import RawArticle
+
+        clean(RawArticle(id="warm-up", text=WARM_UP_TEXT, title=WARM_UP_TITLE, language="en"))
+    if "extract" in warm:
+        from .extraction.extractor import extract
+        from .ids import content_hash
+        from .records import CleanArticle
+
+        extract(CleanArticle(article_id="warm-up", body=WARM_UP_TEXT, content_hash=content_hash(WARM_UP_TEXT), cleaner_version="warm-up",
+                             input_format="text", title=WARM_UP_TITLE, language="en", published_at="2024-01-15T08:00:00Z"))
 
 
 def _mark(progress: Any, index: int, cpu: float) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import text_events, top_typed_event
-from streams.extraction.events.slots import agent_heads, counted, dateline_end, is_passive, object_heads, passive_patients
+from streams.extraction.events.slots import agent_heads, counted, dateline_end, forget_children, is_passive, kids, object_heads, passive_patients
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +17,21 @@ def nlp():
 
 def tok(doc, text):
     return next(t for t in doc if t.text == text)
+
+
+def test_kids_are_the_parsers_children_in_order(nlp):
+    # the per-doc index of children (built from the head array) gives what spaCy's walk gives, token for token,
+    # in the same left-to-right order, and is rebuilt after a component changes arcs
+    doc = nlp("Rebels, who had crossed the river at night, seized two towns and a bridge, the army said on Sunday.\n\n"
+              "A spokesman added that talks would resume.")
+    assert all(kids(t) == tuple(t.children) for t in doc)
+    assert all(isinstance(k, type(doc[0])) and k.doc is doc for t in doc for k in kids(t))
+    seized = tok(doc, "seized")
+    towns = tok(doc, "towns")
+    towns.head = tok(doc, "Rebels")  # an arc changed, as the headline component does
+    forget_children(doc)
+    assert towns in kids(tok(doc, "Rebels")) and towns not in kids(seized)
+    assert all(kids(t) == tuple(t.children) for t in doc)
 
 
 def test_counted_noun_stands_for_its_count(nlp):

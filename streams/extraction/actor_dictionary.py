@@ -550,20 +550,40 @@ def _as_cameo_elements(roles: str) -> str:
 def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, str] | None:
     """((start, end) doc token offsets, phrase key, code, source) of the longest agent phrase holding the head."""
     table = _agents()
-    start = max(span.start, head.i - MAX_AGENT_TOKENS + 1)
-    end = min(span.end, head.i + MAX_AGENT_TOKENS)
     doc = span.doc
-    words = [actor_key(doc[i].text) for i in range(start, end)]
-    forms = list(dict.fromkeys((words[head.i - start], actor_key(head.lemma_), *_plurals(head))))
-    h, n = head.i - start, end - start
+    # a window can only be a phrase if every word in it, but the head, is a word of some phrase: the words read and
+    # the windows tried are those of the run of such words around the head (in the same order, longest first)
+    vocab = _agent_words()
+
+    def phrase_word(i: int) -> str | None:
+        word = actor_key(doc[i].text)
+        return word if all(p in vocab for p in word.split()) else None
+
+    head_word = actor_key(head.text)
+    left: list[str] = []
+    for i in range(head.i - 1, max(span.start, head.i - MAX_AGENT_TOKENS + 1) - 1, -1):
+        word = phrase_word(i)
+        if word is None:
+            break
+        left.append(word)
+    right: list[str] = []
+    for i in range(head.i + 1, min(span.end, head.i + MAX_AGENT_TOKENS)):
+        word = phrase_word(i)
+        if word is None:
+            break
+        right.append(word)
+    words = left[::-1] + [head_word] + right
+    start, h = head.i - len(left), len(left)
+    forms = list(dict.fromkeys((head_word, actor_key(head.lemma_), *_plurals(head))))
     most = _agent_key_words()
     filled = [0]  # filled[k]: non-empty words among words[:k]; a window whose key has more words than any phrase is skipped
     for w in words:
         filled.append(filled[-1] + (1 if w else 0))
+    n = len(words)
     for length in range(n, 0, -1):
         for i in range(max(0, h - length + 1), min(h, n - length) + 1):
             j = i + length
-            around = filled[j] - filled[i] - (1 if words[h] else 0)
+            around = filled[j] - filled[i] - (1 if head_word else 0)
             for form in forms:
                 if around + (1 if form else 0) > most:
                     continue

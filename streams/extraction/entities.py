@@ -444,7 +444,10 @@ def _tagged(doc: Doc, tags: frozenset[int], alpha_unmarked: bool = False) -> lis
     if not len(doc):
         return []
     arr = doc.to_array([TAG, IS_ALPHA, ENT_TYPE])
-    keep = numpy.isin(arr[:, 0], numpy.fromiter(tags, dtype=arr.dtype, count=len(tags)))
+    column = arr[:, 0]
+    keep = numpy.zeros(len(column), dtype=bool)
+    for tag in tags:  # a few tags: one comparison each beats numpy.isin's sort (~3x on an article)
+        keep |= column == tag
     if alpha_unmarked:
         keep &= (arr[:, 1] != 0) & (arr[:, 2] == 0)
     return numpy.flatnonzero(keep).tolist()

@@ -66,11 +66,11 @@ def find_main_event(doc: Doc, table: EntityTable, title_doc: Doc | None = None, 
     best: tuple[float, int, Token, Span, Entity | None] | None = None
     for sent, index, position, pairs in candidates:
         in_title = index < 0
+        # the share of the title's words the sentence repeats: one figure for all of its pairs
+        shared = len(_content_lemmas(sent) & title_words) / len(title_words) if pairs and title_words and not in_title else 0.0
         for verb, who_span in pairs:
             who_ent = _actor_in(who_span, table, doc)
-            score = _W_POSITION * position
-            if title_words and not in_title:
-                score += _W_TITLE * len(_content_lemmas(sent) & title_words) / len(title_words)
+            score = _W_POSITION * position + _W_TITLE * shared
             if who_ent is not None:
                 score += _W_NAMED * _ACTOR_TYPES.get(who_ent.type, 0) / 3 + _W_SALIENCE * who_ent.mentions / max_mentions
                 if title_text and any(a.lower() in title_text for a in {who_ent.canonical, *who_ent.aliases} if len(a) > 2):

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -781,12 +782,19 @@ _SCORES_KEY = "newsevents.events.scores"
 _DASHES = ("-", "\u2013")
 
 
+# A score's three tokens are adjacent, each separated from the next by at most the one space a token keeps: text
+# with no digit, dash, digit so spaced holds no score (most articles), and its words are not read at all.
+_SCORE_IN_TEXT = re.compile(r"\d ?[-\u2013] ?\d")
+
+
 def _score_starts(doc: Doc) -> list[int]:
     """Where a game's score starts in the doc (``_score_at``), found in one pass over its words, once per doc: asked
     per trigger and per slot, token by token, it made ~70 Tokens a sentence."""
     def build() -> list[int]:
+        if _SCORE_IN_TEXT.search(doc_text(doc)) is None:
+            return []
         words = [t.text for t in doc]
-        digit = [w.isdigit() and len(w) <= 2 for w in words]
+        digit = [w.isdecimal() and len(w) <= 2 for w in words]
         return [i for i in range(len(words) - 2) if digit[i] and words[i + 1] in _DASHES and digit[i + 2]]
     return per_doc(doc, _SCORES_KEY, build)
 

@@ -24,11 +24,13 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...data import blob
+from ..doc_index import per_doc
 from .frames import Candidate
 from .tables import code_info
 
@@ -48,33 +50,45 @@ _NEG, _MODAL = get_string_id("neg"), get_string_id("MD")
 _IOB_BEGIN = 3  # Token.ent_iob for "B"
 
 
+_ROWS_KEY = "newsevents.events.feature_rows"
+_ROW_ATTRS = [ENT_TYPE, ENT_IOB, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_STOP, POS, DEP, TAG, LEMMA]
+
+
+def _rows(doc: Doc) -> list[list[int]]:
+    """The attributes the features read, for every token of the doc, read as one array once per doc: a Token made
+    and asked eight questions per word of every sentence scored cost more than the scoring."""
+    return per_doc(doc, _ROWS_KEY, lambda: doc.to_array(_ROW_ATTRS).tolist())
+
+
 def sentence_features(sent: Span, cands: Iterable[Candidate] = ()) -> list[str]:
     """The sentence's features (strings); see module doc. Token attributes are compared as the ids spaCy stores
     (no string made for a word the features skip): the same features as comparing their strings."""
     feats: list[str] = []
     seq: list[str] = []
     last_ent = -1
-    for tok in sent:
-        ent = tok.ent_type
+    doc = sent.doc
+    strings = doc.vocab.strings
+    rows = _rows(doc)
+    for i in range(sent.start, sent.end):
+        ent, iob, like_num, punct, space, stop, pos, dep, tag, lemma = rows[i]
         if ent in _ENTITY_IDS:
-            if tok.ent_iob == _IOB_BEGIN or last_ent != tok.i - 1:
+            if iob == _IOB_BEGIN or last_ent != i - 1:
                 seq.append("E:" + _ENTITY_IDS[ent])
-            last_ent = tok.i
+            last_ent = i
             continue
-        if ent in _NUMERIC_IDS or tok.like_num:
+        if ent in _NUMERIC_IDS or like_num:
             if seq and seq[-1] != "#":
                 seq.append("#")
             continue
-        if tok.is_punct or tok.is_space or tok.is_stop or tok.pos not in _CONTENT_POS_IDS:
-            if tok.dep == _NEG:
+        if punct or space or stop or pos not in _CONTENT_POS_IDS:
+            if dep == _NEG:
                 feats.append("cue:neg")
-            elif tok.tag == _MODAL:
+            elif tag == _MODAL:
                 feats.append("cue:modal")
             continue
-        seq.append(tok.lemma_.lower())
+        seq.append(strings[lemma].lower())
     feats += ["w:" + w for w in seq]
     feats += [f"b:{a}_{b}" for a, b in zip(seq, seq[1:])]
-    doc = sent.doc
     for c in cands:
         info = code_info(c.code or c.reverse)
         feats.append("t:" + c.lemma)

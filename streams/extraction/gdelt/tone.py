@@ -44,7 +44,7 @@ def _analyzer() -> Any:
       two after it: the idiom check is handed that window, with the index moved to match, and the negation
       check is VADER's rule restated on those three words, with a set lookup for its list of negations.
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer, SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer, SentiText, normalize
 
     negations = frozenset(NEGATE)
 
@@ -52,8 +52,26 @@ def _analyzer() -> Any:
         def polarity_scores(self, text: str) -> dict[str, float]:
             if not self.emojis.keys().isdisjoint(text):
                 return super().polarity_scores(text)
-            # VADER's own steps after its emoji pass (vaderSentiment 3.3.2), on the text that pass would return
             text = text.strip()
+            return self.score_valence(self._sentiments(text), text)
+
+        def compound(self, text: str) -> float:
+            """``polarity_scores(text)["compound"]`` without the positive, negative and neutral shares the tone does
+            not read (VADER's ``score_valence`` up to its compound)."""
+            if not self.emojis.keys().isdisjoint(text):
+                return super().polarity_scores(text)["compound"]
+            text = text.strip()
+            sentiments = self._sentiments(text)
+            if not sentiments:
+                return 0.0
+            total = float(sum(sentiments))
+            if total:
+                emphasis = self._punctuation_emphasis(text)
+                total += emphasis if total > 0 else -emphasis
+            return round(normalize(total), 4)
+
+        def _sentiments(self, text: str) -> list[float]:
+            # VADER's own steps after its emoji pass (vaderSentiment 3.3.2), on the text that pass would return
             sentitext = SentiText(text)
             words = sentitext.words_and_emoticons
             sentiments: list[float] = []
@@ -64,8 +82,9 @@ def _analyzer() -> Any:
                     sentiments.append(0)  # what sentiment_valence gives a word outside the lexicon
                     continue
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-            sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)
+            if not any(sentiments):
+                return sentiments  # nothing for "but" to weigh (its check lower-cases every word again)
+            return self._but_check(words, sentiments)
 
         def _negation_check(self, valence: float, words: list[str], start_i: int, i: int) -> float:
             # VADER's rule (vaderSentiment 3.3.2) on the three words before the lexicon word, its ``negated([w])``
@@ -119,5 +138,5 @@ def tone(text: str | None) -> float | None:
     if not parts:
         return None
     analyzer = _analyzer()
-    total = sum(analyzer.polarity_scores(s)["compound"] for s in parts)
+    total = sum(analyzer.compound(s) for s in parts)
     return round(total / len(parts), DIGITS)
