@@ -723,7 +723,10 @@ class _SentenceCoder:
 
         def mishap(t: Token) -> bool:
             # a verb of the table is a mishap used intransitively ("the boat capsized", "the roof collapsed"); with an
-            # object it is an act ("gunmen stormed the bank", "troops crushed the revolt")
+            # object it is an act ("gunmen stormed the bank", "troops crushed the revolt"); a thing someone set or
+            # caused is theirs ("a fire set by rioters", "a crash caused by a drunk driver")
+            if any(a.dep_ == "acl" and any(g.dep_ == "agent" for g in kids(a)) for a in kids(t)):
+                return False
             if t.lemma_.lower() in kb.mishaps:
                 return t.pos_ != "VERB" or not any(k.dep_ == "dobj" for k in kids(t))
             if (t.pos_ == "NOUN" and t.lemma_.lower() not in kb.nouns

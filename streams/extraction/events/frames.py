@@ -195,8 +195,23 @@ def verb_frame(v: Token) -> VerbFrame:
                                 preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), held))
                 else:
                     bare.add(_PREP_SPELLINGS.get(c.lower_, c.lower_))
+    if passive:
+        # a preposition the passive left stranded takes the passive's subject as its object ("rebels were called on to
+        # disarm", "the village was fired on", "the case was looked into"): the active's "called on the rebels"
+        stranded = next((c for c in kids(v) if c.dep_ in ("prt", "prep") and c.i > v.i and c.lower_ in _STRANDED_PREPS
+                         and not any(g.dep_ in ("pobj", "pcomp") for g in kids(c))), None)
+        patients = passive_patients(v) if stranded is not None else []
+        if patients:
+            spelled = _PREP_SPELLINGS.get(stranded.lower_, stranded.lower_)
+            preps += [(spelled, h) for h in patients]
+            objects = [o for o in objects if o not in patients]
+            particles.discard(stranded.lower_)
+            bare.discard(spelled)
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
+
+
+_STRANDED_PREPS = frozenset({"on", "upon", "at", "for", "with", "against", "to", "into"})
 
 
 def quick_keys(v: Token) -> set[tuple[str, str]]:
@@ -1653,13 +1668,15 @@ def _noun_fits(entry: NounEntry, n: Token) -> bool:
 
 def noun_preps(n: Token) -> list[Token]:
     """The prepositions of a noun's own phrase, and those the parser hung on the verb it is the object of, after it and
-    not of time ("voiced dissatisfaction [with X]", however attached)."""
-    own = [c for c in kids(n) if c.dep_ == "prep"]
+    not of time ("voiced dissatisfaction [with X]", however attached: "a strike on Monday" is no strike on a place)."""
+    own = [c for c in kids(n) if c.dep_ == "prep" and not _of_time(c)]
     if n.dep_ != "dobj" or n.head.pos_ not in ("VERB", "AUX"):
         return own
-    hung = [c for c in kids(n.head) if c.dep_ == "prep" and c.i > n.i
-            and not any(g.dep_ == "pobj" and is_time(g) for g in kids(c))]
-    return own + hung
+    return own + [c for c in kids(n.head) if c.dep_ == "prep" and c.i > n.i and not _of_time(c)]
+
+
+def _of_time(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and is_time(g) for g in kids(prep))
 
 
 def noun_governor(n: Token, meeting: bool = False) -> Token | None:
@@ -1831,6 +1848,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         sources += [g for g in (_group(s) for s in agent_heads(gov)) if g not in sources]
     if any(code[:2] == PROTEST_ROOT for code in codes):
         targets += [g for g in protest_sites([n] + ([gov] if gov is not None else [])) if g not in targets]
+        if gov is not None:  # "launched a strike to press the government for ...": the strike is aimed at it
+            targets = pressed_first(gov, targets)
     places = place_groups([n])
     setting = n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS
     if undergoer and all(c.pos_ == "PRON" for c in possessors):

@@ -24,6 +24,9 @@ PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit
                  "keen", "eager"}
 PROMISED_OBJECT_HEADS = {"pledge", "promise", "vow", "offer"}  # verbs whose direct object is what is promised
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}
+# verbs of attempting or setting out: negated, the act their infinitive names was not done ("hesitate" is left out: who
+# "did not hesitate to strike" struck)
+_ATTEMPTING = {"attempt", "try", "seek", "manage", "dare", "bother", "move", "begin", "start", "plan", "intend", "want"}
 # what a claim rejected says is denied too ("denied allegations that he took bribes", "dismissed reports that troops
 # shelled the town"): nouns that name a claim, and verbs that reject one besides the negators
 _CLAIM_NOUNS = {"allegation", "claim", "report", "accusation", "charge", "suggestion", "rumour", "rumor", "speculation",
@@ -98,6 +101,8 @@ def is_negated(tok: Token) -> bool:
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in kids(tok.head)) and tok.head.pos_ == tok.pos_:
         return False
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in _ATTEMPTING and any(c.dep_ == "neg" for c in kids(head)):
+        return True  # "did not try to block", "never sought to expel": what was not even attempted was not done
     if (tok.dep_ == "acl" and _says_none(head)) or (tok.dep_ == "pcomp" and head.dep_ == "prep" and _says_none(head.head)):
         return True  # "has no plans to visit", "had no intention of meeting": the act a "no" noun is about is not done
     for gov in _governors(tok, 2):

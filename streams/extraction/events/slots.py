@@ -359,6 +359,10 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
         if obj and not _instrument_verb(head) and not protest_on_meeting(head, v):
             return conjuncts(obj[0])  # "urged the government to release": the government releases
+        if is_passive(head) and not obj:
+            patients = passive_patients(head)  # "X was urged by Y to release", "X was ordered to leave": X does it
+            if patients:
+                return patients
         return agent_heads(head, depth + 1)
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
         if v.head.dep_ == "ccomp" and v.head.head.pos_ in ("VERB", "AUX") and _speaker_act(v):
@@ -432,6 +436,8 @@ def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
         return conjuncts(counted(obj[0]))
     if prep in _OPPOSED_PREPS:
         return []
+    if passive and prep == "by":
+        return []  # the passive's own "by" names its cause ("families cut off by fighting"): who fights is not said
     if passive:
         return passive_patients(gov)
     return agent_heads(gov, depth + 1)

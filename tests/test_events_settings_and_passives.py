@@ -1,0 +1,66 @@
+"""Phenomena of the coder's syntax and settings, each on sentences of the team's own:
+
+- a noun act's phrase of time is no phrase of place ("a strike on Thursday" is no strike on a target), and a
+  walkout held to press someone is aimed at them;
+- what a passive's own "by" phrase names as a gerund is its cause, whose doer the sentence does not say;
+- an act its doer did not even attempt is negated;
+- a fire or a blaze with no one named who set it is a mishap;
+- a preposition a passive leaves stranded takes the passive's subject ("were called on to ..."), and the infinitive
+  of a passive verb of asking or ordering is done by the passive's subject.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def typed(text: str) -> list[dict]:
+    return [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_a_strike_on_a_day_is_a_walkout_aimed_at_whom_it_presses() -> None:
+    top = top_typed_event(text_events("Dock workers in Mombasa began a strike on Thursday to pressure the port authority over unpaid wages."))
+    assert (top["plover_type"], top["cameo_code"][:2]) == ("PROTEST", "14")
+    assert top["source"]["text"] == "Dock workers" and top["target"]["text"] == "port authority"
+    # a strike on a place is still an attack
+    top = top_typed_event(text_events("Israeli jets carried out a strike on a weapons depot near Damascus on Monday."))
+    assert top["plover_type"] == "ASSAULT"
+
+
+def test_the_cause_a_passive_names_has_no_doer_from_its_patients() -> None:
+    # those cut off by fighting did not fight; the sentence names no fighter
+    for text in ("Thousands of families were cut off by fighting in the province.",
+                 "Aid agencies began dropping food to villagers cut off by fighting in the north."):
+        sources = [(e["source"] or {}).get("text") or "" for e in text_events(text) if e["plover_type"] == "ASSAULT"]
+        assert not any("families" in s or "villagers" in s for s in sources), (text, sources)
+
+
+def test_an_act_not_even_attempted_is_negated() -> None:
+    for text in ("Government troops did not attempt to storm the rebel-held town.",
+                 "Soldiers never tried to arrest the opposition leader."):
+        acts = [e for e in text_events(text) if e["plover_type"]]
+        assert acts and all(e["negated"] for e in acts), text
+    # an act done without hesitation was done
+    events = text_events("Riot police did not hesitate to detain the student leaders.")
+    assert any(e["plover_type"] == "COERCE" and not e["negated"] for e in events)
+
+
+def test_a_fire_no_one_set_is_a_mishap() -> None:
+    assert typed("Four firefighters were killed in a fire at a chemical plant.") == []
+    assert typed("Two shoppers were killed in a blaze at a market on Sunday.") == []
+    # who set it makes it theirs
+    events = typed("Militants set fire to a village school, killing two guards.")
+    assert any(e["plover_type"] == "ASSAULT" and e["source"]["text"] == "Militants" for e in events)
+
+
+def test_a_stranded_preposition_takes_the_passive_subject() -> None:
+    top = top_typed_event(text_events("Opposition leaders were called on by the African Union to join the talks."))
+    assert (top["plover_type"], top["cameo_code"][:2]) == ("REQUEST", "02")
+    assert top["source"]["text"] == "African Union" and top["target"]["text"] == "Opposition leaders"
+
+
+def test_the_infinitive_of_a_passive_order_is_the_subjects_act() -> None:
+    # the one ordered acts, not the one who ordered
+    events = text_events("Rebel fighters were ordered by their commanders to attack the convoy at dawn.")
+    attacks = [e for e in events if e["cameo_code"][:2] in ("18", "19")]
+    assert attacks and all(e["source"]["text"] == "Rebel fighters" for e in attacks)
