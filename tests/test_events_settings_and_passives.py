@@ -6,7 +6,9 @@
 - an act its doer did not even attempt is negated;
 - a fire or a blaze with no one named who set it is a mishap;
 - a preposition a passive leaves stranded takes the passive's subject ("were called on to ..."), and the infinitive
-  of a passive verb of asking or ordering is done by the passive's subject.
+  of a passive verb of asking or ordering is done by the passive's subject;
+- the party fought is the doer also where the parser hangs the second participle on a noun;
+- an inquiry is aimed at the doer of what it looks into; forces massed at a border face the state across it.
 """
 
 from __future__ import annotations
@@ -64,3 +66,27 @@ def test_the_infinitive_of_a_passive_order_is_the_subjects_act() -> None:
     events = text_events("Rebel fighters were ordered by their commanders to attack the convoy at dawn.")
     attacks = [e for e in events if e["cameo_code"][:2] in ("18", "19")]
     assert attacks and all(e["source"]["text"] == "Rebel fighters" for e in attacks)
+
+
+def test_the_party_fought_is_the_doer_when_the_second_participle_hangs_on_a_noun() -> None:
+    # "two were killed and seven others injured in a clash with X": the parser hangs "injured" on "others", and its
+    # "in a clash with" phrase still names who fought them
+    top = top_typed_event(text_events(
+        "At least two soldiers were killed and seven others injured on Monday in a clash with four gunmen near the border."))
+    assert top["plover_type"] == "ASSAULT" and top["source"]["text"] == "four gunmen" and "soldiers" in top["target"]["text"]
+
+
+def test_an_inquiry_is_aimed_at_the_doer_of_what_it_looks_into() -> None:
+    cases = {
+        "A United Nations team began an inquiry on Monday into reports that Malian soldiers killed dozens of villagers.": "Malian soldiers",
+        "The commission is investigating allegations of torture by prison guards.": "prison guards",
+        "Prosecutors are investigating allegations against the former minister.": "former minister",
+    }
+    for text, target in cases.items():
+        top = top_typed_event(text_events(text))
+        assert top["cameo_code"][:2] == "09" and (top["target"] or {}).get("text") == target, (text, top["target"])
+
+
+def test_forces_massed_at_a_border_face_the_state_across_it() -> None:
+    top = top_typed_event(text_events("Azerbaijan's military has massed troops and armoured vehicles near the border with Armenia, officials said."))
+    assert top["cameo_code"][:2] == "15" and top["target"]["text"] == "Armenia"

@@ -520,6 +520,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
                         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+        if code[:2] == _INQUIRY_ROOT:
+            targets += [g for g in _investigated(frame) if g not in targets]
+        if code[:2] == _FORCE_POSTURE_ROOT:
+            targets += [g for g in _across_border(frame.verb) if g not in targets]
     v = frame.verb
     if (v.dep_ == "xcomp" or v.dep_ == "advcl" and has_to(v)) and protest_on_meeting(v.head, v):
         # a protest an envoy is summoned for is made to the one called in, after whatever it is against
@@ -548,6 +552,38 @@ def _occasion(tok: Token) -> bool:
 
 
 _PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", "urge", "force", "compel", "demand", "persuade"})
+
+
+_FORCE_POSTURE_ROOT = "15"  # CAMEO "exhibit force posture"
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _investigated(frame: VerbFrame) -> list[list[int]]:
+    """Who an inquiry looks into: the doer of the act its object tells of. The object is a claim, a report or a crime
+    (what is investigated, looked into, examined), and its doer is the subject of the claim's "that" clause ("reports
+    that X killed villagers"), the "by" agent of the participle on it ("crimes committed by X"), the "by" phrase of its
+    act ("allegations of killings by X") or whom it is "against" ("allegations against X")."""
+    nouns = [o for o in frame.objects] + [o for p_, o in frame.preps if p_ == "into"]
+    out: list[list[int]] = []
+    for n in nouns:
+        for c in kids(n):
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c)):
+                out += [_group(counted(s)) for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "against":
+                out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                out += [_group(g) for act in kids(c) if act.dep_ == "pobj" for b in kids(act)
+                        if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
+    return out
+
+
+def _across_border(v: Token) -> list[list[int]]:
+    """The state across the border a show or a build-up of force is held at ("massed troops near the border with X",
+    "drills close to its frontier with X"): whom it faces."""
+    return [_group(g) for t in v.subtree if t.lemma_.lower() in _BORDER_NOUNS and t.i > v.i
+            for c in kids(t) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
 
 
 def pressed_first(v: Token, targets: list[list[int]]) -> list[list[int]]:
@@ -1596,8 +1632,11 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     """The doers of a passive act of force that names no agent, from the act of force its "in"/"during" phrase names:
     that act's "by" agent or possessor ("killed in an ambush by X", "in X's offensive") or the party its victims
     fought ("killed in a clash with X"). A phrase the parser hung on a coordinated participle serves both ("two were
-    killed and five injured in an ambush by X")."""
+    killed and five injured in an ambush by X"), also where the parser made the second participle a modifier of the
+    coordinated noun ("two were killed and seven others | injured in a clash with X")."""
     verbs = [v] + [c for c in kids(v) if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > v.i]
+    verbs += [g for c in kids(v) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PRON") and c.i > v.i
+              for g in kids(c) if g.dep_ == "acl" and g.tag_ == "VBN"]
     for c in (k for w in verbs for k in kids(w)):
         if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
             continue
