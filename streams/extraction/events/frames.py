@@ -555,7 +555,6 @@ _PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", 
 
 
 _FORCE_POSTURE_ROOT = "15"  # CAMEO "exhibit force posture"
-_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def _investigated(frame: VerbFrame) -> list[list[int]]:
@@ -582,7 +581,7 @@ def _investigated(frame: VerbFrame) -> list[list[int]]:
 def _across_border(v: Token) -> list[list[int]]:
     """The state across the border a show or a build-up of force is held at ("massed troops near the border with X",
     "drills close to its frontier with X"): whom it faces."""
-    return [_group(g) for t in v.subtree if t.lemma_.lower() in _BORDER_NOUNS and t.i > v.i
+    return [_group(g) for t in v.subtree if t.lemma_.lower() in _BOUNDARY_NOUNS and t.i > v.i
             for c in kids(t) if c.dep_ == "prep" and c.lower_ == "with" for g in kids(c) if g.dep_ == "pobj"]
 
 
