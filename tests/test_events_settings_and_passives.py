@@ -8,7 +8,8 @@
 - a preposition a passive leaves stranded takes the passive's subject ("were called on to ..."), and the infinitive
   of a passive verb of asking or ordering is done by the passive's subject;
 - the party fought is the doer also where the parser hangs the second participle on a noun;
-- an inquiry is aimed at the doer of what it looks into; forces massed at a border face the state across it.
+- an inquiry is aimed at the doer of what it looks into; forces massed at a border face the state across it;
+- a threat is aimed at whoever would bring it on, also when the condition is told in the passive.
 """
 
 from __future__ import annotations
@@ -90,3 +91,8 @@ def test_an_inquiry_is_aimed_at_the_doer_of_what_it_looks_into() -> None:
 def test_forces_massed_at_a_border_face_the_state_across_it() -> None:
     top = top_typed_event(text_events("Azerbaijan's military has massed troops and armoured vehicles near the border with Armenia, officials said."))
     assert top["cameo_code"][:2] == "15" and top["target"]["text"] == "Armenia"
+
+
+def test_a_threat_is_aimed_at_whoever_would_bring_it_on_told_in_the_passive() -> None:
+    top = top_typed_event(text_events("The militia threatened to retaliate if attacked by government forces."))
+    assert top["plover_type"] == "THREATEN" and (top["target"] or {}).get("text") == "government forces"

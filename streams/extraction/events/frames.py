@@ -520,6 +520,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
                         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+            # or whose act would bring it on, told in the passive ("would strike back if attacked by X")
+            targets += [_group(counted(g)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
+                        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in kids(c))
+                        for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
         if code[:2] == _INQUIRY_ROOT:
             targets += [g for g in _investigated(frame) if g not in targets]
         if code[:2] == _FORCE_POSTURE_ROOT:
