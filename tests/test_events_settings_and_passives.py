@@ -9,7 +9,8 @@
   of a passive verb of asking or ordering is done by the passive's subject;
 - the party fought is the doer also where the parser hangs the second participle on a noun;
 - an inquiry is aimed at the doer of what it looks into; forces massed at a border face the state across it;
-- a threat is aimed at whoever would bring it on, also when the condition is told in the passive.
+- a threat is aimed at whoever would bring it on, also when the condition is told in the passive;
+- a "by" phrase the parser hung on an active verb right after its object names the object's author.
 """
 
 from __future__ import annotations
@@ -96,3 +97,9 @@ def test_forces_massed_at_a_border_face_the_state_across_it() -> None:
 def test_a_threat_is_aimed_at_whoever_would_bring_it_on_told_in_the_passive() -> None:
     top = top_typed_event(text_events("The militia threatened to retaliate if attacked by government forces."))
     assert top["plover_type"] == "THREATEN" and (top["target"] or {}).get("text") == "government forces"
+
+
+def test_a_by_phrase_hung_on_the_verb_after_its_object_names_the_objects_author() -> None:
+    # "rejected a proposal | by X": an active verb's doer is its subject, so the "by" phrase is the proposal's author
+    top = top_typed_event(text_events("Burkina Faso turned down an offer by ECOWAS to send troops."))
+    assert top["plover_type"] == "REJECT" and (top["target"] or {}).get("text") == "ECOWAS"

@@ -347,6 +347,12 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    verb = obj.head
+    if obj.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+        # the same "by" phrase the parser hung on the active verb right after its object ("turned down an offer | by
+        # X to mediate"): an active verb's doer is its subject, so a "by" there names the object's author
+        out += [_group(g) for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "by" and c.i == obj.right_edge.i + 1
+                for g in kids(c) if g.dep_ == "pobj"]
     out += _doers_hung_on_victim(obj)
     for c in kids(obj):
         if of_owner and c.dep_ == "prep" and c.lower_ == "of":
