@@ -169,7 +169,8 @@ def noun_of_gerund(p: Token) -> Token:
 def verb_frame(v: Token) -> VerbFrame:
     passive = is_passive(v)
     subjects = agent_heads(v)
-    objects = passive_patients(v) if passive else []
+    patients = passive_patients(v) if passive else []
+    objects = list(patients)
     objects += object_heads(v)
     for _ in range(CONTAINER_DEPTH):  # "approved an aid package": aid too; "a convoy of trucks carrying food": both
         seen = {o.i for o in objects}
@@ -200,8 +201,7 @@ def verb_frame(v: Token) -> VerbFrame:
         # disarm", "the village was fired on", "the case was looked into"): the active's "called on the rebels"
         stranded = next((c for c in kids(v) if c.dep_ in ("prt", "prep") and c.i > v.i and c.lower_ in _STRANDED_PREPS
                          and not any(g.dep_ in ("pobj", "pcomp") for g in kids(c))), None)
-        patients = passive_patients(v) if stranded is not None else []
-        if patients:
+        if stranded is not None and patients:
             spelled = _PREP_SPELLINGS.get(stranded.lower_, stranded.lower_)
             preps += [(spelled, h) for h in patients]
             objects = [o for o in objects if o not in patients]
@@ -523,12 +523,11 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                                 for g in kids(p_) if g.dep_ == "pobj"]
             # a threat is aimed at the one whose act would avert it ("threatened to strike unless the government pays")
             clauses = [c for c in kids(frame.verb) if c.dep_ == "ccomp"]  # ("warned that X would act if Y ...")
-            targets += [_group(counted(s)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
-                        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS for m in kids(c))
-                        for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+            averting = [(c, m.lower_) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h) if c.dep_ == "advcl"
+                        for m in kids(c) if m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS]
+            targets += [_group(counted(s)) for c, _ in averting for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
             # or whose act would bring it on, told in the passive ("would strike back if attacked by X")
-            targets += [_group(counted(g)) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h)
-                        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in kids(c))
+            targets += [_group(counted(g)) for c, mark in averting if mark == "if"
                         for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
         if code[:2] == _INQUIRY_ROOT:
             targets += [g for g in _investigated(frame) if g not in targets]
@@ -572,7 +571,7 @@ def _investigated(frame: VerbFrame) -> list[list[int]]:
     (what is investigated, looked into, examined), and its doer is the subject of the claim's "that" clause ("reports
     that X killed villagers"), the "by" agent of the participle on it ("crimes committed by X"), the "by" phrase of its
     act ("allegations of killings by X") or whom it is "against" ("allegations against X")."""
-    nouns = [o for o in frame.objects] + [o for p_, o in frame.preps if p_ == "into"]
+    nouns = frame.objects + [o for p_, o in frame.preps if p_ == "into"]
     out: list[list[int]] = []
     for n in nouns:
         for c in kids(n):

@@ -142,6 +142,7 @@ class Knowledge:
     agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
+    hazard_words: frozenset[str] = frozenset()  # every word of those (a phrase holding none of them names no disaster)
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     contests: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: won or lost by votes (event_contests.tsv)
     verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
@@ -451,6 +452,7 @@ def knowledge() -> Knowledge:
         patient_blocks=_patient_blocks(patterns),
         charge_blocks=_charge_blocks(patterns),
         hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
+        hazard_words=frozenset(w for phrase in disaster_phrases() for w in phrase.split()),
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         contests={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_contests.tsv")},
         verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_CONFLICT_CODE for p in ps)),

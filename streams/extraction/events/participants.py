@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -811,17 +810,12 @@ def with_body(span: Span, head: Token) -> Span:
 def is_hazard(span: Span) -> bool:
     """The phrase holds a disaster of the agents dictionary (``~JNK``: "hurricane", "flash flood"); the first part of
     a hyphenated modifier is no head ("flood-hit Pakistan" is Pakistan)."""
-    hazards = knowledge().hazards
-    if _words_of(hazards).isdisjoint([t.lower_ for t in span]):
+    kb = knowledge()
+    hazards = kb.hazards
+    if kb.hazard_words.isdisjoint([t.lower_ for t in span]):
         return False  # no word of any disaster's name (most phrases): nothing to read
     words = [t.lower_ for t in span if t.i + 1 >= len(t.doc) or not joins_words(t.doc[t.i + 1])]
     return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
-
-
-@lru_cache(maxsize=4)
-def _words_of(phrases: frozenset[str]) -> frozenset[str]:
-    """Every word of the phrases (a phrase can only be in a text that holds each of its words)."""
-    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
