@@ -57,6 +57,6 @@ def test_taking_people_captive_is_never_vetoed(monkeypatch):
 
     monkeypatch.setattr(_SentenceCoder, "_vetoed", lambda self, act, probs, undergone_only=False: True)
     events = text_events("Pirates kidnapped six crew members from a tanker off the coast of Ghana.", "t-veto")
-    assert [(e["cameo_code"], e["source"]["text"], e["target"]["text"]) for e in events] == [("181", "Pirates", "six crew members")]
+    assert [(e["cameo_code"], e["source"]["text"], e["target"]["text"]) for e in events] == [("181", "Pirates", "crew members")]
     assert text_events("Thieves stole three paintings from a gallery in Porto.", "t-veto") == []
     assert text_events("Pirates seized a fishing boat off Somalia.", "t-veto") == []

@@ -231,7 +231,7 @@ def test_extractor_version_names_the_knowledge(nlp):
 def test_gerund_noun_with_its_parties_codes_the_verb_act(nlp):
     # a gerund the tagger reads as a noun ("the beheading of X by Y") names the dictionary verb's act
     evs = events_of("Villagers reported the beheading of two farmers by militants.")
-    assert any(e["plover_type"] == "ASSAULT" and e["source"]["text"] == "militants" and (e["target"] or {}).get("text") == "two farmers"
+    assert any(e["plover_type"] == "ASSAULT" and e["source"]["text"] == "militants" and (e["target"] or {}).get("text") == "farmers"
                for e in evs), evs
     # alone it names a thing, no act
     assert not [e for e in events_of("The funding of the schools rose sharply this year.") if e["plover_type"]]
@@ -274,7 +274,7 @@ def test_the_dead_of_an_act_are_never_its_agents(nlp):
     # the act's own phrase names a place ("an attack on the market"); those who died in it are still its targets
     evs = events_of("Six traders lost their lives in a mortar attack on the market.")
     assert evs and all(e["source"]["text"] != "traders" for e in evs), evs
-    assert any(e["plover_type"] == "ASSAULT" and (e["target"] or {}).get("text") == "Six traders" for e in evs), evs
+    assert any(e["plover_type"] == "ASSAULT" and (e["target"] or {}).get("text") == "traders" for e in evs), evs
 
 
 def test_possessive_pronoun_of_an_act_noun_is_its_agent(nlp):
@@ -287,7 +287,7 @@ def test_possessive_pronoun_of_an_act_noun_is_its_agent(nlp):
 def test_nouns_of_legal_and_diplomatic_acts(nlp):
     evs = events_of("The trial of six former ministers opened in the capital on Monday.")
     # a trial is legal disapproval, 1121 (tools/build_event_tables.py, align_legal)
-    assert any(e["cameo_code"] == "1121" and (e["target"] or {}).get("text") == "six former ministers" for e in evs), evs
+    assert any(e["cameo_code"] == "1121" and (e["target"] or {}).get("text") == "former ministers" for e in evs), evs
     evs = events_of("The governor's apology to the families was read out in the assembly.")
     assert any(e["cameo_code"] == "055" and e["source"]["text"] == "governor" for e in evs), evs
     assert not events_of("The trial of the new vaccine ended early.")

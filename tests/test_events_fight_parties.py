@@ -20,7 +20,7 @@ def test_the_party_the_victims_fought_is_the_doer() -> None:
     top = _top("Three border guards were killed on Sunday in a clash with smugglers near the river.")
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == "smugglers"
-    assert top["target"]["text"] == "Three border guards"
+    assert top["target"]["text"] == "border guards"
 
 
 def test_injured_in_clashes_with_police() -> None:
@@ -32,14 +32,14 @@ def test_injured_in_clashes_with_police() -> None:
 def test_an_attack_claimed_by_a_group_is_its_act() -> None:
     top = _top("Six police officers were killed in an attack claimed by a jihadist group.")
     assert top["source"]["text"] == "jihadist group"
-    assert top["target"]["text"] == "Six police officers"
+    assert top["target"]["text"] == "police officers"
 
 
 def test_a_fight_between_two_parties_names_no_single_doer() -> None:
     top = _top("Two farmers were wounded in fighting between the army and the rebels.")
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == ""
-    assert top["target"]["text"] == "Two farmers"
+    assert top["target"]["text"] == "farmers"
 
 
 def test_meeting_with_someone_is_unchanged() -> None:
@@ -51,7 +51,7 @@ def test_meeting_with_someone_is_unchanged() -> None:
 def test_a_phrase_on_a_coordinated_participle_serves_both() -> None:
     top = _top("Four border guards were killed and two others wounded on Friday in an ambush by smugglers.")
     assert top["source"]["text"] == "smugglers"
-    assert top["target"]["text"] == "Four border guards"
+    assert top["target"]["text"] == "border guards"
 
 
 def test_the_doer_of_an_agentless_passive_can_be_the_subject_of_its_when_clause() -> None:
@@ -59,7 +59,7 @@ def test_the_doer_of_an_agentless_passive_can_be_the_subject_of_its_when_clause(
     top = top_typed_event(text_events("Three border guards were killed when smugglers ambushed their jeep at dawn.", "t-fight"))
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == "smugglers"
-    assert top["target"]["text"] == "Three border guards"
+    assert top["target"]["text"] == "border guards"
     # a weapon as the clause's subject names no doer
     top = top_typed_event(text_events("Five people were killed when a bomb exploded in a crowded market.", "t-fight"))
     assert top["source"]["text"] == ""
@@ -77,4 +77,4 @@ def test_who_died_when_others_used_force_died_at_their_hands() -> None:
     top = top_typed_event(text_events("Two bank guards died when robbers stormed the vault.", "t-fight"))
     assert top["plover_type"] == "ASSAULT"
     assert top["source"]["text"] == "robbers"
-    assert top["target"]["text"] == "Two bank guards"
+    assert top["target"]["text"] == "bank guards"

@@ -50,9 +50,9 @@ def test_a_visit_still_takes_its_host_from_at() -> None:
 
 def test_executing_people_is_killing_them() -> None:
     top = _top("Belarus executed two men convicted of treason, a rights group said.")
-    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("190", "Belarus", "two men")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("190", "Belarus", "men")
     top = _top("Four prisoners were executed at dawn in the central jail.")
-    assert (top["cameo_code"], top["target"]["text"]) == ("190", "Four prisoners")
+    assert (top["cameo_code"], top["target"]["text"]) == ("190", "prisoners")
 
 
 def test_executing_a_plan_or_a_warrant_is_no_killing() -> None:

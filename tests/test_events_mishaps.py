@@ -30,8 +30,8 @@ def test_a_death_in_an_accident_or_bad_weather_is_no_event(text) -> None:
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("Six soldiers were killed when rebels attacked their convoy during a storm.", "rebels", "Six soldiers"),
-    ("Two soldiers were killed in an ambush by rebels near the pass.", "rebels", "Two soldiers"),
+    ("Six soldiers were killed when rebels attacked their convoy during a storm.", "rebels", "soldiers"),
+    ("Two soldiers were killed in an ambush by rebels near the pass.", "rebels", "soldiers"),
 ])
 def test_a_named_doer_keeps_the_act_whatever_the_weather(text, source, target) -> None:
     top = top_typed_event(text_events(text, "t-mishap"))
@@ -53,7 +53,7 @@ def test_verbs_and_agent_nouns_the_dictionaries_lack(text, plover, source, secto
 def test_those_martyred_when_others_attacked_died_at_their_hands() -> None:
     # "martyred" is how much of the region's news says soldiers or police were killed; the dictionary lacks the verb
     top = top_typed_event(text_events("QUETTA: Four policemen were martyred when gunmen attacked their patrol.", "t-martyr"))
-    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "gunmen", "Four policemen")
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "gunmen", "policemen")
 
 
 def test_an_attack_named_with_a_cause_word_stays_an_attack() -> None:

@@ -121,7 +121,7 @@ def test_agent_nouns_the_dictionaries_spell_otherwise():
     top = _top(_events("Trade unionists marched through the capital against the pension reform."))
     assert top["plover_type"] == "PROTEST" and top["source"]["sector"] == "LAB"
     top = _top(_events("The rebels freed twelve captives on Sunday."))
-    assert _target(top) == "twelve captives"
+    assert _target(top) == "captives"
 
 
 def test_a_crowd_s_damage_and_obstruction_is_protest():
@@ -152,7 +152,7 @@ def test_agents_of_a_place_and_owners_from_a_from_phrase():
     top = _top(_events("Police in Karachi detained eleven party workers on Saturday."))
     assert top["source"]["text"] == "Police" and top["source"]["country"] == "PAK"
     top = _top(_events("Police detained three men at the station in Karachi."))
-    assert _target(top) == "three men"  # after an object, a place says where the act was
+    assert _target(top) == "men"  # after an object, a place says where the act was
     events = _events("Envoys from Chad and Niger held talks in Abuja on the border dispute.")
     pairs = {(e["source"]["country"], (e["target"] or {}).get("country")) for e in events if e["plover_type"] == "CONSULT"}
     assert pairs == {("TCD", "NER"), ("NER", "TCD")}

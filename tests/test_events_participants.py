@@ -127,7 +127,7 @@ def test_a_missed_main_verb_keeps_its_subject_as_the_source(nlp):
 def test_a_headline_keeps_the_passive_reading_of_a_participle(nlp):
     events = _events(nlp, "Three reporters detained in Minsk")
     arrest = next(e for e in events if e["plover_type"] == "COERCE")
-    assert arrest["target"]["text"] == "Three reporters" and arrest["source"]["text"] == ""
+    assert arrest["target"]["text"] == "reporters" and arrest["source"]["text"] == ""
 
 
 def test_the_place_of_an_agreement_is_not_its_owner(nlp):
@@ -217,7 +217,7 @@ def test_those_who_died_in_an_attack_are_its_targets_not_its_agents(nlp):
     events = _events(nlp, "Five farmers lost their lives in a militia attack near Djugu.")
     attack = [e for e in events if e["plover_type"] == "ASSAULT"]
     assert attack and all(e["source"]["text"] != "farmers" for e in attack), [(e["source"]["text"], e["target"]) for e in attack]
-    assert any((e["target"] or {}).get("text") == "Five farmers" for e in attack)
+    assert any((e["target"] or {}).get("text") == "farmers" for e in attack)
 
 
 def test_a_name_the_parser_cut_at_its_hyphen_is_written_whole(nlp):

@@ -33,12 +33,12 @@ def test_taking_people_somewhere_is_no_abduction():
 
 def test_armed_men_seizing_people_is_an_abduction():
     events = [e for e in _events("Gunmen seized five aid workers near the camp.") if e["target"]]
-    assert [(e["cameo_code"], e["plover_type"], e["target"]["text"]) for e in events] == [("181", "ASSAULT", "five aid workers")]
+    assert [(e["cameo_code"], e["plover_type"], e["target"]["text"]) for e in events] == [("181", "ASSAULT", "aid workers")]
 
 
 def test_rebels_capturing_soldiers_is_an_abduction():
     events = [e for e in _events("Rebels captured three soldiers during the attack.") if e["target"]]
-    assert {(e["cameo_code"], e["target"]["text"]) for e in events} == {("181", "three soldiers")}
+    assert {(e["cameo_code"], e["target"]["text"]) for e in events} == {("181", "soldiers")}
 
 
 def test_seizing_things_stays_a_seizure():

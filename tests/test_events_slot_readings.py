@@ -127,7 +127,7 @@ def test_a_mobilisation_in_either_spelling_is_coded(text: str) -> None:
 def test_the_troops_a_deployment_moves_are_no_target() -> None:
     top = top_typed_event(_typed("The deployment of 3,000 soldiers to the frontier by Tashkent alarmed its neighbours."))
     assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Tashkent")
-    assert _target(top) != "3,000 soldiers"
+    assert _target(top) not in ("soldiers", "3,000 soldiers")
 
 
 @pytest.mark.parametrize("text", [
@@ -170,7 +170,7 @@ def test_a_count_read_as_the_subject_of_a_modifier_makes_no_finite_verb() -> Non
 
 def test_the_doers_of_a_passive_killing_opened_fire_in_its_when_clause() -> None:
     events = _typed("Three farmers were killed when border guards opened fire near the river, officials said.")
-    assert ("border guards", "Three farmers") in {(e["source"]["text"], _target(e)) for e in events}
+    assert ("border guards", "farmers") in {(e["source"]["text"], _target(e)) for e in events}
 
 
 def test_a_protest_an_envoy_is_summoned_for_is_the_callers() -> None:
@@ -202,7 +202,7 @@ def test_a_city_that_names_a_meeting_is_its_venue_not_a_party() -> None:
               if e["plover_type"] == "CONSULT"]
     assert events and all(e["source"]["text"] != "Geneva" for e in events), events
     events = [e for e in text_events("The Doha talks between the two factions collapsed on Sunday.") if e["plover_type"] == "CONSULT"]
-    assert [e["source"]["text"] for e in events] == ["two factions"], events
+    assert [e["source"]["text"] for e in events] == ["factions"], events
     top = top_typed_event(text_events("Kabul held talks with Islamabad on Monday."))
     assert (top["source"]["text"], top["target"]["text"]) == ("Kabul", "Islamabad")
 

@@ -22,6 +22,6 @@ def test_striving_is_no_act_of_force() -> None:
 
 def test_armed_doers_or_a_named_opponent_keep_the_fight() -> None:
     for text, source in (("Militiamen fought to hold the bridge.", "Militiamen"),
-                         ("Two rival gangs fought to control the market.", "Two rival gangs"),
+                         ("Two rival gangs fought to control the market.", "rival gangs"),
                          ("Villagers fought with soldiers to stop the eviction.", "Villagers")):
         assert ("ASSAULT", source) in [(e["plover_type"], e["source"]["text"]) for e in text_events(text)], text

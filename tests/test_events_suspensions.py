@@ -18,7 +18,7 @@ def _top(text: str) -> dict:
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("The ruling party suspended four senators for anti-party activities.", "ruling party", "four senators"),
+    ("The ruling party suspended four senators for anti-party activities.", "ruling party", "senators"),
     ("The governor suspended the finance commissioner over the missing funds.", "governor", "finance commissioner"),
 ])
 def test_people_suspended_are_sanctioned(text, source, target) -> None:

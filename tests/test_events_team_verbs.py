@@ -16,8 +16,8 @@ def _typed(text: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("text,target", [
-    ("Troops neutralised five bandits in a raid on their camp.", "five bandits"),
-    ("Soldiers neutralized twelve militants near the border.", "twelve militants"),
+    ("Troops neutralised five bandits in a raid on their camp.", "bandits"),
+    ("Soldiers neutralized twelve militants near the border.", "militants"),
 ])
 def test_enemies_neutralised_are_killed(text, target) -> None:
     top = top_typed_event(_typed(text))
@@ -124,7 +124,7 @@ def test_a_penalty_slapped_on_a_party_is_imposed() -> None:
     """event_verbs.tsv: "slap" is a blow only to people; "slap on" joins IMPOSE, whose patterns code what is imposed;
     tariffs fit its sanctions pattern (event_pattern_nouns.tsv)."""
     top = top_typed_event(_typed("The bloc slapped a travel ban on five officials on Monday."))
-    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "five officials")
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "officials")
     assert top_typed_event(_typed("Washington slapped new tariffs on steel imports from China."))["cameo_code"] == "163"
 
 
@@ -165,7 +165,7 @@ def test_sent_packing_is_expelled() -> None:
 
 @pytest.mark.parametrize("text,code,source,target", [
     ("Opposition leaders pointed the finger at the ruling party over the killings.", "112", "Opposition leaders", "ruling party"),
-    ("Riot police roughed up three reporters outside parliament on Sunday.", "182", "Riot police", "three reporters"),
+    ("Riot police roughed up three reporters outside parliament on Sunday.", "182", "Riot police", "reporters"),
     ("Lecturers at the state university downed their tools on Monday over unpaid salaries.", "143", "Lecturers", None),
 ])
 def test_more_idioms_of_news(text, code, source, target) -> None:
@@ -180,9 +180,9 @@ def test_brushing_aside_codes_what_is_brushed_aside() -> None:
 
 
 @pytest.mark.parametrize("text,code,target", [
-    ("A mob thrashed two forest guards in the village on Sunday.", "190", "two forest guards"),
-    ("Police manhandled three reporters outside the court.", "182", "three reporters"),
-    ("The federal committee stopped monthly allocations to 27 local councils.", "1621", "27 local councils"),
+    ("A mob thrashed two forest guards in the village on Sunday.", "190", "forest guards"),
+    ("Police manhandled three reporters outside the court.", "182", "reporters"),
+    ("The federal committee stopped monthly allocations to 27 local councils.", "1621", "local councils"),
 ])
 def test_beatings_and_allocations_stopped(text, code, target) -> None:
     """event_verbs.tsv: "thrash" and "manhandle" join DESTROY with people as object; event_relations.tsv: allocations

@@ -19,7 +19,7 @@ def test_a_death_in_an_accident_is_no_assault():
 
 def test_victims_of_an_attack_keep_their_event():
     events = _typed("Three soldiers were killed when their convoy was ambushed near the border.")
-    assert [(e["plover_type"], e["source"]["text"], e["target"]["text"]) for e in events] == [("ASSAULT", "", "Three soldiers")]
+    assert [(e["plover_type"], e["source"]["text"], e["target"]["text"]) for e in events] == [("ASSAULT", "", "soldiers")]
 
 
 def test_an_act_with_its_actor_is_judged_as_before():
@@ -30,4 +30,4 @@ def test_an_act_with_its_actor_is_judged_as_before():
 
 def test_a_trial_with_no_named_prosecutor_is_still_coded():
     events = _typed("The trial of six former ministers opened in the capital on Monday.")
-    assert any(e["cameo_code"] == "1121" and e["target"]["text"] == "six former ministers" for e in events)  # a trial: align_legal
+    assert any(e["cameo_code"] == "1121" and e["target"]["text"] == "former ministers" for e in events)  # a trial: align_legal

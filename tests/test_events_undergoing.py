@@ -47,6 +47,6 @@ def test_a_state_of_several_words_after_the_is_the_actor() -> None:
 def test_those_who_died_in_fighting_underwent_it() -> None:
     # the dictionary's paired "died in <fighting>" pattern must not make the dead a party that fought (block DIE)
     events = [e for e in text_events("More than 2,000 people died in the war.", "t-undergo") if e["plover_type"]]
-    assert events and all(e["target"]["text"] == "More than 2,000 people" and not e["source"]["text"] for e in events)
+    assert events and all(e["target"]["text"] == "people" and not e["source"]["text"] for e in events)
     events = [e for e in text_events("Three soldiers died in clashes with rebels near the border.", "t-undergo") if e["plover_type"]]
-    assert [(e["source"]["sector"], e["target"]["text"]) for e in events] == [("REB", "Three soldiers")]
+    assert [(e["source"]["sector"], e["target"]["text"]) for e in events] == [("REB", "soldiers")]

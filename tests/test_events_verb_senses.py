@@ -72,7 +72,7 @@ def test_a_phrase_before_the_verb_is_no_particle_of_it() -> None:
 def test_handing_people_over_releases_them() -> None:
     top = _top("The kidnappers handed two engineers over to the army on Friday.")
     assert top["cameo_code"] == "0841"
-    assert top["target"]["text"] == "two engineers"
+    assert top["target"]["text"] == "engineers"
 
 
 def test_handing_things_over_to_people_releases_no_one() -> None:
@@ -227,7 +227,7 @@ def test_a_count_welcomed_is_no_praise() -> None:
                  "Austria welcomed hundreds of refugees at the Vienna railway station."):
         assert [e for e in text_events(text) if e["plover_type"] == "SUPPORT"] == [], text
     top = _top("The prime minister welcomed the two envoys at his residence on Monday.")
-    assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "two envoys")
+    assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "envoys")
 
 
 

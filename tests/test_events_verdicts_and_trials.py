@@ -19,7 +19,7 @@ def _typed(text: str) -> list[dict]:
 def test_a_conviction_is_a_verdict() -> None:
     top = top_typed_event(_typed("A court in Lagos convicted two opposition activists of treason on Thursday."))
     assert (top["cameo_code"], top["plover_type"]) == ("116", "ACCUSE")
-    assert top["target"]["text"] == "two opposition activists"
+    assert top["target"]["text"] == "opposition activists"
 
 
 def test_found_guilty_read_as_a_clause_is_a_verdict() -> None:
@@ -31,7 +31,7 @@ def test_found_guilty_read_as_a_clause_is_a_verdict() -> None:
 def test_a_trial_opening_accuses_the_defendants() -> None:
     top = top_typed_event(_typed("The trial of nine suspected militants opened in Paris on Monday."))
     assert top["plover_type"] == "ACCUSE"
-    assert top["target"]["text"] == "nine suspected militants"
+    assert top["target"]["text"] == "suspected militants"
 
 
 def test_a_charge_and_an_arrest_stay_coercion() -> None:

@@ -52,7 +52,7 @@ def test_only_a_blank_line_marks_a_start() -> None:
 def test_a_caption_over_a_paragraph_is_not_its_subject() -> None:
     events = text_events("Photo: a crowd outside the court\n\nPolice arrested two men after the hearing.")
     top = top_typed_event(events)
-    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("COERCE", "Police", "two men")
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("COERCE", "Police", "men")
     assert top["sentence"]["text"].startswith("Police")
 
 

@@ -512,8 +512,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += protest_sites([frame.verb, *frame.objects])
             targets = pressed_first(frame.verb, targets)
         if code[:2] in ASKING_ROOTS:  # who is asked to act is the subject of the clause that says what
-            targets += [_group(counted(s)) for c in kids(frame.verb) if c.dep_ == "ccomp"  # ("demanded that X resign")
-                        for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+            # ("demanded that X resign"; or whose it is when it names no actor: "that the UN mission leave")
+            targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp"
+                        for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                        for g in (_group(counted(s)), *owner_groups(counted(s), of_owner=False))]
         if code[:2] == THREAT_ROOT:  # who would undergo a threatened act is what the clause saying it acts on
             for c in kids(frame.verb):  # ("warned that it would ban X", "... would take measures against X")
                 if c.dep_ == "ccomp":

@@ -163,7 +163,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                     and doc[child.i - 1].i == head.head.i and head.head.pos_ == "VERB"):
                 continue  # what the act left the object ("shot dead opposition leader X"), read by the parser as its modifier
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
-                continue  # "at least 28 soldiers" -> "soldiers" to type; Participants.actor writes the count back into the text
+                continue  # "at least 28 soldiers" -> "soldiers": the count is no part of the actor (see Participants.actor)
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
@@ -259,9 +259,11 @@ class Participants:
 
     # ------------------------------------------------------------------ the slot head
     def actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
-        """The actor a slot head names, or None (see module doc). The text of a counted or collected actor is the
-        whole phrase as written ("dozens of opposition supporters", "a gang of men", "at least 28 soldiers"), as
-        the gold records of the field write it; its head gives the type."""
+        """The actor a slot head names, or None (see module doc). A number that counts the actor is no part of its
+        text ("at least 28 soldiers" is "soldiers"): the field's human coders write the actor without it, and a
+        span scored by the words it shares with theirs is lost when the count outweighs the noun ("more than 3,000
+        prisoners"); the count is the event's ``quantities``. A phrase that collects the actor stays ("dozens of
+        opposition supporters", "a gang of men"): its words say who they are. The head gives the type."""
         found = self._actor(tok, speaker, exclude)
         if found is None or is_pronoun(tok):
             return found
@@ -272,7 +274,7 @@ class Participants:
             owner = self._pronoun(poss, speaker) if poss is not None else None
             if owner is not None and owner.country:
                 found = replace(found, country=owner.country)
-        outer = quantity_phrase_start(tok) or _count_start(tok)
+        outer = quantity_phrase_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
         start = outer.idx
@@ -778,13 +780,6 @@ def quantity_phrase_start(head: Token) -> Token | None:
     while first.i < top.i and (first.is_punct or first.lower_ in ("the", "a", "an")):
         first = first.doc[first.i + 1]
     return first
-
-
-def _count_start(head: Token) -> Token | None:
-    """The first word of the number that counts ``head`` ("at least | 28 soldiers", "more than 3,000 | prisoners"),
-    None when no number does."""
-    nums = [c for c in kids(head) if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in ("DATE", "TIME", "ORDINAL")]
-    return nums[0].left_edge if nums else None
 
 
 def with_body(span: Span, head: Token) -> Span:
