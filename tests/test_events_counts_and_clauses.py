@@ -3,7 +3,11 @@
 - a number that counts an actor is no part of its text (the field's human coders write "soldiers" for "at least
   twelve soldiers"; the count is the event's quantities), while a phrase that collects the actor keeps its words;
 - who is asked to act is the subject of the clause that says what, or, when that subject names no actor, whose it is
-  ("demanded that the UN mission quit": the UN).
+  ("demanded that the UN mission quit": the UN);
+- a settlement named in its "of" phrase is the place, written by its name ("the town of X": X);
+- force used against a hazard (a wildfire, floods) fights no party;
+- a "when" clause is read whichever of its coordinated verbs the parser hung the "when" on;
+- the one a bare infinitive is said of ("helped X rebuild") is the verb's object.
 """
 
 from __future__ import annotations
@@ -29,3 +33,31 @@ def test_who_is_asked_in_a_that_clause_can_be_its_subjects_owner() -> None:
     # a subject that names an actor is the target itself
     top = top_typed_event(text_events("The junta demanded that French troops quit the country by the end of the year."))
     assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "French troops")
+
+
+def test_a_settlement_named_in_its_of_phrase_is_written_by_its_name() -> None:
+    top = top_typed_event(text_events("Government forces shelled the rebel-held town of Qaryat al-Nour overnight, residents said."))
+    assert top["plover_type"] == "ASSAULT" and top["target"]["text"] == "Qaryat al-Nour" and top["target"]["entity"]
+    top = top_typed_event(text_events("The governor imposed a curfew on the northern city of Kadugli on Saturday."))
+    assert top["target"]["text"] == "Kadugli" and top["target"]["entity"]
+
+
+def test_force_used_against_a_hazard_fights_no_party() -> None:
+    for text in ("Firefighters and soldiers battled a wildfire in the hills above the port for a second day.",
+                 "Volunteers fought the floods with sandbags through the night."):
+        assert not [e for e in text_events(text) if e["plover_type"]], text
+    # a party fought is still fought, whatever the weather
+    top = top_typed_event(text_events("Soldiers fought the rebels for three days during heavy rain."))
+    assert top["plover_type"] == "ASSAULT"
+
+
+def test_a_when_clause_is_read_whatever_verb_of_it_holds_the_when() -> None:
+    # the parser may hang "when" on the second of two coordinated verbs of the clause; it still says what happened
+    for text in ("Nine people were killed and more than 25 injured when a crowded commuter train derailed and rolled "
+                 "down an embankment near the city of Kandy on Monday, officials said.",):
+        assert not [e for e in text_events(text) if e["plover_type"]], text
+
+
+def test_the_one_a_bare_infinitive_is_said_of_is_the_verbs_object() -> None:
+    top = top_typed_event(text_events("Norway sent engineers to help Malawi rebuild its bridges after the cyclone season."))
+    assert top["plover_type"] == "AID" and top["source"]["text"] == "Norway" and top["target"]["text"] == "Malawi"

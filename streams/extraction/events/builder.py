@@ -689,7 +689,8 @@ class _SentenceCoder:
 
     def _of_disaster(self, c: Candidate) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
-        disaster of the agents dictionary; or the act is aid given in a disaster one of its clauses tells of."""
+        disaster of the agents dictionary, or what an act of force is used against is one ("battled a wildfire"); or
+        the act is aid given in a disaster one of its clauses tells of."""
         if c.kind != "verb":
             return False
         v = self.doc[c.trigger]
@@ -699,6 +700,9 @@ class _SentenceCoder:
                     return True
                 if s.dep_ == "agent" and any(is_hazard(noun_phrase(self.doc, g)) for g in kids(s) if g.dep_ == "pobj"):
                     return True  # "farmers hit by the drought"
+                if (v.i == c.trigger and s.dep_ == "dobj" and (c.code or c.reverse)[:2] in FORCE_ROOTS
+                        and is_hazard(noun_phrase(self.doc, s))):
+                    return True  # force against nature ("crews battled a wildfire", "fought the floods"): no party is fought
             if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
                 break
             v = v.head

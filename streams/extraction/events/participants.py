@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, agent_adjective, named_actor
 from ..doc_index import doc_text, entity_of, ents
-from ..entities import Entity, EntityTable
+from ..entities import SETTLEMENT_NOUNS, Entity, EntityTable
 from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
@@ -227,6 +227,21 @@ class Participants:
                     return ent
         return None
 
+    def _settlement(self, head: Token) -> tuple[Entity, str, int, int] | None:
+        """The named place a settlement noun's "of" phrase gives ("the southern city of X"), with its words and offsets;
+        None for any other head. The field's coders mark the place by its name, and the noun alone ("town") would be
+        an agent of the civilian sector that links to no entity."""
+        if head.lemma_.lower() not in SETTLEMENT_NOUNS:
+            return None
+        for prep in kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for name in kids(prep):
+                    ent = self._entity_at(name) if name.dep_ == "pobj" else None
+                    if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+                        words = self._entity_span(name)
+                        return ent, words.text, words.start_char, words.end_char
+        return None
+
     def _in_agent_phrase(self, word: Token, head: Token) -> bool:
         """A capitalised word the tagger took for a name that is a word of an agent phrase with its head ("Riot police"
         at the start of a sentence is the agents dictionary's "riot police", no person called Riot)."""
@@ -291,6 +306,10 @@ class Participants:
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
             return None  # "no crew members were hurt", "no group has claimed it": a phrase that names nobody
+        settlement = self._settlement(tok)
+        if settlement is not None:
+            # "the border town of X", "the rebel-held city of X": the phrase is the place its "of" names, written by its name
+            return self.from_entity(*settlement)
         span = self._without_charge(noun_phrase(self.doc, tok), tok)
         if not span.text.strip() or is_hazard(span):
             return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody

@@ -119,8 +119,11 @@ _WHEN_MARKS = {"when", "as", "after"}
 
 
 def is_when_clause(c: Token) -> bool:
-    """A "when" / "as" / "after" clause: what happened as the act it hangs on did ("killed when militants attacked")."""
-    return c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c))
+    """A "when" / "as" / "after" clause: what happened as the act it hangs on did ("killed when militants attacked").
+    The word may hang on a verb coordinated inside the clause ("when a bus skidded and | plunged"): the clause still
+    opens with it."""
+    return c.dep_ == "advcl" and (any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c))
+                                  or c.left_edge.lower_ in _WHEN_MARKS and c.left_edge.dep_ in ("mark", "advmod"))
 
 
 def _outside_dateline(subjects: list[Token]) -> list[Token]:
@@ -564,11 +567,17 @@ def object_heads(v: Token) -> list[Token]:
 def clause_read_objects(v: Token) -> list[Token]:
     """An object with a participle after it ("attacked farmers tending their fields"), which the parser read as the
     subject of a clause of its own: the noun right after the verb is the verb's object. Also a participle of a
-    reduced relative read as a finite verb ("captured a drug lord wanted for murder", :func:`misread_relative`)."""
+    reduced relative read as a finite verb ("captured a drug lord wanted for murder", :func:`misread_relative`). And
+    the one a bare infinitive is said of ("helped X rebuild", "let the convoy pass"), read as the subject of a clause:
+    the verb acts on them (the help is X's, as in "helped X to rebuild")."""
     out: list[Token] = []
     for c in kids(v):
         if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
             subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
+            if subj:
+                out.extend(conjuncts(counted(subj[0])))
+        elif c.dep_ == "ccomp" and c.i > v.i and c.tag_ == "VB" and not any(k.dep_ in ("aux", "mark") for k in kids(c)):
+            subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN", "PRON")]
             if subj:
                 out.extend(conjuncts(counted(subj[0])))
     return out
