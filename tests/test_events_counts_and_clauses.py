@@ -7,7 +7,10 @@
 - a settlement named in its "of" phrase is the place, written by its name ("the town of X": X);
 - force used against a hazard (a wildfire, floods) fights no party;
 - a "when" clause is read whichever of its coordinated verbs the parser hung the "when" on;
-- the one a bare infinitive is said of ("helped X rebuild") is the verb's object.
+- the one a bare infinitive is said of ("helped X rebuild") is the verb's object;
+- a "by" phrase on a verb with an active subject says how the act was done, not by whom;
+- what belongs to someone is theirs ("seized villas belonging to X": X);
+- a suit or a claim is aimed at whom it is against, while the victims of an act a criticism is about are not.
 """
 
 from __future__ import annotations
@@ -61,3 +64,25 @@ def test_a_when_clause_is_read_whatever_verb_of_it_holds_the_when() -> None:
 def test_the_one_a_bare_infinitive_is_said_of_is_the_verbs_object() -> None:
     top = top_typed_event(text_events("Norway sent engineers to help Malawi rebuild its bridges after the cyclone season."))
     assert top["plover_type"] == "AID" and top["source"]["text"] == "Norway" and top["target"]["text"] == "Malawi"
+
+
+def test_a_by_phrase_on_an_active_verb_says_how_not_who() -> None:
+    text = ("The World Health Organization delivered 40 tonnes of medicine to the besieged city of Kassala this week by "
+            "helicopter and river barge, the agency said.")
+    top = top_typed_event(text_events(text))
+    assert top["plover_type"] == "AID" and top["source"]["text"] == "World Health Organization"
+
+
+def test_what_belongs_to_someone_is_theirs() -> None:
+    top = top_typed_event(text_events("Police seized 14 flats belonging to a former energy minister."))
+    assert top["plover_type"] == "COERCE" and top["target"]["text"] == "former energy minister"
+
+
+def test_a_suit_or_a_claim_is_aimed_at_whom_it_is_against() -> None:
+    for text, target in (("A group of farmers filed a lawsuit against the water authority on Monday.", "water authority"),
+                         ("The families filed a claim against the defence ministry over the deaths.", "defence ministry")):
+        top = top_typed_event(text_events(text))
+        assert (top["plover_type"], top["target"]["text"]) == ("ACCUSE", target), text
+    # the victims of an act a criticism is about are still no target of it
+    top = top_typed_event(text_events("The opposition condemned the killing of two students by police."))
+    assert (top["plover_type"], top["target"]["text"]) == ("ACCUSE", "police")

@@ -344,6 +344,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):
         if c.dep_ == "acl" and c.tag_ == "VBN":
             out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.lemma_.lower() == "belong":  # "properties belonging to X"
+            out += [_group(g) for a in kids(c) if a.dep_ == "prep" and a.lower_ == "to" for g in kids(a) if g.dep_ == "pobj"]
     for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
@@ -384,7 +386,12 @@ _BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's ph
 def _criticised_act(obj: Token, code: str) -> bool:
     """``obj`` is an act noun a criticism (CAMEO 11) is aimed at: the act is its doer's ("condemned the killing of X by
     Y", "criticised Y's shelling of X" criticise Y); those it befell, its "of" phrase, are no target of the criticism."""
-    return code[:2] == _DISAPPROVING_ROOT and knowledge().is_act_noun(obj)
+    if code[:2] != _DISAPPROVING_ROOT or not knowledge().is_act_noun(obj):
+        return False
+    # (a noun of disapproval itself is the act the verb does, not one it criticises: "filed a lawsuit | against X",
+    # "lodged a complaint | against X" are aimed at X)
+    rows = knowledge().nouns.get(obj.lemma_.lower(), ())
+    return not (rows and all(r.code[:2] == _DISAPPROVING_ROOT for r in rows))
 
 
 def _object_owners(obj: Token, code: str) -> list[list[int]]:
@@ -397,6 +404,11 @@ def _befell_criticised(o: Token, frame: VerbFrame, code: str) -> bool:
     attack on X": X is no target)."""
     prep = o.head
     return prep.lower_ in _BEFALLEN_PREPS and any(prep.head.i == b.i for b in frame.objects) and _criticised_act(prep.head, code)
+
+
+def _aimed_phrases(obj: Token) -> list[list[int]]:
+    """The objects of the phrases that aim ``obj`` at someone ("a lawsuit against X", "sanctions on X")."""
+    return [_group(g) for c in kids(obj) if c.dep_ == "prep" and c.lower_ in AIMED_PREPS for g in kids(c) if g.dep_ == "pobj"]
 
 
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
@@ -429,7 +441,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             if objs and objs[0].lemma_.lower() in TIME_UNITS:
                 # a deadline given ("gave the envoy | 48 hours"): the act falls on whom it is given to
                 objs = [o for o in frame.objects if o.i not in used and o.lemma_.lower() not in TIME_UNITS] or objs
-            return [g for o in objs[:1] for g in (_group(o), *_object_owners(o, code))]
+            # (then whom the object is aimed at, when it names no actor and has no owner that does: "filed a lawsuit
+            # | against X", "imposed a ban on X")
+            return [g for o in objs[:1] for g in (_group(o), *_object_owners(o, code), *_aimed_phrases(o))]
         if spec.startswith("prep:"):
             prep = spec[5:]
             hit = slots.get(spec) if slots else None

@@ -317,8 +317,11 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     """Heads of the agent of verb ``v``; empty when the parse gives none."""
     if depth > 4:
         return []
+    # (a "by" the parser labels an agent on a verb with an active subject says how the act was done, not by whom:
+    # "X delivered food | by helicopter and road convoy")
+    active = any(c.dep_ == "nsubj" for c in kids(v))
     for c in kids(v):
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" and not active:
             pobj = [g for g in kids(c) if g.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0])
