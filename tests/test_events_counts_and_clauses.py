@@ -10,7 +10,8 @@
 - the one a bare infinitive is said of ("helped X rebuild") is the verb's object;
 - a "by" phrase on a verb with an active subject says how the act was done, not by whom;
 - what belongs to someone is theirs ("seized villas belonging to X": X);
-- a suit or a claim is aimed at whom it is against, while the victims of an act a criticism is about are not.
+- a suit or a claim is aimed at whom it is against, while the victims of an act a criticism is about are not;
+- forces dispatched somewhere are deployed (event_verbs.tsv; frigates and corvettes are forces, event_synsets.tsv).
 """
 
 from __future__ import annotations
@@ -86,3 +87,12 @@ def test_a_suit_or_a_claim_is_aimed_at_whom_it_is_against() -> None:
     # the victims of an act a criticism is about are still no target of it
     top = top_typed_event(text_events("The opposition condemned the killing of two students by police."))
     assert (top["plover_type"], top["target"]["text"]) == ("ACCUSE", "police")
+
+
+def test_forces_dispatched_somewhere_are_deployed() -> None:
+    for text, doer in (("Ankara dispatched three corvettes to the southern coast on Friday.", "Ankara"),
+                       ("The army dispatched 2,000 soldiers to the northern province.", "army")):
+        top = top_typed_event(text_events(text))
+        assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", doer), text
+    # dispatching goods or people who are no forces deploys nothing
+    assert not [e for e in text_events("The firm dispatched a team of engineers to the plant.") if e["plover_type"] == "MOBILIZE"]
