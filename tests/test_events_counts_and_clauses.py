@@ -11,7 +11,8 @@
 - a "by" phrase on a verb with an active subject says how the act was done, not by whom;
 - what belongs to someone is theirs ("seized villas belonging to X": X);
 - a suit or a claim is aimed at whom it is against, while the victims of an act a criticism is about are not;
-- forces dispatched somewhere are deployed (event_verbs.tsv; frigates and corvettes are forces, event_synsets.tsv).
+- forces dispatched somewhere are deployed (event_verbs.tsv; frigates and corvettes are forces, event_synsets.tsv);
+- those killed when something was done to them in the passive were killed by its doer, or by whoever set the weapon.
 """
 
 from __future__ import annotations
@@ -96,3 +97,11 @@ def test_forces_dispatched_somewhere_are_deployed() -> None:
         assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", doer), text
     # dispatching goods or people who are no forces deploys nothing
     assert not [e for e in text_events("The firm dispatched a team of engineers to the plant.") if e["plover_type"] == "MOBILIZE"]
+
+
+def test_the_doer_of_a_passive_when_clause_did_the_killing() -> None:
+    for text, doer, dead in (("Two policemen were killed when their car was ambushed by gunmen in the north.", "gunmen", "policemen"),
+                             ("Four guards were killed when their post was hit by a mortar fired by the insurgents near the dam.",
+                              "insurgents", "guards")):
+        top = top_typed_event(text_events(text))
+        assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", doer, dead), text

@@ -1657,7 +1657,8 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     that act's "by" agent or possessor ("killed in an ambush by X", "in X's offensive") or the party its victims
     fought ("killed in a clash with X"). A phrase the parser hung on a coordinated participle serves both ("two were
     killed and five injured in an ambush by X"), also where the parser made the second participle a modifier of the
-    coordinated noun ("two were killed and seven others | injured in a clash with X")."""
+    coordinated noun ("two were killed and seven others | injured in a clash with X"). Else the doer of the act of
+    force its "when" clause tells of, told in the active or the passive (see below)."""
     verbs = [v] + [c for c in kids(v) if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > v.i]
     verbs += [g for c in kids(v) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PRON") and c.i > v.i
               for g in kids(c) if g.dep_ == "acl" and g.tag_ == "VBN"]
@@ -1674,8 +1675,14 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
     for c in (k for w in verbs for k in kids(w)):
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
-        if is_when_clause(c) and c.i > v.i and not is_passive(c) and _acts_by_force(c, kb):
-            return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
+        if is_when_clause(c) and c.i > v.i and _acts_by_force(c, kb):
+            if not is_passive(c):
+                return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
+            # told in the passive, its "by" agent did it, or whoever owns or set the weapon named there ("killed when
+            # their convoy was struck by a bomb planted by X")
+            agents = [g for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+            if agents:
+                return [grp for g in agents for grp in (_group(g), *owner_groups(g, of_owner=False))]
     return []
 
 
