@@ -431,7 +431,7 @@ class _SentenceCoder:
             recs = self._records(index, sent, act, triggers, probs, act.attribution or default_attr)
             if act.cand.trigger in answered:
                 for r in recs:
-                    r["confidence"] = max(0.0, r["confidence"] - ANSWERED_PENALTY)
+                    r["confidence"] = _less(r["confidence"], ANSWERED_PENALTY)
             out.extend(recs)
         out = _fullest_tellings(_protest_demands(doc, _below_foreground(doc, _below_answering(out, answered))))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -608,7 +608,7 @@ class _SentenceCoder:
         if stated:
             # an implied reversed act never outranks the act the sentence states ("police arrested protesters"
             # implies the protesters' protest; the arrest is what happened)
-            cap = max(0.0, max(stated) - 0.02)
+            cap = _less(max(stated), 0.02)
             for r, rev in zip(records, implied):
                 if rev and r["confidence"] > cap:
                     r["confidence"] = cap
@@ -975,7 +975,7 @@ def _below_answering(records: list[dict[str, Any]], answered: dict[int, _Act]) -
         answering = answered.get(r["action"]["_pos"])
         if (answering is not None and answering.cand.trigger in best
                 and not (answering.plover == _REQUEST_TYPE and r["plover_type"] in _CALLED_OUT_TYPES and _party(r["source"]))):
-            r["confidence"] = min(r["confidence"], max(0.0, best[answering.cand.trigger] - 0.02))
+            r["confidence"] = min(r["confidence"], _less(best[answering.cand.trigger], 0.02))
     return records
 
 
@@ -1002,7 +1002,7 @@ def _protest_demands(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str, 
         protest = protests.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "conj") else None
         if protest is None or _party(r["source"]) not in ("", _party(protest["source"])):
             continue
-        r["confidence"] = min(r["confidence"], max(0.0, protest["confidence"] - 0.02))
+        r["confidence"] = min(r["confidence"], _less(protest["confidence"], 0.02))
     return records
 
 
@@ -1149,7 +1149,7 @@ def _below_foreground(doc: Doc, records: list[dict[str, Any]]) -> list[dict[str,
     top = max(fore)
     for r in typed:
         if behind[r["action"]["_pos"]]:
-            r["confidence"] = min(r["confidence"], max(0.0, top - 0.02))
+            r["confidence"] = min(r["confidence"], _less(top, 0.02))
     return records
 
 
@@ -1212,6 +1212,12 @@ def _sentence_field(index: int, text: str, sent: Span) -> dict[str, Any]:
     kept = raw.strip()
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     return {"index": index, "text": kept, "start": start, "end": start + len(kept)}
+
+
+def _less(conf: float, by: float) -> float:
+    """A confidence lowered by ``by`` (not below 0), rounded as the record writes it: a ranking step must not leave
+    float noise ("0.40299999999999997") in a published field."""
+    return round(max(0.0, conf - by), 4)
 
 
 def _confidence(p: float | None, specificity: float, src: Participant | None, tgt: Participant | None, clause: float, negated: bool,

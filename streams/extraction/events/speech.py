@@ -28,7 +28,9 @@ def content_ids(v: Token) -> set[int]:
             ids.add(c.i)  # "reiterated its support": the object noun itself is what was said
         if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
             ids.update(t.i for t in c.subtree)
-    if v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+    # (a saying that is a clause of time or cause is no parenthetical: "..., after officials said X" reports X only)
+    if (v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX")
+            and not any(m.dep_ == "mark" and m.lower_ != "as" for m in kids(v))):
         own = {s.i for s in v.subtree}
         ids.update(t.i for t in v.head.subtree if t.i not in own)
     return ids
