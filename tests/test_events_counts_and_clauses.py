@@ -14,7 +14,8 @@
 - forces dispatched somewhere are deployed (event_verbs.tsv; frigates and corvettes are forces, event_synsets.tsv);
 - those killed when something was done to them in the passive were killed by its doer, or by whoever set the weapon;
 - a saying that is a clause of time ("after X said ...") reports only its own clause, so a pronoun outside it is no
-  pronoun of its speaker.
+  pronoun of its speaker;
+- a town named in a phrase of place is where the act happened when a later slot names a party.
 """
 
 from __future__ import annotations
@@ -116,3 +117,11 @@ def test_a_saying_in_a_clause_of_time_reports_only_its_own_clause() -> None:
     assert inquiry["source"]["text"] == "air force"
     # ranking steps leave no float noise in the published confidence
     assert all(e["confidence"] == round(e["confidence"], 4) for e in text_events(text))
+
+
+def test_a_town_in_a_phrase_of_place_gives_way_to_the_party_acted_on() -> None:
+    top = top_typed_event(text_events("Police clashed with protesters on the island of Lesbos on Sunday."))
+    assert (top["source"]["text"], top["target"]["text"]) == ("Police", "protesters")
+    # with no party named, the place stands for those acted upon
+    top = top_typed_event(text_events("Marines fired on the town of Kalemie."))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "Kalemie")

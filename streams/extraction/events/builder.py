@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import CleanArticle
 from ..actor_dictionary import actor_date
 from ..doc_index import doc_text, per_doc, sentences
-from ..entities import EntityTable
+from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
@@ -86,6 +86,7 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
 # ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+_PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
 _VISIT_CODE = "042"
@@ -322,6 +323,15 @@ class _SentenceCoder:
         tok = self.doc[group[0]]
         return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
 
+    def _where_it_happened(self, actors: list[Participant], group: list[int]) -> bool:
+        """The actors are towns or other named places (no country, no capital; or the place a settlement noun names,
+        "the island of X") named in a place phrase ("on", "at", "in", "near", "into"), wherever the parser hung it."""
+        if not group:
+            return False
+        head = self.doc[group[0]]
+        return (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PHRASE_PREPS
+                and (head.lemma_.lower() in SETTLEMENT_NOUNS or all(a.named and (a.etype in ("LOC", "FAC") or _a_town(a)) for a in actors)))
+
     def _purpose_of_journey(self, c: Candidate) -> bool:
         """The noun act is what its governor's journey is for ("flew to Amman for talks with X", found by
         ``frames.noun_governor``): the traveller takes part in it, though the journey is coded as an act of its own."""
@@ -484,6 +494,12 @@ class _SentenceCoder:
         exclude = {s.key for s in sources}
         groups = [g for g in c.target_groups if not self._own_body(doc[g[0]], c.code or c.reverse)] if sources else c.target_groups
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
+        if targets and self._where_it_happened(targets, t_group):
+            # a town or an island named in a phrase of the verb is where the act happened when a later slot names a
+            # party ("clashed with militants | on the island of X", "fought rebels | at X")
+            later, l_group = self._actors_in(groups[groups.index(t_group) + 1 :], act.speaker, exclude | {a.key for a in targets})
+            if later and not self._where_it_happened(later, l_group):
+                targets, t_group = later, l_group
         # (coordinated parties of a mutual act act on each other whatever its object: "A and B traded accusations")
         mutual_parties = len(sources) >= 2 and self._mutual(c, tok)
         if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE) and not mutual_parties
