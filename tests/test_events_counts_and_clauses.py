@@ -15,7 +15,9 @@
 - those killed when something was done to them in the passive were killed by its doer, or by whoever set the weapon;
 - a saying that is a clause of time ("after X said ...") reports only its own clause, so a pronoun outside it is no
   pronoun of its speaker;
-- a town named in a phrase of place is where the act happened when a later slot names a party.
+- a town named in a phrase of place is where the act happened when a later slot names a party;
+- a labour confederation is an actor; criminals who acted on a thing and no one named did no political act; tents,
+  blankets and medicine flown somewhere are aid (event_agents.tsv, event_synsets.tsv).
 """
 
 from __future__ import annotations
@@ -125,3 +127,21 @@ def test_a_town_in_a_phrase_of_place_gives_way_to_the_party_acted_on() -> None:
     # with no party named, the place stands for those acted upon
     top = top_typed_event(text_events("Marines fired on the town of Kalemie."))
     assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "Kalemie")
+
+
+def test_a_labour_confederation_is_an_actor() -> None:
+    top = top_typed_event(text_events("Brazil's main labour confederation staged a general strike against the government's pension cuts."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("PROTEST", "Brazil's main labour confederation", "government")
+
+
+def test_criminals_who_acted_on_no_one_named_did_no_political_act() -> None:
+    text = "Burglars broke into a gallery in the old town overnight and stole two paintings, police said."
+    assert not [e for e in text_events(text) if e["plover_type"]]
+    # criminals who acted on people did
+    top = top_typed_event(text_events("A gang kidnapped three engineers near the oil field."))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "engineers")
+
+
+def test_tents_blankets_and_medicine_flown_somewhere_are_aid() -> None:
+    top = top_typed_event(text_events("Qatar flew tents, blankets and medicine to the flood-hit province on Monday."))
+    assert (top["plover_type"], top["source"]["text"]) == ("AID", "Qatar")

@@ -86,6 +86,7 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
 # ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+_CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
 _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
@@ -323,6 +324,15 @@ class _SentenceCoder:
         tok = self.doc[group[0]]
         return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
 
+    def _acted_on_a_thing(self, c: Candidate) -> bool:
+        """The act's first target slot is the verb's own object or the object of its own preposition ("stole a
+        helmet", "broke into a museum"), and names no actor: a thing or a building was acted upon. (What an infinitive
+        of the verb acts on, "fought to control the market", is not the verb's.)"""
+        if not c.target_groups or c.kind != "verb":
+            return False
+        head = self.doc[c.target_groups[0][0]]
+        return head.head.i == c.trigger or head.dep_ == "pobj" and head.head.head.i == c.trigger
+
     def _where_it_happened(self, actors: list[Participant], group: list[int]) -> bool:
         """The actors are towns or other named places (no country, no capital; or the place a settlement noun names,
         "the island of X") named in a place phrase ("on", "at", "in", "near", "into"), wherever the parser hung it."""
@@ -539,6 +549,9 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
+        if (not targets and (c.code or c.reverse)[:2] in FORCE_ROOTS and sources
+                and all(s.sector == _CRIMINAL_SECTOR for s in sources) and self._acted_on_a_thing(c)):
+            return []  # thieves who broke in or stole a thing, no one named: a crime story, no political act
         if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
             # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
             # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded
