@@ -17,7 +17,9 @@
   pronoun of its speaker;
 - a town named in a phrase of place is where the act happened when a later slot names a party;
 - a labour confederation is an actor; criminals who acted on a thing and no one named did no political act; tents,
-  blankets and medicine flown somewhere are aid (event_agents.tsv, event_synsets.tsv).
+  blankets and medicine flown somewhere are aid (event_agents.tsv, event_synsets.tsv);
+- the one a "to" infinitive is said of ("allowed the inspectors to enter") is the verb's object; supplies airdropped
+  are aid (event_verbs.tsv), unless those they go to are told as a disaster's.
 """
 
 from __future__ import annotations
@@ -145,3 +147,17 @@ def test_criminals_who_acted_on_no_one_named_did_no_political_act() -> None:
 def test_tents_blankets_and_medicine_flown_somewhere_are_aid() -> None:
     top = top_typed_event(text_events("Qatar flew tents, blankets and medicine to the flood-hit province on Monday."))
     assert (top["plover_type"], top["source"]["text"]) == ("AID", "Qatar")
+
+
+def test_the_one_a_to_infinitive_is_said_of_is_the_verbs_object() -> None:
+    top = top_typed_event(text_events("The junta refused to allow the inspectors to enter the country."))
+    assert (top["plover_type"], top["target"]["text"]) == ("REJECT", "inspectors")
+    # a finite clause with a modal is no object: what will happen is told of its own subject
+    top = top_typed_event(text_events("The minister said the army will withdraw from the town."))
+    assert top["source"]["text"] == "army"
+
+
+def test_supplies_dropped_from_the_air_are_aid_unless_the_disaster_is_the_story() -> None:
+    top = top_typed_event(text_events("UNICEF began airdropping food to thousands of families cut off by fighting in the east."))
+    assert (top["plover_type"], top["target"]["text"]) == ("AID", "thousands of families")
+    assert not [e for e in text_events("The air force airdropped food and water to villages cut off by the floods.") if e["plover_type"]]

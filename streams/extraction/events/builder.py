@@ -719,7 +719,8 @@ class _SentenceCoder:
     def _of_disaster(self, c: Candidate) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary, or what an act of force is used against is one ("battled a wildfire"); or
-        the act is aid given in a disaster one of its clauses tells of."""
+        the act is aid given in a disaster one of its clauses or its recipients' participle tells of ("to villages cut
+        off by the floods")."""
         if c.kind != "verb":
             return False
         v = self.doc[c.trigger]
@@ -739,9 +740,13 @@ class _SentenceCoder:
         # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
         # shook the region", "troops rescued hundreds after floods swept the valley")
         v = self.doc[c.trigger]
-        return (c.code or c.reverse)[:2] == AID_ROOT and any(
-            s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
-            for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k))
+        if (c.code or c.reverse)[:2] != AID_ROOT:
+            return False
+        return any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
+                   for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k)) or any(
+            # or those it goes to are told as the disaster's ("to villages cut off by the floods")
+            g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
+            for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
 
     def _befell_in_mishap(self, c: Candidate) -> bool:
         """An act of force named by a verb whose setting is an accident, the weather or a natural death

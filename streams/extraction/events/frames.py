@@ -1053,7 +1053,9 @@ def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
     aid (``event_access.tsv``: "allowed IAEA inspectors into the plant", "let the first aid convoys in") allows access:
     the row's code (0861-0863), with the verb's slots. Workers, agencies, trucks, convoys and supplies count only with a
     modifier of aid, relief, food or medicine ("food trucks", "aid workers"): "allowed trucks into the centre" is traffic."""
-    entering = "in" in frame.particles or any(p_ in ("into", "through") for p_, _ in frame.preps)
+    # (let in or through somewhere, or let do something there: "allowed aid trucks to enter X")
+    entering = ("in" in frame.particles or any(p_ in ("into", "through") for p_, _ in frame.preps)
+                or any(c.dep_ in ("ccomp", "xcomp") and has_to(c) for c in kids(frame.verb)))
     if not cands or not kb.access or not all(_allowing(c, entering) for c in cands):
         return cands
     # (or those allowed to do something, whom the parser makes the subject of the infinitive: "allowed aid trucks |
@@ -1067,7 +1069,8 @@ def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
             code = kb.access.get(n.lemma_.lower())
             if code and (n.lemma_.lower() not in _NEEDS_AID_MODIFIER
                          or any(c.lower_ in _AID_MODIFIERS for c in kids(n) if c.dep_ in ("compound", "amod"))):
-                return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + ACCESS_PATTERN)]
+                # (the act is the letting: what is let in is its target's matter, no word of the act)
+                return [replace(cands[0], code=code, reverse="", pattern=cands[0].pattern + ACCESS_PATTERN, consumed=[])]
     return cands
 
 

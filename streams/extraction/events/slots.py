@@ -571,15 +571,17 @@ def clause_read_objects(v: Token) -> list[Token]:
     """An object with a participle after it ("attacked farmers tending their fields"), which the parser read as the
     subject of a clause of its own: the noun right after the verb is the verb's object. Also a participle of a
     reduced relative read as a finite verb ("captured a drug lord wanted for murder", :func:`misread_relative`). And
-    the one a bare infinitive is said of ("helped X rebuild", "let the convoy pass"), read as the subject of a clause:
-    the verb acts on them (the help is X's, as in "helped X to rebuild")."""
+    the one a bare or "to" infinitive is said of ("helped X rebuild", "let the convoy pass", "allowed the inspectors
+    to enter"), read as the subject of a clause: the verb acts on them (the help is X's, as in "helped X to
+    rebuild"). Not a finite clause with a modal ("said the army will withdraw"), whose subject is no object."""
     out: list[Token] = []
     for c in kids(v):
         if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
             subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
             if subj:
                 out.extend(conjuncts(counted(subj[0])))
-        elif c.dep_ == "ccomp" and c.i > v.i and c.tag_ == "VB" and not any(k.dep_ in ("aux", "mark") for k in kids(c)):
+        elif (c.dep_ == "ccomp" and c.i > v.i and c.tag_ == "VB"
+              and not any(k.dep_ == "mark" or k.dep_ == "aux" and k.tag_ != "TO" for k in kids(c))):
             subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN", "PRON")]
             if subj:
                 out.extend(conjuncts(counted(subj[0])))
