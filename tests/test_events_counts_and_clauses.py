@@ -19,7 +19,9 @@
 - a labour confederation is an actor; criminals who acted on a thing and no one named did no political act; tents,
   blankets and medicine flown somewhere are aid (event_agents.tsv, event_synsets.tsv);
 - the one a "to" infinitive is said of ("allowed the inspectors to enter") is the verb's object; supplies airdropped
-  are aid (event_verbs.tsv), unless those they go to are told as a disaster's.
+  are aid (event_verbs.tsv), unless those they go to are told as a disaster's;
+- a protest is aimed at whom it presses wherever the parser hung the purpose; those in whose midst force was used
+  ("among X") are its target.
 """
 
 from __future__ import annotations
@@ -161,3 +163,14 @@ def test_supplies_dropped_from_the_air_are_aid_unless_the_disaster_is_the_story(
     top = top_typed_event(text_events("UNICEF began airdropping food to thousands of families cut off by fighting in the east."))
     assert (top["plover_type"], top["target"]["text"]) == ("AID", "thousands of families")
     assert not [e for e in text_events("The air force airdropped food and water to villages cut off by the floods.") if e["plover_type"]]
+
+
+def test_a_protest_is_aimed_at_whom_it_presses_wherever_the_purpose_hangs() -> None:
+    text = "Farmers blocked the motorways into Madrid with thousands of tractors on Tuesday to press the ministry to drop new rules."
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("PROTEST", "Farmers", "ministry")
+
+
+def test_those_in_whose_midst_force_was_used_are_its_target() -> None:
+    top = top_typed_event(text_events("A gunman opened fire among mourners at a funeral in the hills, killing six people."))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "mourners")

@@ -31,8 +31,9 @@ from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_R
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients, protest_on_meeting
 from .tables import code_info
 
-# Prepositions that introduce the one acted upon, in order of preference (after the direct object).
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
+# Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
+# those in whose midst an act was done ("blew himself up among worshippers at a mosque": the worshippers).
+TARGET_PREPS = ("against", "on", "upon", "among", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks": the noun act is the verb's occasion
 # Prepositions that make an event noun the act of the verb they hang on, or its occasion ("went on strike", "took
@@ -612,11 +613,23 @@ def _across_border(v: Token) -> list[list[int]]:
 
 def pressed_first(v: Token, targets: list[list[int]]) -> list[list[int]]:
     """A protest's target groups with those it is done to press first, by its purpose infinitive ("blocked the port to
-    press the government to ban trawlers", "to force the company to reinstate workers"): what it blocks or where it is
-    held is only how."""
-    pressed = [_group(counted(o)) for c in kids(v) if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PRESSING
-               and has_to(c) for o in kids(c) if o.dep_ == "dobj"]
+    press the government to ban trawlers", "to force the company to reinstate workers", also where the parser hung it
+    on a noun of the clause): what it blocks or where it is held is only how."""
+    pressed = [_group(counted(o)) for c in v.subtree if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and c.lemma_.lower() in _PRESSING
+               and has_to(c) and _within_clause(c.head, v) for o in kids(c) if o.dep_ == "dobj"]
     return [g for g in pressed if g not in targets] + targets
+
+
+def _within_clause(t: Token, v: Token) -> bool:
+    """``t`` is ``v`` or hangs on it through nouns and prepositions only (the parser may hang a purpose infinitive on
+    a noun of the clause: "blocked roads with hundreds of tractors | to press X"), no verb of another clause between."""
+    for _ in range(8):
+        if t.i == v.i:
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def protest_sites(heads: list[Token]) -> list[list[int]]:
