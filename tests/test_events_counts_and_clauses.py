@@ -21,7 +21,9 @@
 - the one a "to" infinitive is said of ("allowed the inspectors to enter") is the verb's object; supplies airdropped
   are aid (event_verbs.tsv), unless those they go to are told as a disaster's;
 - a protest is aimed at whom it presses wherever the parser hung the purpose; those in whose midst force was used
-  ("among X") are its target.
+  ("among X") are its target;
+- a past verb tagged as a participle with a subject of its own ("the chief | placed troops on alert") is the clause's
+  verb, and the forces it moves are its own, no target.
 """
 
 from __future__ import annotations
@@ -174,3 +176,8 @@ def test_a_protest_is_aimed_at_whom_it_presses_wherever_the_purpose_hangs() -> N
 def test_those_in_whose_midst_force_was_used_are_its_target() -> None:
     top = top_typed_event(text_events("A gunman opened fire among mourners at a funeral in the hills, killing six people."))
     assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "mourners")
+
+
+def test_a_past_verb_tagged_as_a_participle_with_its_own_subject_is_the_clause_verb() -> None:
+    top = top_typed_event(text_events("India's army chief placed troops along the frontier on high alert on Monday, the ministry said."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]) == ("MOBILIZE", "India's army chief", None)

@@ -55,7 +55,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import (after_comma, agent_heads, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+from .slots import (after_comma, agent_heads, finite_modifier, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
                     reciprocally_owned, sentence_of)
 from .speech import according_to, content_ids
 from .tables import code_info
@@ -307,10 +307,12 @@ class _SentenceCoder:
         others ("freed their hostages"). Forces moved, deployed or massed (CAMEO 15, a show of force) with no owner
         named ("moved additional troops to the border") are the mover's own too: the show is aimed at whom the
         sentence names past them ("to its border with X")."""
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj"):
+        # (the object of a finite verb the parser hung on it as a modifier is an object too: "the chief | placed troops")
+        if tok.pos_ != "NOUN" or (tok.dep_ not in ("dobj", "conj") and not any(c.dep_ == "amod" and finite_modifier(c) for c in kids(tok))):
             return False
         pronoun_owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in kids(tok))
-        if not pronoun_owned and (code[:2] != _POSTURE_ROOT or any(c.dep_ in ("poss", "prep") for c in kids(tok))):
+        owner_named = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in kids(tok))
+        if not pronoun_owned and (code[:2] != _POSTURE_ROOT or owner_named):
             return False
         a = self.parts.actor(tok)
         return (a is not None and not a.named and a.sector in _OWN_BODY_SECTORS

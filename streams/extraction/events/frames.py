@@ -28,7 +28,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, object_heads, object_predicates, passive_patients, protest_on_meeting
+from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, passive_patients, protest_on_meeting
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
@@ -240,11 +240,15 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
             t = counted(c)
             out.add(("s", t.lemma_.lower()))
             out.add(("s", t.lower_))
-    for c in kids(v):  # prepositions attached to the object ("imposed sanctions on X")
-        if c.dep_ in ("dobj", "nsubjpass"):
-            for g in kids(c):
-                if g.dep_ == "prep":
-                    out.add(("p", _PREP_SPELLINGS.get(g.lower_, g.lower_)))
+    objects = [c for c in kids(v) if c.dep_ in ("dobj", "nsubjpass")]
+    if finite_modifier(v):  # the object is the phrase the verb hangs on ("the chief | placed troops on alert")
+        o = modified_phrase(v)
+        objects.append(o)
+        out.update((("o", o.lemma_.lower()), ("o", o.lower_)))
+    for c in objects:  # prepositions attached to the object ("imposed sanctions on X")
+        for g in kids(c):
+            if g.dep_ == "prep":
+                out.add(("p", _PREP_SPELLINGS.get(g.lower_, g.lower_)))
     return out
 
 

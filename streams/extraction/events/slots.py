@@ -556,7 +556,7 @@ def object_heads(v: Token) -> list[Token]:
                 out.extend(conjuncts(c))
                 out.extend(object_predicates(c))
     if not out and finite_modifier(v):
-        out.extend(conjuncts(_modified_phrase(v)))
+        out.extend(conjuncts(modified_phrase(v)))
     if not out:
         out.extend(clause_read_objects(v))
         for c in kids(v):
@@ -626,12 +626,14 @@ def finite_modifier(v: Token) -> bool:
     """A past tense with a subject of its own that the parser hung as a modifier on the noun after it, when a title
     or a role noun opens the object's name ("the court sentenced | journalist X", read as "sentenced journalist"):
     a finite verb, whose object is the phrase it hangs on (:func:`object_heads`). A participle that modifies a noun
-    ("the detained reporters") has no subject, and a count the parser made one is none ("113 looted bronzes")."""
-    return (v.dep_ == "amod" and v.tag_ == "VBD" and v.i < v.head.i
+    ("the detained reporters") has no subject, and a count the parser made one is none ("113 looted bronzes"); a past
+    form the tagger read as a participle with a subject of its own ("the army chief | placed troops on alert") is
+    finite too."""
+    return (v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.i < v.head.i
             and any(c.dep_ == "nsubj" and c.i < v.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids(v)))
 
 
-def _modified_phrase(v: Token) -> Token:
+def modified_phrase(v: Token) -> Token:
     """The head of the noun phrase a finite modifier hangs on (up its chain of compounds)."""
     head = v.head
     while head.dep_ == "compound" and head.head.i > head.i:
