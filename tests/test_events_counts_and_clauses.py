@@ -23,7 +23,9 @@
 - a protest is aimed at whom it presses wherever the parser hung the purpose; those in whose midst force was used
   ("among X") are its target;
 - a past verb tagged as a participle with a subject of its own ("the chief | placed troops on alert") is the clause's
-  verb, and the forces it moves are its own, no target.
+  verb, and the forces it moves are its own, no target;
+- ending an agreement reduces relations (event_endings.tsv); exercises one party holds with no partner named are a
+  show of force, aimed at the state across a border named, as event_nouns.tsv codes them.
 """
 
 from __future__ import annotations
@@ -181,3 +183,15 @@ def test_those_in_whose_midst_force_was_used_are_its_target() -> None:
 def test_a_past_verb_tagged_as_a_participle_with_its_own_subject_is_the_clause_verb() -> None:
     top = top_typed_event(text_events("India's army chief placed troops along the frontier on high alert on Monday, the ministry said."))
     assert (top["plover_type"], top["source"]["text"], top["target"]) == ("MOBILIZE", "India's army chief", None)
+
+
+def test_ending_an_agreement_reduces_relations() -> None:
+    top = top_typed_event(text_events("Mali ended its security cooperation agreement with Denmark on Friday."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("160", "Mali", "Denmark")
+
+
+def test_exercises_of_one_party_are_a_show_of_force_and_joint_ones_cooperation() -> None:
+    top = top_typed_event(text_events("Algerian forces staged live-fire exercises near the border with Morocco this week."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Algerian forces", "Morocco")
+    top = top_typed_event(text_events("The Indian and Japanese navies staged joint exercises in the Bay of Bengal."))
+    assert top["plover_type"] == "COOPERATE"

@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, noun_of_gerund, pressed_first, undergone
+from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first, undergone
 from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -86,6 +86,7 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
 # ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+_MILITARY_COOPERATION = "062"  # CAMEO "cooperate militarily"
 _CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
 _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
@@ -335,6 +336,18 @@ class _SentenceCoder:
         head = self.doc[c.target_groups[0][0]]
         return head.head.i == c.trigger or head.dep_ == "pobj" and head.head.head.i == c.trigger
 
+    def _exercised_alone(self, c: Candidate) -> str:
+        """The code event_nouns.tsv gives an exercise or a drill of one party (a show of force) when the candidate's
+        pattern consumed such a noun with no "joint" modifier; "" otherwise."""
+        for i in c.consumed:
+            noun = self.doc[i]
+            if noun.pos_ != "NOUN" or any(m.lower_ == "joint" for m in kids(noun)):
+                continue
+            alone = [r.code for r in knowledge().nouns.get(noun.lemma_.lower(), ()) if r.code[:2] == _POSTURE_ROOT]
+            if alone:
+                return alone[0]
+        return ""
+
     def _where_it_happened(self, actors: list[Participant], group: list[int]) -> bool:
         """The actors are towns or other named places (no country, no capital; or the place a settlement noun names,
         "the island of X") named in a place phrase ("on", "at", "in", "near", "into"), wherever the parser hung it."""
@@ -554,6 +567,14 @@ class _SentenceCoder:
         if (not targets and (c.code or c.reverse)[:2] in FORCE_ROOTS and sources
                 and all(s.sector == _CRIMINAL_SECTOR for s in sources) and self._acted_on_a_thing(c)):
             return []  # thieves who broke in or stole a thing, no one named: a crime story, no political act
+        if not targets and len(sources) == 1 and c.kind == "verb" and c.code.startswith(_MILITARY_COOPERATION):
+            shown = self._exercised_alone(c)
+            if shown:
+                # exercises a single party holds with no partner named are a show of force, as event_nouns.tsv codes
+                # them ("staged live-fire exercises near the border"), not the cooperation a joint one is
+                c = replace(c, code=shown, reverse="")
+                act = replace(act, cand=c, plover=code_info(shown).plover_type, p_type=self._p(probs, code_info(shown).plover_type))
+                targets, t_group = self._actors_in(across_border(tok), act.speaker, exclude)  # ("near its border with X")
         if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
             # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
             # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded

@@ -553,7 +553,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if code[:2] == _INQUIRY_ROOT:
             targets += [g for g in _investigated(frame) if g not in targets]
         if code[:2] == _FORCE_POSTURE_ROOT:
-            targets += [g for g in _across_border(frame.verb) if g not in targets]
+            targets += [g for g in across_border(frame.verb) if g not in targets]
     v = frame.verb
     if (v.dep_ == "xcomp" or v.dep_ == "advcl" and has_to(v)) and protest_on_meeting(v.head, v):
         # a protest an envoy is summoned for is made to the one called in, after whatever it is against
@@ -608,7 +608,7 @@ def _investigated(frame: VerbFrame) -> list[list[int]]:
     return out
 
 
-def _across_border(v: Token) -> list[list[int]]:
+def across_border(v: Token) -> list[list[int]]:
     """The state across the border a show or a build-up of force is held at ("massed troops near the border with X",
     "drills close to its frontier with X"): whom it faces."""
     return [_group(g) for t in v.subtree if t.lemma_.lower() in _BOUNDARY_NOUNS and t.i > v.i
