@@ -25,7 +25,9 @@
 - a past verb tagged as a participle with a subject of its own ("the chief | placed troops on alert") is the clause's
   verb, and the forces it moves are its own, no target;
 - ending an agreement reduces relations (event_endings.tsv); exercises one party holds with no partner named are a
-  show of force, aimed at the state across a border named, as event_nouns.tsv codes them.
+  show of force, aimed at the state across a border named, as event_nouns.tsv codes them;
+- the partner of a talk hung inside its object ("discussed the security of shipping with X") is the partner; a request
+  made in a letter is aimed at whom the letter went.
 """
 
 from __future__ import annotations
@@ -195,3 +197,17 @@ def test_exercises_of_one_party_are_a_show_of_force_and_joint_ones_cooperation()
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Algerian forces", "Morocco")
     top = top_typed_event(text_events("The Indian and Japanese navies staged joint exercises in the Bay of Bengal."))
     assert top["plover_type"] == "COOPERATE"
+
+
+def test_a_partner_hung_inside_the_object_is_the_partner() -> None:
+    for text, partner in (("Kenya's president discussed the safety of Red Sea shipping with Abdel Fattah al-Sisi in a call on Sunday.",
+                           "Abdel Fattah al-Sisi"),
+                          ("Ghana's president discussed efforts to secure a truce in Sudan with the emir of Qatar on Monday.",
+                           "emir of Qatar")):
+        top = top_typed_event(text_events(text))
+        assert (top["plover_type"], (top["target"] or {}).get("text")) == ("CONSULT", partner), text
+
+
+def test_a_request_made_in_a_letter_is_aimed_at_whom_the_letter_went() -> None:
+    top = top_typed_event(text_events("In a letter to the Security Council, Sudan's envoy requested an urgent session on the siege."))
+    assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "Security Council")

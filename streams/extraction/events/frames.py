@@ -321,6 +321,8 @@ THEME_ROOTS = {"06", "07", "15"}
 _NOT_CARRYING = frozenset({"belong", "relate", "link", "tie", "connect", "attach", "affiliate", "close", "owe"})
 PROPERTY_RETURN_CODE = "0842"  # CAMEO "return, release property": its object is what goes back, its "to" whom to
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
+PARTNER_ROOTS = {"03", "04", "05", "06"}  # acts done "with" a partner: intents, consultations, cooperation
+_MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "call"})  # what carries words to someone
 PROTEST_ROOT = "14"
 THREAT_ROOT = "13"
 _DISAPPROVING_ROOT = "11"  # CAMEO 11, disapprove: criticise, condemn, accuse
@@ -535,6 +537,15 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [g for c in kids(frame.verb) if c.dep_ == "ccomp"
                         for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"
                         for g in (_group(counted(s)), *owner_groups(counted(s), of_owner=False))]
+            # or to whom the message that carries the request went ("in a letter to X, ... requested")
+            targets += [_group(r) for c in kids(frame.verb) if c.dep_ == "prep" and c.lower_ == "in"
+                        for m in kids(c) if m.dep_ == "pobj" and m.lemma_.lower() in _MESSAGE_NOUNS
+                        for t in kids(m) if t.dep_ == "prep" and t.lower_ == "to" for r in kids(t) if r.dep_ == "pobj"]
+        if code[:2] in PARTNER_ROOTS:
+            # the partner of a talk or a cooperation the parser hung inside the object ("discussed the security of
+            # shipping | with X", "discussed efforts to secure a truce | with X"), after the verb's own phrases
+            targets += [_group(g) for o in frame.objects for t in o.subtree if t.dep_ == "prep" and t.lower_ == "with"
+                        and t.head.i != frame.verb.i for g in kids(t) if g.dep_ == "pobj"]
         if code[:2] == THREAT_ROOT:  # who would undergo a threatened act is what the clause saying it acts on
             for c in kids(frame.verb):  # ("warned that it would ban X", "... would take measures against X")
                 if c.dep_ == "ccomp":
