@@ -27,7 +27,8 @@
 - ending an agreement reduces relations (event_endings.tsv); exercises one party holds with no partner named are a
   show of force, aimed at the state across a border named, as event_nouns.tsv codes them;
 - the partner of a talk hung inside its object ("discussed the security of shipping with X") is the partner; a request
-  made in a letter is aimed at whom the letter went.
+  made in a letter is aimed at whom the letter went;
+- money (the dictionary's &CURRENCY: "the naira stabilised") is no actor.
 """
 
 from __future__ import annotations
@@ -211,3 +212,8 @@ def test_a_partner_hung_inside_the_object_is_the_partner() -> None:
 def test_a_request_made_in_a_letter_is_aimed_at_whom_the_letter_went() -> None:
     top = top_typed_event(text_events("In a letter to the Security Council, Sudan's envoy requested an urgent session on the siege."))
     assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "Security Council")
+
+
+def test_money_is_no_actor() -> None:
+    text = "The finance minister told reporters in Lagos that the naira had stabilised and that inflation should ease."
+    assert not [e for e in text_events(text) if e["plover_type"]]

@@ -306,6 +306,8 @@ class Participants:
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
             return None  # "no crew members were hurt", "no group has claimed it": a phrase that names nobody
+        if tok.lemma_.lower() in knowledge().currencies or tok.lower_ in knowledge().currencies:
+            return None  # "the naira stabilised", "the euro fell": money (the dictionary's &CURRENCY), which the tagger may name
         settlement = self._settlement(tok)
         if settlement is not None:
             # "the border town of X", "the rebel-held city of X": the phrase is the place its "of" names, written by its name
