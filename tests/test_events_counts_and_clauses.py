@@ -28,7 +28,8 @@
   show of force, aimed at the state across a border named, as event_nouns.tsv codes them;
 - the partner of a talk hung inside its object ("discussed the security of shipping with X") is the partner; a request
   made in a letter is aimed at whom the letter went;
-- money (the dictionary's &CURRENCY: "the naira stabilised") is no actor.
+- money (the dictionary's &CURRENCY: "the naira stabilised") is no actor; the occasion of a saying ("said during a
+  visit to X") ranks below the act the words report.
 """
 
 from __future__ import annotations
@@ -217,3 +218,12 @@ def test_a_request_made_in_a_letter_is_aimed_at_whom_the_letter_went() -> None:
 def test_money_is_no_actor() -> None:
     text = "The finance minister told reporters in Lagos that the naira had stabilised and that inflation should ease."
     assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_the_occasion_of_a_saying_ranks_below_the_act_it_reports() -> None:
+    text = "France will send two more frigates to the Red Sea next month, the defence minister said during a visit to Djibouti."
+    top = top_typed_event(text_events(text))
+    assert top["source"]["text"] == "France" and top["plover_type"] != "CONSULT"
+    # with nothing else reported, the visit stays the sentence's act
+    top = top_typed_event(text_events("The minister said during a visit to Kyiv that the war would end soon."))
+    assert (top["plover_type"], top["target"]["text"]) == ("CONSULT", "Kyiv")

@@ -1148,9 +1148,22 @@ def _clause_depth(tok: Token) -> int:
 
 def _background_step(cur: Token) -> bool:
     """``cur`` opens a clause or phrase of background to what its head reports: a relative clause (describing a
-    party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed."""
+    party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed, the occasion of
+    a saying."""
     return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
-            or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur) or is_purpose_infinitive(cur))
+            or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur) or is_purpose_infinitive(cur)
+            or _occasion_of_saying(cur))
+
+
+_SAYING = frozenset({"say", "tell", "add", "announce", "state", "declare", "note", "write"})
+
+
+def _occasion_of_saying(cur: Token) -> bool:
+    """A noun act that is where or when something was said ("..., the minister said during a visit to X", "told
+    reporters at a meeting"): the occasion of the words, background to the act they report."""
+    prep = cur.head
+    return (cur.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("during", "at", "on", "in")
+            and prep.head.lemma_.lower() in _SAYING)
 
 
 def _trailing_participle(cur: Token) -> bool:
