@@ -29,7 +29,7 @@
 - the partner of a talk hung inside its object ("discussed the security of shipping with X") is the partner; a request
   made in a letter is aimed at whom the letter went;
 - money (the dictionary's &CURRENCY: "the naira stabilised") is no actor; the occasion of a saying ("said during a
-  visit to X") ranks below the act the words report.
+  visit to X") ranks below the act the words report; a threat is aimed at whom it says would face it.
 """
 
 from __future__ import annotations
@@ -227,3 +227,8 @@ def test_the_occasion_of_a_saying_ranks_below_the_act_it_reports() -> None:
     # with nothing else reported, the visit stays the sentence's act
     top = top_typed_event(text_events("The minister said during a visit to Kyiv that the war would end soon."))
     assert (top["plover_type"], top["target"]["text"]) == ("CONSULT", "Kyiv")
+
+
+def test_a_threat_is_aimed_at_whom_it_says_would_face_it() -> None:
+    top = top_typed_event(text_events("The militia's leader warned on Sunday that Turkey would face a painful response for the raids."))
+    assert (top["plover_type"], top["target"]["text"]) == ("THREATEN", "Turkey")

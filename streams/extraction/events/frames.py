@@ -550,6 +550,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             for c in kids(frame.verb):  # ("warned that it would ban X", "... would take measures against X")
                 if c.dep_ == "ccomp":
                     objs = object_heads(c)
+                    # (or the clause's subject, when its verb is one of undergoing: "warned that X would face a harsh
+                    # response", event_undergoing_verbs.tsv)
+                    if c.lemma_.lower() in knowledge().undergoing:
+                        targets += [_group(counted(s)) for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
                     targets += [_group(o) for o in objs]
                     targets += [_group(g) for h in (c, *objs) for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in _XCOMP_PREPS
                                 for g in kids(p_) if g.dep_ == "pobj"]
