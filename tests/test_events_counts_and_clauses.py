@@ -29,7 +29,8 @@
 - the partner of a talk hung inside its object ("discussed the security of shipping with X") is the partner; a request
   made in a letter is aimed at whom the letter went;
 - money (the dictionary's &CURRENCY: "the naira stabilised") is no actor; the occasion of a saying ("said during a
-  visit to X") ranks below the act the words report; a threat is aimed at whom it says would face it.
+  visit to X") ranks below the act the words report; a threat is aimed at whom it says would face it, and at whom
+  its infinitive acts on however the parser hung it.
 """
 
 from __future__ import annotations
@@ -232,3 +233,9 @@ def test_the_occasion_of_a_saying_ranks_below_the_act_it_reports() -> None:
 def test_a_threat_is_aimed_at_whom_it_says_would_face_it() -> None:
     top = top_typed_event(text_events("The militia's leader warned on Sunday that Turkey would face a painful response for the raids."))
     assert (top["plover_type"], top["target"]["text"]) == ("THREATEN", "Turkey")
+
+
+def test_a_threat_is_aimed_at_whom_its_infinitive_acts_on_however_parsed() -> None:
+    text = "The European Union threatened on Monday to impose travel bans and other penalties on Georgian officials."
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["target"]["text"]) == ("THREATEN", "Georgian officials")

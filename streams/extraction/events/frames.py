@@ -524,10 +524,16 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [g for o in frame.objects if o.i in used for g in (_group(o), *_object_owners(o, code)) if not set(g) <= used - {o.i}]
             # so can a consumed preposition's noun ("POLICE * WITH DEMONSTRATOR": "clashed with protesters")
             targets += [_group(o) for p_, o in frame.preps if o.i in used and p_ in TARGET_PREPS]
-        for x in frame.xcomps:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
+        # (a threat's infinitive the parser made an adverbial clause is the act threatened all the same: "threatened
+        # on Friday | to impose sanctions on X")
+        threatened = [c for c in kids(frame.verb) if c.dep_ == "advcl" and has_to(c)] if code[:2] == THREAT_ROOT else []
+        for x in [*frame.xcomps, *threatened]:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
             objs = object_heads(x)  # the one its object is for or against ("threatened to cut aid to X")
             targets += [_group(o) for o in objs]
             targets += [_group(g) for h in (x, *objs) for c in kids(h) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
+                        for g in kids(c) if g.dep_ == "pobj"]
+            # (and what the conjoined objects are aimed at: "impose visa bans and other sanctions | on X")
+            targets += [_group(g) for o in objs for k in o.conjuncts for c in kids(k) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
                         for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] == PROTEST_ROOT:
             targets += protest_sites([frame.verb, *frame.objects])
