@@ -30,7 +30,7 @@
   made in a letter is aimed at whom the letter went;
 - money (the dictionary's &CURRENCY: "the naira stabilised") is no actor; the occasion of a saying ("said during a
   visit to X") ranks below the act the words report; a threat is aimed at whom it says would face it, and at whom
-  its infinitive acts on however the parser hung it.
+  its infinitive acts on however the parser hung it; what is invested in a state or its sector goes to that state.
 """
 
 from __future__ import annotations
@@ -239,3 +239,11 @@ def test_a_threat_is_aimed_at_whom_its_infinitive_acts_on_however_parsed() -> No
     text = "The European Union threatened on Monday to impose travel bans and other penalties on Georgian officials."
     top = top_typed_event(text_events(text))
     assert (top["plover_type"], top["target"]["text"]) == ("THREATEN", "Georgian officials")
+
+
+def test_what_is_invested_in_a_state_or_its_sector_goes_to_that_state() -> None:
+    top = top_typed_event(text_events("Qatar will invest heavily in Egypt's energy sector."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("AGREE", "Qatar", "Egypt")
+    # the owner of a place force was used in stands for those it was used on, as the place does
+    top = top_typed_event(text_events("Troops shelled positions in Ukraine's east."))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "Ukraine")

@@ -92,6 +92,9 @@ _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's 
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
 _VISIT_CODE = "042"
+# economic cooperation and its intent (CAMEO 061, 0311): what is invested or financed "in" a state, or in its sector,
+# goes to that state ("invested in Kenya", "will invest in Pakistan's mining sector")
+_INVESTMENT_CODES = ("061", "0311")
 _PLACE_TYPES = {"GPE", "LOC"}
 _LIGHT_PREPS = {"on", "in", "at", "into"}  # "went on strike", "took part in protests", "engaged in talks"
 _ASSENT_TYPES = {"AGREE", "SUPPORT", "COOPERATE"}  # verbs whose event-noun object is what they assent to
@@ -548,7 +551,7 @@ class _SentenceCoder:
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
         if (sources and not targets and c.place_groups and c.code and not mutual_parties
-                and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE)):
+                and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE or c.code.startswith(_INVESTMENT_CODES))):
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)

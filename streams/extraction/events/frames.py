@@ -307,12 +307,15 @@ def _group(tok: Token) -> list[int]:
 
 
 def place_groups(owners: list[Token]) -> list[list[int]]:
-    """Places of the act: "in X" phrases of the verb or its objects, and "of X" of an object ("areas of X")."""
+    """Places of the act: "in X" phrases of the verb or its objects, and "of X" of an object ("areas of X"); each
+    followed by the state or body that owns it ("in Pakistan's mining sector")."""
     out: list[list[int]] = []
     for owner in owners:
         for c in kids(owner):
             if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or (c.lower_ == "of" and owner is not owners[0])):
-                out += [[g.i] for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+                for g in kids(c):
+                    if g.dep_ == "pobj" and not is_time(g):
+                        out += [[g.i], *([p.i] for p in kids(g) if p.dep_ == "poss" and p.pos_ != "PRON")]
     return out
 
 
