@@ -247,3 +247,8 @@ def test_what_is_invested_in_a_state_or_its_sector_goes_to_that_state() -> None:
     # the owner of a place force was used in stands for those it was used on, as the place does
     top = top_typed_event(text_events("Troops shelled positions in Ukraine's east."))
     assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "Ukraine")
+
+
+def test_a_word_of_the_place_phrase_is_no_later_party() -> None:
+    top = top_typed_event(text_events("Authorities imposed a curfew on the southern Senegalese city of Ziguinchor on Saturday."))
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "Ziguinchor")

@@ -525,7 +525,10 @@ class _SentenceCoder:
         if targets and self._where_it_happened(targets, t_group):
             # a town or an island named in a phrase of the verb is where the act happened when a later slot names a
             # party ("clashed with militants | on the island of X", "fought rebels | at X")
-            later, l_group = self._actors_in(groups[groups.index(t_group) + 1 :], act.speaker, exclude | {a.key for a in targets})
+            # (not a word of the place's own phrase: "on the southern Senegalese city of X" names X's state, no party)
+            place = self.doc[t_group[0]]
+            rest = [g for g in groups[groups.index(t_group) + 1 :] if not place.left_edge.i <= g[0] < place.i]
+            later, l_group = self._actors_in(rest, act.speaker, exclude | {a.key for a in targets})
             if later and not self._where_it_happened(later, l_group):
                 targets, t_group = later, l_group
         # (coordinated parties of a mutual act act on each other whatever its object: "A and B traded accusations")
