@@ -30,7 +30,8 @@
   made in a letter is aimed at whom the letter went;
 - money (the dictionary's &CURRENCY: "the naira stabilised") is no actor; the occasion of a saying ("said during a
   visit to X") ranks below the act the words report; a threat is aimed at whom it says would face it, and at whom
-  its infinitive acts on however the parser hung it; what is invested in a state or its sector goes to that state.
+  its infinitive acts on however the parser hung it; what is invested in a state or its sector goes to that state;
+- forces deployed or put on alert by no one named show their own side's force, unless sent to rescue or help.
 """
 
 from __future__ import annotations
@@ -252,3 +253,13 @@ def test_what_is_invested_in_a_state_or_its_sector_goes_to_that_state() -> None:
 def test_a_word_of_the_place_phrase_is_no_later_party() -> None:
     top = top_typed_event(text_events("Authorities imposed a curfew on the southern Senegalese city of Ziguinchor on Saturday."))
     assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "Ziguinchor")
+
+
+def test_forces_deployed_by_no_one_named_show_their_own_force() -> None:
+    top = top_typed_event(text_events("Troops were deployed to the border with Eritrea on Friday."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Troops", "Eritrea")
+    top = top_typed_event(text_events("Police in the capital were placed on high alert ahead of the opposition rally."))
+    assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Police")
+    # forces sent to rescue after a disaster show no force
+    text = "Heavy rains swept away a bridge in the valley. The army was deployed to help with rescue efforts."
+    assert not [e for e in text_events(text) if e["plover_type"] == "MOBILIZE"]

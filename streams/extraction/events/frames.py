@@ -1005,7 +1005,23 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
     out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
-    return _threats(out, v, kb)
+    return _own_forces_shown(_threats(out, v, kb), frame, kb)
+
+
+_RELIEF_WORDS = frozenset({"rescue", "relief", "evacuate", "evacuation", "help", "assist", "search", "aid"})
+
+
+def _own_forces_shown(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """Forces deployed or put on alert by no one named (a passive show or build-up of force, CAMEO 15) show their own
+    side's force: they are the act's doers, no target of it ("troops were deployed to the border", "police were
+    placed on high alert")."""
+    if not frame.passive or any(t.lemma_.lower() in _RELIEF_WORDS for t in frame.after):
+        return cands  # (forces sent to rescue or to help after a disaster show no force: "deployed to help with rescue efforts")
+    forces = [_group(counted(p)) for p in passive_patients(frame.verb) if _forces(counted(p), kb)]
+    if not forces:
+        return cands
+    return [replace(c, source_groups=forces, target_groups=[g for g in c.target_groups if g not in forces])
+            if not c.source_groups and c.code[:2] == _FORCE_POSTURE_ROOT else c for c in cands]
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
