@@ -535,9 +535,6 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             targets += [_group(o) for o in objs]
             targets += [_group(g) for h in (x, *objs) for c in kids(h) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
                         for g in kids(c) if g.dep_ == "pobj"]
-            # (and what the conjoined objects are aimed at: "impose visa bans and other sanctions | on X")
-            targets += [_group(g) for o in objs for k in o.conjuncts for c in kids(k) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
-                        for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] == PROTEST_ROOT:
             targets += protest_sites([frame.verb, *frame.objects])
             targets = pressed_first(frame.verb, targets)

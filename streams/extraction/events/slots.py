@@ -576,15 +576,17 @@ def clause_read_objects(v: Token) -> list[Token]:
     rebuild"). Not a finite clause with a modal ("said the army will withdraw"), whose subject is no object."""
     out: list[Token] = []
     for c in kids(v):
-        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > v.i and (c.tag_ == "VBG" or misread_relative(c)):
-            subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN")]
-            if subj:
-                out.extend(conjuncts(counted(subj[0])))
-        elif (c.dep_ == "ccomp" and c.i > v.i and c.tag_ == "VB"
-              and not any(k.dep_ == "mark" or k.dep_ == "aux" and k.tag_ != "TO" for k in kids(c))):
-            subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in ("NOUN", "PROPN", "PRON")]
-            if subj:
-                out.extend(conjuncts(counted(subj[0])))
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and (c.tag_ == "VBG" or misread_relative(c)):
+            tags = ("NOUN", "PROPN")
+        elif c.dep_ == "ccomp" and c.tag_ == "VB" and not any(k.dep_ == "mark" or k.dep_ == "aux" and k.tag_ != "TO" for k in kids(c)):
+            tags = ("NOUN", "PROPN", "PRON")  # (an infinitive's subject may be a pronoun: "helped them rebuild")
+        else:
+            continue
+        subj = [s for s in kids(c) if s.dep_ == "nsubj" and s.left_edge.i == v.i + 1 and s.pos_ in tags]
+        if subj:
+            out.extend(conjuncts(counted(subj[0])))
     return out
 
 
