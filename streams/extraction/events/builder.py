@@ -1009,9 +1009,12 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:
         else:
             # (an infinitive the parser hung on an asking verb as an adverbial clause, "urged X to spare Y", is its
             # content too)
+            # (so is the subject of a passive answer, what it is done to: "the jailing of X was condemned by Y"; a
+            # passive assent's is the act itself, "the visit was planned to ...")
             clauses = ("ccomp", "xcomp", "advcl") if _answers_its_clause(a) else ()
+            objects = ("dobj", "nsubjpass") if a.plover in _RESPONSE_TYPES | _PROTEST_TYPES else ("dobj",)
             for c in kids(v):
-                if (c.dep_ == "dobj" or c.dep_ in clauses
+                if (c.dep_ in objects or c.dep_ in clauses
                         or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS
                         or c.dep_ == "prep" and c.lower_ == "by" and a.plover == _ACCUSE_TYPE
                         and any(g.tag_ == "VBG" for g in kids(c))):  # "accused X of V-ing by W-ing": the charge's means

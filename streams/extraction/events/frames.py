@@ -28,7 +28,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, passive_patients, protest_on_meeting
+from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
@@ -1014,7 +1014,9 @@ def _own_forces_shown(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -
     placed on high alert")."""
     if not frame.passive or any(t.lemma_.lower() in _RELIEF_WORDS for t in frame.after):
         return cands  # (forces sent to rescue or to help after a disaster show no force: "deployed to help with rescue efforts")
-    forces = [_group(counted(p)) for p in passive_patients(frame.verb) if _forces(counted(p), kb)]
+    # ("forces", which the dictionary names only with a modifier, "armed forces", while news also writes "security
+    # forces were deployed": here the verb's own pattern already codes a deployment)
+    forces = [_group(counted(p)) for p in passive_patients(frame.verb) if _forces(counted(p), kb) or counted(p).lemma_.lower() == "force"]
     if not forces:
         return cands
     return [replace(c, source_groups=forces, target_groups=[g for g in c.target_groups if g not in forces])
@@ -1375,7 +1377,7 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
     if left:
         ended = left  # "withdrew from the talks": the act left
     elif any(ends_acts(e) for e in entries) or _ended_with_particle(v):
-        ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")]  # "halted the offensive", "broke off talks"
+        ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")] + particle_objects(v)  # "halted the offensive", "broke off talks"
         ended = [_taken_part_in(o) for o in ended]
     else:
         return []
@@ -1572,6 +1574,9 @@ def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate
     return out
 
 
+_VOWING_AUX = frozenset({"will", "would", "wo", "shall"})  # ("wo" of "won't"): a negated act of will, not a fact
+
+
 def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """An act of assent or of yielding that its actor leaves undone, negated outright ("did not accept the offer",
     "will not back the bill", "has never recognised the state"), is refused: it codes as the refusal of that act
@@ -1582,9 +1587,10 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
         return cands  # "agreed not to deploy", "vowed never to sign": what is promised is to refrain, not a refusal
     if any(c.lower_ == "yet" or c.lower_ in ("only", "just", "merely") and c.i == negs[0].i + 1 for c in kids(v)):
         return cands
+    vowed = any(c.dep_ == "aux" and c.lower_ in _VOWING_AUX for c in kids(v))
     out = []
     for c in cands:
-        refusal = kb.outright_refusal_of(c.code) if c.code and not c.pattern.endswith(REFUSED) else ""
+        refusal = kb.outright_refusal_of(c.code, vowed) if c.code and not c.pattern.endswith(REFUSED) else ""
         out.append(replace(c, code=refusal, reverse="", pattern=c.pattern + REFUSED_OUTRIGHT) if refusal else c)
     return out
 
@@ -1797,6 +1803,10 @@ def noun_preps(n: Token) -> list[Token]:
     """The prepositions of a noun's own phrase, and those the parser hung on the verb it is the object of, after it and
     not of time ("voiced dissatisfaction [with X]", however attached: "a strike on Monday" is no strike on a place)."""
     own = [c for c in kids(n) if c.dep_ == "prep" and not _of_time(c)]
+    if n.dep_ == "pobj" and n.i + 1 < len(n.doc):
+        after = n.doc[n.i + 1]  # "in protest at X", "in response to X", the parser hanging the phrase on the verb
+        if after.dep_ == "prep" and after.head.i != n.i and _after_act_noun(after) and not _of_time(after):
+            own.append(after)
     if n.dep_ != "dobj" or n.head.pos_ not in ("VERB", "AUX"):
         return own
     return own + [c for c in kids(n.head) if c.dep_ == "prep" and c.i > n.i and not _of_time(c)]
@@ -1826,6 +1836,11 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
                 return None  # "in protest at the deal", the parser hanging "at" on the verb: the deal is the protest's
             if gov.pos_ in ("VERB", "AUX"):
                 return gov
+            if is_time(gov) or gov.ent_type_ in ("DATE", "TIME"):
+                # a manner the parser hung on a span of time, which says how long the verb went on ("refused food for
+                # 40 days in protest"): the verb's
+                up = gov.head.head if gov.dep_ == "pobj" else gov.head
+                return up if up.pos_ in ("VERB", "AUX") and up.i < gov.i else None
             if gov.lemma_.lower() in knowledge().nouns:
                 return None  # "in protest at the deal": the deal is what the protest is about, no act of the protesters
             cur = gov  # "took part in a protest": through a noun that names no act
@@ -1942,6 +1957,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             targets.append(_group(g))
                             if prep in _OWNED_TARGET_PREPS:  # a thing aimed at stands for its possessor ("anger at X's decision")
                                 targets += [_group(c) for c in kids(g) if c.dep_ == "poss" and c.pos_ != "PRON"]
+                                if g.lemma_.lower() in knowledge().nouns:  # and an act for its doer ("a protest at her arrest by X")
+                                    targets += [_group(b) for c in kids(g) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                                for b in kids(c) if b.dep_ == "pobj"] + _doers_hung_on_victim(g)
     if not between:
         between = parties_between(n)
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the

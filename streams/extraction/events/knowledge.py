@@ -152,6 +152,7 @@ class Knowledge:
     intents: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a cooperative act -> code of its intent
     refusals: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of refusing it
     outright: frozenset[str] = frozenset()  # prefixes of refusals whose act, negated outright, is refused
+    vowed: frozenset[str] = frozenset()  # prefixes of refusals whose act is refused when negated with "will"/"would"
     refusing: frozenset[str] = frozenset()  # lemmas of the dictionary's REFUSE block ("refuse", "decline", "reject")
 
     endings: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of an act -> code of ending it
@@ -222,11 +223,12 @@ class Knowledge:
         """The code of refusing act ``code`` (longest prefix of ``event_refusals.tsv``), or ""."""
         return _by_prefix(self.refusals, code)
 
-    def outright_refusal_of(self, code: str) -> str:
+    def outright_refusal_of(self, code: str, vowed: bool = False) -> str:
         """The code of refusing act ``code`` when leaving it undone ("did not accept", "will not back") is refusing it
-        (column outright of ``event_refusals.tsv``, read at the act's longest prefix), or ""."""
+        (column outright of ``event_refusals.tsv``, read at the act's longest prefix), or "". With ``vowed`` (negated
+        with "will" or "would"), also where the column says "vowed": "will not attend the talks" refuses them."""
         prefix = _longest_prefix(self.refusals, code)
-        return self.refusals[prefix] if prefix in self.outright else ""
+        return self.refusals[prefix] if prefix in self.outright or vowed and prefix in self.vowed else ""
 
     def threat_of(self, code: str) -> str:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
@@ -461,6 +463,7 @@ def knowledge() -> Knowledge:
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},
         refusals={r["act"]: r["refusal"] for r in records("event_refusals.tsv")},
         outright=frozenset(r["act"] for r in records("event_refusals.tsv") if r["outright"] == "yes"),
+        vowed=frozenset(r["act"] for r in records("event_refusals.tsv") if r["outright"] == "vowed"),
         refusing=frozenset(lemma for lemma, entries in by_lemma.items() if any(e.block == REFUSAL_BLOCK and not e.after and not e.before for e in entries)),
         endings={r["act"]: r["ended"] for r in records("event_endings.tsv")},
         person_objects={r["act"]: (r["by_authority"], r["by_others"], frozenset(r["authority_sectors"].split("|")),

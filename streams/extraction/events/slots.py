@@ -541,6 +541,9 @@ def object_heads(v: Token) -> list[Token]:
         deadline = (c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in TIME_UNITS and not after_comma(c)
                     and any(n.dep_ == "nummod" for n in kids(c))
                     and any(d.dep_ in ("dative", "dobj") and d.i < c.i and not is_time(d) for d in kids(v)))  # "gave X | 48 hours"
+        if c.dep_ == "prt" and c.i > v.i:
+            out.extend(o for g in particle_objects(v) for o in conjuncts(counted(g)))
+            continue
         if c.dep_ in ("dobj", "dative", "attr", "oprd") or deadline:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # the parser labels a prepositional recipient's "to"/"for" as the dative ("granted asylum to X"):
@@ -565,6 +568,12 @@ def object_heads(v: Token) -> list[Token]:
             elif c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.i > v.i:
                 out.extend(small_clause(v, c))
     return out
+
+
+def particle_objects(v: Token) -> list[Token]:
+    """The object the parser hung on the verb's particle, as if the particle were a preposition ("broke off | diplomatic
+    relations", "called off | the strike" with the noun read as the particle's object): the verb's object."""
+    return [g for c in kids(v) if c.dep_ == "prt" and c.i > v.i for g in kids(c) if g.dep_ == "pobj"]
 
 
 def clause_read_objects(v: Token) -> list[Token]:

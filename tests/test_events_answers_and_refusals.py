@@ -1,0 +1,77 @@
+"""Phenomena of answered acts, objects the parser hung elsewhere and refusals, each on sentences of the team's own:
+
+- an act named as the subject of a passive condemnation ("the jailing of X was condemned by Y") is what the
+  condemnation answers: the condemnation is the sentence's act, the jailing ranks below it;
+- an object the parser hung on the verb's particle, as if the particle were a preposition ("breaks off | diplomatic
+  relations"), is the verb's object, so ending a relation codes as it does with the object read right;
+- forces deployed with no one named, written "security forces", show their own side's force;
+- a protest "in protest at X" hung by the parser on a span of time ("refused food for two weeks in protest") is the
+  verb's subject's, aimed at whoever did the act protested ("at his detention by the police": the police);
+- a meeting or a conference a party says it will not attend is refused (event_refusals.tsv, column outright "vowed"),
+  while one that did not take place refuses nothing;
+- declining to specify withholds a statement (event_verbs.tsv: "specify" is a statement verb), no rejection;
+- what a company unveils with no party named (a product) is no diplomatic cooperation (event_verbs.tsv: "unveil"
+  restated with an actor object), while an unveiled plan keeps the block's patterns.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_typed_event
+
+
+def test_a_passive_condemnation_ranks_above_the_act_it_condemns() -> None:
+    top = top_typed_event(text_events("The jailing of a reporter by a military court was condemned by the national press union."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ACCUSE", "national press union", "military court")
+
+
+def test_an_object_hung_on_the_particle_is_the_verbs_object() -> None:
+    top = top_typed_event(text_events("Panama breaks off diplomatic relations with Nicaragua after an election row."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("161", "Panama", "Nicaragua")
+    from streams.extraction.events.slots import object_heads, particle_objects
+    from streams.extraction.nlp import load_nlp
+
+    doc = load_nlp()("Panama breaks off diplomatic relations with Nicaragua after an election row.")
+    verb = next(t for t in doc if t.lower_ == "breaks")
+    assert [t.text for t in particle_objects(verb)] == ["relations"]
+    assert "relations" in [t.text for t in object_heads(verb)]
+
+
+def test_security_forces_deployed_by_no_one_named_are_the_doers() -> None:
+    top = top_typed_event(text_events("Security forces were deployed across the capital on Sunday ahead of a planned opposition march."))
+    assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Security forces")
+
+
+def test_a_protest_hung_on_a_span_of_time_is_the_subjects_and_aimed_at_the_doer() -> None:
+    events = text_events("The activist has refused food for two weeks in protest at his detention by the police, his lawyer said.")
+    top = top_typed_event(events)
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("PROTEST", "activist", "police")
+
+
+def test_a_protest_at_an_act_is_aimed_at_its_doer() -> None:
+    top = top_typed_event(text_events("Students held a sit-in in protest at the expulsion of their classmates by the university."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("PROTEST", "Students", "university")
+
+
+def test_a_conference_a_party_will_not_attend_is_refused() -> None:
+    top = top_typed_event(text_events("The rebels said they would not attend the peace conference called by the government."))
+    assert (top["plover_type"], top["cameo_code"], top["source"]["text"], top["target"]["text"]) == (
+        "REJECT", "125", "rebels", "government")
+    # a meeting that did not take place refuses nothing
+    events = text_events("The two presidents did not meet during the summit in Lima.")
+    assert not any(e["plover_type"] == "REJECT" for e in events)
+
+
+def test_declining_to_specify_is_no_rejection() -> None:
+    events = text_events("The spokesman declined to specify which units were involved.")
+    assert not any(e["plover_type"] for e in events)
+
+
+def test_an_unveiled_product_is_no_cooperation() -> None:
+    from streams.extraction.events.components import annotate
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp()
+    doc = annotate(nlp, nlp("Samsung unveiled its latest foldable phones at an event in Seoul."))
+    assert [c.code for c in doc._.event_candidates if doc[c.trigger].lower_ == "unveiled"] == []
+    doc = annotate(nlp, nlp("The cabinet unveiled a plan to cut fuel subsidies."))
+    assert [c.pattern.split(":")[0] for c in doc._.event_candidates if doc[c.trigger].lower_ == "unveiled"] == ["DISCLOSE"]
