@@ -150,12 +150,22 @@ def parse_memo(doc: Doc, name: str) -> dict:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the nouns coordinated with it ("Brazil and the United States"), at most four."""
+    """The token and the nouns coordinated with it ("Brazil and the United States"), at most four. Walks the
+    coordination as ``Token.conjuncts`` does (from its first member, breadth first through right "conj" children),
+    through the memoised children: spaCy's walk makes new tokens for every head and right child it visits."""
     out = [tok]
-    for t in tok.conjuncts:
-        if t.i > tok.i and t.pos_ in ("PROPN", "NOUN") and len(out) < 4:
-            out.append(t)
+    start = tok
+    while start.dep_ == "conj" and start.head.i != start.i:
+        start = start.head
+    queue = [start]
+    for word in queue:
+        if word.i > tok.i and word.pos_ in _NOUN_TAGS and len(out) < 4:
+            out.append(word)
+        queue.extend(c for c in kids(word) if c.i > word.i and c.dep_ == "conj")
     return out
+
+
+_NOUN_TAGS = ("PROPN", "NOUN")
 
 
 def _reciprocal_pronoun(tok: Token) -> bool:
