@@ -11,7 +11,10 @@
   while one that did not take place refuses nothing;
 - declining to specify withholds a statement (event_verbs.tsv: "specify" is a statement verb), no rejection;
 - what a company unveils with no party named (a product) is no diplomatic cooperation (event_verbs.tsv: "unveil"
-  restated with an actor object), while an unveiled plan keeps the block's patterns.
+  restated with an actor object), while an unveiled plan keeps the block's patterns;
+- a subject the parser hung on the verb's auxiliary ("it | had frozen") is the verb's;
+- an act noun carried out, conducted or launched by someone is theirs, while the one who condemned it did not do it;
+- an act done in talks with someone is aimed at them ("ruled out concessions in talks with X").
 """
 
 from __future__ import annotations
@@ -75,3 +78,26 @@ def test_an_unveiled_product_is_no_cooperation() -> None:
     assert [c.code for c in doc._.event_candidates if doc[c.trigger].lower_ == "unveiled"] == []
     doc = annotate(nlp, nlp("The cabinet unveiled a plan to cut fuel subsidies."))
     assert [c.pattern.split(":")[0] for c in doc._.event_candidates if doc[c.trigger].lower_ == "unveiled"] == ["DISCLOSE"]
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs() -> None:
+    top = top_typed_event(text_events("The Dutch government said on Tuesday it had frozen development aid to Burkina Faso."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("SANCTION", "Dutch government", "Burkina Faso")
+
+
+def test_an_act_carried_out_by_someone_is_theirs() -> None:
+    events = text_events("At least nine people were killed in air strikes carried out by the Israeli military overnight, officials said.")
+    top = top_typed_event(events)
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "Israeli military", "people")
+
+
+def test_who_condemned_an_act_did_not_do_it() -> None:
+    events = text_events("The attack, condemned by the United Nations, killed nine villagers.")
+    assert [e["source"]["text"] for e in events if e["plover_type"] == "ASSAULT"] == [""]
+
+
+def test_an_act_done_in_talks_is_aimed_at_the_other_side() -> None:
+    top = top_typed_event(text_events("Ukraine rules out territorial concessions in talks with Moscow"))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("REJECT", "Ukraine", "Moscow")
+    top = top_typed_event(text_events("Iran demanded guarantees during negotiations with the United States."))
+    assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "United States")

@@ -339,6 +339,33 @@ def _doers_hung_on_victim(n: Token) -> list[list[int]]:
             for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "by" for b in kids(p_) if b.dep_ == "pobj"]
 
 
+def _partners_of_setting(frame: VerbFrame) -> list[list[int]]:
+    """The party of the talks an act was done in, whether the phrase hangs on the verb or on its object ("ruled out
+    concessions in talks with X", "demanded guarantees during negotiations with X"): what is done there is aimed at
+    the other side of the table. A meeting is an event noun of consultation (CAMEO 04)."""
+    nouns = knowledge().nouns
+    out: list[list[int]] = []
+    for head in (frame.verb, *frame.objects):
+        for c in kids(head):
+            if c.dep_ != "prep" or c.lower_ not in SETTING_PREPS:
+                continue
+            for g in kids(c):
+                if g.dep_ == "pobj" and any(r.code.startswith(_CONSULT_ROOT) for r in nouns.get(g.lemma_.lower(), ())):
+                    out += [_group(counted(w)) for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "with"
+                            for w in kids(p_) if w.dep_ == "pobj"]
+    return out
+
+
+_ANSWERING_ROOTS = ("10", "11", "12", "13")  # demand, disapprove, reject, threaten: acts upon a thing, not its making
+
+
+def _answering_verb(v: Token) -> bool:
+    """Every default code the dictionary gives the verb answers something ("condemned", "rejected", "demanded"): its
+    agent did that to the thing, it did not make it ("the attack, condemned by X" is not X's attack)."""
+    codes = knowledge().verb_codes(v.lemma_.lower())
+    return bool(codes) and all(code[:2] in _ANSWERING_ROOTS for code in codes)
+
+
 def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
@@ -352,7 +379,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
         if c.dep_ == "poss":
             out.append(_group(c))
     for c in kids(obj):
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _answering_verb(c):
             out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
         elif c.dep_ == "acl" and c.lemma_.lower() == "belong":  # "properties belonging to X"
             out += [_group(g) for a in kids(c) if a.dep_ == "prep" and a.lower_ == "to" for g in kids(a) if g.dep_ == "pobj"]
@@ -987,6 +1014,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
+        if (code or reverse)[:2] != _CONSULT_ROOT:  # "ruled out concessions in talks with X": aimed at X, after any other
+            targets = targets + [g for g in _partners_of_setting(frame) if g not in targets]
         if handed_to:
             targets = [_group(r) for r in handed_to]  # who receives it; the information itself is no party
         if not sources and frame.passive and code[:2] in FORCE_ROOTS:
@@ -1699,12 +1728,17 @@ def _fight_parties(n: Token) -> list[list[int]]:
 
 
 # An act noun's participle that names who did it: "an attack claimed by X" (who claims an attack owns it), "a bombing
-# blamed on X" (the doer the report gives)
-_CLAIMED = {("claim", "agent"), ("claim", "by"), ("blame", "on")}
+# blamed on X" (the doer the report gives), and the verbs of performing an act, whose agent is its doer ("air strikes
+# carried out by X", "raids conducted by X", "a rally organised by X"); not a verb that does something to the act
+# ("an attack condemned by X", "a truce brokered by X")
+_PERFORMING = ("carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "orchestrate", "organise",
+               "organize", "undertake", "spearhead")
+_CLAIMED = {("claim", "agent"), ("claim", "by"), ("blame", "on")} | {(verb, "agent") for verb in _PERFORMING}
 
 
 def _claimants(n: Token) -> list[list[int]]:
-    """Who an act noun's participle says did it ("an attack claimed by X", "a blast blamed on X")."""
+    """Who an act noun's participle says did it ("an attack claimed by X", "a blast blamed on X", "strikes carried out
+    by X")."""
     out = []
     for acl in kids(n):
         if acl.dep_ != "acl" or acl.tag_ != "VBN":
@@ -1932,6 +1966,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         if c.dep_ == "prep" and c.lower_ == "by":
             sources += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
     sources += _doers_hung_on_victim(n)
+    sources += [g for g in _claimants(n) if g not in sources]  # "air strikes carried out by X"
     for c in possessors if not undergoer else ():
         if c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to

@@ -344,6 +344,9 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
                 if pobj:
                     return conjuncts(pobj[0])
     subjects = [c for c in kids(v) if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        # a subject the parser hung on the verb's auxiliary ("said it | had frozen aid", "it" under "had") is the verb's
+        subjects = [c for a in kids(v) if a.dep_ == "aux" and a.i < v.i for c in kids(a) if c.dep_ == "nsubj" and c.i < a.i]
     if len(subjects) > 1:
         # two subjects is a misparse ("N'DJAMENA (AFP) - Chad's government ordered", a hyphenated name cut into
         # pieces): the one nearest before the verb is the subject
