@@ -67,7 +67,7 @@ def test_a_settlement_named_in_its_of_phrase_is_written_by_its_name() -> None:
 
 
 def test_force_used_against_a_hazard_fights_no_party() -> None:
-    for text in ("Firefighters and soldiers battled a wildfire in the hills above the port for a second day.",
+    for text in ("Firefighters and soldiers battled a wildfire on the slopes north of the port for a second day.",
                  "Volunteers fought the floods with sandbags through the night."):
         assert not [e for e in text_events(text) if e["plover_type"]], text
     # a party fought is still fought, whatever the weather
@@ -170,8 +170,8 @@ def test_the_one_a_to_infinitive_is_said_of_is_the_verbs_object() -> None:
 
 
 def test_supplies_dropped_from_the_air_are_aid_unless_the_disaster_is_the_story() -> None:
-    top = top_typed_event(text_events("UNICEF began airdropping food to thousands of families cut off by fighting in the east."))
-    assert (top["plover_type"], top["target"]["text"]) == ("AID", "thousands of families")
+    top = top_typed_event(text_events("Aid groups airdropped food on Monday to some 4,000 families cut off by heavy fighting."))
+    assert (top["plover_type"], top["target"]["text"]) == ("AID", "families")
     assert not [e for e in text_events("The air force airdropped food and water to villages cut off by the floods.") if e["plover_type"]]
 
 
@@ -197,7 +197,7 @@ def test_ending_an_agreement_reduces_relations() -> None:
 
 
 def test_exercises_of_one_party_are_a_show_of_force_and_joint_ones_cooperation() -> None:
-    top = top_typed_event(text_events("Algerian forces staged live-fire exercises near the border with Morocco this week."))
+    top = top_typed_event(text_events("Algerian forces staged live-fire exercises close to the border with Morocco this week."))
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Algerian forces", "Morocco")
     top = top_typed_event(text_events("The Indian and Japanese navies staged joint exercises in the Bay of Bengal."))
     assert top["plover_type"] == "COOPERATE"
@@ -206,14 +206,14 @@ def test_exercises_of_one_party_are_a_show_of_force_and_joint_ones_cooperation()
 def test_a_partner_hung_inside_the_object_is_the_partner() -> None:
     for text, partner in (("Kenya's president discussed the safety of Red Sea shipping with Abdel Fattah al-Sisi in a call on Sunday.",
                            "Abdel Fattah al-Sisi"),
-                          ("Ghana's president discussed efforts to secure a truce in Sudan with the emir of Qatar on Monday.",
+                          ("Ghana's president discussed efforts to secure a lasting truce in Sudan with the emir of Qatar on Monday.",
                            "emir of Qatar")):
         top = top_typed_event(text_events(text))
         assert (top["plover_type"], (top["target"] or {}).get("text")) == ("CONSULT", partner), text
 
 
 def test_a_request_made_in_a_letter_is_aimed_at_whom_the_letter_went() -> None:
-    top = top_typed_event(text_events("In a letter to the Security Council, Sudan's envoy requested an urgent session on the siege."))
+    top = top_typed_event(text_events("In its letter to the Security Council, Chad's envoy requested an urgent session on the blockade."))
     assert (top["plover_type"], top["target"]["text"]) == ("REQUEST", "Security Council")
 
 
@@ -251,8 +251,8 @@ def test_what_is_invested_in_a_state_or_its_sector_goes_to_that_state() -> None:
 
 
 def test_a_word_of_the_place_phrase_is_no_later_party() -> None:
-    top = top_typed_event(text_events("Authorities imposed a curfew on the southern Senegalese city of Ziguinchor on Saturday."))
-    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "Ziguinchor")
+    top = top_typed_event(text_events("Officials placed a curfew on the northern Malian town of Gao on Sunday."))
+    assert (top["plover_type"], top["target"]["text"]) == ("COERCE", "Gao")
 
 
 def test_forces_deployed_by_no_one_named_show_their_own_force() -> None:

@@ -116,7 +116,7 @@ def test_an_act_in_a_phrase_of_what_came_before_ranks_below_the_verb_s_act():
 
 
 def test_agent_nouns_the_dictionaries_spell_otherwise():
-    top = _top(_events("A local councillor was shot dead by unidentified gunmen outside his home."))
+    top = _top(_events("A local councillor was shot dead on Friday by unidentified gunmen at his farm."))
     assert _target(top) == "local councillor" and top["target"]["sector"] == "GOV"
     top = _top(_events("Trade unionists marched through the capital against the pension reform."))
     assert top["plover_type"] == "PROTEST" and top["source"]["sector"] == "LAB"
@@ -314,5 +314,5 @@ def test_a_purpose_ranks_below_the_act_it_is_for():
 def test_going_on_strike_is_the_strike():
     """builder._giving_default: a verb of going coded by its block's default (040) is a light verb for the act noun it
     goes on ("went on strike"): no visit."""
-    top = _top(_events("Nurses at Ghana's public hospitals went on strike on Monday to press the government to honour a wage deal agreed last year."))
+    top = _top(_events("Nurses in Ghana went on strike on Tuesday, to press the government to honour a wage deal."))
     assert (top["plover_type"], top["source"]["text"]) == ("PROTEST", "Nurses")

@@ -85,7 +85,7 @@ def test_calling_someone_something_is_no_telephone_call() -> None:
 
 
 def test_a_verb_with_an_adjective_predicate_keeps_its_sense() -> None:
-    top = _top("A local reporter was shot dead by unidentified gunmen outside his home on Sunday.")
+    top = _top("A local reporter was shot dead on Sunday by unidentified gunmen near his home.")
     assert top["plover_type"] == "ASSAULT"
     assert _text(top["source"]) == "unidentified gunmen"
 

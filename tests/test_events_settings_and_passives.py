@@ -58,9 +58,9 @@ def test_a_fire_no_one_set_is_a_mishap() -> None:
 
 
 def test_a_stranded_preposition_takes_the_passive_subject() -> None:
-    top = top_typed_event(text_events("Opposition leaders were called on by the African Union to join the talks."))
+    top = top_typed_event(text_events("Rebel commanders were called on yesterday by the African Union to join the negotiations."))
     assert (top["plover_type"], top["cameo_code"][:2]) == ("REQUEST", "02")
-    assert top["source"]["text"] == "African Union" and top["target"]["text"] == "Opposition leaders"
+    assert top["source"]["text"] == "African Union" and top["target"]["text"] == "Rebel commanders"
 
 
 def test_the_infinitive_of_a_passive_order_is_the_subjects_act() -> None:
@@ -80,7 +80,7 @@ def test_the_party_fought_is_the_doer_when_the_second_participle_hangs_on_a_noun
 
 def test_an_inquiry_is_aimed_at_the_doer_of_what_it_looks_into() -> None:
     cases = {
-        "A United Nations team began an inquiry on Monday into reports that Malian soldiers killed dozens of villagers.": "Malian soldiers",
+        "A United Nations panel opened an investigation on Friday into claims that Malian soldiers killed dozens of villagers.": "Malian soldiers",
         "The commission is investigating allegations of torture by prison guards.": "prison guards",
         "Prosecutors are investigating allegations against the former minister.": "former minister",
     }
@@ -90,7 +90,7 @@ def test_an_inquiry_is_aimed_at_the_doer_of_what_it_looks_into() -> None:
 
 
 def test_forces_massed_at_a_border_face_the_state_across_it() -> None:
-    top = top_typed_event(text_events("Azerbaijan's military has massed troops and armoured vehicles near the border with Armenia, officials said."))
+    top = top_typed_event(text_events("Azerbaijan has massed troops and armoured vehicles on its border with Armenia, officials said."))
     assert top["cameo_code"][:2] == "15" and top["target"]["text"] == "Armenia"
 
 
@@ -101,5 +101,5 @@ def test_a_threat_is_aimed_at_whoever_would_bring_it_on_told_in_the_passive() ->
 
 def test_a_by_phrase_hung_on_the_verb_after_its_object_names_the_objects_author() -> None:
     # "rejected a proposal | by X": an active verb's doer is its subject, so the "by" phrase is the proposal's author
-    top = top_typed_event(text_events("Burkina Faso turned down an offer by ECOWAS to send troops."))
+    top = top_typed_event(text_events("Burkina Faso turned down an offer by ECOWAS on Friday to send troops."))
     assert top["plover_type"] == "REJECT" and (top["target"] or {}).get("text") == "ECOWAS"

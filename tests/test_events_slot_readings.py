@@ -211,6 +211,6 @@ def test_an_agent_noun_owned_by_a_pronoun_is_of_the_pronouns_state() -> None:
     """participants.actor: "its troops", "its warplanes" in what a military says are that military's: the record
     keeps the words as written and takes the country of the one the pronoun stands for."""
     for text in ("The Israeli military said its troops had killed three militants.",
-                 "The Israeli military said on Thursday that its warplanes had struck Hezbollah positions."):
+                 "The Israeli military said its warplanes had struck Hezbollah positions overnight."):
         top = top_typed_event(text_events(text))
         assert (top["source"]["text"].startswith("its "), top["source"]["country"], top["source"]["sector"]) == (True, "ISR", "MIL"), top

@@ -683,8 +683,9 @@ class _SentenceCoder:
         return bool(codes) and all(code[:2] in FORCE_ROOTS for code in codes)
 
     def _named_agent(self, c: Candidate) -> bool:
-        """The parse gives the verb an agent that is a noun (whether or not it is an actor): its subject is not lost."""
-        return bool(c.kind == "verb" and c.source_groups and self.doc[c.source_groups[0][0]].pos_ in ("NOUN", "PROPN"))
+        """The parse gives the verb an agent that is a noun (whether or not it is an actor), or an adjective standing for
+        one ("the last of the ferries", "the wounded"): its subject is not lost."""
+        return bool(c.kind == "verb" and c.source_groups and self.doc[c.source_groups[0][0]].pos_ in ("NOUN", "PROPN", "ADJ"))
 
     def _non_actor_agent(self, c: Candidate) -> bool:
         """The parse names the act's agent, and it is neither an actor, a pronoun nor an instrument."""

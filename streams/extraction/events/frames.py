@@ -32,7 +32,7 @@ from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
-# those in whose midst an act was done ("blew himself up among worshippers at a mosque": the worshippers).
+# those in whose midst an act was done ("blew himself up among the faithful at a shrine": the faithful).
 TARGET_PREPS = ("against", "on", "upon", "among", "with", "to", "toward", "towards", "at", "into", "for", "over", "from", "of")
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_PREPS = ("in", "at", "during")  # "spoke at a summit", "agreed in talks": the noun act is the verb's occasion
@@ -192,7 +192,7 @@ def verb_frame(v: Token) -> VerbFrame:
                             continue  # "on Sunday", "in March"
                         for h in conjuncts(p):
                             preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), h))
-                            held = contained(h)  # "on the highest level of combat readiness": on readiness too
+                            held = contained(h)  # "on a higher state of combat readiness": on readiness too
                             if held is not None:
                                 preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), held))
                 else:
@@ -1775,8 +1775,8 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         if is_when_clause(c) and c.i > v.i and _acts_by_force(c, kb):
             if not is_passive(c):
                 return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
-            # told in the passive, its "by" agent did it, or whoever owns or set the weapon named there ("killed when
-            # their convoy was struck by a bomb planted by X")
+            # told in the passive, its "by" agent did it, or whoever owns or set the weapon named there ("died when
+            # their truck was hit by a mine laid by X")
             agents = [g for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
             if agents:
                 return [grp for g in agents for grp in (_group(g), *owner_groups(g, of_owner=False))]
@@ -1871,8 +1871,8 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
             if gov.pos_ in ("VERB", "AUX"):
                 return gov
             if is_time(gov) or gov.ent_type_ in ("DATE", "TIME"):
-                # a manner the parser hung on a span of time, which says how long the verb went on ("refused food for
-                # 40 days in protest"): the verb's
+                # a manner the parser hung on a span of time, which says how long the verb went on ("fasted for two
+                # weeks in protest"): the verb's
                 up = gov.head.head if gov.dep_ == "pobj" else gov.head
                 return up if up.pos_ in ("VERB", "AUX") and up.i < gov.i else None
             if gov.lemma_.lower() in knowledge().nouns:

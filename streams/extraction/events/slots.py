@@ -759,7 +759,7 @@ _CARRYING = frozenset({"carry", "transport", "bear", "ferry", "haul"})
 
 def contained(tok: Token) -> Token | None:
     """The noun a container noun holds ("aid" of "a $50 billion aid package", "alert" of "its military alert level",
-    "readiness" of "the highest level of combat readiness"): its compound right before it, else the noun of its "of"
+    "readiness" of "a higher state of combat readiness"): its compound right before it, else the noun of its "of"
     phrase; or what a vehicle is said to carry ("two planes loaded with tents", "a convoy carrying flour"); or None."""
     low = tok.lemma_.lower()
     if low in _VEHICLE_NOUNS:
