@@ -17,7 +17,12 @@
 - an act done in talks with someone is aimed at them ("ruled out border changes in talks with X");
 - a thing said to have done something ("the final cargo ships had sailed") is no act of the speaker;
 - interceptors and munitions are weapons (event_synsets.tsv), a decree or a lockdown lifted is eased
-  (event_pattern_nouns.tsv), arms deliveries to a party are military aid (event_nouns.tsv).
+  (event_pattern_nouns.tsv), arms deliveries to a party are military aid (event_nouns.tsv);
+- a headline participle the tagger read as a past tense beside the death it caused ("X Shot Dead", "Y Stabbed To
+  Death") is passive: X underwent it;
+- regiments are armed forces (event_synsets.tsv); a request "thrown out" is rejected, and a fact established with no
+  party is no cooperation (event_verbs.tsv); those left injured beside the dead (a participle coordinated with a
+  predicate of state) underwent no act.
 """
 
 from __future__ import annotations
@@ -129,4 +134,35 @@ def test_arms_deliveries_to_a_party_are_military_aid_and_goods_shipped_are_not()
     events = text_events("Norway announced arms deliveries to Kyiv on Monday.")
     assert ("072", "Kyiv") in [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events]
     events = text_events("Exports rose in March as shipments to Southeast Asia surged, customs data showed.")
+    assert not any(e["plover_type"] for e in events)
+
+
+def test_a_headline_killing_told_without_its_auxiliary_is_passive() -> None:
+    top = top_typed_event(text_events("Union Leader Shot Dead Outside Kampala Mosque"))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ASSAULT", "", "Union Leader")
+    top = top_typed_event(text_events("Shopkeeper Stabbed To Death In Kano Market"))
+    assert (top["plover_type"], top["target"]["text"]) == ("ASSAULT", "Shopkeeper")
+    top = top_typed_event(text_events("The gunman shot dead two guards at the gate."))
+    assert (top["source"]["text"], top["target"]["text"]) == ("gunman", "guards")
+
+
+def test_regiments_moved_to_a_region_are_deployed() -> None:
+    top = top_typed_event(text_events("Pakistan has moved three infantry regiments to the Kashmir frontier, officials said."))
+    assert (top["plover_type"], top["source"]["text"]) == ("MOBILIZE", "Pakistan")
+
+
+def test_a_request_thrown_out_is_rejected() -> None:
+    top = top_typed_event(text_events("The Senate threw out the governor's request to borrow a further 2 billion dollars."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("REJECT", "Senate", "governor")
+
+
+def test_a_fact_established_is_no_cooperation() -> None:
+    events = text_events("Detectives were trying to establish the cause of the fire, a police spokesman said.")
+    assert not any(e["plover_type"] for e in events)
+    top = top_typed_event(text_events("Ghana and Malta established diplomatic relations in 1975."))
+    assert top["cameo_code"] == "054"
+
+
+def test_those_left_injured_beside_the_dead_suffered_no_act() -> None:
+    events = text_events("Six carriages of a night train derailed near Kota, leaving at least three passengers dead and dozens injured.")
     assert not any(e["plover_type"] for e in events)

@@ -880,6 +880,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         return []
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb):
         return []
+    if v.dep_ == "conj" and v.tag_ == "VBN" and v.head.dep_ in ("oprd", "acomp"):
+        return []  # "leaving four dead and dozens injured": a state the act left them in, beside another
     fitting = [e for e in entries if _companions_ok(e, v)]
     # a restated dictionary entry whose object is not of its kind still brings its block's patterns, not its default
     patterns_only = [e for e in entries if e.restated and not any(f is e for f in fitting)

@@ -205,13 +205,21 @@ def is_time(tok: Token) -> bool:
 
 
 def headline_passive(v: Token) -> bool:
-    """A headline passive without auxiliary ("Activist released", "Journalist killed in city")."""
-    if v.tag_ != "VBN" or v.dep_ != "ROOT":
+    """A headline passive without auxiliary ("Activist released", "Journalist killed in city"), also where the
+    tagger read the participle as a past tense beside the state it left its subject in ("MP shot dead outside
+    church", "Guard stabbed to death": no one shoots dead or stabs to death without an object)."""
+    if v.dep_ != "ROOT" or v.tag_ != "VBN" and not (v.tag_ == "VBD" and _left_dead(v)):
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
         return False
     last = sentence_of(v)[-1]
     return not (last.is_punct and last.text in (".", "!", "?"))
+
+
+def _left_dead(v: Token) -> bool:
+    """The verb names the death it caused: "shot dead", "stabbed to death"."""
+    return any(c.dep_ in ("acomp", "oprd", "advcl", "xcomp") and c.lower_ == "dead" and c.i > v.i
+               or c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in kids(c)) for c in kids(v))
 
 
 def missed_main_verb(v: Token) -> bool:
