@@ -22,7 +22,10 @@
   Death") is passive: X underwent it;
 - regiments are armed forces (event_synsets.tsv); a request "thrown out" is rejected, and a fact established with no
   party is no cooperation (event_verbs.tsv); those left injured beside the dead (a participle coordinated with a
-  predicate of state) underwent no act.
+  predicate of state) underwent no act;
+- people "meeting" or "gathering" somewhere, read by the parser as the compound of the "-ing" word, are the subject
+  of the main verb, and the participle describing them is no meeting of theirs;
+- what an accuser goes on to say ("accused X of Y, saying ...") is the charge's grounds: its acts rank below it.
 """
 
 from __future__ import annotations
@@ -166,3 +169,17 @@ def test_a_fact_established_is_no_cooperation() -> None:
 def test_those_left_injured_beside_the_dead_suffered_no_act() -> None:
     events = text_events("Six carriages of a night train derailed near Kota, leaving at least three passengers dead and dozens injured.")
     assert not any(e["plover_type"] for e in events)
+
+
+def test_people_meeting_somewhere_are_the_subject_of_the_main_verb() -> None:
+    top = top_typed_event(text_events("Gulf foreign ministers meeting in Riyadh on Monday expressed solidarity with Jordan."))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("SUPPORT", "Gulf foreign ministers", "Jordan")
+    top = top_typed_event(text_events("Finance ministers gathering in Lima pledged support for Haiti."))
+    assert (top["source"]["text"], top["target"]["text"]) == ("Finance ministers", "Haiti")
+
+
+def test_what_an_accuser_goes_on_to_say_ranks_below_the_accusation() -> None:
+    text = ("Seoul accused Pyongyang of provoking a confrontation at sea, saying its patrol boats had ignored several "
+            "warnings from the South Korean navy.")
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ACCUSE", "Seoul", "Pyongyang")

@@ -1016,6 +1016,9 @@ def _answered(doc: Doc, acts: list[_Act]) -> dict[int, _Act]:
             objects = ("dobj", "nsubjpass") if a.plover in _RESPONSE_TYPES | _PROTEST_TYPES else ("dobj",)
             for c in kids(v):
                 if (c.dep_ in objects or c.dep_ in clauses
+                        # "accused X of Y, saying Z": what the accuser goes on to say is the charge's grounds
+                        or a.plover == _ACCUSE_TYPE and c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > v.i
+                        and c.lemma_.lower() in _SAYING
                         or c.dep_ == "prep" and c.lower_ in _ANSWER_PREPS
                         or c.dep_ == "prep" and c.lower_ == "by" and a.plover == _ACCUSE_TYPE
                         and any(g.tag_ == "VBG" for g in kids(c))):  # "accused X of V-ing by W-ing": the charge's means

@@ -32,7 +32,7 @@ from .headline_verbs import restore_headline_verb
 from .knowledge import Knowledge, knowledge
 from .modality import conditional_conjunction
 from .participants import inner_name_verb
-from .slots import finite_modifier, kids, misread_relative, sentence_index, sentence_of
+from .slots import finite_modifier, kids, misread_relative, participle_read_as_head, sentence_index, sentence_of
 
 COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
@@ -61,6 +61,8 @@ def _verb_like(tok: Token) -> bool:
 def _noun_like(tok: Token) -> bool:
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         return False  # an event noun naming another noun's kind ("riot police", "strike force") is no act
+    if participle_read_as_head(tok) is not None:
+        return False  # "ministers | meeting in Cairo": a participle describing the subject, who act in the main verb
     if tok.pos_ == "NOUN":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES

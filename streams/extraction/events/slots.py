@@ -216,6 +216,19 @@ def headline_passive(v: Token) -> bool:
     return not (last.is_punct and last.text in (".", "!", "?"))
 
 
+def participle_read_as_head(tok: Token) -> Token | None:
+    """The plural noun a subject's "-ing" word was read as the head of ("foreign ministers | meeting in Cairo
+    expressed ...", "ministers gathering in X pledged ...": the parser made "ministers" a compound of "meeting"): the
+    people are the subject, the "-ing" word a participle describing them. Only with a phrase of place or time after
+    it, which a noun compound ("peace meeting") does not take."""
+    if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.head.i != tok.i or before.dep_ != "compound" or before.tag_ != "NNS":
+        return None
+    return before if any(c.dep_ == "prep" and c.i == tok.i + 1 for c in kids(tok)) else None
+
+
 def _left_dead(v: Token) -> bool:
     """The verb names the death it caused: "shot dead", "stabbed to death"."""
     return any(c.dep_ in ("acomp", "oprd", "advcl", "xcomp") and c.lower_ == "dead" and c.i > v.i
@@ -370,6 +383,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
             return conjuncts(v.head)
         if in_dateline(c):
             c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
+        c = participle_read_as_head(c) or c  # "ministers | meeting in Cairo expressed": the ministers
         return conjuncts(counted(c))
     if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in kids(v)):
         held = _held_by_dateline(v)
