@@ -25,7 +25,9 @@
   predicate of state) underwent no act;
 - people "meeting" or "gathering" somewhere, read by the parser as the compound of the "-ing" word, are the subject
   of the main verb, and the participle describing them is no meeting of theirs;
-- what an accuser goes on to say ("accused X of Y, saying ...") is the charge's grounds: its acts rank below it.
+- what an accuser goes on to say ("accused X of Y, saying ...") is the charge's grounds: its acts rank below it;
+- a clause whose subject the parser made the subject of the attribution after it ("X | abducted 30 students, officials
+  said", the verb read as a participle of X) keeps its verb, with X its subject.
 """
 
 from __future__ import annotations
@@ -183,3 +185,27 @@ def test_what_an_accuser_goes_on_to_say_ranks_below_the_accusation() -> None:
             "warnings from the South Korean navy.")
     top = top_typed_event(text_events(text))
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ACCUSE", "Seoul", "Pyongyang")
+
+
+def test_a_clause_read_as_the_subject_of_its_attribution_keeps_its_verb() -> None:
+    # the parse the small model gives such a sentence at times, written out: "Gunmen" the subject of "said", "seized"
+    # a participle of "Gunmen" with a direct object of its own
+    from spacy.tokens import Doc
+
+    from streams.extraction.events.slots import agent_heads, missed_main_verb
+    from streams.extraction.nlp import load_nlp
+
+    words = ["Gunmen", "seized", "14", "farmers", "near", "Sokoto", ",", "officials", "said", "."]
+    heads = [8, 0, 3, 1, 1, 4, 8, 8, 8, 8]
+    deps = ["nsubj", "acl", "nummod", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["NNS", "VBN", "CD", "NNS", "IN", "NNP", ",", "NNS", "VBD", "."]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["gunman", "seize", "14", "farmer", "near", "Sokoto", ",", "official", "say", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 9)
+    assert missed_main_verb(doc[1]) and [t.text for t in agent_heads(doc[1])] == ["Gunmen"]
+    # a participle with no object of its own describes its noun ("Gunmen | wanted by police, officials said")
+    deps[3], heads[3] = "npadvmod", 1
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 9)
+    assert not missed_main_verb(doc[1])

@@ -244,12 +244,25 @@ def missed_main_verb(v: Token) -> bool:
     """
     if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
         return False
-    if v.head.dep_ != "ROOT" and not (v.head.dep_ == "appos" and _fronted_phrase_root(v.head)):
+    if (v.head.dep_ != "ROOT" and not (v.head.dep_ == "appos" and _fronted_phrase_root(v.head))
+            and not _subject_of_attribution(v)):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
         return False
     last = sentence_of(v)[-1]
     return last.is_punct and last.text in (".", "!", "?")
+
+
+_ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
+
+
+def _subject_of_attribution(v: Token) -> bool:
+    """The participle's noun was made the subject of the attribution that follows the clause ("Gunmen | abducted 30
+    students ..., officials said": "Gunmen" the subject of "said"), and the participle has a direct object, which a
+    passive participle describing the noun would not."""
+    noun = v.head
+    return (noun.dep_ == "nsubj" and noun.head.i > v.i and noun.head.lemma_.lower() in _ATTRIBUTING
+            and any(c.dep_ == "dobj" for c in kids(v)))
 
 
 def _fronted_phrase_root(noun: Token) -> bool:
