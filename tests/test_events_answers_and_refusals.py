@@ -27,7 +27,9 @@
   of the main verb, and the participle describing them is no meeting of theirs;
 - what an accuser goes on to say ("accused X of Y, saying ...") is the charge's grounds: its acts rank below it;
 - a clause whose subject the parser made the subject of the attribution after it ("X | abducted 30 students, officials
-  said", the verb read as a participle of X) keeps its verb, with X its subject.
+  said", the verb read as a participle of X) keeps its verb, with X its subject;
+- people a state hands over to another state's police, courts or government are extradited (063, judicial
+  cooperation), while people handed to the Red Cross, or by an armed group, are released (0841).
 """
 
 from __future__ import annotations
@@ -209,3 +211,12 @@ def test_a_clause_read_as_the_subject_of_its_attribution_keeps_its_verb() -> Non
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * 9)
     assert not missed_main_verb(doc[1])
+
+
+def test_people_a_state_hands_over_to_another_states_police_are_extradited() -> None:
+    top = top_typed_event(text_events("Kenya handed over two suspects to Ugandan police on Friday."))
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"], top["target"]["text"]) == (
+        "063", "COOPERATE", "Kenya", "Ugandan police")
+    # handed to the Red Cross, or by an armed group: a release
+    top = top_typed_event(text_events("The rebels handed over 20 prisoners to the Red Cross."))
+    assert top["cameo_code"] == "0841"

@@ -129,6 +129,9 @@ NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/acciden
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
+_RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
+_EXTRADITION_CODE = "063"  # CAMEO engage in judicial cooperation (incl. extradition)
+_AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies that take over people another state holds
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
@@ -402,6 +405,20 @@ class _SentenceCoder:
             found = [act.speaker]
         return found or kind_only
 
+    def _foreign_authorities(self, tok: Token, sources: list[Participant]) -> list[Participant]:
+        """The authorities of another state that a state's people handed over go to ("handed the suspect over to
+        Ugandan police", "turned the fugitive over to Chinese authorities"): a body of government, police or courts,
+        or a state, whose country is known and is not the giver's. Handing people to the Red Cross, to one's own
+        police or from an armed group stays a release."""
+        givers = {s.country for s in sources if s.country and (s.sector in _AUTHORITY_SECTORS or s.sector is None)}
+        if not givers:
+            return []
+        heads = [tok, *(c for c in kids(tok) if c.dep_ == "prt")]
+        groups = [[g.i] for h in heads for c in kids(h) if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                  for g in kids(c) if g.dep_ == "pobj"]
+        found = self._actors(groups, None, {s.key for s in sources})
+        return [a for a in found if a.country and a.country not in givers and (a.sector in _AUTHORITY_SECTORS or a.sector is None)]
+
     def _kind_modifier(self, group: list[int], trigger: int, found: list[Participant]) -> bool:
         """The actors found are one modifier of the act noun that names a generic body, no named actor nor a country."""
         if len(group) != 1 or not found:
@@ -599,6 +616,9 @@ class _SentenceCoder:
                                               agentless=not sources and is_passive(tok))
             if taken:  # "gunmen seized five aid workers": an abduction, not a seizure of property (the veto read the seizure)
                 c = replace(c, code=taken)
+            handed_to = self._foreign_authorities(tok, sources) if c.code.startswith(_RELEASE_PREFIX) else []
+            if handed_to:  # "Kenya handed two suspects over to Ugandan police": an extradition, not a release
+                c, targets = replace(c, code=_EXTRADITION_CODE), handed_to
         pairs: list[tuple[Participant | None, Participant | None, str]] = []
         mutual = self._mutual(c, tok)
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
