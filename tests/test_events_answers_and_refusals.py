@@ -29,7 +29,9 @@
 - a clause whose subject the parser made the subject of the attribution after it ("X | abducted 30 students, officials
   said", the verb read as a participle of X) keeps its verb, with X its subject;
 - people a state hands over to another state's police, courts or government are extradited (063, judicial
-  cooperation), while people handed to the Red Cross, or by an armed group, are released (0841).
+  cooperation), while people handed to the Red Cross, or by an armed group, are released (0841);
+- a thing its modifier names as an accident's cause (event_accidents.tsv: "a gas tanker exploded") did nothing, even
+  where the published agents dictionary lists its head as a business ("tanker").
 """
 
 from __future__ import annotations
@@ -220,3 +222,10 @@ def test_people_a_state_hands_over_to_another_states_police_are_extradited() -> 
     # handed to the Red Cross, or by an armed group: a release
     top = top_typed_event(text_events("The rebels handed over 20 prisoners to the Red Cross."))
     assert top["cameo_code"] == "0841"
+
+
+def test_a_thing_its_modifier_names_as_an_accidents_cause_did_nothing() -> None:
+    events = text_events("Two people were killed when a gas tanker exploded on a highway near Ibadan.")
+    assert not any(e["plover_type"] for e in events)
+    top = top_typed_event(text_events("Four soldiers were killed when militants ambushed their patrol near Ibadan."))
+    assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "militants")

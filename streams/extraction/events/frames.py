@@ -874,6 +874,13 @@ def _crowd_acts(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list
     return out
 
 
+def _cause_of_mishap(tok: Token, kb: Knowledge) -> bool:
+    """A thing its modifier names as an accident's cause (``event_accidents.tsv`` kind "cause": "a gas tanker", "a
+    gas cylinder", "a boiler")."""
+    return tok.lemma_.lower() in kb.mishap_causes or any(
+        k.dep_ in ("compound", "amod") and k.lemma_.lower() in kb.mishap_causes for k in kids(tok))
+
+
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
@@ -992,6 +999,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue  # "freed four people trapped in a building", "rescued villagers stranded by floods": a rescue
         if p is None and code[:2] == _FORCE_ROOT and _striving(frame, kb):
             continue  # "rescuers battled to free the trapped", "doctors fought to save him": an effort, no fight
+        if (code or reverse)[:2] in FORCE_ROOTS and not frame.objects and frame.subjects and all(
+                _cause_of_mishap(s, kb) for s in frame.subjects):
+            continue  # "a gas tanker exploded", "a gas cylinder blew up": an accident, whatever the tanker's owner
         handed_to: list[Token] = []
         # a verb of giving coded by its default act, or by a pattern that reads giving information as a statement
         # ("GIVE * INFORMATION"), whose objects are all information: "released figures", "provided an update" are
@@ -1776,7 +1786,8 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         # suffered, and its subject did it (a weapon or a blast as subject names no doer: the builder keeps actors only)
         if is_when_clause(c) and c.i > v.i and _acts_by_force(c, kb):
             if not is_passive(c):
-                return [_group(s) for s in kids(c) if s.dep_ == "nsubj"]
+                # (a thing its modifier names as an accident's cause did nothing: "when a gas tanker exploded")
+                return [_group(s) for s in kids(c) if s.dep_ == "nsubj" and not _cause_of_mishap(s, kb)]
             # told in the passive, its "by" agent did it, or whoever owns or set the weapon named there ("died when
             # their truck was hit by a mine laid by X")
             agents = [g for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
