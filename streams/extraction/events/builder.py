@@ -48,7 +48,8 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first, undergone
+from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first,
+                     recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -132,6 +133,11 @@ _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrict
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
 _EXTRADITION_CODE = "063"  # CAMEO engage in judicial cooperation (incl. extradition)
 _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies that take over people another state holds
+
+
+def _state_side(actor: Participant) -> bool:
+    """A state, or a body of its government, police, courts or intelligence."""
+    return actor.sector in _AUTHORITY_SECTORS or actor.sector is None
 _OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
@@ -410,14 +416,11 @@ class _SentenceCoder:
         Ugandan police", "turned the fugitive over to Chinese authorities"): a body of government, police or courts,
         or a state, whose country is known and is not the giver's. Handing people to the Red Cross, to one's own
         police or from an armed group stays a release."""
-        givers = {s.country for s in sources if s.country and (s.sector in _AUTHORITY_SECTORS or s.sector is None)}
+        givers = {s.country for s in sources if s.country and _state_side(s)}
         if not givers:
             return []
-        heads = [tok, *(c for c in kids(tok) if c.dep_ == "prt")]
-        groups = [[g.i] for h in heads for c in kids(h) if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                  for g in kids(c) if g.dep_ == "pobj"]
-        found = self._actors(groups, None, {s.key for s in sources})
-        return [a for a in found if a.country and a.country not in givers and (a.sector in _AUTHORITY_SECTORS or a.sector is None)]
+        found = self._actors([[r.i] for r in recipients(verb_frame(tok))], None, {s.key for s in sources})
+        return [a for a in found if a.country and a.country not in givers and _state_side(a)]
 
     def _kind_modifier(self, group: list[int], trigger: int, found: list[Participant]) -> bool:
         """The actors found are one modifier of the act noun that names a generic body, no named actor nor a country."""

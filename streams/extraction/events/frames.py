@@ -973,6 +973,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids(v)) and not frame.objects and not frame.passive)
     if any(e.block == CAUSATIVE_BLOCK for e in entries) and any(c.dep_ in ("oprd", "ccomp") and c.pos_ == "ADJ" for c in kids(v)):
         return []  # "made day trips impossible", "made visits difficult": how the object ends up, not an act on it
+    setting_partners = _partners_of_setting(frame)  # the same for every coding of the verb
     for spec, entry, p, slots in found:
         if spec < top:
             continue
@@ -1008,10 +1009,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         # published, no act of giving; "passed the details to the police", "handed over evidence to X" share it
         # with a party (its recipient is the target, the information no party)
         if code[:2] in _HANDING_ROOTS if p is None else (code == _STATEMENT_CODE and entry.code[:2] in _HANDING_ROOTS):
-            recipients = _recipients(frame)
-            given = [o for o in frame.objects if o not in recipients]
+            handed = recipients(frame)
+            given = [o for o in frame.objects if o not in handed]
             if given and all(o.lemma_.lower() in kb.information and not _held_people(o, kb) for o in given):
-                handed_to = recipients
+                handed_to = handed
                 code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
@@ -1027,7 +1028,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         seen_codes.add((code, reverse))
         sources, targets, used = _verb_slots(frame, slots, p, code or reverse)
         if (code or reverse)[:2] != _CONSULT_ROOT:  # "ruled out concessions in talks with X": aimed at X, after any other
-            targets = targets + [g for g in _partners_of_setting(frame) if g not in targets]
+            targets = targets + [g for g in setting_partners if g not in targets]
         if handed_to:
             targets = [_group(r) for r in handed_to]  # who receives it; the information itself is no party
         if not sources and frame.passive and code[:2] in FORCE_ROOTS:
@@ -1645,7 +1646,7 @@ _SHARING_CODE = "064"  # CAMEO "share intelligence or information": information 
 _PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
 
-def _recipients(frame: VerbFrame) -> list[Token]:
+def recipients(frame: VerbFrame) -> list[Token]:
     """Who a verb of giving hands its object to: the object of its "to" or "with" phrase ("passed the file to the
     police", "shared the findings with X") or its indirect object ("gave the police the file"), when that names someone
     (a name, a noun or a pronoun)."""
