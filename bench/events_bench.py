@@ -12,7 +12,9 @@
    blind gold-style records (bench/events_records_blind.txt: 320 sentences in wire style with hand CAMEO roots,
    sources and targets, written by a writer who had not read the coder or any dev set; in the repository),
    scored like the gold records, test and tune halves; the blind wild-feed records (bench/events_records_wild.txt:
-   240 sentences in the mix of a real feed, most of them no political event, written the same way), the same;
+   240 sentences in the mix of a real feed, most of them no political event, written the same way), the same; and
+   the blind feed-style records (bench/events_records_feed.txt: 240 sentences of long wire and regional-paper copy,
+   headlines and captions by two writers who had read neither the coder nor each other), the same;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -78,6 +80,7 @@ def main() -> int:
               f"disaster/accident no typed event {r['team_disaster_accident_no_typed_event']['rate']} (>= 0.85)")
     score_records(results, "blind_records", "blind gold-style records (proxy)", events_dev.load_blind())
     score_records(results, "wild_records", "blind wild-feed records (proxy)", events_dev.load_blind(events_dev.WILD))
+    score_records(results, "feed_records", "blind feed-style records (proxy)", events_dev.load_blind(events_dev.FEED))
     if have_shared:
         score_records(results, "dev", "gold records", events_dev.load())
         for half in ("test", "tune"):

@@ -50,7 +50,7 @@ from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first,
                      recipients, undergone, verb_frame)
-from .knowledge import AID_ROOT, FORCE_ROOTS, VERBAL_CONFLICT_CODE, knowledge
+from .knowledge import AID_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
@@ -138,7 +138,6 @@ _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies tha
 def _state_side(actor: Participant) -> bool:
     """A state, or a body of its government, police, courts or intelligence."""
     return actor.sector in _AUTHORITY_SECTORS or actor.sector is None
-_OBJECT_SETTING = "object"  # event_verbal_settings.tsv: the noun as the act's object, not a phrase's
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
 _ABDUCTION_CODE = "181"  # CAMEO "abduct, hijack, or take hostage"
@@ -726,7 +725,7 @@ class _SentenceCoder:
         kb = knowledge()
         settings = kb.verbal_settings
         if ((c.code or c.reverse)[:2] in _ASSAULT_ROOTS and c.pattern.split(":")[0] in kb.verbal_attack_blocks
-                and any(o.dep_ in ("dobj", "nsubjpass") and _OBJECT_SETTING in settings.get(o.lemma_.lower(), ()) for o in kids(v))):
+                and any(o.dep_ in ("dobj", "nsubjpass") and OBJECT_SETTING in settings.get(o.lemma_.lower(), ()) for o in kids(v))):
             # "blasted the new law", "the plan was attacked": a thing attacked only in words, by a verb of assault whose
             # dictionary block codes attacks in words (knowledge.verbal_attack_blocks); not "broke the law", "took measures"
             return True

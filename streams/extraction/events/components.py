@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..doc_index import sentences
 from .classifier import TypeClassifier, load_classifier
-from .frames import Candidate, noun_candidates, verb_candidates
+from .frames import Candidate, named_as, noun_candidates, verb_candidates
 from .headline_verbs import restore_headline_verb
 from .knowledge import Knowledge, knowledge
 from .modality import conditional_conjunction
@@ -127,7 +127,7 @@ class CandidateFinder:
                 continue  # "according to X" names a source of information (speech.according_to), no act
             verbs = kb.verb_forms.get(form)
             if verbs and _verb_like(tok) and not (form in kb.noun_forms and _nominal_gerund(tok)):
-                found += verb_candidates(tok, verbs, kb)
+                found += named_as(tok, verb_candidates(tok, verbs, kb), kb)
                 continue
             noun = kb.noun_forms.get(form)
             if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):

@@ -27,7 +27,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -1045,6 +1045,81 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
     out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
     return _own_forces_shown(_threats(out, v, kb), frame, kb)
+
+
+NAMING_VALENCE = -1.0  # VADER valence (-4..+4) at or below which a name given is one of disapproval (event_namings.tsv)
+_NAMING_PATTERN = "NAMING"
+
+
+def named_as(v: Token, cands: list[Candidate], kb: Knowledge) -> list[Candidate]:
+    """A verb of naming (``event_namings.tsv``: "called", "described ... as", "branded", "labelled", "termed") that
+    gives a party, an act, or a word, policy or decision a name of disapproval criticises it: "called the ruling a
+    disgrace", "described the offer as an insult", "termed the remarks unacceptable". The name is the verb's object
+    predicate, its "as" phrase, a noun set beside the object, or an adjective the parser hung after the object; it is
+    one of disapproval when a word of it scores at or below ``NAMING_VALENCE`` in VADER's human-rated lexicon (not
+    negated). The verb's other codings (a call, a description) give way to the row's code, with the named, then its
+    owner, as the target; a pattern of the dictionary that fits with a code of its own ("CALL * LIAR", "CALL *
+    SUCCESS") keeps it. A situation named so ("described the flooding as the worst in decades") is no one's act."""
+    code = kb.namings.get(v.lemma_.lower())
+    if code is None or v.pos_ not in ("VERB", "AUX"):
+        return cands
+    lemma = v.lemma_.lower()
+    if any(_own_pattern(c, lemma, kb) and (c.code or c.reverse)[:2] not in ("01", "") for c in cands):
+        return cands  # (a pattern the dictionary wrote for this verb fits: its code says more)
+    frame = verb_frame(v)
+    named = next((o for o in frame.objects if o.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if named is None or not frame.subjects or named.tag_ in ("WP", "WDT"):
+        return cands  # ("condemned what it called a massacre": the name is the condemnation's object, no act of its own)
+    name = _name_given(v, named)
+    if not name or not _disapproving(name):
+        return cands
+    owners = _object_owners(named, code)
+    if not (named.pos_ in ("PROPN", "PRON") or owners or _agent_sector(named, kb) is not None
+            or OBJECT_SETTING in kb.verbal_settings.get(named.lemma_.lower(), ()) or kb.is_act_noun(named)):
+        return cands  # a situation or a thing of no one's named so
+    sources = [[t.i for t in frame.subjects]]
+    targets = [_group(named), *owners]
+    # (nothing consumed: an act the name or the named is, "called the killing of X a massacre", is still coded)
+    return [Candidate(v.i, "verb", lemma, code, "", 1.0, f"{_NAMING_PATTERN}:{lemma}", sources, targets)]
+
+
+def _own_pattern(c: Candidate, lemma: str, kb: Knowledge) -> bool:
+    """The candidate was coded by a pattern the dictionary wrote for this verb (not by the verb's default code, nor by
+    a pattern of another verb of its block: "ANNOUNCE * &PROPOSAL" says nothing of "described the offer as ...")."""
+    if c.pattern.endswith(":verb") or ":" not in c.pattern:
+        return False
+    block = c.pattern.split(":", 1)[0]
+    p = next((p for p in kb.patterns.get(block, ()) if p.pid == c.pattern), None)
+    return p is not None and (not p.origin or lemma in p.origin)
+
+
+def _name_given(v: Token, named: Token) -> list[Token]:
+    """The words of the name a verb of naming gives ``named`` (see :func:`named_as`): the verb's object predicate or
+    adjective complement, its "as" phrase, a noun in apposition to the object, or an adjective after the object that
+    the parser hung on a word of the object's phrase ("termed the remarks by the envoy | unacceptable"); each with its
+    own modifiers ("a shameful attack")."""
+    heads: list[Token] = []
+    for c in kids(v):
+        if c.dep_ in ("oprd", "acomp") or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ":
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            heads += [g for g in kids(c) if g.dep_ in ("pobj", "amod", "acomp")]
+    heads += [c for c in kids(named) if c.dep_ == "appos"]
+    if not heads:
+        heads = [t for t in named.subtree if t.pos_ == "ADJ" and t.dep_ in ("amod", "conj") and t.i > t.head.i and t.i > named.i]
+    words: list[Token] = []
+    for h in heads:
+        words += [h] + [m for m in kids(h) if m.dep_ in ("amod", "compound", "conj", "advmod", "neg") and m.i < h.i + 3]
+    return words
+
+
+def _disapproving(words: list[Token]) -> bool:
+    """A word of the name scores at or below ``NAMING_VALENCE`` in VADER's lexicon, and the name is not negated."""
+    from ..gdelt.tone import valence
+
+    if any(w.dep_ == "neg" or w.lower_ in ("not", "never", "no") for w in words):
+        return False
+    return any(min(valence(w.lower_), valence(w.lemma_.lower())) <= NAMING_VALENCE for w in words)
 
 
 _RELIEF_WORDS = frozenset({"rescue", "relief", "evacuate", "evacuation", "help", "assist", "search", "aid"})

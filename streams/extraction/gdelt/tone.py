@@ -31,6 +31,13 @@ DIGITS = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
 
 
+def valence(word: str) -> float:
+    """VADER's human-rated valence of a word (-4..+4; 0 for a word outside its lexicon), lower case: the lexicon the
+    tone reads, also the coder's evidence that a name given to something is one of disapproval
+    (``events.frames.named_as``)."""
+    return _analyzer().lexicon.get(word, 0.0)
+
+
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
     """VADER's analyzer with its main costs cut, scores unchanged (``tests/test_tone_fast.py`` compares it with
