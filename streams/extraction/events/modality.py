@@ -133,6 +133,8 @@ def is_hypothetical(tok: Token) -> bool:
     if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on"
             and tok.head.head.lemma_.lower() in _RESTRICTION_HEADS):
         return True  # "lifted the ban on rallies": the rallies are what the rule forbade
+    if tok.pos_ == "NOUN" and _approached(tok):
+        return True  # "close to a deal", "on the verge of a ceasefire", "nearing an agreement": not reached yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
     if in_condition(tok) or is_subjunctive(tok):
@@ -146,6 +148,27 @@ def is_hypothetical(tok: Token) -> bool:
         if i > 0 and t.lemma_.lower() in _INTENT and chain[i - 1].dep_ == "xcomp":
             return True
     return False
+
+
+_NEAR = frozenset({"close", "closer", "near", "nearer"})  # "close to a deal"
+_EDGE = frozenset({"verge", "brink", "cusp", "threshold", "edge"})  # "on the verge of a deal"
+_APPROACHING = frozenset({"near", "approach"})  # "nearing a deal", "approaching an agreement"
+
+
+def _approached(noun: Token) -> bool:
+    """The act noun is what its phrase says someone is close to: "close to a deal", "nearer to an agreement", "near a
+    ceasefire", "on the verge of a breakthrough", "nearing a deal". An act approached has not happened."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_.lower() in _APPROACHING
+    if noun.dep_ != "pobj":
+        return False
+    prep = head.lower_
+    if prep == "to":
+        return head.head.lower_ in _NEAR
+    if prep in ("near", "nearer"):
+        return head.head.pos_ in ("AUX", "VERB") and head.head.lemma_.lower() in ("be", "come", "draw", "edge", "move", "get")
+    return prep == "of" and head.head.lower_ in _EDGE and any(c.lower_ == "on" for c in (head.head.head,))
 
 
 _CONDITION_MARKS = {"if", "unless", "provided", "providing"}
