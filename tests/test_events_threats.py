@@ -1,5 +1,7 @@
 """A coercive or violent act its actor says it will do is also a threat of it (``event_threats.tsv``); one its
-actor vows, pledges or threatens to do is only the threat: it has not happened.
+actor vows, pledges or threatens to do is only the threat: it has not happened. A warning that a thing will do
+what a party's act would ("inflation could breach the target", "prices would hit records") foretells a danger,
+and a noun that is no act ("a target range") threatens nothing: a statement, no threat.
 
 Sentences are the team's own, written to show the phenomenon.
 """
@@ -121,3 +123,20 @@ def test_a_sworn_retaliation_is_a_threat_not_a_criticism() -> None:
               if e["plover_type"]]
     top = max(events, key=lambda e: e["confidence"])
     assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("THREATEN", "Hezbollah", "Israel")
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank governor warned on Thursday that inflation could breach the upper end of its target range.",
+    "The minister warned that fuel prices would hit record highs this winter.",
+])
+def test_a_warning_of_what_a_thing_will_do_is_no_threat(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The army chief warned that the rebels would attack the capital within days.", "army chief"),
+    ("Washington warned that China could invade the island.", "Washington"),
+])
+def test_a_warning_of_what_a_party_will_do_stays_a_threat(text: str, source: str) -> None:
+    top = top_typed_event(text_events(text))
+    assert (top["plover_type"], top["source"]["text"]) == ("THREATEN", source)

@@ -1732,6 +1732,17 @@ def recipients(frame: VerbFrame) -> list[Token]:
     return [t for t in out if t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
+def _done_by_a_thing(verb: Token, kb: Knowledge) -> bool:
+    """The verb's subject is a common noun that names no party: no agent noun, no armed force or weapon, no name
+    ("inflation could breach the target", "prices would hit records", "the storm could destroy the harvest"): what it
+    does foretells a danger, no act anyone threatens."""
+    if verb.pos_ != "VERB":
+        return False
+    subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and _agent_sector(subject, kb) is None
+            and subject.lemma_.lower() not in kb.armed and subject.lower_ not in kb.armed)
+
+
 def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
     """A threatening verb's clausal complement, if it has one, names a coercive or violent act (one of
     ``event_threats.tsv``: "warned that it would cut aid", "threatened that troops would march in"). A verb coded
@@ -1742,8 +1753,10 @@ def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
         return True
     for clause in clauses:
         for t in clause.subtree:
-            if t.pos_ in ("VERB", "NOUN") and any(kb.threat_of(e.code) for e in kb.verbs_by_lemma.get(t.lemma_.lower(), ())
-                                                  if e.code not in ("", "---")):
+            # (a noun counts as the act a verb names only as that verb's gerund, "the shelling": "a target range" is no act)
+            if (t.pos_ == "VERB" or t.pos_ == "NOUN" and t.lower_ in kb.gerunds) and any(
+                    kb.threat_of(e.code) for e in kb.verbs_by_lemma.get(t.lemma_.lower(), ()) if e.code not in ("", "---")
+                    ) and not _done_by_a_thing(t, kb):
                 return True
             if t.pos_ == "NOUN" and any(kb.threat_of(e.code) for e in kb.nouns.get(t.lemma_.lower(), ())):
                 return True
