@@ -3,7 +3,8 @@ nouns the dictionaries lack (``event_verbs.tsv``, ``event_agents.tsv``).
 
 Sentences are the team's own. English reports a death in a crash or a storm with the verbs of violence ("killed",
 "injured"), which the dictionary codes as force; when the act names no doer and its setting is an accident or the
-weather, nobody did it. A named doer keeps the act whatever the weather.
+weather, nobody did it. A named doer keeps the act whatever the weather. A vehicle that plunged, skidded or veered
+off the road, or a wall that toppled, is a mishap as a crash is, while the same verbs with an object are acts.
 """
 
 from __future__ import annotations
@@ -101,3 +102,19 @@ def test_a_warning_of_bad_weather_threatens_no_one(text) -> None:
     assert [e for e in text_events(text) if e["plover_type"]] == []
     top = top_typed_event(text_events("The army warned the rebels of a new offensive in the hills."))
     assert (top["plover_type"], top["source"]["text"]) == ("THREATEN", "army")
+
+
+@pytest.mark.parametrize("text", [
+    "At least 17 passengers were killed and 30 others injured when an overloaded coach travelling between two towns plunged into a ravine.",
+    "Three workers died when their truck skidded off a mountain road and veered into a ditch.",
+])
+def test_a_vehicle_that_plunged_or_skidded_is_a_mishap(text: str) -> None:
+    assert _typed(text) == []
+
+
+def test_the_same_verb_with_an_object_is_no_mishap() -> None:
+    from streams.extraction.events.knowledge import knowledge
+
+    assert {"plunge", "skid", "veer", "topple"} <= knowledge().mishaps
+    events = _typed("Gunmen killed four policemen when they toppled the barrier at a checkpoint.")
+    assert [(e["plover_type"], e["source"]["text"]) for e in events][:1] == [("ASSAULT", "Gunmen")]
