@@ -1060,10 +1060,10 @@ def named_as(v: Token, cands: list[Candidate], kb: Knowledge) -> list[Candidate]
     negated). The verb's other codings (a call, a description) give way to the row's code, with the named, then its
     owner, as the target; a pattern of the dictionary that fits with a code of its own ("CALL * LIAR", "CALL *
     SUCCESS") keeps it. A situation named so ("described the flooding as the worst in decades") is no one's act."""
-    code = kb.namings.get(v.lemma_.lower())
+    lemma = v.lemma_.lower()
+    code = kb.namings.get(lemma)
     if code is None or v.pos_ not in ("VERB", "AUX"):
         return cands
-    lemma = v.lemma_.lower()
     if any(_own_pattern(c, lemma, kb) and (c.code or c.reverse)[:2] not in ("01", "") for c in cands):
         return cands  # (a pattern the dictionary wrote for this verb fits: its code says more)
     frame = verb_frame(v)

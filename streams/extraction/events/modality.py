@@ -168,7 +168,7 @@ def _approached(noun: Token) -> bool:
         return head.head.lower_ in _NEAR
     if prep in ("near", "nearer"):
         return head.head.pos_ in ("AUX", "VERB") and head.head.lemma_.lower() in ("be", "come", "draw", "edge", "move", "get")
-    return prep == "of" and head.head.lower_ in _EDGE and any(c.lower_ == "on" for c in (head.head.head,))
+    return prep == "of" and head.head.lower_ in _EDGE and head.head.head.lower_ == "on"
 
 
 _CONDITION_MARKS = {"if", "unless", "provided", "providing"}
