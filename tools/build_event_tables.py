@@ -663,6 +663,28 @@ def align_cancelled_treaties(patterns: list[Pattern]) -> int:
     return changed
 
 
+# A block that codes one bare object noun twice, where a qualified form of that noun in the same block has one of the
+# two codes (SEND: "message" 040 and 130 beside "{WARNING MESSAGE}" 130; BRING: "aid" 070 and 073 beside
+# "{HUMANITARIAN AID}" 073), says itself what that second reading needs: the qualifier ("sent a message of condolence"
+# is no threat, only a warning message is). The bare duplicate of the qualified code goes; the qualified pattern and
+# the bare one of the other code stay.
+def align_qualified_duplicates(patterns: list[Pattern]) -> int:
+    """Drop each bare pattern whose identical twin in its block has another code while a qualified form of its object
+    in the block has its code (above); how many were dropped."""
+    def slots(p: Pattern) -> tuple:
+        return (p.block, p.subject, p.particle, p.object, tuple(p.extra), tuple(p.preps), p.source, p.target)
+
+    codes: dict[tuple, set[str]] = {}
+    for p in patterns:
+        codes.setdefault(slots(p), set()).add(p.code)
+    qualified = {(p.block, p.object.split()[-1], p.code) for p in patterns if len(p.object.split()) > 1}
+    drop = [p for p in patterns if p.object and len(p.object.split()) == 1 and len(codes[slots(p)]) > 1
+            and (p.block, p.object, p.code) in qualified]
+    for p in drop:
+        patterns.remove(p)
+    return len(drop)
+
+
 # CAMEO 15 is an alert raised or forces readied (151: "increase police alert status", 152: "... military alert status").
 # PETRARCH2's RAISE block codes an alert only with an armed body in the object's phrase ("raised the military alert",
 # 152), while news as often names the body as the subject and raises a bare alert ("the army raised its alert", "police
@@ -790,6 +812,7 @@ def main() -> int:
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
     stats["alerts_aligned"] = align_alerts(patterns)
     stats["received_aid_aligned"] = align_received_aid(patterns)
+    stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
           ["synset", "word"], [[k, w] for k, words in synsets.items() for w in words])
@@ -821,7 +844,9 @@ def main() -> int:
             f"{stats['visits_aligned']} patterns of a visit made coded as a visit (042/043), not an intent to meet (see align_visits); "
             f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties); "
             f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts); "
-            f"{stats['received_aid_aligned']} patterns of aid received coded as the giver's act, reversed (see align_received_aid).\n"
+            f"{stats['received_aid_aligned']} patterns of aid received coded as the giver's act, reversed (see align_received_aid); "
+            f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
+            "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
             "joined by '|'; source/target: where the actor sits when not the default (subject -> source, first actor after "
             "the verb -> target; 'none': no actor); reverse: code of the reversed event (target acts on source) from '[A:B]'.\n",

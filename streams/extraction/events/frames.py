@@ -197,6 +197,7 @@ def verb_frame(v: Token) -> VerbFrame:
                                 preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), held))
                 else:
                     bare.add(_PREP_SPELLINGS.get(c.lower_, c.lower_))
+    preps += _clause_with_for(v)
     if passive:
         # a preposition the passive left stranded takes the passive's subject as its object ("rebels were called on to
         # disarm", "the village was fired on", "the case was looked into"): the active's "called on the rebels"
@@ -210,6 +211,22 @@ def verb_frame(v: Token) -> VerbFrame:
             bare.discard(spelled)
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
+
+
+def _clause_with_for(v: Token) -> list[tuple[str, Token]]:
+    """The "for" of an infinitive clause with a subject of its own right after the verb ("called for the government
+    to resign", "pressed for both sides to return to talks"): the parser makes "for" the clause's marker, not the verb's
+    preposition, so a pattern written for "call for" never saw it. The clause's subject stands as the preposition's
+    object: it is who is to act."""
+    out = []
+    for c in kids(v):
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.i < v.i or not has_to(c):
+            continue
+        mark = next((m for m in kids(c) if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is None or any(t.is_punct for t in v.doc[v.i + 1 : mark.i]):
+            continue
+        out += [("for", h) for s in kids(c) if s.dep_ == "nsubj" and mark.i < s.i < c.i for h in conjuncts(s)]
+    return out
 
 
 _STRANDED_PREPS = frozenset({"on", "upon", "at", "for", "with", "against", "to", "into"})
@@ -881,6 +898,13 @@ def _cause_of_mishap(tok: Token, kb: Knowledge) -> bool:
         k.dep_ in ("compound", "amod") and k.lemma_.lower() in kb.mishap_causes for k in kids(tok))
 
 
+def _comes_under_an_act(frame: VerbFrame, kb: Knowledge) -> bool:
+    """The verb is "come" with an "under" phrase that names an act ("came under attack", "came under heavy
+    shelling"): its subject undergoes that act, which the noun codes (``victims_of``); only the dictionary's patterns
+    written for "under" ("came under fire", "under pressure") code the verb, never its sense of arriving."""
+    return frame.verb.lemma_.lower() == "come" and any(p_ == "under" and o.lemma_.lower() in kb.nouns for p_, o in frame.preps)
+
+
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
@@ -910,6 +934,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             return ending
     frame = verb_frame(v)
     keys = frame.keys()
+    undergoing = _comes_under_an_act(frame, kb)
     found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]] = []
     for entry in fitting:
         multi = 1.0 if entry.after or entry.before else 0.0  # "called off" is more specific than "called"
@@ -925,6 +950,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                         continue
                     seen.add(p.pid)
                     slots = _fit(p, frame)
+                    if slots is not None and undergoing and not any("under" in spec.preps for spec in p.preps):
+                        continue  # "peacekeepers came under attack": no arrival of peacekeepers
                     if slots is not None:
                         own = not p.origin or entry.lemma in p.origin
                         if not own and _bare_prepositions(p):
@@ -933,7 +960,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                         best.append((p.specificity + multi if own else base, p, slots))
         top = max((s for s, _, _ in best), default=base)
         found += [(s, entry, p, sl) for s, p, sl in best if s >= top]
-        if top <= base and not any(entry is e for e in patterns_only):
+        if top <= base and not any(entry is e for e in patterns_only) and not undergoing:
             found.append((base, entry, None, {}))
     if not found:
         return ending  # only restated entries whose object is not of their kind, and none of their patterns fits
@@ -1044,7 +1071,56 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
     out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
-    return _own_forces_shown(_threats(out, v, kb), frame, kb)
+    return _wanted_of_others(_fire_taken(_own_forces_shown(_threats(out, v, kb), frame, kb), frame, kb), frame, kb)
+
+
+def _wanted_of_others(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """A verb of wanting (``event_wantings.tsv``) coded by its default, whose want is another party's act or a thing
+    from another party, asks it: an infinitive clause with a subject of its own, or an object with an infinitive
+    after it ("wants the neighbours to hand over the suspect"), or a "from" phrase ("sought guarantees from the
+    lenders"), or an act noun whose doer its phrase names ("sought the resignation of the mayor"). It codes as the row's appeal or demand; wanting one's own act ("wants to meet them") stays an intent."""
+    code = kb.wantings.get(frame.verb.lemma_.lower())
+    if not code or not any(c.kind == "verb" and c.pattern.endswith(":verb") for c in cands):
+        return cands
+    v = frame.verb
+    other_doer = any(c.dep_ in ("ccomp", "xcomp") and c.i > v.i and has_to(c) and (
+        any(s.dep_ == "nsubj" for s in kids(c)) or any(o.dep_ == "dobj" and o.i < c.i for o in kids(v))) for c in kids(v))
+    from_party = any(p_ == "from" and not is_time(o) for p_, o in frame.preps)
+    others_act = any(o.lemma_.lower() in kb.nouns and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ == "of" for c in kids(o)) for o in frame.objects)
+    if not (other_doer or from_party or others_act):
+        return cands
+    return [replace(c, code=code, reverse="", pattern=c.pattern + "+asked") if c.kind == "verb" and c.pattern.endswith(":verb")
+            else c for c in cands]
+
+
+_SHOT_AT_SECTORS = _FORCE_SECTORS | {"COP"}  # bodies that are shot at in the news, not only criticised
+_REASON_PREPS = ("over", "for")  # what criticism is "over" or "for"
+
+
+def _fire_taken(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """ "Came under fire" is criticism (the dictionary's "COME under fire", 111) of whoever draws it ("the minister
+    came under fire from lawmakers over the deal"), but shooting (190) at an armed body, a police force or military
+    hardware, or by one: "a patrol of soldiers came under fire", "police came under fire from gunmen". The literal
+    reading needs an armed party who fires, where the "from" phrase names who ("the army came under fire from rights
+    groups" is criticism), else an armed party who draws it; and no reason given ("over its handling", "for the
+    delays")."""
+    if not any(p_ == "under" and o.lemma_.lower() == "fire" for p_, o in frame.preps):
+        return cands
+    v = frame.verb
+    if any(c.dep_ == "prep" and c.lower_ in _REASON_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in kids(c))
+           for t in [v] + [o for p_, o in frame.preps if p_ == "under"] for c in kids(t)):
+        return cands
+    doers = [o for p_, o in frame.preps if p_ == "from"]
+
+    def armed(t: Token) -> bool:
+        return (_agent_sector(t, kb) in _SHOT_AT_SECTORS or t.lemma_.lower() in kb.armed
+                or any(c.dep_ == "compound" and (c.lemma_.lower() in kb.armed or _agent_sector(c, kb) in _SHOT_AT_SECTORS)
+                       for c in kids(t)))
+    if not any(armed(t) for t in doers or frame.subjects):  # (who fires decides, where named)
+        return cands
+    return [replace(c, code="", reverse=_FORCE_ROOT + "0", pattern=c.pattern + "+fire")
+            if (c.code or c.reverse).startswith(_DISAPPROVING_ROOT) else c for c in cands]
 
 
 NAMING_VALENCE = -1.0  # VADER valence (-4..+4) at or below which a name given is one of disapproval (event_namings.tsv)
@@ -1802,6 +1878,16 @@ def victims_of(n: Token) -> list[list[int]]:
     return [g for s in subjects[:1] for g in (_group(counted(s)), *owner_groups(s, of_owner=False))]
 
 
+def _undergone_from(n: Token) -> list[list[int]]:
+    """Who did the act a subject "came under", named by the verb's "from" phrase ("came under attack from militiamen",
+    "came under fire from the rebels")."""
+    if n.dep_ != "pobj" or n.head.lower_ != "under" or n.head.head.lemma_.lower() != "come":
+        return []
+    return [_group(counted(g)) for c in kids(n.head.head) if c.dep_ == "prep" and c.lower_ == "from"
+            for g in kids(c) if g.dep_ == "pobj" and not is_time(g)] + [
+        _group(counted(g)) for c in kids(n) if c.dep_ == "prep" and c.lower_ == "from" for g in kids(c) if g.dep_ == "pobj"]
+
+
 def _put_under(n: Token) -> list[Token]:
     """The direct object an active verb puts "under" or "into" an act noun ("placed the envoy under house arrest",
     "took two reporters into custody"): who undergoes it; the verb's subject does it (``_putters``)."""
@@ -2102,7 +2188,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the
     # market is where, the dead are whom), and never its agents
     victims = victims_of(n) if any(code[:2] in FORCE_ROOTS for code in codes) else []
-    sources += [g for g in _putters(n) if g not in sources] if victims else []  # "the junta placed X under arrest"
+    sources += [g for g in _putters(n) + _undergone_from(n) if g not in sources] if victims else []  # "the junta
+    # placed X under arrest", "came under attack from X"
     if victims and not sources:  # "killed in a clash with X": X fought the victims, and is the doer
         sources += _claimants(n)  # "killed in an attack claimed by X"
         fought = _fight_parties(n)

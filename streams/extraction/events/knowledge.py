@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
@@ -146,6 +146,7 @@ class Knowledge:
     hazard_words: frozenset[str] = frozenset()  # every word of those (a phrase holding none of them names no disaster)
     verbal_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: a fight in words
     namings: dict[str, str] = field(default_factory=dict)  # verb of naming -> code of a name of disapproval (event_namings.tsv)
+    wantings: dict[str, str] = field(default_factory=dict)  # verb of wanting -> code of asking another (event_wantings.tsv)
     contests: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: won or lost by votes (event_contests.tsv)
     verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
     definite_agents: frozenset[str] = frozenset()  # agent nouns that need an owner but for "the" alone ("the coalition")
@@ -172,6 +173,7 @@ class Knowledge:
     force_shows: frozenset[str] = frozenset()  # "sent jets toward X": forces shown to X, not given (event_force_shows.tsv)
     armed: frozenset[str] = frozenset()  # armed forces, aircraft and weapons (synsets &MILITARY, &AIRCRAFT, &WEAPON)
     currencies: frozenset[str] = frozenset()  # names of money (synset &CURRENCY: "euro", "naira", "money"), singular
+    treaties: frozenset[str] = frozenset()  # names of written agreements (synset &TREATY: "accord", "pact", "mou")
     goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
     press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     occasions: frozenset[str] = frozenset()  # "on the sidelines of X": when or where, no target (event_occasions.tsv)
@@ -459,6 +461,7 @@ def knowledge() -> Knowledge:
         hazard_words=frozenset(w for phrase in disaster_phrases() for w in phrase.split()),
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         namings={r["verb"]: r["code"] for r in records("event_namings.tsv")},
+        wantings={r["verb"]: r["code"] for r in records("event_wantings.tsv")},
         contests={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_contests.tsv")},
         verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_CONFLICT_CODE for p in ps)),
         gerunds=_gerunds(verb_forms, noun_forms),
@@ -482,6 +485,7 @@ def knowledge() -> Knowledge:
         access={r["noun"]: r["code"] for r in records("event_access.tsv")},
         armed=weapons | synsets.get("&MILITARY", frozenset()),
         currencies=synsets.get("&CURRENCY", frozenset()),
+        treaties=synsets.get("&TREATY", frozenset()),
         goods=frozenset(h for ps in patterns.values() for p in ps if p.code.startswith(AID_ROOT) and p.object is not None
                         for h in p.object.heads),
         press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),

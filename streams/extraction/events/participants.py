@@ -308,6 +308,8 @@ class Participants:
             return None  # "no crew members were hurt", "no group has claimed it": a phrase that names nobody
         if tok.lemma_.lower() in knowledge().currencies or tok.lower_ in knowledge().currencies:
             return None  # "the naira stabilised", "the euro fell": money (the dictionary's &CURRENCY), which the tagger may name
+        if tok.lemma_.lower() in knowledge().treaties or tok.lower_ in knowledge().treaties:
+            return None  # "signed 23 MoUs": a written agreement (&TREATY), which the tagger may take for an organisation
         settlement = self._settlement(tok)
         if settlement is not None:
             # "the border town of X", "the rebel-held city of X": the phrase is the place its "of" names, written by its name
