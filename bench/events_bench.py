@@ -14,7 +14,9 @@
    scored like the gold records, test and tune halves; the blind wild-feed records (bench/events_records_wild.txt:
    240 sentences in the mix of a real feed, most of them no political event, written the same way), the same; and
    the blind feed-style records (bench/events_records_feed.txt: 240 sentences of long wire and regional-paper copy,
-   headlines and captions by two writers who had read neither the coder nor each other), the same;
+   headlines and captions by two writers who had read neither the coder nor each other), the same; and the blind
+   desk-style records (bench/events_records_desk.txt: 240 sentences of the kinds event-data projects give human
+   coders, by two more such writers), the same;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -81,6 +83,7 @@ def main() -> int:
     score_records(results, "blind_records", "blind gold-style records (proxy)", events_dev.load_blind())
     score_records(results, "wild_records", "blind wild-feed records (proxy)", events_dev.load_blind(events_dev.WILD))
     score_records(results, "feed_records", "blind feed-style records (proxy)", events_dev.load_blind(events_dev.FEED))
+    score_records(results, "desk_records", "blind desk-style records (proxy)", events_dev.load_blind(events_dev.DESK))
     if have_shared:
         score_records(results, "dev", "gold records", events_dev.load())
         for half in ("test", "tune"):
