@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 import socket
 from pathlib import Path
@@ -61,15 +62,36 @@ def seed_text() -> str:
     return (FIXTURES / "seed-article.txt").read_text("utf-8")
 
 
+class _Failures(logging.Handler):
+    """Collects the exceptions the core logs and carries on from (a coder bug costs a sentence or an article its
+    events in production, so a test that expects no event must not pass on one)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.failures: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.failures.append(f"{record.getMessage()}: {record.exc_info[1]!r}")
+
+
 def text_events(text: str, article_id: str = "t-text") -> list[dict]:
-    """The event records the core extracts from one plain text (the coder's phenomenon tests write their own sentences)."""
+    """The event records the core extracts from one plain text (the coder's phenomenon tests write their own
+    sentences); fails if the core logged an exception on the way."""
     from streams.extraction import extract
     from streams.ids import content_hash
     from streams.records import CleanArticle
 
     art = CleanArticle(article_id=article_id, body=text, content_hash=content_hash(text), cleaner_version="test",
                        input_format="text", language="en")
-    return extract(art).events
+    handler, logger = _Failures(), logging.getLogger("streams.extraction")
+    logger.addHandler(handler)
+    try:
+        events = extract(art).events
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.failures, handler.failures
+    return events
 
 
 def codes_by_text(texts: Iterable[str], keep: Callable[[dict], bool] = lambda e: True) -> dict[str, list[str]]:

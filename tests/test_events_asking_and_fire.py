@@ -14,7 +14,29 @@
   and no party itself, whatever the tagger makes of the abbreviation;
 - a bare pattern the dictionary repeats with the code of a qualified form of its noun ("message" 130 beside "warning
   message" 130 in SEND) is dropped at build time (``tools/build_event_tables.align_qualified_duplicates``): a message
-  of condolence is no threat.
+  of condolence is no threat;
+- idioms of support the dictionary reads as other acts (``event_patterns.tsv``): "rallied behind / around X" endorses X
+  (a rally where people gather against something stays a protest), "came to the defence of X" defends X;
+- one who "went on trial" or "faces charges" is accused (the dictionary's reversed patterns), no thing blamed;
+- "defended X's handling of the crisis" defends in words (052), as DEFEND's own patterns do for the objects they name,
+  where the verb's default read military protection (074); a town defended stays a matter of force;
+- a gathering a speaker addresses ("speaking at a rally", "addressing a rally") is the audience of the words, no act
+  of the speaker's;
+- a verb coordinated with a pledged or vowed infinitive ("pledged to hand over power and to lift the ban") is pledged
+  or vowed too;
+- the state a release leaves its subjects in ("were freed unharmed") is how they come out of it: the release stays,
+  where "left 55 people dead" is a result and no act;
+- asking a question ("asked whether troops would be sent", "asked why the army had not intervened") asks to know, no
+  appeal, and what it asks about is no act; asking someone to do something stays an appeal;
+- a verb whose default is the bare intent to cooperate (030: want, decide, seek), of one party, with an infinitive
+  of its own deed that codes nothing and no one to cooperate with ("wants to make sure the visitors feel welcome") is
+  no event; with a partner, an act intended, an object offered or two parties deciding together it stays;
+- so is the default meeting (040) of a verb of going or hearing with one party, no one met, no place and no occasion
+  ("went to his window", "heard a loud bang"); an arrival "here" on a visit, or leaders who met, stay;
+- and the default disapproval (110) of a verb of alleging or objecting aimed at no one ("his family claimed he had
+  fallen", "a right to express their opinions") is what was said, a statement; objecting to a party's act stays;
+- likewise the default inquiry (090) into an idea of no one's ("studying the possibility of ...", "a proposal");
+  an inquiry into an act or a person stays.
 """
 
 from __future__ import annotations
@@ -123,3 +145,148 @@ def test_the_shipped_table_holds_no_bare_threatening_message() -> None:
     from streams.data import rows
 
     assert not [r for r in rows("cameo_patterns.tsv") if r[0] == "SEND" and r[4] == "message" and r[9] == "130"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Party delegates rallied behind the president at the congress.", "Party delegates", "president"),
+    ("Moscow came to the defence of Belgrade on Wednesday.", "Moscow", "Belgrade"),
+])
+def test_idioms_of_support(text: str, source: str, target: str) -> None:
+    assert _top(text) == ("SUPPORT", source, target)
+
+
+def test_a_rally_against_something_stays_a_protest() -> None:
+    assert _top("Thousands rallied in the capital against the new law.")[0] == "PROTEST"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The former premier went on trial on corruption charges.", "former premier"),
+    ("The provincial governor faces corruption charges.", "provincial governor"),
+])
+def test_who_goes_on_trial_or_faces_charges_is_accused(text: str, target: str) -> None:
+    assert _top(text) == ("ACCUSE", "", target)
+
+
+def test_defending_a_policy_or_a_decision_is_verbal_support() -> None:
+    assert _top("Moscow on Friday defended Belgrade's handling of the crisis.") == ("SUPPORT", "Moscow", "Belgrade")
+    assert _top("The army defended the capital against the rebel offensive.")[0] != "SUPPORT"
+    # a verb of disapproval whose block also defends some objects in words still disapproves
+    assert _top("The foreign minister denounced the neighbour's decision to close the border.")[0] == "ACCUSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking at a rally in the port city, the governor said the revenue formula was unfair.",
+    "The governor, speaking at a rally in the port city, said the formula was unfair to the north.",
+])
+def test_a_rally_a_speaker_addresses_is_no_protest_of_the_speaker(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"] == "PROTEST"]
+
+
+def test_a_rally_held_is_still_a_protest() -> None:
+    assert _top("The opposition held a rally in the port city.")[:2] == ("PROTEST", "opposition")
+
+
+def test_words_said_in_a_meeting_are_said_taking_part_in_it() -> None:
+    events = text_events("The foreign minister reiterated his support for the plan in a meeting with the visiting envoy.")
+    assert [(e["source"]["text"], e["target"]["text"]) for e in events if e["plover_type"] == "CONSULT"] == [
+        ("foreign minister", "visiting envoy")]
+
+
+def test_what_a_verb_of_saying_announces_is_the_announcers_act() -> None:
+    assert _top("The defence minister announced the deployment of troops to the border.")[:2] == ("MOBILIZE", "defence minister")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The junta pledged to hand over power to a civilian government and to lift the ban on parties.", "AGREE"),
+    ("The rebels vowed to storm the city and to kill its defenders.", "THREATEN"),
+])
+def test_a_coordinated_infinitive_shares_the_pledge_or_the_vow(text: str, expected: str) -> None:
+    events = [e for e in text_events(text) if e["plover_type"]]
+    assert {e["plover_type"] for e in events} == {expected}
+
+
+def test_freed_unharmed_is_still_a_release() -> None:
+    events = text_events("Three Italian engineers kidnapped in the desert two weeks ago were freed unharmed on Tuesday.")
+    top = top_typed_event(events)
+    assert (top["cameo_code"], top["target"]["text"]) == ("0841", "Italian engineers")
+    assert not [e for e in text_events("The fighting left 55 people dead.") if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters asked the minister whether troops would be sent to the border.",
+    "The senator asked why the army had not intervened.",
+    "Asked whether the government would send troops, the minister said all options remained open.",
+])
+def test_a_question_asked_is_no_appeal_and_asserts_no_act(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_asking_a_party_to_act_is_still_an_appeal() -> None:
+    assert _top("Lawmakers asked the government to explain why the army had not intervened.") == (
+        "REQUEST", "Lawmakers", "government")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said he wants to make sure the visitors feel welcome.",
+    "The company said it decided to change the recipe to keep prices low.",
+])
+def test_a_bare_intent_in_no_act_and_with_no_one_is_no_event(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda decided to reopen talks on the border dispute.",
+    "The president offered what he called a compromise.",
+    "Japan offered to host the talks.",
+    "The mayor wants to meet the protest leaders.",
+])
+def test_an_intent_with_a_partner_an_act_or_a_thing_offered_stays(text: str) -> None:
+    assert _top(text)[0] == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbour said he went to his window after the crash.",
+    "A resident said she heard a loud bang.",
+])
+def test_going_or_hearing_alone_is_no_meeting(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Afghan president arrived here on Saturday on a three-day official visit.",
+    "The two leaders met on Monday.",
+])
+def test_an_arrival_on_a_visit_or_a_meeting_of_several_stays(text: str) -> None:
+    assert _top(text)[0] == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    "His family claimed he had fallen into the well.",
+    "The spokesman said protesters have a right to express their opinions.",
+])
+def test_a_disapproval_of_no_one_is_a_statement(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing opposed the sale of arms to Taipei.", ("ACCUSE", "Beijing", "Taipei")),
+    ("Rebels claimed that they had shot down an army helicopter.", ("ASSAULT", "Rebels", "army helicopter")),
+])
+def test_an_objection_to_a_party_or_a_claim_of_an_act_stays(text: str, expected: tuple[str, str, str]) -> None:
+    assert _top(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The government is studying the possibility of restoring the tariff on rice imports.",
+    "The ministry is studying a proposal to raise school fees.",
+])
+def test_weighing_an_idea_is_no_inquiry(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police are investigating the attack.", None),
+    ("Prosecutors are investigating the former minister.", "former minister"),
+])
+def test_an_inquiry_into_an_act_or_a_person_stays(text: str, target: str | None) -> None:
+    assert _top(text)[0] == "ACCUSE" and _top(text)[2] == target

@@ -42,7 +42,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...records import CleanArticle
-from ..actor_dictionary import actor_date
+from ..actor_dictionary import actor_date, agent_actor
 from ..doc_index import doc_text, per_doc, sentences
 from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
@@ -56,7 +56,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import (after_comma, agent_heads, finite_modifier, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+from .slots import (after_comma, agent_heads, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
                     reciprocally_owned, sentence_of)
 from .speech import according_to, content_ids
 from .tables import code_info
@@ -128,6 +128,10 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+_BARE_INQUIRY = "090"  # CAMEO "investigate, not specified": the default of study, probe, examine, monitor ...
+_BARE_DISAPPROVAL = "110"  # CAMEO "disapprove, not specified": the default of claim, allege, express, oppose ...
+_BARE_CONSULT = "040"  # CAMEO "consult, not specified": the default of go, travel, hear, join ...
+_BARE_INTENT = "030"  # CAMEO "express intent to cooperate, not specified": the default of want, seek, offer, decide ...
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
@@ -242,6 +246,7 @@ class _SentenceCoder:
     reciprocal: frozenset[str] = field(default_factory=lambda: knowledge().reciprocal)
     claimed: dict[int, list[list[int]]] = field(default_factory=dict)  # a sentence's acts claimed -> the claimants
     floor: float = 0.0  # the confidence under which events are withheld (NEWSEVENTS_MIN_EVENT_CONFIDENCE)
+    typed_triggers: set[int] = field(default_factory=set)  # a sentence's triggers of typed acts but bare intents (``code``)
 
     # ------------------------------------------------------------------ choosing codings
     def _p(self, probs: Any, plover: str | None) -> float | None:
@@ -438,6 +443,7 @@ class _SentenceCoder:
             self.statements += len(acts)  # only statements, reporting no act: counted, nothing to publish
             return []
         triggers = {a.cand.trigger for a in acts}
+        self.typed_triggers = {a.cand.trigger for a in acts if a.plover is not None and a.cand.code != _BARE_INTENT}
         doc = self.doc
         by_trigger = {a.cand.trigger: a for a in acts}
         # reported speech first: who reports which acts
@@ -553,7 +559,7 @@ class _SentenceCoder:
                 targets, t_group = later, l_group
         # (coordinated parties of a mutual act act on each other whatever its object: "A and B traded accusations")
         mutual_parties = len(sources) >= 2 and self._mutual(c, tok)
-        if (not targets and c.target_groups and (c.code or c.reverse).startswith(_ACCUSING_CODE) and not mutual_parties
+        if (not targets and c.target_groups and c.code.startswith(_ACCUSING_CODE) and not mutual_parties
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
             own = _own_code(c)
             if not own or own.startswith(_ACCUSING_CODE) or code_info(own).plover_type != act.plover:
@@ -590,6 +596,25 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
+        if (not targets and len(sources) == 1 and c.kind == "verb" and c.code == _BARE_INTENT and c.pattern.endswith(":verb")
+                and _wants_a_deed_of_its_own(tok) and not self._intends_an_act(tok)):
+            return []  # "wants to remind everyone", "decided to change the recipe": the verb's default intent to
+            # cooperate, one party's, with no one and in no act the sentence codes, is no event
+        if (not targets and c.kind == "verb" and c.code == _BARE_INQUIRY and c.pattern.endswith(":verb")
+                and _weighs_an_idea(tok)):
+            self.statements += 1
+            return []  # "is studying the possibility of restoring the tariff", "are probing the possibility that he fell
+            # asleep": an idea or an option weighed, no one's conduct looked into, is what was said (CAMEO 014 is a statement)
+        if (not targets and c.kind == "verb" and c.code == _BARE_DISAPPROVAL and c.pattern.endswith(":verb")
+                and not self._intends_an_act(tok)):
+            self.statements += 1
+            return []  # "his family claimed he had fallen", "have a right to express their opinions": the default
+            # disapproval of a verb of alleging or objecting, of no one and of no act, is what was said, a statement
+            # ("opposes all efforts to seize power" objects to an act, which ranks below it)
+        if (not targets and len(sources) == 1 and not sources[0].plural and c.kind == "verb" and c.code == _BARE_CONSULT
+                and c.pattern.endswith(":verb") and not c.place_groups and not _for_an_occasion(tok)):
+            return []  # "went to his window", "was travelling on the tram", "heard a crash": the default meeting of a verb
+            # of going or hearing, one party's, with no one, nowhere and no occasion named, is no event
         if (not targets and (c.code or c.reverse)[:2] in FORCE_ROOTS and sources
                 and all(s.sector == _CRIMINAL_SECTOR for s in sources) and self._acted_on_a_thing(c)):
             return []  # thieves who broke in or stole a thing, no one named: a crime story, no political act
@@ -694,6 +719,11 @@ class _SentenceCoder:
                 if rev and r["confidence"] > cap:
                     r["confidence"] = cap
         return records
+
+    def _intends_an_act(self, v: Token) -> bool:
+        """A typed act of the sentence, other than a bare intent of its own, is what the verb's complement or object
+        names ("pledged to work with X", "offered talks")."""
+        return any(t.i in self.typed_triggers for c in kids(v) if c.dep_ in ("xcomp", "ccomp", "dobj") for t in c.subtree)
 
     def _mutual(self, c: Candidate, tok: Token) -> bool:
         """The act is one of both sides: a mutual code (``event_reciprocal.tsv``), a paired pattern ("[193:193]"), or a
@@ -983,6 +1013,38 @@ def _acts_upon_noun(v: Candidate) -> bool:
     ``_RESTRAINING_TYPES``): "protested the killing of a boy" is a protest, whoever did the killing."""
     plover = code_info(v.code or v.reverse).plover_type
     return plover in _ASSENT_TYPES | _RESPONSE_TYPES | _PROTEST_TYPES or (plover in _RESTRAINING_TYPES and v.code != _TAKING_CODE)
+
+
+def _weighs_an_idea(v: Token) -> bool:
+    """The verb's direct objects are all common nouns that name no act and no one and carry a clause of their own
+    ("the possibility of restoring the tariff", "the possibility that he fell asleep", "a proposal to raise fees"):
+    what is looked into is an idea, not a deed, a thing ("inspect the facilities") or a party."""
+    kb = knowledge()
+    objects = [c for c in kids(v) if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in kb.nouns and not kb.is_act_noun(o)
+                                 and agent_actor(o.doc[o.i : o.i + 1], None) is None and _holds_a_clause(o) for o in objects)
+
+
+def _holds_a_clause(n: Token) -> bool:
+    """A noun with a clause of its own: an infinitive or a "that" clause ("a proposal to ...", "the possibility that
+    ..."), or an "of" phrase of a gerund ("the possibility of restoring ...")."""
+    return any(c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and (has_to(c) or any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))) or c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in kids(c)) for c in kids(n))
+
+
+def _for_an_occasion(v: Token) -> bool:
+    """The verb's phrase names an act it is for ("arrived on a three-day visit", "flew in for talks") or the place the
+    dateline gives ("arrived here")."""
+    kb = knowledge()
+    return any(c.dep_ == "advmod" and c.lower_ == "here" or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in kb.nouns for g in kids(c)) for c in kids(v))
+
+
+def _wants_a_deed_of_its_own(v: Token) -> bool:
+    """The verb has an infinitive of its subject's own deed and no object ("wants to remind everyone", "decided to
+    change the recipe"); an offer of a thing ("offered what he called a proposal") or of no deed named is left alone."""
+    return any(c.dep_ == "xcomp" for c in kids(v)) and not any(c.dep_ in ("dobj", "dative") for c in kids(v))
 
 
 def _answers_its_clause(act: _Act) -> bool:

@@ -27,7 +27,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -829,6 +829,9 @@ _OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _
                  "forces": lambda tok: _forces(counted(tok), knowledge())}
 
 
+_YIELD_ROOT = "08"  # CAMEO "yield": a release's default code (free 080, release 084)
+
+
 def _left_in_a_state(v: Token, frame: VerbFrame) -> bool:
     """The verb's object has a bare predicate of state ("left 55 people dead", "left thousands homeless", "found him
     dead", "left dozens detained"): it says what state the object ends up or is found in. A predicate with words of
@@ -909,7 +912,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
         return []
-    if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb):
+    if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb) or _asked_about(v, kb):
         return []
     if v.dep_ == "conj" and v.tag_ == "VBN" and v.head.dep_ in ("oprd", "acomp"):
         return []  # "leaving four dead and dozens injured": a state the act left them in, beside another
@@ -1047,9 +1050,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue
         if p is None and predicated:
             continue  # "called the protesters traitors", "called the vote a farce": a naming, not a call
-        if p is None and code[:2] not in FORCE_ROOTS and _left_in_a_state(v, frame):
+        if p is None and code[:2] not in FORCE_ROOTS and code[:2] != _YIELD_ROOT and _left_in_a_state(v, frame):
             continue  # "the fighting left 55 people dead", "found the journalist dead": a result or a finding, no act
-            # of the verb's default ("shot two men dead" keeps its act of force)
+            # of the verb's default ("shot two men dead" keeps its act of force; "were freed unharmed" its release:
+            # the state is how the freed come out of it)
         if (code, reverse) in seen_codes:
             continue
         seen_codes.add((code, reverse))
@@ -1071,7 +1075,58 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
     out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
-    return _wanted_of_others(_fire_taken(_own_forces_shown(_threats(out, v, kb), frame, kb), frame, kb), frame, kb)
+    return _questions(_defended_in_words(_wanted_of_others(_fire_taken(_own_forces_shown(_threats(out, v, kb), frame, kb), frame, kb), frame, kb), frame, kb), frame)
+
+
+_ASKED_WHETHER = frozenset({"whether", "if"})
+
+
+def _question_clause(c: Token) -> bool:
+    """A clause that is an indirect question: "whether"/"if" marks it, or a wh-word opens it ("why the army had not
+    intervened")."""
+    return (any(m.dep_ == "mark" and m.lower_ in _ASKED_WHETHER for m in kids(c))
+            or any(t.tag_ in ("WDT", "WP", "WRB") and t.i < c.i for t in c.subtree))
+
+
+def _asked_about(v: Token, kb: Knowledge) -> bool:
+    """The verb is the act an indirect question asks about ("asked whether troops would be sent"): the question
+    asserts no act."""
+    head = v.head
+    return (v.dep_ == "ccomp" and head.i < v.i and any(code[:2] in ASKING_ROOTS for code in kb.verb_codes(head.lemma_.lower()))
+            and _question_clause(v))
+
+
+def _questions(cands: list[Candidate], frame: VerbFrame) -> list[Candidate]:
+    """A verb of asking whose clause is a question ("asked whether troops would be sent", "asked why the army had not
+    intervened"), with no infinitive of what is asked for, asks to know, not for an act: a statement (010), no
+    appeal; and what it asks about is no act (:func:`_asked_about`)."""
+    v = frame.verb
+    if not any(c.kind == "verb" and c.pattern.endswith(":verb") and c.code[:2] in ASKING_ROOTS for c in cands):
+        return cands
+    clauses = [c for c in kids(v) if c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > v.i]
+    if any(has_to(c) for c in clauses):
+        return cands
+    if not any(_question_clause(c) for c in clauses):
+        return cands
+    return [replace(c, code=_STATEMENT_CODE, reverse="", pattern=c.pattern + "+question")
+            if c.kind == "verb" and c.pattern.endswith(":verb") and c.code[:2] in ASKING_ROOTS else c for c in cands]
+
+
+def _defended_in_words(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """A verb of a block whose own patterns code a verbal defence (052: DEFEND's "decision", "plan", "comment"),
+    coded by a default of protection (07: "defend", 074, military protection), whose direct object is a word, a policy or a decision
+    (``event_verbal_settings.tsv`` "object" rows: "defended the government's handling of the crisis", "defended the
+    new law"), defends it in words, as the block's patterns do for the few objects they name; the object's owner
+    is the target."""
+    def protecting(c: Candidate) -> bool:
+        return (c.kind == "verb" and c.pattern.endswith(":verb") and c.code[:2] == AID_ROOT
+                and c.pattern.split(":")[0] in kb.verbal_defence_blocks)
+
+    if not any(protecting(c) for c in cands):
+        return cands
+    if not any(OBJECT_SETTING in kb.verbal_settings.get(o.lemma_.lower(), ()) for o in frame.objects if o.dep_ == "dobj"):
+        return cands
+    return [replace(c, code=VERBAL_DEFENCE_CODE, reverse="", pattern=c.pattern + "+words") if protecting(c) else c for c in cands]
 
 
 def _wanted_of_others(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
@@ -2047,6 +2102,26 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
     after the killing", "were arrested for rioting") names another act, whose doer the sentence does not say.
     A ``meeting`` (a noun of consultation) is also the purpose of a journey: "flew to Amman for talks" (see
     :func:`_journey_for`)."""
+    gov = _noun_governor(n, meeting)
+    return None if gov is not None and _audience_of_words(n, gov) else gov
+
+
+def _audience_of_words(n: Token, gov: Token) -> bool:
+    """A verb of saying whose "at", "to" or "before" phrase, or whose object beside the words it reports, the act noun
+    heads ("speaking at a rally", "told a rally that ..."): the gathering is the audience or the occasion of the
+    words, no act of the speaker's ("said in a meeting with X" is said taking part in it). What such a verb names as its object alone is what it announces ("announced the deployment of
+    troops", "declared a ceasefire"): the announcer's own act."""
+    if not _is_statement_verb(gov, knowledge()):
+        return False
+    if n.dep_ == "pobj":
+        return n.head.lower_ in _AUDIENCE_PREPS
+    return n.dep_ == "dobj" and any(c.dep_ == "ccomp" for c in kids(gov))
+
+
+_AUDIENCE_PREPS = ("at", "to", "before")  # spoke at / to / before a rally; "said in a meeting with X" takes part in it
+
+
+def _noun_governor(n: Token, meeting: bool) -> Token | None:
     cur = n
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):

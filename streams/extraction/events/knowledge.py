@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -30,6 +30,7 @@ DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "cameo
 
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.
 VERBAL_CONFLICT_CODE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE)
+VERBAL_DEFENCE_CODE = "052"  # CAMEO "defend verbally"
 OBJECT_SETTING = "object"  # the preps of an event_verbal_settings.tsv row for a thing attacked only in words
 
 
@@ -149,6 +150,7 @@ class Knowledge:
     wantings: dict[str, str] = field(default_factory=dict)  # verb of wanting -> code of asking another (event_wantings.tsv)
     contests: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> preps: won or lost by votes (event_contests.tsv)
     verbal_attack_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a criticism (111)
+    verbal_defence_blocks: frozenset[str] = frozenset()  # blocks whose own patterns code a verbal defence (052)
     definite_agents: frozenset[str] = frozenset()  # agent nouns that need an owner but for "the" alone ("the coalition")
     gerunds: dict[str, tuple[NounEntry, ...]] = field(default_factory=dict)  # "beheading" -> the verb's codes as a noun act
     threats: dict[str, str] = field(default_factory=dict)  # CAMEO prefix of a coercive act -> code of its threat
@@ -347,7 +349,7 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
     "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
     out: dict[str, list[Pattern]] = {}
     same = _pattern_nouns()
-    for row in records("cameo_patterns.tsv"):
+    for row in [*records("cameo_patterns.tsv"), *records("event_patterns.tsv")]:  # the dictionary's, then the team's
         origin = set()
         for word in row["note"].replace(",", " ").replace("/", " ").split():
             lemma = forms.get(row["block"], {}).get(word.lower().replace("+", "").split("_")[0])
@@ -464,6 +466,7 @@ def knowledge() -> Knowledge:
         wantings={r["verb"]: r["code"] for r in records("event_wantings.tsv")},
         contests={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_contests.tsv")},
         verbal_attack_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_CONFLICT_CODE for p in ps)),
+        verbal_defence_blocks=frozenset(b for b, ps in patterns.items() if any(p.code == VERBAL_DEFENCE_CODE for p in ps)),
         gerunds=_gerunds(verb_forms, noun_forms),
         threats={r["act"]: r["threat"] for r in records("event_threats.tsv")},
         intents={r["act"]: r["intent"] for r in records("event_intents.tsv")},

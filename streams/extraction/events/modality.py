@@ -273,7 +273,7 @@ def is_intended(tok: Token) -> bool:
     or a verb of commitment whose complement it is ("vowed to storm", "threatened to cut", "is going to strike"), also
     through a verb of phase ("vowed to keep attacking"). Possibility ("could", "may"), requests ("urged to") and
     conditions are not intent."""
-    phase = _through_aspect(tok)
+    phase = first_conjunct(_through_aspect(tok))
     return _future_auxiliary(tok, phase) or phase.dep_ == "xcomp" and phase.head.lemma_.lower() in _COMMIT
 
 
@@ -324,8 +324,18 @@ def is_promised_object(noun: Token) -> bool:
 
 
 def _complement_of(tok: Token, heads: set[str]) -> bool:
-    """``tok`` is the open complement of an unnegated word of ``heads``."""
+    """``tok`` is the open complement of an unnegated word of ``heads``, or a verb coordinated with it ("pledged to
+    hand over power and to lift the ban": the lifting is pledged too)."""
+    tok = first_conjunct(tok)
     return tok.dep_ == "xcomp" and _unnegated_word_of(tok.head, heads)
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of the verbs ``tok`` is coordinated with ("to storm the city and to kill its defenders": "storm"),
+    which holds the coordination's place in the clause; ``tok`` itself when it is coordinated with none."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _unnegated_word_of(tok: Token, words: set[str]) -> bool:
