@@ -45,6 +45,7 @@ BLIND = ROOT / "bench" / "events_records_blind.txt"
 WILD = ROOT / "bench" / "events_records_wild.txt"
 FEED = ROOT / "bench" / "events_records_feed.txt"
 DESK = ROOT / "bench" / "events_records_desk.txt"
+ARTICLE = ROOT / "bench" / "events_records_article.txt"
 
 from events_split import select  # noqa: E402
 
@@ -202,12 +203,13 @@ def main() -> None:
     ap.add_argument("--wild", action="store_true", help="score the team's blind wild-feed sentences (bench/events_records_wild.txt)")
     ap.add_argument("--feed", action="store_true", help="score the team's blind feed-style sentences (bench/events_records_feed.txt)")
     ap.add_argument("--desk", action="store_true", help="score the team's blind desk-style sentences (bench/events_records_desk.txt)")
+    ap.add_argument("--article", action="store_true", help="score the team's blind article-and-monitor sentences (bench/events_records_article.txt)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.statements:
         os.environ["NEWSEVENTS_EMIT_STATEMENTS"] = "true"
-    name = "desk" if args.desk else "feed" if args.feed else "wild" if args.wild else "blind" if args.blind else "dev"
-    rows = select(load_blind(DESK) if args.desk else load_blind(FEED) if args.feed else load_blind(WILD) if args.wild else load_blind() if args.blind else load(),
+    name = "article" if args.article else "desk" if args.desk else "feed" if args.feed else "wild" if args.wild else "blind" if args.blind else "dev"
+    rows = select(load_blind(ARTICLE) if args.article else load_blind(DESK) if args.desk else load_blind(FEED) if args.feed else load_blind(WILD) if args.wild else load_blind() if args.blind else load(),
                   lambda r: r["id"], args.half)
     print(json.dumps({"half": args.half, "set": name, "statements": args.statements,
                       **score(rows, verbose=args.verbose)}, indent=1))

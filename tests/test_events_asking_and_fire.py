@@ -36,7 +36,16 @@
 - and the default disapproval (110) of a verb of alleging or objecting aimed at no one ("his family claimed he had
   fallen", "a right to express their opinions") is what was said, a statement; objecting to a party's act stays;
 - likewise the default inquiry (090) into an idea of no one's ("studying the possibility of ...", "a proposal");
-  an inquiry into an act or a person stays.
+  an inquiry into an act or a person stays;
+- data: a UN coordinator, rapporteur, representative, mediator, negotiator or delegate is an actor by the role
+  (roles_sectors.tsv); transport operators are a business (event_agents.tsv); an invitation is answered as a
+  proposal is (&PROPOSAL: "turned down an invitation" rejects it); lending and loans are the aid the dictionary's
+  patterns name ("froze new lending to X" reduces aid); "extended recognition to X" grants it (event_patterns.tsv);
+- a strike its subject "went on" is a walkout, whatever phrase follows ("against the price rise" is no target of
+  bombs); "went on the offensive" has no other reading and stays force;
+- an act a denial reports ("denied that soldiers had shot the protesters") is told as not done: negated, and ranked
+  below the same act said to be done;
+- weather (event_accidents.tsv) is a disaster, never an actor ("hailstorms destroyed the crops").
 """
 
 from __future__ import annotations
@@ -290,3 +299,30 @@ def test_weighing_an_idea_is_no_inquiry(text: str) -> None:
 ])
 def test_an_inquiry_into_an_act_or_a_person_stays(text: str, target: str | None) -> None:
     assert _top(text)[0] == "ACCUSE" and _top(text)[2] == target
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN humanitarian coordinator demanded an immediate halt to the air strikes.", ("REQUEST", "UN humanitarian coordinator", None)),
+    ("Transport operators went on an indefinite strike against the fuel price rise.", ("PROTEST", "Transport operators", None)),
+    ("Belgrade turned down an invitation from Brussels for a new round of talks.", ("REJECT", "Belgrade", "Brussels")),
+    ("The World Bank has frozen new lending to Uganda pending a review.", ("SANCTION", "World Bank", "Uganda")),
+    ("Guatemala has extended formal recognition to the transitional council.", ("SUPPORT", "Guatemala", "transitional council")),
+])
+def test_actors_and_objects_the_tables_now_know(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert _top(text) == expected
+
+
+def test_a_strike_gone_on_is_a_walkout() -> None:
+    assert _top("Doctors went on strike against the new contracts.")[:2] == ("PROTEST", "Doctors")
+    assert _top("The army went on the offensive in the north.")[:2] == ("ASSAULT", "army")
+
+
+def test_what_a_denial_reports_is_negated() -> None:
+    denied = [e for e in text_events("The army denied that soldiers had shot the protesters.") if e["plover_type"] == "ASSAULT"]
+    said = [e for e in text_events("The army said soldiers had shot the protesters.") if e["plover_type"] == "ASSAULT"]
+    assert [e["negated"] for e in denied] == [True] and [e["negated"] for e in said] == [False]
+    assert denied[0]["confidence"] < said[0]["confidence"]
+
+
+def test_weather_is_no_actor() -> None:
+    assert not [e for e in text_events("Hailstorms destroyed thousands of hectares of wheat in the valley.") if e["plover_type"]]

@@ -128,6 +128,7 @@ _VERBAL_ROOTS = {"02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # agent is an instrument of someone ("a roadside bomb struck", "an airstrike hit": weapons, aircraft, acts).
 NON_ACTOR_AGENT_VETO = True  # measured on the tune halves: the disaster/accident snippets keep no typed event
 _MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+_DENIAL_CODE = "016"  # CAMEO "deny responsibility": what a denial reports is told as not done
 _BARE_INQUIRY = "090"  # CAMEO "investigate, not specified": the default of study, probe, examine, monitor ...
 _BARE_DISAPPROVAL = "110"  # CAMEO "disapprove, not specified": the default of claim, allege, express, oppose ...
 _BARE_CONSULT = "040"  # CAMEO "consult, not specified": the default of go, travel, hear, join ...
@@ -172,6 +173,7 @@ class _Act:
     speaker: Participant | None = None
     attribution: dict[str, Any] | None = None
     reporting: bool = False
+    denied: bool = False  # reported by a denial ("denied that its aircraft had bombed the school"): told as not done
 
 
 def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, str]:
@@ -470,7 +472,9 @@ class _SentenceCoder:
                 # an allegation ("claimed that its fighters took the port") does report one.
                 act.reporting = True
                 speaker = speakers[0] if speakers else None
+                denial = (act.cand.code or act.cand.reverse).startswith(_DENIAL_CODE)
                 for r in reported:
+                    r.denied = r.denied or denial
                     if speaker is not None:
                         r.speaker = speaker
                         r.attribution = {"text": speaker.text, "entity": speaker.entity}
@@ -672,7 +676,7 @@ class _SentenceCoder:
             pairs = [(s, t, VERBAL_CONFLICT_CODE if code[:2] in FORCE_ROOTS else code) for s, t, code in pairs]
         # a refusal or a sworn threat is as negated or hypothetical as the verb that refuses or swears ("vowed to storm")
         said = tok.head if c.pattern.endswith((REFUSED, SWORN)) else tok
-        negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT), is_hypothetical(said)
+        negated, hypothetical = is_negated(said) and not c.pattern.endswith(REFUSED_OUTRIGHT) or act.denied, is_hypothetical(said)
         sentence = _sentence_field(index, doc_text(doc), sent)
         clause = _clause_score(tok) - (CONDITION_PENALTY if is_condition(said) else 0.0)
         spans = [(a.start, a.end) for a in sources + targets]

@@ -2206,10 +2206,19 @@ def _finding_reported(n: Token) -> bool:
     return v.pos_ == "VERB" and (v.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in kids(v)))
 
 
+def _taken_up(n: Token) -> bool:
+    """The act noun is what its subject "went on" ("went on strike", "went on a hunger strike"): an activity taken up,
+    whose reading of force, where the noun has another, is not meant (one launches a military strike; "went on the
+    offensive" has no other reading and keeps it)."""
+    return n.dep_ == "pobj" and n.head.lower_ == "on" and n.head.head.lemma_.lower() == "go"
+
+
 def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]:
     fitting = [e for e in entries if _noun_fits(e, n)]
     if not fitting:
         return []
+    if _taken_up(n) and any(e.code[:2] not in FORCE_ROOTS for e in fitting):
+        fitting = [e for e in fitting if e.code[:2] not in FORCE_ROOTS]  # "went on strike": a walkout, no air strike
     top = max(e.specificity for e in fitting)
     codes = [e.code for e in fitting if e.specificity >= top]
     if _finding_reported(n):

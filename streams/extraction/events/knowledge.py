@@ -381,6 +381,14 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
     return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _hazards() -> frozenset[str]:
+    """Disasters that are never an actor: the agents dictionary's (~JNK), and the weather of ``event_accidents.tsv``
+    ("hailstorms destroyed the crops"), in the singular and the plural the surface form shows."""
+    weather = [r["word"] for r in records("event_accidents.tsv") if r["kind"] == "weather"]
+    return frozenset(disaster_phrases()) | frozenset(weather) | frozenset(w + "s" for w in weather)
+
+
 def pattern_index(patterns: tuple[Pattern, ...]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
     """A block's patterns by one feature each must see: ("o", object head), ("p", preposition),
     ("t", particle), ("s", subject head), ("x", "") for none; a frame only tries the patterns of its features."""
@@ -459,8 +467,8 @@ def knowledge() -> Knowledge:
         definite_agents=frozenset(r["noun"] for r in records("event_agents.tsv") if r["owner"] == "the"),
         patient_blocks=_patient_blocks(patterns),
         charge_blocks=_charge_blocks(patterns),
-        hazards=disaster_phrases(),  # read with the agents table the actor dictionary already holds
-        hazard_words=frozenset(w for phrase in disaster_phrases() for w in phrase.split()),
+        hazards=_hazards(),  # read with the agents table the actor dictionary already holds
+        hazard_words=frozenset(w for phrase in _hazards() for w in phrase.split()),
         verbal_settings={r["noun"]: frozenset(r["preps"].split("|")) for r in records("event_verbal_settings.tsv")},
         namings={r["verb"]: r["code"] for r in records("event_namings.tsv")},
         wantings={r["verb"]: r["code"] for r in records("event_wantings.tsv")},
