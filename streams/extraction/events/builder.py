@@ -133,6 +133,7 @@ _BARE_INQUIRY = "090"  # CAMEO "investigate, not specified": the default of stud
 _BARE_DISAPPROVAL = "110"  # CAMEO "disapprove, not specified": the default of claim, allege, express, oppose ...
 _BARE_CONSULT = "040"  # CAMEO "consult, not specified": the default of go, travel, hear, join ...
 _BARE_INTENT = "030"  # CAMEO "express intent to cooperate, not specified": the default of want, seek, offer, decide ...
+_NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
@@ -600,25 +601,11 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
-        if (not targets and len(sources) == 1 and c.kind == "verb" and c.code == _BARE_INTENT and c.pattern.endswith(":verb")
-                and _wants_a_deed_of_its_own(tok) and not self._intends_an_act(tok)):
-            return []  # "wants to remind everyone", "decided to change the recipe": the verb's default intent to
-            # cooperate, one party's, with no one and in no act the sentence codes, is no event
-        if (not targets and c.kind == "verb" and c.code == _BARE_INQUIRY and c.pattern.endswith(":verb")
-                and _weighs_an_idea(tok)):
-            self.statements += 1
-            return []  # "is studying the possibility of restoring the tariff", "are probing the possibility that he fell
-            # asleep": an idea or an option weighed, no one's conduct looked into, is what was said (CAMEO 014 is a statement)
-        if (not targets and c.kind == "verb" and c.code == _BARE_DISAPPROVAL and c.pattern.endswith(":verb")
-                and not self._intends_an_act(tok)):
-            self.statements += 1
-            return []  # "his family claimed he had fallen", "have a right to express their opinions": the default
-            # disapproval of a verb of alleging or objecting, of no one and of no act, is what was said, a statement
-            # ("opposes all efforts to seize power" objects to an act, which ranks below it)
-        if (not targets and len(sources) == 1 and not sources[0].plural and c.kind == "verb" and c.code == _BARE_CONSULT
-                and c.pattern.endswith(":verb") and not c.place_groups and not _for_an_occasion(tok)):
-            return []  # "went to his window", "was travelling on the tram", "heard a crash": the default meeting of a verb
-            # of going or hearing, one party's, with no one, nowhere and no occasion named, is no event
+        if not targets and c.kind == "verb" and c.pattern.endswith(":verb"):
+            empty = self._empty_default(c, tok, sources)
+            if empty:
+                self.statements += empty == _SAID
+                return []
         if (not targets and (c.code or c.reverse)[:2] in FORCE_ROOTS and sources
                 and all(s.sector == _CRIMINAL_SECTOR for s in sources) and self._acted_on_a_thing(c)):
             return []  # thieves who broke in or stole a thing, no one named: a crime story, no political act
@@ -723,6 +710,27 @@ class _SentenceCoder:
                 if rev and r["confidence"] > cap:
                     r["confidence"] = cap
         return records
+
+    def _empty_default(self, c: Candidate, v: Token, sources: list[Participant]) -> str:
+        """Whether the bare default code the dictionary gives a verb, aimed at no one, says nothing of an act: "" (it
+        does: code it), :data:`_NOTHING` (no event) or :data:`_SAID` (no event; what was said, counted as a statement).
+
+        - intent to cooperate (030) of one party, in an infinitive of its own deed that codes nothing, with no object:
+          "wants to make sure they feel welcome", "decided to change the recipe" (nothing);
+        - inquiry (090) into an idea: "is studying the possibility of ...", "a proposal to ..." (said);
+        - disapproval (110) of no act the sentence codes: "his family claimed he had fallen", "a right to express
+          their opinions" (said; "opposes all efforts to seize power" objects to an act and stays);
+        - meeting (040) of one party, nowhere and for no occasion: "went to his window", "heard a crash" (nothing)."""
+        if c.code == _BARE_INTENT:
+            return _NOTHING if len(sources) == 1 and _wants_a_deed_of_its_own(v) and not self._intends_an_act(v) else ""
+        if c.code == _BARE_INQUIRY:
+            return _SAID if _weighs_an_idea(v) else ""
+        if c.code == _BARE_DISAPPROVAL:
+            return _SAID if not self._intends_an_act(v) else ""
+        if c.code == _BARE_CONSULT:
+            alone = len(sources) == 1 and not sources[0].plural
+            return _NOTHING if alone and not c.place_groups and not _for_an_occasion(v) else ""
+        return ""
 
     def _intends_an_act(self, v: Token) -> bool:
         """A typed act of the sentence, other than a bare intent of its own, is what the verb's complement or object
