@@ -29,13 +29,13 @@
 - asking a question ("asked whether troops would be sent", "asked why the army had not intervened") asks to know, no
   appeal, and what it asks about is no act; asking someone to do something stays an appeal;
 - a verb whose default is the bare intent to cooperate (030: want, decide, seek), of one party, with an infinitive
-  of its own deed that codes nothing and no one to cooperate with ("wants to make sure the visitors feel welcome") is
+  of its own deed that codes nothing and no one to cooperate with ("wants to make the park greener") is
   no event; with a partner, an act intended, an object offered or two parties deciding together it stays;
 - so is the default meeting (040) of a verb of going or hearing with one party, no one met, no place and no occasion
-  ("went to his window", "heard a loud bang"); an arrival "here" on a visit, or leaders who met, stay;
-- and the default disapproval (110) of a verb of alleging or objecting aimed at no one ("his family claimed he had
-  fallen", "a right to express their opinions") is what was said, a statement; objecting to a party's act stays;
-- likewise the default inquiry (090) into an idea of no one's ("studying the possibility of ...", "a proposal");
+  ("went to the kitchen", "heard a loud bang"); an arrival "here" on a visit, or leaders who met, stay;
+- and the default disapproval (110) of a verb of alleging or objecting aimed at no one ("claimed the figures had been
+  inflated") is what was said, a statement; objecting to a party's act stays;
+- likewise the default inquiry (090) into an idea of no one's ("examining the idea of ...", "a plan to ...");
   an inquiry into an act or a person stays;
 - data: a UN coordinator, rapporteur, representative, mediator, negotiator or delegate is an actor by the role
   (roles_sectors.tsv); transport operators are a business (event_agents.tsv); an invitation is answered as a
@@ -158,7 +158,7 @@ def test_the_shipped_table_holds_no_bare_threatening_message() -> None:
 
 @pytest.mark.parametrize("text, source, target", [
     ("Party delegates rallied behind the president at the congress.", "Party delegates", "president"),
-    ("Moscow came to the defence of Belgrade on Wednesday.", "Moscow", "Belgrade"),
+    ("Athens came to the defence of Nicosia in the row over drilling rights.", "Athens", "Nicosia"),
 ])
 def test_idioms_of_support(text: str, source: str, target: str) -> None:
     assert _top(text) == ("SUPPORT", source, target)
@@ -177,15 +177,15 @@ def test_who_goes_on_trial_or_faces_charges_is_accused(text: str, target: str) -
 
 
 def test_defending_a_policy_or_a_decision_is_verbal_support() -> None:
-    assert _top("Moscow on Friday defended Belgrade's handling of the crisis.") == ("SUPPORT", "Moscow", "Belgrade")
+    assert _top("Ankara defended Baku's handling of the border dispute.") == ("SUPPORT", "Ankara", "Baku")
     assert _top("The army defended the capital against the rebel offensive.")[0] != "SUPPORT"
     # a verb of disapproval whose block also defends some objects in words still disapproves
     assert _top("The foreign minister denounced the neighbour's decision to close the border.")[0] == "ACCUSE"
 
 
 @pytest.mark.parametrize("text", [
-    "Speaking at a rally in the port city, the governor said the revenue formula was unfair.",
-    "The governor, speaking at a rally in the port city, said the formula was unfair to the north.",
+    "Speaking at a rally in the capital, the senator said grain prices were too low.",
+    "The senator, speaking at a rally in the capital, said grain prices were too low.",
 ])
 def test_a_rally_a_speaker_addresses_is_no_protest_of_the_speaker(text: str) -> None:
     assert not [e for e in text_events(text) if e["plover_type"] == "PROTEST"]
@@ -206,7 +206,7 @@ def test_what_a_verb_of_saying_announces_is_the_announcers_act() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The junta pledged to hand over power to a civilian government and to lift the ban on parties.", "AGREE"),
+    ("The council pledged to reopen the border crossings and to restore the bus service to the enclave.", "AGREE"),
     ("The rebels vowed to storm the city and to kill its defenders.", "THREATEN"),
 ])
 def test_a_coordinated_infinitive_shares_the_pledge_or_the_vow(text: str, expected: str) -> None:
@@ -215,16 +215,16 @@ def test_a_coordinated_infinitive_shares_the_pledge_or_the_vow(text: str, expect
 
 
 def test_freed_unharmed_is_still_a_release() -> None:
-    events = text_events("Three Italian engineers kidnapped in the desert two weeks ago were freed unharmed on Tuesday.")
+    events = text_events("Two Turkish truck drivers were freed unharmed on Sunday.")
     top = top_typed_event(events)
-    assert (top["cameo_code"], top["target"]["text"]) == ("0841", "Italian engineers")
+    assert (top["cameo_code"], top["target"]["text"]) == ("0841", "Turkish truck drivers")
     assert not [e for e in text_events("The fighting left 55 people dead.") if e["plover_type"]]
 
 
 @pytest.mark.parametrize("text", [
     "Reporters asked the minister whether troops would be sent to the border.",
     "The senator asked why the army had not intervened.",
-    "Asked whether the government would send troops, the minister said all options remained open.",
+    "Asked whether the navy would escort the tankers, the admiral declined to say.",
 ])
 def test_a_question_asked_is_no_appeal_and_asserts_no_act(text: str) -> None:
     assert not [e for e in text_events(text) if e["plover_type"]]
@@ -236,8 +236,8 @@ def test_asking_a_party_to_act_is_still_an_appeal() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The mayor said he wants to make sure the visitors feel welcome.",
-    "The company said it decided to change the recipe to keep prices low.",
+    "The mayor said he wants to make the park greener.",
+    "The bakery said it decided to repaint its shopfront.",
 ])
 def test_a_bare_intent_in_no_act_and_with_no_one_is_no_event(text: str) -> None:
     assert not [e for e in text_events(text) if e["plover_type"]]
@@ -254,7 +254,7 @@ def test_an_intent_with_a_partner_an_act_or_a_thing_offered_stays(text: str) -> 
 
 
 @pytest.mark.parametrize("text", [
-    "A neighbour said he went to his window after the crash.",
+    "A neighbour said he went to the kitchen after the bang.",
     "A resident said she heard a loud bang.",
 ])
 def test_going_or_hearing_alone_is_no_meeting(text: str) -> None:
@@ -262,7 +262,7 @@ def test_going_or_hearing_alone_is_no_meeting(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The Afghan president arrived here on Saturday on a three-day official visit.",
+    "The Kenyan foreign minister arrived here on Monday for a two-day working visit.",
     "The two leaders met on Monday.",
 ])
 def test_an_arrival_on_a_visit_or_a_meeting_of_several_stays(text: str) -> None:
@@ -270,8 +270,8 @@ def test_an_arrival_on_a_visit_or_a_meeting_of_several_stays(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "His family claimed he had fallen into the well.",
-    "The spokesman said protesters have a right to express their opinions.",
+    "The minister claimed the figures had been inflated.",
+    "The farmers' union claimed the new dam had dried up the river.",
 ])
 def test_a_disapproval_of_no_one_is_a_statement(text: str) -> None:
     assert not [e for e in text_events(text) if e["plover_type"]]
@@ -286,8 +286,8 @@ def test_an_objection_to_a_party_or_a_claim_of_an_act_stays(text: str, expected:
 
 
 @pytest.mark.parametrize("text", [
-    "The government is studying the possibility of restoring the tariff on rice imports.",
-    "The ministry is studying a proposal to raise school fees.",
+    "The cabinet is examining the idea of lowering the bridge toll.",
+    "The ministry is studying a plan to raise school fees.",
 ])
 def test_weighing_an_idea_is_no_inquiry(text: str) -> None:
     assert not [e for e in text_events(text) if e["plover_type"]]
@@ -302,11 +302,11 @@ def test_an_inquiry_into_an_act_or_a_person_stays(text: str, target: str | None)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The UN humanitarian coordinator demanded an immediate halt to the air strikes.", ("REQUEST", "UN humanitarian coordinator", None)),
-    ("Transport operators went on an indefinite strike against the fuel price rise.", ("PROTEST", "Transport operators", None)),
-    ("Belgrade turned down an invitation from Brussels for a new round of talks.", ("REJECT", "Belgrade", "Brussels")),
-    ("The World Bank has frozen new lending to Uganda pending a review.", ("SANCTION", "World Bank", "Uganda")),
-    ("Guatemala has extended formal recognition to the transitional council.", ("SUPPORT", "Guatemala", "transitional council")),
+    ("The UN aid coordinator demanded that the shelling of the camps stop at once.", ("REQUEST", "UN aid coordinator", None)),
+    ("Bus operators went on strike over unpaid subsidies.", ("PROTEST", "Bus operators", None)),
+    ("Lima turned down an invitation from Santiago to join the summit.", ("REJECT", "Lima", "Santiago")),
+    ("The IMF froze its lending to Zambia after the audit.", ("SANCTION", "IMF", "Zambia")),
+    ("Uruguay has extended formal recognition to the new government.", ("SUPPORT", "Uruguay", "new government")),
 ])
 def test_actors_and_objects_the_tables_now_know(text: str, expected: tuple[str, str, str | None]) -> None:
     assert _top(text) == expected
@@ -325,4 +325,4 @@ def test_what_a_denial_reports_is_negated() -> None:
 
 
 def test_weather_is_no_actor() -> None:
-    assert not [e for e in text_events("Hailstorms destroyed thousands of hectares of wheat in the valley.") if e["plover_type"]]
+    assert not [e for e in text_events("Hailstorms flattened the vineyards of the southern valleys overnight.") if e["plover_type"]]

@@ -716,11 +716,11 @@ class _SentenceCoder:
         does: code it), :data:`_NOTHING` (no event) or :data:`_SAID` (no event; what was said, counted as a statement).
 
         - intent to cooperate (030) of one party, in an infinitive of its own deed that codes nothing, with no object:
-          "wants to make sure they feel welcome", "decided to change the recipe" (nothing);
-        - inquiry (090) into an idea: "is studying the possibility of ...", "a proposal to ..." (said);
-        - disapproval (110) of no act the sentence codes: "his family claimed he had fallen", "a right to express
-          their opinions" (said; "opposes all efforts to seize power" objects to an act and stays);
-        - meeting (040) of one party, nowhere and for no occasion: "went to his window", "heard a crash" (nothing)."""
+          "wants to keep the talks friendly", "decided to repaint the bridge" (nothing);
+        - inquiry (090) into an idea: "is examining the idea of ...", "a plan to ..." (said);
+        - disapproval (110) of no act the sentence codes: "the farmer claimed the dog had run off", "free to voice
+          their views" (said; "opposed every attempt to storm the palace" objects to an act and stays);
+        - meeting (040) of one party, nowhere and for no occasion: "went to the kitchen", "heard a bang" (nothing)."""
         if c.code == _BARE_INTENT:
             return _NOTHING if len(sources) == 1 and _wants_a_deed_of_its_own(v) and not self._intends_an_act(v) else ""
         if c.code == _BARE_INQUIRY:
@@ -1029,7 +1029,7 @@ def _acts_upon_noun(v: Candidate) -> bool:
 
 def _weighs_an_idea(v: Token) -> bool:
     """The verb's direct objects are all common nouns that name no act and no one and carry a clause of their own
-    ("the possibility of restoring the tariff", "the possibility that he fell asleep", "a proposal to raise fees"):
+    ("the idea of lowering the toll", "the chance that the dam had cracked", "a plan to raise fees"):
     what is looked into is an idea, not a deed, a thing ("inspect the facilities") or a party."""
     kb = knowledge()
     objects = [c for c in kids(v) if c.dep_ == "dobj"]
@@ -1054,8 +1054,9 @@ def _for_an_occasion(v: Token) -> bool:
 
 
 def _wants_a_deed_of_its_own(v: Token) -> bool:
-    """The verb has an infinitive of its subject's own deed and no object ("wants to remind everyone", "decided to
-    change the recipe"); an offer of a thing ("offered what he called a proposal") or of no deed named is left alone."""
+    """The verb has an infinitive of its subject's own deed and no object ("wants to keep the talks friendly", "decided
+    to repaint the bridge"); an offer of a thing ("offered what she termed a compromise") or of no deed named is left
+    alone."""
     return any(c.dep_ == "xcomp" for c in kids(v)) and not any(c.dep_ in ("dobj", "dative") for c in kids(v))
 
 

@@ -1052,7 +1052,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             continue  # "called the protesters traitors", "called the vote a farce": a naming, not a call
         if p is None and code[:2] not in FORCE_ROOTS and code[:2] != _YIELD_ROOT and _left_in_a_state(v, frame):
             continue  # "the fighting left 55 people dead", "found the journalist dead": a result or a finding, no act
-            # of the verb's default ("shot two men dead" keeps its act of force; "were freed unharmed" its release:
+            # of the verb's default ("shot two men dead" keeps its act of force; "were freed unhurt" its release:
             # the state is how the freed come out of it)
         if (code, reverse) in seen_codes:
             continue
@@ -1115,7 +1115,7 @@ def _questions(cands: list[Candidate], frame: VerbFrame) -> list[Candidate]:
 def _defended_in_words(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
     """A verb of a block whose own patterns code a verbal defence (052: DEFEND's "decision", "plan", "comment"),
     coded by a default of protection (07: "defend", 074, military protection), whose direct object is a word, a policy or a decision
-    (``event_verbal_settings.tsv`` "object" rows: "defended the government's handling of the crisis", "defended the
+    (``event_verbal_settings.tsv`` "object" rows: "defended the cabinet's handling of the floods", "defended the
     new law"), defends it in words, as the block's patterns do for the few objects they name; the object's owner
     is the target."""
     def protecting(c: Candidate) -> bool:

@@ -324,8 +324,8 @@ def is_promised_object(noun: Token) -> bool:
 
 
 def _complement_of(tok: Token, heads: set[str]) -> bool:
-    """``tok`` is the open complement of an unnegated word of ``heads``, or a verb coordinated with it ("pledged to
-    hand over power and to lift the ban": the lifting is pledged too)."""
+    """``tok`` is the open complement of an unnegated word of ``heads``, or a verb coordinated with it ("vowed to
+    reopen the port and to restore the ferry service": the restoring is vowed too)."""
     tok = first_conjunct(tok)
     return tok.dep_ == "xcomp" and _unnegated_word_of(tok.head, heads)
 
