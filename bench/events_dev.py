@@ -1,6 +1,6 @@
 """Score the event coder on the human-coded CAMEO sentences (gold event records), by half.
 
-    .venv/bin/python bench/events_dev.py [--half test|tune|all] [--statements] [-v]
+    .venv/bin/python bench/events_dev.py [--half test|tune|all] [--statements] [--set blind|wild|feed|desk|article|coded] [-v]
 
 Each sentence is wrapped as a CleanArticle and run through the whole ``extract()``
 (what ships). The top event of a sentence is its most confident one (ties: sentence
@@ -46,6 +46,10 @@ WILD = ROOT / "bench" / "events_records_wild.txt"
 FEED = ROOT / "bench" / "events_records_feed.txt"
 DESK = ROOT / "bench" / "events_records_desk.txt"
 ARTICLE = ROOT / "bench" / "events_records_article.txt"
+CODED = ROOT / "bench" / "events_records_coded.txt"
+# the team's blind sets by name (``--set``): each a file of :func:`load_blind`'s shape
+SETS = {"blind": BLIND, "wild": WILD, "feed": FEED, "desk": DESK, "article": ARTICLE, "coded": CODED}
+SPAN_VARIANTS = " | "  # between the coders' variants of one span (events_records_coded.txt)
 
 from events_split import select  # noqa: E402
 
@@ -81,14 +85,15 @@ def load() -> list[dict[str, Any]]:
 
 def load_blind(path: Path = BLIND) -> list[dict[str, Any]]:
     """The team's blind gold-style sentences (``events_records_blind.txt``: comment lines, a header, then id, CAMEO
-    root, source, target, text; "-" for none) as rows of the dev set's shape. In the repository, so a clone
-    without ``../shared`` still scores gold-style records."""
+    root, source, target, text; "-" for none; several coders' variants of a span separated by " | ") as rows of the
+    dev set's shape. In the repository, so a clone without ``../shared`` still scores gold-style records."""
     lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     out = []
     for ln in lines[1:]:
         rid, root, src, tgt, text = ln.split("\t")
         out.append({"id": rid, "text": text, "cameo_root": None if root == "-" else root,
-                    "source_spans": [] if src == "-" else [src], "target_spans": [] if tgt == "-" else [tgt]})
+                    "source_spans": [] if src == "-" else src.split(SPAN_VARIANTS),
+                    "target_spans": [] if tgt == "-" else tgt.split(SPAN_VARIANTS)})
     return out
 
 
@@ -199,18 +204,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--half", default="test", choices=("test", "tune", "all"))
     ap.add_argument("--statements", action="store_true", help="publish CAMEO 01 statements (NEWSEVENTS_EMIT_STATEMENTS=true)")
-    ap.add_argument("--blind", action="store_true", help="score the team's blind gold-style sentences (bench/events_records_blind.txt)")
-    ap.add_argument("--wild", action="store_true", help="score the team's blind wild-feed sentences (bench/events_records_wild.txt)")
-    ap.add_argument("--feed", action="store_true", help="score the team's blind feed-style sentences (bench/events_records_feed.txt)")
-    ap.add_argument("--desk", action="store_true", help="score the team's blind desk-style sentences (bench/events_records_desk.txt)")
-    ap.add_argument("--article", action="store_true", help="score the team's blind article-and-monitor sentences (bench/events_records_article.txt)")
+    ap.add_argument("--set", choices=sorted(SETS), help="score one of the team's blind sets instead of the dev gold "
+                    "(bench/events_records_<name>.txt)")
+    for name in sorted(SETS):  # the older spelling, one flag a set: --blind, --wild, --feed, --desk, --article, --coded
+        ap.add_argument(f"--{name}", action="store_const", const=name, dest="set", help=argparse.SUPPRESS)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.statements:
         os.environ["NEWSEVENTS_EMIT_STATEMENTS"] = "true"
-    name = "article" if args.article else "desk" if args.desk else "feed" if args.feed else "wild" if args.wild else "blind" if args.blind else "dev"
-    rows = select(load_blind(ARTICLE) if args.article else load_blind(DESK) if args.desk else load_blind(FEED) if args.feed else load_blind(WILD) if args.wild else load_blind() if args.blind else load(),
-                  lambda r: r["id"], args.half)
+    name = args.set or "dev"
+    rows = select(load_blind(SETS[args.set]) if args.set else load(), lambda r: r["id"], args.half)
     print(json.dumps({"half": args.half, "set": name, "statements": args.statements,
                       **score(rows, verbose=args.verbose)}, indent=1))
 

@@ -76,6 +76,7 @@ NAMED_TABLES = (
 )
 PEOPLE_TABLE = "actors_people.tsv"
 AGENTS_TABLE = "actors_agents.tsv"
+AGENT_HEADS_TABLE = "actors_agent_heads.tsv"
 CODES_TABLE = "actors_codes.tsv"
 PEOPLE_SOURCE = "people-gazetteer"
 OPEN_START, OPEN_END = 0, 99_999_999  # yyyymmdd bounds of an open range
@@ -464,6 +465,12 @@ def disaster_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _head_kin() -> dict[str, str]:
+    """Collective head -> the head the dictionary lists phrases under (``actors_agent_heads.tsv``)."""
+    return {head: kin for head, kin, *_ in table_rows(AGENT_HEADS_TABLE)}
+
+
+@lru_cache(maxsize=1)
 def _agent_words() -> frozenset[str]:
     """Every word of every agent phrase (a plural no phrase holds is not worth trying)."""
     return frozenset(w for key in _agents() for w in key.split())
@@ -575,6 +582,9 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
     words = left[::-1] + [head_word] + right
     start, h = head.i - len(left), len(left)
     forms = list(dict.fromkeys((head_word, actor_key(head.lemma_), *_plurals(head))))
+    kin = _head_kin().get(head_word)  # tried only with another word of a phrase ("aid agencies" as "aid groups")
+    if kin is not None and kin not in forms:
+        forms.append(kin)
     most = _agent_key_words()
     filled = [0]  # filled[k]: non-empty words among words[:k]; a window whose key has more words than any phrase is skipped
     for w in words:
@@ -585,7 +595,7 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
             j = i + length
             around = filled[j] - filled[i] - (1 if head_word else 0)
             for form in forms:
-                if around + (1 if form else 0) > most:
+                if around + (1 if form else 0) > most or form == kin and not around:
                     continue
                 key = " ".join(w for w in words[i:h] + [form] + words[h + 1 : j] if w)
                 hit = table.get(key)

@@ -231,6 +231,12 @@ def _capitalised_first_word(span: Span) -> bool:
     return tok.is_sent_start and tok.tag_ in _NOT_NAME_TAGS and tok.lower_ in truecase_common_words()
 
 
+def _opening_common_word(tok: Token) -> bool:
+    """A sentence's first word that English writes in lower case: capitalised only because it opens the sentence, so
+    no word of a name that follows it ("Neighbouring Chile", "Landlocked Nepal"), which the tagger runs together."""
+    return tok.is_sent_start and tok.lower_ != "the" and tok.lower_ in truecase_common_words()
+
+
 def _parser_mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     for span in doc_ents(doc):
@@ -249,6 +255,9 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
         text = text.rstrip(" .,:;")
+        if len(span) >= 2 and _opening_common_word(span[0]) and not _settlement(text) and _settlement(text[span[1].idx - start :]):
+            # "Landlocked Nepal" (which the tagger may call a person): the state's name starts after the opening word
+            start, text, label = span[1].idx, text[span[1].idx - start :], "GPE"
         if "/" in text:
             for part, offset in _parts(text, "/"):
                 if part and (lookup_actor(part) is not None or offset == 0):
@@ -422,6 +431,12 @@ def _place_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         end = i + 1
         while end < len(doc) and _unmarked_name_word(doc[end]):
             end += 1
+        if (end - i >= 2 and _opening_common_word(tok)
+                and not _settlement(doc_text(doc)[tok.idx : doc[end - 1].idx + len(doc[end - 1].text)])):
+            # a sentence's first word is capitalised whatever it is: a common word before the name ("Neighbouring
+            # Chile", "Landlocked Nepal") is the sentence's, not the name's, which starts after it
+            i += 1
+            tok = doc[i]
         start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1].text)
         titled = i > 0 and role_entry(doc[i - 1].text)[1] in ("role", "title")
         # joined by a hyphen to another name ("the Togo-Peru deal"); a dash between words is none ("NIAMEY - Niger cut ...")

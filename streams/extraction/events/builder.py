@@ -51,7 +51,7 @@ from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
-from .modality import is_condition, is_hypothetical, is_negated, is_subjunctive
+from .modality import PROMISE_HEADS, is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
 from .record import build_record
@@ -89,6 +89,8 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _MILITARY_COOPERATION = "062"  # CAMEO "cooperate militarily"
 _CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
+_INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
+_GOVERNMENT_SECTOR = "GOV"  # the agents dictionary's sector of governments, their ministries and officials
 _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
@@ -515,6 +517,27 @@ class _SentenceCoder:
             e["action"].pop("_pos", None)
         return kept
 
+    def _promised_default(self, c: Candidate, tok: Token) -> str:
+        """The intent a verb of promising (``modality.PROMISE_HEADS``) coded by its block's default states when its
+        complement is an infinitive: the intent of the act the infinitive codes ("agreed to allow inspectors": 0355,
+        "agreed to hold talks": 036), or of the default act where it codes none ("agreed to reopen the crossings":
+        032, ``event_intents.tsv``); "" when there is no infinitive or the default is no act with an intent. The verb
+        with an infinitive promises that act; its block's default names what it does without one."""
+        if c.kind != "verb" or not c.code or not c.pattern.endswith(":verb") or tok.lemma_.lower() not in PROMISE_HEADS:
+            return ""
+        done = next((k for k in kids(tok) if k.dep_ == "xcomp" and k.pos_ in ("VERB", "AUX") and k.i > tok.i), None)
+        if done is None:
+            return ""
+        doc = self.doc
+        kb = knowledge()
+        for other in sorted(doc._.event_candidates or (), key=lambda o: o.trigger != done.i):
+            code = other.code or other.reverse
+            if code and (other.trigger == done.i or doc[other.trigger].head.i == done.i and doc[other.trigger].dep_ == "dobj"):
+                intent = code if code.startswith(_INTENT_ROOT) else kb.intent_of(code)
+                if intent:
+                    return intent
+        return kb.intent_of(c.code)
+
     def _records(self, index: int, sent: Span, act: _Act, triggers: set[int], probs: Any,
                  attribution: dict[str, Any] | None) -> list[dict[str, Any]]:
         c = act.cand
@@ -534,12 +557,19 @@ class _SentenceCoder:
             sources = [s for s in sources if not (_a_town(s, capitals=True) and tok.left_edge.idx <= s.start < tok.idx)]
         if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
             return []
-        crowd = (knowledge().crowd_act(c.code, c.lemma, {s.sector for s in sources}, c.pattern.endswith(":verb"))
+        crowd = (knowledge().crowd_act(c.code, c.lemma, {_acting_sector(s) for s in sources}, c.pattern.endswith(":verb"))
                  if c.kind == "verb" and c.code and sources else "")
         if crowd:  # "farmers blocked the highway", "protesters torched a police station": a protest (event_crowd_acts.tsv)
             # (aimed first at whom it is held to press, as a protest verb's own is)
             c = replace(c, code=crowd, target_groups=pressed_first(tok, c.target_groups))
             plover = code_info(crowd).plover_type
+            act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
+        promised = self._promised_default(c, tok)
+        if promised:
+            # "A and B agreed to reopen the crossings": agreeing to do something is the intent to do it (the CAMEO
+            # codebook's 036 "agree to meet"), not the block's default act of cooperation (AGREE 050) done
+            c = replace(c, code=promised)
+            plover = code_info(promised).plover_type
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._of_disaster(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
@@ -1435,6 +1465,14 @@ def _less(conf: float, by: float) -> float:
     """A confidence lowered by ``by`` (not below 0), rounded as the record writes it: a ranking step must not leave
     float noise ("0.40299999999999997") in a published field."""
     return round(max(0.0, conf - by), 4)
+
+
+def _acting_sector(actor: Participant) -> str | None:
+    """The sector an actor acts in: its own, or for a state named by its name, its government's ("Peru protested":
+    Peru's government did, event_crowd_acts.tsv)."""
+    if actor.sector is None and actor.named and actor.etype == "GPE":
+        return _GOVERNMENT_SECTOR
+    return actor.sector
 
 
 def _confidence(p: float | None, specificity: float, src: Participant | None, tgt: Participant | None, clause: float, negated: bool,

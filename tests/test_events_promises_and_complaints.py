@@ -1,0 +1,88 @@
+"""Promises, diplomatic complaints and deaths nobody caused, on sentences of the team's own:
+
+- agreeing to do something is the intent to do it (CAMEO's 03x, PLOVER AGREE: the codebook's 036 is "agree to
+  meet"), not the AGREE block's default act of diplomatic cooperation (050, SUPPORT): with an infinitive that codes
+  an act, the intent of that act ("agreed to hold talks": 036; "agreed to allow inspectors": 0355), with one that
+  codes none, the intent of the default act (032); "agreed on a timetable", with no infinitive, keeps the default
+  (``builder._promised_default``);
+- a protest made by a state, its ministries, officials, forces, courts or an international body is a diplomatic
+  complaint, which the PLOVER manual codes ACCUSE, not PROTEST ("PROTEST presumes significant physical/material
+  activity"): CAMEO 114 (event_crowd_acts.tsv; a state named by its name acts as its government); civilians,
+  students and workers who protest still demonstrate;
+- summoning an ambassador, an envoy or a diplomat is such a complaint too (the PLOVER manual: "just coded ACCUSE,
+  not CONSULT"; event_patterns.tsv); a judge summoning a witness is no complaint;
+- a death by the air or the weather (hypothermia, suffocation, carbon monoxide poisoning) is nobody's act
+  (event_accidents.tsv); a poisoning with no such cause named may be a murder and stays coded.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import text_events, top_typed_event
+
+
+def _top(text: str) -> tuple[str, str, str, str | None]:
+    top = top_typed_event(text_events(text))
+    return top["plover_type"], top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Laos and Vietnam agreed on Monday to reopen three border posts.", "032", "Laos", "Vietnam"),
+    ("The rebels agreed to hold talks with the government next month.", "036", "rebels", "government"),
+    ("Iran agreed to allow inspectors into the enrichment plant.", "0355", "Iran", "inspectors"),
+])
+def test_agreeing_to_do_something_is_the_intent_to_do_it(text: str, code: str, source: str, target: str) -> None:
+    events = text_events(text)
+    assert _top(text) == ("AGREE", code, source, target)
+    assert not [e for e in events if e["plover_type"] == "SUPPORT"]
+
+
+def test_agreeing_to_an_act_no_party_receives_keeps_the_promiser() -> None:
+    # the infinitive's act is coded (allowing monitors) though no party is named as its target
+    plover, code, source, _ = _top("The generals agreed to allow foreign monitors to watch the vote.")
+    assert (plover, code, source) == ("AGREE", "0355", "generals")
+
+
+def test_agreeing_on_a_thing_keeps_the_default_act() -> None:
+    assert _top("The two parties agreed on a new timetable for the handover.")[:2] == ("SUPPORT", "050")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Peru protested to Ecuador over the detention of its fishermen.", "Peru", "Ecuador"),
+    ("The foreign ministry protested to Moscow about the overflights.", "foreign ministry", "Moscow"),
+])
+def test_a_states_protest_is_a_diplomatic_complaint(text: str, source: str, target: str) -> None:
+    events = text_events(text)
+    assert _top(text) == ("ACCUSE", "114", source, target)
+    assert not [e for e in events if e["plover_type"] == "PROTEST"]
+
+
+def test_civilians_who_protest_still_demonstrate() -> None:
+    assert _top("Hundreds of students protested outside the parliament on Friday.")[0] == "PROTEST"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The foreign ministry summoned the Dutch ambassador over the remarks.", "foreign ministry", "Dutch ambassador"),
+    ("Seoul summoned a Japanese diplomat on Tuesday.", "Seoul", "Japanese diplomat"),
+])
+def test_summoning_an_envoy_is_a_complaint(text: str, source: str, target: str) -> None:
+    events = text_events(text)
+    assert _top(text)[0] == "ACCUSE" and _top(text)[2:] == (source, target)
+    assert not [e for e in events if e["plover_type"] == "CONSULT"]
+
+
+def test_a_judge_summoning_a_witness_is_no_complaint() -> None:
+    assert _top("The judge summoned the former minister to testify next week.")[0] != "ACCUSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Eight people died of carbon monoxide poisoning in the Siberian city of Omsk over the weekend.",
+    "Two herders died of hypothermia in the Mongolian province of Khovd.",
+    "Three shepherds died of suffocation in a collapsed hut in the Afghan province of Ghor.",
+])
+def test_a_death_by_the_air_or_the_weather_is_nobodys_act(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_a_poisoning_with_no_such_cause_stays_coded() -> None:
+    assert _top("The dissident died of poisoning after meeting two agents.")[0] == "ASSAULT"
