@@ -56,7 +56,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import (after_comma, agent_heads, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+from .slots import (after_comma, agent_heads, counted, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
                     reciprocally_owned, sentence_of)
 from .speech import according_to, content_ids
 from .tables import code_info
@@ -382,7 +382,12 @@ class _SentenceCoder:
     def _purpose_of_journey(self, c: Candidate) -> bool:
         """The noun act is what its governor's journey is for ("flew to Amman for talks with X", found by
         ``frames.noun_governor``): the traveller takes part in it, though the journey is coded as an act of its own."""
-        head = self.doc[c.trigger].head
+        noun = self.doc[c.trigger]
+        outer = noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and outer.dep_ == "pobj" and (
+                is_time(outer) or outer.ent_type_ in ("DATE", "TIME") or counted(outer).i == noun.i):
+            noun = outer  # "for two days of talks", "for a round of talks": the span or the count is what the trip is for
+        head = noun.head
         return head.dep_ == "prep" and head.lower_ == "for" and head.head.i == c.governor
 
     def _sources(self, act: _Act, triggers: set[int], index: int) -> list[Participant]:

@@ -387,7 +387,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
     agent of a participle ("a plan put forward by X", "the role played by X"), the doer of an act the noun names
-    ("the killing of X by Y"), an "of" owner ("the offices of X")
+    ("the killing of X by Y"), an "of" owner ("the offices of X") or a "from" origin ("imports from X")
     and a nationality, organisation or agent-noun modifier ("shelled Ukrainian positions", "army posts", "rebel positions"), in that order. The builder keeps a
     group only if it names an actor, and only when the object itself named none. Without ``of_owner`` (for a
     subject: "the shelling of X killed" names X's harm, not its doer) the "of" owner is left out."""
@@ -411,7 +411,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
                 for g in kids(c) if g.dep_ == "pobj"]
     out += _doers_hung_on_victim(obj)
     for c in kids(obj):
-        if of_owner and c.dep_ == "prep" and c.lower_ == "of":
+        if of_owner and c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            # ("the offices of X"; where a thing comes from is whose it is: "imports from X", "a letter from X")
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
         elif c.dep_ == "prep" and c.lower_ == "with" and obj.lemma_.lower() in _BOUNDARY_NOUNS:
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]  # "troops to the border with X": X's side
@@ -432,6 +433,8 @@ _FOR_OWNER_PREPS = AIMED_PREPS | {"for"}  # what a consumed noun is for or again
 # prepositions whose object an intended or threatened act is for or against ("to suspend aid to X", "to impose curbs
 # on X", "would withhold funds from X")
 _XCOMP_PREPS = AIMED_PREPS | {"to", "with", "for", "from"}
+# what one stands behind or rallies around is backed, and so is its owner ("rallied behind the governor's bid")
+_BACKING_PREPS = frozenset({"behind", "around"})
 
 
 _BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's phrases naming whom it befell
@@ -468,7 +471,7 @@ def _aimed_phrases(obj: Token) -> list[list[int]]:
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
     """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions"); other
     prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
-    if prep in AIMED_PREPS:
+    if prep in AIMED_PREPS or prep in _BACKING_PREPS:
         return owner_groups(obj)
     # forces shown at a boundary face the state across it ("moved troops to its border with X"); troops sent there
     # are no help to that state
