@@ -6,7 +6,11 @@
 - the dictionary lists its collective bodies under one head noun ("aid groups", "human rights groups" ~NGO), where
   English writes another for the same body ("aid agencies", "human rights organisations"): the head is read as the
   dictionary's (``actors_agent_heads.tsv``), only inside a phrase of the dictionary's words ("travel agencies" or
-  "the agencies" alone name no actor).
+  "the agencies" alone name no actor);
+- a part of a named organisation acts for it (event_agents.tsv, sector OWN): "the armed wing of X", "the Sindh chapter
+  of the X Association" are X's, the place before the noun saying only where the part is
+  (``participants._owner_at(group=True)``); with no organisation as owner it is no one ("the west wing"); a tribal
+  council ("a jirga of elders") is an actor.
 """
 
 from __future__ import annotations
@@ -58,3 +62,18 @@ def test_a_collective_head_is_read_as_the_dictionarys(text: str, source: str, li
 def test_a_collective_head_alone_or_outside_the_dictionary_names_no_one(text: str) -> None:
     top = top_typed_event(text_events(text))
     assert top["source"]["text"] == "" and top["source"]["sector"] is None, top["source"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The armed wing of Hamas fired rockets at Ashkelon on Sunday.", "armed wing of Hamas"),
+    ("The Punjab chapter of the All Pakistan Teachers Association gave the provincial government an ultimatum.",
+     "Punjab chapter of the All Pakistan Teachers Association"),
+    ("A jirga of tribal elders held talks with Taliban commanders in Bajaur on Saturday.", "jirga of tribal elders"),
+])
+def test_a_part_or_a_council_of_a_group_acts_for_it(text: str, source: str) -> None:
+    assert _top(text)[1] == source
+
+
+def test_a_wing_of_no_organisation_is_no_one() -> None:
+    assert not [e for e in text_events("The west wing of the old palace collapsed in the night.") if e["plover_type"]]
+

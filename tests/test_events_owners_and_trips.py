@@ -7,9 +7,14 @@ team's own:
   (``frames.owner_groups``, beside the "of" owner);
 - a trip taken "for two days of talks" or "for a round of talks" is taken for the talks: the traveller holds them
   (``builder._purpose_of_journey`` sees through the span or the count);
+- what is given or sent goes to whose the place is where the place names no one: aid "to flood-hit areas of X" goes
+  to X (``frames._verb_slots``, theme acts); troops moved "to its border with X" still face X, not their own side;
 - team patterns (event_patterns.tsv): extending the mandate of a peacekeeping mission provides peacekeeping (074, as
   EXTEND's own "peacekeeping"; &PKO now holds the mission and the operation); shuttling between two parties mediates
-  (045); a ferry that shuttles between islands does nothing political.
+  between them (045, the parties its targets); a ferry that shuttles between islands does nothing political;
+- "parleys" are talks (event_nouns.tsv): "held parleys with X" meets X;
+- a two-word preposition a dictionary pattern ends with ("DRIVE * (OUT OF)", 201 mass expulsion) is read as both its
+  words (``tools/build_event_tables.py``), so "drove thousands of villagers out of their homes" is coded.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ def _top(text: str) -> tuple[str, str, str, str | None]:
 
 
 def test_what_one_rallies_behind_backs_its_owner() -> None:
-    assert _top("The farmers' unions rallied behind the minister's plan to cut fuel taxes.")[::3] == ("SUPPORT", "minister")
+    assert _top("The ruling party rallied behind the president's bid to amend the constitution.")[::3] == ("SUPPORT", "president")
+    assert _top("Tribal elders rallied behind the prime minister's peace plan.")[::3] == ("SUPPORT", "prime minister")
 
 
 @pytest.mark.parametrize("text, target", [
@@ -55,4 +61,25 @@ def test_extending_a_peacekeeping_mandate_provides_peacekeeping(text: str) -> No
 def test_shuttling_between_parties_mediates() -> None:
     assert _top("Qatari mediators shuttled between the two delegations in Doha on Monday.")[:3] == (
         "CONSULT", "045", "Qatari mediators")
+    events = text_events("Algerian mediators shuttled between the Malian government and the Tuareg leaders all week.")
+    assert {(e["cameo_code"], e["target"]["text"]) for e in events if e["target"]} == {
+        ("045", "Malian government"), ("045", "Tuareg leaders")}
     assert not [e for e in text_events("The old ferry shuttled between the islands twice a day.") if e["plover_type"]]
+
+
+def test_parleys_are_talks() -> None:
+    assert _top("The foreign minister held parleys with his Saudi counterpart on Friday.")[:2] == ("CONSULT", "046")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Japan will provide 40 million dollars in emergency relief to flood-stricken areas of Bangladesh.", "Bangladesh"),
+    ("The EU sent aid to flood-hit regions of Pakistan on Monday.", "Pakistan"),
+    ("Belarus has moved troops and artillery to its border with Lithuania.", "Lithuania"),
+])
+def test_what_is_sent_to_a_place_goes_to_whose_it_is(text: str, target: str) -> None:
+    assert _top(text)[3] == target
+
+
+def test_driving_people_out_of_their_homes_is_a_mass_expulsion() -> None:
+    assert _top("The militia drove thousands of villagers out of their homes in the valley.")[:3] == (
+        "ASSAULT", "201", "militia")

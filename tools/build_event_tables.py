@@ -238,6 +238,11 @@ def _parse_pattern(body: str, block: str, line_no: int, note: str, lemmas: Lemma
                 return None
             prep = inner[0].lower()
             rest = " ".join(inner[1:])
+            if rest.lower() in PREPOSITIONS:
+                # a two-word preposition with no noun ("(OUT OF)"): both words open the phrase, as "OUT OF EXERCISE" does
+                pat.preps += [f"{prep}:", f"{rest.lower()}:"]
+                i += 1
+                continue
             if rest in ("$", "+"):
                 setattr(pat, "source" if rest == "$" else "target", f"prep:{prep}")
                 rest = ""

@@ -522,7 +522,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # what is handed back is property ("handed back four villages to X", "returned the looted bronzes to X"),
             # and what is sent, given or deployed is the act's theme ("deployed 1,000 police officers to X"): the one
             # it goes to comes first, however the object's noun reads (villages, as villagers, and officers can be actors)
-            targets += [_group(o) for p_, o in frame.preps if p_ == "to" and o.i not in used]
+            # (or, where that names no one, whose it is: "to flood-hit areas of X", "to Gaza's hospitals"; not a
+            # pronoun's, the sender's own: "moved troops to its border with X")
+            targets += [g for p_, o in frame.preps if p_ == "to" and o.i not in used
+                        for g in (_group(o), *(g for g in owner_groups(o) if o.doc[g[0]].pos_ != "PRON"))]
             # (or hung on a participle of the object: "sent ships carrying food | to Yemen", "planes loaded with tents |
             # to X"; what something belongs or relates to is its owner, no recipient)
             targets += [_group(g) for o in frame.objects for a in kids(o)

@@ -479,9 +479,9 @@ class Participants:
         if sector == GROUP_NOUN:  # "the Houthi movement" is the Houthis: the organisation or group (an actor with a
             # sector) its owner names; a nationality alone ("a Yemeni movement") names no group. The name nearest the
             # noun is the group's own; a state before it is where the group is ("Yemen's Houthi movement")
-            owner = self._owner(head, nearest=True)
-            named = self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
-            return named if named is not None and (named.sector or owner.type == "ORG") else None
+            # (a place nearer the noun than the group says where the part is: "the Sindh chapter of X" is X's)
+            owner = self._owner(head, nearest=True, group=True)
+            return self.from_entity(owner, span.text, span.start_char, span.end_char, plural) if owner is not None else None
         owner = self._owner(head)
         led_by = None
         if needs_owner and owner is None:
@@ -501,18 +501,18 @@ class Participants:
         return Participant(span.text, None, None, owner.country if owner is not None else led_by, sector, span.start_char,
                      span.end_char, False, None, plural)
 
-    def _owner(self, head: Token, instrument: bool = False, nearest: bool = False) -> Entity | None:
-        found = self._owner_at(head, instrument, nearest)
+    def _owner(self, head: Token, instrument: bool = False, nearest: bool = False, group: bool = False) -> Entity | None:
+        found = self._owner_at(head, instrument, nearest, group)
         return found[0] if found is not None else None
 
-    def _owner_at(self, head: Token, instrument: bool = False, nearest: bool = False) -> tuple[Entity, Token] | None:
+    def _owner_at(self, head: Token, instrument: bool = False, nearest: bool = False, group: bool = False) -> tuple[Entity, Token] | None:
         """The state, organisation or group whose agent (or, with ``instrument``, whose weapon or act) ``head`` is.
 
         An agent noun's place is its owner ("police in Lagos"); a weapon's or an act's place is only where it was
         ("an agreement signed in Doha", "the summit in Geneva", "rockets in Gaza"), so for those a place names no
         owner, neither as an "in" phrase nor as a modifier ("the Geneva talks"); a nationality, a possessor or an
         organisation does ("Israeli jets", "Russia's drones", "Hamas rockets"). ``nearest``: the modifiers before the
-        head are tried nearest first."""
+        head are tried nearest first; ``group``: only an organisation or an entity with a sector (a known group)."""
         preps = ("of", "from") if instrument else ("from", "in", *_own_preps(head))
         children = list(kids(head))
         if nearest:
@@ -523,7 +523,7 @@ class Participants:
                 cands = [g for g in kids(child) if g.dep_ == "pobj"]
             for tok in cands:
                 ent = self._entity_at(tok)
-                if ent is None or ent.type not in _GROUP_TYPES:
+                if ent is None or ent.type not in _GROUP_TYPES or group and not (ent.type == "ORG" or ent.sector):
                     continue
                 if instrument and ent.type == "GPE" and tok.dep_ == "compound" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
                     continue
