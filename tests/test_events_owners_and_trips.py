@@ -13,6 +13,9 @@ team's own:
   EXTEND's own "peacekeeping"; &PKO now holds the mission and the operation); shuttling between two parties mediates
   between them (045, the parties its targets); a ferry that shuttles between islands does nothing political;
 - "parleys" are talks (event_nouns.tsv): "held parleys with X" meets X;
+- a sum of money halted or frozen is the act it is in ("halting 300 million crowns in budget support to X",
+  "halted 300 million crowns of aid"): the support or the aid is ended, a sanction, where the sum hid it
+  (``frames._amount_of``; &CURRENCY now holds "crowns");
 - a two-word preposition a dictionary pattern ends with ("DRIVE * (OUT OF)", 201 mass expulsion) is read as both its
   words (``tools/build_event_tables.py``), so "drove thousands of villagers out of their homes" is coded.
 """
@@ -83,3 +86,14 @@ def test_what_is_sent_to_a_place_goes_to_whose_it_is(text: str, target: str) -> 
 def test_driving_people_out_of_their_homes_is_a_mass_expulsion() -> None:
     assert _top("The militia drove thousands of villagers out of their homes in the valley.")[:3] == (
         "ASSAULT", "201", "militia")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norway is halting about 300 million crowns in budget support to Malawi's education ministry.",
+     "Malawi's education ministry"),
+    ("Denmark halted 300 million crowns of aid to Malawi on Friday.", "Malawi"),
+])
+def test_a_sum_halted_ends_the_aid_it_is_in(text: str, target: str) -> None:
+    plover, code, source, tgt = _top(text)
+    assert (plover, code[:3], tgt) == ("SANCTION", "162", target)
+

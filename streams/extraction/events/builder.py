@@ -56,7 +56,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import (after_comma, agent_heads, counted, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+from .slots import (after_comma, agent_heads, counted, described_subject, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
                     reciprocally_owned, sentence_of)
 from .speech import according_to, content_ids
 from .tables import code_info
@@ -553,6 +553,8 @@ class _SentenceCoder:
             self.statements += 1  # counted whether or not statements are published
             if not self.emit_statements:
                 return []
+        if c.kind == "verb" and any(k.dep_ == "ccomp" and described_subject(k) is not None for k in kids(tok)):
+            return []  # "gunmen suspected to be bandits abducted ...": the participle says what they are held to be, no act
         sources = self._sources(act, triggers, index)
         if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
             sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one

@@ -20,6 +20,7 @@ over one data structure; the noun side is its smaller mirror.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
@@ -97,14 +98,23 @@ def term_matches(term: Term, tok: Token) -> bool:
     lemma, lower = _keys(tok)
     if lemma not in term.heads and lower not in term.heads:
         return False
-    if not term.modifiers:
+    needed = _qualifiers(term.qualified)
+    need = needed.get(lemma, needed.get(lower)) if needed else None
+    if not term.modifiers and need is None:
         return True
     around = set()
     # (a container's compound: its modifiers hang on the container, "military" of "its military alert level")
     for t in (tok.head.subtree if tok.dep_ == "compound" and contained(tok.head) is tok else tok.subtree):
         if t.i != tok.i:
             around.update(_keys(t))
+    if need is not None and not need & around:
+        return False  # a head the synset holds only with a modifier ("tear gas"), without it ("natural gas")
     return all(group & around for group in term.modifiers)
+
+
+@lru_cache(maxsize=512)
+def _qualifiers(qualified: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, frozenset[str]]:
+    return dict(qualified)
 
 
 def term_modifiers(term: Term, tok: Token) -> set[int]:
@@ -1632,7 +1642,7 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         ended = left  # "withdrew from the talks": the act left
     elif any(ends_acts(e) for e in entries) or _ended_with_particle(v):
         ended = [o for o in kids(v) if o.dep_ in ("dobj", "nsubjpass")] + particle_objects(v)  # "halted the offensive", "broke off talks"
-        ended = [_taken_part_in(o) for o in ended]
+        ended = [_taken_part_in(_amount_of(o, v, kb)) for o in ended]
     else:
         return []
     for o in ended:
@@ -1663,6 +1673,15 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
         return [Candidate(v.i, "verb", v.lemma_.lower(), code, "", 1.0, kind + o.lemma_.lower(), sources, targets, [o.i],
                           place_groups=place_groups([v, o])) for code in codes]
     return []
+
+
+def _amount_of(o: Token, v: Token, kb: Knowledge) -> Token:
+    """What a sum of money the verb acts on is in ("halted $19 million in budget support", "froze 300 million crowns
+    of aid": the support, the aid), also where the parser hung the "in" phrase on the verb; else the object itself."""
+    inner = counted(o)
+    if inner.i == o.i and _paid_out(o, kb):
+        inner = next((g for c in kids(v) if c.dep_ == "prep" and c.lower_ == "in" and c.i > o.i for g in kids(c) if g.dep_ == "pobj"), o)
+    return inner
 
 
 def _particle_only(p: Pattern) -> bool:

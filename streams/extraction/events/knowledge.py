@@ -40,6 +40,10 @@ class Term:
 
     heads: frozenset[str]
     modifiers: tuple[frozenset[str], ...] = ()
+    # heads a synset holds only inside a multi-word member ("gas" of &WEAPON's "tear gas", "mission" of &PKO's
+    # "peacekeeping mission"), with the words one of which must stand in the phrase: a bare "natural gas" or "the UN
+    # mission" is no weapon and no peacekeeping
+    qualified: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def weight(self) -> float:
@@ -305,7 +309,8 @@ def _alternatives(word: str) -> frozenset[str]:
     return frozenset(a for a in word.split("/") if a)
 
 
-def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozenset[str]] | None = None) -> Term | None:
+def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozenset[str]] | None = None,
+          qualifiers: dict[str, dict[str, frozenset[str]]] | None = None) -> Term | None:
     """"financial aid" -> Term(head {aid}, modifiers ({financial},)); "&WEAPON" -> the synset's heads. A literal word,
     head or modifier, also fits the words that mean the same in the patterns' sense (``same``:
     ``event_pattern_nouns.tsv``: "arrest warrant" fits "detention warrant")."""
@@ -322,7 +327,9 @@ def _term(text: str, synsets: dict[str, frozenset[str]], same: dict[str, frozens
         else:
             alts = _alternatives(w)
             groups.append(alts.union(*(same.get(a, frozenset()) for a in alts)) if same else alts)
-    return Term(groups[-1], tuple(groups[:-1]))
+    last = words[-1].upper().rstrip("_")
+    qualified = tuple(sorted((qualifiers or {}).get(last, {}).items())) if words[-1].startswith("&") else ()
+    return Term(groups[-1], tuple(groups[:-1]), qualified)
 
 
 def _pattern_nouns() -> dict[str, frozenset[str]]:
@@ -342,6 +349,28 @@ def _synsets() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _synset_qualifiers() -> dict[str, dict[str, frozenset[str]]]:
+    """Synset -> head -> the words before it in the synset's multi-word members, for heads that are no member alone
+    ("&WEAPON": "gas" -> {"tear"}, "carrier" -> {"aircraft", "armored", "personnel", ...})."""
+    alone: dict[str, set[str]] = {}
+    before: dict[str, dict[str, set[str]]] = {}
+    for row in [*records("cameo_synsets.tsv"), *records("event_synsets.tsv")]:
+        words = row["word"].split()
+        if not words:
+            continue
+        synset = row["synset"].rstrip("_")
+        for head in _alternatives(words[-1]):
+            if len(words) == 1:
+                alone.setdefault(synset, set()).add(head)
+            else:
+                before.setdefault(synset, {}).setdefault(head, set()).update(w for m in words[:-1] for w in _alternatives(m))
+    def member(head: str, synset: str) -> bool:  # the head, or its other number, is a member alone ("peacekeepers")
+        words = alone.get(synset, set())
+        return head in words or head.rstrip("s") in words or head + "s" in words
+
+    return {s: {h: frozenset(ws) for h, ws in heads.items() if not member(h, s)} for s, heads in before.items()}
+
+
 def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str]]) -> dict[str, tuple[Pattern, ...]]:
     """Patterns by block. A pattern whose comment names verbs of its block (the dictionary's record of where the
     pattern was found, e.g. "# TAKE" under the block of "arrest", "seize", "take") fits those verbs; for the
@@ -349,6 +378,7 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
     "troops took [a town]"; for "troops arrested" it competes with arrest's own code, and the classifier chooses)."""
     out: dict[str, list[Pattern]] = {}
     same = _pattern_nouns()
+    qualifiers = _synset_qualifiers()
     for row in [*records("cameo_patterns.tsv"), *records("event_patterns.tsv")]:  # the dictionary's, then the team's
         origin = set()
         for word in row["note"].replace(",", " ").replace("/", " ").split():
@@ -360,13 +390,13 @@ def _patterns(synsets: dict[str, frozenset[str]], forms: dict[str, dict[str, str
             preps = []
             for spec in filter(None, row["preps"].split("|")):
                 prep, _, noun = spec.partition(":")
-                preps.append(PrepSpec(frozenset(prep.split("/")), _term(noun, synsets, same) if noun else None))
+                preps.append(PrepSpec(frozenset(prep.split("/")), _term(noun, synsets, same, qualifiers) if noun else None))
             pat = Pattern(
                 pid=f"{row['block']}:{row['line']}",
-                subject=_term(row["subject"], synsets, same),
+                subject=_term(row["subject"], synsets, same, qualifiers),
                 particle=row["particle"],
-                object=_term(row["object"], synsets, same),
-                extra=tuple(t for t in (_term(w, synsets) for w in row["extra"].split()) if t is not None),
+                object=_term(row["object"], synsets, same, qualifiers),
+                extra=tuple(t for t in (_term(w, synsets, None, qualifiers) for w in row["extra"].split()) if t is not None),
                 preps=tuple(preps),
                 source=row["source"],
                 target=row["target"],

@@ -254,6 +254,24 @@ def missed_main_verb(v: Token) -> bool:
 
 
 _ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
+# participles of a reduced relative that says what the subject is held to be ("gunmen suspected to be bandits", "men
+# believed to be militants"), which the parser makes the root, hanging the real main verb on it as a clause
+_HELD_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "report", "know", "presume", "understand"})
+
+
+def described_subject(v: Token) -> Token | None:
+    """The subject a subjectless finite clause lost to a reduced relative the parser made the root: in "Gunmen
+    suspected to be bandits abducted 23 worshippers", "suspected" is the root with "Gunmen" its subject and
+    "abducted" a clause under it; the gunmen abducted. Only a past participle of holding-to-be with a "to be"
+    complement, and a clause in the past tense after it."""
+    head = v.head
+    if v.dep_ != "ccomp" or v.tag_ != "VBD" or head.tag_ != "VBN" or head.lemma_.lower() not in _HELD_TO_BE:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in kids(head)):
+        return None  # "they were suspected to be ..." is a clause of its own
+    if not any(c.dep_ == "xcomp" and c.lemma_ == "be" and has_to(c) for c in kids(head)):
+        return None
+    return next((c for c in kids(head) if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
 def _subject_of_attribution(v: Token) -> bool:
@@ -404,6 +422,9 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
             return conjuncts(counted(held))
     if missed_main_verb(v):
         return conjuncts(counted(v.head))
+    described = described_subject(v)
+    if described is not None:
+        return conjuncts(counted(described))
     if is_passive(v):
         return _misattached_agent(v)
     if v.dep_ == "xcomp":
