@@ -5,7 +5,7 @@ team's own:
   governor (``frames._aimed_at_owners``, as for what a force is aimed at);
 - where a thing comes from is whose it is: tariffs on "imports from X" fall on X, a letter "from X" rejected rejects X
   (``frames.owner_groups``, beside the "of" owner);
-- a trip taken "for two days of talks" or "for a round of talks" is taken for the talks: the traveller holds them
+- a trip taken "for three days of talks" or "for another round of talks" is taken for the talks: the traveller holds them
   (``builder._purpose_of_journey`` sees through the span or the count);
 - what is given or sent goes to whose the place is where the place names no one: aid "to flood-hit areas of X" goes
   to X (``frames._verb_slots``, theme acts); troops moved "to its border with X" still face X, not their own side;
@@ -45,8 +45,8 @@ def test_where_a_thing_comes_from_is_whose_it_is(text: str, target: str) -> None
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("The Jordanian foreign minister arrived in Baghdad on Sunday for two days of talks with Iraqi officials.",
-     "Jordanian foreign minister", "Iraqi officials"),
+    ("Oman's foreign minister landed in Tehran on Tuesday for three days of talks with Iranian officials.",
+     "Oman's foreign minister", "Iranian officials"),
     ("The envoy flew to Khartoum for a fresh round of talks with the army.", "envoy", "army"),
 ])
 def test_a_trip_for_a_span_or_a_round_of_talks_holds_them(text: str, source: str, target: str) -> None:
@@ -54,30 +54,30 @@ def test_a_trip_for_a_span_or_a_round_of_talks_holds_them(text: str, source: str
 
 
 @pytest.mark.parametrize("text", [
-    "The Security Council voted on Thursday to extend the mandate of the peacekeeping mission in Cyprus.",
-    "The council extended the mandate of the UN peacekeeping operation in Mali by six months.",
+    "Members voted to extend for six months the mandate of a peacekeeping operation in Mali.",
+    "The council last week extended for a year the mandate of its peacekeeping mission in Abyei.",
 ])
 def test_extending_a_peacekeeping_mandate_provides_peacekeeping(text: str) -> None:
     assert _top(text)[:2] == ("AID", "074")
 
 
 def test_shuttling_between_parties_mediates() -> None:
-    assert _top("Qatari mediators shuttled between the two delegations in Doha on Monday.")[:3] == (
-        "CONSULT", "045", "Qatari mediators")
-    events = text_events("Algerian mediators shuttled between the Malian government and the Tuareg leaders all week.")
+    assert _top("Omani envoys shuttled between the two negotiating teams in Muscat.")[:3] == (
+        "CONSULT", "045", "Omani envoys")
+    events = text_events("Kenyan envoys shuttled between the Ethiopian government and Tigrayan leaders for a week.")
     assert {(e["cameo_code"], e["target"]["text"]) for e in events if e["target"]} == {
-        ("045", "Malian government"), ("045", "Tuareg leaders")}
+        ("045", "Ethiopian government"), ("045", "Tigrayan leaders")}
     assert not [e for e in text_events("The old ferry shuttled between the islands twice a day.") if e["plover_type"]]
 
 
 def test_parleys_are_talks() -> None:
-    assert _top("The foreign minister held parleys with his Saudi counterpart on Friday.")[:2] == ("CONSULT", "046")
+    assert _top("Pakistan's interior minister held parleys with the Afghan ambassador in Islamabad.")[:2] == ("CONSULT", "046")
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Japan will provide 40 million dollars in emergency relief to flood-stricken areas of Bangladesh.", "Bangladesh"),
+    ("South Korea will send 12 million dollars in relief to quake-hit districts of Nepal.", "Nepal"),
     ("The EU sent aid to flood-hit regions of Pakistan on Monday.", "Pakistan"),
-    ("Belarus has moved troops and artillery to its border with Lithuania.", "Lithuania"),
+    ("Armenia moved tanks and infantry to its frontier with Azerbaijan.", "Azerbaijan"),
 ])
 def test_what_is_sent_to_a_place_goes_to_whose_it_is(text: str, target: str) -> None:
     assert _top(text)[3] == target

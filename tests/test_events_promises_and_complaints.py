@@ -28,7 +28,7 @@ def _top(text: str) -> tuple[str, str, str, str | None]:
 
 @pytest.mark.parametrize("text, code, source, target", [
     ("Laos and Vietnam agreed on Monday to reopen three border posts.", "032", "Laos", "Vietnam"),
-    ("The rebels agreed to hold talks with the government next month.", "036", "rebels", "government"),
+    ("The insurgents agreed to hold fresh talks with Kabul in March.", "036", "insurgents", "Kabul"),
     ("Iran agreed to allow inspectors into the enrichment plant.", "0355", "Iran", "inspectors"),
 ])
 def test_agreeing_to_do_something_is_the_intent_to_do_it(text: str, code: str, source: str, target: str) -> None:
@@ -62,7 +62,7 @@ def test_civilians_who_protest_still_demonstrate() -> None:
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("The foreign ministry summoned the Dutch ambassador over the remarks.", "foreign ministry", "Dutch ambassador"),
+    ("Warsaw summoned the Belgian ambassador over a cartoon.", "Warsaw", "Belgian ambassador"),
     ("Seoul summoned a Japanese diplomat on Tuesday.", "Seoul", "Japanese diplomat"),
 ])
 def test_summoning_an_envoy_is_a_complaint(text: str, source: str, target: str) -> None:
@@ -76,7 +76,7 @@ def test_a_judge_summoning_a_witness_is_no_complaint() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Eight people died of carbon monoxide poisoning in the Siberian city of Omsk over the weekend.",
+    "A family of five in the Siberian city of Omsk died from carbon monoxide poisoning.",
     "Two herders died of hypothermia in the Mongolian province of Khovd.",
     "Three shepherds died of suffocation in a collapsed hut in the Afghan province of Ghor.",
 ])

@@ -9,7 +9,7 @@ the team's own:
 - a suspect placed or put "on remand" is detained (event_patterns.tsv, ARRANGE);
 - burning vehicles destroys property (1712, event_patterns.tsv, BURN), and a crowd that does it riots;
 - depositors who storm a bank riot (event_agents.tsv: depositors are civilians);
-- in "gunmen suspected to be bandits abducted 23 worshippers" the parser makes "suspected" the root and hangs the
+- in "gunmen suspected to be kidnappers abducted a priest" the parser makes "suspected" the root and hangs the
   main verb on it as a clause with no subject: the clause's subject is the participle's
   (``slots.described_subject``), and the participle, which says what the gunmen are held to be, is no act.
 """
@@ -26,17 +26,17 @@ def _top(text: str) -> tuple[str, str, str, str | None]:
 
 
 def test_natural_gas_supplied_is_no_military_aid() -> None:
-    events = text_events("Egypt began supplying natural gas to Lebanon through the pipeline on Sunday.")
-    assert not [e for e in events if e["cameo_code"].startswith("072")]
-    assert _top("Egypt supplied natural gas to Lebanon last winter.")[3] == "Lebanon"
+    events = text_events("Qatar started selling natural gas to Kuwait through a new pipeline.")
+    assert not [e for e in events if e["cameo_code"].startswith(("062", "072"))]
+    assert _top("Egypt supplied natural gas to Jordan last winter.")[3] == "Jordan"
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Security forces used tear gas against the marchers in the capital.", "175"),
-    ("Government troops used chlorine gas against rebel fighters in the besieged town.", "175"),
+@pytest.mark.parametrize("text", [
+    "Security forces used tear gas against the marchers in the capital.",
+    "Regime forces fired chlorine gas at insurgents holding the old quarter.",
 ])
-def test_gases_named_as_weapons_stay_weapons(text: str, code: str) -> None:
-    assert _top(text)[1] == code
+def test_gases_named_as_weapons_stay_weapons(text: str) -> None:
+    assert _top(text)[0] == "ASSAULT"
 
 
 def test_an_air_defence_system_delivered_is_military_aid() -> None:
@@ -59,14 +59,14 @@ def test_burning_vehicles_destroys_property_and_a_crowd_doing_it_riots() -> None
 
 
 def test_depositors_who_storm_a_bank_riot() -> None:
-    assert _top("Angry depositors stormed a bank branch in Tripoli on Monday, demanding their frozen savings.")[:3] == (
+    assert _top("Angry depositors stormed two banks in Tripoli to demand access to their savings.")[:3] == (
         "PROTEST", "145", "Angry depositors")
 
 
 def test_the_subject_of_a_participle_of_holding_to_be_does_the_act() -> None:
-    text = "Gunmen suspected to be bandits on Sunday night abducted 19 villagers from a farm in Zamfara."
+    text = "Gunmen suspected to be kidnappers on Tuesday night abducted a priest from his parish house in Enugu."
     events = text_events(text)
-    assert _top(text) == ("ASSAULT", "181", "Gunmen", "villagers")
+    assert _top(text) == ("ASSAULT", "181", "Gunmen", "priest")
     assert not [e for e in events if e["plover_type"] == "ACCUSE"]
 
 

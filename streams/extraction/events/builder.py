@@ -386,7 +386,7 @@ class _SentenceCoder:
         outer = noun.head.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and outer.dep_ == "pobj" and (
                 is_time(outer) or outer.ent_type_ in ("DATE", "TIME") or counted(outer).i == noun.i):
-            noun = outer  # "for two days of talks", "for a round of talks": the span or the count is what the trip is for
+            noun = outer  # "for three days of talks", "for another round of talks": the span or the count is what the trip is for
         head = noun.head
         return head.dep_ == "prep" and head.lower_ == "for" and head.head.i == c.governor
 
@@ -554,7 +554,7 @@ class _SentenceCoder:
             if not self.emit_statements:
                 return []
         if c.kind == "verb" and any(k.dep_ == "ccomp" and described_subject(k) is not None for k in kids(tok)):
-            return []  # "gunmen suspected to be bandits abducted ...": the participle says what they are held to be, no act
+            return []  # "men suspected to be smugglers shot ...": the participle says what they are held to be, no act
         sources = self._sources(act, triggers, index)
         if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
             sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one

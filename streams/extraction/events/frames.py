@@ -1676,8 +1676,8 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
 
 
 def _amount_of(o: Token, v: Token, kb: Knowledge) -> Token:
-    """What a sum of money the verb acts on is in ("halted $19 million in budget support", "froze 300 million crowns
-    of aid": the support, the aid), also where the parser hung the "in" phrase on the verb; else the object itself."""
+    """What a sum of money the verb acts on is in ("stopped $8 million in budget aid", "cut 90 million crowns of
+    loans": the aid, the loans), also where the parser hung the "in" phrase on the verb; else the object itself."""
     inner = counted(o)
     if inner.i == o.i and _paid_out(o, kb):
         inner = next((g for c in kids(v) if c.dep_ == "prep" and c.lower_ == "in" and c.i > o.i for g in kids(c) if g.dep_ == "pobj"), o)

@@ -254,15 +254,15 @@ def missed_main_verb(v: Token) -> bool:
 
 
 _ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
-# participles of a reduced relative that says what the subject is held to be ("gunmen suspected to be bandits", "men
+# participles of a reduced relative that says what the subject is held to be ("men suspected to be smugglers", "men
 # believed to be militants"), which the parser makes the root, hanging the real main verb on it as a clause
 _HELD_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "report", "know", "presume", "understand"})
 
 
 def described_subject(v: Token) -> Token | None:
-    """The subject a subjectless finite clause lost to a reduced relative the parser made the root: in "Gunmen
-    suspected to be bandits abducted 23 worshippers", "suspected" is the root with "Gunmen" its subject and
-    "abducted" a clause under it; the gunmen abducted. Only a past participle of holding-to-be with a "to be"
+    """The subject a subjectless finite clause lost to a reduced relative the parser made the root: in "Armed men
+    believed to be smugglers shot two guards", "believed" is the root with "men" its subject and "shot" a clause
+    under it; the men shot. Only a past participle of holding-to-be with a "to be"
     complement, and a clause in the past tense after it."""
     head = v.head
     if v.dep_ != "ccomp" or v.tag_ != "VBD" or head.tag_ != "VBN" or head.lemma_.lower() not in _HELD_TO_BE:
