@@ -1,6 +1,6 @@
 """Score the event coder on the human-coded CAMEO sentences (gold event records), by half.
 
-    .venv/bin/python bench/events_dev.py [--half test|tune|all] [--statements] [--set blind|wild|feed|desk|article|coded|press] [-v]
+    .venv/bin/python bench/events_dev.py [--half test|tune|all] [--statements] [--set blind|wild|feed|desk|article|coded|press|wire] [-v]
 
 Each sentence is wrapped as a CleanArticle and run through the whole ``extract()``
 (what ships). The top event of a sentence is its most confident one (ties: sentence
@@ -48,8 +48,9 @@ DESK = ROOT / "bench" / "events_records_desk.txt"
 ARTICLE = ROOT / "bench" / "events_records_article.txt"
 CODED = ROOT / "bench" / "events_records_coded.txt"
 PRESS = ROOT / "bench" / "events_records_press.txt"
+WIRE = ROOT / "bench" / "events_records_wire.txt"
 # the team's blind sets by name (``--set``): each a file of :func:`load_blind`'s shape
-SETS = {"blind": BLIND, "wild": WILD, "feed": FEED, "desk": DESK, "article": ARTICLE, "coded": CODED, "press": PRESS}
+SETS = {"blind": BLIND, "wild": WILD, "feed": FEED, "desk": DESK, "article": ARTICLE, "coded": CODED, "press": PRESS, "wire": WIRE}
 SPAN_VARIANTS = " | "  # between the coders' variants of one span (events_records_coded.txt)
 
 from events_split import select  # noqa: E402
@@ -207,7 +208,7 @@ def main() -> None:
     ap.add_argument("--statements", action="store_true", help="publish CAMEO 01 statements (NEWSEVENTS_EMIT_STATEMENTS=true)")
     ap.add_argument("--set", choices=sorted(SETS), help="score one of the team's blind sets instead of the dev gold "
                     "(bench/events_records_<name>.txt)")
-    for name in sorted(SETS):  # the older spelling, one flag a set: --blind, --wild, --feed, --desk, --article, --coded, --press
+    for name in sorted(SETS):  # the older spelling, one flag a set: --blind, --wild, --feed, --desk, --article, --coded, --press, --wire
         ap.add_argument(f"--{name}", action="store_const", const=name, dest="set", help=argparse.SUPPRESS)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()

@@ -71,6 +71,12 @@ def test_summoning_an_envoy_is_a_complaint(text: str, source: str, target: str) 
     assert not [e for e in events if e["plover_type"] == "CONSULT"]
 
 
+def test_a_summoned_envoy_is_the_complaints_target_whatever_it_is_over() -> None:
+    # (the pattern places the target on its object: what the summons is "over" is the matter, not the party)
+    assert _top("Egypt summons Turkish envoy over detained fishermen.") == ("ACCUSE", "114", "Egypt", "Turkish envoy")
+    assert _top("Seoul summoned the Japanese ambassador over detained fishermen.")[3] == "Japanese ambassador"
+
+
 def test_a_judge_summoning_a_witness_is_no_complaint() -> None:
     assert _top("The judge summoned the former minister to testify next week.")[0] != "ACCUSE"
 
