@@ -12,7 +12,10 @@
 - summoning an ambassador, an envoy or a diplomat is such a complaint too (the PLOVER manual: "just coded ACCUSE,
   not CONSULT"; event_patterns.tsv); a judge summoning a witness is no complaint;
 - a death by the air or the weather (hypothermia, suffocation, carbon monoxide poisoning) is nobody's act
-  (event_accidents.tsv); a poisoning with no such cause named may be a murder and stays coded.
+  (event_accidents.tsv); a poisoning with no such cause named may be a murder and stays coded;
+- a curfew or a state of emergency declared against a disaster or an epidemic ("as wildfires spread", "after the
+  earthquake", "over the cholera epidemic") is no repression, as the PLOVER manual says (``builder._befell_in_mishap``
+  with ``measure``); one declared over unrest stays COERCE.
 """
 
 from __future__ import annotations
@@ -92,3 +95,21 @@ def test_a_death_by_the_air_or_the_weather_is_nobodys_act(text: str) -> None:
 
 def test_a_poisoning_with_no_such_cause_stays_coded() -> None:
     assert _top("The dissident died of poisoning after meeting two agents.")[0] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek government declared a state of emergency on the island as wildfires spread toward the capital.",
+    "The governor imposed a dusk-to-dawn curfew after the earthquake levelled the old town.",
+    "Malawi's president declared a state of emergency over the cholera epidemic.",
+])
+def test_a_measure_against_a_disaster_is_no_repression(text: str) -> None:
+    assert not [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta declared a state of emergency after protesters stormed the parliament building.",
+    "The army imposed a curfew in the city after clashes between rival gangs.",
+])
+def test_a_measure_against_unrest_stays_coercion(text: str) -> None:
+    assert "COERCE" in {e["plover_type"] for e in text_events(text)}
+

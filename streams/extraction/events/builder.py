@@ -90,6 +90,7 @@ _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _MILITARY_COOPERATION = "062"  # CAMEO "cooperate militarily"
 _CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
 _INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
+_EMERGENCY_MEASURES = ("1723", "1724")  # CAMEO: impose curfew, impose state of emergency or martial law
 _GOVERNMENT_SECTOR = "GOV"  # the agents dictionary's sector of governments, their ministries and officials
 _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
@@ -580,6 +581,10 @@ class _SentenceCoder:
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
         if self._of_disaster(c):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
+        if c.code.startswith(_EMERGENCY_MEASURES) and self._befell_in_mishap(c, measure=True):
+            # "declared a state of emergency as forest fires spread", "imposed a curfew after the earthquake": a measure
+            # against a disaster, which the PLOVER manual says not to code as repression (COERCE 'restrict')
+            return []
         if self._won_in_contest(c):
             return []  # "defeated his rival in the run-off": who won a vote, no act of force (event_contests.tsv)
         if (not sources or not c.code) and self._befell_in_mishap(c):
@@ -880,14 +885,17 @@ class _SentenceCoder:
             g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
             for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
 
-    def _befell_in_mishap(self, c: Candidate) -> bool:
+    def _befell_in_mishap(self, c: Candidate, measure: bool = False) -> bool:
         """An act of force named by a verb whose setting is an accident, the weather or a natural death
         (``event_accidents.tsv``, or a disaster of the agents dictionary): its "in" / "during" / "after" / "amid" /
         "at" / "of" / "from" phrase ("killed in a crash", "died after three days of heavy rain", read through a span of
         time; "died at 91", an age), its "when" / "as" / "after" clause ("killed when a tree fell on his car during a
-        storm") or its subject ("a crash killed four") holds one. Read only when the act names no doer: a named doer did it whatever the weather."""
-        if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS:
+        storm") or its subject ("a crash killed four") holds one. Read only when the act names no doer: a named doer did it whatever the weather.
+        With ``measure``, the act is a measure taken against such a setting (a curfew or a state of emergency), read
+        through the same phrases and clauses and an "over" phrase ("over the floods")."""
+        if c.kind != "verb" or (c.code or c.reverse)[:2] not in FORCE_ROOTS and not measure:
             return False
+        preps = _MISHAP_PREPS | {"over"} if measure else _MISHAP_PREPS
         kb = knowledge()
         v = self.doc[c.trigger]
 
@@ -908,9 +916,12 @@ class _SentenceCoder:
             return mishap(g) or (is_time(g) or g.lemma_.lower() in _SPAN_NOUNS) and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(h.dep_ == "pobj" and mishap(h) for h in kids(p)) for p in kids(g))
 
-        for w in [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]:
+        heads = [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]
+        if measure:  # (or hung on the measure itself: "a state of emergency | as fires spread", "a curfew | over the floods")
+            heads += [k for k in kids(v) if k.dep_ == "dobj"]
+        for w in heads:
             for k in kids(w):
-                if k.dep_ == "prep" and k.lower_ in _MISHAP_PREPS and any(g.dep_ == "pobj" and setting(g) for g in kids(k)):
+                if k.dep_ == "prep" and k.lower_ in preps and any(g.dep_ == "pobj" and setting(g) for g in kids(k)):
                     return True
                 if not c.code and k.dep_ == "prep" and k.lower_ == "at" and any(g.dep_ == "pobj" and g.like_num for g in kids(k)):
                     return True  # "died at 91": an age, a natural death (a verb of dying, whose subject only undergoes it)
