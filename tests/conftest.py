@@ -108,6 +108,13 @@ def top_typed_event(events: list[dict]) -> dict:
     return max(typed, key=lambda e: (e["confidence"], -order[id(e)]))
 
 
+def top_event_fields(text: str) -> tuple[str, str, str, str | None]:
+    """(PLOVER type, CAMEO code, source text, target text or None) of the top typed event of a text: what most of
+    the coder's phenomenon tests compare."""
+    top = top_typed_event(text_events(text))
+    return top["plover_type"], top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+
+
 def team_envelopes() -> list[tuple[str, bytes]]:
     """The repository's own sample articles (``samples/``, written by the team) as raw-topic messages, by id.
 

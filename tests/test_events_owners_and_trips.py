@@ -23,17 +23,12 @@ team's own:
 from __future__ import annotations
 
 import pytest
-from conftest import text_events, top_typed_event
-
-
-def _top(text: str) -> tuple[str, str, str, str | None]:
-    top = top_typed_event(text_events(text))
-    return top["plover_type"], top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+from conftest import text_events, top_event_fields
 
 
 def test_what_one_rallies_behind_backs_its_owner() -> None:
-    assert _top("The ruling party rallied behind the president's bid to amend the constitution.")[::3] == ("SUPPORT", "president")
-    assert _top("Tribal elders rallied behind the prime minister's peace plan.")[::3] == ("SUPPORT", "prime minister")
+    assert top_event_fields("The ruling party rallied behind the president's bid to amend the constitution.")[::3] == ("SUPPORT", "president")
+    assert top_event_fields("Tribal elders rallied behind the prime minister's peace plan.")[::3] == ("SUPPORT", "prime minister")
 
 
 @pytest.mark.parametrize("text, target", [
@@ -41,7 +36,7 @@ def test_what_one_rallies_behind_backs_its_owner() -> None:
     ("The minister rejected a letter from the opposition leader on Friday.", "opposition leader"),
 ])
 def test_where_a_thing_comes_from_is_whose_it_is(text: str, target: str) -> None:
-    assert _top(text)[3] == target
+    assert top_event_fields(text)[3] == target
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -50,7 +45,7 @@ def test_where_a_thing_comes_from_is_whose_it_is(text: str, target: str) -> None
     ("The envoy flew to Khartoum for a fresh round of talks with the army.", "envoy", "army"),
 ])
 def test_a_trip_for_a_span_or_a_round_of_talks_holds_them(text: str, source: str, target: str) -> None:
-    assert _top(text) == ("CONSULT", "046", source, target)
+    assert top_event_fields(text) == ("CONSULT", "046", source, target)
 
 
 @pytest.mark.parametrize("text", [
@@ -58,11 +53,11 @@ def test_a_trip_for_a_span_or_a_round_of_talks_holds_them(text: str, source: str
     "The council last week extended for a year the mandate of its peacekeeping mission in Abyei.",
 ])
 def test_extending_a_peacekeeping_mandate_provides_peacekeeping(text: str) -> None:
-    assert _top(text)[:2] == ("AID", "074")
+    assert top_event_fields(text)[:2] == ("AID", "074")
 
 
 def test_shuttling_between_parties_mediates() -> None:
-    assert _top("Omani envoys shuttled between the two negotiating teams in Muscat.")[:3] == (
+    assert top_event_fields("Omani envoys shuttled between the two negotiating teams in Muscat.")[:3] == (
         "CONSULT", "045", "Omani envoys")
     events = text_events("Kenyan envoys shuttled between the Ethiopian government and Tigrayan leaders for a week.")
     assert {(e["cameo_code"], e["target"]["text"]) for e in events if e["target"]} == {
@@ -71,7 +66,7 @@ def test_shuttling_between_parties_mediates() -> None:
 
 
 def test_parleys_are_talks() -> None:
-    assert _top("Pakistan's interior minister held parleys with the Afghan ambassador in Islamabad.")[:2] == ("CONSULT", "046")
+    assert top_event_fields("Pakistan's interior minister held parleys with the Afghan ambassador in Islamabad.")[:2] == ("CONSULT", "046")
 
 
 @pytest.mark.parametrize("text, target", [
@@ -80,11 +75,11 @@ def test_parleys_are_talks() -> None:
     ("Armenia moved tanks and infantry to its frontier with Azerbaijan.", "Azerbaijan"),
 ])
 def test_what_is_sent_to_a_place_goes_to_whose_it_is(text: str, target: str) -> None:
-    assert _top(text)[3] == target
+    assert top_event_fields(text)[3] == target
 
 
 def test_driving_people_out_of_their_homes_is_a_mass_expulsion() -> None:
-    assert _top("The militia drove thousands of villagers out of their homes in the valley.")[:3] == (
+    assert top_event_fields("The militia drove thousands of villagers out of their homes in the valley.")[:3] == (
         "ASSAULT", "201", "militia")
 
 
@@ -94,6 +89,6 @@ def test_driving_people_out_of_their_homes_is_a_mass_expulsion() -> None:
     ("Denmark halted 300 million crowns of aid to Malawi on Friday.", "Malawi"),
 ])
 def test_a_sum_halted_ends_the_aid_it_is_in(text: str, target: str) -> None:
-    plover, code, source, tgt = _top(text)
+    plover, code, source, tgt = top_event_fields(text)
     assert (plover, code[:3], tgt) == ("SANCTION", "162", target)
 

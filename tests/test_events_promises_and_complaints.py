@@ -21,12 +21,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import text_events, top_typed_event
-
-
-def _top(text: str) -> tuple[str, str, str, str | None]:
-    top = top_typed_event(text_events(text))
-    return top["plover_type"], top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+from conftest import text_events, top_event_fields
 
 
 @pytest.mark.parametrize("text, code, source, target", [
@@ -36,18 +31,18 @@ def _top(text: str) -> tuple[str, str, str, str | None]:
 ])
 def test_agreeing_to_do_something_is_the_intent_to_do_it(text: str, code: str, source: str, target: str) -> None:
     events = text_events(text)
-    assert _top(text) == ("AGREE", code, source, target)
+    assert top_event_fields(text) == ("AGREE", code, source, target)
     assert not [e for e in events if e["plover_type"] == "SUPPORT"]
 
 
 def test_agreeing_to_an_act_no_party_receives_keeps_the_promiser() -> None:
     # the infinitive's act is coded (allowing monitors) though no party is named as its target
-    plover, code, source, _ = _top("The generals agreed to allow foreign monitors to watch the vote.")
+    plover, code, source, _ = top_event_fields("The generals agreed to allow foreign monitors to watch the vote.")
     assert (plover, code, source) == ("AGREE", "0355", "generals")
 
 
 def test_agreeing_on_a_thing_keeps_the_default_act() -> None:
-    assert _top("The two parties agreed on a new timetable for the handover.")[:2] == ("SUPPORT", "050")
+    assert top_event_fields("The two parties agreed on a new timetable for the handover.")[:2] == ("SUPPORT", "050")
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -56,12 +51,12 @@ def test_agreeing_on_a_thing_keeps_the_default_act() -> None:
 ])
 def test_a_states_protest_is_a_diplomatic_complaint(text: str, source: str, target: str) -> None:
     events = text_events(text)
-    assert _top(text) == ("ACCUSE", "114", source, target)
+    assert top_event_fields(text) == ("ACCUSE", "114", source, target)
     assert not [e for e in events if e["plover_type"] == "PROTEST"]
 
 
 def test_civilians_who_protest_still_demonstrate() -> None:
-    assert _top("Hundreds of students protested outside the parliament on Friday.")[0] == "PROTEST"
+    assert top_event_fields("Hundreds of students protested outside the parliament on Friday.")[0] == "PROTEST"
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -70,18 +65,18 @@ def test_civilians_who_protest_still_demonstrate() -> None:
 ])
 def test_summoning_an_envoy_is_a_complaint(text: str, source: str, target: str) -> None:
     events = text_events(text)
-    assert _top(text)[0] == "ACCUSE" and _top(text)[2:] == (source, target)
+    assert top_event_fields(text)[0] == "ACCUSE" and top_event_fields(text)[2:] == (source, target)
     assert not [e for e in events if e["plover_type"] == "CONSULT"]
 
 
 def test_a_summoned_envoy_is_the_complaints_target_whatever_it_is_over() -> None:
     # (the pattern places the target on its object: what the summons is "over" is the matter, not the party)
-    assert _top("Egypt summons Turkish envoy over detained fishermen.") == ("ACCUSE", "114", "Egypt", "Turkish envoy")
-    assert _top("Seoul summoned the Japanese ambassador over detained fishermen.")[3] == "Japanese ambassador"
+    assert top_event_fields("Egypt summons Turkish envoy over detained fishermen.") == ("ACCUSE", "114", "Egypt", "Turkish envoy")
+    assert top_event_fields("Seoul summoned the Japanese ambassador over detained fishermen.")[3] == "Japanese ambassador"
 
 
 def test_a_judge_summoning_a_witness_is_no_complaint() -> None:
-    assert _top("The judge summoned the former minister to testify next week.")[0] != "ACCUSE"
+    assert top_event_fields("The judge summoned the former minister to testify next week.")[0] != "ACCUSE"
 
 
 @pytest.mark.parametrize("text", [
@@ -94,7 +89,7 @@ def test_a_death_by_the_air_or_the_weather_is_nobodys_act(text: str) -> None:
 
 
 def test_a_poisoning_with_no_such_cause_stays_coded() -> None:
-    assert _top("The dissident died of poisoning after meeting two agents.")[0] == "ASSAULT"
+    assert top_event_fields("The dissident died of poisoning after meeting two agents.")[0] == "ASSAULT"
 
 
 @pytest.mark.parametrize("text", [

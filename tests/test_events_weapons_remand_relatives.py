@@ -17,18 +17,13 @@ the team's own:
 from __future__ import annotations
 
 import pytest
-from conftest import text_events, top_typed_event
-
-
-def _top(text: str) -> tuple[str, str, str, str | None]:
-    top = top_typed_event(text_events(text))
-    return top["plover_type"], top["cameo_code"], top["source"]["text"], (top["target"] or {}).get("text")
+from conftest import text_events, top_event_fields
 
 
 def test_natural_gas_supplied_is_no_military_aid() -> None:
     events = text_events("Qatar started selling natural gas to Kuwait through a new pipeline.")
     assert not [e for e in events if e["cameo_code"].startswith(("062", "072"))]
-    assert _top("Egypt supplied natural gas to Jordan last winter.")[3] == "Jordan"
+    assert top_event_fields("Egypt supplied natural gas to Jordan last winter.")[3] == "Jordan"
 
 
 @pytest.mark.parametrize("text", [
@@ -36,11 +31,11 @@ def test_natural_gas_supplied_is_no_military_aid() -> None:
     "Regime forces fired chlorine gas at insurgents holding the old quarter.",
 ])
 def test_gases_named_as_weapons_stay_weapons(text: str) -> None:
-    assert _top(text)[0] == "ASSAULT"
+    assert top_event_fields(text)[0] == "ASSAULT"
 
 
 def test_an_air_defence_system_delivered_is_military_aid() -> None:
-    assert _top("Germany delivered a second air defence system to Poland last week.")[:2] == ("AID", "072")
+    assert top_event_fields("Germany delivered a second air defence system to Poland last week.")[:2] == ("AID", "072")
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -48,33 +43,33 @@ def test_an_air_defence_system_delivered_is_military_aid() -> None:
     ("The magistrate put the two suspects on remand until Friday.", "magistrate", "suspects"),
 ])
 def test_placing_a_suspect_on_remand_detains_them(text: str, source: str, target: str) -> None:
-    assert _top(text) == ("COERCE", "173", source, target)
+    assert top_event_fields(text) == ("COERCE", "173", source, target)
 
 
 def test_burning_vehicles_destroys_property_and_a_crowd_doing_it_riots() -> None:
-    assert _top("Maoist rebels burned three trucks of a road contractor in Dantewada.")[:3] == (
+    assert top_event_fields("Maoist rebels burned three trucks of a road contractor in Dantewada.")[:3] == (
         "ASSAULT", "1712", "Maoist rebels")
-    assert _top("Rioters burned cars and buses in the city centre on Sunday.")[:2] == ("PROTEST", "145")
+    assert top_event_fields("Rioters burned cars and buses in the city centre on Sunday.")[:2] == ("PROTEST", "145")
     assert not [e for e in text_events("The farmer burned the dry grass on his field.") if e["plover_type"]]
 
 
 def test_depositors_who_storm_a_bank_riot() -> None:
-    assert _top("Angry depositors stormed two banks in Tripoli to demand access to their savings.")[:3] == (
+    assert top_event_fields("Angry depositors stormed two banks in Tripoli to demand access to their savings.")[:3] == (
         "PROTEST", "145", "Angry depositors")
 
 
 def test_the_subject_of_a_participle_of_holding_to_be_does_the_act() -> None:
     text = "Gunmen suspected to be kidnappers on Tuesday night abducted a priest from his parish house in Enugu."
     events = text_events(text)
-    assert _top(text) == ("ASSAULT", "181", "Gunmen", "priest")
+    assert top_event_fields(text) == ("ASSAULT", "181", "Gunmen", "priest")
     assert not [e for e in events if e["plover_type"] == "ACCUSE"]
 
 
 def test_suspecting_someone_of_a_crime_stays_an_accusation() -> None:
-    assert _top("Police suspected the driver of smuggling fuel across the border.")[0] == "ACCUSE"
+    assert top_event_fields("Police suspected the driver of smuggling fuel across the border.")[0] == "ACCUSE"
 
 
 def test_bare_forces_stay_armed_forces() -> None:
-    assert _top("Egyptian forces staged live-fire exercises near the border with Libya this week.")[::3] == (
+    assert top_event_fields("Egyptian forces staged live-fire exercises near the border with Libya this week.")[::3] == (
         "MOBILIZE", "Libya")
 

@@ -255,9 +255,10 @@ def _parser_mentions(doc: Doc) -> list[_Mention]:
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
         text = text.rstrip(" .,:;")
-        if len(span) >= 2 and _opening_common_word(span[0]) and not _settlement(text) and _settlement(text[span[1].idx - start :]):
+        rest = text[span[1].idx - start :] if len(span) >= 2 and _opening_common_word(span[0]) else ""
+        if rest and not _settlement(text) and _settlement(rest):
             # "Landlocked Nepal" (which the tagger may call a person): the state's name starts after the opening word
-            start, text, label = span[1].idx, text[span[1].idx - start :], "GPE"
+            start, text, label = span[1].idx, rest, "GPE"
         if "/" in text:
             for part, offset in _parts(text, "/"):
                 if part and (lookup_actor(part) is not None or offset == 0):

@@ -534,14 +534,16 @@ class _SentenceCoder:
         done = next((k for k in kids(tok) if k.dep_ == "xcomp" and k.pos_ in ("VERB", "AUX") and k.i > tok.i), None)
         if done is None:
             return ""
-        doc = self.doc
-        kb = knowledge()
-        for other in sorted(doc._.event_candidates or (), key=lambda o: o.trigger != done.i):
+        doc, kb = self.doc, knowledge()
+        cands = doc._.event_candidates or ()
+        # the infinitive's own reading first, then its object's ("to hold talks")
+        promised = [o for o in cands if o.trigger == done.i] + [
+            o for o in cands if o.trigger != done.i and doc[o.trigger].head.i == done.i and doc[o.trigger].dep_ == "dobj"]
+        for other in promised:
             code = other.code or other.reverse
-            if code and (other.trigger == done.i or doc[other.trigger].head.i == done.i and doc[other.trigger].dep_ == "dobj"):
-                intent = code if code.startswith(_INTENT_ROOT) else kb.intent_of(code)
-                if intent:
-                    return intent
+            intent = code if code.startswith(_INTENT_ROOT) else kb.intent_of(code) if code else ""
+            if intent:
+                return intent
         return kb.intent_of(c.code)
 
     def _records(self, index: int, sent: Span, act: _Act, triggers: set[int], probs: Any,

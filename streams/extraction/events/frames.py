@@ -20,7 +20,6 @@ over one data structure; the noun side is its smaller mirror.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from spacy.tokens import Token
 
 from ..actor_dictionary import agent_actor, agent_adjective
@@ -98,8 +97,7 @@ def term_matches(term: Term, tok: Token) -> bool:
     lemma, lower = _keys(tok)
     if lemma not in term.heads and lower not in term.heads:
         return False
-    needed = _qualifiers(term.qualified)
-    need = needed.get(lemma, needed.get(lower)) if needed else None
+    need = next((mods for head, mods in term.qualified if head == lemma or head == lower), None)
     if not term.modifiers and need is None:
         return True
     around = set()
@@ -110,11 +108,6 @@ def term_matches(term: Term, tok: Token) -> bool:
     if need is not None and not need & around:
         return False  # a head the synset holds only with a modifier ("tear gas"), without it ("natural gas")
     return all(group & around for group in term.modifiers)
-
-
-@lru_cache(maxsize=512)
-def _qualifiers(qualified: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, frozenset[str]]:
-    return dict(qualified)
 
 
 def term_modifiers(term: Term, tok: Token) -> set[int]:
