@@ -4,7 +4,8 @@
   meet"), not the AGREE block's default act of diplomatic cooperation (050, SUPPORT): with an infinitive that codes
   an act, the intent of that act ("agreed to hold talks": 036; "agreed to allow inspectors": 0355), with one that
   codes none, the intent of the default act (032); "agreed on a timetable", with no infinitive, keeps the default
-  (``builder._promised_default``);
+  (``builder._promised_default``); deciding to do something is the same intent ("decided to resume talks": 036, the
+  one record of the act, not a hypothetical meeting beside a bare intent to cooperate; ``modality.PROMISE_HEADS``);
 - a protest made by a state, its ministries, officials, forces, courts or an international body is a diplomatic
   complaint, which the PLOVER manual codes ACCUSE, not PROTEST ("PROTEST presumes significant physical/material
   activity"): CAMEO 114 (event_crowd_acts.tsv; a state named by its name acts as its government); civilians,
@@ -33,6 +34,13 @@ def test_agreeing_to_do_something_is_the_intent_to_do_it(text: str, code: str, s
     events = text_events(text)
     assert top_event_fields(text) == ("AGREE", code, source, target)
     assert not [e for e in events if e["plover_type"] == "SUPPORT"]
+
+
+def test_deciding_to_do_something_is_the_intent_to_do_it() -> None:
+    events = [e for e in text_events("Ghana and Togo decided on Thursday to resume negotiations over their maritime boundary.")
+              if e["plover_type"]]
+    assert {(e["cameo_code"], e["source"]["text"], e["hypothetical"]) for e in events} == {
+        ("036", "Ghana", False), ("036", "Togo", False)}
 
 
 def test_agreeing_to_an_act_no_party_receives_keeps_the_promiser() -> None:

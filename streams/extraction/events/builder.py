@@ -581,7 +581,7 @@ class _SentenceCoder:
             c = replace(c, code=promised)
             plover = code_info(promised).plover_type
             act = replace(act, cand=c, plover=plover, p_type=self._p(probs, plover))
-        if self._of_disaster(c):
+        if self._of_disaster(c, sources, act.speaker):
             return []  # "a cyclone destroyed", "wildfires forced thousands to flee": a disaster, not a political act
         if c.code.startswith(_EMERGENCY_MEASURES) and self._befell_in_mishap(c, measure=True):
             # "declared a state of emergency as forest fires spread", "imposed a curfew after the earthquake": a measure
@@ -855,11 +855,12 @@ class _SentenceCoder:
                     return True
         return False
 
-    def _of_disaster(self, c: Candidate) -> bool:
+    def _of_disaster(self, c: Candidate, sources: list[Participant] = (), speaker: Participant | None = None) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary, or what an act of force is used against is one ("battled a wildfire"); or
-        the act is aid given in a disaster one of its clauses or its recipients' participle tells of ("to villages cut
-        off by the floods")."""
+        the act is aid given in a disaster one of its clauses or its recipients' participle tells of (relief to hamlets
+        a flood has isolated), unless the aid crosses a border: relief one state or its body sends to another country
+        is an act between them (CAMEO 07, as GDELT codes foreign relief), the disaster only its occasion."""
         if c.kind != "verb":
             return False
         v = self.doc[c.trigger]
@@ -879,13 +880,21 @@ class _SentenceCoder:
         # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
         # shook the region", "troops rescued hundreds after floods swept the valley")
         v = self.doc[c.trigger]
-        if (c.code or c.reverse)[:2] != AID_ROOT:
+        if (c.code or c.reverse)[:2] != AID_ROOT or self._across_border(c, sources, speaker):
             return False
         return any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
                    for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k)) or any(
-            # or those it goes to are told as the disaster's ("to villages cut off by the floods")
+            # or those it goes to are told as the disaster's (relief to hamlets a flood has isolated)
             g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
             for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
+
+    def _across_border(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
+        """A source of one country gives to a target of another ("a Kuwaiti charity flew food to Sudan")."""
+        ours = {s.country for s in sources if s.country}
+        if not ours:
+            return False
+        targets, _ = self._actors_in(c.target_groups, speaker, {s.key for s in sources})
+        return any(t.country and t.country not in ours for t in targets)
 
     def _befell_in_mishap(self, c: Candidate, measure: bool = False) -> bool:
         """An act of force named by a verb whose setting is an accident, the weather or a natural death

@@ -1083,7 +1083,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
-    out = _intents(_access_allowed(_forces_ordered(_shows_of_force(out, v, frame, kb), frame, kb), frame, kb), v, kb)
+    out = _intents(_access_allowed(_forces_ordered(_fired_into_open_water(_shows_of_force(out, v, frame, kb), v, frame, kb), frame, kb), frame, kb), v, kb)
     return _questions(_defended_in_words(_wanted_of_others(_fire_taken(_own_forces_shown(_threats(out, v, kb), frame, kb), frame, kb), frame, kb), frame, kb), frame)
 
 
@@ -1314,6 +1314,36 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     if not shown_to:
         return cands
     return _sending_read_as(cands, SHOW_OF_FORCE_CODE, "+shown", [g for o in shown_to for g in (_group(o), *owner_groups(o))])
+
+
+_AIMED_PREPS = frozenset({"at", "on", "against", "toward", "towards"})  # a weapon fired at someone is an attack on them
+
+
+def _fired_into_open_water(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
+    """A weapon fired or launched into open water (``event_open_waters.tsv``: a missile launched to come down in a gulf), or
+    test-fired, strikes no party: a demonstration of military capability (PLOVER MOBILIZE 'weapons', CAMEO 150), with
+    no target; the water is where it fell. The verb's codings of force become that one act; a weapon fired at, on or
+    against anyone stays an attack."""
+    if not cands or not any(c.code[:2] in FORCE_ROOTS for c in cands):
+        return cands
+    if not any(counted(o).lemma_.lower() in kb.weapons for o in frame.objects):
+        return cands
+    if any(p_ in _AIMED_PREPS for p_, _ in frame.preps):
+        return cands
+    into_water = any(p_ == "into" and o.lemma_.lower() in kb.open_waters for p_, o in frame.preps)
+    doc = v.doc
+    tested = v.i >= 2 and doc[v.i - 1].text == "-" and doc[v.i - 2].lower_ == "test"  # "test-fired", "test-launched"
+    if not into_water and not tested:
+        return cands
+    out: list[Candidate] = []
+    done = False
+    for c in cands:
+        if c.code[:2] not in FORCE_ROOTS:
+            out.append(c)
+        elif not done:
+            done = True
+            out.append(replace(c, code=SHOW_OF_FORCE_CODE, reverse="", pattern=c.pattern + "+shown", target_groups=[]))
+    return out
 
 
 def _read_as_sending(c: Candidate) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -177,6 +177,7 @@ class Knowledge:
     relations: dict[str, str] = field(default_factory=dict)  # "suspended trade with X": relation noun -> code of ending it (event_relations.tsv)
     access: dict[str, str] = field(default_factory=dict)  # "allowed aid convoys in": noun -> code of the access allowed (event_access.tsv)
     force_shows: frozenset[str] = frozenset()  # "sent jets toward X": forces shown to X, not given (event_force_shows.tsv)
+    open_waters: frozenset[str] = frozenset()  # a missile that came down in a gulf: shown, no target (event_open_waters.tsv)
     armed: frozenset[str] = frozenset()  # armed forces, aircraft and weapons (synsets &MILITARY, &AIRCRAFT, &WEAPON)
     currencies: frozenset[str] = frozenset()  # names of money (synset &CURRENCY: "euro", "naira", "money"), singular
     treaties: frozenset[str] = frozenset()  # names of written agreements (synset &TREATY: "accord", "pact", "mou")
@@ -522,6 +523,7 @@ def knowledge() -> Knowledge:
         departures={r["word"]: r["code"] for r in records("event_expulsions.tsv") if r["role"] == "leave"},
         care_places=frozenset(r["noun"] for r in records("event_care_destinations.tsv")),
         force_shows=frozenset(r["prep"] for r in records("event_force_shows.tsv")),
+        open_waters=frozenset(r["noun"] for r in records("event_open_waters.tsv")),
         relations={r["noun"]: r["ended"] for r in records("event_relations.tsv")},
         access={r["noun"]: r["code"] for r in records("event_access.tsv")},
         armed=weapons | synsets.get("&MILITARY", frozenset()),

@@ -20,7 +20,7 @@ _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _COMMIT = {"threaten", "vow", "warn", "pledge", "promise", "plan", "intend", "prepare", "go"}
 # Words of promise or readiness whose complement is an act offered, not done ("pledged to send", "is willing to grant")
 _SWEAR = {"threaten", "vow", "pledge", "promise", "swear"}
-PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "commit", "ready", "willing", "prepared", "open",
+PROMISE_HEADS = {"pledge", "promise", "vow", "offer", "agree", "intend", "decide", "commit", "ready", "willing", "prepared", "open",
                  "keen", "eager"}
 PROMISED_OBJECT_HEADS = {"pledge", "promise", "vow", "offer"}  # verbs whose direct object is what is promised
 _NEGATORS = {"deny", "refuse", "decline", "fail", "reject"}

@@ -485,9 +485,12 @@ class Participants:
         owner = self._owner(head)
         led_by = None
         if needs_owner and owner is None:
-            # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins)
-            agent = next((a for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
-                          for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)] if a is not None and a.sector), None)
+            # or an agent noun as modifier: "artillery units", "police unit" (the modifier's sector wins), also as
+            # the modifier of a modifier that names the unit's craft ("a navy helicopter crew")
+            mods = [c for c in kids(head) if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+            mods += [g for c in mods for g in kids(c) if g.dep_ == "compound" and g.pos_ == "NOUN"]
+            agent = next((a for c in mods for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)]
+                          if a is not None and a.sector), None)
             if any(c.lower_ == "led" or c.lower_.endswith("-led") for c in kids(head) if c.i < head.i):
                 led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
