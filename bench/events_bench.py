@@ -24,7 +24,8 @@
    (bench/events_records_press.txt: 260 sentences of regional papers and foreign desks, coded the same way), the same;
    and the blind coded wire records (bench/events_records_wire.txt: 260 sentences of domestic wires and state news
    agencies, coded the same way; unread until the second round of 2026-12-05 read its tune half, its test half
-   still unread), the same;
+   still unread), the same; and the blind coded newspaper records (bench/events_records_papers.txt: 260 sentences
+   of feature stories and international pages, coded the same way and kept unread), the same;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -96,6 +97,7 @@ def main() -> int:
     score_records(results, "coded_records", "blind coded records (proxy)", events_dev.load_blind(events_dev.CODED))
     score_records(results, "press_records", "blind coded press records (proxy)", events_dev.load_blind(events_dev.PRESS))
     score_records(results, "wire_records", "blind coded wire records (proxy, test half unread)", events_dev.load_blind(events_dev.WIRE))
+    score_records(results, "papers_records", "blind coded newspaper records (proxy, kept unread)", events_dev.load_blind(events_dev.PAPERS))
     if have_shared:
         score_records(results, "dev", "gold records", events_dev.load())
         for half in ("test", "tune"):

@@ -84,11 +84,11 @@ def events_timed(pipeline: Any) -> Iterator[_Stopwatch]:
 
 def stock_components(vocab: Any) -> Any:
     """The stage's model with its components as shipped (spaCy's attribute ruler, not our table; no paragraph
-    breaks), on our BLAS and sharing the stage's vocabulary: what ``nlp.parse`` would run without
-    :mod:`attribute_table` and :mod:`paragraphs`."""
+    breaks, no cut of names from amounts), on our BLAS and sharing the stage's vocabulary: what ``nlp.parse`` would
+    run without :mod:`attribute_table`, :mod:`paragraphs` and :mod:`entity_amounts`."""
     from streams.extraction.nlp import build_nlp
 
-    nlp = build_nlp(attribute_table=False, paragraph_breaks=False, vocab=vocab)
+    nlp = build_nlp(attribute_table=False, paragraph_breaks=False, entity_amounts=False, vocab=vocab)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler", "the stock side must run spaCy's ruler"
     return nlp
 

@@ -69,3 +69,17 @@ def test_parse_cache_key_covers_every_table_of_the_candidates(tmp_path, monkeypa
         assert T._tables_hash() != base, name
         (data / name).write_bytes(original)
     assert T._tables_hash() == base
+
+
+def test_parse_cache_key_covers_the_code_that_finds_candidates(tmp_path, monkeypatch):
+    """A cache made before the candidate finder's code changed is not read: a frame rule changes the candidates of a
+    parse as a table does, without changing any table."""
+    src = tmp_path / "streams" / "extraction" / "events"
+    src.mkdir(parents=True)
+    (src / "frames.py").write_text("RULE = 1\n", "utf-8")
+    monkeypatch.setattr(T, "ROOT", tmp_path)
+    base = T._code_hash()
+    (src / "frames.py").write_text("RULE = 2\n", "utf-8")
+    assert T._code_hash() != base
+    (src / "frames.py").write_text("RULE = 1\n", "utf-8")
+    assert T._code_hash() == base

@@ -190,8 +190,8 @@ def load_discard_sentences(rng: random.Random) -> list[tuple[str, str]]:
 
 def parsed(texts: list[str], name: str, cache_dir: Path | None):
     """Parse and annotate every text; yield (doc, candidates by sentence index). With ``cache_dir``, the parses and
-    candidates are kept there (spaCy DocBin + JSON, keyed by the texts, the dictionary tables and the model), so a
-    run that changes only the features or the model does not parse again."""
+    candidates are kept there (spaCy DocBin + JSON, keyed by the texts, the dictionary tables, the extract stage's
+    code and the model), so a run that changes only the features or the model does not parse again."""
     from dataclasses import asdict
 
     from spacy.tokens import DocBin
@@ -206,7 +206,8 @@ def parsed(texts: list[str], name: str, cache_dir: Path | None):
     path = None
     if cache_dir is not None:
         key = hashlib.sha256("\x00".join(texts).encode("utf-8"))
-        key.update(_tables_hash().encode() + nlp.meta.get("version", "").encode() + "|".join(nlp.pipe_names).encode())
+        key.update(_tables_hash().encode() + _code_hash().encode() + nlp.meta.get("version", "").encode()
+                   + "|".join(nlp.pipe_names).encode())
         path = cache_dir / f"{name}-{key.hexdigest()[:16]}"
         if path.with_suffix(".spacy").exists() and path.with_suffix(".json").exists():
             docs = DocBin().from_bytes(path.with_suffix(".spacy").read_bytes()).get_docs(nlp.vocab)
@@ -466,6 +467,15 @@ def _history(path: Path) -> list[dict]:
     runs = previous.pop("history", [])
     keep = ("date", "parameters", "counts", "scores")
     return runs + [{k: previous[k] for k in keep if k in previous}]
+
+
+def _code_hash() -> str:
+    """The source of the extract stage's modules (``streams/extraction``): the candidates a parse yields change with
+    the code that finds them as much as with the tables, so a cache made before a change to either is never read."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "streams" / "extraction").rglob("*.py")):
+        h.update(str(path.relative_to(ROOT)).encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def _tables_hash() -> str:

@@ -31,7 +31,7 @@ from .truecase import parse_truecased, truecase
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.4.0"  # 0.4: a blank line ends a sentence; the stage's own version; the coder's (with its knowledge hash) is coder_version
+EXTRACTOR_VERSION = "0.5.0"  # 0.5: a name is cut from the amount after it (entity_amounts); 0.4: a blank line ends a sentence; the stage's own version; the coder's (with its knowledge hash) is coder_version
 SUPPORTED_LANGUAGES = {"en"}
 _GIANT_TOKEN = re.compile(r"(?<!\S)\S{200,}")  # from a run's first character only: no rescan from inside each word
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -86,10 +86,12 @@ def load_nlp() -> Language:
     return build_nlp()
 
 
-def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, vocab: Any = True) -> Language:
-    """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler
-    and ``paragraph_breaks=False`` leaves out the sentence starts set before the parser (:mod:`.paragraphs`,
-    :mod:`.datelines`; together: the cost benchmark's stock side);
+def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, entity_amounts: bool = True,
+              vocab: Any = True) -> Language:
+    """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler,
+    ``paragraph_breaks=False`` leaves out the sentence starts set before the parser (:mod:`.paragraphs`,
+    :mod:`.datelines`) and ``entity_amounts=False`` the cut of a name from the amount after it (:mod:`.entity_amounts`;
+    all three: the cost benchmark's stock side);
     ``vocab`` is a vocabulary to share (``True``: the model's own)."""
     with use_ops("numpy", use_blis=False):
         nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
@@ -102,6 +104,10 @@ def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, vo
 
         nlp.add_pipe(PARAGRAPHS, before="parser")  # a blank line ends a sentence (the parser keeps preset starts)
         nlp.add_pipe(DATELINES, before="parser")  # and so does a dateline, at the start of the text or a paragraph
+    if entity_amounts:
+        from .entity_amounts import FACTORY as AMOUNTS
+
+        nlp.add_pipe(AMOUNTS, after="ner")  # "lend Kenya 2 billion dollars": the state, then the amount
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()

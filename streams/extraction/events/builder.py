@@ -371,13 +371,18 @@ class _SentenceCoder:
                 return alone[0]
         return ""
 
+    def _in_place_phrase(self, group: list[int]) -> bool:
+        """The group is the object of a place phrase ("at", "in", "near", "on", "into") of the act."""
+        head = self.doc[group[0]]
+        return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PHRASE_PREPS
+
     def _where_it_happened(self, actors: list[Participant], group: list[int]) -> bool:
         """The actors are towns or other named places (no country, no capital; or the place a settlement noun names,
         "the island of X") named in a place phrase ("on", "at", "in", "near", "into"), wherever the parser hung it."""
         if not group:
             return False
         head = self.doc[group[0]]
-        return (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PHRASE_PREPS
+        return (self._in_place_phrase(group)
                 and (head.lemma_.lower() in SETTLEMENT_NOUNS or all(a.named and (a.etype in ("LOC", "FAC") or _a_town(a)) for a in actors)))
 
     def _purpose_of_journey(self, c: Candidate) -> bool:
@@ -608,6 +613,10 @@ class _SentenceCoder:
                 targets, t_group = later, l_group
         # (coordinated parties of a mutual act act on each other whatever its object: "A and B traded accusations")
         mutual_parties = len(sources) >= 2 and self._mutual(c, tok)
+        if mutual_parties and targets and t_group and self._in_place_phrase(t_group):
+            # "A and B began joint drills at X", "clashed at X": they act on each other, X (whatever the tagger calls
+            # it) is only where
+            targets, t_group = [], []
         if (not targets and c.target_groups and c.code.startswith(_ACCUSING_CODE) and not mutual_parties
                 and all(self.doc[i].pos_ in ("NOUN", "PROPN") for g in c.target_groups for i in g)):
             own = _own_code(c)

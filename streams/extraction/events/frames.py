@@ -47,6 +47,8 @@ NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "toward",
 # The dictionary spells its prepositions the American way; a frame reads the British spelling as that one
 _PREP_SPELLINGS = {"towards": "toward"}
 _OWNED_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at"})
+_MEETING_TARGET_PREPS = ("with", *(p for p in NOUN_TARGET_PREPS if p != "with"))
+_TOPIC_PREPS = frozenset({"on", "upon"})  # what a meeting is on is its matter, after the parties it is held with
 
 
 def at_is_venue(code: str) -> bool:
@@ -406,6 +408,8 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):  # the doer of a nominalised act ("condemned the killing of X by Y": Y is condemned)
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]
+    if knowledge().is_act_noun(obj):  # or its parties: "welcomed the agreement between X and Y" is aimed at X and Y
+        out += [_group(g) for c in kids(obj) if c.dep_ == "prep" and c.lower_ == "between" for g in kids(c) if g.dep_ == "pobj"]
     verb = obj.head
     if obj.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
         # the same "by" phrase the parser hung on the active verb right after its object ("turned down an offer | by
@@ -553,11 +557,16 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         for act in [free_relative_head(c)] if act is not None and _criticised_act(act, code)
                         for g in owner_groups(act, of_owner=False)]
         present = {p_ for p_, _ in frame.preps}
+        topics: list[list[int]] = []
         for prep in TARGET_PREPS:
             if prep not in present or prep == "at" and at_is_venue(code):
                 continue
-            targets += [g for p_, o in frame.preps if p_ == prep and o.i not in used and not _befell_criticised(o, frame, code)
-                        and not _occasion(o) for g in (_group(o), *_aimed_at_owners(prep, o, code))]
+            found = [g for p_, o in frame.preps if p_ == prep and o.i not in used and not _befell_criticised(o, frame, code)
+                     and not _occasion(o) for g in (_group(o), *_aimed_at_owners(prep, o, code))]
+            if code[:2] == _CONSULT_ROOT and prep in _TOPIC_PREPS:
+                topics += found  # "held talks with X on Y": the meeting's matter comes after its partners
+            else:
+                targets += found
         consumed = [o for o in frame.objects if o.i in used] + [o for _, o in frame.preps if o.i in used]
         for o in consumed:  # the actor inside a consumed object ("called for action against X", "came for talks with X"),
             # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
@@ -567,6 +576,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         and not (criticised and c.lower_ in _BEFALLEN_PREPS)
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
+        targets += topics
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
             targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
                         and not any(d.dep_ == "case" for d in kids(g))]
@@ -2296,7 +2306,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []
     preps = noun_preps(n)
-    for prep in NOUN_TARGET_PREPS:
+    # a meeting's partner before its topic: "talks with X on Y" are held with X, whatever Y is ("on border security"
+    # names a matter, even where the agents dictionary has a phrase of the same words)
+    order = _MEETING_TARGET_PREPS if all(code.startswith(_CONSULT_ROOT) for code in codes) else NOUN_TARGET_PREPS
+    for prep in order:
         if prep == "at" and all(at_is_venue(code) for code in codes):
             continue
         if prep == "of" and all(code[:2] in THEME_ROOTS for code in codes):

@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import dateline_end, finite_modifier, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
+from .slots import dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -164,6 +164,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                 continue  # what the act left the object ("shot dead opposition leader X"), read by the parser as its modifier
             if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
                 continue  # "at least 28 soldiers" -> "soldiers": the count is no part of the actor (see Participants.actor)
+            if tok.i == head.i and child.dep_ == "compound" and child.i < head.i and is_time(child):
+                continue  # a time the parser ran into the subject ("by Sunday dawn | marines had ...") is when, not who
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
