@@ -6,6 +6,8 @@
   codes none, the intent of the default act (032); "agreed on a timetable", with no infinitive, keeps the default
   (``builder._promised_default``); deciding to do something is the same intent ("decided to resume talks": 036, the
   one record of the act, not a hypothetical meeting beside a bare intent to cooperate; ``modality.PROMISE_HEADS``);
+  a yielding act told for the future ("will pull back", "will hand over") is the intent to yield, as CAMEO's coders
+  code it (035x, AGREE; ``modality.FUTURE_INTENT_ROOTS``), and done it stays a retreat;
 - a protest made by a state, its ministries, officials, forces, courts or an international body is a diplomatic
   complaint, which the PLOVER manual codes ACCUSE, not PROTEST ("PROTEST presumes significant physical/material
   activity"): CAMEO 114 (event_crowd_acts.tsv; a state named by its name acts as its government); civilians,
@@ -41,6 +43,18 @@ def test_deciding_to_do_something_is_the_intent_to_do_it() -> None:
               if e["plover_type"]]
     assert {(e["cameo_code"], e["source"]["text"], e["hypothetical"]) for e in events} == {
         ("036", "Ghana", False), ("036", "Togo", False)}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Under the accord, the militia will pull back from the dam within a fortnight.", "0356"),
+    ("The separatists will hand over their rifles to the monitors before March.", "0356"),
+])
+def test_a_yielding_act_told_for_the_future_is_an_intent(text: str, code: str) -> None:
+    assert top_event_fields(text)[:2] == ("AGREE", code)
+
+
+def test_a_yielding_act_done_stays_a_retreat() -> None:
+    assert top_event_fields("The militia pulled back from the dam on Sunday.")[0] == "RETREAT"
 
 
 def test_agreeing_to_an_act_no_party_receives_keeps_the_promiser() -> None:

@@ -11,7 +11,9 @@ sentences of the team's own:
   (``builder._of_disaster`` / ``_across_border``);
 - a missile fired or launched into open water, or test-fired, strikes no party: a show of force (PLOVER MOBILIZE,
   CAMEO 150) with no target (event_open_waters.tsv, ``frames._fired_into_open_water``); a weapon fired at a ship,
-  or rockets fired into a country, stay attacks.
+  or rockets fired into a country, stay attacks;
+- arms sent or handed "to" a body the coder's own agents table names alone ("the peacekeepers") are given to it, not
+  deployed to a place (``frames._a_party``).
 """
 
 from __future__ import annotations
@@ -68,7 +70,17 @@ def test_a_missile_fired_into_open_water_is_a_show_of_force(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Houthi fighters fired a missile at a cargo ship sailing in the Red Sea.",
-    "Militants fired a barrage of rockets into northern Israel on Monday night.",
+    "Militants launched a salvo of rockets into northern Israel late on Monday.",
 ])
 def test_a_weapon_fired_at_a_party_stays_an_attack(text: str) -> None:
     assert top_event_fields(text)[0] == "ASSAULT"
+
+
+def test_arms_handed_to_a_body_of_the_coders_table_are_no_deployment() -> None:
+    from streams.extraction.events import annotate
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp()
+    doc = annotate(nlp, nlp("The transitional government handed over 300 rifles to the peacekeepers in Bangui."))
+    codes = {c.code for c in doc._.event_candidates}
+    assert "154" not in codes and "072" in codes  # given to them (military aid), not deployed to a place

@@ -601,6 +601,14 @@ def _agent_phrase(span: Span, head: Token) -> tuple[tuple[int, int], str, str, s
                 hit = table.get(key)
                 if hit is not None:
                     return (start + i, start + j), key, hit[0], hit[1]
+    if kin is not None:
+        # a collective head over a phrase of the dictionary that names a body of people ("civil society
+        # organisations": the dictionary has "civil society"): the organisations are that body
+        for i in range(0, h):
+            key = " ".join(w for w in words[i:h] if w)
+            hit = table.get(key) if key else None
+            if hit is not None:
+                return (start + i, start + h + 1), key, hit[0], hit[1]
     return None
 
 

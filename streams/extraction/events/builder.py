@@ -515,7 +515,7 @@ class _SentenceCoder:
                 for r in recs:
                     r["confidence"] = _less(r["confidence"], ANSWERED_PENALTY)
             out.extend(recs)
-        out = _fullest_tellings(_protest_demands(doc, _below_foreground(doc, _below_answering(out, answered), self.floor)))
+        out = _fullest_tellings(_protest_demands(doc, _in_told_order(doc, _below_foreground(doc, _below_answering(out, answered), self.floor), self.floor)))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
             key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
@@ -1401,6 +1401,34 @@ def _below_foreground(doc: Doc, records: list[dict[str, Any]], floor: float = 0.
     for r in typed:
         if behind[r["action"]["_pos"]]:
             r["confidence"] = min(r["confidence"], _less(top, 0.02))
+    return records
+
+
+def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) -> list[dict[str, Any]]:
+    """Acts one doer did in coordinated verbs ("rescued 40 migrants and arrested two smugglers", "torched two cars and
+    stoned the station") rank in the order told: the later conjunct is capped just below the earlier one, whatever
+    the classifier makes of the sentence as a whole. A sentence's first codeable action is the one its coders code;
+    acts of different doers, or not coordinated, keep their rank, and so does a later act when the earlier one is
+    below ``floor``, the confidence under which events are withheld (capped under it, both would be withheld)."""
+    typed = [r for r in records if r["plover_type"]]
+    if len(typed) < 2:
+        return records
+    def doer(r: dict[str, Any]) -> str:
+        return r["source"].get("entity") or r["source"]["text"].lower()
+    by_pos: dict[int, list[dict[str, Any]]] = {}
+    for r in typed:
+        by_pos.setdefault(r["action"]["_pos"], []).append(r)
+    for pos in sorted(by_pos):
+        tok = doc[pos]
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.i not in by_pos or tok.head.pos_ != "VERB":
+            continue
+        first = by_pos[tok.head.i]
+        for r in by_pos[pos]:
+            # (an earlier act on no one named gives way to a later one on someone: "raided the offices and detained
+            # 11 journalists" is told for the detention)
+            earlier = [f["confidence"] for f in first if doer(f) == doer(r) and doer(r) and (f["target"] is not None or r["target"] is None)]
+            if earlier and r["confidence"] >= max(earlier) and max(earlier) >= floor + 0.02:
+                r["confidence"] = _less(max(earlier), 0.01)
     return records
 
 

@@ -1463,6 +1463,7 @@ DEPLOYMENT_CODE = "154"  # CAMEO "mobilize or increase armed forces" (PLOVER MOB
 _PARTY_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
 # sectors the agents dictionary gives words of places ("province" CVL, "state" and "capital" GOV, "region" UNK)
 _PLACE_LIKE_SECTORS = frozenset({None, "UNK", "CVL", "GOV"})
+_NO_BODY_SECTORS = frozenset({"NON", "OWN"})  # the coder's agents table: no actor, or a group noun that needs its owner
 
 
 def _a_party(o: Token) -> bool:
@@ -1476,6 +1477,10 @@ def _a_party(o: Token) -> bool:
     agent = agent_actor(o.doc[o.i : o.i + 1], None)
     if agent is not None and agent.sector not in _PLACE_LIKE_SECTORS:
         return True  # "passed information to Spanish police", "sent arms to the rebels": a body of people
+    # (or one of the coder's own table that names an actor alone: "handed its guns to the peacekeepers")
+    entry = knowledge().agents.get(o.lower_) or knowledge().agents.get(o.lemma_.lower())
+    if entry is not None and not entry[1] and entry[0] not in _PLACE_LIKE_SECTORS | _NO_BODY_SECTORS:
+        return True
     return o.ent_type_ in ("GPE", "LOC") and _country_by_name(o)
 
 

@@ -285,8 +285,10 @@ def _future_auxiliary(tok: Token, phase: Token) -> bool:
 # CAMEO roots of the cooperative acts whose announcement for the future is coded as the intent of them: meetings (04),
 # diplomatic (05) and material cooperation (06), aid (07). The PLOVER manual (AGREE): "cooperative actions of types
 # CONSULT, SUPPORT, COOPERATE, and AID reported in future tense are also taken to imply intentions and should be coded
-# as AGREE", as CAMEO's 036, 032, 031 and 033 are; a yielding act (08) stays itself unless promised (PROMISE_HEADS).
-FUTURE_INTENT_ROOTS = frozenset({"04", "05", "06", "07"})
+# as AGREE", as CAMEO's 036, 032, 031 and 033 are. A yielding act told for the future ("will withdraw", "will hand
+# over its weapons", "will release the prisoners") is coded as CAMEO's coders code it, the intent to yield (035x, in
+# the reference mapping AGREE), not as done; the PLOVER manual counts such promises among its verbal concessions.
+FUTURE_INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _PLANNING = {"plan", "intend", "prepare", "go", "aim", "hope", "schedule", "set", "due", "expect"}
 
 
