@@ -518,7 +518,7 @@ class _SentenceCoder:
         out = _fullest_tellings(_protest_demands(doc, _in_told_order(doc, _below_foreground(doc, _below_answering(out, answered), self.floor), self.floor)))
         best: dict[tuple[Any, ...], dict[str, Any]] = {}
         for e in out:
-            key = (e["source"].get("entity") or e["source"]["text"].lower(), e["plover_type"] or e["cameo_code"][:2],
+            key = (_doer_key(e), e["plover_type"] or e["cameo_code"][:2],
                    (e["target"] or {}).get("entity") or (e["target"] or {}).get("text", "").lower())
             if key not in best or e["confidence"] > best[key]["confidence"]:
                 best[key] = e
@@ -864,7 +864,7 @@ class _SentenceCoder:
                     return True
         return False
 
-    def _of_disaster(self, c: Candidate, sources: list[Participant] = (), speaker: Participant | None = None) -> bool:
+    def _of_disaster(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary, or what an act of force is used against is one ("battled a wildfire"); or
         the act is aid given in a disaster one of its clauses or its recipients' participle tells of (relief to hamlets
@@ -889,13 +889,14 @@ class _SentenceCoder:
         # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
         # shook the region", "troops rescued hundreds after floods swept the valley")
         v = self.doc[c.trigger]
-        if (c.code or c.reverse)[:2] != AID_ROOT or self._across_border(c, sources, speaker):
+        if (c.code or c.reverse)[:2] != AID_ROOT:
             return False
-        return any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
+        told = any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
                    for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k)) or any(
             # or those it goes to are told as the disaster's (relief to hamlets a flood has isolated)
             g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
             for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
+        return told and not self._across_border(c, sources, speaker)  # (whom it goes to, read only in a disaster)
 
     def _across_border(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
         """A source of one country gives to a target of another ("a Kuwaiti charity flew food to Sudan")."""
@@ -1404,6 +1405,11 @@ def _below_foreground(doc: Doc, records: list[dict[str, Any]], floor: float = 0.
     return records
 
 
+def _doer_key(record: dict[str, Any]) -> str:
+    """Who did a record's act, as one record per act counts them: the entity, else the source's words ("" for none)."""
+    return record["source"].get("entity") or record["source"]["text"].lower()
+
+
 def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) -> list[dict[str, Any]]:
     """Acts one doer did in coordinated verbs ("rescued 40 migrants and arrested two smugglers", "torched two cars and
     stoned the station") rank in the order told: the later conjunct is capped just below the earlier one, whatever
@@ -1413,8 +1419,6 @@ def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) 
     typed = [r for r in records if r["plover_type"]]
     if len(typed) < 2:
         return records
-    def doer(r: dict[str, Any]) -> str:
-        return r["source"].get("entity") or r["source"]["text"].lower()
     by_pos: dict[int, list[dict[str, Any]]] = {}
     for r in typed:
         by_pos.setdefault(r["action"]["_pos"], []).append(r)
@@ -1426,7 +1430,8 @@ def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) 
         for r in by_pos[pos]:
             # (an earlier act on no one named gives way to a later one on someone: "raided the offices and detained
             # 11 journalists" is told for the detention)
-            earlier = [f["confidence"] for f in first if doer(f) == doer(r) and doer(r) and (f["target"] is not None or r["target"] is None)]
+            doer = _doer_key(r)
+            earlier = [f["confidence"] for f in first if doer and _doer_key(f) == doer and (f["target"] is not None or r["target"] is None)]
             if earlier and r["confidence"] >= max(earlier) and max(earlier) >= floor + 0.02:
                 r["confidence"] = _less(max(earlier), 0.01)
     return records

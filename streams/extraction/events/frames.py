@@ -19,6 +19,7 @@ over one data structure; the noun side is its smaller mirror.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
@@ -1326,7 +1327,8 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     return _sending_read_as(cands, SHOW_OF_FORCE_CODE, "+shown", [g for o in shown_to for g in (_group(o), *owner_groups(o))])
 
 
-_AIMED_PREPS = frozenset({"at", "on", "against", "toward", "towards"})  # a weapon fired at someone is an attack on them
+# a weapon fired at, on or toward someone is an attack on them ("into" is where it lands: AIMED_PREPS holds it)
+_FIRED_AT_PREPS = frozenset({"at", "on", "against", "toward", "towards"})
 
 
 def _fired_into_open_water(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
@@ -1338,22 +1340,14 @@ def _fired_into_open_water(cands: list[Candidate], v: Token, frame: VerbFrame, k
         return cands
     if not any(counted(o).lemma_.lower() in kb.weapons for o in frame.objects):
         return cands
-    if any(p_ in _AIMED_PREPS for p_, _ in frame.preps):
+    if any(p_ in _FIRED_AT_PREPS for p_, _ in frame.preps):
         return cands
     into_water = any(p_ == "into" and o.lemma_.lower() in kb.open_waters for p_, o in frame.preps)
     doc = v.doc
     tested = v.i >= 2 and doc[v.i - 1].text == "-" and doc[v.i - 2].lower_ == "test"  # "test-fired", "test-launched"
     if not into_water and not tested:
         return cands
-    out: list[Candidate] = []
-    done = False
-    for c in cands:
-        if c.code[:2] not in FORCE_ROOTS:
-            out.append(c)
-        elif not done:
-            done = True
-            out.append(replace(c, code=SHOW_OF_FORCE_CODE, reverse="", pattern=c.pattern + "+shown", target_groups=[]))
-    return out
+    return _one_reading(cands, lambda c: c.code[:2] in FORCE_ROOTS, SHOW_OF_FORCE_CODE, "+shown", [])
 
 
 def _read_as_sending(c: Candidate) -> bool:
@@ -1365,10 +1359,17 @@ def _read_as_sending(c: Candidate) -> bool:
 def _sending_read_as(cands: list[Candidate], code: str, mark: str, targets: list[list[int]]) -> list[Candidate]:
     """The codings of cooperation, aid or withdrawal among ``cands`` become one act ``code`` aimed at ``targets``;
     the other codings stay."""
+    return _one_reading(cands, _read_as_sending, code, mark, targets)
+
+
+def _one_reading(cands: list[Candidate], reread: Callable[[Candidate], bool], code: str, mark: str,
+                 targets: list[list[int]]) -> list[Candidate]:
+    """The codings ``reread`` picks among ``cands`` become one act ``code`` (its pattern marked ``mark``) aimed at
+    ``targets``, in the place of the first of them; the other codings stay."""
     out: list[Candidate] = []
     done = False
     for c in cands:
-        if not _read_as_sending(c):
+        if not reread(c):
             out.append(c)
         elif not done:
             done = True
