@@ -137,6 +137,10 @@ _BARE_DISAPPROVAL = "110"  # CAMEO "disapprove, not specified": the default of c
 _BARE_CONSULT = "040"  # CAMEO "consult, not specified": the default of go, travel, hear, join ...
 _BARE_INTENT = "030"  # CAMEO "express intent to cooperate, not specified": the default of want, seek, offer, decide ...
 _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
+# Verbs of a body's vote: what the vote carried is done by the body ("the assembly voted to impeach the minister",
+# "the council voted 9-2 to suspend the mayor"), coded as that act, not as an intent to cooperate (PETRARCH2 lists
+# "vote" under 030 for the bare vote: "voted for the plan")
+_VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
@@ -253,6 +257,7 @@ class _SentenceCoder:
     claimed: dict[int, list[list[int]]] = field(default_factory=dict)  # a sentence's acts claimed -> the claimants
     floor: float = 0.0  # the confidence under which events are withheld (NEWSEVENTS_MIN_EVENT_CONFIDENCE)
     typed_triggers: set[int] = field(default_factory=set)  # a sentence's triggers of typed acts but bare intents (``code``)
+    ordered: set[int] = field(default_factory=set)  # a sentence's act nouns a bare order carried out (``code``)
 
     # ------------------------------------------------------------------ choosing codings
     def _p(self, probs: Any, plover: str | None) -> float | None:
@@ -412,7 +417,7 @@ class _SentenceCoder:
             # attack"), or what that act did ("the attack, which killed 12"), is the claimant's
             found = self._actors(claim, act.speaker, set())
         if (not found and c.kind == "noun" and c.governor is not None
-                and (c.governor not in triggers or c.setting or self._purpose_of_journey(c))
+                and (c.governor not in triggers or c.setting or self._purpose_of_journey(c) or c.trigger in self.ordered)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not (c.setting and self._forceful(c.governor) and _determined(self.doc[c.trigger]))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])):
@@ -460,6 +465,10 @@ class _SentenceCoder:
             return []
         triggers = {a.cand.trigger for a in acts}
         self.typed_triggers = {a.cand.trigger for a in acts if a.plover is not None and a.cand.code != _BARE_INTENT}
+        # acts ordered by a bare order (``_ordered``): done, by the one who ordered them; an order of force stays an
+        # order, as the dictionary's own "ordered an attack" (138) is no attack
+        self.ordered = {a.cand.trigger for a in acts if a.cand.kind == "noun" and a.plover is not None
+                        and _ordered(self.doc[a.cand.trigger]) and (a.cand.code or a.cand.reverse)[:2] not in _ASSAULT_ROOTS}
         doc = self.doc
         by_trigger = {a.cand.trigger: a for a in acts}
         # reported speech first: who reports which acts
@@ -498,7 +507,7 @@ class _SentenceCoder:
             a = self.parts.actor(according)
             if a is not None:
                 default_attr = {"text": a.text, "entity": a.entity}
-        answered = _answered(doc, acts)
+        answered = {i: a for i, a in _answered(doc, acts).items() if i not in self.ordered}
         _read_with_answered(answered, by_trigger)
         out: list[dict[str, Any]] = []
         for act in acts:
@@ -563,6 +572,10 @@ class _SentenceCoder:
                 return []
         if c.kind == "verb" and any(k.dep_ == "ccomp" and described_subject(k) is not None for k in kids(tok)):
             return []  # "men suspected to be smugglers shot ...": the participle says what they are held to be, no act
+        if c.kind == "verb" and c.code == _BARE_INTENT and tok.lemma_.lower() in _VOTING and self._intends_an_act(tok):
+            return []  # "voted to suspend the mayor": the act the vote carried is the event
+        if c.kind == "verb" and c.pattern.endswith(":verb") and any(o.i in self.ordered for o in kids(tok) if o.dep_ == "dobj"):
+            return []  # "ordered the seizure of the ranch": the act ordered is the event, the orderer's (``_ordered``)
         sources = self._sources(act, triggers, index)
         if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
             sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one
@@ -1330,7 +1343,7 @@ def _background_step(cur: Token) -> bool:
     """``cur`` opens a clause or phrase of background to what its head reports: a relative clause (describing a
     party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed, the occasion of
     a saying."""
-    return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and _earlier_act(cur))
+    return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and (_earlier_act(cur) or _meanwhile_act(cur)))
             or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur) or is_purpose_infinitive(cur)
             or _occasion_of_saying(cur))
 
@@ -1478,6 +1491,33 @@ def _earlier_act(clause: Token) -> bool:
     """An adverbial clause of what happened before the main clause's act ("after the army withdrew", "since rebels
     took the town"): the setting the sentence reports its news against, ranked as a relative clause is."""
     return any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _EARLIER_MARKS for c in kids(clause))
+
+
+# Verbs of an order given by one with the power to give it: the act noun they take as object is done by the one who
+# orders it ("a judge ordered the confiscation of her farm", "a mayor ordered the closure of two markets"), as
+# PETRARCH2 codes "ordered the arrest of X" (the arrest, 173), not the bare order (100)
+_ORDERING = frozenset({"order"})
+
+
+def _ordered(noun: Token) -> bool:
+    """``noun`` is the object of a verb of ordering (:data:`_ORDERING`)."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ORDERING and noun.pos_ == "NOUN"
+
+
+_MEANWHILE_MARKS = frozenset({"as", "while"})
+
+
+def _meanwhile_act(clause: Token) -> bool:
+    """A finite clause of what others did meanwhile ("marched on the parliament as ministers met inside", "shelled the
+    port while talks went on"): the setting of the main clause's act, ranked as an earlier act is. Only with a subject
+    of its own other than the main clause's ("left the talks as he had threatened" is the doer's own manner)."""
+    if not any(c.dep_ == "mark" and c.lower_ in _MEANWHILE_MARKS for c in kids(clause)):
+        return False
+    subj = next((c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    main = next((c for c in kids(clause.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return main is None or main.lower_ != subj.lower_
 
 
 def _claimed_acts(cands: list[Candidate]) -> dict[int, list[list[int]]]:

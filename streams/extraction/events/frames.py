@@ -27,7 +27,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
-from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, is_intended, is_promised, is_promised_object, is_sworn
+from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
@@ -1894,12 +1894,14 @@ def _refused_outright(cands: list[Candidate], v: Token, kb: Knowledge) -> list[C
     "will not back the bill", "has never recognised the state"), is refused: it codes as the refusal of that act
     where ``event_refusals.tsv`` says so (column outright). "Not yet" is pending, no refusal; "not only" and "not just"
     negate no act; an infinitive ("agreed not to deploy") is a promise to refrain, which its governing verb codes."""
-    negs = [c for c in kids(v) if c.dep_ == "neg"]
-    if not negs or has_to(v):
+    going = going_to(v)  # "is not going to sign": the future's negation sits on "going", as on "will"
+    said = v if going is None else going
+    negs = [c for c in kids(said) if c.dep_ == "neg"]
+    if not negs or going is None and has_to(v):
         return cands  # "agreed not to deploy", "vowed never to sign": what is promised is to refrain, not a refusal
-    if any(c.lower_ == "yet" or c.lower_ in ("only", "just", "merely") and c.i == negs[0].i + 1 for c in kids(v)):
+    if any(c.lower_ == "yet" or c.lower_ in ("only", "just", "merely") and c.i == negs[0].i + 1 for c in kids(said)):
         return cands
-    vowed = any(c.dep_ == "aux" and c.lower_ in _VOWING_AUX for c in kids(v))
+    vowed = going is not None or any(c.dep_ == "aux" and c.lower_ in _VOWING_AUX for c in kids(v))
     out = []
     for c in cands:
         refusal = kb.outright_refusal_of(c.code, vowed) if c.code and not c.pattern.endswith(REFUSED) else ""
@@ -2320,6 +2322,12 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
             continue
         if prep == "of" and all(code[:2] in THEME_ROOTS for code in codes):
             continue  # what is sent, given or deployed is the act's theme ("the deployment of troops", "a mobilisation of reservists")
+        if prep == "of" and all(e.of_doer for e in fitting if e.specificity >= top):
+            # "the resignation of the minister", "the visit of the president": the one who resigns or visits
+            sources += [_group(counted(g)) for c in preps if c.lower_ == "of" for g in kids(c)
+                        if g.dep_ == "pobj" and not is_time(g) and g.ent_type_ not in ("LOC", "FAC")
+                        and _group(counted(g)) not in sources]
+            continue
         for c in preps:
             if c.lower_ == prep:
                 for g in kids(c):

@@ -120,6 +120,7 @@ class NounEntry:
     code: str
     learned: bool = False  # from event_triggers.tsv: names an act only as a noun, never an alternative for a verb
     possessor_undergoes: bool = False  # "his arrest": the possessor is whom the act befalls (event_nouns.tsv)
+    of_doer: bool = False  # "the resignation of the minister": the "of" phrase names who does the act (event_nouns.tsv)
 
     @property
     def specificity(self) -> float:
@@ -143,8 +144,9 @@ class Knowledge:
     noun_forms: dict[str, str]  # surface form -> noun lemma
     discards: tuple[Discard, ...]
     reciprocal: frozenset[str]
-    instruments: frozenset[str]  # heads that imply a human agent: weapons and aircraft (synsets), event nouns
+    instruments: frozenset[str]  # heads that imply a human agent: weapons, aircraft and vessels (synsets), event nouns
     weapons: frozenset[str]  # weapons and aircraft (synsets &WEAPON, &AIRCRAFT): what only acts by force
+    vessels: frozenset[str]  # ships, vessels and boats (event_synsets.tsv &VESSEL): craft that imply their crew
     agents: dict[str, tuple[str, bool]]  # agent noun the agents dictionaries lack -> (sector, needs an owner)
     patient_blocks: frozenset[str] = frozenset()  # blocks whose subject undergoes the act (see _patient_blocks)
     hazards: frozenset[str] = frozenset()  # words the agents dictionary lists as disasters (~JNK): never an actor
@@ -473,7 +475,7 @@ def knowledge() -> Knowledge:
     noun_forms: dict[str, str] = {}
     for row in records("event_nouns.tsv"):
         entry = NounEntry(row["noun"], row["modifier"], frozenset(p for p in row["preps"].split("|") if p), row["code"],
-                          possessor_undergoes=row["possessor"] == "undergoer")
+                          possessor_undergoes=row["possessor"] == "undergoer", of_doer=row["of"] == "doer")
         nouns.setdefault(entry.noun, []).append(entry)
         for form in _noun_forms(entry.noun):
             noun_forms[form] = entry.noun
@@ -483,6 +485,7 @@ def knowledge() -> Knowledge:
     reciprocal = frozenset(r["code"] for r in records("event_reciprocal.tsv"))
     patterns = _patterns(synsets, block_forms)
     weapons = synsets.get("&WEAPON", frozenset()) | synsets.get("&AIRCRAFT", frozenset())
+    vessels = synsets.get("&VESSEL", frozenset())  # craft that imply their crew, as weapons do, but no weapon
     return Knowledge(
         verb_forms={k: tuple(v) for k, v in verb_forms.items()},
         verbs_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
@@ -492,8 +495,9 @@ def knowledge() -> Knowledge:
         noun_forms=noun_forms,
         discards=discards,
         reciprocal=reciprocal,
-        instruments=weapons | named_acts,
+        instruments=weapons | vessels | named_acts,
         weapons=weapons,
+        vessels=vessels,
         agents={r["noun"]: (r["sector"], r["owner"] in ("yes", "the")) for r in records("event_agents.tsv")},
         definite_agents=frozenset(r["noun"] for r in records("event_agents.tsv") if r["owner"] == "the"),
         patient_blocks=_patient_blocks(patterns),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..doc_index import doc_text, per_doc
-from .slots import is_purpose_infinitive, kids, measured_by
+from .slots import has_to, is_purpose_infinitive, kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
 _INTENT = {"hesitate", "threaten", "plan", "intend", "want", "seek", "vow", "promise", "pledge", "propose", "consider",
@@ -79,6 +79,17 @@ _OCCURRING = frozenset({"be", "take", "happen", "occur", "hold", "go", "proceed"
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+def going_to(tok: Token) -> Token | None:
+    """The "going" of a future told with "be going to" whose open complement ``tok`` is ("is going to strike", "are not
+    going to negotiate"), or None. It is an auxiliary of the future in all but its tag: the parser makes it the verb
+    and the act its complement, so a "not" on it negates the act."""
+    head = tok.head
+    if (tok.dep_ == "xcomp" and head.i != tok.i and head.tag_ == "VBG" and head.lemma_.lower() == "go" and has_to(tok)
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in kids(head))):
+        return head
+    return None
+
+
 def _says_none(tok: Token) -> bool:
     """``tok`` is a noun quantified by "no" ("no arrests", "no country")."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok))
@@ -103,6 +114,9 @@ def is_negated(tok: Token) -> bool:
         return False
     if tok.dep_ == "xcomp" and head.lemma_.lower() in _ATTEMPTING and any(c.dep_ == "neg" for c in kids(head)):
         return True  # "did not try to block", "never sought to expel": what was not even attempted was not done
+    going = going_to(tok)
+    if going is not None and any(c.dep_ == "neg" for c in kids(going)):
+        return True  # "is not going to resign": as "will not resign"
     if (tok.dep_ == "acl" and _says_none(head)) or (tok.dep_ == "pcomp" and head.dep_ == "prep" and _says_none(head.head)):
         return True  # "has no plans to visit", "had no intention of meeting": the act a "no" noun is about is not done
     for gov in _governors(tok, 2):

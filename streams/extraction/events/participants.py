@@ -281,6 +281,11 @@ class Participants:
         span scored by the words it shares with theirs is lost when the count outweighs the noun ("more than 3,000
         prisoners"); the count is the event's ``quantities``. A phrase that collects the actor stays ("dozens of
         opposition supporters", "a gang of men"): its words say who they are. The head gives the type."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            whose = _allegiance(tok)
+            patron = self._actor(whose, speaker, exclude) if whose is not None else None
+            if patron is not None and (patron.entity is not None or patron.named or patron.country is not None):
+                return patron  # "fighters loyal to the Shabab", "militias allied to the army chief": the patron's
         found = self._actor(tok, speaker, exclude)
         if found is None or is_pronoun(tok):
             return found
@@ -456,13 +461,16 @@ class Participants:
                 found = self._owner_at(head, instrument=True)
                 if found is not None:
                     owner, at = found
-                    weapon = head.lower_ in kb.weapons or head.lemma_.lower() in kb.weapons or kb.is_weapon_fire(head)
+                    weapon = (head.lower_ in kb.weapons or head.lemma_.lower() in kb.weapons or kb.is_weapon_fire(head)
+                              or head.lemma_.lower() in kb.vessels)  # (a ship keeps its words, as a weapon does)
                     if not weapon:
                         # an act or a measure of the owner's ("Iran's release of X", "Georgia's new law") stands for
                         # the owner, in the owner's own words: the act is no actor, whose words the record would show
                         own = self._entity_span(at)
                         return self.from_entity(owner, own.text, own.start_char, own.end_char, owner.type != "PERSON")
-                    return self.from_entity(owner, span.text, span.start_char, span.end_char, owner.type != "PERSON")
+                    # (one ship is "it", whoever owns it)
+                    plural = head.tag_ in ("NNS", "NNPS") if head.lemma_.lower() in kb.vessels else owner.type != "PERSON"
+                    return self.from_entity(owner, span.text, span.start_char, span.end_char, plural)
                 # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones", "army raids" are
                 # that agent's; the modifier of an act of no force names its matter ("a border security pact", "trade
                 # talks"), not who made it
@@ -686,6 +694,11 @@ class Participants:
         bound = self._clause_subject(tok, low) if tok.dep_ == "poss" else None
         if bound is not None and low == "it":
             return bound
+        if low in ("it", "they", "them") and bound is None:
+            earlier = _earlier_object(tok, low)
+            if earlier is not None:  # "blocked a supply boat and fired at it": the boat, whoever reports it
+                found = self.actor(earlier)
+                return _at_pronoun(found, tok) if found is not None and agrees(low, found) else None
         if speaker is not None and agrees(low, speaker) and bound is None:
             return _at_pronoun(speaker, tok)
         if low in ("they", "it"):
@@ -762,6 +775,20 @@ class Participants:
         return _at_pronoun(a, tok)
 
 
+def _earlier_object(tok: Token, low: str) -> Token | None:
+    """The object of the first of two coordinated verbs of one doer, when the pronoun ``tok`` ("it" / "them") is the
+    object of the second, directly or in its phrase, and the two agree in number ("rammed the boat and fired at it",
+    "stopped two trucks and searched them"): the pronoun takes up that object, not someone the sentence reports."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or verb.dep_ != "conj" or verb.head.i >= verb.i or verb.head.pos_ != "VERB":
+        return None
+    plural = low in ("they", "them")
+    for obj in kids(verb.head):
+        if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and (obj.tag_ in ("NNS", "NNPS")) == plural:
+            return obj
+    return None
+
+
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 
@@ -790,6 +817,22 @@ def is_pronoun(tok: Token) -> bool:
     """A personal pronoun, not a name spelt like one: "US" (the United States), which the tagger reads as a proper
     noun, is no "us"."""
     return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS and tok.pos_ != "PROPN"
+
+
+# Adjectives of allegiance: fighters "loyal to" or "allied to" a named party act for it, and the field's coders code
+# them as that party (the PLOVER and CAMEO actor is whom the armed men serve; their own noun says only their kind).
+_ALLEGIANCE = frozenset({"loyal", "allied"})
+
+
+def _allegiance(head: Token) -> Token | None:
+    """The party an adjective of allegiance after the noun names ("troops loyal to the general": "general"), or
+    None."""
+    for adj in kids(head):
+        if adj.dep_ == "amod" and adj.i > head.i and adj.lower_ in _ALLEGIANCE:
+            for prep in kids(adj):
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    return next((g for g in kids(prep) if g.dep_ == "pobj"), None)
+    return None
 
 
 def quantity_phrase_start(head: Token) -> Token | None:
