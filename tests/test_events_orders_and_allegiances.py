@@ -11,7 +11,17 @@
   column of);
 - what others did meanwhile ("as ministers met") is the setting of the main clause's act (``builder._meanwhile_act``);
 - an act a bare order carried out is done by the one who ordered it; an ordered attack stays the order's threat
-  (``builder._ordered``).
+  (``builder._ordered``);
+- whose role in an act is told did it (``builder._share_in``); a concession is made to those who pressed for it
+  (``builder._pressers``); what is rejected or criticised stands for whoever made it (``builder._claim_makers``);
+  what a tally of votes carried is no game's result (``builder._won_in_contest``); an act on someone ranks above what
+  the pair it names did next (``builder._pair_subject``);
+- "for comments" with words of their own is no reporter's request (``frames._bare_request``); the visitor a
+  participle describes is the one met with, and aid "worth" a sum goes where the sum's phrase says
+  (``frames.noun_of_gerund``, ``frames._worth``); a strike against a measure is aimed at who announced it;
+- a titled name the tagger cut is a person (``participants._titled_name``); a crowd counted in words is the crowd; a
+  court is named with the place it sits in (``participants._seat_of``); victims of a flood are people
+  (``participants._people_of``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -117,3 +127,93 @@ def test_an_act_a_bare_order_carried_is_done_by_the_one_who_ordered_it() -> None
 
 def test_an_ordered_attack_stays_the_threat_of_one() -> None:
     assert top_event_fields("The general ordered an attack on the rebel camp.")[0] == "THREATEN"
+
+
+# ---- who did it, and to whom: roles, pressure, claims, sums and pairs -------------------------------------------
+
+def test_whose_role_in_an_act_is_told_did_it() -> None:
+    events = text_events("Senator Lina Ortiz faces a lawsuit over her alleged role in the kidnapping of an activist.")
+    kidnapping = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert kidnapping and kidnapping[0]["source"]["text"] == "Lina Ortiz"
+
+
+def test_comments_with_words_of_their_own_are_no_reporters_request() -> None:
+    found = top_event_fields("The envoy apologised to Uganda for comments his deputy had made on radio.")
+    assert (found[1], found[3]) == ("055", "Uganda")
+
+
+def test_a_reporters_request_for_comment_is_still_no_act() -> None:
+    assert not text_events("The ministry could not be reached for comment on Tuesday.")
+
+
+def test_what_a_tally_of_votes_carried_is_no_game_result() -> None:
+    found = top_event_fields("The Dayton school board voted 5-2 on Monday night to suspend Principal Ann Fowler "
+                             "without pay pending an inquiry.")
+    assert found[0] == "COERCE" and "Ann Fowler" in (found[3] or "")
+
+
+def test_a_game_won_by_a_score_stays_no_event() -> None:
+    assert not [e for e in text_events("The visitors beat the hosts 2-0 to go top of the league.") if e["plover_type"]]
+
+
+def test_an_act_on_someone_ranks_above_what_the_pair_did_next() -> None:
+    found = top_event_fields("Egypt's president received the Jordanian king in Cairo, and both leaders condemned the attacks.")
+    assert (found[0], found[3]) == ("CONSULT", "Jordanian king")
+
+
+def test_the_one_met_with_is_the_visitor_a_participle_describes() -> None:
+    found = top_event_fields("The Thai prime minister met with visiting Lao President Thongsing Phan in Bangkok.")
+    assert (found[1], found[3]) == ("040", "Lao President Thongsing Phan")
+
+
+def test_a_titled_name_the_tagger_cut_is_a_person() -> None:
+    found = top_event_fields("Chinese Vice Premier Han Mingyu met with visiting Kenyan President Samuel Kiprono in Beijing.")
+    assert found[2] == "Chinese Vice Premier Han Mingyu"
+
+
+def test_a_crowd_counted_in_words_is_the_crowd() -> None:
+    assert top_event_fields("Hundreds of nurses marched through the capital on Monday.")[2] == "nurses"
+
+
+def test_a_phrase_that_collects_the_actor_keeps_its_words() -> None:
+    assert top_event_fields("A gang of men attacked the bus.")[2] == "gang of men"
+
+
+def test_a_court_is_named_with_the_place_it_sits_in() -> None:
+    assert top_event_fields("A court in Minsk jailed the blogger for six years.")[2] == "court in Minsk"
+
+
+def test_the_police_of_a_place_are_named_without_it() -> None:
+    assert top_event_fields("Police in Lahore arrested five men.")[2] == "Police"
+
+
+def test_a_strike_against_a_measure_is_aimed_at_who_announced_it() -> None:
+    found = top_event_fields("Bus drivers went on strike against the fare cap set by the Transport Authority.")
+    assert (found[0], found[3]) == ("PROTEST", "Transport Authority")
+
+
+def test_aid_worth_a_sum_goes_to_whom_the_sum_goes() -> None:
+    assert top_event_fields("Japan provided emergency aid worth 3 million dollars to Malawi.")[3] == "Malawi"
+
+
+def test_victims_of_a_flood_are_people_not_the_flood() -> None:
+    assert top_event_fields("The EU sent aid to flood victims.")[3] == "flood victims"
+
+
+def test_a_disaster_named_as_doer_stays_no_one() -> None:
+    assert not [e for e in text_events("Storm Doris flattened 200 homes along the coast.") if e["plover_type"]]
+
+
+def test_a_concession_is_made_to_those_who_pressed_for_it() -> None:
+    found = top_event_fields("Bowing to months of pressure from farmers and traders, the agriculture minister "
+                             "resigned on Friday.")
+    assert (found[0], found[3]) == ("CONCEDE", "farmers")
+
+
+def test_a_resignation_pressed_by_no_one_named_has_no_target() -> None:
+    assert top_event_fields("The minister resigned on Friday.")[3] is None
+
+
+def test_a_rejected_report_stands_for_whoever_wrote_it() -> None:
+    found = top_event_fields("Venezuela dismissed as false a report by Human Rights Watch.")
+    assert (found[2], found[3]) == ("Venezuela", "Human Rights Watch")

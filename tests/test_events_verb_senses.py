@@ -30,7 +30,7 @@ def _typed(text: str) -> list[dict]:
 def test_found_guilty_is_the_verb_find_with_its_predicate() -> None:
     top = _top("A court in Lagos found a former governor guilty of fraud on Tuesday.")
     assert top["cameo_code"] == "116"  # a verdict (tools/build_event_tables.py, align_legal)
-    assert top["source"]["text"] == "court"
+    assert top["source"]["text"] == "court in Lagos"
     assert top["target"]["text"] == "former governor"
 
 

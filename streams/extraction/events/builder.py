@@ -427,6 +427,10 @@ class _SentenceCoder:
             # nor is an occasion of an act of force ("were shot by soldiers during the march", "fired into the crowd
             # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
+        if not found and c.kind == "noun":
+            share = _share_in(self.doc[c.trigger])
+            if share is not None:  # "his role in the abduction", "their involvement in the coup": theirs
+                found = self._actors([[o.i] for o in kids(share) if o.dep_ == "poss"], act.speaker, set())
         if (not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c)
                 and not (c.kind == "noun" and self.doc[c.trigger].dep_ in ("nsubj", "nsubjpass"))
                 and not (c.kind == "noun" and _in_circumstance(self.doc[c.trigger]))):
@@ -655,6 +659,18 @@ class _SentenceCoder:
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
+        if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] in _ANSWERING_ROOTS:
+            # "rejected as untrue a report by X", "dismissed the claims in a statement from X": what is
+            # rejected or criticised stands for whoever made it
+            made, made_group = self._actors_in(_claim_makers(tok), act.speaker, {s.key for s in sources})
+            if made:
+                targets, t_group = made, made_group
+        if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] == _YIELD_ROOT:
+            # "resigned after weeks of protests by students", "bowing to pressure from the unions, the minister quit":
+            # a concession is made to those who pressed for it
+            pressed, pressed_group = self._actors_in(_pressers(tok), act.speaker, {s.key for s in sources})
+            if pressed:
+                targets, t_group = pressed, pressed_group
         if not sources and not targets and c.between:
             parties = self._actors([c.between], act.speaker, set())
             if len(parties) >= 2 or len(parties) == 1 and parties[0].plural and not parties[0].named:
@@ -857,8 +873,9 @@ class _SentenceCoder:
         v = self.doc[c.trigger]
         if _score_after(v) and not any(k.dep_ in _DECIDED_DEPS for k in kids(v)):
             return True
-        if v.dep_ in ("advcl", "conj") and _score_after(v.head) and v.head.i < v.i:
+        if v.dep_ in ("advcl", "conj") and _score_after(v.head) and v.head.i < v.i and v.head.lemma_.lower() not in _VOTING:
             return True  # "beat the hosts 2-0 to go top", "won 3-1 and advanced": what the result led to is the game's
+            # (what a tally of votes carried is the body's act: "voted 5-2 to suspend the principal")
         if any(_score_at(self.doc, g[0] + 1) for g in (*c.source_groups, *c.target_groups) if g):
             return True  # a headline the parser reads wrong still writes the score after a side ("X Stun Y 2-1 ...")
         if (c.code or c.reverse)[:2] not in FORCE_ROOTS:
@@ -1427,7 +1444,8 @@ def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) 
     """Acts one doer did in coordinated verbs ("rescued 40 migrants and arrested two smugglers", "torched two cars and
     stoned the station") rank in the order told: the later conjunct is capped just below the earlier one, whatever
     the classifier makes of the sentence as a whole. A sentence's first codeable action is the one its coders code;
-    acts of different doers, or not coordinated, keep their rank, and so does a later act when the earlier one is
+    so is an act on someone before a clause of the pair it names ("X met Y, and the two sides discussed trade", see
+    :func:`_pair_subject`); acts of other different doers, or not coordinated, keep their rank, and so does a later act when the earlier one is
     below ``floor``, the confidence under which events are withheld (capped under it, both would be withheld)."""
     typed = [r for r in records if r["plover_type"]]
     if len(typed) < 2:
@@ -1445,9 +1463,24 @@ def _in_told_order(doc: Doc, records: list[dict[str, Any]], floor: float = 0.0) 
             # 11 journalists" is told for the detention)
             doer = _doer_key(r)
             earlier = [f["confidence"] for f in first if doer and _doer_key(f) == doer and (f["target"] is not None or r["target"] is None)]
+            if not earlier and _pair_subject(tok):
+                # "X met Y, and the two sides discussed trade": the pair the first act names goes on together
+                earlier = [f["confidence"] for f in first if f["target"] is not None]
             if earlier and r["confidence"] >= max(earlier) and max(earlier) >= floor + 0.02:
                 r["confidence"] = _less(max(earlier), 0.01)
     return records
+
+
+def _pair_subject(verb: Token) -> bool:
+    """The verb's subject names two parties together ("the two sides", "both leaders", "both"): a pair the sentence
+    has named before."""
+    for subj in kids(verb):
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subj.lower_ == "both" or any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod")
+                                         for c in kids(subj)):
+            return True
+    return False
 
 
 _MAIN_LINE_STEPS = frozenset({"conj", "xcomp", "ccomp", "parataxis", "acomp", "prep", "agent"})
@@ -1502,6 +1535,55 @@ _ORDERING = frozenset({"order"})
 def _ordered(noun: Token) -> bool:
     """``noun`` is the object of a verb of ordering (:data:`_ORDERING`)."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ORDERING and noun.pos_ == "NOUN"
+
+
+# Nouns of a party's share in an act: whose role, involvement or part in an act is told did the act, by the one who
+# bears the claim or the charge ("is sued over her part in a kidnapping", "said it had no hand in the
+# coup"); the field's coders name that party as the act's source
+_SHARE_NOUNS = frozenset({"role", "involvement", "part", "complicity", "participation"})
+
+
+def _share_in(noun: Token) -> Token | None:
+    """The noun of a share in the act noun ``noun`` ("role" in "his role in the abduction"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    share = prep.head
+    return share if share.lemma_.lower() in _SHARE_NOUNS and share.pos_ == "NOUN" else None
+
+
+# Nouns of what is said or written: who is named by their "by" or "from" phrase made what is rejected or criticised
+_CLAIM_NOUNS = frozenset({"report", "claim", "accusation", "allegation", "statement", "remark", "comment", "assertion",
+                          "charge", "criticism", "resolution"})
+_ANSWERING_ROOTS = frozenset({"11", "12"})
+
+
+def _claim_makers(v: Token) -> list[list[int]]:
+    """Who made the claim a verb of rejection or disapproval answers, by a noun of :data:`_CLAIM_NOUNS` in the verb's
+    phrases (not its subject) with a "by" or "from" phrase: "rejected as untrue a report by X" -> X."""
+    subject = {t.i for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return [[g.i] for t in v.subtree if t.i not in subject and t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS
+            for prep in kids(t) if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
+            for g in kids(prep) if g.dep_ == "pobj"]
+
+
+# Nouns of pressure: who is named by their "from" or "by" phrase pressed for what a concession gives
+_PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "strike", "campaign", "call", "outcry", "revolt"})
+_YIELD_ROOT = "08"
+
+
+def _pressers(v: Token) -> list[list[int]]:
+    """Who pressed for the concession ``v`` made, by a noun of pressure in the verb's own phrases (its adverbial
+    clauses and prepositional phrases, not its subject): "bowing to pressure from X", "after a strike by X"."""
+    out: list[list[int]] = []
+    subject = {t.i for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for t in v.subtree:
+        if t.i in subject or t.lemma_.lower() not in _PRESSURE_NOUNS or t.pos_ != "NOUN":
+            continue
+        for prep in kids(t):
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                out += [[g.i] for g in kids(prep) if g.dep_ == "pobj"]
+    return out
 
 
 _MEANWHILE_MARKS = frozenset({"as", "while"})

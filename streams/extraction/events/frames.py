@@ -170,7 +170,14 @@ def noun_of_gerund(p: Token) -> Token:
     if prep.i == 0 or prep.is_sent_start or prep.doc[prep.i - 1].is_punct:
         return p  # ", with X carrying out most of the attacks": a clause of circumstance, whose subject is no object
     subject = next((c for c in kids(p) if c.dep_ == "nsubj" and c.i < p.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None and p.i == prep.i + 1 and p.lemma_.lower() in _ATTRIBUTIVE_PARTICIPLES:
+        # "met with visiting Prime Minister X": the participle describes the one met, whom the parser made its object
+        subject = next((c for c in kids(p) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     return subject if subject is not None else p
+
+
+# Participles news sets before a title as an adjective ("visiting", "outgoing"), which the parser reads as verbs
+_ATTRIBUTIVE_PARTICIPLES = frozenset({"visit", "outgo"})
 
 
 def verb_frame(v: Token) -> VerbFrame:
@@ -187,7 +194,7 @@ def verb_frame(v: Token) -> VerbFrame:
     bare: set[str] = set()
     # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
     counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c).i != c.i]
-    for owner in [v] + objects + counts:
+    for owner in [v] + objects + counts + [w for o in objects for w in _worth(o)]:
         for c in kids(owner):
             if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):
                 pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
@@ -1566,8 +1573,19 @@ def _prep_object_in(v: Token, prep: str, nouns: frozenset[str], deps: tuple[str,
 
 def _sought_for_comment(v: Token, kb: Knowledge) -> bool:
     """``v`` asks someone for a reporter's quote (``event_press_inquiries.tsv``: "contacted the ministry for comment",
-    "could not be reached for comment"): the newsroom's own reporting, no act of one party on another."""
-    return _prep_object_in(v, "for", kb.press_inquiries) or _asked_by_reporter(v)
+    "could not be reached for comment", :func:`_bare_request`): the newsroom's own reporting, no act of one party on
+    another."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in kb.press_inquiries
+                                                              and _bare_request(g) for g in kids(c))
+               for c in kids(v)) or _asked_by_reporter(v)
+
+
+def _bare_request(noun: Token) -> bool:
+    """The noun stands alone but for an article ("for comment", "for an interview"): a reporter's request. Words of its
+    own say whose words they are ("apologised for remarks a deputy had made", "for his comments on the war"): an act
+    about them."""
+    return all(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "prep" and any(is_time(g) for g in kids(c))
+               for c in kids(noun))  # (a time the parser hung on it, "for comment on Monday", is the request's)
 
 
 _QUESTION_MARKS = frozenset({"when", "if", "as"})
@@ -2146,6 +2164,7 @@ def noun_preps(n: Token) -> list[Token]:
     """The prepositions of a noun's own phrase, and those the parser hung on the verb it is the object of, after it and
     not of time ("voiced dissatisfaction [with X]", however attached: "a strike on Monday" is no strike on a place)."""
     own = [c for c in kids(n) if c.dep_ == "prep" and not _of_time(c)]
+    own += [c for w in _worth(n) for c in kids(w) if c.dep_ == "prep" and not _of_time(c)]
     if n.dep_ == "pobj" and n.i + 1 < len(n.doc):
         after = n.doc[n.i + 1]  # "in protest at X", "in response to X", the parser hanging the phrase on the verb
         if after.dep_ == "prep" and after.head.i != n.i and _after_act_noun(after) and not _of_time(after):
@@ -2153,6 +2172,12 @@ def noun_preps(n: Token) -> list[Token]:
     if n.dep_ != "dobj" or n.head.pos_ not in ("VERB", "AUX"):
         return own
     return own + [c for c in kids(n.head) if c.dep_ == "prep" and c.i > n.i and not _of_time(c)]
+
+
+def _worth(n: Token) -> list[Token]:
+    """The "worth" that values ``n`` ("aid worth 3 million dollars | to X"), where the parser hangs the phrases that
+    follow the sum: they are the noun's own."""
+    return [c for c in kids(n) if c.dep_ == "amod" and c.lower_ == "worth"]
 
 
 def _of_time(prep: Token) -> bool:
@@ -2339,6 +2364,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                             targets.append(_group(g))
                             if prep in _OWNED_TARGET_PREPS:  # a thing aimed at stands for its possessor ("anger at X's decision")
                                 targets += [_group(c) for c in kids(g) if c.dep_ == "poss" and c.pos_ != "PRON"]
+                                # and for its maker ("a strike against the price rise announced by X")
+                                targets += [_group(b) for a in kids(g) if a.dep_ == "acl" and a.tag_ == "VBN"
+                                            for c in kids(a) if c.dep_ == "agent" for b in kids(c) if b.dep_ == "pobj"]
                                 if g.lemma_.lower() in knowledge().nouns:  # and an act for its doer ("a protest at her arrest by X")
                                     targets += [_group(b) for c in kids(g) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                                                 for b in kids(c) if b.dep_ == "pobj"] + _doers_hung_on_victim(g)

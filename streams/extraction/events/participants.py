@@ -54,6 +54,7 @@ _GROUP_ROLES = {"leader"}  # a role whose plural names a group acting together (
 _CONDITION_HEADS = {"state", "union"}  # an agent noun that, with an "of" complement naming no one, names a condition
 # or a joining ("a state of emergency", "the union of two firms")
 _CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
+_COUNT_WORDS = frozenset({"of", "more", "than", "at", "least", "some", "about", "nearly", "over", "around", "several"})
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
                    "millions", "number", "group", "crowd", "crowds", "handful", "couple", "majority", "minority",
@@ -129,6 +130,18 @@ def _own_preps(tok: Token) -> tuple[str, ...]:
     return ("of", "for") if tok.lower_ in _SPEAKS_FOR else ("of",)
 
 
+# Courts are named by the place they sit in ("a court in Quito", "a military court in Lome"): the place says
+# which court, and the field's coders keep it in the actor's words, as they do not for the police or the workers of a
+# place ("police | in Lahore": where they are)
+_SEATED_BODIES = frozenset({"court", "tribunal"})
+
+
+def _seat_of(body: Token, prep: Token) -> bool:
+    """``prep`` is the "in" phrase of a court that names the place it sits in (:data:`_SEATED_BODIES`)."""
+    return (body.lemma_.lower() in _SEATED_BODIES and prep.lower_ == "in" and prep.i == body.i + 1
+            and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.tag_ == "NNP" and not g.ent_type_) for g in kids(prep)))
+
+
 _RESULTS = frozenset({"dead", "alive", "unconscious", "senseless"})  # "shot dead", "burned alive", "beaten unconscious"
 
 
@@ -156,7 +169,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
             if child.dep_ == "appos" and child.pos_ != "PROPN":
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
             if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))):
-                continue
+                if not _seat_of(tok, child):
+                    continue
             if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
                 continue  # the object's predicate, not its name ("found the colonel guilty of treason")
             if (child.dep_ == "amod" and child.lower_ in _RESULTS and child.i > 0
@@ -279,8 +293,9 @@ class Participants:
         """The actor a slot head names, or None (see module doc). A number that counts the actor is no part of its
         text ("at least 28 soldiers" is "soldiers"): the field's human coders write the actor without it, and a
         span scored by the words it shares with theirs is lost when the count outweighs the noun ("more than 3,000
-        prisoners"); the count is the event's ``quantities``. A phrase that collects the actor stays ("dozens of
-        opposition supporters", "a gang of men"): its words say who they are. The head gives the type."""
+        prisoners"); the count is the event's ``quantities``. So is a crowd's count in words ("hundreds of traders",
+        "tens of thousands of supporters"). A phrase that collects the actor stays ("a gang of men", "a coalition of
+        tenant groups"): its words say who they are. The head gives the type."""
         if tok.pos_ in ("NOUN", "PROPN"):
             whose = _allegiance(tok)
             patron = self._actor(whose, speaker, exclude) if whose is not None else None
@@ -299,6 +314,8 @@ class Participants:
         outer = quantity_phrase_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
+        if all(t.lower_ in _CROWD_COUNTS or t.lower_ in _COUNT_WORDS or t.like_num for t in self.doc[outer.i : tok.left_edge.i]):
+            return found  # a crowd counted ("hundreds of traders", "tens of thousands of supporters") is the crowd
         start = outer.idx
         return replace(found, text=doc_text(self.doc)[start : found.end], start=start)
 
@@ -322,7 +339,7 @@ class Participants:
             # "the border town of X", "the rebel-held city of X": the phrase is the place its "of" names, written by its name
             return self.from_entity(*settlement)
         span = self._without_charge(noun_phrase(self.doc, tok), tok)
-        if not span.text.strip() or is_hazard(span):
+        if not span.text.strip() or is_hazard(span) and not _people_of(span, tok, self.when):
             return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
         plural = tok.tag_ in ("NNS", "NNPS")
         ent = self._head_entity(tok)
@@ -372,6 +389,9 @@ class Participants:
             linked = self._by_name(known.canonical)
             if linked is not None:  # a name the table holds under another form ("the Zionist regime")
                 return self.from_entity(linked, span.text, span.start_char, span.end_char, plural)
+        titled = _titled_name(span, tok)
+        if titled is not None:
+            return Participant(span.text, None, None, titled[0], titled[1], span.start_char, span.end_char, False, "PERSON")
         return self._extra_agent(tok, with_body(span, tok), plural)
 
     def _agent_modifier(self, tok: Token) -> Participant | None:
@@ -882,6 +902,25 @@ def is_hazard(span: Span) -> bool:
         return False  # no word of any disaster's name (most phrases): nothing to read
     words = [t.lower_ for t in span if t.i + 1 >= len(t.doc) or not joins_words(t.doc[t.i + 1])]
     return any(w in hazards for w in words) or any(f"{a} {b}" in hazards for a, b in zip(words, words[1:]))
+
+
+def _people_of(span: Span, head: Token, when: datetime.date | None) -> bool:
+    """The phrase's head names people the agents dictionary types, a disaster only its modifier ("flood victims",
+    "earthquake survivors"): the people it befell, no disaster."""
+    return head.i == span.root.i and head.lower_ not in knowledge().hazard_words and agent_actor(span.doc[head.i : head.i + 1], when) is not None
+
+
+def _titled_name(span: Span, head: Token) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a name the entity tagger missed or cut ("Vice Premier Han Zhiwei" read as a nationality
+    and a stray word), when a title of the role table stands before it in its phrase: a titled name is a person,
+    typed by the title ("Chinese Vice Premier": CHN, GOV). None for any other phrase."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE") or not head.is_title:
+        return None
+    titles = [t for t in span if t.i < head.i and t.dep_ == "compound" and t.is_title and role_entry(t.lower_)[1] == "role"]
+    if not titles:
+        return None
+    country, sector = describe(span.text)
+    return (country, sector) if sector is not None else None
 
 
 def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
