@@ -21,7 +21,11 @@
   (``frames.noun_of_gerund``, ``frames._worth``); a strike against a measure is aimed at who announced it;
 - a titled name the tagger cut is a person (``participants._titled_name``); a crowd counted in words is the crowd; a
   court is named with the place it sits in (``participants._seat_of``); victims of a flood are people
-  (``participants._people_of``).
+  (``participants._people_of``);
+- an act told in a claim under inquiry is not reported as done (``modality._in_unconfirmed_claim``); suspending the
+  activities of an organisation reduces relations with it (``event_patterns.tsv``); an ending told for the future
+  is the intent to yield (``frames._intents`` over ``frames._ending``); information handed to a party is shared
+  with it (``event_verbs.tsv``, "hand").
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -217,3 +221,34 @@ def test_a_resignation_pressed_by_no_one_named_has_no_target() -> None:
 def test_a_rejected_report_stands_for_whoever_wrote_it() -> None:
     found = top_event_fields("Venezuela dismissed as false a report by Human Rights Watch.")
     assert (found[2], found[3]) == ("Venezuela", "Human Rights Watch")
+
+
+# ---- claims, suspensions, endings told for the future, things handed -------------------------------------------
+
+def test_an_act_in_a_claim_under_inquiry_is_not_reported_as_done() -> None:
+    events = text_events("Human rights monitors are looking into allegations that militiamen shot four farmers near a checkpoint.")
+    assert any(e["plover_type"] == "ACCUSE" for e in events)  # the inquiry is the act
+    assert not [e for e in events if e["plover_type"] == "ASSAULT" and not e["hypothetical"]]
+
+
+def test_an_act_in_a_confirmed_claim_is_done() -> None:
+    events = text_events("Police confirmed reports that gunmen attacked a bus.")
+    assert any(e["plover_type"] == "ASSAULT" and not e["hypothetical"] for e in events)
+
+
+def test_suspending_an_organisations_activities_reduces_relations_with_it() -> None:
+    found = top_event_fields("Mali's rulers suspended the activities of a French charity for three months.")
+    assert (found[0], found[1], found[2]) == ("SANCTION", "160", "Mali's rulers")
+
+
+def test_an_ending_told_for_the_future_is_the_intent_to_yield() -> None:
+    assert top_event_fields("The union will suspend its protests for two weeks.")[1] == "0352"
+
+
+def test_an_ending_done_stays_the_yielding_act() -> None:
+    assert top_event_fields("The rebels lifted the siege of the town.")[:2] == ("RETREAT", "0872")
+
+
+def test_information_handed_to_a_party_is_shared_with_it() -> None:
+    found = top_event_fields("Kenyan police handed Ugandan police a list of suspects.")
+    assert (found[1], found[3]) == ("064", "Ugandan police")

@@ -61,6 +61,7 @@ def test_handing_over_control_yields_it() -> None:
 
 
 def test_handing_without_the_particle_codes_nothing() -> None:
+    # (but information handed to a party is shared with it: event_verbs.tsv, "hand", object "information")
     assert not _typed("The envoy handed a letter to the governor on Monday.")
 
 

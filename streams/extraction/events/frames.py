@@ -956,7 +956,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         fitting = [e for e in fitting if e.after or e.before]  # "called off" is not "called"
     if not fitting:
         return []
-    ending = _ending(v, fitting, kb)
+    ending = _intents(_ending(v, fitting, kb), v, kb)  # ("will lift the siege": the intent to yield, as an act is)
     if all(e.code == "---" for e in fitting):
         # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
         rough = quick_keys(v)

@@ -135,6 +135,23 @@ def _in_rejected_claim(tok: Token) -> bool:
             and claim.head.lemma_.lower() in _CLAIM_REJECTORS)
 
 
+# verbs that take a claim as established: an act told in its "that" clause happened ("confirmed reports that ...")
+_CONFIRMING = frozenset({"confirm", "corroborate", "acknowledge", "admit", "verify"})
+
+
+def _in_unconfirmed_claim(tok: Token) -> bool:
+    """The act is told in the "that" clause of a claim someone else made ("reports that soldiers executed prisoners",
+    "allegations that the army shelled the town") which the sentence investigates, comments on or repeats without
+    confirming it: a claim, not an act the sentence reports as done. Denied claims are negated (:func:`_in_rejected_claim`)."""
+    if tok.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(tok)):
+        return False
+    claim = tok.head
+    if claim.lemma_.lower() not in _CLAIM_NOUNS:
+        return False
+    gov = claim.head.head if claim.dep_ == "pobj" else claim.head
+    return gov.lemma_.lower() not in _CONFIRMING and gov.lemma_.lower() not in _CLAIM_REJECTORS
+
+
 def is_hypothetical(tok: Token) -> bool:
     """Modal or future auxiliary, intent verb above it, or an if-clause."""
     if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in _UNREALIZED for c in kids(tok)):
@@ -151,6 +168,8 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "close to a deal", "on the verge of a ceasefire", "nearing an agreement": not reached yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
+    if any(map(_in_unconfirmed_claim, [tok] + _governors(tok))):
+        return True  # "looking into allegations that militiamen shot farmers": told by others, not yet established
     if in_condition(tok) or is_subjunctive(tok):
         return True  # ", provided the rebels free the hostages": a condition, as an if-clause is; "that X withdraw"
     chain = [tok] + _governors(tok)
