@@ -25,7 +25,8 @@
 - an act told in a claim under inquiry is not reported as done (``modality._in_unconfirmed_claim``); suspending the
   activities of an organisation reduces relations with it (``event_patterns.tsv``); an ending told for the future
   is the intent to yield (``frames._intents`` over ``frames._ending``); information handed to a party is shared
-  with it (``event_verbs.tsv``, "hand").
+  with it (``event_verbs.tsv``, "hand"); directing or commanding a party to act is an order made of it
+  (``frames._orders_given``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -252,3 +253,12 @@ def test_an_ending_done_stays_the_yielding_act() -> None:
 def test_information_handed_to_a_party_is_shared_with_it() -> None:
     found = top_event_fields("Kenyan police handed Ugandan police a list of suspects.")
     assert (found[1], found[3]) == ("064", "Ugandan police")
+
+
+def test_directing_a_party_to_act_is_an_order_made_of_it() -> None:
+    found = top_event_fields("The president directed the army to withdraw from the border town.")
+    assert found[:4] == ("REQUEST", "100", "president", "army")  # the withdrawal is asked for, not done
+
+
+def test_directing_a_programme_stays_its_management() -> None:
+    assert top_event_fields("The ministry directs the national health programme.")[1] == "060"

@@ -1101,7 +1101,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
-    out = _intents(_access_allowed(_forces_ordered(_fired_into_open_water(_shows_of_force(out, v, frame, kb), v, frame, kb), frame, kb), frame, kb), v, kb)
+    out = _intents(_access_allowed(_forces_ordered(_orders_given(_fired_into_open_water(_shows_of_force(out, v, frame, kb), v, frame, kb), frame), frame, kb), frame, kb), v, kb)
     return _questions(_defended_in_words(_wanted_of_others(_fire_taken(_own_forces_shown(_threats(out, v, kb), frame, kb), frame, kb), frame, kb), frame, kb), frame)
 
 
@@ -1443,6 +1443,21 @@ def _destination(o: Token) -> bool:
 def _forces(tok: Token, kb: Knowledge) -> bool:
     low = tok.lemma_.lower()
     return low in kb.armed or low in _FORCE_WORDS or tok.lower_ in _FORCE_WORDS
+
+
+# Verbs of managing that, with a party as object and an infinitive, give an order ("directed the army to withdraw",
+# "commanded troops to leave"): coded as PETRARCH2 codes "order" (100, a demand made of the party), where their
+# block's default reads cooperation (060)
+_ORDER_GIVING = frozenset({"direct", "command"})
+
+
+def _orders_given(cands: list[Candidate], frame: VerbFrame) -> list[Candidate]:
+    """A verb of :data:`_ORDER_GIVING` coded by its default, with an object and an open infinitive complement, is an
+    order (100) made of the object."""
+    if (frame.verb.lemma_.lower() not in _ORDER_GIVING or not frame.objects or not any(has_to(x) for x in frame.xcomps)
+            or not cands or any(not c.pattern.endswith(":verb") for c in cands)):
+        return cands
+    return [replace(c, code=_DEMAND_CODE, reverse="") for c in cands]
 
 
 def _forces_ordered(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
