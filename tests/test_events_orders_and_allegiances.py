@@ -13,7 +13,7 @@
 - an act a bare order carried out is done by the one who ordered it; an ordered attack stays the order's threat
   (``builder._ordered``);
 - whose role in an act is told did it (``builder._share_in``); a concession is made to those who pressed for it
-  (``builder._pressers``); what is rejected or criticised stands for whoever made it (``builder._claim_makers``);
+  (``builder._makers_in_phrases``); what is rejected or criticised stands for whoever made it (the same);
   what a tally of votes carried is no game's result (``builder._won_in_contest``); an act on someone ranks above what
   the pair it names did next (``builder._pair_subject``);
 - "for comments" with words of their own is no reporter's request (``frames._bare_request``); the visitor a

@@ -659,18 +659,13 @@ class _SentenceCoder:
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
             targets, placed = places[:1], bool(places)
-        if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] in _ANSWERING_ROOTS:
-            # "rejected as untrue a report by X", "dismissed the claims in a statement from X": what is
-            # rejected or criticised stands for whoever made it
-            made, made_group = self._actors_in(_claim_makers(tok), act.speaker, {s.key for s in sources})
+        makers_of = _MAKER_NOUNS.get((c.code or c.reverse)[:2]) if c.kind == "verb" else None
+        if sources and not targets and makers_of:
+            # "rejected as untrue a report by X": what is rejected or criticised stands for whoever made it;
+            # "bowing to pressure from the unions, the minister quit": a concession is made to those who pressed for it
+            made, made_group = self._actors_in(_makers_in_phrases(tok, makers_of), act.speaker, {s.key for s in sources})
             if made:
                 targets, t_group = made, made_group
-        if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] == _YIELD_ROOT:
-            # "resigned after weeks of protests by students", "bowing to pressure from the unions, the minister quit":
-            # a concession is made to those who pressed for it
-            pressed, pressed_group = self._actors_in(_pressers(tok), act.speaker, {s.key for s in sources})
-            if pressed:
-                targets, t_group = pressed, pressed_group
         if not sources and not targets and c.between:
             parties = self._actors([c.between], act.speaker, set())
             if len(parties) >= 2 or len(parties) == 1 and parties[0].plural and not parties[0].named:
@@ -1552,38 +1547,22 @@ def _share_in(noun: Token) -> Token | None:
     return share if share.lemma_.lower() in _SHARE_NOUNS and share.pos_ == "NOUN" else None
 
 
-# Nouns of what is said or written: who is named by their "by" or "from" phrase made what is rejected or criticised
+# Nouns whose "by" or "from" phrase names the party an act answers: what is said or written, for a rejection or a
+# disapproval (11, 12: "rejected as untrue a report by X" -> X); pressure, for a concession (08: "resigned after a
+# strike by X" -> X)
 _CLAIM_NOUNS = frozenset({"report", "claim", "accusation", "allegation", "statement", "remark", "comment", "assertion",
                           "charge", "criticism", "resolution"})
-_ANSWERING_ROOTS = frozenset({"11", "12"})
+_PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "strike", "campaign", "call", "outcry", "revolt"})
+_MAKER_NOUNS = {"11": _CLAIM_NOUNS, "12": _CLAIM_NOUNS, "08": _PRESSURE_NOUNS}
 
 
-def _claim_makers(v: Token) -> list[list[int]]:
-    """Who made the claim a verb of rejection or disapproval answers, by a noun of :data:`_CLAIM_NOUNS` in the verb's
-    phrases (not its subject) with a "by" or "from" phrase: "rejected as untrue a report by X" -> X."""
+def _makers_in_phrases(v: Token, nouns: frozenset[str]) -> list[list[int]]:
+    """Who a noun of ``nouns`` in the verb's own phrases (not its subject) names by its "by" or "from" phrase, as slot
+    groups: who made the claim a rejection answers, or who pressed for a concession (:data:`_MAKER_NOUNS`)."""
     subject = {t.i for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return [[g.i] for t in v.subtree if t.i not in subject and t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS
+    return [[g.i] for t in v.subtree if t.i not in subject and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
             for prep in kids(t) if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
             for g in kids(prep) if g.dep_ == "pobj"]
-
-
-# Nouns of pressure: who is named by their "from" or "by" phrase pressed for what a concession gives
-_PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "strike", "campaign", "call", "outcry", "revolt"})
-_YIELD_ROOT = "08"
-
-
-def _pressers(v: Token) -> list[list[int]]:
-    """Who pressed for the concession ``v`` made, by a noun of pressure in the verb's own phrases (its adverbial
-    clauses and prepositional phrases, not its subject): "bowing to pressure from X", "after a strike by X"."""
-    out: list[list[int]] = []
-    subject = {t.i for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    for t in v.subtree:
-        if t.i in subject or t.lemma_.lower() not in _PRESSURE_NOUNS or t.pos_ != "NOUN":
-            continue
-        for prep in kids(t):
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
-                out += [[g.i] for g in kids(prep) if g.dep_ == "pobj"]
-    return out
 
 
 _MEANWHILE_MARKS = frozenset({"as", "while"})
