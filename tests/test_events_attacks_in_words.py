@@ -41,7 +41,7 @@ def test_a_fight_among_office_holders_parties_or_firms_is_fought_in_words() -> N
     """Before: the verb's default act of force held, so two politicians who clashed over a budget assaulted each other
     (builder._unarmed_fight). Every party bears no arms, and there is an opponent."""
     clash = top_typed_event(_typed("The two party leaders clashed over the budget."))
-    assert (clash["cameo_code"], clash["plover_type"], clash["source"]["text"]) == ("111", "ACCUSE", "party leaders")
+    assert (clash["cameo_code"], clash["plover_type"], clash["source"]["text"]) == ("111", "ACCUSE", "two party leaders")
     fight = top_typed_event(_typed("Republican lawmakers attacked the governor over the tax plan."))
     assert (fight["plover_type"], fight["source"]["text"], fight["target"]["text"]) == ("ACCUSE", "Republican lawmakers", "governor")
 

@@ -117,7 +117,7 @@ def test_the_of_phrase_of_a_withdrawal_names_who_withdraws() -> None:
 
 def test_the_of_phrase_of_a_release_still_names_who_is_freed() -> None:
     found = top_event_fields("The judge ordered the release of the two activists.")
-    assert (found[0], found[2], found[3]) == ("RETREAT", "judge", "activists")
+    assert (found[0], found[2], found[3]) == ("RETREAT", "judge", "two activists")
 
 
 def test_a_meeting_meanwhile_is_the_setting_of_a_walkout() -> None:

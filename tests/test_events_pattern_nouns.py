@@ -172,7 +172,7 @@ def test_a_case_registered_against_someone_is_a_case_filed() -> None:
 def test_remanding_suspects_detains_them() -> None:
     # event_verbs.tsv: "remand" joins CONFINE (173)
     top = _top("The court remanded the two activists in custody until their trial.")
-    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("173", "court", "activists")
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("173", "court", "two activists")
 
 
 def test_a_sum_given_is_the_object_the_pattern_names() -> None:

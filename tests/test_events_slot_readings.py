@@ -204,7 +204,7 @@ def test_a_city_that_names_a_meeting_is_its_venue_not_a_party() -> None:
               if e["plover_type"] == "CONSULT"]
     assert events and all(e["source"]["text"] != "Geneva" for e in events), events
     events = [e for e in text_events("The Doha talks between the two factions collapsed on Sunday.") if e["plover_type"] == "CONSULT"]
-    assert [e["source"]["text"] for e in events] == ["factions"], events
+    assert [e["source"]["text"] for e in events] == ["two factions"], events
     top = top_typed_event(text_events("Kabul held talks with Islamabad on Monday."))
     assert (top["source"]["text"], top["target"]["text"]) == ("Kabul", "Islamabad")
 

@@ -228,7 +228,7 @@ def test_a_count_welcomed_is_no_praise() -> None:
                  "Austria welcomed hundreds of refugees at the Vienna railway station."):
         assert [e for e in text_events(text) if e["plover_type"] == "SUPPORT"] == [], text
     top = _top("The prime minister welcomed the two envoys at his residence on Monday.")
-    assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "envoys")
+    assert (top["plover_type"], top["target"]["text"]) == ("SUPPORT", "two envoys")
 
 
 

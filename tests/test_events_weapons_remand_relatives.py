@@ -40,7 +40,7 @@ def test_an_air_defence_system_delivered_is_military_aid() -> None:
 
 @pytest.mark.parametrize("text, source, target", [
     ("A district court on Tuesday placed the former mayor on a five-day remand.", "district court", "former mayor"),
-    ("The magistrate put the two suspects on remand until Friday.", "magistrate", "suspects"),
+    ("The magistrate put the two suspects on remand until Friday.", "magistrate", "two suspects"),  # "the two": which ones, kept
 ])
 def test_placing_a_suspect_on_remand_detains_them(text: str, source: str, target: str) -> None:
     assert top_event_fields(text) == ("COERCE", "173", source, target)

@@ -719,6 +719,8 @@ class _SentenceCoder:
         mutual = self._mutual(c, tok)
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
             targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
+        if mutual and len(sources) >= 2 and c.kind == "verb" and t_group and t_group[0] in c.consumed and not c.pattern.endswith(":verb"):
+            targets = []  # "A and B exchanged ambassadors", "traded fire": the object the paired pattern names is what passes between them
         if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
             targets = []  # "A and B expelled each other's diplomats": each acts on the other
         if not targets and len(sources) >= 2 and mutual:

@@ -2104,7 +2104,9 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
             continue
         for n in kids(c):
-            if n.dep_ != "pobj" or not any(r.code[:2] in FORCE_ROOTS for r in kb.nouns.get(n.lemma_.lower(), ())):
+            # (the act noun, or a gerund the parser made of it: "died in shelling by X" hangs "shelling" as a verb)
+            nouns = kb.nouns.get(n.lemma_.lower(), ()) or (kb.nouns.get(n.lower_, ()) if n.tag_ == "VBG" else ())
+            if n.dep_ not in ("pobj", "pcomp") or not any(r.code[:2] in FORCE_ROOTS for r in nouns):
                 continue
             doers = [_group(g) for b in kids(n) if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
             doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]

@@ -162,8 +162,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in kids(tok):
-            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct"):
-                continue
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "prt"):
+                continue  # (a particle is a verb's: "Zambia | over" where the parser made a name a verb)
             if finite_modifier(child):
                 continue  # the verb the parser hung on the phrase ("the court sentenced | journalist X") is no part of it
             if child.dep_ == "appos" and child.pos_ != "PROPN":
@@ -176,10 +176,12 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
             if (child.dep_ == "amod" and child.lower_ in _RESULTS and child.i > 0
                     and doc[child.i - 1].i == head.head.i and head.head.pos_ == "VERB"):
                 continue  # what the act left the object ("shot dead opposition leader X"), read by the parser as its modifier
-            if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i:
+            if tok.i == head.i and child.dep_ == "nummod" and child.i < head.i and not _definite_number(head, child):
                 continue  # "at least 28 soldiers" -> "soldiers": the count is no part of the actor (see Participants.actor)
             if tok.i == head.i and child.dep_ == "compound" and child.i < head.i and is_time(child):
                 continue  # a time the parser ran into the subject ("by Sunday dawn | marines had ...") is when, not who
+            if child.dep_ == "amod" and child.i > tok.i and child.lower_ in _ALLEGIANCE:
+                continue  # whom they are loyal to is their patron (Participants.actor), no word of their own name ("gunmen | loyal to a warlord")
             if tok.i == head.i and head.ent_type_ == "PERSON" and child.dep_ == "amod" and not child.ent_type_:
                 continue  # a person's name: how the text describes them ("a defiant, tired X") is not the name
             keep.add(child.i)
@@ -206,6 +208,16 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     if hi + 1 < len(doc) and _closes_bracket(doc, lo, hi + 1):
         hi += 1
     return doc[lo : hi + 1]
+
+
+_DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
+
+
+def _definite_number(head: Token, num: Token) -> bool:
+    """A number after a definite article or a possessive says which ones, not how many ("the two sides", "their
+    three envoys": the parties named before), and the field's coders write it with the noun; a bare count does not
+    ("28 soldiers" is "soldiers")."""
+    return num.like_num and any(c.dep_ in ("det", "poss") and c.i < num.i and c.lower_ in _DEFINITE for c in kids(head))
 
 
 def _closes_bracket(doc: Doc, lo: int, hi: int) -> bool:
@@ -887,10 +899,16 @@ def with_body(span: Span, head: Token) -> Span:
         if child.dep_ != "prep" or child.i != span.end or child.lower_ != "from":
             continue
         objs = [g for g in kids(child) if g.dep_ == "pobj"]
-        if objs and objs[0].ent_type_ == "ORG":
+        if objs and _names_body(objs[0]):
             end = max(t.i for t in objs[0].subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")) + 1
             return span.doc[span.start : end]
     return span
+
+
+def _names_body(tok: Token) -> bool:
+    """The object of a doer's "from" phrase names whom they come from: an organisation, a people or a state, by a
+    name of its own or a name that modifies its noun ("the Shabaab militia", "Kenya")."""
+    return any(t.ent_type_ in ("ORG", "NORP", "GPE") for t in (tok, *(c for c in kids(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i)))
 
 
 def is_hazard(span: Span) -> bool:

@@ -409,6 +409,11 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         # a name the parser hung on a verb as a compound, as it does on a noun, is the verb's subject: a headline it
         # read as a noun phrase around the verb ("Manila summons Beijing's envoy after ...")
         subjects = [c for c in kids(v) if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"][-1:]
+    if not subjects and v.dep_ == "ROOT" and v.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in kids(v)):
+        # a name the parser took for an adverb of the verb right after it ("Sweden | suspended aid to X", a past
+        # tense read as a participle) is its subject: a main verb with an object has one, and the name is it
+        subjects = [c for c in kids(v) if c.dep_ == "npadvmod" and c.right_edge.i + 1 == v.i
+                    and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
     for c in subjects:
         if c.lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
