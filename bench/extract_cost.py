@@ -88,7 +88,7 @@ def stock_components(vocab: Any) -> Any:
     run without :mod:`attribute_table`, :mod:`paragraphs` and :mod:`entity_amounts`."""
     from streams.extraction.nlp import build_nlp
 
-    nlp = build_nlp(attribute_table=False, paragraph_breaks=False, entity_amounts=False, vocab=vocab)
+    nlp = build_nlp(attribute_table=False, paragraph_breaks=False, entity_amounts=False, nicknames=False, vocab=vocab)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler", "the stock side must run spaCy's ruler"
     return nlp
 

@@ -72,7 +72,7 @@ def test_the_stage_runs_the_rule_and_the_benchmarks_stock_side_does_not() -> Non
     names = load_nlp().pipe_names
     # paragraph starts first: the dateline rule looks for datelines at each of them
     assert names.index("tagger") < names.index(FACTORY) < names.index(DATELINES) == names.index("parser") - 1
-    stock = build_nlp(attribute_table=False, paragraph_breaks=False, entity_amounts=False).pipe_names
+    stock = build_nlp(attribute_table=False, paragraph_breaks=False, entity_amounts=False, nicknames=False).pipe_names
     assert FACTORY not in stock and DATELINES not in stock
 
 

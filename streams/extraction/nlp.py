@@ -87,11 +87,12 @@ def load_nlp() -> Language:
 
 
 def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, entity_amounts: bool = True,
-              vocab: Any = True) -> Language:
+              nicknames: bool = True, vocab: Any = True) -> Language:
     """A new copy of the pipeline the stage runs. ``attribute_table=False`` keeps the model's own attribute ruler,
     ``paragraph_breaks=False`` leaves out the sentence starts set before the parser (:mod:`.paragraphs`,
-    :mod:`.datelines`) and ``entity_amounts=False`` the cut of a name from the amount after it (:mod:`.entity_amounts`;
-    all three: the cost benchmark's stock side);
+    :mod:`.datelines`), ``entity_amounts=False`` the cut of a name from the amount after it (:mod:`.entity_amounts`)
+    and ``nicknames=False`` the joining of a name around its quoted alias (:mod:`.entity_nicknames`; all four: the
+    cost benchmark's stock side);
     ``vocab`` is a vocabulary to share (``True``: the model's own)."""
     with use_ops("numpy", use_blis=False):
         nlp = model_package().load(exclude=list(EXCLUDED_COMPONENTS), vocab=vocab)
@@ -108,6 +109,10 @@ def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, en
         from .entity_amounts import FACTORY as AMOUNTS
 
         nlp.add_pipe(AMOUNTS, after="ner")  # "lend Kenya 2 billion dollars": the state, then the amount
+    if nicknames:
+        from .entity_nicknames import FACTORY as NICKNAMES
+
+        nlp.add_pipe(NICKNAMES, after=nlp.pipe_names[nlp.pipe_names.index("ner") + entity_amounts])  # Given "Alias" Surname: one person
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()

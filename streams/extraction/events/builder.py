@@ -282,7 +282,10 @@ class _SentenceCoder:
                 plover = code_info(c.code or c.reverse).plover_type
                 p = self._p(probs, plover)
                 key = (p if p is not None else 0.5) if plover else STATEMENT_PRIOR
-                scored.append((key, c, plover, p))
+                # threats of two acts tie on their type: the likelier act threatened is the threat ("would strike":
+                # a walkout or an attack, as the sentence reads)
+                threatened = knowledge().threatened_act(c.code)
+                scored.append(((key, (self._p(probs, code_info(threatened).plover_type) or 0.0) if threatened else 0.0), c, plover, p))
             key, c, plover, p = max(scored, key=lambda x: x[0])
             acts.append(_Act(c, plover, p))
         return acts

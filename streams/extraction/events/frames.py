@@ -27,7 +27,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
-from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn
+from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
@@ -956,7 +956,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         fitting = [e for e in fitting if e.after or e.before]  # "called off" is not "called"
     if not fitting:
         return []
-    ending = _intents(_ending(v, fitting, kb), v, kb)  # ("will lift the siege": the intent to yield, as an act is)
+    # ("will lift the siege": the intent to yield, as an act is; "will halt deliveries if ...": the threat of the cut)
+    ending = _threats(_intents(_ending(v, fitting, kb), v, kb), v, kb)
     if all(e.code == "---" for e in fitting):
         # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
         rough = quick_keys(v)
@@ -1996,14 +1997,16 @@ def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
 def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """A coercive or violent act its actor says it will do ("will ban", "plans to expel") is also the threat of it
     (``event_threats.tsv``): an alternative with the threat's code and the act's slots, for the classifier to choose.
-    One its actor vows, pledges or threatens to do ("vowed to storm the town") has not happened: only the threat
-    has, as a promised cooperative act is only its intent (:func:`_intents`)."""
+    One its actor vows, pledges or threatens to do ("vowed to storm the town"), or will do on a condition the other
+    side is to meet ("will cut supplies if ..."), has not happened: only the threat has, as a promised cooperative act
+    is only its intent (:func:`_intents`)."""
     threats = [(c, kb.threat_of(c.code)) for c in cands if c.code]
     threats = [(c, t) for c, t in threats if t]
     if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
         return cands
     sworn = is_sworn(v)
-    out = [c for c in cands if not (sworn and kb.threat_of(c.code))]
+    held_over = sworn or on_condition(v)  # ("will cut supplies if the debt is not paid": only the threat is made)
+    out = [c for c in cands if not (held_over and kb.threat_of(c.code))]
     seen = {c.code for c in out}
     for c, code in threats:
         if code not in seen:

@@ -247,6 +247,10 @@ class Knowledge:
         """The code of the threat of act ``code`` (longest prefix of ``event_threats.tsv``), or ""."""
         return _by_prefix(self.threats, code)
 
+    def threatened_act(self, code: str) -> str:
+        """The CAMEO prefix of the act threat ``code`` threatens (``event_threats.tsv`` read backwards), or ""."""
+        return next((act for act, threat in self.threats.items() if threat == code), "")
+
     def ending_of(self, code: str) -> str:
         """The code of ending act ``code`` (longest prefix of ``event_endings.tsv``), or ""."""
         return _by_prefix(self.endings, code)

@@ -335,6 +335,17 @@ def announced_cooperation(tok: Token) -> bool:
     return _future_auxiliary(tok, phase) or phase.dep_ == "xcomp" and _unnegated_word_of(phase.head, _PLANNING)
 
 
+def on_condition(tok: Token) -> bool:
+    """The act is told for the future on a condition its own clause sets ("will cut supplies if the debt is not
+    paid", "would strike unless the firm gives in"): an act that waits on what another party does is held over that
+    party, a threat when the act is coercive or violent (``frames._threats``), not an act done."""
+    phase = first_conjunct(_through_aspect(tok))
+    if not _future_auxiliary(tok, phase):
+        return False
+    return any(c.dep_ == "advcl" and c.i > t.i and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in kids(c))
+               for t in {tok, phase} for c in kids(t))
+
+
 def is_sworn(tok: Token) -> bool:
     """The act is the complement of a word that binds its actor to it, unnegated ("vowed to storm", "pledged to
     crush", "threatened to expel", "vowed to keep attacking"): said, not done."""

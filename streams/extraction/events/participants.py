@@ -192,9 +192,10 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         # only over words of a name: the tagger's entity sometimes runs on over a verb, a comma or a line break
         # ("Marlow hit Benning"), which no name spans
         start = end = head.i
-        while start > 0 and doc[start].ent_iob_ == "I" and _name_word(doc[start - 1]):
+        while start > 0 and doc[start].ent_iob_ == "I" and (_name_word(doc[start - 1]) or doc[start - 1].is_quote and head.ent_type_ == "PERSON"):
             start -= 1
-        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and (_name_word(doc[end + 1]) or inner_name_verb(doc, end + 1)):
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and (_name_word(doc[end + 1]) or inner_name_verb(doc, end + 1)
+                                                                        or doc[end + 1].is_quote and head.ent_type_ == "PERSON"):
             end += 1
         keep.update(range(start, end + 1))
     lo, hi = min(keep), max(keep)
