@@ -12,7 +12,9 @@
 - a name the parser took for an adverb of the verb right after it is that verb's subject, and a particle the parser
   hung on a name is no part of it (``slots.agent_heads``, ``participants._noun_phrase``);
 - what two parties exchange ("ambassadors") is no party of the exchange: each acts on the other
-  (``builder._SentenceCoder._records``).
+  (``builder._SentenceCoder._records``);
+- information passed "to" a party the parser hung on a noun of another phrase goes to that party, and information
+  given to the press is published, shared with no party (``frames.recipients``, ``frames.verb_candidates``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -93,3 +95,14 @@ def test_what_two_parties_exchange_is_no_party() -> None:
 def test_parties_met_by_a_pair_stay_its_targets() -> None:
     events = [e for e in text_events("Chile and Bolivia jointly condemned the rebels.") if e["plover_type"]]
     assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events} >= {("Chile", "rebels"), ("Bolivia", "rebels")}
+
+
+def test_information_passed_to_a_party_named_after_its_topic_is_shared_with_it() -> None:
+    found = top_event_fields("The Kenyan spy agency passed information on the smuggling ring to Ugandan customs officers.")
+    assert found == ("COOPERATE", "064", "Kenyan spy agency", "Ugandan customs officers")
+
+
+def test_information_given_to_the_press_is_shared_with_no_party() -> None:
+    assert not [e for e in text_events("The ministry gave its harvest figures to reporters on Monday.") if e["plover_type"]]
+    # given to a party, the same figures are shared with it
+    assert top_event_fields("The ministry gave its harvest figures to the donors on Monday.")[:2] == ("COOPERATE", "064")

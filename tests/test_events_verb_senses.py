@@ -260,3 +260,13 @@ def test_a_deadline_given_is_an_ultimatum(text) -> None:
     hours") is the object GRANT's "hours" / "weeks" patterns name (139, ultimatum), not a gift (060)."""
     top = _top(text)
     assert (top["cameo_code"], top["plover_type"]) == ("139", "THREATEN"), top
+
+
+def test_an_attack_condemned_is_criticised() -> None:
+    """tools/build_event_tables.py align_condemnations: CAMEO's 111 is "criticize or denounce", the CONDEMN verb's own
+    code; PETRARCH2's "CONDEMN * TERRORIST ATTACK" coded 018 (make empathetic comment), so the condemnation a state
+    issues after an attack was no event."""
+    top = _top("Qatar on Friday condemned a terrorist attack on a church near Cairo.")
+    assert (top["cameo_code"], top["plover_type"], top["source"]["text"]) == ("111", "ACCUSE", "Qatar")
+    # condolences stay a comment: no typed event
+    assert not _typed("Qatar sent condolences to the bereaved families in Egypt.")

@@ -732,6 +732,24 @@ def align_received_aid(patterns: list[Pattern]) -> int:
     return changed
 
 
+# Condemning an act is criticising it: CAMEO's codebook puts "condemn" under 111 (criticize or denounce), and the
+# CONDEMN verb's own code is 111. One of its patterns, a terrorist attack condemned, is coded 018 (make empathetic
+# comment, the condolences a state offers the victims), so the condemnation most statements after an attack make was
+# read as no event. Patterns whose note is the verb CONDEMN and whose code is an empathetic comment take the verb's code.
+CONDEMNING_NOTE, EMPATHETIC_COMMENT, CONDEMNATION = "CONDEMN", "018", "111"
+
+
+def align_condemnations(patterns: list[Pattern]) -> int:
+    """Give the CONDEMN verb's patterns coded as an empathetic comment the verb's own code (see above); how many
+    changed."""
+    changed = 0
+    for p in patterns:
+        if p.note.strip() == CONDEMNING_NOTE and p.code == EMPATHETIC_COMMENT:
+            p.code = CONDEMNATION
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -817,6 +835,7 @@ def main() -> int:
     stats["treaties_aligned"] = align_cancelled_treaties(patterns)
     stats["alerts_aligned"] = align_alerts(patterns)
     stats["received_aid_aligned"] = align_received_aid(patterns)
+    stats["condemnations_aligned"] = align_condemnations(patterns)
     stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
@@ -850,6 +869,7 @@ def main() -> int:
             f"{stats['treaties_aligned']} patterns of a treaty cancelled coded 160, not a threat (see align_cancelled_treaties); "
             f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts); "
             f"{stats['received_aid_aligned']} patterns of aid received coded as the giver's act, reversed (see align_received_aid); "
+            f"{stats['condemnations_aligned']} patterns of an act condemned coded 111, not 018 (see align_condemnations); "
             f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
             "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "

@@ -1070,7 +1070,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             handed = recipients(frame)
             given = [o for o in frame.objects if o not in handed]
             if given and all(o.lemma_.lower() in kb.information and not _held_people(o, kb) for o in given):
-                handed_to = handed
+                # (information given to the press is published: "gave figures to reporters" tells, shares with no party)
+                handed_to = [r for r in handed if _agent_sector(r, kb) != _PRESS_SECTOR]
                 code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
@@ -1948,6 +1949,7 @@ _RESCUE_ROOTS = frozenset({"07", "08"})  # aid, release: what freeing or rescuin
 _FORCE_ROOT = "19"  # CAMEO "use conventional military force": the default of the verbs of fighting
 _HANDING_ROOTS = frozenset({"06", "07", "08"})  # cooperation, aid, yielding: what a verb of giving or releasing codes
 _STATEMENT_CODE = "010"  # CAMEO "make statement": information published (event_information_objects.tsv)
+_PRESS_SECTOR = "JRN"  # the agents dictionaries' journalists, reporters and media
 _SHARING_CODE = "064"  # CAMEO "share intelligence or information": information handed to a party (the same table)
 _PESSIMISTIC_COMMENT = "012"  # CAMEO "make pessimistic comment": PETRARCH2's WARN patterns code warnings of a danger so
 
@@ -1957,6 +1959,12 @@ def recipients(frame: VerbFrame) -> list[Token]:
     police", "shared the findings with X") or its indirect object ("gave the police the file"), when that names someone
     (a name, a noun or a pronoun)."""
     out = [head for prep, head in frame.preps if prep in ("to", "with")]
+    if not out:
+        # a "to" the parser hung on a noun of the object's phrase or of the verb's other phrases ("passed details of
+        # the plot | to the police", "passed information on the plot | to the police"), naming a party: the recipient
+        phrases = [*frame.objects, *(c for c in kids(frame.verb) if c.dep_ == "prep" and c.i > frame.verb.i)]
+        out = [g for o in phrases for t in o.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.head.i != frame.verb.i
+               and t.head.dep_ == "pobj" for g in kids(t) if g.dep_ == "pobj" and _names_actor(g)][:1]
     for c in kids(frame.verb):
         if c.dep_ == "dative":  # the parser labels both the indirect object and, at times, the "to" of a recipient so
             out += [g for g in kids(c) if g.dep_ == "pobj"] if c.lower_ == "to" else [c]
