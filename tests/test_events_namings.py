@@ -20,7 +20,7 @@ from conftest import text_events, top_typed_event
 @pytest.mark.parametrize("text, source, target", [
     ("The union described the government's pay offer as an insult to nurses.", "union", "government"),
     ("The foreign ministry termed the ambassador's remarks unacceptable.", "foreign ministry", "ambassador"),
-    ("Critics labelled the minister's plan reckless and dangerous.", "", "minister"),
+    ("Critics labelled the minister's plan reckless and dangerous.", "Critics", "minister"),  # critics are people (event_agents.tsv)
 ])
 def test_a_name_of_disapproval_criticises_the_named_or_its_owner(text: str, source: str, target: str) -> None:
     top = top_typed_event(text_events(text))

@@ -1,0 +1,36 @@
+"""Who acts and what is done, on sentences of the team's own:
+
+- civilians, workers, farmers or students who besiege, surround or encircle an office hold it in protest, an
+  obstruction (CAMEO 144), where the dictionary reads a blockade or an attack; a state's or an armed body's siege stays
+  a blockade (``event_crowd_acts.tsv``);
+- a political opponent, a rival or a critic is a party acted upon, as a faction is (``event_agents.tsv``), so one
+  attacked in words is the target.
+Each rule has a sentence that failed before it and a control that must keep passing."""
+
+from __future__ import annotations
+
+from conftest import top_event_fields
+
+
+def test_farmers_besieging_an_office_protest() -> None:
+    kind, code, source, _ = top_event_fields("Angry farmers besieged the district office over unpaid dues.")
+    assert (kind, code, source) == ("PROTEST", "144", "Angry farmers")
+    kind, code, source, _ = top_event_fields("Hundreds of students surrounded the rector's office on Monday.")
+    assert (kind, code, source) == ("PROTEST", "144", "students")
+
+
+def test_an_army_besieging_a_town_blockades_it() -> None:
+    kind, code, source, _ = top_event_fields("The army besieged the rebel town for weeks.")
+    assert (kind, code, source) == ("COERCE", "191", "army")
+
+
+def test_an_opponent_attacked_in_words_is_the_target() -> None:
+    found = top_event_fields("The mayor lashed out at a political opponent on Friday, accusing him of lying.")
+    assert found == ("ACCUSE", "111", "mayor", "political opponent")
+    found = top_event_fields("The president criticised his critics in a long speech.")
+    assert (found[0], found[3]) == ("ACCUSE", "his critics")
+
+
+def test_an_abstract_noun_criticised_is_still_no_target() -> None:
+    found = top_event_fields("The president criticised the budget in a long speech.")
+    assert (found[0], found[3]) == ("ACCUSE", None)
