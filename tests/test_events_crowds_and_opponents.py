@@ -4,7 +4,9 @@
   obstruction (CAMEO 144), where the dictionary reads a blockade or an attack; a state's or an armed body's siege stays
   a blockade (``event_crowd_acts.tsv``);
 - a political opponent, a rival or a critic is a party acted upon, as a faction is (``event_agents.tsv``), so one
-  attacked in words is the target.
+  attacked in words is the target;
+- a strike called off or suspended after a deal or an agreement "with" a party is a concession made to that party
+  (``frames.partners_of_clause``, read by the builder for yielding acts that name no target).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -34,3 +36,15 @@ def test_an_opponent_attacked_in_words_is_the_target() -> None:
 def test_an_abstract_noun_criticised_is_still_no_target() -> None:
     found = top_event_fields("The president criticised the budget in a long speech.")
     assert (found[0], found[3]) == ("ACCUSE", None)
+
+
+def test_a_strike_ended_after_a_deal_with_a_party_yields_to_it() -> None:
+    found = top_event_fields("Nurses called off their strike following an agreement with the health ministry.")
+    assert found == ("CONCEDE", "082", "Nurses", "health ministry")
+    found = top_event_fields("Bus drivers in Quito suspended their walkout on Friday after reaching a deal with the city council.")
+    assert (found[0], found[3]) == ("CONCEDE", "city council")
+
+
+def test_a_release_after_talks_keeps_those_released_as_its_target() -> None:
+    found = top_event_fields("The rebels released ten hostages after talks with tribal elders.")
+    assert (found[0], found[3]) == ("RETREAT", "hostages")

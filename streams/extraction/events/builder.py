@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, pressed_first,
+from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -669,6 +669,9 @@ class _SentenceCoder:
             made, made_group = self._actors_in(_makers_in_phrases(tok, makers_of), act.speaker, {s.key for s in sources})
             if made:
                 targets, t_group = made, made_group
+        if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] == _YIELDING_ROOT:
+            # "suspended the strike after reaching a deal with X": a concession made on talks is made to their other side
+            targets, t_group = self._actors_in(partners_of_clause(tok), act.speaker, {s.key for s in sources})
         if not sources and not targets and c.between:
             parties = self._actors([c.between], act.speaker, set())
             if len(parties) >= 2 or len(parties) == 1 and parties[0].plural and not parties[0].named:

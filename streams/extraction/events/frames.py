@@ -386,6 +386,28 @@ def _partners_of_setting(frame: VerbFrame) -> list[list[int]]:
     return out
 
 
+_BARGAINING_ROOTS = ("03", "04", "057")  # intents, meetings and agreements signed: the nouns of a negotiation
+_SETTING_MARKS = frozenset({"after", "while", "following"})
+
+
+def partners_of_clause(v: Token) -> list[list[int]]:
+    """The party a clause of time on the verb names as the other side of talks or an agreement ("called off the strike
+    after reaching a deal with X", "will pause protests while talks continue with X"): a concession made then is made
+    to that party (read by the builder for yielding acts that name no target)."""
+    nouns = knowledge().nouns
+    out: list[list[int]] = []
+    for c in kids(v):
+        if c.dep_ not in ("advcl", "prep") or c.i < v.i:
+            continue
+        if not (c.lower_ in _SETTING_MARKS or any(m.dep_ == "mark" and m.lower_ in _SETTING_MARKS for m in kids(c))):
+            continue
+        for g in c.subtree:
+            if g.pos_ == "NOUN" and any(r.code.startswith(_BARGAINING_ROOTS) for r in nouns.get(g.lemma_.lower(), ())):
+                withs = [p_ for p_ in (*kids(g), *kids(g.head)) if p_.dep_ == "prep" and p_.lower_ == "with"]
+                out += [_group(counted(w)) for p_ in withs for w in kids(p_) if w.dep_ == "pobj"]
+    return out
+
+
 _ANSWERING_ROOTS = ("10", "11", "12", "13")  # demand, disapprove, reject, threaten: acts upon a thing, not its making
 
 
