@@ -105,14 +105,16 @@ def build_nlp(*, attribute_table: bool = True, paragraph_breaks: bool = True, en
 
         nlp.add_pipe(PARAGRAPHS, before="parser")  # a blank line ends a sentence (the parser keeps preset starts)
         nlp.add_pipe(DATELINES, before="parser")  # and so does a dateline, at the start of the text or a paragraph
+    last_entity_step = "ner"  # the entity repairs run in this order, each after the one before
     if entity_amounts:
         from .entity_amounts import FACTORY as AMOUNTS
 
-        nlp.add_pipe(AMOUNTS, after="ner")  # "lend Kenya 2 billion dollars": the state, then the amount
+        nlp.add_pipe(AMOUNTS, after=last_entity_step)  # "lend Kenya 2 billion dollars": the state, then the amount
+        last_entity_step = AMOUNTS
     if nicknames:
         from .entity_nicknames import FACTORY as NICKNAMES
 
-        nlp.add_pipe(NICKNAMES, after=nlp.pipe_names[nlp.pipe_names.index("ner") + entity_amounts])  # Given "Alias" Surname: one person
+        nlp.add_pipe(NICKNAMES, after=last_entity_step)  # Given "Alias" Surname: one person
     from .events.components import add_components
 
     add_components(nlp)  # the event coder's components (registered factories); run by the coder, not by parse()

@@ -381,9 +381,15 @@ def _partners_of_setting(frame: VerbFrame) -> list[list[int]]:
                 continue
             for g in kids(c):
                 if g.dep_ == "pobj" and any(r.code.startswith(_CONSULT_ROOT) for r in nouns.get(g.lemma_.lower(), ())):
-                    out += [_group(counted(w)) for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "with"
-                            for w in kids(p_) if w.dep_ == "pobj"]
+                    out += _with_parties(g)
     return out
+
+
+def _with_parties(*holders: Token) -> list[list[int]]:
+    """The objects of the "with" phrases the words ``holders`` govern: the other side of the talks or the deal they
+    name ("talks with X", "reached a deal with X")."""
+    return [_group(counted(w)) for h in holders for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ == "with"
+            for w in kids(p_) if w.dep_ == "pobj"]
 
 
 _BARGAINING_ROOTS = ("03", "04", "057")  # intents, meetings and agreements signed: the nouns of a negotiation
@@ -403,8 +409,7 @@ def partners_of_clause(v: Token) -> list[list[int]]:
             continue
         for g in c.subtree:
             if g.pos_ == "NOUN" and any(r.code.startswith(_BARGAINING_ROOTS) for r in nouns.get(g.lemma_.lower(), ())):
-                withs = [p_ for p_ in (*kids(g), *kids(g.head)) if p_.dep_ == "prep" and p_.lower_ == "with"]
-                out += [_group(counted(w)) for p_ in withs for w in kids(p_) if w.dep_ == "pobj"]
+                out += _with_parties(g, g.head)
     return out
 
 
