@@ -129,3 +129,17 @@ def test_a_refusal_reported_by_the_one_who_refuses_is_theirs() -> None:
     reported speech like any act: "it" is the speaker, who refuses."""
     events = [e for e in text_events("The opposition coalition said it would not accept the results.") if e["plover_type"]]
     assert [(e["cameo_code"][:2], e["source"]["text"]) for e in events] == [("12", "opposition coalition")], events
+
+
+def test_refusing_to_do_an_act_no_table_codes_is_a_rejection() -> None:
+    # "refuse" codes nothing alone in the dictionary; refusing to do something is a rejection (120), as "decline" is
+    top = top_typed_event(_events("The election commission refused to register the new farmers' party."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("120", "election commission", "new farmers' party")
+    top = top_typed_event(_events("The regulator refused to accredit reporters from the state broadcaster."))
+    assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("120", "regulator", "reporters")
+
+
+def test_refusing_a_thing_or_to_comment_is_no_rejection_of_its_own() -> None:
+    assert _events("The governor refused to comment on the audit.") == [] or all(
+        e["plover_type"] != "REJECT" for e in _events("The governor refused to comment on the audit."))
+    assert _events("Residents refused the new bins.") == []

@@ -138,6 +138,10 @@ class VerbFrame:
     preps: list[tuple[str, Token]]  # (preposition, its object's head)
     bare_preps: set[str]  # prepositions with no object of their own ("rushed to" + clause)
     xcomps: list[Token]
+    # a preposition of two words the parser nests ("drove them out | of the villages": "of" under "out"), as (outer,
+    # inner, the inner one's object): read only by a pattern that names both ("OUT OF"); elsewhere the outer one says
+    # where the verb goes ("walked out of the hall": no meeting with the hall)
+    nested: list[tuple[str, str, Token]] = field(default_factory=list)
     _after: list[Token] | None = None
 
     @property
@@ -192,6 +196,7 @@ def verb_frame(v: Token) -> VerbFrame:
     particles = {c.lower_ for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i}
     preps: list[tuple[str, Token]] = []
     bare: set[str] = set()
+    nested: list[tuple[str, str, Token]] = []
     # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
     counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c).i != c.i]
     for owner in [v] + objects + counts + [w for o in objects for w in _worth(o)]:
@@ -210,6 +215,9 @@ def verb_frame(v: Token) -> VerbFrame:
                                 preps.append((_PREP_SPELLINGS.get(c.lower_, c.lower_), held))
                 else:
                     bare.add(_PREP_SPELLINGS.get(c.lower_, c.lower_))
+                    if owner is v:
+                        nested += [(_PREP_SPELLINGS.get(c.lower_, c.lower_), _PREP_SPELLINGS.get(d.lower_, d.lower_), counted(g))
+                                   for d in kids(c) if d.dep_ == "prep" for g in kids(d) if g.dep_ == "pobj" and not is_time(g)]
     preps += _clause_with_for(v)
     if passive:
         # a preposition the passive left stranded takes the passive's subject as its object ("rebels were called on to
@@ -223,7 +231,7 @@ def verb_frame(v: Token) -> VerbFrame:
             particles.discard(stranded.lower_)
             bare.discard(spelled)
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
-    return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps)
+    return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps, nested)
 
 
 def _clause_with_for(v: Token) -> list[tuple[str, Token]]:
@@ -282,9 +290,11 @@ def quick_keys(v: Token) -> set[tuple[str, str]]:
     return out
 
 
-def _prep_fits(spec: PrepSpec, frame: VerbFrame, used: set[int]) -> Token | None | bool:
-    """The prepositional object a spec fits (a Token), True for a bare preposition, None when absent."""
-    for prep, obj in frame.preps:
+def _prep_fits(spec: PrepSpec, frame: VerbFrame, used: set[int], named: frozenset[str] = frozenset()) -> Token | None | bool:
+    """The prepositional object a spec fits (a Token), True for a bare preposition, None when absent. ``named``: the
+    prepositions the whole pattern names, which let a nested one ("of" under "out") count as the verb's."""
+    inner = [(prep, obj) for outer, prep, obj in frame.nested if outer in named]
+    for prep, obj in frame.preps + inner:
         if prep in spec.preps and obj.i not in used and (spec.noun is None or term_matches(spec.noun, obj)):
             return obj
     if spec.noun is not None and "to" in spec.preps:
@@ -316,8 +326,9 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
         used.add(o.i)
         used |= term_modifiers(p.object, o)
         slots["object"] = o
+    named = frozenset().union(*(spec.preps for spec in p.preps))
     for spec in p.preps:
-        hit = _prep_fits(spec, frame, used)
+        hit = _prep_fits(spec, frame, used, named)
         if hit is None:
             return None
         if isinstance(hit, Token):
@@ -985,7 +996,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         return []
     # ("will lift the siege": the intent to yield, as an act is; "will halt deliveries if ...": the threat of the cut)
     ending = _threats(_intents(_ending(v, fitting, kb), v, kb), v, kb)
-    if all(e.code == "---" for e in fitting):
+    refusing_to_act = any(e.block == REFUSAL_BLOCK for e in fitting) and _refuses_to_act(v, kb)
+    if all(e.code == "---" for e in fitting) and not refusing_to_act:
         # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
         rough = quick_keys(v)
         if not any(k in kb.index.get(e.block, {}) for e in fitting for k in rough):
@@ -1100,6 +1112,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                 # (information given to the press is published: "gave figures to reporters" tells, shares with no party)
                 handed_to = [r for r in handed if _agent_sector(r, kb) != _PRESS_SECTOR]
                 code, reverse = (_SHARING_CODE if handed_to else _STATEMENT_CODE), ""
+        if p is None and code == "---" and entry.block == REFUSAL_BLOCK and refusing_to_act:
+            # "refused to accredit the observers": to refuse to do something is a rejection (CAMEO 120, "all
+            # rejections and refusals not otherwise specified"), as the block's "decline" codes by default; the
+            # dictionary leaves "refuse" alone uncoded for its other objects ("refused the offer" has patterns)
+            code = _REJECTION
         if p is None and code[:2] == _THREAT_ROOT and not _threatens_in_clause(v, kb):
             code = _PESSIMISTIC_COMMENT  # "warned that millions faced hunger": a danger foretold, not a threat
         if code == "---" or (not code and not reverse):
@@ -1935,6 +1952,17 @@ def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
     return None
 
 
+_REJECTION = "120"  # CAMEO "reject, not specified below"
+
+
+def _refuses_to_act(v: Token, kb: Knowledge) -> bool:
+    """``v`` has a to-infinitive complement that the dictionary codes nothing for by default, an act it refuses to do
+    ("refused to register the party"). An act it codes is refused as that act (:func:`_refusals`: "refused to
+    release" rejects a release, 1243), which says more."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and has_to(c) and not kb.verb_codes(c.lemma_.lower())
+               for c in kids(v))
+
+
 def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
     """An act refused ("refused to free the prisoners", "declined to join the talks") has not happened; the refusal
     has: it codes as the refusal of that act (``event_refusals.tsv``, CAMEO 12), with the act's slots and none of its
@@ -2268,6 +2296,9 @@ _AUDIENCE_PREPS = ("at", "to", "before")  # spoke at / to / before a rally; "sai
 
 
 def _noun_governor(n: Token, meeting: bool) -> Token | None:
+    manner = _manner_on_a_noun(n)
+    if manner is not None:
+        return manner
     cur = n
     for _ in range(3):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
@@ -2301,6 +2332,24 @@ def _noun_governor(n: Token, meeting: bool) -> Token | None:
     return None
 
 
+def _manner_on_a_noun(n: Token) -> Token | None:
+    """The verb of the clause when a bare act noun of manner ("in protest", no article, no possessor) hangs on a noun
+    of the verb's phrase ("walked out of the hall | in protest", "in protest" under "hall"): the manner is the
+    verb's, whatever noun the parser put it on. None when it does not hang so."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in" or n.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(k.dep_ in ("det", "poss", "prep") for k in kids(n)):
+        return None  # "in a protest" names a particular one, "in protest at X" is hung as the parser chose
+    up = n.head.head
+    for _ in range(4):
+        if up.dep_ not in ("pobj", "dobj", "prep") or up.head.i == up.i:
+            return None
+        up = up.head
+        if up.pos_ == "VERB":
+            return up
+    return None
+
+
 def _after_act_noun(prep: Token) -> bool:
     """``prep`` comes right after an act noun that is itself a prepositional object ("in protest at", "in response
     to"): whatever the parser attached it to, its phrase belongs to that noun."""
@@ -2318,10 +2367,35 @@ def _journey_for(v: Token) -> bool:
     the dictionary codes as a meeting or a visit (CAMEO 04: "arrived", "travelled", "gathered"), or that goes "to"
     somewhere ("flew to Amman"). Who travels for talks takes part in them; who "pressed for talks", "was praised for the
     talks" or "thanked X for the talks" does not."""
+    if v.lemma_ == "be" and _placed(v) and any(c.dep_ == "nsubj" for c in kids(v)):
+        return True  # "the minister is in Kampala for talks": who is somewhere for them came for them
     if v.pos_ != "VERB" or is_passive(v) or any(c.dep_ in ("dobj", "dative") for c in kids(v)):
         return False
     return (any(code.startswith(_CONSULT_ROOT) for code in knowledge().verb_codes(v.lemma_.lower()))
             or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in kids(c)) for c in kids(v)))
+
+
+_WHERE_PREPS = ("in", "at")
+
+
+def _placed(head: Token) -> bool:
+    """``head`` has an "in" or "at" phrase naming a place ("is | in Kampala", "minister | in Kampala")."""
+    return any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in kids(c)) for c in kids(head))
+
+
+def present_for(n: Token) -> list[list[int]]:
+    """The party of a headline with no verb that places it somewhere for a meeting or a visit ("Ugandan minister in
+    Nairobi for talks", "Pope in Baghdad for a visit"): the phrase the headline is about came for it, and is its
+    doer. The "for" phrase may hang on the phrase or on its place."""
+    if n.dep_ != "pobj" or n.head.lower_ != "for" or n.head.dep_ != "prep":
+        return []
+    head = n.head.head
+    if head.dep_ == "pobj" and head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.lower_ in _WHERE_PREPS:
+        head = head.head.head  # "in Nairobi | for talks" read as the place's phrase
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or not _placed(head):
+        return []
+    return [_group(head)]
 
 
 def undergone(n: Token, gov: Token) -> list[Token]:
@@ -2439,6 +2513,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         targets = [g for g in targets if g not in fought]
     targets = targets + [g for g in victims if g not in targets]
     meeting = all(code.startswith(_CONSULT_ROOT) for code in codes)
+    if meeting:
+        sources += [g for g in present_for(n) if g not in sources]
     gov = noun_governor(n, meeting) if not victims else None  # the dead are no agents of the act they died in
     bearing = undergone(n, gov) if gov is not None else []
     if bearing:
