@@ -750,6 +750,26 @@ def align_condemnations(patterns: list[Pattern]) -> int:
     return changed
 
 
+# Funds approved are aid given: the PLOVER manual's AID holds "monetary aid and financial guarantees, grants, gifts and
+# credit", and keeps a specific act's own category when it will clearly be realised (only broad promises are AGREE).
+# The APPROVE verb's own bare "aid" pattern is 070 (provide aid), but its loan, credit, grant and sum-of-money patterns
+# are coded as an intent to give (0311, 0331, 033), so "the bank approved a $50 million credit to X" read as a promise.
+# Those patterns take the act the intent is of: economic aid (071) for money lent or paid, aid (070) for a grant.
+APPROVING_NOTE = "APPROVE"
+APPROVED_FUNDS = {"0311": "071", "0331": "071", "033": "070"}
+FUNDS_OBJECTS = frozenset({"loan", "grant", "&CURRENCY", "&CURRENCY credit", "&CURRENCY aid"})  # (not a tariff, a treaty, a sale)
+
+
+def align_approved_funds(patterns: list[Pattern]) -> int:
+    """Give the APPROVE verb's patterns of funds approved the act of giving them (see above); how many changed."""
+    changed = 0
+    for p in patterns:
+        if p.note.strip() == APPROVING_NOTE and p.code in APPROVED_FUNDS and p.object in FUNDS_OBJECTS and not p.preps:
+            p.code = APPROVED_FUNDS[p.code]
+            changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -836,6 +856,7 @@ def main() -> int:
     stats["alerts_aligned"] = align_alerts(patterns)
     stats["received_aid_aligned"] = align_received_aid(patterns)
     stats["condemnations_aligned"] = align_condemnations(patterns)
+    stats["approved_funds_aligned"] = align_approved_funds(patterns)
     stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
@@ -870,6 +891,8 @@ def main() -> int:
             f"{stats['alerts_aligned']} bare alert patterns coded 150 beside the qualified ones (see align_alerts); "
             f"{stats['received_aid_aligned']} patterns of aid received coded as the giver's act, reversed (see align_received_aid); "
             f"{stats['condemnations_aligned']} patterns of an act condemned coded 111, not 018 (see align_condemnations); "
+            f"{stats['approved_funds_aligned']} patterns of funds approved coded as aid given (07x), not an intent (see "
+            "align_approved_funds); "
             f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
             "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "

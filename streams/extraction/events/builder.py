@@ -153,6 +153,7 @@ def _state_side(actor: Participant) -> bool:
     return actor.sector in _AUTHORITY_SECTORS or actor.sector is None
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
+_FORCE_SHOW_ROOT = "15"  # CAMEO "exhibit force posture": alerts, mobilisations, shows of force
 _ABDUCTION_CODE = "181"  # CAMEO "abduct, hijack, or take hostage"
 _MEETING_ROOTS = frozenset({"03", "04"})  # consultations, and the intent of them
 # A fight that only office-holders, parties, firms, courts or the press take part in ("the two leaders clashed over the
@@ -707,7 +708,11 @@ class _SentenceCoder:
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
         # (an act of force whose doer is an armed body is political whatever the words around it: no veto; nor is
         # taking people captive, whoever does it: an abduction or a hostage-taking is violence against those taken)
+        # (nor is a show of force, a weapon test or a mobilisation, by an armed body or a state: no sport or market
+        # readies forces)
         armed = ((c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
+                 or c.code.startswith(_FORCE_SHOW_ROOT) and any(s.sector in _ARMED_DOERS or s.etype == "GPE" and s.named
+                                                               for s in sources)
                  or c.code.startswith(_ABDUCTION_CODE) and bool(sources) and bool(targets) and all(map(_people, targets)))
         if not statement and not armed and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
             return []

@@ -38,6 +38,10 @@ _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "thre
                "prospective", "future", "expected"}
 # nouns of what may come: an act in their "of" phrase has not happened ("raised the prospect of strikes", "the risk of
 # clashes", "fears of a crackdown")
+# adjectives whose gerund says what their subject can or fears to do, not what it did ("capable of striking", "afraid
+# of losing"); not "responsible for killing", which tells of a deed. (Readiness, "open to resuming talks", makes the
+# act an intent: PROMISE_HEADS.)
+_ABLE_OR_READY = frozenset({"capable", "incapable", "able", "unable", "afraid", "fearful", "wary", "close"})
 _POSSIBILITY_HEADS = {"prospect", "possibility", "risk", "danger", "threat", "fear", "spectre", "specter", "likelihood",
                       "chance", "probability"}
 
@@ -168,6 +172,9 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "close to a deal", "on the verge of a ceasefire", "nearing an agreement": not reached yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
+    if (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp"
+            and tok.head.head.lemma_.lower() in _ABLE_OR_READY):
+        return True  # "is capable of striking", "is open to resuming talks": what its subject could or would do
     if any(map(_in_unconfirmed_claim, [tok] + _governors(tok))):
         return True  # "looking into allegations that militiamen shot farmers": told by others, not yet established
     if in_condition(tok) or is_subjunctive(tok):
@@ -373,6 +380,8 @@ def _complement_of(tok: Token, heads: set[str]) -> bool:
     """``tok`` is the open complement of an unnegated word of ``heads``, or a verb coordinated with it ("vowed to
     reopen the port and to restore the ferry service": the restoring is vowed too)."""
     tok = first_conjunct(tok)
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "to" and tok.head.dep_ == "prep":
+        return _unnegated_word_of(tok.head.head, heads)  # "is open to resuming talks", "committed to holding a vote"
     return tok.dep_ == "xcomp" and _unnegated_word_of(tok.head, heads)
 
 

@@ -797,6 +797,8 @@ class Participants:
         subj = None
         for v in list(tok.ancestors)[1:6]:  # the clauses the pronoun's own clause hangs on, nearest first
             found = [c for c in kids(v) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if found and found[0].tag_ in ("NNS", "NNPS"):
+                continue  # a plural subject is no "he" or "she" ("escaped when gunmen fired on his car": not theirs)
             if found:
                 subj = found[0]
                 break

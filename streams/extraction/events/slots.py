@@ -455,6 +455,9 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.pos_ == "ADP" and v.head.dep_ == "prep" \
             and v.head.head.pos_ in ("VERB", "AUX"):
         return _gerund_controller(v.head.head, v.head.lower_, depth)
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ" \
+            and v.head.head.dep_ == "acomp" and v.head.head.head.pos_ in ("VERB", "AUX"):
+        return agent_heads(v.head.head.head, depth + 1)  # "X is open to resuming talks", "committed to holding": X
     predicated = _predicated_subject(v)
     if predicated is not None:
         return conjuncts(counted(predicated))

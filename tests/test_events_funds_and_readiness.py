@@ -1,0 +1,48 @@
+"""Funds approved, readiness and whose a pronoun is, on sentences of the team's own:
+
+- funds a lender approves (a loan, a credit, a grant, a sum of money) are aid given (071, 070), as the PLOVER manual's
+  AID holds credit and grants and the dictionary's own bare "approve aid" codes 070; PETRARCH2 coded them as an
+  intent (``tools/build_event_tables.py`` align_approved_funds);
+- a party "open to" or "committed to" doing a cooperative act intends it (03x, ``modality.PROMISE_HEADS``), and the
+  copula's subject does it (``slots.agent_heads``); what a party is "capable of" doing is only possible (hypothetical);
+- "he" or "she" in a clause whose own subject is plural refers past it to the clause it hangs on ("survived when gunmen
+  fired at his vehicle": his is the one who survived), so the thing attacked stands for that person
+  (``participants._subject_referent``).
+Each rule has a sentence that failed before it and a control that must keep passing."""
+
+from __future__ import annotations
+
+from conftest import text_events, top_event_fields, top_typed_event
+
+
+def test_a_credit_or_a_loan_approved_is_aid_given() -> None:
+    found = top_event_fields("The World Bank approved new credit worth 60 million dollars to Malawi.")
+    assert found == ("AID", "071", "World Bank", "Malawi")
+    found = top_event_fields("The African Development Bank approved a grant to Niger for school meals.")
+    assert found[:2] == ("AID", "070")
+
+
+def test_a_budget_approved_is_no_aid() -> None:
+    assert all(e["plover_type"] != "AID" for e in text_events("Parliament approved the budget on Friday."))
+
+
+def test_open_to_resuming_talks_is_the_intent_of_the_copula_subject() -> None:
+    found = top_event_fields("Hanoi said it was open to restarting negotiations with Vientiane.")
+    assert found == ("AGREE", "036", "Hanoi", "Vientiane")
+    found = top_event_fields("The rebels are committed to holding talks with the government.")
+    assert found == ("AGREE", "036", "rebels", "government")
+
+
+def test_what_a_party_is_capable_of_is_no_act_done() -> None:
+    # its subject is now read through the adjective, as readiness is; ability stays hypothetical, under the threshold
+    assert all(e["hypothetical"] for e in text_events("The navy is capable of striking ships far out at sea."))
+
+
+def test_his_in_a_clause_with_a_plural_subject_is_the_main_subject() -> None:
+    found = top_event_fields("The former mayor survived when attackers opened fire at his vehicle near the market.")
+    assert (found[0], found[2], found[3]) == ("ASSAULT", "attackers", "former mayor")
+
+
+def test_his_after_a_named_person_still_follows_the_name() -> None:
+    found = top_event_fields("Former minister Anil Perera was not hurt when attackers opened fire at his vehicle on Tuesday.")
+    assert (found[0], found[2], found[3]) == ("ASSAULT", "attackers", "Former minister Anil Perera")
