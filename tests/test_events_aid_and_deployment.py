@@ -112,7 +112,8 @@ def test_a_sum_is_what_it_is_in() -> None:
     """slots.counted: "$40 million in emergency relief" is relief (a pattern's object); an amount in a named body or in
     a year stays the amount."""
     assert _top("Norway pledged $40 million in emergency relief to Malawi on Friday.") == ("0333", "Norway", "Malawi")
-    assert _top("The agency released $90 million in emergency grants to farmers in the flooded districts.")[0] == "071"
+    # (grants are aid to the patterns, event_pattern_nouns.tsv: RELEASE's own "aid" reads them, 070)
+    assert _top("The agency released $90 million in emergency grants to farmers in the flooded districts.")[0] == "070"
 
 
 @pytest.mark.parametrize("text,code,target", [

