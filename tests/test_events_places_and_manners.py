@@ -9,7 +9,9 @@
   "from", and the dictionary's own "out of", which the parser nests ("of" under "out") and a pattern naming both reads
   (``frames.VerbFrame.nested``); a walk-out "of" a place stays no meeting with it;
 - "in protest" with no article, hung by the parser on a noun of the verb's phrase, is the verb's manner: the protest is
-  the verb's agent's (``frames._manner_on_a_noun``).
+  the verb's agent's (``frames._manner_on_a_noun``);
+- two names that open a headline joined by a comma are both its subject, the headline's "and" ("X, Y agree to ..."),
+  whichever the parser made the subject (``slots._comma_pair``); the second is no part of the first one's phrase.
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -67,3 +69,16 @@ def test_in_protest_hung_on_a_noun_is_the_verb_manner() -> None:
     assert top_event_fields("Senators walked out of the debating hall in protest.")[:3] == ("PROTEST", "141", "Senators")
     found = top_event_fields("Councillors walked out of the council meeting in protest.")
     assert found[:3] == ("PROTEST", "141", "Councillors")
+
+
+def test_two_names_opening_a_headline_with_a_comma_act_together() -> None:
+    events = text_events("Ghana, Togo agree to reopen border crossings")
+    assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events if e["plover_type"]} >= {
+        ("Ghana", "Togo"), ("Togo", "Ghana")}
+    found = top_event_fields("Peru, Bolivia Hold Talks On Lake Titicaca Pollution")
+    assert found[:2] == ("CONSULT", "046") and {found[2], found[3]} == {"Peru", "Bolivia"}
+
+
+def test_a_name_and_its_description_after_a_comma_stay_one_party() -> None:
+    found = top_event_fields("Germany, the largest contributor, pledged more aid to Jordan.")
+    assert found[2] == "Germany"

@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
+from .slots import comma_paired, dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -166,7 +166,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                 continue  # (a particle is a verb's: "Zambia | over" where the parser made a name a verb)
             if finite_modifier(child):
                 continue  # the verb the parser hung on the phrase ("the court sentenced | journalist X") is no part of it
-            if child.dep_ == "appos" and child.pos_ != "PROPN":
+            if child.dep_ == "appos" and (child.pos_ != "PROPN" or comma_paired(child)):
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
             if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))):
                 if not _seat_of(tok, child):

@@ -421,6 +421,9 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         subjects = [c for c in kids(v) if c.dep_ == "npadvmod" and c.right_edge.i + 1 == v.i
                     and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
     for c in subjects:
+        pair = _comma_pair(c, v)
+        if pair:
+            return pair
         if c.lower_ in _RELPRON and v.dep_ == "relcl":
             return conjuncts(v.head)
         if in_dateline(c):
@@ -481,6 +484,36 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
 
 
 _PROTESTING_ROOTS = ("10", "11", "13", "14")  # demand, disapprove, threaten, protest
+
+
+_PAIRED_NAMES = ("GPE", "NORP", "ORG")
+
+
+def comma_paired(tok: Token) -> bool:
+    """``tok`` is the second name of a headline's opening comma pair that the parser made the first one's apposition
+    ("Russia, | Ukraine agree ..."): another party, no part of the first one's phrase."""
+    sent = tok.sent
+    return (tok.dep_ == "appos" and tok.i == sent.start + 2 and tok.head.i == sent.start
+            and _comma_pair(tok.head, tok.head.head) == [tok.head, tok])
+
+
+def _comma_pair(c: Token, v: Token) -> list[Token]:
+    """Two names that open a headline joined by a comma, the headline's "and" ("Kenya, Uganda agree to ...", "Russia,
+    Ukraine Agree To ..."): both are the subject, whichever of them the parser made it (the other its apposition, a
+    second subject or an adverb of the verb). Only at the sentence's start, two states, peoples or bodies by name."""
+    sent = c.sent
+    first = sent[0]
+    if len(sent) < 4 or sent[1].text != "," or sent[2].pos_ != "PROPN" or first.pos_ != "PROPN":
+        return []
+    second = sent[2]
+    if first.ent_type_ not in _PAIRED_NAMES or second.ent_type_ not in _PAIRED_NAMES or first.ent_iob_ != "B" \
+            or second.ent_iob_ != "B" or sent[3].ent_iob_ == "I":
+        return []  # (each a one-word name: "Egypt, Sudan"; a longer one is read as the parser reads it)
+    if c.i == first.i and second.dep_ == "appos" and second.head.i == first.i:
+        return [first, second]
+    if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos"):
+        return [first, second]
+    return []
 
 
 def protest_on_meeting(head: Token, v: Token) -> bool:
