@@ -10,7 +10,10 @@
   (``participants._subject_referent``);
 - funding and grants are aid to the patterns that code aid cut, frozen, sent or approved (``event_pattern_nouns.tsv``);
   aid cut in the passive with no doer named names its giver in its own "from" phrase and the one it was for as its
-  owner (``frames._verb_slots``); "by a fifth", "by half" says by how much, no doer (``slots.agent_heads``).
+  owner (``frames._verb_slots``); "by a fifth", "by half" says by how much, no doer (``slots.agent_heads``);
+- an act noun agreed "to" ("agreed to talks with X") is promised: the intent of its act (036), by the one who agrees
+  (``modality.agreed_to``, ``builder._promised_default``); agreeing to a party's demands yields to it (080,
+  ``event_patterns.tsv`` t13), and what a pattern names in its phrase stands for its owner (``frames._verb_slots``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -68,3 +71,19 @@ def test_aid_cut_in_the_passive_names_its_giver_in_its_from_phrase() -> None:
 def test_aid_cut_by_a_named_party_keeps_it_as_the_doer() -> None:
     found = top_event_fields("Military aid to Cairo was cut by Washington.")
     assert found == ("SANCTION", "162", "Washington", "Cairo")
+
+
+def test_talks_agreed_to_are_intended_by_who_agrees() -> None:
+    found = top_event_fields("The cabinet agreed to talks with the teachers' union.")
+    assert found == ("AGREE", "036", "cabinet", "teachers' union")
+
+
+def test_a_refusal_of_talks_stays_a_rejection() -> None:
+    found = top_event_fields("The army did not agree to talks with the rebels.")
+    assert found[:3] == ("REJECT", "120", "army")
+
+
+def test_agreeing_to_demands_yields_to_whoever_made_them() -> None:
+    found = top_event_fields("The governor agreed to the demands of the striking nurses.")
+    assert found == ("CONCEDE", "080", "governor", "striking nurses")
+    assert top_event_fields("The mayor agreed to the union's demands.") == ("CONCEDE", "080", "mayor", "union")

@@ -554,10 +554,21 @@ class _SentenceCoder:
         if c.kind != "verb" or not c.code or not c.pattern.endswith(":verb") or tok.lemma_.lower() not in PROMISE_HEADS:
             return ""
         done = next((k for k in kids(tok) if k.dep_ == "xcomp" and k.pos_ in ("VERB", "AUX") and k.i > tok.i), None)
-        if done is None:
-            return ""
         doc, kb = self.doc, knowledge()
         cands = doc._.event_candidates or ()
+        if done is None:
+            # an act noun agreed "to" ("agreed to talks with X", "agreed to joint patrols") is promised as the
+            # infinitive's act is: the intent of the noun's act
+            # (or one the parser read as an infinitive, "to | talks" an xcomp)
+            agreed = [o for o in cands if o.kind == "noun" and (o.code or o.reverse) and (
+                doc[o.trigger].dep_ == "pobj" and doc[o.trigger].head.lower_ == "to" and doc[o.trigger].head.head.i == tok.i
+                or doc[o.trigger].dep_ == "xcomp" and doc[o.trigger].head.i == tok.i and doc[o.trigger].tag_ in ("NN", "NNS"))]
+            for other in agreed:
+                code = other.code or other.reverse
+                intent = code if code.startswith(_INTENT_ROOT) else kb.intent_of(code)
+                if intent:
+                    return intent
+            return ""
         # the infinitive's own reading first, then its object's ("to hold talks")
         promised = [o for o in cands if o.trigger == done.i] + [
             o for o in cands if o.trigger != done.i and doc[o.trigger].head.i == done.i and doc[o.trigger].dep_ == "dobj"]

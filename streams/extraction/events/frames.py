@@ -27,7 +27,7 @@ from ..actor_dictionary import agent_actor, agent_adjective
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
-from .modality import FUTURE_INTENT_ROOTS, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
+from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
@@ -558,7 +558,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             prep = spec[5:]
             hit = slots.get(spec) if slots else None
             if isinstance(hit, Token):
-                return [_group(hit), *_aimed_at_owners(prep, hit, code)]
+                # (a thing the pattern names there stands for its owner: "agreed to the union's demands", "to the
+                # demands of the doctors"; not a pronoun's, the doer's own)
+                named_owners = [g for g in owner_groups(hit) if hit.doc[g[0]].pos_ != "PRON"] if hit.i in used else []
+                return [_group(hit), *_aimed_at_owners(prep, hit, code), *named_owners]
             return [g for o in [o for p_, o in frame.preps if p_ == prep][:1] for g in (_group(o), *_aimed_at_owners(prep, o, code))]
         return []
 
@@ -2537,6 +2540,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         codes = [knowledge().intent_of(code) or code for code in codes]
     elif gov is not None and announced_cooperation(gov):  # "will hold talks", "plans to fly to X for talks"
         codes = [knowledge().intent_of(code) or code if code[:2] in FUTURE_INTENT_ROOTS else code for code in codes]
+    elif gov is None and agreed_to(n) is not None:
+        # "agreed to talks with X", "agreed to a truce": the act is promised, and the one who agrees is its doer
+        codes = [knowledge().intent_of(code) or code for code in codes]
+        sources += [g for g in (_group(s) for s in agent_heads(agreed_to(n))) if g not in sources]
     elif gov is not None and is_promised_object(n):
         # "pledged aid to X", "offered talks": the act is promised, and the one who promises it is its doer (the verb
         # is a trigger of its own, whose agent the builder lends no noun)

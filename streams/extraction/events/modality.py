@@ -376,6 +376,19 @@ def is_promised_object(noun: Token) -> bool:
     return noun.dep_ == "dobj" and _unnegated_word_of(noun.head, PROMISED_OBJECT_HEADS)
 
 
+def agreed_to(noun: Token) -> Token | None:
+    """The unnegated verb of promising (:data:`PROMISE_HEADS`) whose "to" phrase the act noun is ("agreed to talks
+    with X", "agreed to a truce"; or read by the parser as its infinitive, "to | talks"): the act is promised, by that
+    verb's subject. None when it is not."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ == "xcomp" and noun.tag_ in ("NN", "NNS") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(noun)):
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and _unnegated_word_of(verb, PROMISE_HEADS) else None
+
+
 def _complement_of(tok: Token, heads: set[str]) -> bool:
     """``tok`` is the open complement of an unnegated word of ``heads``, or a verb coordinated with it ("vowed to
     reopen the port and to restore the ferry service": the restoring is vowed too)."""
