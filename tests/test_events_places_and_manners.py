@@ -11,7 +11,9 @@
 - "in protest" with no article, hung by the parser on a noun of the verb's phrase, is the verb's manner: the protest is
   the verb's agent's (``frames._manner_on_a_noun``);
 - two names that open a headline joined by a comma are both its subject, the headline's "and" ("X, Y agree to ..."),
-  whichever the parser made the subject (``slots._comma_pair``); the second is no part of the first one's phrase.
+  whichever the parser made the subject (``slots._comma_pair``); the second is no part of the first one's phrase;
+- a capture is a seizure (171) of whom or what its "of" phrase names, as "seizure" is; a possessor undergoes it ("his
+  capture"), unless the noun has an "of" phrase of its own (``event_nouns.tsv``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -82,3 +84,10 @@ def test_two_names_opening_a_headline_with_a_comma_act_together() -> None:
 def test_a_name_and_its_description_after_a_comma_stay_one_party() -> None:
     found = top_event_fields("Germany, the largest contributor, pledged more aid to Jordan.")
     assert found[2] == "Germany"
+
+
+def test_the_capture_of_a_party_is_a_seizure() -> None:
+    found = top_event_fields("Police announced the capture of a notorious gang leader in the capital.")
+    assert found == ("COERCE", "171", "Police", "notorious gang leader")
+    found = top_event_fields("The capture of the city by government forces was a turning point.")
+    assert found == ("COERCE", "171", "government forces", "city")
