@@ -13,7 +13,9 @@
   owner (``frames._verb_slots``); "by a fifth", "by half" says by how much, no doer (``slots.agent_heads``);
 - an act noun agreed "to" ("agreed to talks with X") is promised: the intent of its act (036), by the one who agrees
   (``modality.agreed_to``, ``builder._promised_default``); agreeing to a party's demands yields to it (080,
-  ``event_patterns.tsv`` t13), and what a pattern names in its phrase stands for its owner (``frames._verb_slots``).
+  ``event_patterns.tsv`` t13), and what a pattern names in its phrase stands for its owner (``frames._verb_slots``);
+- the infinitive of a bid, an attempt, a plan or a call ("its bid to join the bloc") is an act sought, not done:
+  hypothetical (``modality._UNDONE_NOUNS``); a decision to act stays as told.
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -87,3 +89,14 @@ def test_agreeing_to_demands_yields_to_whoever_made_them() -> None:
     found = top_event_fields("The governor agreed to the demands of the striking nurses.")
     assert found == ("CONCEDE", "080", "governor", "striking nurses")
     assert top_event_fields("The mayor agreed to the union's demands.") == ("CONCEDE", "080", "mayor", "union")
+
+
+def test_an_act_a_bid_or_a_plan_seeks_is_not_done() -> None:
+    assert all(e["hypothetical"] for e in text_events("The reform would help Serbia's bid to join the union."))
+    events = text_events("A plan to expel the diplomats was shelved after talks.")
+    assert events and all(e["hypothetical"] for e in events if e["cameo_code"] == "161")
+
+
+def test_a_decision_to_act_stays_as_told() -> None:
+    top = top_typed_event(text_events("The decision to expel the diplomats angered Moscow."))
+    assert (top["cameo_code"], top["hypothetical"]) == ("161", False)

@@ -38,6 +38,13 @@ _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "thre
                "prospective", "future", "expected"}
 # nouns of what may come: an act in their "of" phrase has not happened ("raised the prospect of strikes", "the risk of
 # clashes", "fears of a crackdown")
+# nouns whose infinitive is an act sought, offered, asked for or left undone, not one done ("a bid to join", "an
+# attempt to mediate", "calls to expel", "its failure to protect"); not "the decision to expel" or "an order to
+# release", which news writes of acts carried out as often as of acts to come
+# (a pledge, a promise or an offer to act states an intent, which the coder reads as one: not here)
+_UNDONE_NOUNS = frozenset({"bid", "attempt", "effort", "plan", "push", "campaign", "drive", "proposal", "threat",
+                           "intention", "ambition", "hope", "call", "demand", "request", "appeal", "pressure", "refusal",
+                           "failure", "reluctance", "chance", "opportunity", "right", "need", "wish", "desire"})
 # adjectives whose gerund says what their subject can or fears to do, not what it did ("capable of striking", "afraid
 # of losing"); not "responsible for killing", which tells of a deed. (Readiness, "open to resuming talks", makes the
 # act an intent: PROMISE_HEADS.)
@@ -172,6 +179,9 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "close to a deal", "on the verge of a ceasefire", "nearing an agreement": not reached yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _UNDONE_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
+        return True  # "its bid to join the bloc", "an attempt to mediate", "calls to expel the envoy": sought, not done
     if (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp"
             and tok.head.head.lemma_.lower() in _ABLE_OR_READY):
         return True  # "is capable of striking", "is open to resuming talks": what its subject could or would do
