@@ -7,7 +7,7 @@
   copula's subject does it (``slots.agent_heads``); what a party is "capable of" doing is only possible (hypothetical);
 - "he" or "she" in a clause whose own subject is plural refers past it to the clause it hangs on ("survived when gunmen
   fired at his vehicle": his is the one who survived), so the thing attacked stands for that person
-  (``participants._subject_referent``);
+  (``participants._subject_referent``), also when a speaker reports it all after ("..., a spokesman said");
 - funding and grants are aid to the patterns that code aid cut, frozen, sent or approved (``event_pattern_nouns.tsv``);
   aid cut in the passive with no doer named names its giver in its own "from" phrase and the one it was for as its
   owner (``frames._verb_slots``); "by a fifth", "by half" says by how much, no doer (``slots.agent_heads``);
@@ -100,3 +100,8 @@ def test_an_act_a_bid_or_a_plan_seeks_is_not_done() -> None:
 def test_a_decision_to_act_stays_as_told() -> None:
     top = top_typed_event(text_events("The decision to expel the diplomats angered Moscow."))
     assert (top["cameo_code"], top["hypothetical"]) == ("161", False)
+
+
+def test_his_under_a_reported_clause_is_the_subject_not_the_speaker() -> None:
+    found = top_event_fields("The mayor escaped when gunmen fired at his car, a police spokesman said.")
+    assert found == ("ASSAULT", "193", "gunmen", "mayor")

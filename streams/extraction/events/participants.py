@@ -733,6 +733,12 @@ class Participants:
                 found = self.actor(earlier)
                 return _at_pronoun(found, tok) if found is not None and agrees(low, found) else None
         if speaker is not None and agrees(low, speaker) and bound is None:
+            if tok.dep_ == "poss" and low in ("he", "she") and self.salience is not None:
+                # "X survived when gunmen fired on his convoy, an official said": a possessive in a clause that hangs
+                # on one with a person for its subject is that person's, not the speaker's who reports it all
+                local = self._subject_referent(tok, low)
+                if local is not None:
+                    return local
             return _at_pronoun(speaker, tok)
         if low in ("they", "it"):
             return self._previous_subject(tok, low)
