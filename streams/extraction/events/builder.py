@@ -51,7 +51,7 @@ from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
-from .modality import PROMISE_HEADS, is_condition, is_hypothetical, is_negated, is_subjunctive
+from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
 from .record import build_record
@@ -559,10 +559,7 @@ class _SentenceCoder:
         if done is None:
             # an act noun agreed "to" ("agreed to talks with X", "agreed to joint patrols") is promised as the
             # infinitive's act is: the intent of the noun's act
-            # (or one the parser read as an infinitive, "to | talks" an xcomp)
-            agreed = [o for o in cands if o.kind == "noun" and (o.code or o.reverse) and (
-                doc[o.trigger].dep_ == "pobj" and doc[o.trigger].head.lower_ == "to" and doc[o.trigger].head.head.i == tok.i
-                or doc[o.trigger].dep_ == "xcomp" and doc[o.trigger].head.i == tok.i and doc[o.trigger].tag_ in ("NN", "NNS"))]
+            agreed = [o for o in cands if o.kind == "noun" and (o.code or o.reverse) and agreed_to(doc[o.trigger]) == tok]
             for other in agreed:
                 code = other.code or other.reverse
                 intent = code if code.startswith(_INTENT_ROOT) else kb.intent_of(code)

@@ -2540,10 +2540,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         codes = [knowledge().intent_of(code) or code for code in codes]
     elif gov is not None and announced_cooperation(gov):  # "will hold talks", "plans to fly to X for talks"
         codes = [knowledge().intent_of(code) or code if code[:2] in FUTURE_INTENT_ROOTS else code for code in codes]
-    elif gov is None and agreed_to(n) is not None:
+    elif gov is None and (agreer := agreed_to(n)) is not None:
         # "agreed to talks with X", "agreed to a truce": the act is promised, and the one who agrees is its doer
         codes = [knowledge().intent_of(code) or code for code in codes]
-        sources += [g for g in (_group(s) for s in agent_heads(agreed_to(n))) if g not in sources]
+        sources += [g for g in (_group(s) for s in agent_heads(agreer)) if g not in sources]
     elif gov is not None and is_promised_object(n):
         # "pledged aid to X", "offered talks": the act is promised, and the one who promises it is its doer (the verb
         # is a trigger of its own, whose agent the builder lends no noun)

@@ -184,7 +184,7 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "its bid to join the bloc", "an attempt to mediate", "calls to expel the envoy": sought, not done
     if (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp"
             and tok.head.head.lemma_.lower() in _ABLE_OR_READY):
-        return True  # "is capable of striking", "is open to resuming talks": what its subject could or would do
+        return True  # "is capable of striking", "is afraid of losing": what its subject could or fears to do
     if any(map(_in_unconfirmed_claim, [tok] + _governors(tok))):
         return True  # "looking into allegations that militiamen shot farmers": told by others, not yet established
     if in_condition(tok) or is_subjunctive(tok):
