@@ -353,11 +353,13 @@ class _SentenceCoder:
 
     def _place_in_phrase(self, actors: list[Participant], group: list[int]) -> bool:
         """The target is named inside a phrase about something else ("areas of X", "positions near X", "the homes
-        of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event)."""
+        of X"): it stands for those acted upon, as CAMEO codes it, but cannot act back (no reversed event). The party
+        "with" whom talks or a deal are held is no place: it is the other side ("came for talks with X")."""
         if not group or not actors:
             return False  # (the entity type is no help: the tagger takes many towns for persons)
         tok = self.doc[group[0]]
-        return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
+        return (tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i != tok.i
+                and tok.head.lower_ != "with")
 
     def _acted_on_a_thing(self, c: Candidate) -> bool:
         """The act's first target slot is the verb's own object or the object of its own preposition ("stole a

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from ..doc_index import sentences
 from .classifier import TypeClassifier, load_classifier
 from .frames import Candidate, named_as, noun_candidates, verb_candidates
-from .headline_verbs import restore_headline_verb
+from .headline_verbs import restore_clause_verbs, restore_headline_verb
 from .knowledge import Knowledge, knowledge
 from .modality import conditional_conjunction
 from .participants import inner_name_verb
@@ -98,6 +98,7 @@ class HeadlineVerbs:
             verb = restore_headline_verb(sent, self.kb)
             if verb is not None:
                 found.append(verb.i)
+            found += [v.i for v in restore_clause_verbs(sent, self.kb)]
         doc._.headline_verbs = tuple(found)
         return doc
 

@@ -569,7 +569,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
     if sources and sources[0] == [t.i for t in frame.subjects] and len(frame.subjects) == 1 and _instrument(frame.subjects[0]):
         # a subject that is an act or an instrument stands for its doer ("an air strike by X killed", "a police raid
         # netted", "Israel's shelling hit"): the builder takes these only when the subject itself names no one
-        sources += owner_groups(frame.subjects[0], of_owner=False)
+        # (not a town named before it: "the Kabul attack killed")
+        sources += [g for g in owner_groups(frame.subjects[0], of_owner=False) if not _scene_of_force(frame.verb.doc[g[0]], [code])]
     targets = named(target_spec) if target_spec else []
     if not target_spec or (target_spec == "object" and not targets and not frame.objects):
         # a pattern's target after the verb is its first party there: with no object, the verb's own phrases name it
@@ -588,6 +589,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         if a.dep_ == "acl" and a.tag_ in ("VBN", "VBG") and a.lemma_.lower() not in _NOT_CARRYING
                         for p_ in kids(a) if p_.dep_ == "prep" and p_.lower_ == "to" and p_.i > a.i
                         for g in kids(p_) if g.dep_ == "pobj" and g.i not in used]
+        if code[:2] == _CONSULT_ROOT:
+            # talks a pattern names in a phrase of the verb are held with their own "with" party, before the place
+            # visited for them ("flew to X for talks with Y's officials", "visited X for talks with Y")
+            targets += [g for _, o in frame.preps if o.i in used for g in _with_parties(o)]
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
@@ -608,7 +613,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         present = {p_ for p_, _ in frame.preps}
         topics: list[list[int]] = []
         for prep in TARGET_PREPS:
-            if prep not in present or prep == "at" and at_is_venue(code):
+            if prep not in present or prep == "at" and (at_is_venue(code) or _guest_named(frame, code)):
                 continue
             found = [g for p_, o in frame.preps if p_ == prep and o.i not in used and not _befell_criticised(o, frame, code)
                      and not _occasion(o) for g in (_group(o), *_aimed_at_owners(prep, o, code))]
@@ -623,6 +628,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             criticised = _criticised_act(o, code)
             targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                         and not (criticised and c.lower_ in _BEFALLEN_PREPS)
+                        and not (c.lower_ == "at" and (at_is_venue(code) or _guest_named(frame, code)))
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         targets += topics
@@ -714,6 +720,13 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if not (set(g) & src_ids) and g not in unique:
             unique.append(g)
     return sources, unique, sorted(used)
+
+
+def _guest_named(frame: VerbFrame, code: str) -> bool:
+    """A visit whose guest the verb's object names was held *at* its "at" phrase: one receives or hosts a party at a
+    palace or a residence, and the place is the venue, not the host ("at" names the host only of a visit told without
+    its guest, "arrived at the ministry")."""
+    return code.startswith(("042", "043")) and any(_names_actor(o) for o in frame.objects)
 
 
 def _occasion(tok: Token) -> bool:
@@ -1563,6 +1576,20 @@ def _a_party(o: Token) -> bool:
     if entry is not None and not entry[1] and entry[0] not in _PLACE_LIKE_SECTORS | _NO_BODY_SECTORS:
         return True
     return o.ent_type_ in ("GPE", "LOC") and _country_by_name(o)
+
+
+def _scene_of_force(mod: Token, codes: list[str]) -> bool:
+    """A town, a capital or a region named before an act of force ("a Kabul raid", "the Lagos bombing") is where it
+    happened, not who did it: force is done in a city, and a capital stands for its state's government in acts of
+    words and of policy ("Washington sanctions"), not in a raid. A country's name ("Israeli raid", "Niger attack")
+    stays the doer."""
+    if mod.pos_ != "PROPN" or not codes or not all(code[:2] in FORCE_ROOTS for code in codes):
+        return False
+    ent = entity_of(mod)
+    if ent is None or ent.label_ not in ("GPE", "LOC"):
+        return False  # (a group's name may spell a town's other name: the tagger's place, or none)
+    place = places().get(norm(ent.text))
+    return place is not None and place.kind in ("city", "capital", "region")
 
 
 def _country_by_name(tok: Token) -> bool:
@@ -2475,7 +2502,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         if c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
     for c in kids(n):
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and not _scene_of_force(c, codes):
             sources.append([c.i])
     targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .knowledge import Knowledge
-from .slots import forget_children
+from .knowledge import Knowledge, knowledge
+from .slots import forget_children, is_time
 
 # (a verb form may also hang on the noun root as its auxiliary; a root the parser took for a verb is
 # _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
@@ -31,7 +31,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     """Re-attach the verb of a verbless noun-phrase reading of ``sent`` (see module doc); the verb, or None."""
     root = sent.root
     if root.pos_ == "VERB":
-        return _verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb)
+        return _verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb) or _object_read_as_adverb(root, kb)
     if root.pos_ == "ADJ":
         return _adjective_read_for_verb(root, kb)
     if root.pos_ not in ("NOUN", "PROPN"):
@@ -41,7 +41,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         return _verb_before_infinitive(infinitive, kb, root)
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
         return None
-    verb = _root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) else None)
+    verb = _root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
     if verb is not None:
         return verb
     for verb in sent[1:]:
@@ -55,9 +55,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
         if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subjects[0]):
             continue
         subject = subjects[0]
-        lemma = kb.verb_forms[verb.lower_][0].lemma
-        verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", lemma
-        verb.tag_ = "VBP" if verb.lower_ == lemma else "VBZ"
+        _make_verb(verb, kb, verb, "ROOT")
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_ = verb, "dobj"
         forget_children(sent.doc)
@@ -65,11 +63,70 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     return None
 
 
+# conjunctions of time the parser reads as prepositions before a clause it takes for a noun phrase
+_CLAUSE_MARKS = frozenset({"as", "after", "when", "while", "before", "since", "until"})
+
+
+def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
+    """"Twenty killed as militants storm army base": a clause of time after "as", "after" or "when" whose verb the
+    parser read as a noun of one long compound ("militants storm army base" as the object of the preposition "as").
+    Where, inside such a phrase, a form of a verb of the dictionary hung on the phrase's head as a compound comes right
+    after a noun that agrees with it (a plural noun and the base form, a singular noun and the "-s" form) and before
+    the head, the word is the clause's verb: the noun before it its subject, the head its object, the preposition its
+    marker; the clause hangs on what the preposition hung on. The restored verbs."""
+    out = []
+    for head in sent:
+        mark = head.head
+        if head.dep_ != "pobj" or mark.lower_ not in _CLAUSE_MARKS or mark.i != head.left_edge.i - 1:
+            continue
+        verb = next((w for w in head.lefts if w.dep_ == "compound" and w.i > head.left_edge.i and not w.ent_type_
+                     and kb.verb_forms.get(w.lower_)), None)
+        if verb is None:
+            continue
+        subject = verb.doc[verb.i - 1]
+        if subject.head.i not in (head.i, verb.i) or subject.pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subject):
+            continue
+        # the subject's own words ("as heavily armed militants")
+        before = [t for t in (*head.lefts, *verb.lefts) if t.i < subject.i]
+        _make_verb(verb, kb, mark.head, "advcl")
+        mark.head, mark.dep_, mark.pos_ = verb, "mark", "SCONJ"
+        subject.head, subject.dep_ = verb, "nsubj"
+        for t in before:
+            t.head = subject
+        head.head, head.dep_ = verb, "dobj"
+        forget_children(sent.doc)
+        out.append(verb)
+    for verb in sent:
+        # or the parser made the clause's subject the preposition's object and hung the verb, read as a noun that
+        # nonetheless has a direct object (which no noun takes), on the main verb ("... as militants | storm base")
+        if verb.pos_ != "NOUN" or verb.i == sent.start or not kb.verb_forms.get(verb.lower_) or verb.ent_type_:
+            continue
+        if not any(c.dep_ == "dobj" for c in verb.children) or verb.head.pos_ != "VERB":
+            continue
+        subject = verb.doc[verb.i - 1]
+        mark = subject.head
+        if (subject.dep_ != "pobj" or mark.lower_ not in _CLAUSE_MARKS or mark.head.i != verb.head.i
+                or subject.pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subject)):
+            continue
+        _make_verb(verb, kb, verb.head, "advcl")
+        mark.head, mark.dep_, mark.pos_ = verb, "mark", "SCONJ"
+        subject.head, subject.dep_ = verb, "nsubj"
+        forget_children(sent.doc)
+        out.append(verb)
+    return out
+
+
+def _make_verb(word: Token, kb: Knowledge, head: Token, dep: str) -> None:
+    """Make ``word`` the present-tense verb of the dictionary its form names, hung on ``head`` as ``dep`` (itself as
+    "ROOT"); its lemma and tag from the form ("pledges": pledge, VBZ; "detain": VBP)."""
+    lemma = kb.verb_forms[word.lower_][0].lemma
+    word.head, word.dep_, word.pos_, word.lemma_ = head, dep, "VERB", lemma
+    word.tag_ = "VBP" if word.lower_ == lemma else "VBZ"
+
+
 def _root_verb_with_subject(root: Token, subject: Token, kb: Knowledge) -> Token:
     """Make the root the verb of the dictionary its form names (tags from the form) and ``subject`` its subject."""
-    lemma = kb.verb_forms[root.lower_][0].lemma
-    root.pos_, root.lemma_ = "VERB", lemma
-    root.tag_ = "VBP" if root.lower_ == lemma else "VBZ"
+    _make_verb(root, kb, root.head, root.dep_)
     subject.dep_ = "nsubj"
     forget_children(root.doc)
     return root
@@ -90,7 +147,30 @@ def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
         return None
     if not _agrees(root, prev):
         return None
+    if kb.verb_forms.get(prev.lower_) and any(c.dep_ in ("nsubj", "compound") and c.i == prev.i - 1 and c.pos_ == "PROPN"
+                                              for c in prev.children):
+        return None  # "Japan pledges aid": the word before, with a name before it, is the verb (_verb_read_as_auxiliary)
     return _root_verb_with_subject(root, prev, kb)
+
+
+def _object_read_as_adverb(root: Token, kb: Knowledge) -> Token | None:
+    """"Mali expels French ambassador": the parser finds the verb but reads the bare noun after it as an adverbial
+    noun (as it reads "this week" in "met this week") and the name before it as a modifier of the verb, so the act has
+    neither subject nor object. A root in the "-s" form of a verb of the dictionary with no subject and no object, a
+    name or noun right before it hung on it, and a noun after it hung on it as an adverbial noun that names no time:
+    the one is the subject, the other the object; only those two arcs change."""
+    if (root.i == root.sent.start or not kb.verb_forms.get(root.lower_) or not root.lower_.endswith("s")
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in root.children)):
+        return None
+    prev = root.doc[root.i - 1]
+    obj = next((c for c in root.children if c.dep_ == "npadvmod" and c.i > root.i), None)
+    if (obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_time(obj) or prev.head.i != root.i
+            or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("amod", "compound", "npadvmod") or not _agrees(root, prev)):
+        return None
+    prev.dep_, obj.dep_ = "nsubj", "dobj"
+    root.tag_ = "VBZ"
+    forget_children(root.doc)
+    return root
 
 
 def _adjective_read_for_verb(root: Token, kb: Knowledge) -> Token | None:
@@ -124,14 +204,12 @@ def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
         # timetable as its object, which no name takes)
         if root.lower_ not in kb.noun_forms and not (_a_name(root, kb) and any(c.dep_ == "dobj" for c in root.children)):
             return None
-        subjects = [c for c in aux.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.i == aux.i - 1]
+        subjects = [c for c in aux.children if c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "NOUN") and c.i == aux.i - 1]
     else:
         subjects = [c for c in (*aux.children, *root.children) if c.dep_ == "nsubj" and c.i < aux.i]
     if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or not _agrees(aux, subjects[0]):
         return None
-    lemma = kb.verb_forms[aux.lower_][0].lemma
-    aux.head, aux.dep_, aux.pos_, aux.lemma_ = aux, "ROOT", "VERB", lemma
-    aux.tag_ = "VBP" if aux.lower_ == lemma else "VBZ"
+    _make_verb(aux, kb, aux, "ROOT")
     subjects[0].head, subjects[0].dep_ = aux, "nsubj"
     root.head, root.dep_ = aux, "dobj"
     if _a_name(root, kb):  # a name the parser made the root stays a name (the compound of the object after it)
@@ -180,8 +258,7 @@ def _verb_before_infinitive(root: Token, kb: Knowledge, noun_root: Token | None 
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.i >= root.i:
         return None
     before = [t for t in sent if t.i < subject.i and t.head.i in (verb.i, root.i)]  # "Niger" of "Niger junta orders"
-    lemma = kb.verb_forms[verb.lower_][0].lemma
-    verb.head, verb.dep_, verb.pos_, verb.tag_, verb.lemma_ = verb, "ROOT", "VERB", "VBZ", lemma
+    _make_verb(verb, kb, verb, "ROOT")  # (an "-s" form: VBZ)
     subject.head, subject.dep_ = verb, "nsubj"
     for t in before:
         t.head, t.dep_ = subject, "compound"
@@ -193,7 +270,9 @@ def _verb_before_infinitive(root: Token, kb: Knowledge, noun_root: Token | None 
 
 def _agrees(verb: Token, subject: Token) -> bool:
     """A plural subject takes the base form ("Police detain"), a singular one the "-s" form ("Japan pledges")."""
-    third_person = verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
+    forms = knowledge().verb_forms.get(verb.lower_, ())
+    # (a base form that ends in "s" is none: "police teargas protesters")
+    third_person = verb.lower_.endswith("s") and not verb.lower_.endswith("ss") and not any(e.lemma == verb.lower_ for e in forms)
     return third_person != (subject.tag_ in _PLURAL_TAGS or subject.lower_ in _PLURAL_NOUNS)
 
 
@@ -207,7 +286,15 @@ def _opening_compound(verb: Token) -> list[Token]:
     compound, or on the noun that verb form is a compound of ("Police fire tear gas at X": "Police" a compound of
     "fire", itself a compound of "gas"; "Troops fire rubber bullets": both compounds of "bullets"): the subject."""
     sent = verb.sent
-    if verb.i - 1 != sent.start:
+    if verb.i == sent.start:
         return []
-    first = verb.doc[sent.start]
-    return [first] if first.dep_ == "compound" and first.head.i in (verb.i, verb.head.i) else []
+    first = verb.doc[verb.i - 1]
+    if first.dep_ != "compound" or first.head.i not in (verb.i, verb.head.i):
+        return []
+    # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it)
+    mods = list(sent[: first.i - sent.start])
+    if any(t.pos_ not in ("ADJ", "PROPN") or t.head.i not in (first.i, verb.i, verb.head.i) for t in mods):
+        return []
+    for t in mods:
+        t.head = first
+    return [first]

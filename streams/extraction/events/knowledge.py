@@ -210,6 +210,13 @@ class Knowledge:
         "shelling")."""
         return tok.pos_ == "NOUN" and (tok.lower_ in self.noun_forms or tok.lower_ in self.gerunds)
 
+    def names_act_of_force(self, tok: Token) -> bool:
+        """Whether a noun names an act of coercion or force as it is written here: a row of the event nouns with such
+        a code whose modifier, if it names one, modifies the noun ("army raids"; "martial law", but a law of no such
+        modifier is a measure, whose modifier names its matter: "a foreign agents law")."""
+        mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for w in (c.lower_, c.lemma_.lower())}
+        return any(r.code[:2] in FORCE_ROOTS and (not r.modifier or r.modifier in mods) for r in self.nouns.get(tok.lemma_.lower(), ()))
+
     def is_peaceful_act_noun(self, tok: Token) -> bool:
         """Whether a noun names an act of no coercion or force ("pact", "talks", "aid"): a noun modifier of it names its
         matter ("a security pact", "trade talks"), where one of an act of force names its doer ("army raids")."""

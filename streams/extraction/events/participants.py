@@ -317,6 +317,7 @@ class Participants:
         found = self._actor(tok, speaker, exclude)
         if found is None or is_pronoun(tok):
             return found
+        found = self._with_agent_word(found, tok)
         if not found.named and found.country is None:
             # an agent noun owned by a pronoun ("its troops", "their warplanes") is of the state or group the pronoun
             # stands for: the military that said "its troops" is Israel's
@@ -406,6 +407,23 @@ class Participants:
         if titled is not None:
             return Participant(span.text, None, None, titled[0], titled[1], span.start_char, span.end_char, False, "PERSON")
         return self._extra_agent(tok, with_body(span, tok), plural)
+
+    def _with_agent_word(self, found: Participant, tok: Token) -> Participant:
+        """A state, a people or a body named as a modifier with an agent word right after it, both modifying a thing or an act
+        ("Kurdish militant targets", "Israeli military strikes", "Russian army positions"), is that agent of that state
+        or people: "Kurdish militant", of the agent's sector. The nationality alone would name the whole people."""
+        if (tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN" or tok.head.i != tok.i + 2
+                or found.etype not in ("NORP", "GPE", "ORG") or found.start != tok.idx):
+            return found
+        word = tok.doc[tok.i + 1]
+        if word.head.i != tok.head.i or word.dep_ not in ("amod", "compound") or word.ent_type_:
+            return found
+        agent = agent_adjective(word) if word.pos_ == "ADJ" else agent_actor(self.doc[word.i : word.i + 1], self.when)
+        if agent is None or agent.sector in (None, UNKNOWN_SECTOR):
+            return found
+        end = word.idx + len(word.text)
+        sector = found.sector if found.etype == "ORG" and found.sector else agent.sector  # (an organisation keeps its own)
+        return replace(found, text=doc_text(self.doc)[found.start : end], end=end, sector=sector)
 
     def _agent_modifier(self, tok: Token) -> Participant | None:
         """The actor an adjective names when it is spelt as an agent noun and modifies an act or a thing ("militant
@@ -500,14 +518,19 @@ class Participants:
                         # an act or a measure of the owner's ("Iran's release of X", "Georgia's new law") stands for
                         # the owner, in the owner's own words: the act is no actor, whose words the record would show
                         own = self._entity_span(at)
-                        return self.from_entity(owner, own.text, own.start_char, own.end_char, owner.type != "PERSON")
+                        # (with an agent word after the owner, that agent of the owner's: "Israeli military strikes")
+                        return self._with_agent_word(self.from_entity(owner, own.text, own.start_char, own.end_char,
+                                                                      owner.type != "PERSON"), at)
                     # (one ship is "it", whoever owns it)
                     plural = head.tag_ in ("NNS", "NNPS") if head.lemma_.lower() in kb.vessels else owner.type != "PERSON"
                     return self.from_entity(owner, span.text, span.start_char, span.end_char, plural)
                 # or an agent noun as modifier: "coalition jets", "army helicopters", "rebel drones", "army raids" are
                 # that agent's; the modifier of an act of no force names its matter ("a border security pact", "trade
                 # talks"), not who made it
-                modifiers = [c for c in kids(head) if c.dep_ == "compound" and c.i < head.i] if not kb.is_peaceful_act_noun(head) else []
+                # (nor of a measure: "a foreign agents law" is about agents, not theirs)
+                armed = (head.lower_ in kb.weapons or head.lemma_.lower() in kb.weapons or kb.is_weapon_fire(head)
+                         or head.lemma_.lower() in kb.vessels or kb.names_act_of_force(head))
+                modifiers = [c for c in kids(head) if c.dep_ == "compound" and c.i < head.i] if armed else []
                 # (and a weapon's own: "rebel rocket fire" is the rebels')
                 modifiers += [g for c in modifiers if c.lower_ in kb.instruments for g in kids(c) if g.dep_ == "compound" and g.i < c.i]
                 for c in modifiers:

@@ -207,13 +207,25 @@ def is_time(tok: Token) -> bool:
 def headline_passive(v: Token) -> bool:
     """A headline passive without auxiliary ("Activist released", "Journalist killed in city"), also where the
     tagger read the participle as a past tense beside the state it left its subject in ("MP shot dead outside
-    church", "Guard stabbed to death": no one shoots dead or stabs to death without an object)."""
-    if v.dep_ != "ROOT" or v.tag_ != "VBN" and not (v.tag_ == "VBD" and _left_dead(v)):
+    church", "Guard stabbed to death": no one shoots dead or stabs to death without an object), or as a past tense
+    of a regular verb of coercion, force or release with no object ("Reporter detained in police raid"): a headline
+    tells what was done in the present tense ("Police detain reporter"), so such a form in "-ed" with a subject and no
+    object is the passive's. (Not a verb one does without an object: "Protesters marched in X".)"""
+    if v.dep_ != "ROOT" or v.tag_ != "VBN" and not (v.tag_ == "VBD" and (_left_dead(v) or _done_to_someone(v))):
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
         return False
     last = sentence_of(v)[-1]
     return not (last.is_punct and last.text in (".", "!", "?"))
+
+
+_UNDERGONE_ROOTS = FORCE_ROOTS | {"08"}  # CAMEO roots of acts done to someone: coercion, force, a release
+
+
+def _done_to_someone(v: Token) -> bool:
+    """A regular past form of a verb the dictionary codes as coercion, force or a release ("detained", "killed",
+    "freed"): one undergoes it."""
+    return v.lower_.endswith("ed") and any(e.code[:2] in _UNDERGONE_ROOTS for e in knowledge().verb_forms.get(v.lower_, ()))
 
 
 def participle_read_as_head(tok: Token) -> Token | None:
@@ -303,10 +315,11 @@ def _shared_passive(v: Token) -> bool:
 
 
 def is_passive(v: Token) -> bool:
-    """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week")."""
+    """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week"; also one
+    the tagger took for a past tense, which a clause hung on a noun cannot be: "opposition leader detained in X")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v):
         return True
-    return (v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
+    return (v.tag_ in ("VBN", "VBD") and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
             and not missed_main_verb(v))
 
 
@@ -410,6 +423,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         # pieces): the one nearest before the verb is the subject
         subjects = _outside_dateline(subjects)
         before = [c for c in subjects if c.i < v.i]
+        if _headline_pair(before):
+            return before  # "Sudan army, RSF agree to ...": a headline's comma is its "and"
         subjects = before[-1:] or subjects[:1]
     if not subjects and v.pos_ == "VERB":
         # a name the parser hung on a verb as a compound, as it does on a noun, is the verb's subject: a headline it
@@ -495,6 +510,21 @@ def comma_paired(tok: Token) -> bool:
     sent = tok.sent
     return (tok.dep_ == "appos" and tok.i == sent.start + 2 and tok.head.i == sent.start
             and _comma_pair(tok.head, tok.head.head) == [tok.head, tok])
+
+
+def _headline_pair(subjects: list[Token]) -> bool:
+    """Two subjects of one verb, joined by a comma alone, in a headline (no final stop): the headline's "and"
+    between two parties ("Sudan army, RSF agree ..."), which the parser gave the verb as two subjects. Each names a
+    party: a name, or a noun with a name before it."""
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    doc = first.doc
+    last = sentence_of(first)[-1]
+    if last.is_punct and last.text in (".", "!", "?") or first.right_edge.i + 2 != second.left_edge.i:
+        return False
+    return doc[first.right_edge.i + 1].text == "," and all(
+        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) for t in subjects)
 
 
 def _comma_pair(c: Token, v: Token) -> list[Token]:
