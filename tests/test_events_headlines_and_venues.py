@@ -20,6 +20,15 @@
 - two subjects of a headline's verb joined by a comma alone are both its parties (``slots._headline_pair``);
 - a base form ending in "s" is no third-person form ("police teargas protesters"), and a verb form with a name
   before it, read as the subject of a noun taken for a verb, is the verb ("X pledges aid to Y");
+- a headline read as one noun phrase whose head is a verb form, with a name or a noun hung before it and a noun right
+  after it taken for an apposition ("X summons Y envoy", "X junta orders Y troops out"), gets its verb back, a gerund
+  after a preposition being no finite verb; and two names joined by a comma, read as a name and an apposition that
+  holds the second name and the verb ("X, Y trade accusations"), are the verb's two parties
+  (``headline_verbs._root_as_verb``, ``headline_verbs._pair_read_as_apposition``);
+- a body that needs an owner ("coalition", "units") takes its sector from an agent word the tagger read as an
+  adjective, as from a noun ("the rebel coalition"; ``participants._extra_agent``);
+- states named as a state's allies are a party of states acting together, as "countries" are, and oligarchs are
+  business people, as the dictionary's tycoons (``event_agents.tsv``); a single ally needs whose it is;
 - the modifier of a measure names its matter, not its maker: a rally against a "foreign agents law" is not against
   the law (``participants._extra_agent``; ``knowledge.names_act_of_force``).
 Each rule has a sentence that failed before it and a control that must keep passing."""
@@ -127,3 +136,41 @@ def test_the_modifier_of_a_measure_is_no_maker_of_it() -> None:
     assert found[:3] == ("PROTEST", "141", "Thousands") and "law" not in (found[3] or "")
     # an act of force keeps the agent word before it as its doer
     assert top_event_fields("Army raids killed ten villagers.")[2] == "Army"
+
+
+def test_a_headline_verb_read_as_a_noun_with_an_apposition_is_the_verb() -> None:
+    assert top_event_fields("Pakistan summons Indian envoy over firing") == ("ACCUSE", "114", "Pakistan", "Indian envoy")
+    assert top_event_fields("Niger junta orders French troops out")[2:] == ("Niger junta", "French troops")
+
+
+def test_two_names_joined_by_a_headline_comma_before_a_base_form_are_its_parties() -> None:
+    events = text_events("India, Pakistan trade accusations over border killings")
+    pairs = {(e["plover_type"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events}
+    assert {("ACCUSE", "India", "Pakistan"), ("ACCUSE", "Pakistan", "India")} <= pairs
+    assert top_event_fields("Egypt, Sudan sign water deal")[:3] == ("SUPPORT", "057", "Egypt")
+
+
+def test_a_headline_noun_phrase_with_an_act_noun_keeps_its_reading() -> None:
+    assert top_event_fields("Court orders release of activist") == ("RETREAT", "0841", "Court", "activist")
+
+
+def test_a_body_with_an_agent_adjective_is_an_actor() -> None:
+    events = text_events("The junta signed a peace accord with the rebel coalition.")
+    pairs = {(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events}
+    assert {("057", "junta", "rebel coalition"), ("057", "rebel coalition", "junta")} <= pairs
+
+
+def test_a_body_with_no_agent_word_needs_its_owner() -> None:
+    # (a noun modifier that names people still gives the body its sector, as before)
+    assert top_event_fields("A student coalition marched on parliament.")[2] == "student coalition"
+
+
+def test_allies_and_oligarchs_are_parties() -> None:
+    assert top_event_fields("Canada froze the assets of three Russian oligarchs.")[3] == "Russian oligarchs"
+    assert top_event_fields("Ukraine asked Western allies for more air defence systems.") == (
+        "REQUEST", "020", "Ukraine", "Western allies")
+
+
+def test_an_ally_with_no_owner_is_nobody() -> None:
+    events = text_events("The president met an ally on Monday.")
+    assert not any((e["target"] or {}).get("text") == "ally" for e in events)

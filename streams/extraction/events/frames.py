@@ -626,9 +626,11 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # or the owner of a thing named there ("voiced support for X's proposal"); not those a criticised act befell
             # ("condemned the killing of X", "the attack on X": of its doer, see _object_owners)
             criticised = _criticised_act(o, code)
+            held = contained(o)  # (what a container the pattern named holds is the act's words too: "a team | of doctors")
             targets += [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                         and not (criticised and c.lower_ in _BEFALLEN_PREPS)
                         and not (c.lower_ == "at" and (at_is_venue(code) or _guest_named(frame, code)))
+                        and not (c.lower_ == "of" and held is not None and held.i in used)
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
         targets += topics
@@ -650,7 +652,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         threatened = [c for c in kids(frame.verb) if c.dep_ == "advcl" and has_to(c)] if code[:2] == THREAT_ROOT else []
         for x in [*frame.xcomps, *threatened]:  # the one an intended act is aimed at ("pledged to protect X", "agreed to help X"), else
             objs = object_heads(x)  # the one its object is for or against ("threatened to cut aid to X")
-            targets += [_group(o) for o in objs]
+            # (not information it gives or shares, "agreed to share intelligence": no party, though the agents
+            # dictionary reads "intelligence" as the agency)
+            targets += [_group(o) for o in objs if o.lemma_.lower() not in knowledge().information]
             targets += [_group(g) for h in (x, *objs) for c in kids(h) if c.dep_ == "prep" and c.lower_ in _XCOMP_PREPS
                         for g in kids(c) if g.dep_ == "pobj"]
         if code[:2] == PROTEST_ROOT:

@@ -39,9 +39,11 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     infinitive = next((c for c in root.children if c.dep_ == "xcomp" and c.i > root.i and _marked_infinitive(c)), None)
     if infinitive is not None:
         return _verb_before_infinitive(infinitive, kb, root)
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS for t in sent):
+    # (a gerund after a preposition is no finite verb: "... over firing")
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ == "pcomp" and t.tag_ == "VBG") for t in sent):
         return None
-    verb = _root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
+    verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
+            or _pair_read_as_apposition(root, kb))
     if verb is not None:
         return verb
     for verb in sent[1:]:
@@ -116,6 +118,29 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
     return out
 
 
+def _pair_read_as_apposition(root: Token, kb: Knowledge) -> Token | None:
+    """"India, Pakistan trade accusations over X": a headline opening with two names joined by a comma (its "and"),
+    which the parser read as the first name with an apposition after the comma whose words are the second name and
+    the verb in the base form (two parties), both taken for modifiers of the object. The verb gets its subject, the
+    second name (the first hangs on the verb beside it, where ``slots._comma_pair`` reads the pair), and its object."""
+    sent = root.sent
+    if root.i != sent.start or root.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON") or len(sent) < 5 or sent[1].text != ",":
+        return None
+    second, verb = sent[2], sent[3]
+    obj = verb.head
+    if (obj.dep_ != "appos" or obj.head.i != root.i or second.dep_ != "compound" or second.head.i not in (obj.i, verb.i)
+            or verb.dep_ != "compound" or obj.i <= verb.i or not _a_name(second, kb) or second.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON")
+            or not kb.verb_forms.get(verb.lower_) or verb.lower_ != kb.verb_forms[verb.lower_][0].lemma):
+        return None  # (the base form only: the pair is plural)
+    _make_verb(verb, kb, verb, "ROOT")
+    second.head, second.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "npadvmod"
+    sent[1].head = verb
+    obj.head, obj.dep_ = verb, "dobj"
+    forget_children(sent.doc)
+    return verb
+
+
 def _make_verb(word: Token, kb: Knowledge, head: Token, dep: str) -> None:
     """Make ``word`` the present-tense verb of the dictionary its form names, hung on ``head`` as ``dep`` (itself as
     "ROOT"); its lemma and tag from the form ("pledges": pledge, VBZ; "detain": VBP)."""
@@ -141,15 +166,24 @@ def _root_as_verb(root: Token, kb: Knowledge) -> Token | None:
     if root.i == 0 or not kb.verb_forms.get(root.lower_) or root.ent_type_:
         return None
     prev = root.doc[root.i - 1]
-    if prev.head.i != root.i or prev.pos_ not in ("NOUN", "PROPN") or not (
+    # (or a name or a noun hung on it as a modifier, with a noun right after it that the parser made an apposition or
+    # an adverbial noun, which no noun takes without a comma: "Pakistan summons Indian envoy", "Niger junta orders
+    # French troops out" read as one noun phrase; the noun is the object)
+    named_before = prev.dep_ in ("amod", "compound") and (
+        prev.pos_ == "NOUN" or prev.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and _a_name(prev, kb))
+    obj = next((c for c in root.children if c.dep_ in ("appos", "npadvmod") and c.left_edge.i == root.i + 1
+                and c.pos_ in ("NOUN", "PROPN") and not is_time(c)), None) if named_before else None
+    if prev.head.i != root.i or not (prev.pos_ in ("NOUN", "PROPN") or obj is not None) or not (
             prev.dep_ == "nsubj" or prev.dep_ == "nummod" and prev.tag_ in _PLURAL_TAGS and not prev.like_num
-            or prev.dep_ == "compound" and any(c.dep_ == "dobj" for c in root.children)):
+            or prev.dep_ == "compound" and any(c.dep_ == "dobj" for c in root.children) or obj is not None):
         return None
     if not _agrees(root, prev):
         return None
     if kb.verb_forms.get(prev.lower_) and any(c.dep_ in ("nsubj", "compound") and c.i == prev.i - 1 and c.pos_ == "PROPN"
                                               for c in prev.children):
         return None  # "Japan pledges aid": the word before, with a name before it, is the verb (_verb_read_as_auxiliary)
+    if obj is not None:
+        obj.dep_ = "dobj"
     return _root_verb_with_subject(root, prev, kb)
 
 

@@ -557,6 +557,9 @@ class Participants:
             mods += [g for c in mods for g in kids(c) if g.dep_ == "compound" and g.pos_ == "NOUN"]
             agent = next((a for c in mods for a in [agent_actor(self.doc[c.i : c.i + 1], self.when)]
                           if a is not None and a.sector), None)
+            if agent is None:  # (or an agent word the tagger read as an adjective: "the rebel coalition", "militant units")
+                agent = next((a for c in kids(head) if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < head.i
+                              for a in [agent_adjective(c)] if a is not None and a.sector not in (None, UNKNOWN_SECTOR)), None)
             if any(c.lower_ == "led" or c.lower_.endswith("-led") for c in kids(head) if c.i < head.i):
                 led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
