@@ -68,7 +68,9 @@ def test_driving_cattle_or_walking_out_of_a_room_expels_no_one() -> None:
 
 
 def test_in_protest_hung_on_a_noun_is_the_verb_manner() -> None:
-    assert top_event_fields("Senators walked out of the debating hall in protest.")[:3] == ("PROTEST", "141", "Senators")
+    assert top_event_fields("Senators left the debating hall in protest.")[:3] == ("PROTEST", "141", "Senators")
+    # (legislators who walk out protest whatever the manner: 140, event_crowd_acts.tsv)
+    assert top_event_fields("Senators walked out of the debating hall in protest.")[:3] == ("PROTEST", "140", "Senators")
     found = top_event_fields("Councillors walked out of the council meeting in protest.")
     assert found[:3] == ("PROTEST", "141", "Councillors")
 

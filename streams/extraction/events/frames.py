@@ -318,7 +318,11 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
     if p.particle and p.particle not in frame.particles:
         return None
     if p.object is not None:
-        o = _first_match(p.object, frame.objects + frame.xcomps)
+        # (the infinitive of a passive verb of expecting or believing is its subject's act, no object of the verb's:
+        # "the minister is expected to visit" is no visit expected by anyone, "X expects a visit" is; one ordered or
+        # asked to act is still the object of the order, "were ordered to attack")
+        raised = frame.passive and frame.verb.lemma_.lower() in _RAISING_VERBS
+        o = _first_match(p.object, frame.objects + ([] if raised else frame.xcomps))
         if o is None:
             return None
         if o.lemma_.lower() in TIME_UNITS and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(o)):
@@ -341,6 +345,12 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
             return None
     slots["_used"] = used
     return slots
+
+
+# verbs whose passive with an infinitive says what its subject is expected, believed or said to do ("is expected to
+# visit", "is believed to have fled", "is scheduled to meet"): the infinitive is the subject's act
+_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report", "allege", "understand", "know", "presume",
+                            "suppose", "schedule", "rumour", "rumor", "consider"})
 
 
 def _group(tok: Token) -> list[int]:
@@ -368,6 +378,7 @@ ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PARTNER_ROOTS = {"03", "04", "05", "06"}  # acts done "with" a partner: intents, consultations, cooperation
 _MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "call"})  # what carries words to someone
 PROTEST_ROOT = "14"
+_OCCUPATION_CODE = "192"  # CAMEO "occupy territory": what is taken is a place, whom it is taken from the party
 THREAT_ROOT = "13"
 _DISAPPROVING_ROOT = "11"  # CAMEO 11, disapprove: criticise, condemn, accuse
 _AVERTING_MARKS = {"unless", "if"}  # the clause of what would avert a threat: "unless X pays", "if X does not withdraw"
@@ -589,6 +600,18 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         if a.dep_ == "acl" and a.tag_ in ("VBN", "VBG") and a.lemma_.lower() not in _NOT_CARRYING
                         for p_ in kids(a) if p_.dep_ == "prep" and p_.lower_ == "to" and p_.i > a.i
                         for g in kids(p_) if g.dep_ == "pobj" and g.i not in used]
+        if code[:2] in (_DISAPPROVING_ROOT, PROTEST_ROOT):
+            # whom a complaint or a protest is "against", whatever phrase the parser hung it on ("filed a complaint
+            # with the UN | against X", "protested to the envoy | against X's raids"), before the body it went to
+            targets += [g for _, o in frame.preps for c in kids(o) if c.dep_ == "prep" and c.lower_ == "against"
+                        for w in kids(c) if w.dep_ == "pobj" for g in (_group(w), *_aimed_at_owners("against", w, code))]
+        if code.startswith(_OCCUPATION_CODE) and all(not _names_people(o) or _a_place(o) for o in frame.objects):
+            # territory taken "from" a party is taken from it: the party comes before the place ("recaptured the town
+            # from the insurgents", "took the airport from government forces"), which says only what was taken (people
+            # taken are the act's target themselves: "arrested fishermen from X")
+            # (the verb's own "from", not an object's origin: "arrested 14 fishermen from X")
+            targets += [_group(g) for c in kids(frame.verb) if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in kids(c) if g.dep_ == "pobj" and g.i not in used]
         if code[:2] == _CONSULT_ROOT:
             # talks a pattern names in a phrase of the verb are held with their own "with" party, before the place
             # visited for them ("flew to X for talks with Y's officials", "visited X for talks with Y")
@@ -1580,6 +1603,13 @@ def _a_party(o: Token) -> bool:
     if entry is not None and not entry[1] and entry[0] not in _PLACE_LIKE_SECTORS | _NO_BODY_SECTORS:
         return True
     return o.ent_type_ in ("GPE", "LOC") and _country_by_name(o)
+
+
+def _a_place(o: Token) -> bool:
+    """The word names a place: a settlement noun ("the town"), a place by the tagger's type, or a name the gazetteer
+    holds (the tagger takes many towns for persons)."""
+    return (o.lemma_.lower() in SETTLEMENT_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC")
+            or o.pos_ == "PROPN" and places().get(norm((entity_of(o) or o).text)) is not None)
 
 
 def _scene_of_force(mod: Token, codes: list[str]) -> bool:
