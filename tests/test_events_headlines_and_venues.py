@@ -13,6 +13,8 @@
   object (``headline_verbs._object_read_as_adverb``); a headline passive the tagger read as a past tense, as a verb
   or as a participle hung on a noun ("Reporter detained in police raid"), is a passive (``slots.headline_passive``,
   ``slots.is_passive``), but only of a verb one does to someone (a march is done by its marchers);
+- a sentence that ends with a stop is no headline, also when a blank line ends its paragraph after the stop
+  (``slots._ends_like_sentence``): its past tense stays its main verb;
 - a town, a capital or a region named before an act of force ("a Kabul raid") is where it happened, not its doer
   (``frames._scene_of_force``); a country's name or a group's stays the doer;
 - a clause of time after "as" or "after" whose verb the parser read as a noun ("... as militants storm army base")
@@ -174,3 +176,20 @@ def test_allies_and_oligarchs_are_parties() -> None:
 def test_an_ally_with_no_owner_is_nobody() -> None:
     events = text_events("The president met an ally on Monday.")
     assert not any((e["target"] or {}).get("text") == "ally" for e in events)
+
+
+def test_a_sentence_that_ends_its_paragraph_is_no_headline() -> None:
+    # the team's sample article (samples/texts): its first paragraph's sentence ends with a stop before the blank line,
+    # so its past tense is the main verb, not a headline's passive that would make its subject the one acted upon
+    from pathlib import Path
+
+    from streams.extraction import extract
+    from streams.ids import content_hash
+    from streams.records import CleanArticle
+
+    title, _, body = (Path(__file__).resolve().parents[1] / "samples" / "texts" / "sanctions-brussels.txt").read_text("utf-8").partition("\n\n")
+    art = CleanArticle(article_id="t-sample", title=title.strip(), body=body, content_hash=content_hash(body),
+                       cleaner_version="test", input_format="text", language="en")
+    events = extract(art).events
+    assert events and not any(e["source"]["text"] == "" and (e["target"] or {}).get("text", "").startswith("European Union")
+                              for e in events)

@@ -215,8 +215,7 @@ def headline_passive(v: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
         return False
-    last = sentence_of(v)[-1]
-    return not (last.is_punct and last.text in (".", "!", "?"))
+    return not _ends_like_sentence(v)
 
 
 _UNDERGONE_ROOTS = FORCE_ROOTS | {"08"}  # CAMEO roots of acts done to someone: coercion, force, a release
@@ -241,6 +240,13 @@ def participle_read_as_head(tok: Token) -> Token | None:
     return before if any(c.dep_ == "prep" and c.i == tok.i + 1 for c in kids(tok)) else None
 
 
+def _ends_like_sentence(v: Token) -> bool:
+    """The sentence of ``v`` ends with a full stop, a question or an exclamation mark (a headline does not), before
+    the blank line that may end its paragraph."""
+    last = next((t for t in reversed(sentence_of(v)) if not t.is_space), None)
+    return last is not None and last.is_punct and last.text in (".", "!", "?")
+
+
 def _left_dead(v: Token) -> bool:
     """The verb names the death it caused: "shot dead", "stabbed to death"."""
     return any(c.dep_ in ("acomp", "oprd", "advcl", "xcomp") and c.lower_ == "dead" and c.i > v.i
@@ -261,8 +267,7 @@ def missed_main_verb(v: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
         return False
-    last = sentence_of(v)[-1]
-    return last.is_punct and last.text in (".", "!", "?")
+    return _ends_like_sentence(v)
 
 
 _ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
@@ -315,11 +320,13 @@ def _shared_passive(v: Token) -> bool:
 
 
 def is_passive(v: Token) -> bool:
-    """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week"; also one
-    the tagger took for a past tense, which a clause hung on a noun cannot be: "opposition leader detained in X")."""
+    """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week"; in a
+    headline also one the tagger took for a past tense, which a clause hung on a noun cannot be: "opposition leader
+    detained in X"; in a sentence that ends like one, the tagger's past tense may be the main verb the parser missed)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v):
         return True
-    return (v.tag_ in ("VBN", "VBD") and v.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
+    return ((v.tag_ == "VBN" or v.tag_ == "VBD" and not _ends_like_sentence(v)) and v.dep_ == "acl"
+            and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
             and not missed_main_verb(v))
 
 
