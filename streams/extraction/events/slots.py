@@ -526,11 +526,9 @@ def _headline_pair(subjects: list[Token]) -> bool:
     if len(subjects) != 2:
         return False
     first, second = subjects
-    doc = first.doc
-    last = sentence_of(first)[-1]
-    if last.is_punct and last.text in (".", "!", "?") or first.right_edge.i + 2 != second.left_edge.i:
+    if _ends_like_sentence(first) or first.right_edge.i + 2 != second.left_edge.i:
         return False
-    return doc[first.right_edge.i + 1].text == "," and all(
+    return first.doc[first.right_edge.i + 1].text == "," and all(
         t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) for t in subjects)
 
 
