@@ -54,10 +54,12 @@ _ROWS_KEY = "newsevents.events.feature_rows"
 _ROW_ATTRS = [ENT_TYPE, ENT_IOB, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_STOP, POS, DEP, TAG, LEMMA]
 
 
-def _rows(doc: Doc) -> list[list[int]]:
-    """The attributes the features read, for every token of the doc, read as one array once per doc: a Token made
-    and asked eight questions per word of every sentence scored cost more than the scoring."""
-    return per_doc(doc, _ROWS_KEY, lambda: doc.to_array(_ROW_ATTRS).tolist())
+def _rows(sent: Span) -> list[list[int]]:
+    """The attributes the features read, for every token of the sentence, sliced from one array read once per doc: a
+    Token made and asked eight questions per word of every sentence scored cost more than the scoring. Only the
+    scored sentence's rows become Python lists (the conversion of a whole article's ids cost more than its scoring)."""
+    doc = sent.doc
+    return per_doc(doc, _ROWS_KEY, lambda: doc.to_array(_ROW_ATTRS))[sent.start : sent.end].tolist()
 
 
 def sentence_features(sent: Span, cands: Iterable[Candidate] = ()) -> list[str]:
@@ -68,9 +70,7 @@ def sentence_features(sent: Span, cands: Iterable[Candidate] = ()) -> list[str]:
     last_ent = -1
     doc = sent.doc
     strings = doc.vocab.strings
-    rows = _rows(doc)
-    for i in range(sent.start, sent.end):
-        ent, iob, like_num, punct, space, stop, pos, dep, tag, lemma = rows[i]
+    for i, (ent, iob, like_num, punct, space, stop, pos, dep, tag, lemma) in enumerate(_rows(sent), sent.start):
         if ent in _ENTITY_IDS:
             if iob == _IOB_BEGIN or last_ent != i - 1:
                 seq.append("E:" + _ENTITY_IDS[ent])

@@ -1027,17 +1027,21 @@ def _comes_under_an_act(frame: VerbFrame, kb: Knowledge) -> bool:
 
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
+    # (the entries that fit come first: most trigger words have none, and the readings of no act below, each a walk
+    # over the verb's dependents, then need not be asked)
+    fitting = [e for e in entries if _companions_ok(e, v)]
+    # a restated dictionary entry whose object is not of its kind still brings its block's patterns, not its default
+    patterns_only = [e for e in entries if e.restated and not any(f is e for f in fitting)
+                     and _companions_ok(replace(e, object_kind=""), v)] if any(e.restated for e in entries) else []
+    fitting += patterns_only
+    if not fitting:
+        return []
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
         return []
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb) or _asked_about(v, kb):
         return []
     if v.dep_ == "conj" and v.tag_ == "VBN" and v.head.dep_ in ("oprd", "acomp"):
         return []  # "leaving four dead and dozens injured": a state the act left them in, beside another
-    fitting = [e for e in entries if _companions_ok(e, v)]
-    # a restated dictionary entry whose object is not of its kind still brings its block's patterns, not its default
-    patterns_only = [e for e in entries if e.restated and not any(f is e for f in fitting)
-                     and _companions_ok(replace(e, object_kind=""), v)] if any(e.restated for e in entries) else []
-    fitting += patterns_only
     lemma = v.lemma_.lower()
     if any(e.lemma == lemma for e in fitting):
         # a form two verbs share ("found": find / found, "lay": lie / lay) is the verb the lemmatizer reads

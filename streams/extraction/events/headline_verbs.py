@@ -16,10 +16,13 @@ adjective of the same form with an object of its own ("Taliban free two detained
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
+from ..doc_index import per_doc
 from .knowledge import Knowledge, knowledge
-from .slots import forget_children, is_time
+from .slots import forget_children, is_time, sentence_of
 
 # (a verb form may also hang on the noun root as its auxiliary; a root the parser took for a verb is
 # _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
@@ -75,9 +78,17 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
     Where, inside such a phrase, a form of a verb of the dictionary hung on the phrase's head as a compound comes right
     after a noun that agrees with it (a plural noun and the base form, a singular noun and the "-s" form) and before
     the head, the word is the clause's verb: the noun before it its subject, the head its object, the preposition its
-    marker; the clause hangs on what the preposition hung on. The restored verbs."""
+    marker; the clause hangs on what the preposition hung on. The restored verbs.
+
+    Both readings start from an object of one of the clause marks, so only the marks' objects are visited (found from
+    the doc's word array, once per doc): walking every token of every sentence made a Token object of each, which
+    cost more than the whole headline pass besides."""
+    marks = [m for m in _clause_marks(sent.doc) if sent.start <= m < sent.end]
+    if not marks:
+        return []
+    doc = sent.doc
     out = []
-    for head in sent:
+    for head in _mark_objects(doc, marks):
         mark = head.head
         if head.dep_ != "pobj" or mark.lower_ not in _CLAUSE_MARKS or mark.i != head.left_edge.i - 1:
             continue
@@ -85,7 +96,7 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
                      and kb.verb_forms.get(w.lower_)), None)
         if verb is None:
             continue
-        subject = verb.doc[verb.i - 1]
+        subject = doc[verb.i - 1]
         if subject.head.i not in (head.i, verb.i) or subject.pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subject):
             continue
         # the subject's own words ("as heavily armed militants")
@@ -96,16 +107,18 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
         for t in before:
             t.head = subject
         head.head, head.dep_ = verb, "dobj"
-        forget_children(sent.doc)
+        forget_children(doc)
         out.append(verb)
-    for verb in sent:
+    for subject in _mark_objects(doc, marks):
         # or the parser made the clause's subject the preposition's object and hung the verb, read as a noun that
         # nonetheless has a direct object (which no noun takes), on the main verb ("... as militants | storm base")
-        if verb.pos_ != "NOUN" or verb.i == sent.start or not kb.verb_forms.get(verb.lower_) or verb.ent_type_:
+        if subject.i + 1 >= sent.end:
+            continue
+        verb = doc[subject.i + 1]
+        if verb.pos_ != "NOUN" or not kb.verb_forms.get(verb.lower_) or verb.ent_type_:
             continue
         if not any(c.dep_ == "dobj" for c in verb.children) or verb.head.pos_ != "VERB":
             continue
-        subject = verb.doc[verb.i - 1]
         mark = subject.head
         if (subject.dep_ != "pobj" or mark.lower_ not in _CLAUSE_MARKS or mark.head.i != verb.head.i
                 or subject.pos_ not in ("NOUN", "PROPN") or not _agrees(verb, subject)):
@@ -113,9 +126,23 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
         _make_verb(verb, kb, verb.head, "advcl")
         mark.head, mark.dep_, mark.pos_ = verb, "mark", "SCONJ"
         subject.head, subject.dep_ = verb, "nsubj"
-        forget_children(sent.doc)
+        forget_children(doc)
         out.append(verb)
     return out
+
+
+_CLAUSE_MARK_IDS = frozenset(get_string_id(w) for w in _CLAUSE_MARKS)
+_MARKS_KEY = "newsevents.events.clause_marks"
+
+
+def _clause_marks(doc: Doc) -> list[int]:
+    """Indices of the doc's words that are clause marks (lower case), from its word array, once per doc."""
+    return per_doc(doc, _MARKS_KEY, lambda: [i for i, w in enumerate(doc.to_array(LOWER).tolist()) if w in _CLAUSE_MARK_IDS])
+
+
+def _mark_objects(doc: Doc, marks: list[int]) -> list[Token]:
+    """The objects the parse hangs on the given marks now, in the order of the doc."""
+    return sorted((c for m in marks for c in doc[m].children if c.dep_ == "pobj"), key=lambda t: t.i)
 
 
 def _pair_read_as_apposition(root: Token, kb: Knowledge) -> Token | None:
@@ -123,7 +150,7 @@ def _pair_read_as_apposition(root: Token, kb: Knowledge) -> Token | None:
     which the parser read as the first name with an apposition after the comma whose words are the second name and
     the verb in the base form (two parties), both taken for modifiers of the object. The verb gets its subject, the
     second name (the first hangs on the verb beside it, where ``slots._comma_pair`` reads the pair), and its object."""
-    sent = root.sent
+    sent = sentence_of(root)
     if root.i != sent.start or root.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON") or len(sent) < 5 or sent[1].text != ",":
         return None
     second, verb = sent[2], sent[3]
@@ -193,7 +220,7 @@ def _object_read_as_adverb(root: Token, kb: Knowledge) -> Token | None:
     neither subject nor object. A root in the "-s" form of a verb of the dictionary with no subject and no object, a
     name or noun right before it hung on it, and a noun after it hung on it as an adverbial noun that names no time:
     the one is the subject, the other the object; only those two arcs change."""
-    if (root.i == root.sent.start or not kb.verb_forms.get(root.lower_) or not root.lower_.endswith("s")
+    if (not root.lower_.endswith("s") or not kb.verb_forms.get(root.lower_) or root.i == sentence_of(root).start
             or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in root.children)):
         return None
     prev = root.doc[root.i - 1]
@@ -275,7 +302,7 @@ def _verb_before_infinitive(root: Token, kb: Knowledge, noun_root: Token | None 
     root (the word itself, when it is one)."""
     if not _marked_infinitive(root):
         return None
-    sent = root.sent
+    sent = sentence_of(root)
     if noun_root is not None:
         verb = noun_root if noun_root.lower_.endswith("s") and kb.verb_forms.get(noun_root.lower_) and not noun_root.ent_type_ else None
     else:
@@ -319,7 +346,7 @@ def _opening_compound(verb: Token) -> list[Token]:
     """The noun that opens a headline the parser read as one noun phrase, hung on the verb form after it as a
     compound, or on the noun that verb form is a compound of ("Police fire tear gas at X": "Police" a compound of
     "fire", itself a compound of "gas"; "Troops fire rubber bullets": both compounds of "bullets"): the subject."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     if verb.i == sent.start:
         return []
     first = verb.doc[verb.i - 1]

@@ -514,7 +514,7 @@ _PAIRED_NAMES = ("GPE", "NORP", "ORG")
 def comma_paired(tok: Token) -> bool:
     """``tok`` is the second name of a headline's opening comma pair that the parser made the first one's apposition
     ("Russia, | Ukraine agree ..."): another party, no part of the first one's phrase."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     return (tok.dep_ == "appos" and tok.i == sent.start + 2 and tok.head.i == sent.start
             and _comma_pair(tok.head, tok.head.head) == [tok.head, tok])
 
@@ -536,7 +536,7 @@ def _comma_pair(c: Token, v: Token) -> list[Token]:
     """Two names that open a headline joined by a comma, the headline's "and" ("Kenya, Uganda agree to ...", "Russia,
     Ukraine Agree To ..."): both are the subject, whichever of them the parser made it (the other its apposition, a
     second subject or an adverb of the verb). Only at the sentence's start, two states, peoples or bodies by name."""
-    sent = c.sent
+    sent = sentence_of(c)
     first = sent[0]
     if len(sent) < 4 or sent[1].text != "," or sent[2].pos_ != "PROPN" or first.pos_ != "PROPN":
         return []
