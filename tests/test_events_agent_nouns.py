@@ -117,3 +117,27 @@ def test_an_office_or_a_board_of_a_body_is_that_body_s(text, source) -> None:
     they name no one."""
     top = top_typed_event(text_events(text))
     assert (top["source"]["text"], top["source"]["country"]) == (source, "IGO")
+
+
+def test_banks_said_to_be_foreign_are_actors():
+    """Before: a bank is an actor only with an owner that names a state or an organisation, and "foreign" names none,
+    so fining foreign banks fined nobody; "foreign" says they are bodies of other states."""
+    event = top_typed_event(_events("The central bank fined four foreign banks for breaking the currency rules."))
+    assert event["target"]["text"] == "foreign banks" and event["target"]["sector"] == "BUS"
+    assert event["target"]["country"] is None
+
+
+def test_banks_with_no_owner_stay_no_actor():
+    # (control: "the banks" alone, with no owner and no "foreign", stay no party, as before)
+    event = top_typed_event(_events("The regulator fined the banks on Monday."))
+    assert event["plover_type"] == "COERCE" and event["target"] is None
+
+
+def test_a_phrase_of_the_supplement_is_read_with_its_modifier():
+    """Before: the supplement's entries of two words ("electoral board", "security service") were looked up by the head
+    alone, so none of them ever named an actor (event_agents.tsv; ``participants._extra_agent``)."""
+    event = top_typed_event(_events("The electoral board barred three candidates from the race on Thursday."))
+    assert event["source"]["text"] == "electoral board" and event["source"]["sector"] == "GOV"
+    event = top_typed_event(_events("Ukrainian security services detained a former lawmaker on Tuesday."))
+    assert event["plover_type"] == "COERCE"
+    assert event["source"]["sector"] == "SPY" and event["source"]["country"] == "UKR"

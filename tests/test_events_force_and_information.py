@@ -16,6 +16,8 @@
   (``frames._verb_slots``), before the body it was lodged with.
 - territory taken "from" a party is taken from it: the party is the target before the place (``frames._verb_slots``,
   ``frames._a_place``); people taken are the target themselves, whatever their origin.
+- a service is the thing its compound names, provided: "internet services" suspended are the internet cut off, as
+  the dictionary's closing of a broadcaster is (1721, ``slots.contained``); a service of no such thing stays no act.
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -95,3 +97,13 @@ def test_territory_taken_from_a_party_is_taken_from_it() -> None:
 def test_people_taken_from_a_place_stay_the_target() -> None:
     # (the origin of people held is no party they were taken from)
     assert top_event_fields("Coast guards detained 14 fishermen from Jaffna.")[3] != "Jaffna"
+
+
+def test_internet_services_suspended_are_the_internet_cut_off() -> None:
+    found = top_event_fields("The governor halted internet services in two towns after the riots.")
+    assert found[:3] == ("COERCE", "1721", "governor")
+
+
+def test_a_service_of_no_medium_stays_no_restriction() -> None:
+    # (control: "bus services" hold buses, which no pattern of closing names)
+    assert not any(e["cameo_code"] == "1721" for e in text_events("The city suspended bus services on Sunday because of the snow."))

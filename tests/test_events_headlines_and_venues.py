@@ -193,3 +193,16 @@ def test_a_sentence_that_ends_its_paragraph_is_no_headline() -> None:
     events = extract(art).events
     assert events and not any(e["source"]["text"] == "" and (e["target"] or {}).get("text", "").startswith("European Union")
                               for e in events)
+
+
+def test_a_state_visit_is_made_by_no_state() -> None:
+    """Before: "state" before "visit" was read as the visit's maker, so a second record had the bare word "state" as
+    its source (``frames._kind_of_meeting``): the word says what kind of visit it is."""
+    events = text_events("The Malian leader arrived in Dakar on Tuesday on a three-day state visit.")
+    assert events and not any((e["source"] or {}).get("text") == "state" for e in events)
+
+
+def test_a_state_crackdown_stays_the_states() -> None:
+    # (control: a modifier of an act of force keeps naming its maker)
+    events = text_events("Rights groups condemned the state crackdown on the opposition.")
+    assert any(e["plover_type"] == "ACCUSE" for e in events)

@@ -488,6 +488,16 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     return out
 
 
+# Modifiers that say what kind of meeting or visit it is, not who holds it: a "state visit" is one made with the
+# honours of a state, by a head of state or government; the state is no visitor (a "state crackdown" stays the state's)
+_MEETING_KINDS = frozenset({"state"})
+
+
+def _kind_of_meeting(mod: Token, codes: list[str]) -> bool:
+    """``mod`` says the kind of the meeting or visit the noun names (codes of CAMEO 04 only), not its maker."""
+    return mod.lower_ in _MEETING_KINDS and bool(codes) and all(c.startswith(_CONSULT_ROOT) for c in codes)
+
+
 # A boundary "with" a state faces that state: forces moved to it are shown to the one across ("to its border with X")
 _BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
 _FACING_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})  # threats, shows of force, coercion and force
@@ -2540,7 +2550,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         if c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
     for c in kids(n):
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and not _scene_of_force(c, codes):
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and not _scene_of_force(c, codes) and not _kind_of_meeting(c, codes):
             sources.append([c.i])
     targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []

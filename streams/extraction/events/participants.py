@@ -501,7 +501,11 @@ class Participants:
         group a modifier or an "of"/"from"/"in" complement names; nouns marked ``owner`` need one. A weapon,
         aircraft or act noun whose owner is named ("Israeli airstrikes", "a Russian drone") stands for that owner."""
         kb = knowledge()
-        entry = kb.agents.get(head.lower_)
+        # (a phrase of the table, "security services", "electoral board": the head with the modifier right before it)
+        prev = head.doc[head.i - 1] if head.i > 0 else None
+        entry = (kb.agents.get(f"{prev.lower_} {head.lower_}")
+                 if prev is not None and prev.head.i == head.i and prev.dep_ in ("compound", "amod") else None)
+        entry = entry or kb.agents.get(head.lower_)
         if entry is None and head.tag_ == "NNS":
             # a plural of a noun the table lists in the singular and that names an actor alone ("firms"); a noun
             # that needs an owner is listed in both numbers where both occur ("unit", "units")
@@ -566,6 +570,8 @@ class Participants:
                 sector = agent.sector
             elif head.lower_ in kb.definite_agents and _bare_definite(head):
                 pass  # "the coalition", "the party": the one the story is about, named before (event_agents.tsv, owner=the)
+            elif any(c.dep_ == "amod" and c.lower_ == "foreign" and c.i < head.i for c in kids(head)):
+                pass  # "foreign banks", "a foreign force": bodies of other states, which the word says without naming one
             elif led_by is None and (sector in _ARMED_SECTORS or not any(c.dep_ == "poss" and c.tag_ == "NNS" for c in kids(head))):
                 # people as possessor say whose it is, and the noun keeps its sector ("miners' union"); an armed body
                 # needs a state or a group as owner ("the farmers' coalition" is no army), or a state that leads it

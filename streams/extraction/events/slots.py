@@ -880,10 +880,12 @@ def free_relative_head(clause: Token) -> Token | None:
 # Nouns that hold what their compound names ("an aid package", "the alert level", "a bombing campaign"): the
 # compound says what the phrase is about, as the counted noun does for a count; and the loads and vehicles goods are
 # sent in ("30 trucks of food", "an aid convoy", "a shipment of vaccines"): what is sent is what they carry; and a team
-# of people, who are what is sent ("a team of doctors", "a team of investigators")
+# of people, who are what is sent ("a team of doctors", "a team of investigators"); and a service, which is the
+# thing its compound names, provided ("internet services" suspended are the internet cut off, "ferry services" the
+# ferries stopped)
 _CONTAINER_NOUNS = {"package", "programme", "program", "scheme", "level", "status", "campaign",
                     "truck", "lorry", "convoy", "truckload", "planeload", "shipload", "boatload", "shipment",
-                    "consignment", "cargo", "batch", "airlift", "team"}
+                    "consignment", "cargo", "batch", "airlift", "team", "service"}
 # Nouns of a state of readiness that the tagger reads as an adjective before a container ("raised its alert level",
 # "the alert status of its forces"): the state is what the container holds, as a noun compound's would be
 _STATE_NOUNS = frozenset({"alert"})
