@@ -16,6 +16,8 @@
   (``frames._verb_slots``), before the body it was lodged with.
 - territory taken "from" a party is taken from it: the party is the target before the place (``frames._verb_slots``,
   ``frames._a_place``); people taken are the target themselves, whatever their origin.
+- goods shipped to a party are trade with it (061), as the dictionary's exports are (``event_patterns.tsv`` t19);
+  weapons, aid and food shipped stay aid (t20-t22); a shipment with no receiver stays no act;
 - a service is the thing its compound names, provided: "internet services" suspended are the internet cut off, as
   the dictionary's closing of a broadcaster is (1721, ``slots.contained``); a service of no such thing stays no act.
 Each rule has a sentence that failed before it and a control that must keep passing."""
@@ -107,3 +109,19 @@ def test_internet_services_suspended_are_the_internet_cut_off() -> None:
 def test_a_service_of_no_medium_stays_no_restriction() -> None:
     # (control: "bus services" hold buses, which no pattern of closing names)
     assert not any(e["cameo_code"] == "1721" for e in text_events("The city suspended bus services on Sunday because of the snow."))
+
+
+def test_goods_shipped_to_a_state_are_trade() -> None:
+    found = top_event_fields("Ghana shipped 20,000 tonnes of cocoa beans to China last month.")
+    assert found[:3] == ("COOPERATE", "061", "Ghana")
+
+
+def test_weapons_and_food_shipped_stay_aid() -> None:
+    # (controls: what was aid before the trade pattern stays aid, by the patterns written beside it)
+    assert top_event_fields("Iran shipped drones and artillery shells to Russia last year.")[:2] == ("AID", "072")
+    assert top_event_fields("Egypt shipped 500 tonnes of food to Sudan on Friday.")[0] == "AID"
+
+
+def test_a_shipment_with_no_receiver_stays_no_act() -> None:
+    # (control: the pattern needs the party the goods go to)
+    assert not any(e["plover_type"] for e in text_events("The mining company shipped its first cargo of copper last week."))
