@@ -29,7 +29,7 @@ from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
+from .slots import CONTAINER_DEPTH, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
@@ -349,8 +349,7 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
 
 # verbs whose passive with an infinitive says what its subject is expected, believed or said to do ("is expected to
 # visit", "is believed to have fled", "is scheduled to meet"): the infinitive is the subject's act
-_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report", "allege", "understand", "know", "presume",
-                            "suppose", "schedule", "rumour", "rumor", "consider"})
+_RAISING_VERBS = HELD_TO_BE | {"expect", "schedule", "rumour", "rumor", "consider"}
 
 
 def _group(tok: Token) -> list[int]:

@@ -16,13 +16,15 @@ adjective of the same form with an object of its own ("Taliban free two detained
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import per_doc
 from .knowledge import Knowledge, knowledge
-from .slots import forget_children, is_time, sentence_of
+from .slots import forget_children, is_time, kids, sentence_of
 
 # (a verb form may also hang on the noun root as its auxiliary; a root the parser took for a verb is
 # _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
@@ -83,7 +85,8 @@ def restore_clause_verbs(sent: Span, kb: Knowledge) -> list[Token]:
     Both readings start from an object of one of the clause marks, so only the marks' objects are visited (found from
     the doc's word array, once per doc): walking every token of every sentence made a Token object of each, which
     cost more than the whole headline pass besides."""
-    marks = [m for m in _clause_marks(sent.doc) if sent.start <= m < sent.end]
+    found = _clause_marks(sent.doc)
+    marks = found[bisect_left(found, sent.start) : bisect_left(found, sent.end)]
     if not marks:
         return []
     doc = sent.doc
@@ -136,13 +139,14 @@ _MARKS_KEY = "newsevents.events.clause_marks"
 
 
 def _clause_marks(doc: Doc) -> list[int]:
-    """Indices of the doc's words that are clause marks (lower case), from its word array, once per doc."""
+    """Indices of the doc's words that are clause marks (lower case), in order, from its word array, once per doc
+    (each sentence takes its own by bisection: filtering the whole list per sentence was quadratic in a long doc)."""
     return per_doc(doc, _MARKS_KEY, lambda: [i for i, w in enumerate(doc.to_array(LOWER).tolist()) if w in _CLAUSE_MARK_IDS])
 
 
 def _mark_objects(doc: Doc, marks: list[int]) -> list[Token]:
     """The objects the parse hangs on the given marks now, in the order of the doc."""
-    return sorted((c for m in marks for c in doc[m].children if c.dep_ == "pobj"), key=lambda t: t.i)
+    return sorted((c for m in marks for c in kids(doc[m]) if c.dep_ == "pobj"), key=lambda t: t.i)
 
 
 def _pair_read_as_apposition(root: Token, kb: Knowledge) -> Token | None:

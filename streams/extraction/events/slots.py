@@ -271,9 +271,10 @@ def missed_main_verb(v: Token) -> bool:
 
 
 _ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
-# participles of a reduced relative that says what the subject is held to be ("men suspected to be smugglers", "men
-# believed to be militants"), which the parser makes the root, hanging the real main verb on it as a clause
-_HELD_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "report", "know", "presume", "understand"})
+# verbs of holding someone to be or to do something ("men suspected to be smugglers", "men believed to be militants",
+# "he is said to have fled"): in a reduced relative the parser makes the participle the root, hanging the real main
+# verb on it as a clause (described_subject); in a passive their infinitive is the subject's act (frames._fit)
+HELD_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "report", "know", "presume", "understand"})
 
 
 def described_subject(v: Token) -> Token | None:
@@ -282,7 +283,7 @@ def described_subject(v: Token) -> Token | None:
     under it; the men shot. Only a past participle of holding-to-be with a "to be"
     complement, and a clause in the past tense after it."""
     head = v.head
-    if v.dep_ != "ccomp" or v.tag_ != "VBD" or head.tag_ != "VBN" or head.lemma_.lower() not in _HELD_TO_BE:
+    if v.dep_ != "ccomp" or v.tag_ != "VBD" or head.tag_ != "VBN" or head.lemma_.lower() not in HELD_TO_BE:
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in kids(head)):
         return None  # "they were suspected to be ..." is a clause of its own
