@@ -25,7 +25,10 @@
    and the blind coded wire records (bench/events_records_wire.txt: 260 sentences of domestic wires and state news
    agencies, coded the same way; unread until the second round of 2026-12-05 read its tune half, its test half
    still unread), the same; and the blind coded newspaper records (bench/events_records_papers.txt: 260 sentences
-   of feature stories and international pages, coded the same way; its tune half read from stop 59), the same;
+   of feature stories and international pages, coded the same way; its tune half read from stop 59), the same; and
+   the blind coded lead records (bench/events_records_leads.txt: 260 leads of international wires and of national
+   and regional papers and agencies, coded the same way; first scored on 2026-12-06 before anyone read it, its tune
+   half read since, its test half unread), the same;
 4. targets that are actors: 5W1H articles (../shared) and the sample pages,
    bench/events_actors.py.
 Parts that need ../shared are skipped with a reason when it is absent (a failure under CI=true).
@@ -98,6 +101,7 @@ def main() -> int:
     score_records(results, "press_records", "blind coded press records (proxy)", events_dev.load_blind(events_dev.PRESS))
     score_records(results, "wire_records", "blind coded wire records (proxy, test half unread)", events_dev.load_blind(events_dev.WIRE))
     score_records(results, "papers_records", "blind coded newspaper records (proxy, test half unread)", events_dev.load_blind(events_dev.PAPERS))
+    score_records(results, "leads_records", "blind coded lead records (proxy, test half unread)", events_dev.load_blind(events_dev.LEADS))
     if have_shared:
         score_records(results, "dev", "gold records", events_dev.load())
         for half in ("test", "tune"):

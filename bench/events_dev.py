@@ -50,8 +50,10 @@ CODED = ROOT / "bench" / "events_records_coded.txt"
 PRESS = ROOT / "bench" / "events_records_press.txt"
 WIRE = ROOT / "bench" / "events_records_wire.txt"
 PAPERS = ROOT / "bench" / "events_records_papers.txt"
+LEADS = ROOT / "bench" / "events_records_leads.txt"
 # the team's blind sets by name (``--set``): each a file of :func:`load_blind`'s shape
-SETS = {"blind": BLIND, "wild": WILD, "feed": FEED, "desk": DESK, "article": ARTICLE, "coded": CODED, "press": PRESS, "wire": WIRE, "papers": PAPERS}
+SETS = {"blind": BLIND, "wild": WILD, "feed": FEED, "desk": DESK, "article": ARTICLE, "coded": CODED, "press": PRESS, "wire": WIRE, "papers": PAPERS,
+        "leads": LEADS}
 SPAN_VARIANTS = " | "  # between the coders' variants of one span (events_records_coded.txt)
 
 from events_split import select  # noqa: E402
@@ -209,7 +211,7 @@ def main() -> None:
     ap.add_argument("--statements", action="store_true", help="publish CAMEO 01 statements (NEWSEVENTS_EMIT_STATEMENTS=true)")
     ap.add_argument("--set", choices=sorted(SETS), help="score one of the team's blind sets instead of the dev gold "
                     "(bench/events_records_<name>.txt)")
-    for name in sorted(SETS):  # the older spelling, one flag a set: --blind, --wild, --feed, --desk, --article, --coded, --press, --wire, --papers
+    for name in sorted(SETS):  # the older spelling, one flag a set: --blind, --wild, --feed, --desk, --article, --coded, --press, --wire, --papers, --leads
         ap.add_argument(f"--{name}", action="store_const", const=name, dest="set", help=argparse.SUPPRESS)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()

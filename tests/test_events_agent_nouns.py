@@ -141,3 +141,61 @@ def test_a_phrase_of_the_supplement_is_read_with_its_modifier():
     event = top_typed_event(_events("Ukrainian security services detained a former lawmaker on Tuesday."))
     assert event["plover_type"] == "COERCE"
     assert event["source"]["sector"] == "SPY" and event["source"]["country"] == "UKR"
+
+
+def test_a_word_both_role_and_modifier_names_a_person_held():
+    """Before: "chief" is both a role ("the chief") and a modifier ("chief executive") in roles_sectors.tsv, and the
+    modifier row, read last, hid the role, so a chief held in custody was no person and the act gave no event."""
+    held = [e for e in _events("A magistrate remanded the village chief in police custody for five days.") if e["plover_type"]]
+    assert held and (held[0]["cameo_code"], held[0]["source"]["text"], held[0]["target"]["text"]) == (
+        "173", "magistrate", "village chief")
+
+
+def test_a_headman_is_a_local_official():
+    """Before: "headman" was in no table, so the village it is the headman of stood in as the person arrested."""
+    top = top_typed_event(_events("Police arrested the village headman on Monday over the land dispute."))
+    assert (top["plover_type"], top["target"]["text"], top["target"]["sector"]) == ("COERCE", "village headman", "GOV")
+
+
+def test_a_chief_holding_no_one_is_no_event():
+    # control: the role alone does not make a remand of goods or of a case an act on a person
+    assert not [e for e in _events("The magistrate remanded the case to a lower court.") if e["plover_type"] == "COERCE"]
+
+
+def test_a_sentence_handed_down_is_the_court_s_act() -> None:
+    """Before: "sentence" was no act noun, so a court that "handed down" sentences to someone (where the verb is
+    light) coded nothing; the dictionary's verb "sentence" codes 172 and the noun codes as its verb does."""
+    events = [e for e in _events("A military court handed down stiff sentences to four militants on Monday.") if e["plover_type"]]
+    assert events and (events[0]["cameo_code"], events[0]["source"]["text"], events[0]["target"]["text"]) == (
+        "172", "military court", "militants")
+
+
+def test_a_sentence_served_is_undergone_and_a_career_served_is_no_act() -> None:
+    """Before: the dictionary's "serve" (060, material cooperation) coded every career and every prison term
+    ("served as defence minister", "is serving a sentence") as cooperation by the one serving."""
+    assert not [e for e in _events("The general served as defence minister until 2019.") if e["plover_type"]]
+    assert not [e for e in _events("The envoy served in Kabul for a decade.") if e["plover_type"]]
+    served = [e for e in _events("The former governor is serving a ten-year sentence for graft.") if e["plover_type"]]
+    assert all(e["plover_type"] != "COOPERATE" for e in served)
+    assert all(e["source"]["text"] != "former governor" for e in served)
+    # control: serving people is still the block's cooperation
+    helped = [e for e in _events("Cuban doctors served the rebel-held towns for two years.") if e["plover_type"]]
+    assert helped and helped[0]["cameo_code"] == "060"
+
+
+def test_a_capitalised_title_is_an_office_holder() -> None:
+    """Before: a title the tagger read as a proper noun with no name in it ("the Deputy Commissioner") was no person
+    for a verb that needs one as its object, so suspending that official coded nothing."""
+    events = [e for e in _events("The Chief Secretary suspended the Deputy Commissioner of Mardan on Monday.") if e["plover_type"]]
+    assert events and (events[0]["cameo_code"], events[0]["target"]["text"]) == ("172", "Deputy Commissioner of Mardan")
+    # control: a capitalised thing suspended is still no person
+    assert not [e for e in _events("The board suspended the Project on Monday.") if e["plover_type"]]
+
+
+def test_a_consortium_of_a_state_is_a_business_party() -> None:
+    """Before: "consortium" was in no agents table, so a deal signed with a foreign consortium had no other side."""
+    events = [e for e in _events("Chile signed a deal with a Chinese consortium to build a port.") if e["plover_type"]]
+    assert events and events[0]["target"]["text"] == "Chinese consortium"
+    assert (events[0]["target"]["country"], events[0]["target"]["sector"]) == ("CHN", "BUS")
+    # control: with no owner named, a consortium is no party (event_agents.tsv owner=yes)
+    assert not [e for e in _events("The consortium accused the regulator of bias.") if e["source"]["text"] == "consortium"]

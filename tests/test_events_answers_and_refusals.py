@@ -229,3 +229,13 @@ def test_a_thing_its_modifier_names_as_an_accidents_cause_did_nothing() -> None:
     assert not any(e["plover_type"] for e in events)
     top = top_typed_event(text_events("Four soldiers were killed when militants ambushed their patrol near Ibadan."))
     assert (top["plover_type"], top["source"]["text"]) == ("ASSAULT", "militants")
+
+
+def test_snubbing_a_summit_refuses_to_meet() -> None:
+    """Before: the REBUFF block's verb "snub" coded a criticism of the summit (111); snubbing a meeting, talks or an
+    invitation refuses to meet (125), as the block's own "peace talk" pattern says (event_patterns.tsv t23)."""
+    top = top_typed_event([e for e in text_events("Hungary snubbed the EU summit in Brussels on Thursday.", "t-snub") if e["plover_type"]])
+    assert (top["cameo_code"], top["source"]["text"]) == ("125", "Hungary")
+    # control: snubbing people stays the block's rebuff
+    critics = [e for e in text_events("The president snubbed his critics.", "t-snub") if e["plover_type"]]
+    assert critics and critics[0]["cameo_code"] == "111"

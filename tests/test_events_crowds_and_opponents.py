@@ -11,7 +11,7 @@ Each rule has a sentence that failed before it and a control that must keep pass
 
 from __future__ import annotations
 
-from conftest import top_event_fields
+from conftest import text_events, top_event_fields
 
 
 def test_farmers_besieging_an_office_protest() -> None:
@@ -48,3 +48,18 @@ def test_a_strike_ended_after_a_deal_with_a_party_yields_to_it() -> None:
 def test_a_release_after_talks_keeps_those_released_as_its_target() -> None:
     found = top_event_fields("The rebels released ten hostages after talks with tribal elders.")
     assert (found[0], found[3]) == ("RETREAT", "hostages")
+
+
+def test_a_ban_on_a_crowd_s_rallies_is_aimed_at_the_crowd() -> None:
+    """Before: a noun modifier of an act of protest was read as its matter, as one of a pact is ("a security pact"),
+    so a ban on "opposition rallies" had no target; and the rallies banned were coded as held."""
+    events = [e for e in text_events("Police banned every opposition rally in the capital.", "t-ban") if e["plover_type"]]
+    assert [(e["cameo_code"], e["source"]["text"], e["target"]["text"]) for e in events] == [("172", "Police", "opposition")]
+    passive = [e for e in text_events("The teachers' march was banned by the governor.", "t-ban") if e["plover_type"]]
+    assert [(e["plover_type"], e["target"]["text"]) for e in passive] == [("COERCE", "teachers")]
+
+
+def test_a_rally_broken_up_was_held() -> None:
+    # control: a rally dispersed or attacked took place; only a verb of forbidding says it did not
+    events = [e for e in text_events("Police broke up an opposition rally on Sunday.", "t-ban") if e["plover_type"]]
+    assert "PROTEST" in {e["plover_type"] for e in events}

@@ -83,3 +83,18 @@ def test_ending_ones_part_in_an_act_ends_that_act_for_the_party():
             ("Ethiopia ended its involvement in the peace talks with the rebels on Monday.", "Ethiopia", "rebels")):
         events = _events(text)
         assert [(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("164", source, target)], text
+
+
+def test_an_act_frozen_is_halted():
+    """Before: FREEZE was no block of ending, so freezing an act the block has no pattern for (talks, budget support)
+    coded nothing; its own patterns (aid, relations) already read a halt."""
+    talks = [e for e in _events("The government froze peace talks with the rebels after the ambush.") if e["plover_type"]]
+    assert talks and (talks[0]["cameo_code"], talks[0]["source"]["text"], talks[0]["target"]["text"]) == (
+        "164", "government", "rebels")
+    support = [e for e in _events("Oslo froze its budget support to Lilongwe on Tuesday.") if e["plover_type"]]
+    assert support and support[0]["cameo_code"].startswith("162") and support[0]["target"]["text"] == "Lilongwe"
+
+
+@pytest.mark.parametrize("text", ["The frost froze the river overnight.", "The retailer froze hiring for the winter."])
+def test_freezing_no_act_ends_nothing(text):
+    assert not [e for e in _events(text) if e["plover_type"]]

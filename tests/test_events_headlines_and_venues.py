@@ -206,3 +206,27 @@ def test_a_state_crackdown_stays_the_states() -> None:
     # (control: a modifier of an act of force keeps naming its maker)
     events = text_events("Rights groups condemned the state crackdown on the opposition.")
     assert any(e["plover_type"] == "ACCUSE" for e in events)
+
+
+def test_a_crowd_counted_on_a_rally_read_as_a_noun_holds_it() -> None:
+    """Before: a headline's "Thousands rally in X to ..." parsed as a noun phrase (a rally numbered "thousands") had
+    no doer, and only the demand was coded, with no source."""
+    events = [e for e in text_events("Thousands rally in Lima to demand the freeing of detained union leaders.", "t-crowd")
+              if e["plover_type"] == "PROTEST"]
+    assert events and (events[0]["cameo_code"], events[0]["source"]["text"], events[0]["source"]["sector"]) == (
+        "141", "Thousands", "CVL")
+
+
+def test_a_count_on_a_noun_of_no_protest_is_no_crowd() -> None:
+    # control: victims counted are no crowd acting, and a count on an act of another root names no doer
+    events = [e for e in text_events("Dozens killed in Lima clashes", "t-crowd") if e["plover_type"]]
+    assert all(e["source"]["text"] != "Dozens" for e in events)
+    assert not [e for e in text_events("Thousands attend funeral of slain journalist", "t-crowd") if e["plover_type"] == "PROTEST"]
+
+
+def test_a_minister_who_quits_resigns() -> None:
+    """Before: "quit" was only the CANCEL block's verb of ending the act it names as its object, so a headline's
+    "minister quits over ..." coded nothing (event_verbs.tsv now makes it RESIGN's too, with no object)."""
+    events = [e for e in text_events("Malawi trade minister quits over missing funds", "t-quit") if e["plover_type"]]
+    assert events and (events[0]["cameo_code"], events[0]["source"]["text"]) == ("0831", "Malawi trade minister")
+    assert not [e for e in text_events("Smokers quit in record numbers last year.", "t-quit") if e["plover_type"]]

@@ -36,3 +36,20 @@ def test_a_resolved_pronoun_gives_its_referent() -> None:
     events = _typed("Kenyan police raided the camp. They arrested five men.")
     arrest = [e for e in events if e["cameo_code"] == "173"]
     assert arrest and arrest[0]["source"]["text"] == "Kenyan police"
+
+
+def test_a_pronoun_names_its_referent_as_its_sentence_wrote_it() -> None:
+    """Before: a possessive taken up from a person named earlier in the same sentence gave the person's bare name,
+    though the sentence wrote them with their office ("the former interior minister, X ... her role"), which the
+    field's coders keep in the span."""
+    text = ("Prosecutors say the former interior minister, Dalia Ferreyra, faces a lawsuit over her alleged role in the "
+            "kidnapping of a union organiser.")
+    kidnap = [e for e in _typed(text) if e["plover_type"] == "ASSAULT"]
+    assert kidnap and kidnap[0]["source"]["text"] == "former interior minister, Dalia Ferreyra"
+
+
+def test_a_pronoun_of_a_person_named_in_another_sentence_names_the_entity() -> None:
+    # control: with no mention before it in its own sentence, the record names the person by the entity's name
+    text = "Dalia Ferreyra was the interior minister until May. Police later raided her office in the capital."
+    raid = [e for e in _typed(text) if e["plover_type"] == "ASSAULT"]
+    assert raid and raid[0]["target"]["text"] == "Dalia Ferreyra"

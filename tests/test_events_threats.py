@@ -140,3 +140,17 @@ def test_a_warning_of_what_a_thing_will_do_is_no_threat(text: str) -> None:
 def test_a_warning_of_what_a_party_will_do_stays_a_threat(text: str, source: str) -> None:
     top = top_typed_event(text_events(text))
     assert (top["plover_type"], top["source"]["text"]) == ("THREATEN", source)
+
+
+def test_a_particle_past_the_verb_s_clause_is_none_of_its_own() -> None:
+    """Before: "in" of a phrase after the deadline's clause ("gave X three days to resign ..., in a message posted
+    online") was taken for the particle of "give in", and the ultimatum came out as a concession (080)."""
+    text = "The militia leader gave the provincial governor three days to resign or face attacks, in a message posted online on Friday."
+    top = max((e for e in text_events(text, "t-ultimatum") if e["plover_type"]), key=lambda e: e["confidence"])
+    assert (top["cameo_code"], top["target"]["text"]) == ("139", "provincial governor")
+
+
+def test_a_particle_right_after_the_verb_still_counts() -> None:
+    # control: "gave up" with its particle next to the verb is the block's surrender
+    events = [e for e in text_events("The rebels gave up their weapons on Friday.", "t-ultimatum") if e["plover_type"]]
+    assert events and events[0]["cameo_code"].startswith("087")

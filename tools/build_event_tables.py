@@ -770,6 +770,34 @@ def align_approved_funds(patterns: list[Pattern]) -> int:
     return changed
 
 
+# An inquiry ordered or demanded: PETRARCH2 codes "ORDER &INVESTIGATION", "ORDER INQUIRY", "DEMAND &INVESTIGATION" and
+# "PUSH FOR &INVESTIGATION" 1014, which CAMEO 1.1b3 labels "Demand intelligence cooperation" (reference/
+# cameo-eventcodes.txt); its "Demand information, investigation" is 101. A demand for an inquiry takes that code. An
+# inquiry ordered is one the one who orders it opens, through whom it commands ("the police chief ordered an inquiry
+# into the death"): the same block's own "ORDER &INVESTIGATION" says 091 beside it, and the dictionary's verbs of
+# opening one (OPEN, LAUNCH, SET_UP) code it 090 and 091; so it takes investigate (090), the block's 091 needing its
+# "criminal" qualifier (align_qualified_duplicates).
+INTELLIGENCE_DEMAND, DEMANDED_INQUIRY, ORDERED_INQUIRY = "1014", "101", "090"
+INQUIRY_OBJECTS = frozenset({"&INVESTIGATION", "inquiry", "investigate"})
+ORDERING_NOTE = "ORDER"
+
+
+def align_inquiries(patterns: list[Pattern]) -> int:
+    """Give the inquiries ordered and demanded that PETRARCH2 codes 1014 the codes above; how many changed."""
+    changed = 0
+    for p in patterns:
+        if INTELLIGENCE_DEMAND not in (p.code, p.reverse):
+            continue
+        nouns = {p.object} | {spec.partition(":")[2] for spec in p.preps}
+        if not nouns & INQUIRY_OBJECTS:
+            continue
+        code = ORDERED_INQUIRY if p.note.strip() == ORDERING_NOTE else DEMANDED_INQUIRY
+        p.code = code if p.code == INTELLIGENCE_DEMAND else p.code
+        p.reverse = code if p.reverse == INTELLIGENCE_DEMAND else p.reverse
+        changed += 1
+    return changed
+
+
 def parse_discards(path: Path) -> list[tuple[str, str, bool]]:
     """(phrase, scope sentence|story, whole word at the end). ``+`` = the story is not coded; trailing ``_`` = word end."""
     out = []
@@ -857,6 +885,7 @@ def main() -> int:
     stats["received_aid_aligned"] = align_received_aid(patterns)
     stats["condemnations_aligned"] = align_condemnations(patterns)
     stats["approved_funds_aligned"] = align_approved_funds(patterns)
+    stats["inquiries_aligned"] = align_inquiries(patterns)
     stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
@@ -893,6 +922,7 @@ def main() -> int:
             f"{stats['condemnations_aligned']} patterns of an act condemned coded 111, not 018 (see align_condemnations); "
             f"{stats['approved_funds_aligned']} patterns of funds approved coded as aid given (07x), not an intent (see "
             "align_approved_funds); "
+            f"{stats['inquiries_aligned']} patterns of an inquiry ordered or demanded coded 090 or 101, not 1014 (see align_inquiries); "
             f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
             "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "

@@ -344,6 +344,14 @@ def role_words() -> dict[str, tuple[str | None, str]]:
 
 
 @lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Normalised phrases the role table lists as a role, whatever else it lists them as: a word that is both a role
+    and a modifier ("chief": "the chief", "chief executive") keeps one kind in :func:`role_words`, where the last row
+    wins, but as a head noun it names a person holding the role."""
+    return frozenset(norm(phrase) for phrase, _sector, kind, *_ in table_rows("roles_sectors.tsv") if kind == "role")
+
+
+@lru_cache(maxsize=1)
 def role_countries() -> dict[str, str]:
     """Normalised role phrase -> the one country that has that office ("house speaker" -> USA; 4th column)."""
     return {norm(row[0]): row[3] for row in table_rows("roles_sectors.tsv") if len(row) > 3 and _none(row[3])}
@@ -354,7 +362,7 @@ def warm() -> None:
     dictionaries' included."""
     from .actor_dictionary import warm as warm_actor_dictionary
 
-    places(), capital_names(), country_names(), demonyms(), organisations(), known_surface_forms(), people(), role_words()
+    places(), capital_names(), country_names(), demonyms(), organisations(), known_surface_forms(), people(), role_words(), role_nouns()
     _people_by_name_key(), role_countries(), common_words()
     warm_actor_dictionary()
 

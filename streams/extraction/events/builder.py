@@ -488,8 +488,15 @@ class _SentenceCoder:
             v = doc[act.cand.trigger]
             if act.plover is None:
                 content = content_ids(v)  # a statement verb: whatever it reports
-            else:  # a typed verb reports only what its clausal complement says ("claimed that X seized Y")
-                content = {t.i for c in kids(v) if c.dep_ == "ccomp" for t in c.subtree}
+            elif (act.cand.code or act.cand.reverse)[:2] in _VERBAL_ROOTS:
+                # a typed verb of saying reports only what its clausal complement says ("claimed that X seized Y";
+                # "found him not guilty of murder": a small clause on an adjective): a clause headed by a verb or an
+                # adjective; a noun the parser hung on the verb as one heads no clause, and the acts under it are no
+                # report of the verb's
+                content = {t.i for c in kids(v) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ") for t in c.subtree}
+            else:  # an act done (a strike staged, a town shelled) reports nothing: a clause the parser hung on it as
+                # its complement is a relative or a clause of its own ("staged a strike that | brought transport to a halt")
+                content = set()
             # (an act left undone that is coded as its refusal, "said it would not accept the results", is reported
             # as the refusal it is)
             reported = [by_trigger[i] for i in content if i in by_trigger and i != act.cand.trigger
@@ -523,6 +530,8 @@ class _SentenceCoder:
         for act in acts:
             if act.reporting:
                 continue
+            if act.cand.kind == "noun" and act.plover is not None and _forbidden(doc[act.cand.trigger], triggers):
+                continue  # "banned the teachers' march": the ban is the event, aimed at the marchers; no march was held
             answering = answered.get(act.cand.trigger)
             if answering is not None and answering.plover == _REQUEST_TYPE and act.plover not in _CALLED_OUT_TYPES:
                 # an act a demand or an appeal asks for has not happened ("demanded that X withdraw", "urged both
@@ -1548,6 +1557,18 @@ def _earlier_act(clause: Token) -> bool:
 # orders it ("a judge ordered the confiscation of her farm", "a mayor ordered the closure of two markets"), as
 # PETRARCH2 codes "ordered the arrest of X" (the arrest, 173), not the bare order (100)
 _ORDERING = frozenset({"order"})
+
+
+_FORBIDDING_BLOCK = "PROHIBIT"  # the dictionary's verbs of forbidding: ban, forbid, outlaw, prohibit
+
+
+def _forbidden(noun: Token, triggers: set[int]) -> bool:
+    """``noun`` is what a coded verb of forbidding (:data:`_FORBIDDING_BLOCK`) forbids, as its object or its passive
+    subject ("banned the opposition's rallies", "the march was banned"): the act forbidden has not happened; the
+    ban is aimed at who would have done it (its owner, ``frames.owner_groups``)."""
+    v = noun.head
+    return (noun.dep_ in ("dobj", "nsubjpass") and v.i in triggers and v.pos_ == "VERB"
+            and any(e.block == _FORBIDDING_BLOCK for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ())))
 
 
 def _ordered(noun: Token) -> bool:

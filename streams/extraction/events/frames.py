@@ -26,10 +26,10 @@ from spacy.tokens import Token
 from ..actor_dictionary import agent_actor, agent_adjective
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
-from ..gazetteer import norm, person, places, role_words
+from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
 from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
-from .slots import CONTAINER_DEPTH, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
+from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
 # Prepositions that introduce the one acted upon, in order of preference (after the direct object): "among" names
@@ -856,6 +856,9 @@ def _a_relation(tok: Token) -> bool:
     return any(t is not None and (t.lemma_.lower() in relations or t.lower_ in relations) for t in (tok, contained(tok)))
 
 
+_COMPANION_BARRIERS = frozenset({"advcl", "xcomp", "ccomp", "conj", "parataxis"})  # clauses a verb's particle never follows
+
+
 def _companions_ok(entry: VerbEntry, v: Token) -> bool:
     kind = entry.object_kind
     if kind in _OBJECT_TESTS and not any(_OBJECT_TESTS[kind](c) for c in _tested_objects(v)):
@@ -875,8 +878,11 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         return False  # "deepened ties with X", "boosted trade", not "escalated the dispute" nor "stepped up attacks"
     if entry.after:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
-        # particle of it ("over breakfast, she handed me a book" is no handing over)
-        near = {c.lower_ for c in kids(v) if c.i > v.i} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]}
+        # particle of it ("over breakfast, she handed me a book" is no handing over), nor is one past a clause of the
+        # verb ("gave the council two days to resign, | in a video": no giving in)
+        clauses = [c.i for c in kids(v) if c.i > v.i and c.dep_ in _COMPANION_BARRIERS]
+        near = ({c.lower_ for c in kids(v) if c.i > v.i and not any(k < c.i for k in clauses)}
+                | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]})
         if not all(w in near for w in entry.after):
             return False
     if entry.before:
@@ -918,8 +924,9 @@ def _names_people(tok: Token) -> bool:
             or _agent_sector(tok, knowledge()) is not None
             # a known person's name the tagger missed or took for an organisation ("received Zelenskiy")
             or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and person(tok.text) is not None)
-            # or an office-holder the role gazetteer knows ("the permanent secretary", "two commissioners")
-            or (tok.pos_ == "NOUN" and role_words().get(tok.lemma_.lower(), (None, ""))[1] == "role"))
+            # or an office-holder the role gazetteer knows ("the permanent secretary", "two commissioners"; a title the
+            # tagger took for a name, capitalised and of no entity: "the Assistant Commissioner")
+            or (_common_or_title(tok) and tok.lemma_.lower() in role_nouns()))
 
 
 def _names_actor(tok: Token) -> bool:
@@ -931,7 +938,13 @@ def _names_actor(tok: Token) -> bool:
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
             # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
             # agents dictionaries lack
-            or head.pos_ == "NOUN" and head.lemma_.lower() in role_words())
+            or _common_or_title(head) and head.lemma_.lower() in role_words())
+
+
+def _common_or_title(tok: Token) -> bool:
+    """A common noun, or a capitalised title the tagger read as a proper noun but found no name in ("the Deputy
+    Commissioner", "the Chief Secretary")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_
 
 
 def _names_guest(tok: Token) -> bool:
@@ -2551,6 +2564,8 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and not _scene_of_force(c, codes) and not _kind_of_meeting(c, codes):
             sources.append([c.i])
+        elif crowd_of_act(c):
+            sources.append([c.i])  # "Thousands rally in X": the crowd counted holds the rally
     targets: list[list[int]] = [_group(c) for c in possessors] if undergoer else []
     between: list[int] = []
     preps = noun_preps(n)

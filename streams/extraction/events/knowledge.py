@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -189,6 +189,7 @@ class Knowledge:
     ordering: frozenset[str] = frozenset()  # verbs of telling that give an order ("told X to leave")
     deadlines: frozenset[str] = frozenset()  # verbs that give a time to leave ("gave X 48 hours to leave")
     undergoing: frozenset[str] = frozenset()  # verbs whose subject undergoes the act noun they take as object
+    means: frozenset[str] = frozenset()  # nouns that after "by" say how an act was done, not by whom (event_means.tsv)
     mishaps: frozenset[str] = frozenset()  # accidents and weather: a death "in a crash" or "during a storm" (event_accidents.tsv)
     mishap_causes: frozenset[str] = frozenset()  # "a gas explosion", "a boiler blast": an accident's cause (event_accidents.tsv)
     charge_blocks: frozenset[str] = frozenset()  # blocks whose "of" after the object is the verb's (see _charge_blocks)
@@ -218,10 +219,11 @@ class Knowledge:
         return any(r.code[:2] in FORCE_ROOTS and (not r.modifier or r.modifier in mods) for r in self.nouns.get(tok.lemma_.lower(), ()))
 
     def is_peaceful_act_noun(self, tok: Token) -> bool:
-        """Whether a noun names an act of no coercion or force ("pact", "talks", "aid"): a noun modifier of it names its
-        matter ("a security pact", "trade talks"), where one of an act of force names its doer ("army raids")."""
+        """Whether a noun names an act of no coercion, force or dissent ("pact", "talks", "aid"): a noun modifier of it
+        names its matter ("a security pact", "trade talks"), where one of an act of force names its doer ("army raids")
+        and so does one of a crowd's act of protest ("opposition rallies", "teacher strikes")."""
         rows = self.nouns.get(tok.lemma_.lower(), ())
-        return bool(rows) and not any(r.code[:2] in FORCE_ROOTS for r in rows)
+        return bool(rows) and not any(r.code[:2] in FORCE_ROOTS or r.code[:2] == _DISSENT_ROOT for r in rows)
 
     def crowd_rows(self, code: str) -> tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]:
         """The rows of ``event_crowd_acts.tsv`` for act ``code`` (longest prefix), or none."""
@@ -289,12 +291,16 @@ def _longest_prefix(table: dict[str, Any], code: str) -> str:
     return ""
 
 
+_DISSENT_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
+
+
 # The dictionary's blocks of verbs of ending an act: with an act noun as object they code its ending
 # (event_endings.tsv) where none of their patterns fits. CANCEL (end, stop, halt, suspend, cease, call off, ...),
-# REVOKE_ (cancel, revoke, repeal, rescind, ...), SCRAP (scrap, trash), LOOSEN (loosen, relax): every verb of the
+# REVOKE_ (cancel, revoke, repeal, rescind, ...), SCRAP (scrap, trash), LOOSEN (loosen, relax), FREEZE (freeze: an
+# act frozen is halted, as the block's own relations, participation and aid say, 160 and 162): every verb of the
 # block; LIFT only "lift" itself (its block also holds "rise", "move", "surface": verbs of going up, not of ending).
 ENDING_BLOCKS: dict[str, frozenset[str] | None] = {"CANCEL": None, "REVOKE_": None, "SCRAP": None, "LOOSEN": None,
-                                                   "LIFT": frozenset({"lift"})}
+                                                   "FREEZE": None, "LIFT": frozenset({"lift"})}
 
 
 # Verbs of leaving: with an act noun as the object of "from" ("withdrew from the talks") or, after the particle "out",
@@ -555,6 +561,7 @@ def knowledge() -> Knowledge:
         ordering=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "order"),
         deadlines=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "deadline"),
         undergoing=frozenset(r["verb"] for r in records("event_undergoing_verbs.tsv")),
+        means=frozenset(r["noun"] for r in records("event_means.tsv")),
         mishaps=frozenset(r["word"] for r in records("event_accidents.tsv") if r["kind"] != "cause"),
         mishap_causes=frozenset(r["word"] for r in records("event_accidents.tsv") if r["kind"] == "cause"),
     )

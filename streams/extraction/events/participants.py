@@ -31,7 +31,7 @@ from ..roles import describe, role_entry
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
-from .slots import comma_paired, dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
+from .slots import CROWD_COUNTS, comma_paired, crowd_of_act, dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
 
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 _NAME_DEPS = {"compound", "appos", "flat", "nmod"}
@@ -53,7 +53,6 @@ _PART_OF_PLACE_HEADS = {"side", "sides"}  # event_agents.tsv parties that, with 
 _GROUP_ROLES = {"leader"}  # a role whose plural names a group acting together ("world leaders", "the two leaders")
 _CONDITION_HEADS = {"state", "union"}  # an agent noun that, with an "of" complement naming no one, names a condition
 # or a joining ("a state of emergency", "the union of two firms")
-_CROWD_COUNTS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens"}
 _COUNT_WORDS = frozenset({"of", "more", "than", "at", "least", "some", "about", "nearly", "over", "around", "several"})
 # heads that count or collect the actor rather than name it
 _QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
@@ -328,7 +327,7 @@ class Participants:
         outer = quantity_phrase_start(tok)
         if outer is None or found.start != noun_phrase(self.doc, tok).start_char:
             return found
-        if all(t.lower_ in _CROWD_COUNTS or t.lower_ in _COUNT_WORDS or t.like_num for t in self.doc[outer.i : tok.left_edge.i]):
+        if all(t.lower_ in CROWD_COUNTS or t.lower_ in _COUNT_WORDS or t.like_num for t in self.doc[outer.i : tok.left_edge.i]):
             return found  # a crowd counted ("hundreds of traders", "tens of thousands of supporters") is the crowd
         start = outer.idx
         return replace(found, text=doc_text(self.doc)[start : found.end], start=start)
@@ -639,8 +638,8 @@ class Participants:
                     a = found[0]
                     return [Participant(span.text, a.canonical, a.entity, a.country, a.sector, span.start_char, span.end_char, a.named,
                                   a.etype, tok.tag_ in ("NNS", "NNPS"))]
-        if tok.lower_ in _CROWD_COUNTS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
-            if tok.dep_ == "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
+        if tok.lower_ in CROWD_COUNTS and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+            if (tok.dep_ == "nsubj" or crowd_of_act(tok)) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)):
                     # "Thousands marched", "hundreds rallied": a crowd counted but not named acts as civilians (CAMEO's
                     # CVL); only as the subject of an act, since as an object a bare count is a quantity ("killed dozens")
                     return [Participant(tok.text, None, None, None, "CVL", tok.idx, tok.idx + len(tok.text), False, None, True)]
@@ -782,7 +781,24 @@ class Participants:
         ent = self.salience.pronoun(tok, self.table)
         if ent is None:
             return None
+        written = self._mention_before(tok, ent)
+        if written is not None:
+            return _at_pronoun(written, tok)
         return self.from_entity(ent, ent.canonical, tok.idx, tok.idx + len(tok.text))
+
+    def _mention_before(self, tok: Token, ent: Entity) -> Participant | None:
+        """The person a pronoun refers to as its own sentence names them before it, title and all ("the former
+        minister X ... his role"): the phrase a reader of the sentence takes the pronoun up from, as the speaker's
+        phrase is for a pronoun that refers to the speaker; None when the sentence names them only after it or not at
+        all (the record then names the entity)."""
+        for e in reversed([e for e in ents(sentence_of(tok)) if e.label_ == "PERSON" and e.end <= tok.i]):
+            if self.table.at(e.start_char, e.end_char) is ent:
+                head = e.root.head if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN" else e.root
+                found = self.actor(head)  # (a name in apposition to its title: "the former minister, X")
+                if (found is None or found.entity != ent.id) and head is not e.root:
+                    found = self.actor(e.root)
+                return found if found is not None and found.entity == ent.id else None
+        return None
 
     def _clause_subject(self, tok: Token, low: str) -> Participant | None:
         """The subject of the clause whose object holds a possessive pronoun, when it names an actor the pronoun agrees
@@ -914,7 +930,7 @@ def quantity_phrase_start(head: Token) -> Token | None:
     top = head
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.dep_ == "prep":
         q = top.head.head
-        if q.i > top.i or not (q.lower_ in _QUANTITY_HEADS or q.lemma_.lower() in _QUANTITY_HEADS or q.lower_ in _CROWD_COUNTS
+        if q.i > top.i or not (q.lower_ in _QUANTITY_HEADS or q.lemma_.lower() in _QUANTITY_HEADS or q.lower_ in CROWD_COUNTS
                                or q.pos_ == "NUM"):
             break
         top = q

@@ -265,9 +265,15 @@ def missed_main_verb(v: Token) -> bool:
     if (v.head.dep_ != "ROOT" and not (v.head.dep_ == "appos" and _fronted_phrase_root(v.head))
             and not _subject_of_attribution(v)):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in kids(v)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "agent" and not by_means(c) for c in kids(v)):
         return False
     return _ends_like_sentence(v)
+
+
+def by_means(agent: Token) -> bool:
+    """A "by" the parser labels an agent names a means, not a doer ("discussed by phone", "delivered by helicopter";
+    ``event_means.tsv``)."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in knowledge().means for g in kids(agent))
 
 
 _ATTRIBUTING = frozenset({"say", "tell", "report", "add", "state"})
@@ -393,6 +399,21 @@ def _predicated_subject(v: Token) -> Token | None:
     return None if subject is None or subject.lower_ in _PLACEHOLDERS else subject  # "it was time to act": no one
 
 
+# words that count a crowd without naming it ("thousands marched", "hundreds of traders")
+CROWD_COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens"})
+# the act nouns a crowd holds, by CAMEO root (protest)
+_CROWD_ACT_ROOTS = ("14",)
+
+
+def crowd_of_act(tok: Token) -> bool:
+    """A crowd count the parser made the number of an act noun of protest, reading a headline's verb as a noun
+    ("Thousands rally in X to ...", "Hundreds march against ..."): the count is the crowd that holds the act, a rally
+    of thousands, as the subject of the verb would be."""
+    head = tok.head
+    return (tok.dep_ == "nummod" and tok.lower_ in CROWD_COUNTS and head.i == tok.i + 1 and head.pos_ == "NOUN"
+            and any(e.code.startswith(_CROWD_ACT_ROOTS) for e in knowledge().nouns.get(head.lemma_.lower(), ())))
+
+
 _PLACEHOLDERS = frozenset({"it", "this", "that", "there"})
 _FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent", "cent", "%"})
 
@@ -410,7 +431,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     # "X delivered food | by helicopter and road convoy")
     active = any(c.dep_ == "nsubj" for c in kids(v))
     for c in kids(v):
-        if c.dep_ == "agent" and not active:
+        if c.dep_ == "agent" and not active and not by_means(c):
             pobj = [g for g in kids(c) if g.dep_ == "pobj" and not _measure(g)]
             if pobj:
                 return conjuncts(pobj[0])
