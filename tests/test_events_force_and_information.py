@@ -125,3 +125,10 @@ def test_weapons_and_food_shipped_stay_aid() -> None:
 def test_a_shipment_with_no_receiver_stays_no_act() -> None:
     # (control: the pattern needs the party the goods go to)
     assert not any(e["plover_type"] for e in text_events("The mining company shipped its first cargo of copper last week."))
+
+
+def test_a_count_added_is_growth_not_cooperation() -> None:
+    """Before: GRANT's "add" (060) coded a business that "added 3 million subscribers" as cooperating with them; it
+    now codes nothing with a count taken in (event_verbs.tsv, uncounted)."""
+    assert not [e for e in text_events("The carrier said it had added 3 million customers in the quarter.", "t-add") if e["plover_type"]]
+    assert not [e for e in text_events("The hospital added 60 beds to its wards.", "t-add") if e["plover_type"]]

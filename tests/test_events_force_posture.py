@@ -66,3 +66,16 @@ def test_forces_put_on_combat_readiness_are_on_alert() -> None:
                  "Belgrade put the army on the top level of combat readiness near the border."):
         top = top_typed_event(_typed(text))
         assert (top["cameo_code"], top["source"]["text"]) == ("152", "Belgrade"), text
+
+
+def test_a_learned_verb_of_deploying_shows_forces_only() -> None:
+    """Before: the learned trigger "deploy" (event_triggers.tsv, MOBILIZE) coded a show of force whatever was
+    deployed, rescue boats and divers at a festival included; it now needs forces as its object, or none."""
+    assert not [e for e in text_events("The agency deployed boats and divers on the lake for the festival.", "t-deploy") if e["plover_type"]]
+    troops = [e for e in text_events("The army deployed tanks and troops to the border town.", "t-deploy") if e["plover_type"]]
+    assert troops and troops[0]["plover_type"] == "MOBILIZE"
+    bare = [e for e in text_events("Troops deployed along the border on Monday.", "t-deploy") if e["plover_type"]]
+    assert bare and bare[0]["plover_type"] == "MOBILIZE"
+    them = [e for e in text_events("The governor called up 900 paramilitary troops and deployed them at the dam.", "t-deploy")
+            if e["plover_type"] == "MOBILIZE"]
+    assert them  # a pronoun's referent is not seen by the object test: it does not hold the verb back

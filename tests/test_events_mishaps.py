@@ -118,3 +118,29 @@ def test_the_same_verb_with_an_object_is_no_mishap() -> None:
     assert {"plunge", "skid", "veer", "topple"} <= knowledge().mishaps
     events = _typed("Gunmen killed four policemen when they toppled the barrier at a checkpoint.")
     assert [(e["plover_type"], e["source"]["text"]) for e in events][:1] == [("ASSAULT", "Gunmen")]
+
+
+def test_a_when_clause_the_parser_tore_off_still_tells_the_mishap() -> None:
+    """Before: the parser cut the sentence at a place name and hung the "when" clause on nothing of the killing, so a
+    minibus that plunged into a gorge gave an assault with no doer."""
+    text = ("Nine pilgrims were killed and 30 hurt when a minibus carrying them from Quetta to Dera Ismail Khan plunged "
+            "into a gorge near Zhob late on Friday, police said.")
+    assert not [e for e in text_events(text, "t-mishap") if e["plover_type"]]
+
+
+def test_a_when_clause_of_an_attack_keeps_the_killing() -> None:
+    # control: a "when" clause that tells of an attack, not a mishap, leaves the killing coded
+    text = "Three soldiers were killed when militants ambushed their convoy near the border, officials said."
+    assert [e["plover_type"] for e in text_events(text, "t-mishap") if e["plover_type"]][:1] == ["ASSAULT"]
+
+
+def test_what_a_crash_did_in_its_participle_clause_is_no_act() -> None:
+    """Before: the injuring in "..., killing its pilot and injuring two passengers" after a plane's crash came out as
+    an assault with no doer: the participle coordinated with the first was not read as the mishap's own."""
+    text = ("A crop-spraying plane crashed in a maize field near Eldoret on Friday morning, killing its pilot and badly "
+            "injuring two passengers, police said.")
+    assert not [e for e in text_events(text, "t-mishap") if e["plover_type"]]
+    # control: a bomber who crashes into a checkpoint is a doer
+    bomb = [e for e in text_events("A suicide bomber crashed into the checkpoint, killing five soldiers and wounding two.", "t-mishap")
+            if e["plover_type"]]
+    assert bomb and bomb[0]["source"]["text"] == "suicide bomber"

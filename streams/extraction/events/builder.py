@@ -57,7 +57,7 @@ from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
 from .slots import (after_comma, agent_heads, counted, described_subject, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
-                    reciprocally_owned, sentence_of)
+                    reciprocally_owned, sentence_of, WHEN_MARKS)
 from .speech import according_to, content_ids
 from .tables import code_info
 
@@ -994,6 +994,11 @@ class _SentenceCoder:
             return mishap(g) or (is_time(g) or g.lemma_.lower() in _SPAN_NOUNS) and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(h.dep_ == "pobj" and mishap(h) for h in kids(p)) for p in kids(g))
 
+        first = v
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # ("..., killing two and | injuring five")
+        if not measure and first.dep_ == "advcl" and first.tag_ == "VBG" and first.i > first.head.i and mishap(first.head):
+            return True  # "a light aircraft crashed into a hillside, killing the pilot": what the mishap did, no one's act
         heads = [v] + [k for k in kids(v) if k.dep_ == "conj" and k.tag_ == "VBN"]
         if measure:  # (or hung on the measure itself: "a state of emergency | as fires spread", "a curfew | over the floods")
             heads += [k for k in kids(v) if k.dep_ == "dobj"]
@@ -1007,6 +1012,15 @@ class _SentenceCoder:
                     return True
                 if is_when_clause(k) and any(mishap(t) for t in k.subtree):
                     return True
+        if not any(is_when_clause(k) for w in heads for k in kids(w)):
+            # a "when" clause the parser tore off the verb ("... were killed | when a bus travelling from X to Y
+            # plunged into a ravine, officials said": the clause hung on the report): read by the words after the mark
+            end = sentence_of(v).end
+            if end < len(self.doc) and not self.doc[end - 1].is_punct:
+                end = sentence_of(self.doc[end]).end  # a sentence the parser cut off mid-way ("... to Dera | Ghazi Khan ...")
+            mark = next((t for t in self.doc[v.i + 1 : end] if t.lower_ in WHEN_MARKS and t.dep_ in ("advmod", "mark")), None)
+            if mark is not None and any(mishap(t) for t in self.doc[mark.i + 1 : end]):
+                return True
         return False
 
     def _vetoed(self, act: _Act, probs: Any, undergone_only: bool = False) -> bool:

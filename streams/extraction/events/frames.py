@@ -28,7 +28,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, FORCES_OR_NONE, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -870,6 +870,12 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         return False  # "dismissed the claims", "fired rockets", not "dismissed the minister" nor "fired the coach" (from a post)
     if kind == "uncounted" and any(_a_count(c) for c in _tested_objects(v)):
         return False  # "welcomed the deal", "welcomed the envoy", not "welcomed 28 million tourists" (a count taken in)
+    if (kind == FORCES_OR_NONE and any(not _forces(counted(x), knowledge()) and x.pos_ != "PRON"
+                                       for c in _tested_objects(v) for x in conjuncts(c))
+            and not any(_forces(a, knowledge()) for a in agent_heads(v))):
+        # "deployed troops", "troops deployed along the border", "the navy deployed a radar battery" (what armed
+        # forces deploy is theirs to show), not "the administration deployed boats and divers"
+        return False
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
         return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):

@@ -584,6 +584,8 @@ CAUSATIVE_BLOCK = "MAKE"  # PETRARCH2's block of "make", "cause", "induce": with
 INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
+FORCES_OR_NONE = "forces or none"  # an object kind: no direct object, or one that names forces (frames._companions_ok)
+_SHOW_OF_FORCE_ROOT = "15"
 
 
 def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, list[VerbEntry]],
@@ -594,7 +596,10 @@ def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, lis
     the type classifier chooses from; a learned noun is an event noun with no modifier or preposition required."""
     for row in records("event_triggers.tsv"):
         if row["pos"] == "verb":
-            entry = VerbEntry(row["lemma"], (), (), row["code"], LEARNED_BLOCK)
+            # a learned verb of a show of force (MOBILIZE, 15) shows forces: with an object that is none ("deployed
+            # boats and divers at the bathing points") it tells of no show of force
+            kind = FORCES_OR_NONE if row["code"][:2] == _SHOW_OF_FORCE_ROOT else ""
+            entry = VerbEntry(row["lemma"], (), (), row["code"], LEARNED_BLOCK, object_kind=kind)
             by_lemma.setdefault(entry.lemma, []).append(entry)
             for form in row["forms"].split():
                 verb_forms.setdefault(form, []).append(entry)

@@ -115,15 +115,15 @@ def is_purpose_infinitive(v: Token) -> bool:
     return v.dep_ == "advcl" and v.tag_ == "VB" and has_to(v)
 
 
-_WHEN_MARKS = {"when", "as", "after"}
+WHEN_MARKS = frozenset({"when", "as", "after"})  # words that open a clause of what happened as an act did
 
 
 def is_when_clause(c: Token) -> bool:
     """A "when" / "as" / "after" clause: what happened as the act it hangs on did ("killed when militants attacked").
     The word may hang on a verb coordinated inside the clause ("when a bus skidded and | plunged"): the clause still
     opens with it."""
-    return c.dep_ == "advcl" and (any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in kids(c))
-                                  or c.left_edge.lower_ in _WHEN_MARKS and c.left_edge.dep_ in ("mark", "advmod"))
+    return c.dep_ == "advcl" and (any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in kids(c))
+                                  or c.left_edge.lower_ in WHEN_MARKS and c.left_edge.dep_ in ("mark", "advmod"))
 
 
 def _outside_dateline(subjects: list[Token]) -> list[Token]:
