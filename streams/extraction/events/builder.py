@@ -50,7 +50,7 @@ from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
-from .knowledge import AID_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
+from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
@@ -81,7 +81,6 @@ HYPOTHETICAL_PENALTY = 0.15
 CONDITION_PENALTY = 0.15
 _OWN_BODY_SECTORS = {"MIL", "COP", "UAF", "REB", "SPY", "GOV"}  # forces and envoys an actor sends or withdraws
 _FORCE_BODY_SECTORS = {"MIL", "COP"}  # of them, the forces a state shows (CAMEO 15): "moved troops", "deployed police"
-_POSTURE_ROOT = "15"  # CAMEO 15, exhibit force posture
 _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # CAMEO's convention for force and coercion: when those acted upon are not named, the place of the act stands
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
@@ -153,7 +152,6 @@ def _state_side(actor: Participant) -> bool:
     return actor.sector in _AUTHORITY_SECTORS or actor.sector is None
 _ASSAULT_ROOTS = {"18", "19", "20"}
 _ARMED_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})  # armed forces, police, rebels, militias
-_FORCE_SHOW_ROOT = "15"  # CAMEO "exhibit force posture": alerts, mobilisations, shows of force
 _ABDUCTION_CODE = "181"  # CAMEO "abduct, hijack, or take hostage"
 _MEETING_ROOTS = frozenset({"03", "04"})  # consultations, and the intent of them
 # A fight that only office-holders, parties, firms, courts or the press take part in ("the two leaders clashed over the
@@ -345,7 +343,7 @@ class _SentenceCoder:
             return False
         pronoun_owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in kids(tok))
         owner_named = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in kids(tok))
-        if not pronoun_owned and (code[:2] != _POSTURE_ROOT or owner_named):
+        if not pronoun_owned and (code[:2] != FORCE_POSTURE_ROOT or owner_named):
             return False
         a = self.parts.actor(tok)
         return (a is not None and not a.named and a.sector in _OWN_BODY_SECTORS
@@ -377,7 +375,7 @@ class _SentenceCoder:
             noun = self.doc[i]
             if noun.pos_ != "NOUN" or any(m.lower_ == "joint" for m in kids(noun)):
                 continue
-            alone = [r.code for r in knowledge().nouns.get(noun.lemma_.lower(), ()) if r.code[:2] == _POSTURE_ROOT]
+            alone = [r.code for r in knowledge().nouns.get(noun.lemma_.lower(), ()) if r.code[:2] == FORCE_POSTURE_ROOT]
             if alone:
                 return alone[0]
         return ""
@@ -730,7 +728,7 @@ class _SentenceCoder:
         # (nor is a show of force, a weapon test or a mobilisation, by an armed body or a state: no sport or market
         # readies forces)
         armed = ((c.code or c.reverse)[:2] in _ASSAULT_ROOTS and any(s.sector in _ARMED_DOERS for s in sources)
-                 or c.code.startswith(_FORCE_SHOW_ROOT) and any(s.sector in _ARMED_DOERS or s.etype == "GPE" and s.named
+                 or c.code.startswith(FORCE_POSTURE_ROOT) and any(s.sector in _ARMED_DOERS or s.etype == "GPE" and s.named
                                                                for s in sources)
                  or c.code.startswith(_ABDUCTION_CODE) and bool(sources) and bool(targets) and all(map(_people, targets)))
         if not statement and not armed and self._vetoed(act, probs, undergone_only=not c.code and bool(c.reverse) and not targets):
@@ -1582,7 +1580,7 @@ def _forbidden(noun: Token, triggers: set[int]) -> bool:
     ban is aimed at who would have done it (its owner, ``frames.owner_groups``)."""
     v = noun.head
     return (noun.dep_ in ("dobj", "nsubjpass") and v.i in triggers and v.pos_ == "VERB"
-            and any(e.block == _FORBIDDING_BLOCK for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ())))
+            and knowledge().verb_in_block(v.lemma_.lower(), _FORBIDDING_BLOCK))
 
 
 def _ordered(noun: Token) -> bool:

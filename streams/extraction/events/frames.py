@@ -28,7 +28,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_ROOTS, FORCES_OR_NONE, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
 from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -376,7 +376,6 @@ PROPERTY_RETURN_CODE = "0842"  # CAMEO "return, release property": its object is
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PARTNER_ROOTS = {"03", "04", "05", "06"}  # acts done "with" a partner: intents, consultations, cooperation
 _MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "call"})  # what carries words to someone
-PROTEST_ROOT = "14"
 _OCCUPATION_CODE = "192"  # CAMEO "occupy territory": what is taken is a place, whom it is taken from the party
 THREAT_ROOT = "13"
 _DISAPPROVING_ROOT = "11"  # CAMEO 11, disapprove: criticise, condemn, accuse
@@ -727,7 +726,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
         if code[:2] == _INQUIRY_ROOT:
             targets += [g for g in _investigated(frame) if g not in targets]
-        if code[:2] == _FORCE_POSTURE_ROOT:
+        if code[:2] == FORCE_POSTURE_ROOT:
             targets += [g for g in across_border(frame.verb) if g not in targets]
     v = frame.verb
     if (v.dep_ == "xcomp" or v.dep_ == "advcl" and has_to(v)) and protest_on_meeting(v.head, v):
@@ -774,7 +773,6 @@ def _occasion(tok: Token) -> bool:
 _PRESSING = frozenset({"press", "pressure", "pressurise", "pressurize", "push", "urge", "force", "compel", "demand", "persuade"})
 
 
-_FORCE_POSTURE_ROOT = "15"  # CAMEO "exhibit force posture"
 _GIVING_ROOTS = frozenset({"07", "16"})  # aid given; aid reduced, suspended or stopped (162, 1621, ...)
 
 
@@ -886,9 +884,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         # a word after the verb, or a dependent after it ("called the strike off"); a phrase before the verb is no
         # particle of it ("over breakfast, she handed me a book" is no handing over), nor is one past a clause of the
         # verb ("gave the council two days to resign, | in a video": no giving in)
-        clauses = [c.i for c in kids(v) if c.i > v.i and c.dep_ in _COMPANION_BARRIERS]
-        near = ({c.lower_ for c in kids(v) if c.i > v.i and not any(k < c.i for k in clauses)}
-                | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]})
+        barrier = min((c.i for c in kids(v) if c.i > v.i and c.dep_ in _COMPANION_BARRIERS), default=len(v.doc))
+        near = ({c.lower_ for c in kids(v) if v.i < c.i <= barrier} | {t.lower_ for t in v.doc[v.i + 1 : v.i + 1 + len(entry.after)]})
         if not all(w in near for w in entry.after):
             return False
     if entry.before:
@@ -1425,7 +1422,7 @@ def _own_forces_shown(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -
     if not forces:
         return cands
     return [replace(c, source_groups=forces, target_groups=[g for g in c.target_groups if g not in forces])
-            if not c.source_groups and c.code[:2] == _FORCE_POSTURE_ROOT else c for c in cands]
+            if not c.source_groups and c.code[:2] == FORCE_POSTURE_ROOT else c for c in cands]
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"

@@ -218,12 +218,16 @@ class Knowledge:
         mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for w in (c.lower_, c.lemma_.lower())}
         return any(r.code[:2] in FORCE_ROOTS and (not r.modifier or r.modifier in mods) for r in self.nouns.get(tok.lemma_.lower(), ()))
 
+    def verb_in_block(self, lemma: str, block: str) -> bool:
+        """Whether the dictionary (or the team's table) lists the verb ``lemma`` in synonym block ``block``."""
+        return any(e.block == block for e in self.verbs_by_lemma.get(lemma, ()))
+
     def is_peaceful_act_noun(self, tok: Token) -> bool:
         """Whether a noun names an act of no coercion, force or dissent ("pact", "talks", "aid"): a noun modifier of it
         names its matter ("a security pact", "trade talks"), where one of an act of force names its doer ("army raids")
         and so does one of a crowd's act of protest ("opposition rallies", "teacher strikes")."""
         rows = self.nouns.get(tok.lemma_.lower(), ())
-        return bool(rows) and not any(r.code[:2] in FORCE_ROOTS or r.code[:2] == _DISSENT_ROOT for r in rows)
+        return bool(rows) and not any(r.code[:2] in FORCE_ROOTS or r.code[:2] == PROTEST_ROOT for r in rows)
 
     def crowd_rows(self, code: str) -> tuple[tuple[str, frozenset[str], frozenset[str], bool], ...]:
         """The rows of ``event_crowd_acts.tsv`` for act ``code`` (longest prefix), or none."""
@@ -289,9 +293,6 @@ def _longest_prefix(table: dict[str, Any], code: str) -> str:
         if table.get(code[:n]):
             return code[:n]
     return ""
-
-
-_DISSENT_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
 
 
 # The dictionary's blocks of verbs of ending an act: with an act noun as object they code its ending
@@ -579,13 +580,14 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
 # What weapons fire, as English names it after the weapon ("rocket fire", "mortar rounds", "artillery shells")
 FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
+PROTEST_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
+FORCE_POSTURE_ROOT = "15"  # CAMEO exhibit force posture: alerts, mobilisations, shows of force
 AID_ROOT = "07"  # CAMEO: provide aid
 CAUSATIVE_BLOCK = "MAKE"  # PETRARCH2's block of "make", "cause", "induce": with an adjective, how its object ends up
 INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 FORCES_OR_NONE = "forces or none"  # an object kind: no direct object, or one that names forces (frames._companions_ok)
-_SHOW_OF_FORCE_ROOT = "15"
 
 
 def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, list[VerbEntry]],
@@ -598,7 +600,7 @@ def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, lis
         if row["pos"] == "verb":
             # a learned verb of a show of force (MOBILIZE, 15) shows forces: with an object that is none ("deployed
             # boats and divers at the bathing points") it tells of no show of force
-            kind = FORCES_OR_NONE if row["code"][:2] == _SHOW_OF_FORCE_ROOT else ""
+            kind = FORCES_OR_NONE if row["code"][:2] == FORCE_POSTURE_ROOT else ""
             entry = VerbEntry(row["lemma"], (), (), row["code"], LEARNED_BLOCK, object_kind=kind)
             by_lemma.setdefault(entry.lemma, []).append(entry)
             for form in row["forms"].split():

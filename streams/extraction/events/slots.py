@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import datelines
 from ..datelines import joins_words
 from ..doc_index import per_doc, sentences
-from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, knowledge
+from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, PROTEST_ROOT, knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
 # Nouns that count or group what their "of" phrase names (a closed class of English quantifiers).
@@ -401,8 +401,6 @@ def _predicated_subject(v: Token) -> Token | None:
 
 # words that count a crowd without naming it ("thousands marched", "hundreds of traders")
 CROWD_COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens"})
-# the act nouns a crowd holds, by CAMEO root (protest)
-_CROWD_ACT_ROOTS = ("14",)
 
 
 def crowd_of_act(tok: Token) -> bool:
@@ -411,7 +409,7 @@ def crowd_of_act(tok: Token) -> bool:
     of thousands, as the subject of the verb would be."""
     head = tok.head
     return (tok.dep_ == "nummod" and tok.lower_ in CROWD_COUNTS and head.i == tok.i + 1 and head.pos_ == "NOUN"
-            and any(e.code.startswith(_CROWD_ACT_ROOTS) for e in knowledge().nouns.get(head.lemma_.lower(), ())))
+            and any(e.code[:2] == PROTEST_ROOT for e in knowledge().nouns.get(head.lemma_.lower(), ())))
 
 
 _PLACEHOLDERS = frozenset({"it", "this", "that", "there"})
@@ -587,7 +585,7 @@ def protest_on_meeting(head: Token, v: Token) -> bool:
 def _instrument_verb(v: Token) -> bool:
     """A verb of using (PETRARCH2's UTILIZE block: "use", "employ", "wield"): its object is the means, and the one who
     uses it does what its complement says ("police used batons to disperse the crowd": the police disperse)."""
-    return any(e.block == INSTRUMENT_BLOCK for e in knowledge().verbs_by_lemma.get(v.lemma_.lower(), ()))
+    return knowledge().verb_in_block(v.lemma_.lower(), INSTRUMENT_BLOCK)
 
 
 # A gerund after "of", "for" or "with" on a verb with an object, or on a passive, names the charge or the reason
