@@ -117,6 +117,17 @@ def test_discards_mark_sentences(nlp):
     assert sents[1].start in doc._.event_discarded and sents[0].start not in doc._.event_discarded
 
 
+def test_a_story_the_discards_rule_out_has_no_trigger_read(nlp):
+    """A whole story the discard list rules out (a match report: "goalkeeper" is of story scope) is coded by no one,
+    so its trigger words are not read at all; the same sentence about a player keeps its candidate (the control)."""
+    from streams.extraction.events import annotate
+
+    ruled_out = annotate(nlp, nlp("The goalkeeper was sent off after he attacked a defender near the halfway line."))
+    assert -1 in ruled_out._.event_discarded and ruled_out._.event_candidates == []
+    kept = annotate(nlp, nlp("The player was sent off after he attacked a defender near the halfway line."))
+    assert not kept._.event_discarded and any(c.lemma == "attack" for c in kept._.event_candidates)
+
+
 def test_words_of_political_news_discard_nothing(nlp):
     # "by a landslide", "marathon talks", "a champion of reform": no sport, no history (tools/build_event_tables.py)
     from streams.extraction.events import annotate

@@ -56,7 +56,7 @@ from .participants import Participant, Participants, is_hazard, noun_phrase, unr
 from .quantities import sentence_quantities
 from .record import build_record
 from .resolve import Salience
-from .slots import (after_comma, agent_heads, counted, described_subject, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, reciprocal_object,
+from .slots import (after_comma, agent_heads, counted, described_subject, finite_modifier, has_to, is_passive, is_purpose_infinitive, is_time, is_when_clause, kids, parse_memo, reciprocal_object,
                     reciprocally_owned, sentence_of, WHEN_MARKS)
 from .speech import according_to, content_ids
 from .tables import code_info
@@ -1398,7 +1398,16 @@ def _clause_depth(tok: Token) -> int:
 def _background_step(cur: Token) -> bool:
     """``cur`` opens a clause or phrase of background to what its head reports: a relative clause (describing a
     party), what came before ("after the army withdrew", "after a week of shelling"), an act opposed, the occasion of
-    a saying."""
+    a saying. Asked once per token and doc (:func:`~.slots.parse_memo`): every act of a sentence walks up through the
+    same clauses."""
+    memo = parse_memo(cur.doc, "background_step")
+    found = memo.get(cur.i)
+    if found is None:
+        found = memo[cur.i] = _opens_background(cur)
+    return found
+
+
+def _opens_background(cur: Token) -> bool:
     return (cur.dep_ == "relcl" or _reduced_relative(cur) or (cur.dep_ == "advcl" and (_earlier_act(cur) or _meanwhile_act(cur)))
             or (cur.dep_ == "pcomp" and cur.head.lower_ == "against") or _earlier_phrase(cur) or is_purpose_infinitive(cur)
             or _occasion_of_saying(cur))

@@ -7,7 +7,8 @@
   set lookups per trigger, not a matcher pass each. Writes ``doc._.event_candidates``.
 - ``newsevents_event_discards``: a ``PhraseMatcher`` over PETRARCH2's discard phrases
   (sport, entertainment, ...): sentences (or, for story-scope phrases, the whole
-  document) the dictionary says are not codeable. Writes ``doc._.event_discarded``.
+  document) the dictionary says are not codeable. Writes ``doc._.event_discarded``. Runs before the
+  candidates: in a whole story it rules out, no trigger word is read.
 - ``newsevents_event_types``: the event-type classifier over every sentence that has a
   candidate. Writes ``doc._.event_type_probs`` (sentence start -> class probabilities).
 
@@ -34,7 +35,9 @@ from .modality import conditional_conjunction
 from .participants import inner_name_verb
 from .slots import finite_modifier, kids, misread_relative, participle_read_as_head, sentence_index, sentence_of
 
-COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_candidates", "newsevents_event_discards", "newsevents_event_types")
+# (the discards come before the candidates: a story the discard list rules out is coded by no one, and its trigger
+# words need not be read)
+COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_discards", "newsevents_event_candidates", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
@@ -116,6 +119,9 @@ class CandidateFinder:
         kb = self.kb
         found: list[Candidate] = []
         seen: set[int] = set()
+        if -1 in (doc._.event_discarded or ()):
+            doc._.event_candidates = found  # a story the discard list rules out (sport, entertainment): nothing is coded
+            return doc
         for _, start, end in self.matcher(doc):
             tok = doc[end - 1] if end - start > 1 else doc[start]
             if tok.i in seen:

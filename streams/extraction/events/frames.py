@@ -1225,6 +1225,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+    if not out:
+        return out  # the readings below each rewrite the codings found: with none there is nothing to read again
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
     out = _refused_outright(_refusals(_visits(_declined_statements(_crowd_acts(out, frame, kb), v, kb), v, kb), v, kb), v, kb)
     # (what is promised or announced is read once the act is known: forces sent to a border are deployed, not given)
