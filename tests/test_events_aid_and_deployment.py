@@ -41,10 +41,12 @@ def test_leaflets_handed_out_are_no_aid() -> None:
 def test_forces_sent_to_a_place_are_deployed_there(text, target) -> None:
     """frames._deployed: forces sent "to" a place that is no party (a border, a region, a town; or through the noun
     "deployment") are deployed (154, MOBILIZE), aimed at the party a border phrase names; the dictionary's
-    "SEND * &MILITARY" read them as military aid (072) to the place. Sent to a state, the reading stays."""
+    "SEND * &MILITARY" read them as military aid (072) to the place. Sent to a state, they are aid to it (07:
+    military aid, or protection, 074; frames._protection_sent), no cooperation (062), as the dictionary's
+    "SEND * &MILITARY" also reads them."""
     code, _, tgt = _top(text)
     assert (code, tgt) == ("154", target)
-    assert _top("Kenya sent troops to Somalia in 2011.")[0].startswith("06")
+    assert _top("Kenya sent troops to Somalia in 2011.")[0].startswith("07")
 
 
 @pytest.mark.parametrize("text,source", [

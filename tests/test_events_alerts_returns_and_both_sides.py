@@ -71,8 +71,9 @@ def test_a_pattern_naming_the_doer_makes_the_other_subject_its_target() -> None:
 
 
 def test_forces_deployed_go_to_the_target_they_are_not_it() -> None:
+    # (police sent to a state by name protect it: 074, PLOVER AID, frames._protection_sent; before, a show of force, 154)
     top = top_typed_event(_typed("Rwanda deployed 600 police officers to Mozambique last month."))
-    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("MOBILIZE", "Rwanda", "Mozambique")
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("AID", "Rwanda", "Mozambique")
 
 
 def test_a_sentence_closing_a_paragraph_is_given_without_the_break_after_it() -> None:

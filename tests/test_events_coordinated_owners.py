@@ -58,3 +58,15 @@ def test_one_owner_or_owners_that_are_not_groups_stay_one_actor():
     assert {e["source"]["text"] for e in events if e["plover_type"] == "REJECT"} == {"Western and Chinese diplomats"}
     # no state, organisation or nationality owns markets: nobody acts, whatever the split
     assert not [e for e in _events("European and Asian markets fell sharply on Monday.") if e["plover_type"]]
+
+
+def test_a_headline_joins_the_owners_with_a_comma():
+    # a headline's comma is its "and": two owner modifiers with only a comma between them are two parties
+    events = _events("Chilean, Peruvian Soldiers Exchange Fire Along Border")
+    assert _pairs(events, "ASSAULT") == {("CHL", "PER", "MIL"), ("PER", "CHL", "MIL")}
+
+
+def test_a_comma_between_descriptions_is_no_pair_of_owners():
+    # (control) words that own nothing stay descriptions of one actor
+    events = _events("Tired, unpaid Chilean soldiers clashed with smugglers near the frontier.")
+    assert {e["source"]["country"] for e in events if e["plover_type"] == "ASSAULT"} == {"CHL"}

@@ -79,3 +79,20 @@ def test_a_learned_verb_of_deploying_shows_forces_only() -> None:
     them = [e for e in text_events("The governor called up 900 paramilitary troops and deployed them at the dam.", "t-deploy")
             if e["plover_type"] == "MOBILIZE"]
     assert them  # a pronoun's referent is not seen by the object test: it does not hold the verb back
+
+
+def test_forces_sent_to_a_state_by_name_protect_it() -> None:
+    # the codebook's 074 (provide military protection or peacekeeping, PLOVER AID), aimed at the state, whatever the
+    # sending verb's patterns read the forces as (police sent: 153; peacekeepers dispatched: 0334, an intent)
+    for text, source, target in (("Ghana sent police to Liberia ahead of the disputed vote.", "Ghana", "Liberia"),
+                                 ("The African Union dispatched peacekeepers to Burundi last month.", "African Union", "Burundi")):
+        top = top_typed_event(_typed(text))
+        assert (top["cameo_code"], top["plover_type"]) == ("074", "AID"), text
+        assert (top["source"]["text"], top["target"]["text"]) == (source, target), text
+
+
+def test_forces_sent_to_a_region_or_arms_to_a_state_are_no_protection() -> None:
+    # (controls) a region of the sender's own is a deployment there; arms sent are military aid, not protection
+    top = top_typed_event(_typed("Ghana deployed extra troops to its northern region after the clashes."))
+    assert top["plover_type"] == "MOBILIZE"
+    assert not [e for e in _typed("Finland shipped artillery shells to Estonia.") if e["cameo_code"] == "074"]

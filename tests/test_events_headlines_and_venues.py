@@ -230,3 +230,12 @@ def test_a_minister_who_quits_resigns() -> None:
     events = [e for e in text_events("Malawi trade minister quits over missing funds", "t-quit") if e["plover_type"]]
     assert events and (events[0]["cameo_code"], events[0]["source"]["text"]) == ("0831", "Malawi trade minister")
     assert not [e for e in text_events("Smokers quit in record numbers last year.", "t-quit") if e["plover_type"]]
+
+
+def test_a_name_read_as_an_infinitive_leaves_the_headline_verbless() -> None:
+    # "to" before a state's name made the tagger read the name as a verb ("support to | Zambia" as "to go"): the
+    # headline still has no verb of its own, and its verb form read as a plural noun is given back
+    events = [e for e in text_events("Sweden halts budget support to Zambia over graft", "t-headline") if e["plover_type"]]
+    assert [(e["plover_type"], e["source"]["text"]) for e in events] == [("SANCTION", "Sweden")]
+    # (control) a headline with a verb of its own keeps it
+    assert [e["plover_type"] for e in text_events("Sweden suspends budget support over graft", "t-headline") if e["plover_type"]] == ["SANCTION"]

@@ -1436,18 +1436,27 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     with no "to" phrase: forces shown to it ("sent warships around the island"), not given to it. The verb's codings
     of cooperation, aid or withdrawal become one show of force (150), aimed at the phrase's object or at the owner
     it names ("off the coast of X"); its other codings stay."""
-    if not cands or not kb.force_shows or not any(map(_read_as_sending, cands)):
+    if not cands or not kb.force_shows:
+        return cands
+    sending = any(map(_read_as_sending, cands))
+    if not sending and not any(c.code.startswith(_SENT_TO_A_STATE_INSTEAD) for c in cands):
         return cands
     # (or the forces whose sending the object names: "ordered the deployment of two battalions to X")
     sent = [o for o in frame.objects if o.lemma_.lower() in _SENDING_NOUNS]
     forces = [counted(o) for o in frame.objects if not _destination(o)] + [counted(g) for o in sent for c in kids(o) if c.dep_ == "prep" and c.lower_ == "of"
                                                     for g in kids(c) if g.dep_ == "pobj"]
-    if not any(_forces(f, kb) for f in forces):
+    armed = any(_forces(f, kb) for f in forces)
+    people = any(_armed_people(f, kb) for f in forces)
+    if not armed and not people:
         return cands
-    present = {p_ for p_, _ in frame.preps}
     places = [o for p_, o in frame.preps if p_ == "to"]
     places += [g for h in (v, *sent) for c in kids(h) if c.dep_ in ("dative", "prep") and c.lower_ == "to" and (h is not v or c.dep_ == "dative")
                for g in kids(c) if g.dep_ == "pobj"]
+    states = [o for o in places if _country_by_name(o)] if people else []
+    if states:
+        return _protection_sent(cands, states)
+    if not sending or not armed:
+        return cands
     if places:
         if any(_a_party(o) for o in places):
             # forces sent to someone are given to them (or sent into their war): the dictionary's reading, in which a
@@ -1461,6 +1470,28 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     if not shown_to:
         return cands
     return _sending_read_as(cands, SHOW_OF_FORCE_CODE, "+shown", [g for o in shown_to for g in (_group(o), *owner_groups(o))])
+
+
+PROTECTION_CODE = "074"  # CAMEO "provide military protection or peacekeeping" (PLOVER AID)
+# (the codings of a sending verb that forces sent to a state replace: intents, cooperation, force posture, occupation and
+# withdrawal, CAMEO 03, 06, 15, 19 and 166; its own codings of aid, 07, stay)
+_SENT_TO_A_STATE_INSTEAD = ("03", "06", "15", "19", "166")
+
+
+def _protection_sent(cands: list[Candidate], states: list[Token]) -> list[Candidate]:
+    """Armed forces or police sent "to" a state by name ("sent 400 police officers to X", "deployed a battalion to
+    X") protect it or keep its peace: the CAMEO codebook's 074, provide military protection or peacekeeping (PLOVER
+    AID), aimed at that state, however the dictionary's patterns of the sending verb read the forces (a show of force,
+    153/154; military cooperation, 062; an intent, 0334; an occupation, 192). A coding of aid the patterns give
+    (072, military aid) stays instead, with the verb's other codings of aid. Forces sent to a place that is no state
+    (a region, a border, a town) are deployed there (:func:`_deployed`); into a state, they invade (the dictionary's
+    "into" patterns, read before this)."""
+    sent = [c for c in cands if c.code.startswith(_SENT_TO_A_STATE_INSTEAD)]
+    if not sent:
+        return cands
+    if any(c.code.startswith(AID_ROOT) for c in cands):
+        return [c for c in cands if c not in sent]
+    return _one_reading(cands, lambda c: c in sent, PROTECTION_CODE, "+protection", [_group(o) for o in states])
 
 
 # a weapon fired at, on or toward someone is an attack on them ("into" is where it lands: AIMED_PREPS holds it)
@@ -1517,6 +1548,7 @@ def _one_reading(cands: list[Candidate], reread: Callable[[Candidate], bool], co
 _FORCE_WORDS = frozenset({"personnel", "officer", "officers", "police", "policeman", "policemen", "guard", "guards", "unit", "units",
                           "squadron", "squadrons", "reinforcement", "reinforcements", "company", "companies"})
 _POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "officers"})
+_PEACEKEEPERS = frozenset({"peacekeeper", "peacekeepers"})  # sent to a state, they keep its peace (_protection_sent)
 _DEMAND_CODE = "100"  # the ordering verbs' default code (OVERSEE_MANAGE, DEMAND): a demand
 _DESTINATION_PREPS = ("to", "onto", "into")
 POLICE_DEPLOYMENT_CODE = "153"  # CAMEO "mobilize or increase police power"
@@ -1567,6 +1599,13 @@ def _access_allowed(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> 
 def _destination(o: Token) -> bool:
     """An object the frame holds that is where or to whom something is sent ("to forward bases", "to Spanish police")."""
     return o.dep_ == "pobj" and (o.head.dep_ == "dative" or o.head.lower_ in _DESTINATION_PREPS)
+
+
+def _armed_people(tok: Token, kb: Knowledge) -> bool:
+    """Armed forces as people (``&MILITARY``: "troops", "soldiers", "marines"; no weapon or aircraft), police or
+    peacekeepers: whom a state is sent to protect it (:func:`_protection_sent`); arms sent are aid (072), not this."""
+    low = tok.lemma_.lower()
+    return low in kb.armed and low not in kb.weapons or low in _POLICE_WORDS or tok.lower_ in _POLICE_WORDS or low in _PEACEKEEPERS
 
 
 def _forces(tok: Token, kb: Knowledge) -> bool:

@@ -30,6 +30,7 @@ from .slots import forget_children, is_time, kids, sentence_of
 # _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "aux"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_NAME_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 
 
 def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
@@ -44,8 +45,10 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     infinitive = next((c for c in root.children if c.dep_ == "xcomp" and c.i > root.i and _marked_infinitive(c)), None)
     if infinitive is not None:
         return _verb_before_infinitive(infinitive, kb, root)
-    # (a gerund after a preposition is no finite verb: "... over firing")
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ == "pcomp" and t.tag_ == "VBG") for t in sent):
+    # (a gerund after a preposition is no finite verb: "... over firing"; nor is a name the tagger read as a verb after
+    # "to", an infinitive's place: "halts aid to | Zambia")
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ == "pcomp" and t.tag_ == "VBG")
+           and not (t.ent_type_ in _NAME_TYPES and t.tag_ == "VB") for t in sent):
         return None
     verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
             or _pair_read_as_apposition(root, kb))

@@ -691,11 +691,15 @@ class Participants:
         forces" two armies, so a reciprocal act between them codes both ways. The sector is the one the whole phrase
         has; a weapon or aircraft ("US and British jets"), or a phrase with no sector of its own ("French and German
         leaders"), stands for each owner itself. Only states, organisations and nationalities own ("European and
-        Asian markets" names no one)."""
+        Asian markets" names no one). A headline joins the owners with a comma alone ("Indian, Pakistani troops trade
+        fire"): two such modifiers of the noun with only a comma between them are coordinated as well."""
         mod = next((c for c in kids(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i and c.conjuncts), None)
-        if mod is None:
-            return []
-        group = [mod, *[t for t in mod.conjuncts if mod.i < t.i < tok.i]]
+        if mod is not None:
+            group = [mod, *[t for t in mod.conjuncts if mod.i < t.i < tok.i]]
+        else:
+            group = _comma_joined_owners(tok)
+            if not group:
+                return []
         owners = [self._entity_at(t) for t in group]
         if len(group) < 2 or any(e is None or e.type not in _GROUP_TYPES or (e.country is None and e.type != "ORG") for e in owners):
             return []  # "Western and Chinese officials": a region's people own no actor of their own
@@ -911,6 +915,19 @@ def is_pronoun(tok: Token) -> bool:
 # Adjectives of allegiance: fighters "loyal to" or "allied to" a named party act for it, and the field's coders code
 # them as that party (the PLOVER and CAMEO actor is whom the armed men serve; their own noun says only their kind).
 _ALLEGIANCE = frozenset({"loyal", "allied"})
+
+
+def _comma_joined_owners(tok: Token) -> list[Token]:
+    """A modifier of ``tok`` and the modifier a comma alone sets before it ("Indian, Pakistani | troops"), the first
+    of them, or none: the headline's "and" between owners (``Participants._coordinated_owners`` asks whether they are).
+    The first is found by its place: the parser often hangs it on the headline's verb."""
+    doc = tok.doc
+    for second in kids(tok):
+        if second.dep_ in ("amod", "compound") and 2 <= second.i < tok.i and doc[second.i - 1].text == ",":
+            first = doc[second.i - 2]
+            if first.dep_ in ("amod", "compound") and first.ent_type_:
+                return [first, second]
+    return []
 
 
 def _allegiance(head: Token) -> Token | None:
