@@ -44,6 +44,13 @@ def test_the_charge_is_not_part_of_the_accused() -> None:
     assert top["target"]["text"] == "army"
 
 
+def test_a_titles_own_of_before_the_holders_name_stays() -> None:
+    """"of Y" before a comma and the holder's name is the title's own ("a minister of tourism, X"), no charge:
+    before, the cut at the "of" lost the name after it, and the target was the bare title."""
+    top = _top("Investigators charged a former minister of tourism, Maria Santos, with embezzlement.")
+    assert top["target"]["text"] == "former minister of tourism, Maria Santos"
+
+
 def test_a_charge_the_tagger_drew_into_a_name_is_not_part_of_the_accused() -> None:
     """Before: the tagger read "the electoral commission of fraud" as one organisation, and a word inside a name kept
     the charge in the target; a lower-case word names no one."""

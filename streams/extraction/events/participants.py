@@ -483,6 +483,8 @@ class Participants:
         for prep in kids(head):
             if prep.dep_ != "prep" or prep.lower_ != "of" or not span.start < prep.i < span.end:
                 continue
+            if any(c.dep_ == "appos" and c.i > prep.i and c.ent_type_ == "PERSON" for c in kids(head)):
+                continue  # a title's own "of" before the holder's name ("charged a former minister of transport, X")
             objs = [g for g in kids(prep) if g.dep_ == "pobj"]
             # (a lower-case word inside a name the tagger drew past the noun, "the ministry of fraud", names no one)
             if any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTITY_TYPES and not g.is_lower or g.lower_ in kb.agents
