@@ -1479,13 +1479,13 @@ _SENT_TO_A_STATE_INSTEAD = ("03", "06", "15", "19", "166")
 
 
 def _protection_sent(cands: list[Candidate], states: list[Token]) -> list[Candidate]:
-    """Armed forces or police sent "to" a state by name ("sent 400 police officers to X", "deployed a battalion to
+    """Armed forces or police sent "to" a state by name ("deployed 600 police officers to X", "sent peacekeepers to
     X") protect it or keep its peace: the CAMEO codebook's 074, provide military protection or peacekeeping (PLOVER
     AID), aimed at that state, however the dictionary's patterns of the sending verb read the forces (a show of force,
     153/154; military cooperation, 062; an intent, 0334; an occupation, 192). A coding of aid the patterns give
     (072, military aid) stays instead, with the verb's other codings of aid. Forces sent to a place that is no state
-    (a region, a border, a town) are deployed there (:func:`_deployed`); into a state, they invade (the dictionary's
-    "into" patterns, read before this)."""
+    (a region, a border, a town) are deployed there (:func:`_deployed`); only a "to" phrase is read here ("into" a
+    state is left to the dictionary's patterns)."""
     sent = [c for c in cands if c.code.startswith(_SENT_TO_A_STATE_INSTEAD)]
     if not sent:
         return cands
