@@ -1439,7 +1439,7 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     if not cands or not kb.force_shows:
         return cands
     sending = any(map(_read_as_sending, cands))
-    if not sending and not any(c.code.startswith(_SENT_TO_A_STATE_INSTEAD) for c in cands):
+    if not sending and not any(map(_sent_to_a_state_instead, cands)):
         return cands
     # (or the forces whose sending the object names: "ordered the deployment of two battalions to X")
     sent = [o for o in frame.objects if o.lemma_.lower() in _SENDING_NOUNS]
@@ -1486,12 +1486,15 @@ def _protection_sent(cands: list[Candidate], states: list[Token]) -> list[Candid
     (072, military aid) stays instead, with the verb's other codings of aid. Forces sent to a place that is no state
     (a region, a border, a town) are deployed there (:func:`_deployed`); only a "to" phrase is read here ("into" a
     state is left to the dictionary's patterns)."""
-    sent = [c for c in cands if c.code.startswith(_SENT_TO_A_STATE_INSTEAD)]
-    if not sent:
+    if not any(map(_sent_to_a_state_instead, cands)):
         return cands
     if any(c.code.startswith(AID_ROOT) for c in cands):
-        return [c for c in cands if c not in sent]
-    return _one_reading(cands, lambda c: c in sent, PROTECTION_CODE, "+protection", [_group(o) for o in states])
+        return [c for c in cands if not _sent_to_a_state_instead(c)]
+    return _one_reading(cands, _sent_to_a_state_instead, PROTECTION_CODE, "+protection", [_group(o) for o in states])
+
+
+def _sent_to_a_state_instead(c: Candidate) -> bool:
+    return c.code.startswith(_SENT_TO_A_STATE_INSTEAD)
 
 
 # a weapon fired at, on or toward someone is an attack on them ("into" is where it lands: AIMED_PREPS holds it)

@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import per_doc
 from .knowledge import Knowledge, knowledge
+from .participants import ACTOR_ENTITY_TYPES
 from .slots import forget_children, is_time, kids, sentence_of
 
 # (a verb form may also hang on the noun root as its auxiliary; a root the parser took for a verb is
 # _verb_read_as_auxiliary's case: "Colombia signs ceasefire")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "aux"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
-_NAME_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 
 
 def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
@@ -48,7 +48,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     # (a gerund after a preposition is no finite verb: "... over firing"; nor is a name the tagger read as a verb after
     # "to", an infinitive's place: "halts aid to | Zambia")
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ == "pcomp" and t.tag_ == "VBG")
-           and not (t.ent_type_ in _NAME_TYPES and t.tag_ == "VB") for t in sent):
+           and not (t.ent_type_ in ACTOR_ENTITY_TYPES and t.tag_ == "VB") for t in sent):
         return None
     verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
             or _pair_read_as_apposition(root, kb))
