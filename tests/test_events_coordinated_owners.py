@@ -3,6 +3,11 @@
 Sentences are the team's own, written to show the phenomenon. Before this, the whole phrase was one
 actor with the first owner's country, so a reciprocal act between the two owners came out as one
 party acting on nobody, and the second owner was lost.
+
+A headline the parser read as one noun phrase gets its verb back when its owners are joined by a comma, and when a
+gerund ends it as a preposition's object (a place name read as a verb form: "... at | X crossing"); fire traded "at"
+a place is traded between the two parties, not with the place. The headline's first owner is found where the parser
+left it, on the noun or (read as an adverbial clause) on the verb.
 """
 
 from __future__ import annotations
@@ -70,3 +75,24 @@ def test_a_comma_between_descriptions_is_no_pair_of_owners():
     # (control) words that own nothing stay descriptions of one actor
     events = _events("Tired, unpaid Chilean soldiers clashed with smugglers near the frontier.")
     assert {e["source"]["country"] for e in events if e["plover_type"] == "ASSAULT"} == {"CHL"}
+
+
+def test_a_comma_headline_read_as_one_noun_phrase_gets_its_verb():
+    # the parser read the verb as a noun of the phrase and the place's last word as a gerund
+    events = _events("Chilean, Peruvian Soldiers Trade Fire At Tacna Crossing")
+    assert _pairs(events, "ASSAULT") == {("CHL", "PER", "MIL"), ("PER", "CHL", "MIL")}
+
+
+def test_fire_traded_at_a_place_is_between_the_parties():
+    events = _events("Chilean and Peruvian soldiers traded fire at the Tacna crossing on Sunday.")
+    assert _pairs(events, "ASSAULT") == {("CHL", "PER", "MIL"), ("PER", "CHL", "MIL")}
+    # control: a party named by "with" is the other side
+    events = _events("Chilean soldiers traded fire with smugglers near the Tacna crossing.")
+    assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events if e["plover_type"] == "ASSAULT"} == {
+        ("Chilean soldiers", "smugglers"), ("smugglers", "Chilean soldiers")}
+
+
+def test_a_comma_headline_whose_first_owner_the_parser_hung_on_the_verb():
+    # the parser made the first owner an adverbial clause of the verb: it is still the headline's first party
+    events = _events("Kenyan, Somali Troops Trade Fire In Mandera")
+    assert _pairs(events, "ASSAULT") == {("KEN", "SOM", "MIL"), ("SOM", "KEN", "MIL")}

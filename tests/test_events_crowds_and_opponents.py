@@ -6,7 +6,10 @@
 - a political opponent, a rival or a critic is a party acted upon, as a faction is (``event_agents.tsv``), so one
   attacked in words is the target;
 - a strike called off or suspended after a deal or an agreement "with" a party is a concession made to that party
-  (``frames.partners_of_clause``, read by the builder for yielding acts that name no target).
+  (``frames.partners_of_clause``, read by the builder for yielding acts that name no target);
+- eggs, bottles, shoes or bricks thrown at someone are unconventional violence (180), as the dictionary's rocks and
+  stones are (``event_patterns.tsv``), and a crowd's throwing is its violent protest (145); thrown anywhere else they
+  are no act.
 Each rule has a sentence that failed before it and a control that must keep passing."""
 
 from __future__ import annotations
@@ -63,3 +66,15 @@ def test_a_rally_broken_up_was_held() -> None:
     # control: a rally dispersed or attacked took place; only a verb of forbidding says it did not
     events = [e for e in text_events("Police broke up an opposition rally on Sunday.", "t-ban") if e["plover_type"]]
     assert "PROTEST" in {e["plover_type"] for e in events}
+
+
+def test_things_thrown_at_someone_are_violence_and_a_crowds_throwing_a_riot() -> None:
+    kind, code, source, target = top_event_fields("Striking dockworkers hurled bottles at the riot police outside the port.")
+    assert (kind, code, source, target) == ("PROTEST", "145", "Striking dockworkers", "riot police")
+    kind, code, source, target = top_event_fields("A reporter threw his shoe at the visiting prime minister in Basra on Sunday.")
+    assert (kind, code, source, target) == ("ASSAULT", "180", "reporter", "visiting prime minister")
+
+
+def test_things_thrown_elsewhere_are_no_act() -> None:
+    # control: the pattern needs someone to throw at
+    assert not [e for e in text_events("The cook threw the eggs into a bowl of flour.") if e["plover_type"]]

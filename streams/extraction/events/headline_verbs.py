@@ -45,9 +45,10 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     infinitive = next((c for c in root.children if c.dep_ == "xcomp" and c.i > root.i and _marked_infinitive(c)), None)
     if infinitive is not None:
         return _verb_before_infinitive(infinitive, kb, root)
-    # (a gerund after a preposition is no finite verb: "... over firing"; nor is a name the tagger read as a verb after
-    # "to", an infinitive's place: "halts aid to | Zambia")
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ == "pcomp" and t.tag_ == "VBG")
+    # (a gerund after a preposition is no finite verb, whether the parser made it the preposition's complement or its
+    # object: "... over firing", "... at | X crossing"; nor is a name the tagger read as a verb after "to", an
+    # infinitive's place: "halts aid to | Zambia")
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ in ("pcomp", "pobj") and t.tag_ == "VBG")
            and not (t.ent_type_ in ACTOR_ENTITY_TYPES and t.tag_ == "VB") for t in sent):
         return None
     verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
@@ -359,9 +360,11 @@ def _opening_compound(verb: Token) -> list[Token]:
     first = verb.doc[verb.i - 1]
     if first.dep_ != "compound" or first.head.i not in (verb.i, verb.head.i):
         return []
-    # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it)
+    # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it; a comma between two
+    # of them is the headline's "and", "Indian, Pakistani troops ...", whatever the parser hung it on)
     mods = list(sent[: first.i - sent.start])
-    if any(t.pos_ not in ("ADJ", "PROPN") or t.head.i not in (first.i, verb.i, verb.head.i) for t in mods):
+    if any(not (t.text == "," and 0 < k < len(mods) - 1) and (t.pos_ not in ("ADJ", "PROPN") or t.head.i not in (first.i, verb.i, verb.head.i))
+           for k, t in enumerate(mods)):
         return []
     for t in mods:
         t.head = first

@@ -769,7 +769,7 @@ class Participants:
             if earlier is not None:  # "blocked a supply boat and fired at it": the boat, whoever reports it
                 found = self.actor(earlier)
                 return _at_pronoun(found, tok) if found is not None and agrees(low, found) else None
-        if speaker is not None and agrees(low, speaker) and bound is None:
+        if speaker is not None and agrees(low, speaker) and bound is None and not _speaks_for_referent(speaker, tok):
             if tok.dep_ == "poss" and low in ("he", "she") and self.salience is not None:
                 # "X survived when gunmen fired on his convoy, an official said": a possessive in a clause that hangs
                 # on one with a person for its subject is that person's, not the speaker's who reports it all
@@ -899,6 +899,23 @@ def unresolved_pronoun(tok: Token) -> Participant | None:
                        tok.lower_ == "they", pronoun_only=True)
 
 
+# the person and number of a pronoun, whatever its case ("him", "his" and "he" refer alike)
+_PRONOUN_REFERENT = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
+                     "herself": "she", "they": "they", "them": "they", "their": "they", "themselves": "they", "it": "it",
+                     "its": "it", "itself": "it"}
+
+
+def _speaks_for_referent(speaker: Participant, tok: Token) -> bool:
+    """The speaker is named through a possessive of the pronoun's own person ("her lawyer", "his spokesman", "their
+    relatives" said): whoever that possessive refers to is who the pronoun refers to, and the speaker speaks for them
+    ("police detained him, his brother said": the brother was not detained)."""
+    person = _PRONOUN_REFERENT.get(tok.lower_)
+    if person is None:
+        return False
+    span = tok.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "poss" and t.i != tok.i and _PRONOUN_REFERENT.get(t.lower_) == person for t in span)
+
+
 def _at_pronoun(referent: Participant, tok: Token) -> Participant:
     """The referent of pronoun ``tok`` as the record names it, standing where the pronoun stands (no place of its own)."""
     return Participant(referent.text, referent.canonical, referent.entity, referent.country, referent.sector, tok.idx,
@@ -927,7 +944,8 @@ def _comma_joined_owners(tok: Token) -> list[Token]:
     for second in kids(tok):
         if second.dep_ in ("amod", "compound") and 2 <= second.i < tok.i and doc[second.i - 1].text == ",":
             first = doc[second.i - 2]
-            if first.dep_ in ("amod", "compound") and first.ent_type_:
+            # (an adjective the parser made a clause of the verb, "Indian | , Chinese troops trade", is a modifier too)
+            if (first.dep_ in ("amod", "compound") or first.dep_ == "advcl" and first.tag_ == "JJ") and first.ent_type_:
                 return [first, second]
     return []
 
