@@ -7,7 +7,8 @@ party acting on nobody, and the second owner was lost.
 A headline the parser read as one noun phrase gets its verb back when its owners are joined by a comma, and when a
 gerund ends it as a preposition's object (a place name read as a verb form: "... at | X crossing"); fire traded "at"
 a place is traded between the two parties, not with the place. The headline's first owner is found where the parser
-left it, on the noun or (read as an adverbial clause) on the verb.
+left it, on the noun or (read as an adverbial clause) on the verb. What one plural party ("the two sides") swaps
+passes between its members: no target, no act back.
 """
 
 from __future__ import annotations
@@ -96,3 +97,12 @@ def test_a_comma_headline_whose_first_owner_the_parser_hung_on_the_verb():
     # the parser made the first owner an adverbial clause of the verb: it is still the headline's first party
     events = _events("Kenyan, Somali Troops Trade Fire In Mandera")
     assert _pairs(events, "ASSAULT") == {("KEN", "SOM", "MIL"), ("SOM", "KEN", "MIL")}
+
+
+def test_what_one_plural_party_swaps_is_no_party():
+    # "the two sides" is one actor: the prisoners they swap pass between them, they do not swap anything back
+    events = [e for e in _events("The two sides swapped 150 detainees at the border crossing on Sunday.") if e["plover_type"]]
+    assert [(e["source"]["text"], e["target"]) for e in events] == [("two sides", None)]
+    # control: prisoners released are whom the act is done to
+    events = [e for e in _events("The militia released 40 detainees at the border crossing on Sunday.") if e["plover_type"]]
+    assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events} == {("militia", "detainees")}

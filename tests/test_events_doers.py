@@ -9,7 +9,9 @@ Sentences are the team's own (issue 14):
   that of what is counted;
 - a doer's site that a named modifier places ("engineers at Peru's Antamina mine") stays in its text, also when the
   parser hung the doer on the dateline; a passive subject keeps only its own words;
-- a commissioner is a state office (roles_sectors.tsv).
+- a commissioner is a state office (roles_sectors.tsv);
+- a passive's "by" phrase the parser hung on the instrument before it ("beaten with sticks | by X") names the doer
+  also when it is a bare plural ("by supporters of X"), unless the plural is a means ("by trucks").
 """
 
 from __future__ import annotations
@@ -110,3 +112,18 @@ def test_a_doer_is_named_with_the_body_it_comes_from() -> None:
     ("monitors from the African Union"); a place after it is left out (above)."""
     top = _top("Monitors from the African Union accused the army of shelling a market in the north.")
     assert (top["plover_type"], _src(top)) == ("ACCUSE", "Monitors from the African Union")
+
+
+def test_a_bare_plural_by_phrase_hung_on_the_instrument_is_the_doer() -> None:
+    top = _top("A trade unionist was beaten with a bat by supporters of the governor in Kano on Friday.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _src(top) == "supporters of the governor"
+    top = _top("A student leader was hit with a rod by members of the youth wing in Dhaka.")
+    assert top["plover_type"] == "ASSAULT"
+    assert _src(top) == "members of the youth wing"
+
+
+def test_a_plural_means_after_the_instrument_is_no_doer() -> None:
+    # control: trucks carry, they do not act
+    events = text_events("Medicines were delivered to the flooded villages with barges by trucks.")
+    assert not any(_src(e) and "trucks" in _src(e) for e in events)

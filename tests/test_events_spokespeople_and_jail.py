@@ -1,4 +1,4 @@
-"""Who a pronoun cannot be, and a person sent to jail.
+"""Who a pronoun cannot be, a person sent to jail, and fire one comes under.
 
 Sentences are the team's own (issue 14):
 - a report closed by a speaker named through a possessive of the pronoun's own person ("his brother said", "her
@@ -6,8 +6,12 @@ Sentences are the team's own (issue 14):
   too: the speaker is not its referent (the brother was not detained); with no other referent the target is null, with
   a person named before, that person;
 - a speaker named without such a possessive still stands for a pronoun of the report ("the minister said he would");
+- a spokesperson's report means whom they speak for ("a spokesman for the rebels said they had ...": the rebels;
+  "a spokesman for the president said he had ...": the president), when the pronoun agrees with it;
 - sending a person to jail, prison or custody detains them (CAMEO 173), as the dictionary's own "returned to jail"
-  says; sending troops or goods somewhere stays what it was.
+  says; sending troops or goods somewhere stays what it was;
+- coming under a weapon's fire (rocket, mortar, artillery) is being attacked (190, the subject undergoes it), where
+  coming under bare "fire" stays a criticism (111).
 """
 
 from __future__ import annotations
@@ -60,3 +64,25 @@ def test_troops_sent_to_a_border_stay_a_deployment() -> None:
     # control: "to" a place that is no jail keeps the block's own reading
     top = _top("The defence ministry sent two battalions to the northern border on Saturday.")
     assert top is not None and top["plover_type"] == "MOBILIZE"
+
+
+def test_coming_under_artillery_fire_is_an_attack() -> None:
+    top = _top("The port town came under heavy artillery fire from government forces on Sunday.")
+    assert (top["plover_type"], top["cameo_code"], top["source"]["text"], _target(top)) == (
+        "ASSAULT", "190", "government forces", "port town")
+    top = _top("A police patrol came under rocket fire from insurgents near the dam.")
+    assert (top["plover_type"], top["source"]["text"], _target(top)) == ("ASSAULT", "insurgents", "police patrol")
+
+
+def test_coming_under_fire_from_critics_is_criticism() -> None:
+    # control: fire with no weapon named is the dictionary's figure of speech
+    top = _top("The health minister came under fire from opposition senators over the vaccine contract.")
+    assert (top["plover_type"], top["cameo_code"]) == ("ACCUSE", "111")
+
+
+def test_a_spokespersons_pronoun_is_the_party_spoken_for() -> None:
+    top = _top("A spokesman for the insurgents said they had shot down an army helicopter near the lake.")
+    assert top["plover_type"] == "ASSAULT"
+    assert top["source"]["text"] == "insurgents"
+    top = _top("A spokeswoman for the governor said she had suspended the district police commander.")
+    assert top["source"]["text"] == "governor"

@@ -274,6 +274,7 @@ class _SentenceCoder:
                 continue
             by_trigger.setdefault(c.trigger, []).append(c)
         self._light_verbs(cands, by_trigger, probs)
+        self._enacting_verbs(by_trigger)
         acts = []
         for trig, alts in by_trigger.items():
             scored = []
@@ -288,6 +289,21 @@ class _SentenceCoder:
             key, c, plover, p = max(scored, key=lambda x: x[0])
             acts.append(_Act(c, plover, p))
         return acts
+
+    def _enacting_verbs(self, by_trigger: dict[int, list[Candidate]]) -> None:
+        """A verb coded only by its default whose object is a law, a bill, a decree or an order with a clause that codes
+        an act of its own ("passed a law banning protests", "issued a decree dissolving the council"): what the
+        enactment does is the event, its passing only the means (``slots.agent_heads`` makes the one who passed it the
+        doer): a ban passed as a law is a ban, as CAMEO's 1721 and 1722 (restrictions, bans) are coded by what they
+        restrict, not by the vote."""
+        enactments = knowledge().enactments
+        for trig in list(by_trigger):
+            verbs = by_trigger[trig]
+            if any(v.kind != "verb" or v.specificity > 0.0 for v in verbs):
+                continue  # (a pattern of the verb that names the enactment, "adopted a resolution", codes the pair)
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in enactments
+                   and any(a.dep_ == "acl" and a.tag_ == "VBG" and a.i in by_trigger for a in kids(o)) for o in kids(self.doc[trig])):
+                del by_trigger[trig]
 
     def _light_verbs(self, cands: list[Candidate], by_trigger: dict[int, list[Candidate]], probs: Any) -> None:
         """A verb coded only by its default, whose object (or prepositional object) is an event noun the
@@ -747,8 +763,11 @@ class _SentenceCoder:
         mutual = self._mutual(c, tok)
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
             targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
-        if mutual and len(sources) >= 2 and c.kind == "verb" and t_group and t_group[0] in c.consumed and not c.pattern.endswith(":verb"):
-            targets = []  # "A and B exchanged ambassadors", "traded fire": the object the paired pattern names is what passes between them
+        if (mutual and (len(sources) >= 2 or any(s.plural for s in sources)) and c.kind == "verb" and t_group and t_group[0] in c.consumed
+                and not c.pattern.endswith(":verb")):
+            # "A and B exchanged ambassadors", "traded fire", "the two sides swapped prisoners": the object the paired
+            # pattern names is what passes between them, no party (nor one that acts back)
+            targets = []
         if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
             targets = []  # "A and B expelled each other's diplomats": each acts on the other
         if not targets and len(sources) >= 2 and mutual:

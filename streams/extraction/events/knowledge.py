@@ -183,6 +183,7 @@ class Knowledge:
     armed: frozenset[str] = frozenset()  # armed forces, aircraft and weapons (synsets &MILITARY, &AIRCRAFT, &WEAPON)
     currencies: frozenset[str] = frozenset()  # names of money (synset &CURRENCY: "euro", "naira", "money"), singular
     treaties: frozenset[str] = frozenset()  # names of written agreements (synset &TREATY: "accord", "pact", "mou")
+    enactments: frozenset[str] = frozenset()  # laws, bills, decrees, orders (event_synsets.tsv &ENACTMENT): act through their enactor
     goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
     press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     occasions: frozenset[str] = frozenset()  # "on the sidelines of X": when or where, no target (event_occasions.tsv)
@@ -551,6 +552,7 @@ def knowledge() -> Knowledge:
         armed=weapons | synsets.get("&MILITARY", frozenset()),
         currencies=synsets.get("&CURRENCY", frozenset()),
         treaties=synsets.get("&TREATY", frozenset()),
+        enactments=synsets.get("&ENACTMENT", frozenset()),
         goods=frozenset(h for ps in patterns.values() for p in ps if p.code.startswith(AID_ROOT) and p.object is not None
                         for h in p.object.heads),
         press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),

@@ -769,6 +769,9 @@ class Participants:
             if earlier is not None:  # "blocked a supply boat and fired at it": the boat, whoever reports it
                 found = self.actor(earlier)
                 return _at_pronoun(found, tok) if found is not None and agrees(low, found) else None
+        voiced = self._voiced_party(speaker, low) if speaker is not None and bound is None else None
+        if voiced is not None:  # "a spokesman for the rebels said they had ...": the rebels, not their spokesman
+            return _at_pronoun(voiced, tok)
         if speaker is not None and agrees(low, speaker) and bound is None and not _speaks_for_referent(speaker, tok):
             if tok.dep_ == "poss" and low in ("he", "she") and self.salience is not None:
                 # "X survived when gunmen fired on his convoy, an official said": a possessive in a clause that hangs
@@ -791,6 +794,23 @@ class Participants:
         if written is not None:
             return _at_pronoun(written, tok)
         return self.from_entity(ent, ent.canonical, tok.idx, tok.idx + len(tok.text))
+
+    def _voiced_party(self, speaker: Participant, low: str) -> Participant | None:
+        """The party a spokesperson, a representative or a lawyer speaks for ("a spokesman for the rebels", "a
+        spokeswoman of the ministry", "a lawyer for the family"), when the pronoun agrees with it: a pronoun in a
+        spokesperson's report means whom they speak for ("a spokesman for the president said he had ...": the
+        president), as a group's "they" or "it" means the group."""
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None or span.root.lower_ not in _SPEAKS_FOR:
+            return None
+        for prep in kids(span.root):
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for obj in kids(prep):
+                    if obj.dep_ == "pobj":
+                        party = self.actor(obj)
+                        if party is not None and agrees(low, party):
+                            return party
+        return None
 
     def _mention_before(self, tok: Token, ent: Entity) -> Participant | None:
         """The person a pronoun refers to as its own sentence names them before it, title and all ("the former

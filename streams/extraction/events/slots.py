@@ -367,7 +367,8 @@ _OBJECT_CONTROL_DEPS = ("dobj", "dative")
 def _misattached_agent(v: Token) -> list[Token]:
     """The agent of a passive verb that the parser hung on the verb's prepositional object instead ("was imposed on
     the city of X | by the authorities", "were handed to the families | by the army"): a "by" phrase after that object
-    or after its "of" phrase, with a determiner, a modifier or a name (not a means: "by road", "by phone")."""
+    or after its "of" phrase, with a determiner, a modifier or a name, or a bare plural that is no means ("beaten with
+    sticks | by supporters of X"; not a means: "by road", "by phone", "by trucks")."""
     for c in kids(v):
         if c.dep_ != "prep" or c.lower_ == "by" or c.i < v.i:
             continue
@@ -379,7 +380,8 @@ def _misattached_agent(v: Token) -> list[Token]:
                     continue
                 for a in kids(b):
                     if a.dep_ == "pobj" and a.pos_ in ("NOUN", "PROPN") and (
-                            a.pos_ == "PROPN" or any(d.dep_ in ("det", "poss", "amod") for d in kids(a))):
+                            a.pos_ == "PROPN" or any(d.dep_ in ("det", "poss", "amod") for d in kids(a))
+                            or a.tag_ == "NNS" and a.lemma_.lower() not in knowledge().means):
                         return conjuncts(a)
     return []
 
@@ -516,6 +518,11 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return _plan_owner(v.head, depth)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ in ("dobj", "conj") and v.head.lemma_.lower() in knowledge().enactments \
+            and v.head.head.pos_ in ("VERB", "AUX"):
+        # "passed a law banning protests", "issued a decree dissolving the council": whoever passed or issued it does
+        # what it does
+        return agent_heads(v.head.head if v.head.dep_ == "dobj" else v.head.head.head, depth + 1) or conjuncts(v.head)
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)  # "gunmen firing on a crowd"
     if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ in ("advcl", "parataxis", "conj"):
