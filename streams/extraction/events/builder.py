@@ -142,6 +142,7 @@ _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
+_MEDIATING_ROOTS = frozenset({"03", "04"})  # meeting, mediating, negotiating and the intents to them: "between" names their parties
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
 _EXTRADITION_CODE = "063"  # CAMEO engage in judicial cooperation (incl. extradition)
 _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies that take over people another state holds
@@ -706,6 +707,10 @@ class _SentenceCoder:
         if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] == _YIELDING_ROOT:
             # "suspended the strike after reaching a deal with X": a concession made on talks is made to their other side
             targets, t_group = self._actors_in(partners_of_clause(tok), act.speaker, {s.key for s in sources})
+        if sources and not targets and c.between and (c.code or c.reverse)[:2] in _MEDIATING_ROOTS:
+            # "mediated between X and Y", "is mediating between X and Y": the parties it stands between (the verb's
+            # own "between"; "fighting broke out between X and Y" has no doer of its own, below)
+            targets, t_group = self._actors_in([c.between], act.speaker, {s.key for s in sources})
         if not sources and not targets and c.between:
             parties = self._actors([c.between], act.speaker, set())
             if len(parties) >= 2 or len(parties) == 1 and parties[0].plural and not parties[0].named:

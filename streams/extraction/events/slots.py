@@ -518,6 +518,12 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return _plan_owner(v.head, depth)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
+    if v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
+        # a progressive the parser read as "be" with a gerund for its predicate ("Qatar is | mediating between X and
+        # Y"): the subject of "be" is the verb's
+        subjects = [c for c in kids(v.head) if c.dep_ == "nsubj" and c.i < v.i]
+        if subjects:
+            return conjuncts(counted(subjects[0]))
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ in ("dobj", "conj") and v.head.lemma_.lower() in knowledge().enactments \
             and v.head.head.pos_ in ("VERB", "AUX"):
         # "passed a law banning protests", "issued a decree dissolving the council": whoever passed or issued it does
