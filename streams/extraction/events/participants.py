@@ -800,11 +800,11 @@ class Participants:
         spokeswoman of the ministry", "a lawyer for the family"), when the pronoun agrees with it: a pronoun in a
         spokesperson's report means whom they speak for ("a spokesman for the president said he had ...": the
         president), as a group's "they" or "it" means the group."""
-        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        span = _written_span(self.doc, speaker)
         if span is None or span.root.lower_ not in _SPEAKS_FOR:
             return None
         for prep in kids(span.root):
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            if prep.dep_ == "prep" and prep.lower_ in _own_preps(span.root):
                 for obj in kids(prep):
                     if obj.dep_ == "pobj":
                         party = self.actor(obj)
@@ -925,6 +925,11 @@ _PRONOUN_REFERENT = {"he": "he", "him": "he", "his": "he", "himself": "he", "she
                      "its": "it", "itself": "it"}
 
 
+def _written_span(doc: Doc, actor: Participant) -> Span | None:
+    """The words of the doc an actor's record stands on (its character offsets), or None."""
+    return doc.char_span(actor.start, actor.end, alignment_mode="expand")
+
+
 def _speaks_for_referent(speaker: Participant, tok: Token) -> bool:
     """The speaker is named through a possessive of the pronoun's own person ("her lawyer", "his spokesman", "their
     relatives" said): whoever that possessive refers to is who the pronoun refers to, and the speaker speaks for them
@@ -932,7 +937,7 @@ def _speaks_for_referent(speaker: Participant, tok: Token) -> bool:
     person = _PRONOUN_REFERENT.get(tok.lower_)
     if person is None:
         return False
-    span = tok.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    span = _written_span(tok.doc, speaker)
     return span is not None and any(t.dep_ == "poss" and t.i != tok.i and _PRONOUN_REFERENT.get(t.lower_) == person for t in span)
 
 
