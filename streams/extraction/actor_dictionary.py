@@ -77,6 +77,7 @@ NAMED_TABLES = (
 PEOPLE_TABLE = "actors_people.tsv"
 AGENTS_TABLE = "actors_agents.tsv"
 AGENT_HEADS_TABLE = "actors_agent_heads.tsv"
+SPELLINGS_TABLE = "actors_spellings.tsv"
 CODES_TABLE = "actors_codes.tsv"
 PEOPLE_SOURCE = "people-gazetteer"
 OPEN_START, OPEN_END = 0, 99_999_999  # yyyymmdd bounds of an open range
@@ -454,8 +455,16 @@ _PLACE_PREPS = {"in", "of", "from", "for"}
 def _agents() -> dict[str, tuple[str, str]]:
     """Agent phrase key (singular and plural forms) -> (agent code, source); the PLOVER list's codes in the CAMEO
     elements the rest of this module reads (:func:`_as_cameo_elements`), converted once here."""
-    return {key: (_as_cameo_code(code) if source == PLOVER_AGENTS else code, source)
-            for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
+    table = {key: (_as_cameo_code(code) if source == PLOVER_AGENTS else code, source)
+             for key, code, source, *_ in table_rows(AGENTS_TABLE, strip=False)}
+    # each phrase in the other spelling too (``actors_spellings.tsv``): "labour federation" is the list's "labor union"
+    pairs = {british: american for british, american, *_ in table_rows(SPELLINGS_TABLE)}
+    other = {**pairs, **{american: british for british, american in pairs.items()}}
+    for key, hit in list(table.items()):
+        words = key.split()
+        if any(w in other for w in words):
+            table.setdefault(" ".join(other.get(w, w) for w in words), hit)
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, noun_of_gerund, partners_of_clause, pressed_first,
+from .frames import (ACCESS_PATTERN, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -276,6 +276,7 @@ class _SentenceCoder:
             by_trigger.setdefault(c.trigger, []).append(c)
         self._light_verbs(cands, by_trigger, probs)
         self._enacting_verbs(by_trigger)
+        self._journeys_for_acts(by_trigger)
         acts = []
         for trig, alts in by_trigger.items():
             scored = []
@@ -304,6 +305,24 @@ class _SentenceCoder:
                 continue  # (a pattern of the verb that names the enactment, "adopted a resolution", codes the pair)
             if any(o.dep_ == "dobj" and o.lemma_.lower() in enactments
                    and any(a.dep_ == "acl" and a.tag_ == "VBG" and a.i in by_trigger for a in kids(o)) for o in kids(self.doc[trig])):
+                del by_trigger[trig]
+
+    def _journeys_for_acts(self, by_trigger: dict[int, list[Candidate]]) -> None:
+        """A journey the dictionary codes only as a meeting, a visit or an intent to meet (CAMEO 04, 036), whose
+        infinitive of purpose is a typed act of its own ("flew to Cairo to meet the president", "arrived in Kabul to
+        sign the accord"): that act is the event, the trip its means, as the purpose of a journey a noun names is
+        (``_purpose_of_journey``); a journey only announced stays the intent it is coded as. A march or an advance is coded by its own act ("marched to parliament to demand X":
+        a protest), whatever it is for."""
+        for trig in list(by_trigger):
+            journeys = by_trigger[trig]
+            if not all(v.kind == "verb" and _meeting_or_visit(v.code or v.reverse) and not v.pattern.endswith(PROMISED) for v in journeys):
+                continue  # (a journey announced, "will visit X to discuss Y", is the news: what it is for has not begun)
+            v = self.doc[trig]
+            lemma = v.lemma_.lower()
+            if not any(knowledge().verb_in_block(lemma, block) for block in _TRAVEL_BLOCKS):
+                continue  # (a meeting held "to discuss X" is the meeting)
+            if any(is_purpose_infinitive(p) and p.i in by_trigger
+                   and any(a.kind == "verb" and code_info(a.code or a.reverse).plover_type for a in by_trigger[p.i]) for p in kids(v)):
                 del by_trigger[trig]
 
     def _light_verbs(self, cands: list[Candidate], by_trigger: dict[int, list[Candidate]], probs: Any) -> None:
@@ -454,11 +473,13 @@ class _SentenceCoder:
                 found = self._actors([[o.i] for o in kids(share) if o.dep_ == "poss"], act.speaker, set())
         if (not found and act.speaker is not None and (c.code or c.reverse)[:2] in _VERBAL_ROOTS and not self._named_agent(c)
                 and not (c.kind == "noun" and self.doc[c.trigger].dep_ in ("nsubj", "nsubjpass"))
-                and not (c.kind == "noun" and _in_circumstance(self.doc[c.trigger]))):
+                and not (c.kind == "noun" and _in_circumstance(self.doc[c.trigger]))
+                and not (c.kind == "noun" and held_under(self.doc[c.trigger]))):
             # a verbal act inside what someone said, whose own subject the parse lost, is the speaker's; one whose
             # subject is a thing ("said the talks had stalled") is nobody's, nor is an act the clause is about (the
             # talks themselves there: the speaker reports on them), nor one named in a phrase of circumstance
-            # ("despite weak demand", "amid calls for calm"): the speaker tells what else holds, not what they did
+            # ("despite weak demand", "amid calls for calm"): the speaker tells what else holds, not what they did;
+            # nor a state someone is held in ("said the mayor was under investigation": not the speaker's inquiry)
             found = [act.speaker]
         return found or kind_only
 
@@ -1174,6 +1195,15 @@ _GIVING_DEFAULT = "GRANT:verb"  # give, issue, provide, grant ... coded by their
 _GOING_DEFAULT = "GO_SOMEWHERE:verb"  # go, come ... coded by their block's default (040)
 
 
+_INTENT_TO_MEET = "036"  # CAMEO: express intent to meet or negotiate
+_TRAVEL_BLOCKS = ("ARRIVE", "GO_SOMEWHERE", "FLY", "VISIT")  # the dictionary's verbs of going somewhere
+
+
+def _meeting_or_visit(code: str) -> bool:
+    """A code of meeting or visiting (CAMEO 04) or of an intent to meet (036): what a journey is coded as."""
+    return code[:2] == "04" or code[:3] == _INTENT_TO_MEET
+
+
 def _giving_default(v: Candidate) -> bool:
     """A verb of giving coded by its block's default: with an act noun as object it is a light verb ("gave a flat
     rejection", "issued a condemnation of X"), whatever its default's type; so is a verb of going coded by its block's
@@ -1600,8 +1630,10 @@ def _earlier_act(clause: Token) -> bool:
 
 # Verbs of an order given by one with the power to give it: the act noun they take as object is done by the one who
 # orders it ("a judge ordered the confiscation of her farm", "a mayor ordered the closure of two markets"), as
-# PETRARCH2 codes "ordered the arrest of X" (the arrest, 173), not the bare order (100)
-_ORDERING = frozenset({"order"})
+# PETRARCH2 codes "ordered the arrest of X" (the arrest, 173), not the bare order (100); so is an act an authority
+# approves or authorises by its bare default ("the council approved sanctions on X": the council's sanctions), a
+# pattern of the verb still coding its own pairs ("approved a loan", 0311)
+_ORDERING = frozenset({"order", "approve", "authorise", "authorize"})
 
 
 _FORBIDDING_BLOCK = "PROHIBIT"  # the dictionary's verbs of forbidding: ban, forbid, outlaw, prohibit

@@ -19,7 +19,7 @@ over one data structure; the noun side is its smaller mirror.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
@@ -383,6 +383,17 @@ _AVERTING_MARKS = {"unless", "if"}  # the clause of what would avert a threat: "
 _OWNER_MODIFIERS = {"NORP", "GPE", "ORG"}
 
 
+def averting_parties(heads: Iterable[Token]) -> list[list[int]]:
+    """Whose act would avert a threat, told in an "if" or "unless" clause of one of ``heads`` ("unless the government
+    pays", "if X does not withdraw"), or whose act would bring it on, told in the passive ("if attacked by X"): the
+    one the threat is aimed at."""
+    averting = [(c, m.lower_) for h in heads for c in kids(h) if c.dep_ == "advcl"
+                for m in kids(c) if m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS]
+    return ([_group(counted(s)) for c, _ in averting for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+            + [_group(counted(g)) for c, mark in averting if mark == "if"
+               for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"])
+
+
 def _doers_hung_on_victim(n: Token) -> list[list[int]]:
     """The doer of a nominalised act whose "by" the parser hung on the victim: "the killing of [X by Y]" -> Y."""
     return [_group(b) for c in kids(n) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"
@@ -541,10 +552,15 @@ def _aimed_phrases(obj: Token) -> list[list[int]]:
 
 
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
-    """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions"); other
+    """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions") or a protest is
+    over ("marched over the ministry's decision"); other
     prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
     if prep in AIMED_PREPS or prep in _BACKING_PREPS:
         return owner_groups(obj)
+    if prep == "over" and code[:2] == PROTEST_ROOT:
+        # a protest "over" a matter is aimed at the one it names as its possessor ("struck over X's decision"); a
+        # modifier only says what kind of matter it is ("over prison conditions", "over a Japanese textbook")
+        return [_group(c) for c in kids(obj) if c.dep_ == "poss" and c.pos_ != "PRON"]
     # forces shown at a boundary face the state across it ("moved troops to its border with X"); troops sent there
     # are no help to that state
     if code[:2] not in _FACING_ROOTS or obj.lemma_.lower() not in _BOUNDARY_NOUNS:
@@ -718,12 +734,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                                 for g in kids(p_) if g.dep_ == "pobj"]
             # a threat is aimed at the one whose act would avert it ("threatened to strike unless the government pays")
             clauses = [c for c in kids(frame.verb) if c.dep_ == "ccomp"]  # ("warned that X would act if Y ...")
-            averting = [(c, m.lower_) for h in (frame.verb, *frame.xcomps, *clauses) for c in kids(h) if c.dep_ == "advcl"
-                        for m in kids(c) if m.dep_ == "mark" and m.lower_ in _AVERTING_MARKS]
-            targets += [_group(counted(s)) for c, _ in averting for s in kids(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
-            # or whose act would bring it on, told in the passive ("would strike back if attacked by X")
-            targets += [_group(counted(g)) for c, mark in averting if mark == "if"
-                        for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
+            targets += averting_parties((frame.verb, *frame.xcomps, *clauses))
         if code[:2] == _INQUIRY_ROOT:
             targets += [g for g in _investigated(frame) if g not in targets]
         if code[:2] == FORCE_POSTURE_ROOT:
@@ -2071,10 +2082,11 @@ def _intents(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     out = []
     for c in cands:
         intent = kb.intent_of(c.code) if c.code and (promised or c.code[:2] in FUTURE_INTENT_ROOTS) else ""
-        out.append(replace(c, code=intent, reverse="", pattern=c.pattern + "+promised") if intent else c)
+        out.append(replace(c, code=intent, reverse="", pattern=c.pattern + PROMISED) if intent else c)
     return out
 
 
+PROMISED = "+promised"  # pattern suffix of an act coded as the intent of it (:func:`_intents`)
 REFUSED = "+refused"  # pattern suffix of an act coded as its refusal: its negation and modality are the refusing verb's
 REFUSED_OUTRIGHT = "+not"  # pattern suffix of a negated act coded as its refusal: the refusal itself is not negated
 SWORN = "+sworn"  # pattern suffix of an act coded as the threat of it that its actor swore: as REFUSED, the swearing verb's
@@ -2214,14 +2226,19 @@ def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
         return cands
     sworn = is_sworn(v)
-    held_over = sworn or on_condition(v)  # ("will cut supplies if the debt is not paid": only the threat is made)
+    conditional = on_condition(v)
+    held_over = sworn or conditional  # ("will cut supplies if the debt is not paid": only the threat is made)
     out = [c for c in cands if not (held_over and kb.threat_of(c.code))]
     seen = {c.code for c in out}
+    # a threat held over a condition is aimed first at the one whose act the condition waits on ("will cut supplies
+    # if X does not pay": X), as a threat verb's own "if" clause is (``_verb_slots``)
+    averting = averting_parties([v]) if conditional else []
     for c, code in threats:
         if code not in seen:
             seen.add(code)
+            targets = averting + [g for g in c.target_groups if g not in averting]
             out.append(Candidate(c.trigger, c.kind, c.lemma, code, "", c.specificity, c.pattern + (SWORN if sworn else "+intent"), c.source_groups,
-                                 c.target_groups, c.consumed, c.governor, c.between, c.place_groups, c.setting))
+                                 targets, c.consumed, c.governor, c.between, c.place_groups, c.setting))
     return out
 
 
@@ -2242,6 +2259,18 @@ def victims_of(n: Token) -> list[list[int]]:
         subjects = [c for c in kids(v) if c.dep_ == "nsubjpass"] or _put_under(n)
     # (or the owner of what it befell: "an army convoy came under attack" befell the army)
     return [g for s in subjects[:1] for g in (_group(counted(s)), *owner_groups(s, of_owner=False))]
+
+
+_STATE_VERBS = {"be", "remain", "stay"}  # "is under investigation", "remained under arrest": a state, not a deed
+
+
+def held_under(n: Token) -> list[Token]:
+    """Whom an act noun holds in a state, as the predicate of being ("the mayor is under investigation", "the town
+    remained under siege"): the subject undergoes the act; its doer is not named there (a "by" phrase may name it),
+    and whoever reports the state has not done it."""
+    if n.dep_ != "pobj" or n.head.lower_ != "under" or n.head.head.lemma_.lower() not in _STATE_VERBS:
+        return []
+    return [c for c in kids(n.head.head) if c.dep_ in ("nsubj", "nsubjpass")][:1]
 
 
 def _undergone_from(n: Token) -> list[list[int]]:
@@ -2660,6 +2689,11 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         sources += fought
         targets = [g for g in targets if g not in fought]
     targets = targets + [g for g in victims if g not in targets]
+    held = held_under(n) if not victims else []
+    targets += [g for s in held for g in (_group(counted(s)),) if g not in targets]
+    if held:  # "remained under siege by X", the parser hanging "by" on the verb: X holds it there
+        sources += [_group(counted(g)) for c in kids(n.head.head) if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in kids(c) if g.dep_ == "pobj" and _group(counted(g)) not in sources]
     meeting = all(code.startswith(_CONSULT_ROOT) for code in codes)
     if meeting:
         sources += [g for g in present_for(n) if g not in sources]
@@ -2687,6 +2721,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
         sources += [g for g in (_group(s) for s in agent_heads(gov)) if g not in sources]
     if any(code[:2] == PROTEST_ROOT for code in codes):
         targets += [g for g in protest_sites([n] + ([gov] if gov is not None else [])) if g not in targets]
+        # a protest "over" a matter is aimed at whose it is ("a strike over the ministry's decision"), as on a verb
+        targets += [g for c in preps if c.lower_ == "over" for o in kids(c) if o.dep_ == "pobj"
+                    for g in _aimed_at_owners("over", o, PROTEST_ROOT) if g not in targets]
         if gov is not None:  # "launched a strike to press the government for ...": the strike is aimed at it
             targets = pressed_first(gov, targets)
     places = place_groups([n])

@@ -353,12 +353,14 @@ _PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy", "cattle"})
 def _opening_compound(verb: Token) -> list[Token]:
     """The noun that opens a headline the parser read as one noun phrase, hung on the verb form after it as a
     compound, or on the noun that verb form is a compound of ("Police fire tear gas at X": "Police" a compound of
-    "fire", itself a compound of "gas"; "Troops fire rubber bullets": both compounds of "bullets"): the subject."""
+    "fire", itself a compound of "gas"; "Troops fire rubber bullets": both compounds of "bullets"), or a name hung there
+    as an adjective ("Sweden halts aid to X"): the subject."""
     sent = sentence_of(verb)
     if verb.i == sent.start:
         return []
     first = verb.doc[verb.i - 1]
-    if first.dep_ != "compound" or first.head.i not in (verb.i, verb.head.i):
+    # (a name the parser hung on the object as an adjective is no less its opening: "Sweden | halts aid to X")
+    if not (first.dep_ == "compound" or first.dep_ == "amod" and first.pos_ == "PROPN") or first.head.i not in (verb.i, verb.head.i):
         return []
     # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it; a comma between two
     # of them is the headline's "and", "Indian, Pakistani troops ...", whatever the parser hung it on)

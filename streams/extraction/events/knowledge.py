@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
-              "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_codes.tsv", "roles_sectors.tsv")
+              "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_spellings.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
 
 # An act of force fought in words ("attacked the minister in a speech": event_verbal_settings.tsv) is a criticism.

@@ -386,6 +386,24 @@ def _misattached_agent(v: Token) -> list[Token]:
     return []
 
 
+def _shared_agent(v: Token) -> list[Token]:
+    """The agent of the last of coordinated passive participles, which the parser hangs on that one alone ("were
+    beaten and robbed by soldiers", "was detained, questioned and released by the police"): every participle of the
+    series is done by it, unless one has a subject of its own (then it is a clause of its own)."""
+    cur = v
+    for _ in range(4):
+        nxt = next((c for c in kids(cur) if c.dep_ == "conj" and c.tag_ == "VBN"), None)
+        if nxt is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(nxt)):
+            return []
+        for c in kids(nxt):
+            if c.dep_ == "agent" and not by_means(c):
+                pobj = [g for g in kids(c) if g.dep_ == "pobj" and not _measure(g)]
+                if pobj:
+                    return conjuncts(pobj[0])
+        cur = nxt
+    return []
+
+
 _COPULAR = frozenset({"be", "become", "remain"})
 
 
@@ -484,7 +502,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if described is not None:
         return conjuncts(counted(described))
     if is_passive(v):
-        return _misattached_agent(v)
+        return _shared_agent(v) or _misattached_agent(v)
     if v.dep_ == "xcomp":
         head = v.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
