@@ -1,4 +1,4 @@
-"""Journeys made for an act, a headline's name read as an adjective, and officials placed on leave (issue 14).
+"""Journeys made for an act, headline verbs, officials placed on leave and arrests of demonstrators (issue 14).
 
 - A journey the dictionary codes only as a meeting, a visit or an intent to meet, made to do a typed act ("flew to X
   to meet Y", "arrived in X to sign Y"), is coded by that act, as the purpose of a journey a noun names is; a journey
@@ -6,6 +6,10 @@
 - A sentence or headline whose opening name the parser hung on the object as an adjective ("Sweden | halts aid to X",
   read as one noun phrase) gets its verb back (``headline_verbs._opening_compound``).
 - Placing or putting an official on leave suspends them (``event_patterns.tsv`` ARRANGE t32, 172).
+- A headline's plural subject hung on the object as a modifier, with its verb read as an adjective of the object's
+  compound ("Rebels | free kidnapped relief workers"), gets its verb back too.
+- A dictionary pattern that names only the classes of the doer and of the object ("police detain demonstrator") says
+  who acts on whom, not what the act is: the verb's own type stays (``frames._circumstantial``).
 
 Sentences written for this file.
 """
@@ -62,3 +66,20 @@ def test_officials_placed_on_leave_are_suspended() -> None:
 def test_going_on_leave_is_no_sanction() -> None:
     # control: the pattern is the placing verbs' alone
     assert _pairs("The minister went on leave last week.", "172") == set()
+
+
+def test_a_headline_verb_read_as_an_adjective_of_the_objects_compound_is_the_verb() -> None:
+    # the subject a plural modifier of the root, the verb an adjective of the object's compound noun
+    top = _top("Rebels free kidnapped relief workers")
+    assert (top["plover_type"], top["source"]["text"]) == ("RETREAT", "Rebels")
+
+
+def test_police_detaining_demonstrators_is_an_arrest() -> None:
+    # the dictionary's "police detain demonstrator" names only who detains whom: the verb's own act (173) stays
+    top = _top("Police detained scores of demonstrators near the parliament.")
+    assert (top["cameo_code"], top["plover_type"]) == ("173", "COERCE")
+
+
+def test_soldiers_shooting_demonstrators_stay_an_assault() -> None:
+    # control: a verb of force keeps its type
+    assert _top("Soldiers shot dead three demonstrators near the parliament.")["plover_type"] == "ASSAULT"

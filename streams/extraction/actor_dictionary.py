@@ -514,6 +514,13 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     return _agent_info(phrase, code, source, _agent_country(span, head, lo, hi, when))
 
 
+def is_agent_phrase(key: str) -> bool:
+    """``key`` (lower case, as :func:`actor_key` spells it) is a phrase of the agents dictionary that names an actor
+    ("police", "demonstrators"), not one it marks as none."""
+    hit = _agents().get(key)
+    return hit is not None and not _not_actor(hit[0])
+
+
 def agent_adjective(tok: Token) -> ActorInfo | None:
     """The agent an adjective spelt as an agent noun of the dictionary names ("militant", "terrorist", "military",
     "paramilitary"), or None. English uses those words as modifiers of an act for its doers ("militant attacks" are

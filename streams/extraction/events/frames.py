@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
-from ..actor_dictionary import agent_actor, agent_adjective
+from ..actor_dictionary import agent_actor, agent_adjective, is_agent_phrase
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
@@ -404,16 +404,28 @@ def _partners_of_setting(frame: VerbFrame) -> list[list[int]]:
     """The party of the talks an act was done in, whether the phrase hangs on the verb or on its object ("ruled out
     concessions in talks with X", "demanded guarantees during negotiations with X"): what is done there is aimed at
     the other side of the table. A meeting is an event noun of consultation (CAMEO 04)."""
-    nouns = knowledge().nouns
     out: list[list[int]] = []
     for head in (frame.verb, *frame.objects):
         for c in kids(head):
             if c.dep_ != "prep" or c.lower_ not in SETTING_PREPS:
                 continue
             for g in kids(c):
-                if g.dep_ == "pobj" and any(r.code.startswith(_CONSULT_ROOT) for r in nouns.get(g.lemma_.lower(), ())):
+                if g.dep_ == "pobj" and _meeting_noun(g):
                     out += _with_parties(g)
     return out
+
+
+def _meeting_noun(g: Token) -> bool:
+    """``g`` is an event noun of consultation (CAMEO 04: "talks", "negotiations", "a meeting")."""
+    return any(r.code.startswith(_CONSULT_ROOT) for r in knowledge().nouns.get(g.lemma_.lower(), ()))
+
+
+def _parties_of_proposed_talks(o: Token) -> list[list[int]]:
+    """The parties of talks a proposal, an offer or a call names ("rejected the proposal for talks with X", "accepted an
+    offer of talks from X"): the other side of the talks, or the one who offers them, is whom the answer is aimed at."""
+    return [grp for c in kids(o) if c.dep_ == "prep" for g in kids(c) if g.dep_ == "pobj" and _meeting_noun(g)
+            for grp in _with_parties(g) + [_group(counted(w)) for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "from"
+                                           for w in kids(p_) if w.dep_ == "pobj"]]
 
 
 def _with_parties(*holders: Token) -> list[list[int]]:
@@ -680,6 +692,7 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         and not (c.lower_ == "of" and held is not None and held.i in used)
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
                         for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
+            targets += [grp for grp in _parties_of_proposed_talks(o) if grp not in targets]
         targets += topics
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
             targets += [[g.i] for g in kids(o) if g.dep_ in ("nmod", "compound") and g.i < o.i and g.ent_type_ in _NAMED
@@ -2402,8 +2415,11 @@ def _unspecified(code: str) -> bool:
 
 
 def _circumstantial(p: Pattern) -> bool:
-    """The pattern adds to the bare verb only the object's class or a prepositional phrase that holds no actor."""
-    if p.subject is not None or p.particle or p.extra or (p.object is None and not p.preps):
+    """The pattern adds to the bare verb only the object's class or a prepositional phrase that holds no actor, and
+    at most the class of its doer ("POLICE DETAIN * DEMONSTRATOR": who detains whom, not what the act is)."""
+    if p.subject is not None and not (p.subject.heads and not p.subject.modifiers and all(map(is_agent_phrase, p.subject.heads))):
+        return False
+    if p.particle or p.extra or (p.object is None and not p.preps):
         return False
     return not p.source.startswith("prep:") and not p.target.startswith("prep:")
 
@@ -2637,8 +2653,12 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     for c in possessors if not undergoer else ():
         if c.pos_ == "PRON":
             sources.append([c.i])  # "his hunger strike", "their offensive": whom the pronoun refers to
+    # (the modifier a row of the table names says what kind of act it is, not who does it: a "prisoner swap")
+    kinds = {e.modifier for e in fitting if e.specificity >= top and e.modifier}
     for c in kids(n):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and not _scene_of_force(c, codes) and not _kind_of_meeting(c, codes):
+            if c.lemma_.lower() in kinds or c.lower_ in kinds:
+                continue
             sources.append([c.i])
         elif crowd_of_act(c):
             sources.append([c.i])  # "Thousands rally in X": the crowd counted holds the rally
@@ -2701,10 +2721,12 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     bearing = undergone(n, gov) if gov is not None else []
     if bearing:
         # "the regime faced mass rallies", "the garrison sustained heavy shelling": the verb's subject bears the act
-        # (event_undergoing_verbs.tsv); it is no doer: a "by" phrase ("faced an offensive by the army") names the doer
-        sources += [_group(g) for w in bearing[::-1] for c in kids(w) if c.dep_ == "prep" and c.lower_ == "by"
+        # (event_undergoing_verbs.tsv); it is no doer: a "by" or "from" phrase ("faced an offensive by the army", "drew
+        # criticism from X") names the doer
+        sources += [_group(g) for w in bearing[::-1] for c in kids(w) if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
                     for g in kids(c) if g.dep_ == "pobj" and _group(g) not in sources]
-        bearers = [_group(counted(s)) for s in agent_heads(gov)]
+        # (and whose the subject is: "the government's decision sparked protests" is answered by protests at the government)
+        bearers = [g for s in agent_heads(gov) for g in (_group(counted(s)), *owner_groups(s, of_owner=False))]
         targets = bearers + [g for g in targets if g not in bearers]
     if gov is not None and is_promised(gov):  # "is willing to grant loans": the loans are offered, not given
         codes = [knowledge().intent_of(code) or code for code in codes]

@@ -58,7 +58,10 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     for verb in sent[1:]:
         if verb.i >= root.i:
             break
-        if verb.dep_ not in _MODIFIER_DEPS or verb.head.i != root.i or verb.ent_type_ or not kb.verb_forms.get(verb.lower_):
+        if verb.dep_ not in _MODIFIER_DEPS or verb.ent_type_ or not kb.verb_forms.get(verb.lower_):
+            continue
+        # (on the root, or on a noun of the object's own compound after it: "Opposition boycotts | parliament session")
+        if verb.head.i != root.i and not (verb.head.dep_ == "compound" and verb.head.head.i == root.i and verb.head.i > verb.i):
             continue
         subjects = [c for c in (*verb.children, *root.children) if c.dep_ == "nsubj" and c.i < verb.i]
         if not subjects:
@@ -359,8 +362,11 @@ def _opening_compound(verb: Token) -> list[Token]:
     if verb.i == sent.start:
         return []
     first = verb.doc[verb.i - 1]
-    # (a name the parser hung on the object as an adjective is no less its opening: "Sweden | halts aid to X")
-    if not (first.dep_ == "compound" or first.dep_ == "amod" and first.pos_ == "PROPN") or first.head.i not in (verb.i, verb.head.i):
+    # (a name the parser hung on the object as an adjective is no less its opening: "Sweden | halts aid to X"; nor a
+    # plural noun it hung there as a modifier: "Rebels | free kidnapped aid workers")
+    if not (first.dep_ == "compound" or first.dep_ == "amod" and first.pos_ == "PROPN" or first.dep_ == "nmod" and first.tag_ in _PLURAL_TAGS):
+        return []
+    if first.head.i not in (verb.i, verb.head.i, verb.head.head.i):
         return []
     # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it; a comma between two
     # of them is the headline's "and", "Indian, Pakistani troops ...", whatever the parser hung it on)

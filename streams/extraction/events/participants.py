@@ -141,6 +141,16 @@ def _seat_of(body: Token, prep: Token) -> bool:
             and any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.tag_ == "NNP" and not g.ent_type_) for g in kids(prep)))
 
 
+# What a verdict clears someone of or convicts them of ("acquitted the governor | of all charges", the parser hanging
+# the verb's "of" on its object): no part of the person's name
+_CHARGE_NOUNS = frozenset({"charge", "crime", "offence", "offense", "wrongdoing", "allegation", "accusation"})
+
+
+def _charged_with(prep: Token) -> bool:
+    """``prep`` is an "of" phrase whose object is a charge, a crime or an allegation (:data:`_CHARGE_NOUNS`)."""
+    return prep.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _CHARGE_NOUNS for g in kids(prep))
+
+
 _RESULTS = frozenset({"dead", "alive", "unconscious", "senseless"})  # "shot dead", "burned alive", "beaten unconscious"
 
 
@@ -167,7 +177,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                 continue  # the verb the parser hung on the phrase ("the court sentenced | journalist X") is no part of it
             if child.dep_ == "appos" and (child.pos_ != "PROPN" or comma_paired(child)):
                 continue  # a name in apposition is part of the phrase ("the former leader Carlos Mesa"), a description is not
-            if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))):
+            if child.dep_ == "prep" and (child.lower_ not in _own_preps(tok) or any(g.tag_ == "VBG" for g in kids(child))
+                                         or _charged_with(child)):
                 if not _seat_of(tok, child):
                     continue
             if tok.i == head.i and child.dep_ == "amod" and child.i > head.i and child in predicates:
