@@ -311,8 +311,8 @@ class _SentenceCoder:
         """A journey the dictionary codes only as a meeting, a visit or an intent to meet (CAMEO 04, 036), whose
         infinitive of purpose is a typed act of its own ("flew to Cairo to meet the president", "arrived in Kabul to
         sign the accord"): that act is the event, the trip its means, as the purpose of a journey a noun names is
-        (``_purpose_of_journey``); a journey only announced stays the intent it is coded as. A march or an advance is coded by its own act ("marched to parliament to demand X":
-        a protest), whatever it is for."""
+        (``_purpose_of_journey``); a journey only announced stays the intent it is coded as. A march or an advance
+        is coded by its own act ("marched to parliament to demand X": a protest), whatever it is for."""
         for trig in list(by_trigger):
             journeys = by_trigger[trig]
             if not all(v.kind == "verb" and _meeting_or_visit(v.code or v.reverse) and not v.pattern.endswith(PROMISED) for v in journeys):
