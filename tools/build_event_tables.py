@@ -739,15 +739,20 @@ def align_received_aid(patterns: list[Pattern]) -> int:
 CONDEMNING_NOTE, EMPATHETIC_COMMENT, CONDEMNATION = "CONDEMN", "018", "111"
 
 
+def recode_patterns(patterns: list[Pattern], note: str, code: str, new_code: str) -> int:
+    """Give the patterns written under verb ``note`` and coded ``code`` the code ``new_code``; how many changed."""
+    changed = 0
+    for p in patterns:
+        if p.note.strip() == note and p.code == code:
+            p.code = new_code
+            changed += 1
+    return changed
+
+
 def align_condemnations(patterns: list[Pattern]) -> int:
     """Give the CONDEMN verb's patterns coded as an empathetic comment the verb's own code (see above); how many
     changed."""
-    changed = 0
-    for p in patterns:
-        if p.note.strip() == CONDEMNING_NOTE and p.code == EMPATHETIC_COMMENT:
-            p.code = CONDEMNATION
-            changed += 1
-    return changed
+    return recode_patterns(patterns, CONDEMNING_NOTE, EMPATHETIC_COMMENT, CONDEMNATION)
 
 
 # Funds approved are aid given: the PLOVER manual's AID holds "monetary aid and financial guarantees, grants, gifts and
@@ -858,6 +863,18 @@ def write(name: str, head: str, columns: list[str], rows: list[list[str]]) -> No
             f.write("\t".join(row) + "\n")
 
 
+# Surrounding a house is a blockade of it: PETRARCH2's ENCIRCLE block codes its verb's default 190 and its "SURROUND *
+# HOUSE" pattern 080 (yield), which names no act of the one who surrounds, so "security forces surrounded the
+# opposition leader's house" read as a concession. CAMEO 1.1b3's 191 (impose blockade, restrict movement) is what
+# surrounding a building does to those inside; the pattern takes it.
+ENCIRCLING_NOTE, YIELD, BLOCKADE = "SURROUND", "080", "191"
+
+
+def align_surrounding(patterns: list[Pattern]) -> int:
+    """Give the SURROUND verb's patterns coded as yielding a blockade's code (see above); how many changed."""
+    return recode_patterns(patterns, ENCIRCLING_NOTE, YIELD, BLOCKADE)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -886,6 +903,7 @@ def main() -> int:
     stats["condemnations_aligned"] = align_condemnations(patterns)
     stats["approved_funds_aligned"] = align_approved_funds(patterns)
     stats["inquiries_aligned"] = align_inquiries(patterns)
+    stats["surrounding_aligned"] = align_surrounding(patterns)
     stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
@@ -923,6 +941,7 @@ def main() -> int:
             f"{stats['approved_funds_aligned']} patterns of funds approved coded as aid given (07x), not an intent (see "
             "align_approved_funds); "
             f"{stats['inquiries_aligned']} patterns of an inquiry ordered or demanded coded 090 or 101, not 1014 (see align_inquiries); "
+            f"{stats['surrounding_aligned']} patterns of a house surrounded coded 191, not 080 (see align_surrounding); "
             f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
             "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "

@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
+from .frames import (ACCESS_PATTERN, AIMED_PREPS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -403,6 +403,18 @@ class _SentenceCoder:
             return False
         head = self.doc[c.target_groups[0][0]]
         return head.head.i == c.trigger or head.dep_ == "pobj" and head.head.head.i == c.trigger
+
+    def _force_at_a_thing(self, c: Candidate) -> bool:
+        """An act of force aimed at what names no actor, its object or the object of an aimed phrase ("X and Y
+        launched strikes on military targets", "X and Y shelled the hills"): its coordinated doers fought together,
+        not each other, as they do when the act is aimed at nothing ("X and Y clashed")."""
+        if (c.code or c.reverse)[:2] not in FORCE_ROOTS or not c.target_groups:
+            return False
+        head = self.doc[c.target_groups[0][0]]
+        if head.i in c.consumed:
+            return False  # the pattern's own words ("exchanged fire"): what passes between them
+        # ("at" names where as often as what: "clashed at the border" keeps both sides)
+        return head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ in AIMED_PREPS and head.head.lower_ != "at"
 
     def _exercised_alone(self, c: Candidate) -> str:
         """The code event_nouns.tsv gives an exercise or a drill of one party (a show of force) when the candidate's
@@ -796,7 +808,7 @@ class _SentenceCoder:
             targets = []
         if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
             targets = []  # "A and B expelled each other's diplomats": each acts on the other
-        if not targets and len(sources) >= 2 and mutual:
+        if not targets and len(sources) >= 2 and mutual and not self._force_at_a_thing(c):
             pairs = [(s, t, c.code) for s in sources for t in sources if s.key != t.key]
         else:
             for s in sources or [None]:

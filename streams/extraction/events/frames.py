@@ -2696,6 +2696,10 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
                                 if g.lemma_.lower() in knowledge().nouns:  # and an act for its doer ("a protest at her arrest by X")
                                     targets += [_group(b) for c in kids(g) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                                                 for b in kids(c) if b.dep_ == "pobj"] + _doers_hung_on_victim(g)
+                            if prep in AIMED_PREPS and any(code[:2] in FORCE_ROOTS for code in codes):
+                                # what force is aimed at stands for whose it is, as on a verb ("strikes on Syrian
+                                # government targets", "an attack on army posts")
+                                targets += [grp for grp in owner_groups(g) if grp not in targets]
     if not between:
         between = parties_between(n)
     # those the act befell are its targets after any its own phrase names ("killed in an attack on the market": the

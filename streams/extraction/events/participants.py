@@ -171,7 +171,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in kids(tok):
-            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "prt"):
+            if child.dep_ in ("conj", "cc", "preconj", "relcl", "acl", "advcl", "ccomp", "punct", "prt"):
                 continue  # (a particle is a verb's: "Zambia | over" where the parser made a name a verb)
             if finite_modifier(child):
                 continue  # the verb the parser hung on the phrase ("the court sentenced | journalist X") is no part of it

@@ -386,6 +386,26 @@ def _misattached_agent(v: Token) -> list[Token]:
     return []
 
 
+_COMPANION_MARKS = frozenset({"along", "together"})  # "along with X", "together with X": X does it beside the subject
+
+
+def _companions(v: Token, subject: Token) -> list[Token]:
+    """Who acts beside the subject, named by "along with", "together with" or "alongside" on the subject or on the
+    verb ("the US, along with Britain and France, launched strikes", "Ethiopia, together with Kenya, sent troops"): a
+    doer as the subject is (a bare "with" says what the subject has or how it acts: "the man with a gun")."""
+    out: list[Token] = []
+    for h in (subject, v):
+        for c in kids(h):
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "alongside" or c.lower_ == "with" and any(m.lower_ in _COMPANION_MARKS for m in kids(c) if m.dep_ == "advmod"):
+                out += [t for g in kids(c) if g.dep_ == "pobj" for t in conjuncts(counted(g))]
+            elif c.lower_ in _COMPANION_MARKS:
+                out += [t for w in kids(c) if w.dep_ == "prep" and w.lower_ == "with"
+                        for g in kids(w) if g.dep_ == "pobj" for t in conjuncts(counted(g))]
+    return out
+
+
 def _shared_agent(v: Token) -> list[Token]:
     """The agent of the last of coordinated passive participles, which the parser hangs on that one alone ("were
     beaten and robbed by soldiers", "was detained, questioned and released by the police"): every participle of the
@@ -491,7 +511,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if in_dateline(c):
             c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
         c = participle_read_as_head(c) or c  # "ministers | meeting in Cairo expressed": the ministers
-        return conjuncts(counted(c))
+        return conjuncts(counted(c)) + _companions(v, c)
     if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in kids(v)):
         held = _held_by_dateline(v)
         if held is not None:
