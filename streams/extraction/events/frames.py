@@ -424,15 +424,19 @@ def _parties_of_proposed_talks(o: Token) -> list[list[int]]:
     """The parties of talks a proposal, an offer or a call names ("rejected the proposal for talks with X", "accepted an
     offer of talks from X"): the other side of the talks, or the one who offers them, is whom the answer is aimed at."""
     return [grp for c in kids(o) if c.dep_ == "prep" for g in kids(c) if g.dep_ == "pobj" and _meeting_noun(g)
-            for grp in _with_parties(g) + [_group(counted(w)) for p_ in kids(g) if p_.dep_ == "prep" and p_.lower_ == "from"
-                                           for w in kids(p_) if w.dep_ == "pobj"]]
+            for grp in _with_parties(g) + _phrase_parties([g], ("from",))]
+
+
+def _phrase_parties(holders: Iterable[Token], preps: tuple[str, ...]) -> list[list[int]]:
+    """The objects of the phrases of ``preps`` that the words ``holders`` govern."""
+    return [_group(counted(w)) for h in holders for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ in preps
+            for w in kids(p_) if w.dep_ == "pobj"]
 
 
 def _with_parties(*holders: Token) -> list[list[int]]:
     """The objects of the "with" phrases the words ``holders`` govern: the other side of the talks or the deal they
     name ("talks with X", "reached a deal with X")."""
-    return [_group(counted(w)) for h in holders for p_ in kids(h) if p_.dep_ == "prep" and p_.lower_ == "with"
-            for w in kids(p_) if w.dep_ == "pobj"]
+    return _phrase_parties(holders, ("with",))
 
 
 _BARGAINING_ROOTS = ("03", "04", "057")  # intents, meetings and agreements signed: the nouns of a negotiation
@@ -2716,8 +2720,7 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     held = held_under(n) if not victims else []
     targets += [g for s in held for g in (_group(counted(s)),) if g not in targets]
     if held:  # "remained under siege by X", the parser hanging "by" on the verb: X holds it there
-        sources += [_group(counted(g)) for c in kids(n.head.head) if c.dep_ == "prep" and c.lower_ == "by"
-                    for g in kids(c) if g.dep_ == "pobj" and _group(counted(g)) not in sources]
+        sources += [g for g in _phrase_parties([n.head.head], ("by",)) if g not in sources]
     meeting = all(code.startswith(_CONSULT_ROOT) for code in codes)
     if meeting:
         sources += [g for g in present_for(n) if g not in sources]
