@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, AIMED_PREPS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
+from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -111,6 +111,7 @@ _TAKING_CODE = "171"  # "take" (seize, 171) is also English's commonest light ve
 _ASKING_TYPES = {"REQUEST", "THREATEN"}  # what their clause says is wished or threatened, not reported as done
 _ACCUSE_TYPE = "ACCUSE"
 _CLAIM_CODE = "015"  # CAMEO: acknowledge or claim responsibility
+_RESPONSIBILITY = "responsibility"  # the word of the dictionary's claim patterns ("CLAIM responsibility")
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE"})  # what a protest asks for or denounces (_protest_demands)
 _REQUEST_TYPE = "REQUEST"  # of the asking types, the one whose asked-for act is not coded as done
 _CALLED_OUT_TYPES = {"PROTEST"}  # asked-for acts that are coded all the same: a call to strike or rally calls one out
@@ -463,7 +464,7 @@ class _SentenceCoder:
             # joint military exercises"); the modifier stays the doer when nothing else does
             kind_only, found = found, []
         claim = self.claimed.get(c.trigger) if c.kind == "noun" else next(
-            (self.claimed[i] for g in c.source_groups[:1] for i in g if i in self.claimed), None)
+            (self.claimed[i] for g in c.source_groups[:1] for i in g if i in self.claimed), self.claimed.get(c.trigger))
         if not found and claim is not None:
             # an act whose responsibility is claimed ("X claimed the bombing", "claimed responsibility for the
             # attack"), or what that act did ("the attack, which killed 12"), is the claimant's
@@ -516,7 +517,7 @@ class _SentenceCoder:
 
     # ------------------------------------------------------------------ one sentence
     def code(self, index: int, sent: Span, cands: list[Candidate], probs: Any) -> list[dict[str, Any]]:
-        self.claimed = _claimed_acts(cands)
+        self.claimed = _claimed_acts(self.doc, cands)
         acts = self._choose(cands, probs)
         if not self.emit_statements and all(a.plover is None for a in acts):
             self.statements += len(acts)  # only statements, reporting no act: counted, nothing to publish
@@ -658,7 +659,10 @@ class _SentenceCoder:
             # a city named in a meeting noun's own phrase, a capital too, is where it takes place ("the Jeddah talks",
             # "the Doha negotiations"), no party to it
             sources = [s for s in sources if not (_a_town(s, capitals=True) and tok.left_edge.idx <= s.start < tok.idx)]
-        if NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c):
+        if (NON_ACTOR_AGENT_VETO and not sources and (c.code or c.reverse)[:2] in _MATERIAL_ROOTS and self._non_actor_agent(c)
+                and not (not c.code and self._actors(c.target_groups, act.speaker, set()))):
+            # (a subject that only undergoes the act, coded reversed alone, is not its agent: "a convoy came under fire
+            # from X" is X's act, whatever the convoy is)
             return []
         crowd = (knowledge().crowd_act(c.code, c.lemma, {_acting_sector(s) for s in sources}, c.pattern.endswith(":verb"))
                  if c.kind == "verb" and c.code and sources else "")
@@ -1714,11 +1718,32 @@ def _meanwhile_act(clause: Token) -> bool:
     return main is None or main.lower_ != subj.lower_
 
 
-def _claimed_acts(cands: list[Candidate]) -> dict[int, list[list[int]]]:
+def _claimed_acts(doc: Doc, cands: list[Candidate]) -> dict[int, list[list[int]]]:
     """The words of the acts a sentence's claims of responsibility name (CAMEO 015), each mapped to the claimants'
-    slot groups: the claimed act is theirs (``_SentenceCoder._sources``)."""
-    return {i: c.source_groups for c in cands if c.kind == "verb" and c.code == _CLAIM_CODE
-            for group in c.target_groups for i in group}
+    slot groups: the claimed act is theirs (``_SentenceCoder._sources``), and so is what it did ("the attack, which
+    killed 12"). A claimed act is one the coder reads as an act (a noun candidate, an act noun of force) or a blast;
+    a claim of a fault ("responsibility for the outage") claims no deed. Such a claim, or a bare one ("claimed
+    responsibility"), also maps the triggers of the sentence's verbs of force: the sentence tells the act it claims
+    ("a car bomb killed four ..., and X claimed responsibility for the blast"), and the claimants are its doers where
+    the verb names none of its own (an instrument, or no agent)."""
+    nouns = {c.trigger for c in cands if c.kind == "noun"}
+
+    def an_act(tok: Token) -> bool:
+        return (tok.i in nouns or tok.lemma_.lower() in BLASTS
+                or any(e.code[:2] in _ASSAULT_ROOTS for e in knowledge().nouns.get(tok.lemma_.lower(), ())))
+
+    out: dict[int, list[list[int]]] = {}
+    for claim in (c for c in cands if c.kind == "verb" and c.code == _CLAIM_CODE):
+        told = [g for g in claim.target_groups if doc[g[0]].lemma_.lower() != _RESPONSIBILITY]
+        acts = [g for g in told if an_act(doc[g[0]])]
+        for group in acts:
+            for i in group:
+                out[i] = claim.source_groups
+        if acts or not told and any(doc[g[0]].lemma_.lower() == _RESPONSIBILITY for g in claim.target_groups):
+            for c in cands:
+                if c.kind == "verb" and c is not claim and (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
+                    out.setdefault(c.trigger, claim.source_groups)
+    return out
 
 
 def _earlier_phrase(tok: Token) -> bool:

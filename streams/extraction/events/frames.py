@@ -777,6 +777,14 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         if givers:
             sources = givers[:1]
             targets = [g for o in frame.objects for g in owner_groups(o)] + [g for g in targets if g not in givers]
+    if not sources and frame.passive and code[:2] == _FORCE_ROOT and code != _OCCUPATION_CODE:
+        # force done with no "by" phrase names where it came from in the verb's own "from" ("rockets fired | from
+        # Lebanon", "the patrol was shot at from across the border"): the side it came from did it, and the one hit
+        # is named after (territory taken "from" a party is taken from it: _OCCUPATION_CODE, above)
+        origins = [_group(o) for p_, o in frame.preps if p_ == "from" and o.i not in used]
+        if origins:
+            sources = origins[:1]
+            targets = [g for g in targets if g not in origins]
     src_ids = {i for g in sources for i in g}
     unique: list[list[int]] = []
     for g in targets:
@@ -1012,6 +1020,9 @@ def _left_in_a_state(v: Token, frame: VerbFrame) -> bool:
         return False
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" and bare(c) for c in kids(v)):
         return True
+    if any(c.dep_ in ("oprd", "advcl", "xcomp", "ccomp") and c.tag_ == "VBN" and bare(c)
+           and any(c.i == o.right_edge.i + 1 for o in frame.objects) for c in kids(v)):
+        return True  # a participle of state right after the object, however the parser hung it ("left dozens | wounded")
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == o.i + 1 and bare(c) and c.i == c.right_edge.i
                for o in frame.objects for c in kids(o))
 
@@ -1246,10 +1257,11 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             targets = [_group(r) for r in handed_to]  # who receives it; the information itself is no party
         if not sources and frame.passive and code[:2] in FORCE_ROOTS:
             sources = _doers_of_setting(v, kb)  # "three soldiers were killed in a clash with X": X did it
-        elif not code and reverse[:2] in FORCE_ROOTS and not targets and v.lemma_.lower() in _SUFFER_VERBS:
+        elif not code and reverse[:2] in FORCE_ROOTS and v.lemma_.lower() in _SUFFER_VERBS:
             # the one who died underwent the reversed act; its doer sits in the target slot ("two guards died when
-            # gunmen stormed the bank", "died in an ambush by X")
-            targets = _doers_of_setting(v, kb)
+            # gunmen stormed the bank", "died in an ambush by X"), before what the act was aimed at ("died in a
+            # police raid | on the warehouse")
+            targets = _doers_of_setting(v, kb) + targets
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
                              sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
@@ -2332,15 +2344,29 @@ def _fight_parties(n: Token) -> list[list[int]]:
 # ("an attack condemned by X", "a truce brokered by X")
 _PERFORMING = ("carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "orchestrate", "organise",
                "organize", "undertake", "spearhead")
-_CLAIMED = {("claim", "agent"), ("claim", "by"), ("blame", "on")} | {(verb, "agent") for verb in _PERFORMING}
+_CLAIMED = ({("claim", "agent"), ("claim", "by"), ("blame", "on"), ("attribute", "to"), ("ascribe", "to")}
+            | {(verb, "agent") for verb in _PERFORMING})
+# What a claim of responsibility or a blame makes an attack though the coder reads no act in the word ("claimed the
+# blast", "died in a blast blamed on X"); a fault claimed ("responsibility for the outage") is no deed of force
+BLASTS = frozenset({"blast", "explosion", "detonation"})
+_RELATIVES = frozenset({"WDT", "WP"})  # "that", "which", "who": a relative clause's word for the noun it modifies
 
 
 def _claimants(n: Token) -> list[list[int]]:
-    """Who an act noun's participle says did it ("an attack claimed by X", "a blast blamed on X", "strikes carried out
-    by X")."""
+    """Who an act noun's participle or relative clause says did it ("an attack claimed by X", "a blast blamed on X",
+    "strikes carried out by X"; "a raid that officials attributed to X", "a bombing which X claimed"): the relative
+    clause's own subject, where the relative word is not it, is who claims the act."""
     out = []
     for acl in kids(n):
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+        if acl.dep_ == "relcl" and acl.pos_ == "VERB":
+            subjects = [s for s in kids(acl) if s.dep_ in ("nsubj", "nsubjpass")]
+            if any(s.tag_ in _RELATIVES for s in subjects) and not is_passive(acl):
+                continue  # "an attack that killed 12": the act is the subject, and no one is said to have done it
+            if acl.lemma_.lower() == "claim" and not is_passive(acl):
+                if not any(k.dep_ == "ccomp" for k in kids(acl)):  # ("which officials claimed was X's": X's, not theirs)
+                    out += [_group(s) for s in subjects if s.dep_ == "nsubj"]
+                continue
+        elif acl.dep_ != "acl" or acl.tag_ != "VBN":
             continue
         for b in kids(acl):
             if (acl.lemma_.lower(), b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED and b.dep_ in ("agent", "prep"):
@@ -2364,11 +2390,19 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
         for n in kids(c):
             # (the act noun, or a gerund the parser made of it: "died in shelling by X" hangs "shelling" as a verb)
             nouns = kb.nouns.get(n.lemma_.lower(), ()) or (kb.nouns.get(n.lower_, ()) if n.tag_ == "VBG" else ())
-            if n.dep_ not in ("pobj", "pcomp") or not any(r.code[:2] in FORCE_ROOTS for r in nouns):
+            if n.dep_ not in ("pobj", "pcomp"):
+                continue
+            if not any(r.code[:2] in FORCE_ROOTS for r in nouns):
+                if n.lemma_.lower() in BLASTS and _claimants(n):
+                    return _claimants(n)  # a blast someone claimed or is blamed for ("died in a blast blamed on X")
                 continue
             doers = [_group(g) for b in kids(n) if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
             doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]
             doers += _claimants(n)
+            # else a modifier naming who did it ("wounded in a Taliban rocket attack", "died in a police raid"); a
+            # town's name there is where (``_scene_of_force``), and the builder keeps a modifier only if it is an actor
+            doers += [[m.i] for m in kids(n) if m.dep_ in ("compound", "amod", "nmod") and m.i < n.i
+                      and not _scene_of_force(m, [r.code for r in nouns])] if not doers else []
             return doers or _fight_parties(n)
     for c in (k for w in verbs for k in kids(w)):
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they

@@ -326,11 +326,21 @@ def _shared_passive(v: Token) -> bool:
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v.head)))
 
 
+def gapped_passive(v: Token) -> bool:
+    """A participle coordinated with a verb, with a subject of its own but no auxiliary and no object, is a passive
+    whose "were" the sentence leaves out ("two were killed and dozens | wounded", "left three dead and dozens |
+    wounded"): without "have" a participle tells what its subject underwent, which the parser labels its plain subject."""
+    return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "nsubj" for c in kids(v))
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass") for c in kids(v)))
+
+
 def is_passive(v: Token) -> bool:
     """Passive clause, headline passive, or a reduced passive participle ("two priests kidnapped last week"; in a
     headline also one the tagger took for a past tense, which a clause hung on a noun cannot be: "opposition leader
     detained in X"; in a sentence that ends like one, the tagger's past tense may be the main verb the parser missed)."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v):
+    if (any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v)
+            or gapped_passive(v)):
         return True
     return ((v.tag_ == "VBN" or v.tag_ == "VBD" and not _ends_like_sentence(v)) and v.dep_ == "acl"
             and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
@@ -339,7 +349,7 @@ def is_passive(v: Token) -> bool:
 
 def passive_patients(v: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
-    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and headline_passive(v)]
+    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and (headline_passive(v) or gapped_passive(v))]
     if len(subj) > 1:
         subj = _outside_dateline(subj)
     if subj:
@@ -473,7 +483,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
             pobj = [g for g in kids(c) if g.dep_ == "pobj" and not _measure(g)]
             if pobj:
                 return conjuncts(pobj[0])
-    if headline_passive(v):
+    if headline_passive(v) or gapped_passive(v):
         return []
     if v.tag_ == "VBG" and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
         for c in kids(v):  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"
