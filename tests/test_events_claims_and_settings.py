@@ -16,6 +16,8 @@
   ``frames._left_in_a_state``).
 - Force done in the passive with no "by" phrase names the side it came from in the verb's "from" ("shells fired from
   X"): that side did it; territory taken "from" a party is still taken from it (``frames._verb_slots``).
+- Who evades or circumvents sanctions is whom they are aimed at, not their maker (``event_undergoing_verbs.tsv``);
+  goods a cut in relations bans or halts stand for whose they are ("banned imports of X's oil", ``frames``).
 - British spellings of the agents dictionary's words are looked up ("labourers", ``actors_spellings.tsv``).
 
 Sentences written for this file.
@@ -111,3 +113,17 @@ def test_a_blast_blamed_on_a_party_is_its_act() -> None:
 def test_a_blast_no_one_is_blamed_for_stays_an_accident() -> None:
     # control: nobody is named
     assert text_events("Six workers died in an explosion at the refinery.") == []
+
+
+def test_who_evades_sanctions_is_their_target() -> None:
+    assert _pairs("Caracas has evaded American sanctions for years.", "COERCE") == {("American", "Caracas")}
+
+
+def test_goods_banned_stand_for_whose_they_are() -> None:
+    assert _pairs("Canada banned imports of Iranian steel.", "COERCE") == {("Canada", "Iranian")}
+    assert _pairs("Seoul halted imports of Japanese fish.", "COERCE") == {("Seoul", "Japanese")}
+
+
+def test_goods_of_no_one_named_leave_the_ban_aimed_at_no_one() -> None:
+    # control: no origin named
+    assert _pairs("Canada banned imports of steel.", "COERCE") == {("Canada", None)}

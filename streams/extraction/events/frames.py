@@ -376,6 +376,8 @@ PROPERTY_RETURN_CODE = "0842"  # CAMEO "return, release property": its object is
 ASKING_ROOTS = {"02", "10"}  # appeals and demands: aimed at whoever is to act
 PARTNER_ROOTS = {"03", "04", "05", "06"}  # acts done "with" a partner: intents, consultations, cooperation
 _MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "call"})  # what carries words to someone
+# goods a cut in relations bans or halts stand for whose they are ("banned imports | of Russian oil": Russia's)
+_REDUCING_ROOT = "16"  # CAMEO "reduce relations": embargoes, cuts in aid, trade and ties
 _OCCUPATION_CODE = "192"  # CAMEO "occupy territory": what is taken is a place, whom it is taken from the party
 THREAT_ROOT = "13"
 _DISAPPROVING_ROOT = "11"  # CAMEO 11, disapprove: criticise, condemn, accuse
@@ -695,7 +697,8 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
                         and not (c.lower_ == "at" and (at_is_venue(code) or _guest_named(frame, code)))
                         and not (c.lower_ == "of" and held is not None and held.i in used)
                         for g in kids(c) if g.dep_ == "pobj" and not _occasion(g)
-                        for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS else ()))]
+                        for grp in (_group(g), *(owner_groups(g, of_owner=False) if c.lower_ in _FOR_OWNER_PREPS
+                                                 or c.lower_ == "of" and code[:2] == _REDUCING_ROOT else ()))]
             targets += [grp for grp in _parties_of_proposed_talks(o) if grp not in targets]
         targets += topics
         for o in frame.objects:  # a recipient the parser took for a modifier of the object ("offered X broad support")
@@ -1967,8 +1970,10 @@ def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate
             continue
         frame = verb_frame(v)
         sources = [[t.i for t in frame.subjects]] if frame.subjects else []
-        targets = [_group(counted(g)) for c in kids(o) if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
-                   for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
+        targets = [grp for c in kids(o) if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+                   for g in kids(c) if g.dep_ == "pobj" and not is_time(g)
+                   for grp in (_group(counted(g)), *(owner_groups(g, of_owner=False)
+                                                     if c.lower_ == "of" and all(k[:2] == _REDUCING_ROOT for k in codes) else ()))]
         if relation:
             targets += [_group(c) for c in kids(o) if c.dep_ == "poss" and c.pos_ != "PRON"]  # "X's membership"
         targets += [_group(g) for p_, g in frame.preps if p_ in TARGET_PREPS and g.i != o.i]

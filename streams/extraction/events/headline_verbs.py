@@ -22,6 +22,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from ..actor_dictionary import is_agent_phrase
 from ..doc_index import per_doc
 from .knowledge import Knowledge, knowledge
 from .participants import ACTOR_ENTITY_TYPES
@@ -48,7 +49,9 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     # (a gerund after a preposition is no finite verb, whether the parser made it the preposition's complement or its
     # object: "... over firing", "... at | X crossing"; nor is a name the tagger read as a verb after "to", an
     # infinitive's place: "halts aid to | Zambia")
+    # (nor is a participle clause on a noun: "... journalist | covering protest")
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and not (t.dep_ in ("pcomp", "pobj") and t.tag_ == "VBG")
+           and not (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and t.i > root.i)
            and not (t.ent_type_ in ACTOR_ENTITY_TYPES and t.tag_ == "VB") for t in sent):
         return None
     verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
@@ -60,6 +63,8 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
             break
         if verb.dep_ not in _MODIFIER_DEPS or verb.ent_type_ or not kb.verb_forms.get(verb.lower_):
             continue
+        if _plural_before_verb(verb, root, kb):
+            continue  # "Security forces | detain journalist": the plural noun is the subject of the verb after it
         # (on the root, or on a noun of the object's own compound after it: "Opposition boycotts | parliament session")
         if verb.head.i != root.i and not (verb.head.dep_ == "compound" and verb.head.head.i == root.i and verb.head.i > verb.i):
             continue
@@ -353,6 +358,22 @@ def _agrees(verb: Token, subject: Token) -> bool:
 _PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy", "cattle"})
 
 
+def _plural_before_verb(word: Token, root: Token, kb: Knowledge) -> bool:
+    """``word``, a plural noun that is also a verb's "-s" form ("forces", "shells"), comes right before the base form
+    of a verb of the dictionary that no act noun spells, hung on the same noun: the plural is that verb's subject, as
+    the verb after it has no reading but a verb ("Security forces detain journalist", never "forces" done to a
+    "detain journalist")."""
+    if word.tag_ not in _PLURAL_TAGS or word.i + 1 >= root.i:
+        return False
+    after = word.doc[word.i + 1]
+    forms = kb.verb_forms.get(after.lower_)
+    # (where the plural names people, an agent noun, the verb after it may also spell an act noun: "Government forces
+    # attack convoy")
+    people = is_agent_phrase(word.lower_) or kb.agents.get(word.lower_, ("NON",))[0] != "NON"
+    return (bool(forms) and after.lower_ == forms[0].lemma and (people or after.lower_ not in kb.noun_forms)
+            and after.dep_ in _MODIFIER_DEPS and after.head.i == root.i and not after.ent_type_)
+
+
 def _opening_compound(verb: Token) -> list[Token]:
     """The noun that opens a headline the parser read as one noun phrase, hung on the verb form after it as a
     compound, or on the noun that verb form is a compound of ("Police fire tear gas at X": "Police" a compound of
@@ -371,7 +392,9 @@ def _opening_compound(verb: Token) -> list[Token]:
     # (after the subject's own modifiers only: "Kenyan police teargas ...", which then hang on it; a comma between two
     # of them is the headline's "and", "Indian, Pakistani troops ...", whatever the parser hung it on)
     mods = list(sent[: first.i - sent.start])
-    if any(not (t.text == "," and 0 < k < len(mods) - 1) and (t.pos_ not in ("ADJ", "PROPN") or t.head.i not in (first.i, verb.i, verb.head.i))
+    # (a noun compounded on the subject is of its words too: "Security | forces detain ...", "Riot | police ...")
+    if any(not (t.text == "," and 0 < k < len(mods) - 1) and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod") and t.head.i == first.i)
+           and (t.pos_ not in ("ADJ", "PROPN") or t.head.i not in (first.i, verb.i, verb.head.i))
            for k, t in enumerate(mods)):
         return []
     for t in mods:
