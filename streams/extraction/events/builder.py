@@ -1739,7 +1739,7 @@ def _claimed_acts(doc: Doc, cands: list[Candidate]) -> dict[int, list[list[int]]
         for group in acts:
             for i in group:
                 out[i] = claim.source_groups
-        if acts or not told and any(doc[g[0]].lemma_.lower() == _RESPONSIBILITY for g in claim.target_groups):
+        if acts or not told and claim.target_groups:  # (a bare claim: its one group is "responsibility")
             for c in cands:
                 if c.kind == "verb" and c is not claim and (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
                     out.setdefault(c.trigger, claim.source_groups)

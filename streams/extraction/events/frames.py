@@ -2398,8 +2398,9 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
             if n.dep_ not in ("pobj", "pcomp"):
                 continue
             if not any(r.code[:2] in FORCE_ROOTS for r in nouns):
-                if n.lemma_.lower() in BLASTS and _claimants(n):
-                    return _claimants(n)  # a blast someone claimed or is blamed for ("died in a blast blamed on X")
+                blamed = _claimants(n) if n.lemma_.lower() in BLASTS else []
+                if blamed:
+                    return blamed  # a blast someone claimed or is blamed for ("died in a blast blamed on X")
                 continue
             doers = [_group(g) for b in kids(n) if b.dep_ == "prep" and b.lower_ == "by" for g in kids(b) if g.dep_ == "pobj"]
             doers += [_group(g) for g in kids(n) if g.dep_ == "poss" and g.pos_ != "PRON"]
