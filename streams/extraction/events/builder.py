@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, held_under, noun_of_gerund, partners_of_clause, pressed_first,
+from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -269,10 +269,13 @@ class _SentenceCoder:
     def _choose(self, cands: list[Candidate], probs: Any) -> list[_Act]:
         """One coding per trigger; nouns a verb pattern consumed are dropped."""
         # (a claim of responsibility consumes no act: the act claimed is coded, done by the claimant)
-        consumed = {i for c in cands if c.kind == "verb" and c.code != _CLAIM_CODE for i in c.consumed}
+        # (nor does a blame no one is said to lay, "an attack blamed on X": it names the act's doer, and is no
+        # accusation of its own, as the act noun's candidate has X for its doer)
+        naming = {c.trigger for c in cands if c.kind == "verb" and blame_without_blamer(self.doc[c.trigger]) is not None}
+        consumed = {i for c in cands if c.kind == "verb" and c.code != _CLAIM_CODE and c.trigger not in naming for i in c.consumed}
         by_trigger: dict[int, list[Candidate]] = {}
         for c in cands:
-            if c.kind == "noun" and c.trigger in consumed:
+            if c.kind == "noun" and c.trigger in consumed or c.trigger in naming:
                 continue
             by_trigger.setdefault(c.trigger, []).append(c)
         self._light_verbs(cands, by_trigger, probs)

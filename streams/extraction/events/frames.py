@@ -484,6 +484,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     for c in kids(obj):
         if c.dep_ == "poss":
             out.append(_group(c))
+    out += _holders(obj)
     for c in kids(obj):
         if c.dep_ == "acl" and c.tag_ == "VBN" and not _answering_verb(c):
             out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
@@ -513,6 +514,18 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
                                                                        or c.pos_ == "ADJ" and not knowledge().is_act_noun(obj) and agent_adjective(c) is not None):
             out.append([c.i])  # ("government positions", "police stations": the builder keeps it only if it is an actor)
     return out
+
+
+# Participles of holding ground: a place "rebel-held", "Taliban-controlled" or "army-run" is held by the party
+# hyphened before it, whose it is as a possessor's would be
+_HOLDING = frozenset({"hold", "control", "occupy", "run", "administer", "dominate", "besiege"})
+
+
+def _holders(obj: Token) -> list[list[int]]:
+    """The party a hyphened participle of holding before ``obj`` names ("shelled rebel-held districts": the rebels')."""
+    return [_group(h) for c in kids(obj) if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < obj.i and c.lemma_.lower() in _HOLDING
+            for h in kids(c) if h.dep_ in ("npadvmod", "compound", "nmod", "amod") and h.i == c.i - 2
+            and c.doc[c.i - 1].text == "-"]
 
 
 # Modifiers that say what kind of meeting or visit it is, not who holds it: a "state visit" is one made with the
@@ -624,6 +637,9 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
         # netted", "Israel's shelling hit"): the builder takes these only when the subject itself names no one
         # (not a town named before it: "the Kabul attack killed")
         sources += [g for g in owner_groups(frame.subjects[0], of_owner=False) if not _scene_of_force(frame.verb.doc[g[0]], [code])]
+        sources += [g for g in act_noun_doers(frame.subjects[0]) if g not in sources]
+    elif sources and len(frame.subjects) == 1 and frame.subjects[0].lemma_.lower() in BLASTS:
+        sources += act_noun_doers(frame.subjects[0])  # a blast is someone's act only where it is blamed on or claimed by one
     targets = named(target_spec) if target_spec else []
     if not target_spec or (target_spec == "object" and not targets and not frame.objects):
         # a pattern's target after the verb is its first party there: with no object, the verb's own phrases name it
@@ -2365,18 +2381,64 @@ def _claimants(n: Token) -> list[list[int]]:
     for acl in kids(n):
         if acl.dep_ == "relcl" and acl.pos_ == "VERB":
             subjects = [s for s in kids(acl) if s.dep_ in ("nsubj", "nsubjpass")]
-            if any(s.tag_ in _RELATIVES for s in subjects) and not is_passive(acl):
+            if subjects and all(s.tag_ in _RELATIVES for s in subjects) and not is_passive(acl):
                 continue  # "an attack that killed 12": the act is the subject, and no one is said to have done it
+            # (a relative word the parser made a second subject beside a noun is the clause's object: "an ambush which
+            # X claimed", both "which" and X read as subjects)
             if acl.lemma_.lower() == "claim" and not is_passive(acl):
                 if not any(k.dep_ == "ccomp" for k in kids(acl)):  # ("which officials claimed was X's": X's, not theirs)
-                    out += [_group(s) for s in subjects if s.dep_ == "nsubj"]
+                    out += [_group(s) for s in subjects if s.dep_ == "nsubj" and s.tag_ not in _RELATIVES]
                 continue
         elif acl.dep_ != "acl" or acl.tag_ != "VBN":
             continue
-        for b in kids(acl):
-            if (acl.lemma_.lower(), b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED and b.dep_ in ("agent", "prep"):
-                out += [_group(g) for g in kids(b) if g.dep_ == "pobj"]
+        out += _claimed_phrase(acl)
+    if n.dep_ == "nsubjpass" or n.dep_ == "dobj" and n.head.lemma_.lower() in _BLAMING:
+        # the act told as the subject of the passive ("the bombing was blamed on X", "was claimed by X") or as what is
+        # blamed on someone ("police blamed the bombing on X")
+        out += _claimed_phrase(n.head)
     return out
+
+
+def _claimed_phrase(v: Token) -> list[list[int]]:
+    """The groups of the phrase of ``v`` that names whom an act is blamed on or claimed by (``_CLAIMED``)."""
+    return [_group(g) for b in kids(v) if b.dep_ in ("agent", "prep") and (v.lemma_.lower(), b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED
+            for g in kids(b) if g.dep_ == "pobj"]
+
+
+_BLAMING = frozenset({"blame", "attribute", "ascribe"})  # verbs whose "on"/"to" phrase names whom an act is laid on
+
+
+def blame_without_blamer(v: Token) -> Token | None:
+    """The act noun an agentless participle or passive of blaming lays on someone ("an attack blamed on X", "the
+    bombing was attributed to X"): the verb only names the act's doer, as "claimed by" does; nobody accuses anyone.
+    None where a blamer is named ("police blamed X for", "was blamed by officials on X") or the noun names no act."""
+    if v.lemma_.lower() not in _BLAMING or any(c.dep_ in ("agent", "nsubj") for c in kids(v)):
+        return None
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        n = v.head
+    else:
+        n = next((c for c in kids(v) if c.dep_ == "nsubjpass"), None)
+    if n is None or not (knowledge().is_act_noun(n) or n.lemma_.lower() in BLASTS):
+        return None
+    return n if _claimed_phrase(v) else None
+
+
+def act_noun_doers(n: Token) -> list[list[int]]:
+    """Who an act noun of force says did it, told as the verb of its harm's subject ("a rebel ambush killed",
+    "a bombing blamed on X wounded", "an attack which X claimed destroyed"): whom its participle or relative clause
+    names (:func:`_claimants`), else a modifier before it that is no town (``_scene_of_force``; an adjective spelt as
+    an agent noun, "rebel", "militant", is kept: the builder keeps only modifiers that name an actor). Empty for a
+    noun that names no act of force ("a car killed", "the decision angered")."""
+    codes = [r.code for r in knowledge().nouns.get(n.lemma_.lower(), ())]
+    if not any(code[:2] in FORCE_ROOTS for code in codes):
+        return _claimants(n) if n.lemma_.lower() in BLASTS else []
+    return _claimants(n) or _doer_modifiers(n, codes)
+
+
+def _doer_modifiers(n: Token, codes: list[str]) -> list[list[int]]:
+    """The modifiers before an act noun of force that may name its doer ("a Taliban ambush", "a police raid"), not a
+    town's name, which says where (``_scene_of_force``); the builder keeps only those that name an actor."""
+    return [[m.i] for m in kids(n) if m.dep_ in ("compound", "amod", "nmod") and m.i < n.i and not _scene_of_force(m, codes)]
 
 
 def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
@@ -2407,8 +2469,7 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
             doers += _claimants(n)
             # else a modifier naming who did it ("wounded in a Taliban rocket attack", "died in a police raid"); a
             # town's name there is where (``_scene_of_force``), and the builder keeps a modifier only if it is an actor
-            doers += [[m.i] for m in kids(n) if m.dep_ in ("compound", "amod", "nmod") and m.i < n.i
-                      and not _scene_of_force(m, [r.code for r in nouns])] if not doers else []
+            doers += _doer_modifiers(n, [r.code for r in nouns]) if not doers else []
             return doers or _fight_parties(n)
     for c in (k for w in verbs for k in kids(w)):
         # "two were killed when militants ambushed their patrol": the "when" clause's act of force is the one they
