@@ -40,3 +40,15 @@ def test_asking_for_talks_or_being_praised_for_them_is_no_part_in_them() -> None
     assert not any(e["plover_type"] == "CONSULT" and e["source"]["text"] == "Opposition parties" for e in asked)
     praised = text_events("The minister was praised for the talks with the unions.")
     assert not any(e["plover_type"] == "CONSULT" and e["source"]["text"] == "minister" for e in praised)
+
+
+def test_a_trip_with_no_one_to_meet_and_nowhere_named_is_no_meeting() -> None:
+    # however many go: a plural subject does not meet itself on the road (``builder._empty_default``)
+    assert text_events("Hundreds of pilgrims travelled to the shrine on foot.") == []
+    assert {e["plover_type"] for e in text_events("Witnesses said troops went from door to door beating men.")} == {"ASSAULT"}
+
+
+def test_a_trip_to_a_named_place_or_for_an_occasion_stays_coded() -> None:
+    # controls: the place visited is named, or the trip is for talks
+    assert {e["plover_type"] for e in text_events("The delegates travelled to Nairobi on Monday.")} == {"CONSULT"}
+    assert {e["plover_type"] for e in text_events("The envoys went to Doha for talks.")} == {"CONSULT"}

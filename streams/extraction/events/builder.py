@@ -735,7 +735,7 @@ class _SentenceCoder:
         if (sources and not targets and c.place_groups and c.code and not mutual_parties
                 and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE or c.code.startswith(_INVESTMENT_CODES))):
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
-            places = [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
+            places = self._named_places(c, exclude)
             targets, placed = places[:1], bool(places)
         makers_of = _MAKER_NOUNS.get((c.code or c.reverse)[:2]) if c.kind == "verb" else None
         if sources and not targets and makers_of:
@@ -891,7 +891,8 @@ class _SentenceCoder:
         - inquiry (090) into an idea: "is examining the idea of ...", "a plan to ..." (said);
         - disapproval (110) of no act the sentence codes: "the farmer claimed the dog had run off", "free to voice
           their views" (said; "opposed every attempt to storm the palace" objects to an act and stays);
-        - meeting (040) of one party, nowhere and for no occasion: "went to the kitchen", "heard a bang" (nothing)."""
+        - meeting (040) of one party, nowhere and for no occasion: "went to the kitchen", "heard a bang" (nothing); a
+          journey's (a verb of going somewhere) of any number of parties that names no place and no occasion (nothing)."""
         if c.code == _BARE_INTENT:
             return _NOTHING if len(sources) == 1 and _wants_a_deed_of_its_own(v) and not self._intends_an_act(v) else ""
         if c.code == _BARE_INQUIRY:
@@ -899,9 +900,16 @@ class _SentenceCoder:
         if c.code == _BARE_DISAPPROVAL:
             return _SAID if not self._intends_an_act(v) else ""
         if c.code == _BARE_CONSULT:
+            if (c.pattern.split(":")[0] in _TRAVEL_BLOCKS and not _for_an_occasion(v)
+                    and not self._named_places(c, {s.key for s in sources})):
+                return _NOTHING  # "soldiers went from house to house": a trip with no one to meet and nowhere named
             alone = len(sources) == 1 and not sources[0].plural
             return _NOTHING if alone and not c.place_groups and not _for_an_occasion(v) else ""
         return ""
+
+    def _named_places(self, c: Candidate, exclude: set[str]) -> list[Participant]:
+        """The named towns, states or regions of the act's place phrases ("struck targets in X", "flew to X")."""
+        return [a for a in self._actors(c.place_groups, None, exclude) if a.named and a.etype in _PLACE_TYPES]
 
     def _intends_an_act(self, v: Token) -> bool:
         """A typed act of the sentence, other than a bare intent of its own, is what the verb's complement or object
