@@ -2723,10 +2723,12 @@ def _finding_reported(n: Token) -> bool:
 
 
 def _taken_up(n: Token) -> bool:
-    """The act noun is what its subject "went on" ("went on strike", "went on a hunger strike"): an activity taken up,
-    whose reading of force, where the noun has another, is not meant (one launches a military strike; "went on the
-    offensive" has no other reading and keeps it)."""
-    return n.dep_ == "pobj" and n.head.lower_ == "on" and n.head.head.lemma_.lower() == "go"
+    """The act noun is what its subject "went on" ("went on strike", "went on a hunger strike") or "observed" ("traders
+    observed a strike", "a shutdown was observed": a walkout kept, in the English of South Asian news): an activity
+    taken up, whose reading of force, where the noun has another, is not meant (one launches a military strike, and
+    nobody observes one of his own; "went on the offensive" has no other reading and keeps it)."""
+    return (n.dep_ == "pobj" and n.head.lower_ == "on" and n.head.head.lemma_.lower() == "go"
+            or n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() == "observe")
 
 
 def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]:
