@@ -5,7 +5,8 @@
 - "polio" is left out of the discard list (``tools/build_event_tables.py``, ``event_discards.tsv``): attacks on
   vaccination teams are political violence, which the stem dropped whole; the list's sport words still discard.
 - "Rangers" (a paramilitary force) are an armed agent of the team's own table (``event_agents.tsv``), so a sentence
-  whose tagger no longer reads the word as a name after a dateline still has its doer.
+  whose tagger no longer reads the word as a name after a dateline still has its doer; so are social groups the
+  dictionaries lack, civilians ("dalits", "adivasis"), and a "dharna" is a sit-in (``event_nouns.tsv``).
 
 Sentences written for this file.
 """
@@ -42,3 +43,8 @@ def test_a_sport_word_still_discards_its_sentence() -> None:
 def test_rangers_after_a_dateline_are_the_doers() -> None:
     assert _typed("LAHORE: Rangers arrested three suspects during a raid on Monday night.") == {
         ("COERCE", "Rangers", "suspects")}
+
+
+def test_a_dharna_is_a_sit_in_and_dalits_are_its_doers() -> None:
+    assert _typed("The opposition staged a dharna outside the district office.") == {("PROTEST", "opposition", None)}
+    assert {(t, s) for t, s, _ in _typed("Dalits took out a rally in the town on Sunday.")} == {("PROTEST", "Dalits")}
