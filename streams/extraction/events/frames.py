@@ -2460,7 +2460,7 @@ def _doers_of_setting(v: Token, kb: Knowledge) -> list[list[int]]:
             if n.dep_ not in ("pobj", "pcomp"):
                 continue
             if not any(r.code[:2] in FORCE_ROOTS for r in nouns):
-                blamed = _claimants(n) if n.lemma_.lower() in BLASTS else []
+                blamed = act_noun_doers(n)  # (of a noun of no act of force: whom a blast is blamed on or claimed by)
                 if blamed:
                     return blamed  # a blast someone claimed or is blamed for ("died in a blast blamed on X")
                 continue
