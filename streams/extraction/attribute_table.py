@@ -137,6 +137,7 @@ class LookupAttributeRuler:
         self._memo: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._memo_dep: dict[Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, Any], ...]] = {}
+        self._answers: dict[Key, tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...], int | None]] = {}
         # what a rule can tell of a word: whether it is one the rules name, which of their regexes it matches and
         # whether it is space; words alike in all three (most words) match the same rules with the same tag
         self._named: set[int] = set()
@@ -170,6 +171,7 @@ class LookupAttributeRuler:
         self._memo.clear()
         self._memo_dep.clear()
         self._merged.clear()
+        self._answers.clear()
         self._by_class.clear()
 
     def _note_words(self, spec: Any) -> None:
@@ -239,31 +241,33 @@ class LookupAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         """Reads the keys of all tokens as one array and writes the results back as one array (``Doc.from_array``):
-        making a ``Token`` and setting its attributes one by one cost more than the rules' lookups."""
+        making a ``Token`` and setting its attributes one by one cost more than the rules' lookups. A token's whole
+        answer (its rules, what they leave, the two-token rules it may start) is remembered per key in one memo, so
+        a word seen before costs one lookup."""
         n = len(doc)
         if not n:
             return doc
         keys = list(map(tuple, doc.to_array(_KEYS).tolist()))  # every match is decided on the annotations before any rule
-        rules_of = self._rules_of
-        per_token: list[tuple[int, ...]] = []
+        answers, answer_of = self._answers, self._answer
+        columns = doc.to_array(_WRITTEN).T.tolist()
+        deps: list[tuple[int, int]] = []
         extra: dict[int, list[int]] = {}
+        per_token: list[tuple[tuple[int, ...], tuple[tuple[int, int], ...], int | None]] = []
         for i, key in enumerate(keys):
-            singles, firsts = rules_of(key, doc, i)
-            per_token.append(singles)
+            answer = answers.get(key)
+            if answer is None:
+                answer = answer_of(key, doc, i)
+            singles, firsts, values, dep = answer
+            per_token.append((singles, values, dep))
             if firsts and i + 1 < n:
                 nxt = doc[i + 1]
                 for k in firsts:
                     rule, index, _, second = self._pairs[k]
                     if second(keys[i + 1], nxt):
                         extra.setdefault(i + index, []).append(rule)
-        columns = doc.to_array(_WRITTEN).T.tolist()
-        deps: list[tuple[int, int]] = []
-        for i, rules in enumerate(per_token):
+        for i, (singles, values, dep) in enumerate(per_token):
             if i in extra:
-                rules = tuple(sorted(set(rules).union(extra[i])))
-            if not rules:
-                continue
-            values, dep = self._assignments(rules)
+                values, dep = self._assignments(tuple(sorted(set(singles).union(extra[i]))))
             for column, value in values:
                 columns[column][i] = value
             if dep is not None:
@@ -272,6 +276,16 @@ class LookupAttributeRuler:
         for i, dep in deps:  # a label set alone (Doc.from_array sets labels only with their heads)
             doc[i].dep = dep
         return doc
+
+    def _answer(self, key: Key, doc: Doc, i: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...], int | None]:
+        """(one-token rules matching, two-token rules it may start, what the one-token rules leave, the label they
+        set) for a key, remembered (bounded like the other memos)."""
+        singles, firsts = self._rules_of(key, doc, i)
+        values, dep = self._assignments(singles) if singles else ((), None)
+        if len(self._answers) >= self.memo_max:
+            self._answers.clear()
+        answer = self._answers[key] = (singles, firsts, values, dep)
+        return answer
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
