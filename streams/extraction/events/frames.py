@@ -987,6 +987,14 @@ def _names_people(tok: Token) -> bool:
             or (_common_or_title(tok) and tok.lemma_.lower() in role_nouns()))
 
 
+def _names_assailants(tok: Token) -> bool:
+    """The word names people (``_names_people``), or an act of force (an event noun coded only as coercion or force:
+    "an assault", "the offensive"): what a force is driven back from or beaten back as ("pushed back the rebels",
+    "pushed back a rebel assault"), as opposed to a date or a plan put off ("pushed back the vote")."""
+    rows = knowledge().nouns.get(counted(tok).lemma_.lower(), ())
+    return _names_people(tok) or (bool(rows) and all(r.code[:2] in FORCE_ROOTS for r in rows))
+
+
 def _names_actor(tok: Token) -> bool:
     """The word names people (``_names_people``), or a state or an organisation by name or by its owner ("Iran", "three
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
@@ -1023,6 +1031,7 @@ def _a_count(tok: Token) -> bool:
 
 # The direct object each object kind of event_verbs.tsv needs (VerbEntry.object_kind)
 _OBJECT_TESTS = {"needed": lambda tok: True, "people": _names_people, "guest": _names_guest, "actor": _names_actor,
+                 "assailants": _names_assailants,
                  "forces": lambda tok: _forces(counted(tok), knowledge())}
 
 
@@ -1101,6 +1110,13 @@ def _cause_of_mishap(tok: Token, kb: Knowledge) -> bool:
         k.dep_ in ("compound", "amod") and k.lemma_.lower() in kb.mishap_causes for k in kids(tok))
 
 
+def _phrasal_sense(entry: VerbEntry, v: Token) -> bool:
+    """A phrasal verb's entry that names a kind of object, whose particles all follow the verb as its particles
+    ("pushed | back the vote", "pushed the vote | back"): the verb is used in that sense."""
+    return bool(entry.after and entry.object_kind and entry.lemma == v.lemma_.lower()) and all(
+        any(c.dep_ in ("prt", "advmod") and c.i > v.i and c.lower_ == w for c in kids(v)) for w in entry.after)
+
+
 def _comes_under_an_act(frame: VerbFrame, kb: Knowledge) -> bool:
     """The verb is "come" with an "under" phrase that names an act ("came under attack", "came under heavy
     shelling"): its subject undergoes that act, which the noun codes (``victims_of``); only the dictionary's patterns
@@ -1119,6 +1135,14 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     fitting += patterns_only
     if not fitting:
         return []
+    phrasal_held: list[VerbEntry] = []
+    if any(not any(f is e for f in fitting) and _phrasal_sense(e, v) for e in entries):
+        # the particle of a phrasal verb is there but the object is not of its kind ("pushed back the vote"): the
+        # verb is in that phrasal sense, which codes no act here; the bare verb's default (push: demand) is no
+        # reading of it, nor is a pattern of the bare verb that reads its direct object ("PUSH * TRIAL": "pushed back
+        # the trial" puts it off); its patterns of a preposition still are ("pushed back into the town")
+        phrasal_held = [e for e in fitting if not e.after and not e.before]
+        patterns_only += phrasal_held
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
         return []
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb) or _asked_about(v, kb):
@@ -1158,6 +1182,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                     if p.pid in seen:
                         continue
                     seen.add(p.pid)
+                    if p.object is not None and any(entry is e for e in phrasal_held):
+                        continue
                     slots = _fit(p, frame)
                     if slots is not None and undergoing and not any("under" in spec.preps for spec in p.preps):
                         continue  # "peacekeepers came under attack": no arrival of peacekeepers
