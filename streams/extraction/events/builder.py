@@ -224,13 +224,14 @@ def code_article(doc: Doc, table: EntityTable, article: CleanArticle, emit_state
     parts = Participants(doc, table, actor_date(article.published_at), salience, sents)
     coder = _SentenceCoder(doc, article, parts, load_classifier(), _anchor(article, now), emit_statements, floor=min_confidence)
     events: list[dict[str, Any]] = []
+    probs = doc._.event_type_probs or {}  # (a Doc extension is read through spaCy's Underscore: once, not per sentence)
     for index, sent in enumerate(sents[:MAX_SENTENCES]):
         if len(events) >= MAX_EVENTS_PER_ARTICLE:
             break
         group = by_sent.get(index)
         if group and sent.start not in discarded:
             try:
-                events.extend(coder.code(index, sent, group, (doc._.event_type_probs or {}).get(sent.start)))
+                events.extend(coder.code(index, sent, group, probs.get(sent.start)))
             except Exception:  # noqa: BLE001 - one odd parse must not lose the article
                 log.warning("event coding failed on sentence %d of %s", index, article.article_id, exc_info=True)
         salience.observe(sent, table)

@@ -28,7 +28,7 @@ from ..actor_dictionary import agent_actor, agent_adjective, named_actor
 from ..doc_index import doc_text, entity_of, ents
 from ..entities import SETTLEMENT_NOUNS, Entity, EntityTable
 from ..roles import describe, role_entry
-from .knowledge import Knowledge, knowledge
+from .knowledge import FORCE_ROOTS, Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
 from .slots import CROWD_COUNTS, comma_paired, crowd_of_act, dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
@@ -780,6 +780,10 @@ class Participants:
             if earlier is not None:  # "blocked a supply boat and fired at it": the boat, whoever reports it
                 found = self.actor(earlier)
                 return _at_pronoun(found, tok) if found is not None and agrees(low, found) else None
+        if low == "they" and tok.dep_ == "poss":
+            harmed = self._owner_under_force(tok, speaker)
+            if harmed is not None:  # "fled after troops torched their homes": the homes of those who fled
+                return harmed
         voiced = self._voiced_party(speaker, low) if speaker is not None and bound is None else None
         if voiced is not None:  # "a spokesman for the rebels said they had ...": the rebels, not their spokesman
             return _at_pronoun(voiced, tok)
@@ -854,6 +858,39 @@ class Participants:
         if a is None or not agrees(low, a):
             return None
         return _at_pronoun(a, tok)
+
+    def _owner_under_force(self, tok: Token, speaker: Participant | None) -> Participant | None:
+        """"their" on what an act of force is done to (its object, or the object of its preposition: "torched their
+        homes", "opened fire on their bus") is never the doer's: the owners are whom the clause the act's own clause
+        hangs on has for subject ("villagers fled after troops torched their homes"), else the speaker who reports it
+        ("militants ambushed their convoy, the soldiers said"). The act is one of force when every coding the
+        candidates give its verb is one of coercion or force (``FORCE_ROOTS``); None when nothing names the owners."""
+        noun = tok.head
+        while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+            noun = noun.head
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        codes = [c.code or c.reverse for c in self.doc._.event_candidates or () if c.trigger == verb.i and c.kind == "verb"]
+        if not codes or not all(code[:2] in FORCE_ROOTS for code in codes):
+            return None
+        doer = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+        if doer is None or is_pronoun(doer):
+            return None  # (a pronoun doer may be anyone, the owners too)
+        doer_actor = self.actor(doer)
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        found = None
+        if clause.dep_ in ("advcl", "ccomp") and clause.head.i != clause.i:
+            subj = next((c for c in kids(clause.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not is_pronoun(subj):
+                found = self.actor(subj)
+        if found is None and speaker is not None and not _speaks_for_referent(speaker, tok):
+            found = speaker
+        if found is None or not agrees("they", found) or (doer_actor is not None and found.key == doer_actor.key):
+            return None
+        return _at_pronoun(found, tok)
 
     def _previous_subject(self, tok: Token, low: str) -> Participant | None:
         """"they" / "it" that opens a sentence as the subject of its main verb refers to the subject of the sentence
