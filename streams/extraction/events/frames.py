@@ -585,8 +585,9 @@ def _aimed_phrases(obj: Token) -> list[list[int]]:
 def _aimed_at_owners(prep: str, obj: Token, code: str) -> list[list[int]]:
     """Owners of what a force is aimed at ("fired on army posts", "rockets at Ukrainian positions") or a protest is
     over ("marched over the ministry's decision"); other
-    prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one."""
-    if prep in AIMED_PREPS or prep in _BACKING_PREPS:
+    prepositions ("to", "with", "for") name a recipient or partner that is itself the actor or no one, but for an act of
+    force done "to" a thing ("set fire to the offices of X", "did damage to X's homes"): its owner is whom it harms."""
+    if prep in AIMED_PREPS or prep in _BACKING_PREPS or (prep == "to" and code[:2] in FORCE_ROOTS):
         return owner_groups(obj)
     if prep == "over" and code[:2] == PROTEST_ROOT:
         # a protest "over" a matter is aimed at the one it names as its possessor ("struck over X's decision"); a
