@@ -89,6 +89,7 @@ _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 _MILITARY_COOPERATION = "062"  # CAMEO "cooperate militarily"
 _CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
 _INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
+_HELPING_ROOTS = frozenset({"06", "07"})  # material cooperation and aid: help, which in a disaster is the disaster's
 _EMERGENCY_MEASURES = ("1723", "1724")  # CAMEO: impose curfew, impose state of emergency or martial law
 _GOVERNMENT_SECTOR = "GOV"  # the agents dictionary's sector of governments, their ministries and officials
 _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's phrases that can say where it happened
@@ -995,8 +996,8 @@ class _SentenceCoder:
     def _of_disaster(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
         """The act's agent, or the agent of the verb that brought it about ("floods forced residents to leave"), is a
         disaster of the agents dictionary, or what an act of force is used against is one ("battled a wildfire"); or
-        the act is aid given in a disaster one of its clauses or its recipients' participle tells of (relief to hamlets
-        a flood has isolated), unless the aid crosses a border: relief one state or its body sends to another country
+        the act is help (aid or material cooperation, or the intent of it) given in a disaster or a mishap
+        (``_help_in_mishap``), unless the help crosses a border: relief one state or its body sends to another country
         is an act between them (CAMEO 07, as GDELT codes foreign relief), the disaster only its occasion."""
         if c.kind != "verb":
             return False
@@ -1013,18 +1014,44 @@ class _SentenceCoder:
             if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or v.head is v:
                 break
             v = v.head
-        # help given in a disaster is the disaster's story, not a political act: an act of aid (evacuating, sheltering,
-        # sending relief) whose own clauses tell of a disaster ("authorities evacuated a hospital as the earthquake
-        # shook the region", "troops rescued hundreds after floods swept the valley")
+        # help given in a disaster is the disaster's story, not a political act (evacuating, sheltering, sending relief)
         v = self.doc[c.trigger]
-        if (c.code or c.reverse)[:2] != AID_ROOT:
+        root = (c.code or c.reverse)[:2]
+        if root == _INTENT_ROOT:
+            # an offer or a promise of help in a disaster ("offered to assist with the evacuation") is the disaster's as
+            # the help is: the promised act's own words tell it (its infinitive, or the verb coded as its intent)
+            helping = ([v] if c.pattern.endswith(PROMISED) else []) + [x for x in kids(v) if x.dep_ == "xcomp"]
+            return any(self._help_in_mishap(x) for x in helping) and not self._across_border(c, sources, speaker)
+        if root not in _HELPING_ROOTS:
             return False
-        told = any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s))
-                   for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis") for s in kids(k)) or any(
-            # or those it goes to are told as the disaster's (relief to hamlets a flood has isolated)
-            g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
-            for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
-        return told and not self._across_border(c, sources, speaker)  # (whom it goes to, read only in a disaster)
+        return self._help_in_mishap(v) and not self._across_border(c, sources, speaker)  # (whom it goes to, read only in a disaster)
+
+    def _help_in_mishap(self, v: Token) -> bool:
+        """Help (verb ``v``) whose own clauses tell of a disaster ("medics moved the patients of a clinic out while the
+        quake went on", "troops rescued hundreds after floods swept the valley") or of a mishap ("helped after the
+        ferry capsized"; the mishap's verb with no object of its own), that is given in rescue work in a sentence that
+        names a mishap ("helped in the rescue", "assisted with the evacuation": ``event_rescue_work.tsv``), or whose
+        recipients are told as the disaster's (relief to hamlets a flood has isolated)."""
+        kb = knowledge()
+        clauses = [k for k in kids(v) if k.dep_ in ("ccomp", "advcl", "conj", "parataxis")]
+        if any(s.dep_ in ("nsubj", "csubj") and is_hazard(noun_phrase(self.doc, s)) for k in clauses for s in kids(k)):
+            return True
+        if any(k.lemma_.lower() in kb.mishaps and not any(o.dep_ == "dobj" for o in kids(k)) for k in clauses):
+            return True
+        if any(g.dep_ == "pobj" and g.lemma_.lower() in kb.rescue_work
+               for p in kids(v) if p.dep_ == "prep" and p.lower_ in ("in", "with", "during") for g in kids(p)) and self._tells_of_mishap(v):
+            return True
+        return any(g.dep_ == "pobj" and is_hazard(noun_phrase(self.doc, g))
+                   for t in v.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in kids(t) if a.dep_ == "agent" for g in kids(a))
+
+    def _tells_of_mishap(self, v: Token) -> bool:
+        """The verb's sentence names an accident, a mishap or a disaster (``event_accidents.tsv``, a disaster of the
+        agents dictionary): rescue work there is that mishap's ("helped in the rescue after the landslide"), where a
+        rescue of hostages or an evacuation under shelling is not."""
+        kb = knowledge()
+        sent = sentence_of(v)
+        return (any(t.lemma_.lower() in kb.mishaps for t in sent)
+                or is_hazard(sent) or any(is_hazard(noun_phrase(self.doc, t)) for t in sent if t.pos_ == "NOUN"))
 
     def _across_border(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
         """A source of one country gives to a target of another ("a Kuwaiti charity flew food to Sudan")."""

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_rescue_work.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_spellings.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -176,6 +176,7 @@ class Knowledge:
     successions: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)  # (verb, particle) -> (preps, offices)
     information: frozenset[str] = frozenset()  # "released figures": published, a statement (event_information_objects.tsv)
     predicaments: frozenset[str] = frozenset()  # "trapped", "stranded": the people rescued, not released (event_predicaments.tsv)
+    rescue_work: frozenset[str] = frozenset()  # "rescue", "evacuation": help given in it is a mishap's (event_rescue_work.tsv)
     care_places: frozenset[str] = frozenset()  # "taken to hospital": a verb bringing someone there codes nothing (event_care_destinations.tsv)
     relations: dict[str, str] = field(default_factory=dict)  # "suspended trade with X": relation noun -> code of ending it (event_relations.tsv)
     access: dict[str, str] = field(default_factory=dict)  # "allowed aid convoys in": noun -> code of the access allowed (event_access.tsv)
@@ -560,6 +561,7 @@ def knowledge() -> Knowledge:
         occasions=frozenset(r["noun"] for r in records("event_occasions.tsv")),
         information=frozenset(r["noun"] for r in records("event_information_objects.tsv")),
         predicaments=frozenset(r["participle"] for r in records("event_predicaments.tsv")),
+        rescue_work=frozenset(r["noun"] for r in records("event_rescue_work.tsv")),
         successions={(r["verb"], r["particle"]): (frozenset(r["preps"].split("|")), frozenset(r["offices"].split("|")))
                      for r in records("event_successions.tsv")},
         ordering=frozenset(r["word"] for r in records("event_expulsions.tsv") if r["role"] == "order"),
