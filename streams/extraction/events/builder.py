@@ -48,7 +48,7 @@ from ..entities import SETTLEMENT_NOUNS, EntityTable
 from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
-from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, held_under, noun_of_gerund, partners_of_clause, pressed_first,
+from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, forceful_verb, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
@@ -477,7 +477,7 @@ class _SentenceCoder:
         if (not found and c.kind == "noun" and c.governor is not None
                 and (c.governor not in triggers or c.setting or self._purpose_of_journey(c) or c.trigger in self.ordered)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
-                and not (c.setting and self._forceful(c.governor) and _determined(self.doc[c.trigger]))
+                and not (c.setting and forceful_verb(self.doc, c.governor) and _determined(self.doc[c.trigger]))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
@@ -923,11 +923,6 @@ class _SentenceCoder:
         verb whose object is "each other"."""
         return bool(c.code in self.reciprocal or (c.reverse and c.reverse == c.code) or (c.kind == "verb" and reciprocal_object(tok)))
 
-    def _forceful(self, i: int) -> bool:
-        """Every coding of the verb at ``i`` is one of coercion or force ("shot", "arrested", "opened fire")."""
-        codes = [v.code or v.reverse for v in self.doc._.event_candidates or () if v.trigger == i and v.kind == "verb"]
-        return bool(codes) and all(code[:2] in FORCE_ROOTS for code in codes)
-
     def _named_agent(self, c: Candidate) -> bool:
         """The parse gives the verb an agent that is a noun (whether or not it is an actor), or an adjective standing for
         one ("the last of the ferries", "the wounded"): its subject is not lost."""
@@ -1050,8 +1045,7 @@ class _SentenceCoder:
         rescue of hostages or an evacuation under shelling is not."""
         kb = knowledge()
         sent = sentence_of(v)
-        return (any(t.lemma_.lower() in kb.mishaps for t in sent)
-                or is_hazard(sent) or any(is_hazard(noun_phrase(self.doc, t)) for t in sent if t.pos_ == "NOUN"))
+        return any(t.lemma_.lower() in kb.mishaps for t in sent) or is_hazard(sent)
 
     def _across_border(self, c: Candidate, sources: list[Participant], speaker: Participant | None) -> bool:
         """A source of one country gives to a target of another ("a Kuwaiti charity flew food to Sudan")."""

@@ -92,6 +92,13 @@ class Candidate:
 
 
 # ----------------------------------------------------------------------------- term matching
+def forceful_verb(doc, i: int) -> bool:
+    """Every coding the candidates give the verb at ``i`` is one of coercion or force ("shot", "arrested", "opened
+    fire"; ``doc._.event_candidates``, as the candidate finder wrote them)."""
+    codes = [c.code or c.reverse for c in doc._.event_candidates or () if c.trigger == i and c.kind == "verb"]
+    return bool(codes) and all(code[:2] in FORCE_ROOTS for code in codes)
+
+
 def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 

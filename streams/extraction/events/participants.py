@@ -28,7 +28,8 @@ from ..actor_dictionary import agent_actor, agent_adjective, named_actor
 from ..doc_index import doc_text, entity_of, ents
 from ..entities import SETTLEMENT_NOUNS, Entity, EntityTable
 from ..roles import describe, role_entry
-from .knowledge import FORCE_ROOTS, Knowledge, knowledge
+from .frames import forceful_verb
+from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
 from .slots import CROWD_COUNTS, comma_paired, crowd_of_act, dateline_end, finite_modifier, is_time, joins_words, kids, object_predicates, parse_memo, sentence_index, sentence_of
@@ -864,15 +865,14 @@ class Participants:
         homes", "opened fire on their bus") is never the doer's: the owners are whom the clause the act's own clause
         hangs on has for subject ("villagers fled after troops torched their homes"), else the speaker who reports it
         ("militants ambushed their convoy, the soldiers said"). The act is one of force when every coding the
-        candidates give its verb is one of coercion or force (``FORCE_ROOTS``); None when nothing names the owners."""
+        candidates give its verb is one of coercion or force (``frames.forceful_verb``); None when nothing names the owners."""
         noun = tok.head
         while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
             noun = noun.head
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         if verb is None or verb.pos_ != "VERB":
             return None
-        codes = [c.code or c.reverse for c in self.doc._.event_candidates or () if c.trigger == verb.i and c.kind == "verb"]
-        if not codes or not all(code[:2] in FORCE_ROOTS for code in codes):
+        if not forceful_verb(self.doc, verb.i):
             return None
         doer = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
         if doer is None or is_pronoun(doer):
