@@ -383,7 +383,13 @@ _DATING = re.compile(r"^\d+$|\b(ago|later)$")
 # war's own events names no actor of today and codes nothing worse for being kept. So is "polio", which the list
 # files under health: vaccination teams and their guards are a common target of armed attacks and abductions, whose
 # reports the stem dropped whole ("a polio worker was shot"), while a campaign's own news has no trigger to code.
-_POLITICAL_SENSES = {"landslide", "marathon", "champion", "champions", "millennium", "typhoon", "polio",
+# Likewise the epidemics the list files under health (Ebola, bird flu, dengue, the fevers of the Nile and the Rift
+# Valley): an outbreak draws acts between states and agencies, medical teams and aid sent across a border, borders
+# closed, imports banned, that the sentence's disease word dropped whole; the deaths and the spread themselves code
+# nothing (event_accidents.tsv reads an epidemic as an illness, and a disease is no actor).
+_EPIDEMICS = {"ebola", "bird flu", "avian flu", "avian influenza", "h5n1", "dengue fever", "west nile virus",
+              "west nile fever", "rift valley fever", "chickungunga", "bacteria epidemic"}
+_POLITICAL_SENSES = _EPIDEMICS | {"landslide", "marathon", "champion", "champions", "millennium", "typhoon", "polio",
                      "heavyweight", "pollution", "presidential debate", "presidential vote recount", "osaka district court",
                      "rick lazio", "oliver north", "anita hill", "salman rushdie", "manny pacquiao",
                      "second world war", "world war one", "world war i", "world war 1", "world war two", "world war ii", "world war 2"}

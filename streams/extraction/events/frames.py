@@ -28,7 +28,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, in_longer_name, knowledge
 from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -107,6 +107,8 @@ def term_matches(term: Term, tok: Token) -> bool:
     lemma, lower = _keys(tok)
     if lemma not in term.heads and lower not in term.heads:
         return False
+    if (lemma in knowledge().currencies or lower in knowledge().currencies) and in_longer_name(tok):
+        return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
     need = next((mods for head, mods in term.qualified if head == lemma or head == lower), None)
     if not term.modifiers and need is None:
         return True
@@ -1118,6 +1120,24 @@ def _cause_of_mishap(tok: Token, kb: Knowledge) -> bool:
         k.dep_ in ("compound", "amod") and k.lemma_.lower() in kb.mishap_causes for k in kids(tok))
 
 
+_OUTBREAKS = frozenset({"outbreak", "spread"})  # what a hazard does, named for it ("the Ebola outbreak", "the spread of cholera")
+
+
+def _hazard_fought(o: Token, kb: Knowledge) -> bool:
+    """The object of a verb of force or coercion is a hazard, not a party: a disaster of the agents dictionary
+    ("the floods", ``kb.hazards``), a fire, a storm or an illness of ``event_accidents.tsv`` ("the blaze", "the
+    epidemic"), or the outbreak or spread of one ("the cholera outbreak", "the spread of Ebola"). Fighting, battling
+    or containing it is work against the hazard: no act of force on anyone. (A pattern that names its object, "opened
+    fire", is no such reading: the caller asks only of objects the pattern leaves open.)"""
+    def hazard(t: Token) -> bool:
+        return t.lemma_.lower() in kb.mishaps or t.lower_ in kb.hazards or t.lemma_.lower() in kb.hazards
+    if hazard(o):
+        return True
+    return o.lemma_.lower() in _OUTBREAKS and any(
+        hazard(g) for c in kids(o) for g in ([c] if c.dep_ == "compound" else
+                                             [g for g in kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []))
+
+
 def _phrasal_sense(entry: VerbEntry, v: Token) -> bool:
     """A phrasal verb's entry that names a kind of object, whose particles all follow the verb as its particles
     ("pushed | back the vote", "pushed the vote | back"): the verb is used in that sense."""
@@ -1130,6 +1150,17 @@ def _comes_under_an_act(frame: VerbFrame, kb: Knowledge) -> bool:
     shelling"): its subject undergoes that act, which the noun codes (``victims_of``); only the dictionary's patterns
     written for "under" ("came under fire", "under pressure") code the verb, never its sense of arriving."""
     return frame.verb.lemma_.lower() == "come" and any(p_ == "under" and o.lemma_.lower() in kb.nouns for p_, o in frame.preps)
+
+
+def _contents_read(found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]]) -> list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]]:
+    """The fitting patterns less those that read a container whose contents another fitting pattern reads: "sent a
+    team | of medics" is medics sent ("* DOCTORS/MEDICS", 073), not a team sent to talks ("* TEAM", 036); "approved an
+    aid | package" is aid. What a container holds says what was sent; the container only how it went."""
+    read = {o.i for _, _, p, sl in found if p is not None and isinstance(o := sl.get("object"), Token)}
+    if len(read) < 2:
+        return found
+    return [f for f in found if f[2] is None or not isinstance(o := f[3].get("object"), Token)
+            or not any(h.i in read for h in held_within(o))]
 
 
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
@@ -1207,6 +1238,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             found.append((base, entry, None, {}))
     if not found:
         return ending  # only restated entries whose object is not of their kind, and none of their patterns fits
+    found = _contents_read(found)
     top = max(s for s, _, _, _ in found)
     if ending and not any(p is not None for s, _, p, _ in found if s >= top):
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code
@@ -1273,6 +1305,9 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         if (code or reverse)[:2] in FORCE_ROOTS and not frame.objects and frame.subjects and all(
                 _cause_of_mishap(s, kb) for s in frame.subjects):
             continue  # "a gas tanker exploded", "a gas cylinder blew up": an accident, whatever the tanker's owner
+        if (code[:2] in FORCE_ROOTS and (p is None or p.object is None) and frame.objects
+                and all(_hazard_fought(o, kb) for o in frame.objects)):
+            continue  # "battled the flames", "contained the cholera epidemic": a fire, a flood or a disease fought
         handed_to: list[Token] = []
         # a verb of giving coded by its default act, or by a pattern that reads giving information as a statement
         # ("GIVE * INFORMATION"), whose objects are all information: "released figures", "provided an update" are
@@ -1986,7 +2021,7 @@ def _taken_part_in(o: Token) -> Token:
 
 def _paid_out(o: object, kb: Knowledge) -> bool:
     """The object is a sum of money ("50 million dollars", "$2 billion"): a currency word or a money amount."""
-    return isinstance(o, Token) and (o.lemma_.lower() in kb.currencies or o.lower_ in kb.currencies or o.ent_type_ == "MONEY")
+    return isinstance(o, Token) and (kb.names_money(o) or o.ent_type_ == "MONEY")
 
 
 def _ending(v: Token, entries: list[VerbEntry], kb: Knowledge) -> list[Candidate]:
@@ -2195,6 +2230,7 @@ def _refusing_verb(v: Token, kb: Knowledge) -> Token | None:
 
 
 _REJECTION = "120"  # CAMEO "reject, not specified below"
+_APPEAL_ROOT = "02"  # CAMEO: make an appeal or request
 
 
 def _refuses_to_act(v: Token, kb: Knowledge) -> bool:
@@ -2213,7 +2249,10 @@ def _refusals(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate
         return cands
     out = []
     for c in cands:
-        refusal = kb.refusal_of(c.code) if c.code else ""
+        # an appeal made to the one who refuses to hear it ("refused to hear an appeal by X", reversed: X appealed) is
+        # rejected: the refuser rejects it (120, "reject, not specified"; CAMEO has no code of its own for an appeal
+        # turned down), aimed at whoever made it
+        refusal = kb.refusal_of(c.code) if c.code else _REJECTION if c.reverse[:2] == _APPEAL_ROOT else ""
         out.append(replace(c, code=refusal, reverse="", pattern=c.pattern + REFUSED) if refusal else c)
     return out
 

@@ -209,6 +209,13 @@ class Knowledge:
         return tok.lemma_.lower() in FIRED and any(
             c.dep_ == "compound" and (c.lemma_.lower() in self.weapons or c.lower_ in self.weapons) for c in tok.children)
 
+    def names_money(self, tok: Token) -> bool:
+        """Whether a word names money (the dictionary's &CURRENCY: "euros", "the naira"). A longer name that holds such a
+        word is the country, club, person or body it names, no sum of money: "Leone" of "Sierra Leone", "Real" of a
+        football club, "Rand" of a person (:func:`in_longer_name`); a currency alone the tagger takes for a name ("the
+        naira") is still money."""
+        return (tok.lemma_.lower() in self.currencies or tok.lower_ in self.currencies) and not in_longer_name(tok)
+
     def is_act_noun(self, tok: Token) -> bool:
         """Whether a noun names an act the coder codes (an event noun or a gerund of a coded verb: "attack", "talks",
         "shelling")."""
@@ -587,6 +594,16 @@ FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
 PROTEST_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
 FORCE_POSTURE_ROOT = "15"  # CAMEO exhibit force posture: alerts, mobilisations, shows of force
+NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # names, never money
+
+
+def in_longer_name(tok: Token) -> bool:
+    """The token is one word of a named entity (:data:`NAME_ENTITY_TYPES`) of two words or more ("Leone" of "Sierra
+    Leone")."""
+    if tok.ent_type_ not in NAME_ENTITY_TYPES:
+        return False
+    return tok.ent_iob_ == "I" or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
+
 AID_ROOT = "07"  # CAMEO: provide aid
 CAUSATIVE_BLOCK = "MAKE"  # PETRARCH2's block of "make", "cause", "induce": with an adjective, how its object ends up
 INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")

@@ -355,7 +355,7 @@ class Participants:
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
             return None  # "no crew members were hurt", "no group has claimed it": a phrase that names nobody
-        if tok.lemma_.lower() in knowledge().currencies or tok.lower_ in knowledge().currencies:
+        if knowledge().names_money(tok):
             return None  # "the naira stabilised", "the euro fell": money (the dictionary's &CURRENCY), which the tagger may name
         if tok.lemma_.lower() in knowledge().treaties or tok.lower_ in knowledge().treaties:
             return None  # "signed 23 MoUs": a written agreement (&TREATY), which the tagger may take for an organisation
