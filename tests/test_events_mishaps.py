@@ -40,8 +40,9 @@ def test_a_named_doer_keeps_the_act_whatever_the_weather(text, source, target) -
 
 
 @pytest.mark.parametrize("text,plover,source,sector", [
-    # (172, the row's own code: EXCLUDE's bare "- * FROM" 160 is another verb's pattern, no longer borrowed)
-    ("The Election Commission disqualified 14 candidates from the municipal polls.", "COERCE", "Election Commission", None),
+    # (172, the row's own code: EXCLUDE's bare "- * FROM" 160 is another verb's pattern, no longer borrowed; the body the
+    # tagger named is of its agent words' sector, GOV)
+    ("The Election Commission disqualified nine mayoral hopefuls from the municipal polls.", "COERCE", "Election Commission", "GOV"),
     ("A mob lynched two men accused of cattle theft.", "ASSAULT", "mob", "CVL"),
     ("Cops arrested the protest leader outside the court.", "COERCE", "Cops", "COP"),
     ("A sniper shot a soldier at the checkpoint.", "ASSAULT", "sniper", "UAF"),

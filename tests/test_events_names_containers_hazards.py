@@ -9,6 +9,10 @@ Sentences are the team's own, written for these tests.
 - A verb of force whose object is a hazard (a fire, a flood, an epidemic) fights it (``frames._hazard_fought``).
 - An appeal made to the one who refuses to hear it is rejected by them (``frames._refusals``, 120).
 - "evacuate" codes aid (070) only with those it moves out, as an object or a passive subject (``event_verbs.tsv``).
+- People a pattern names as its object are its target before the phrases after them, a charge or a reason
+  (``frames._verb_slots``); not those sent or met, who stand for the party that sent them.
+- A role held in a body ("the chairman of the electoral commission") is of the body's sector (``participants._body_of``);
+  a body the tagger named that no dictionary lists by name takes the sector of its agent words (``from_entity``).
 - Epidemic words no longer drop a sentence whole (``tools/build_event_tables.py``, ``_EPIDEMICS``): aid sent across a
   border against an outbreak is coded; the deaths of an outbreak still code nothing.
 """
@@ -78,3 +82,23 @@ def test_epidemics_no_longer_drop_the_sentence() -> None:
     assert closed is not None and closed["source"]["text"] == "Guinea" and closed["target"]["text"] == "Liberia"
     # control: the deaths of an outbreak code nothing
     assert not typed("The Ebola outbreak has killed more than 900 people in three countries, health officials said.")
+
+
+def test_people_a_pattern_names_as_object_are_the_target_before_the_charge() -> None:
+    # "CONDEMN * &MILITARY" names the object; it is the one accused, not the people of the charge after it (the
+    # parser may read the charge's gerund as an adjective: "of | abusing detainees")
+    event = top("A rights group accused the marines of abusing detainees.")
+    assert event is not None and event["plover_type"] == "ACCUSE" and event["target"]["text"] == "marines"
+    # control: with the charge read as a clause, the object was first already
+    event = top("The bishop condemned the troops for firing on worshippers.")
+    assert event is not None and event["target"]["text"] == "troops"
+
+
+def test_a_role_in_a_body_is_of_the_body() -> None:
+    # "the chairman of the electoral commission": the role table reads no sector from the words; the body its "of"
+    # phrase names has one (participants._body_of), as a body the tagger named has its agent words' (from_entity)
+    event = top("The chairman of the electoral commission accused two parties of intimidating voters.")
+    assert event is not None and event["source"]["text"] == "chairman of the electoral commission"
+    assert event["source"]["sector"] == "GOV"
+    # control: a role whose body names no actor gives no actor
+    assert top("The chairman of the tasting panel accused two parties of intimidating voters.")["source"]["text"] == ""

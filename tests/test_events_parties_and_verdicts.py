@@ -58,6 +58,15 @@ def test_a_prisoner_swap_returns_prisoners_by_both_sides() -> None:
             if e["cameo_code"] == "0841"} == {"rebels", "army"}
 
 
+def test_a_modifier_written_as_a_plural_of_phrase_is_the_same_act() -> None:
+    # "an exchange of prisoners" is a prisoner exchange, "a delivery of weapons" a weapons delivery (frames._of_plural)
+    assert {e["source"]["text"] for e in text_events("The rebels and the army carried out an exchange of prisoners at dawn.")
+            if e["cameo_code"] == "0841"} == {"rebels", "army"}
+    assert _pairs("Belarus completed a delivery of weapons to Serbia.", "072")
+    # control: an exchange of anything else is still no release
+    assert _pairs("The two lenders completed an exchange of shares at dawn.", "0841") == set()
+
+
 def test_a_currency_swap_is_no_release() -> None:
     # control: the row needs its "prisoner" modifier
     assert _pairs("The central bank signed a currency swap with Beijing.", "0841") == set()

@@ -684,6 +684,12 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
             # talks a pattern names in a phrase of the verb are held with their own "with" party, before the place
             # visited for them ("flew to X for talks with Y's officials", "visited X for talks with Y")
             targets += [g for _, o in frame.preps if o.i in used for g in _with_parties(o)]
+        if code[:2] not in THEME_ROOTS and code[:2] != _CONSULT_ROOT:
+            # people a pattern names as its object ("CONDEMN * &MILITARY": "accused soldiers of beating nurses") are the
+            # ones acted upon, before the phrases after them (a charge, a reason): the pattern's word says who, not what
+            # the act is. (Not those sent, given or deployed, nor those met or received, who stand for the party that
+            # sent them: "received a delegation | from X")
+            targets += [_group(o) for o in frame.objects if o.i in used and o.dep_ in ("dobj", "nsubjpass") and _names_people(o)]
         for o in frame.objects:
             if o.i not in used:
                 targets += [_group(o), *_object_owners(o, code)]
@@ -2605,11 +2611,18 @@ def _circumstantial(p: Pattern) -> bool:
 # ----------------------------------------------------------------------------- nouns
 def _noun_fits(entry: NounEntry, n: Token) -> bool:
     if entry.modifier and not any(c.lemma_.lower() == entry.modifier or c.lower_ == entry.modifier
-                                  for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")):
+                                  for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")) and not _of_plural(n, entry.modifier):
         return False
     if entry.preps and not any(c.lower_ in entry.preps for c in noun_preps(n)):
         return False
     return True
+
+
+def _of_plural(n: Token, word: str) -> bool:
+    """The noun's own "of" phrase names, in the plural, what its modifier would ("an exchange of prisoners" is a
+    prisoner exchange, "a shipment of weapons" a weapons shipment): the same kind of act, written the other way."""
+    return any(g.tag_ == "NNS" and g.lemma_.lower() == word or g.lower_ == word and g.tag_ == "NNS"
+               for c in kids(n) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj")
 
 
 def noun_preps(n: Token) -> list[Token]:

@@ -310,6 +310,13 @@ class Participants:
             info = named_actor(ent.canonical, self.when)
             if info is not None:
                 country, sector = country or info.country, sector or info.sector
+        if sector is None and ent.type == "ORG":
+            # a body the tagger named that no dictionary lists by name, named by the words of an agent ("the electoral
+            # commission", "the Kenya Police Service"): of that agent's sector, as the same words untagged would be
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            info = agent_actor(span, self.when) if span is not None else None
+            if info is not None:
+                country, sector = country or info.country, info.sector
         return Participant(text, ent.canonical, ent.id, country, sector, start, end, True, ent.type, plural)
 
     # ------------------------------------------------------------------ the slot head
@@ -390,6 +397,12 @@ class Participants:
             # "union leaders", "union members": a role or member noun whose sector the dictionary leaves open is of
             # the sector of the body its modifier names
             typed = (typed[0], self._modifier_sector(tok) or typed[1])
+        if agent is None and typed is not None and typed[1] in (None, UNKNOWN_SECTOR):
+            # "the head of the electoral commission", "the chairman of the bar association": a role held in a body its
+            # "of" phrase names is of that body's sector and state, where the role table read none from the words
+            body = self._body_of(tok)
+            if body is not None:
+                typed = (typed[0] or body.country, body.sector or typed[1])
         if typed == (None, None) and plural and agent is None and tok.lemma_.lower() in _GROUP_ROLES:
             # a plural role ("world leaders", "the leaders of the two countries") is a group no one person resolves:
             # an actor of no sector in particular, as "factions" is
@@ -455,6 +468,16 @@ class Participants:
         if agent is None or agent.sector is None:
             return None
         return Participant(tok.text, None, None, agent.country, agent.sector, tok.idx, tok.idx + len(tok.text), False, None, False)
+
+    def _body_of(self, head: Token) -> Participant | None:
+        """The actor a role noun's own "of" phrase names ("the head | of the electoral commission"), if it has a sector."""
+        for prep in kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for g in kids(prep):
+                    body = self._actor(g) if g.dep_ == "pobj" and g.i > head.i and not is_pronoun(g) else None
+                    if body is not None and body.sector not in (None, UNKNOWN_SECTOR):
+                        return body
+        return None
 
     def _modifier_sector(self, head: Token) -> str | None:
         """The sector of an agent noun that modifies ``head`` ("union" in "union leaders"), or of those a collecting
