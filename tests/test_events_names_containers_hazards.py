@@ -102,3 +102,20 @@ def test_a_role_in_a_body_is_of_the_body() -> None:
     assert event["source"]["sector"] == "GOV"
     # control: a role whose body names no actor gives no actor
     assert top("The chairman of the tasting panel accused two parties of intimidating voters.")["source"]["text"] == ""
+
+
+def test_ruling_and_seeking_in_their_news_senses_are_no_cooperation() -> None:
+    # "rule" governs or judges (restated with no default code, event_verbs.tsv); "seek" with people for object is a
+    # search, and a term or an office sought is running for it (event_patterns.tsv): PETRARCH2's defaults read
+    # cooperation (060) and an intent to cooperate (030)
+    for text in ("The general, who has ruled the country since the coup, addressed the nation on Friday.",
+                 "The tribunal ruled that the vote in the northern province was void.",
+                 "Detectives are seeking three men over the robbery of the bank.",
+                 "The senator is seeking a third term in the autumn election."):
+        assert not typed(text), text
+    # controls: the patterns of both blocks still code
+    favour = top("The judge ruled in favour of the striking miners.")
+    assert favour is not None and favour["plover_type"] == "SUPPORT"
+    asked = top("Kyiv is seeking more air defence systems from its allies.")
+    assert asked is not None and asked["plover_type"] == "REQUEST"
+

@@ -39,6 +39,13 @@ def test_a_decision_held_off_or_questions_fended_off_is_no_repulse() -> None:
         assert not any(e["plover_type"] == "ASSAULT" for e in text_events(text)), text
 
 
+def test_a_preposition_of_place_is_no_particle_of_a_repulse() -> None:
+    # "off the coast" is where the patrols were held: "off" governs a phrase of its own, no particle of "hold off"
+    for text in ("The navy held patrols off the northern islands all week.",
+                 "Border police held patrols off the main highway."):
+        assert not any(e["plover_type"] == "ASSAULT" for e in text_events(text)), text
+
+
 def test_forces_driven_back_and_the_bare_verbs_patterns_still_code() -> None:
     top = top_typed_event(text_events("Army units pushed back the insurgents from the hills above the city."))
     assert (top["cameo_code"], top["source"]["text"], top["target"]["text"]) == ("190", "Army units", "insurgents")

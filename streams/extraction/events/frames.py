@@ -945,6 +945,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         # "deployed troops", "troops deployed along the border", "the navy deployed a radar battery" (what armed
         # forces deploy is theirs to show), not "the administration deployed boats and divers"
         return False
+    if kind == "assailants" and not _particles_there(entry, v):
+        return False  # "held off the attack", not "held patrols off the coast": a particle, no preposition of a place
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
         return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
@@ -1147,8 +1149,13 @@ def _hazard_fought(o: Token, kb: Knowledge) -> bool:
 def _phrasal_sense(entry: VerbEntry, v: Token) -> bool:
     """A phrasal verb's entry that names a kind of object, whose particles all follow the verb as its particles
     ("pushed | back the vote", "pushed the vote | back"): the verb is used in that sense."""
-    return bool(entry.after and entry.object_kind and entry.lemma == v.lemma_.lower()) and all(
-        any(c.dep_ in ("prt", "advmod") and c.i > v.i and c.lower_ == w for c in kids(v)) for w in entry.after)
+    return bool(entry.after and entry.object_kind and entry.lemma == v.lemma_.lower()) and _particles_there(entry, v)
+
+
+def _particles_there(entry: VerbEntry, v: Token) -> bool:
+    """Every word the entry needs after the verb is a particle of it (a "prt" or "advmod" after it), not a preposition
+    that governs a phrase of its own ("held | off the rebels", not "held patrols | off the coast")."""
+    return all(any(c.dep_ in ("prt", "advmod") and c.i > v.i and c.lower_ == w for c in kids(v)) for w in entry.after)
 
 
 def _comes_under_an_act(frame: VerbFrame, kb: Knowledge) -> bool:
