@@ -11,7 +11,7 @@ Sentences are the team's own, written for these tests.
 - "evacuate" codes aid (070) only with those it moves out, as an object or a passive subject (``event_verbs.tsv``).
 - People a pattern names as its object are its target before the phrases after them, a charge or a reason
   (``frames._verb_slots``); not those sent or met, who stand for the party that sent them.
-- A role held in a body ("the chairman of the electoral commission") is of the body's sector (``participants._body_of``);
+- A role held in a body ("the chairman of the electoral commission") is of the body's sector (``participants._of_actor``);
   a body the tagger named that no dictionary lists by name takes the sector of its agent words (``from_entity``).
 - Epidemic words no longer drop a sentence whole (``tools/build_event_tables.py``, ``_EPIDEMICS``): aid sent across a
   border against an outbreak is coded; the deaths of an outbreak still code nothing.
@@ -96,7 +96,7 @@ def test_people_a_pattern_names_as_object_are_the_target_before_the_charge() -> 
 
 def test_a_role_in_a_body_is_of_the_body() -> None:
     # "the chairman of the electoral commission": the role table reads no sector from the words; the body its "of"
-    # phrase names has one (participants._body_of), as a body the tagger named has its agent words' (from_entity)
+    # phrase names has one (participants._of_actor), as a body the tagger named has its agent words' (from_entity)
     event = top("The chairman of the electoral commission accused two parties of intimidating voters.")
     assert event is not None and event["source"]["text"] == "chairman of the electoral commission"
     assert event["source"]["sector"] == "GOV"

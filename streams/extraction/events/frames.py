@@ -107,7 +107,7 @@ def term_matches(term: Term, tok: Token) -> bool:
     lemma, lower = _keys(tok)
     if lemma not in term.heads and lower not in term.heads:
         return False
-    if (lemma in knowledge().currencies or lower in knowledge().currencies) and in_longer_name(tok):
+    if in_longer_name(tok) and knowledge().is_money_word(tok):
         return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
     need = next((mods for head, mods in term.qualified if head == lemma or head == lower), None)
     if not term.modifiers and need is None:
@@ -1141,9 +1141,11 @@ def _hazard_fought(o: Token, kb: Knowledge) -> bool:
         return t.lemma_.lower() in kb.mishaps or t.lower_ in kb.hazards or t.lemma_.lower() in kb.hazards
     if hazard(o):
         return True
-    return o.lemma_.lower() in _OUTBREAKS and any(
-        hazard(g) for c in kids(o) for g in ([c] if c.dep_ == "compound" else
-                                             [g for g in kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []))
+    if o.lemma_.lower() not in _OUTBREAKS:
+        return False
+    named = [c for c in kids(o) if c.dep_ == "compound"]  # "the Ebola outbreak"
+    named += [g for c in kids(o) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj"]  # "the spread of cholera"
+    return any(hazard(t) for t in named)
 
 
 def _phrasal_sense(entry: VerbEntry, v: Token) -> bool:
@@ -2628,7 +2630,7 @@ def _noun_fits(entry: NounEntry, n: Token) -> bool:
 def _of_plural(n: Token, word: str) -> bool:
     """The noun's own "of" phrase names, in the plural, what its modifier would ("an exchange of prisoners" is a
     prisoner exchange, "a shipment of weapons" a weapons shipment): the same kind of act, written the other way."""
-    return any(g.tag_ == "NNS" and g.lemma_.lower() == word or g.lower_ == word and g.tag_ == "NNS"
+    return any(g.tag_ == "NNS" and word in (g.lemma_.lower(), g.lower_)
                for c in kids(n) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj")
 
 

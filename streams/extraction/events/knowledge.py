@@ -214,7 +214,11 @@ class Knowledge:
         word is the country, club, person or body it names, no sum of money: "Leone" of "Sierra Leone", "Real" of a
         football club, "Rand" of a person (:func:`in_longer_name`); a currency alone the tagger takes for a name ("the
         naira") is still money."""
-        return (tok.lemma_.lower() in self.currencies or tok.lower_ in self.currencies) and not in_longer_name(tok)
+        return self.is_money_word(tok) and not in_longer_name(tok)
+
+    def is_money_word(self, tok: Token) -> bool:
+        """Whether the word is one of the dictionary's &CURRENCY, wherever it stands (see :meth:`names_money`)."""
+        return tok.lemma_.lower() in self.currencies or tok.lower_ in self.currencies
 
     def is_act_noun(self, tok: Token) -> bool:
         """Whether a noun names an act the coder codes (an event noun or a gerund of a coded verb: "attack", "talks",
@@ -597,19 +601,20 @@ FORCE_POSTURE_ROOT = "15"  # CAMEO exhibit force posture: alerts, mobilisations,
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # names, never money
 
 
-def in_longer_name(tok: Token) -> bool:
-    """The token is one word of a named entity (:data:`NAME_ENTITY_TYPES`) of two words or more ("Leone" of "Sierra
-    Leone")."""
-    if tok.ent_type_ not in NAME_ENTITY_TYPES:
-        return False
-    return tok.ent_iob_ == "I" or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
-
 AID_ROOT = "07"  # CAMEO: provide aid
 CAUSATIVE_BLOCK = "MAKE"  # PETRARCH2's block of "make", "cause", "induce": with an adjective, how its object ends up
 INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 FORCES_OR_NONE = "forces or none"  # an object kind: no direct object, or one that names forces (frames._companions_ok)
+
+
+def in_longer_name(tok: Token) -> bool:
+    """The token is one word of a named entity (:data:`NAME_ENTITY_TYPES`) of two words or more ("Leone" of "Sierra
+    Leone")."""
+    if tok.ent_type_ not in NAME_ENTITY_TYPES:
+        return False
+    return tok.ent_iob_ == "I" or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
 
 
 def _add_learned(verb_forms: dict[str, list[VerbEntry]], by_lemma: dict[str, list[VerbEntry]],

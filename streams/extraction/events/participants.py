@@ -400,7 +400,7 @@ class Participants:
         if agent is None and typed is not None and typed[1] in (None, UNKNOWN_SECTOR):
             # "the head of the electoral commission", "the chairman of the bar association": a role held in a body its
             # "of" phrase names is of that body's sector and state, where the role table read none from the words
-            body = self._body_of(tok)
+            body = self._of_actor(tok, pronouns=False)
             if body is not None:
                 typed = (typed[0] or body.country, body.sector or typed[1])
         if typed == (None, None) and plural and agent is None and tok.lemma_.lower() in _GROUP_ROLES:
@@ -469,14 +469,15 @@ class Participants:
             return None
         return Participant(tok.text, None, None, agent.country, agent.sector, tok.idx, tok.idx + len(tok.text), False, None, False)
 
-    def _body_of(self, head: Token) -> Participant | None:
-        """The actor a role noun's own "of" phrase names ("the head | of the electoral commission"), if it has a sector."""
+    def _of_actor(self, head: Token, pronouns: bool = True) -> Participant | None:
+        """The first actor with a sector that the noun's own "of" phrase names, after it ("the head | of the electoral
+        commission", "a coalition | of tenant groups"); with ``pronouns`` False, not a pronoun's."""
         for prep in kids(head):
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for g in kids(prep):
-                    body = self._actor(g) if g.dep_ == "pobj" and g.i > head.i and not is_pronoun(g) else None
-                    if body is not None and body.sector not in (None, UNKNOWN_SECTOR):
-                        return body
+                    found = self._actor(g) if g.dep_ == "pobj" and g.i > head.i and (pronouns or not is_pronoun(g)) else None
+                    if found is not None and found.sector not in (None, UNKNOWN_SECTOR):
+                        return found
         return None
 
     def _modifier_sector(self, head: Token) -> str | None:
@@ -497,12 +498,8 @@ class Participants:
             if sector is not None and not needs_owner and sector != "NON":
                 return sector
         if head.lower_ in _QUANTITY_HEADS or head.lemma_.lower() in _QUANTITY_HEADS:
-            for prep in kids(head):  # "a coalition of tenant groups": of the sector of those it collects
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for g in kids(prep):
-                        member = self._actor(g) if g.dep_ == "pobj" and g.i > head.i else None
-                        if member is not None and member.sector not in (None, UNKNOWN_SECTOR):
-                            return member.sector
+            members = self._of_actor(head)  # "a coalition of tenant groups": of the sector of those it collects
+            return members.sector if members is not None else None
         return None
 
     def _without_charge(self, span: Span, head: Token) -> Span:
