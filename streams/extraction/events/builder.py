@@ -49,7 +49,7 @@ from ..gazetteer import norm, places, role_words
 from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, forceful_verb, held_under, noun_of_gerund, partners_of_clause, pressed_first,
-                     recipients, undergone, verb_frame)
+                     recipients, undergone, verb_frame, witnessed)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
@@ -478,7 +478,8 @@ class _SentenceCoder:
                 and (c.governor not in triggers or c.setting or self._purpose_of_journey(c) or c.trigger in self.ordered)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not (c.setting and forceful_verb(self.doc, c.governor) and _determined(self.doc[c.trigger]))
-                and not undergone(self.doc[c.trigger], self.doc[c.governor])):
+                and not undergone(self.doc[c.trigger], self.doc[c.governor])
+                and not witnessed(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
             # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes"),
@@ -1242,6 +1243,8 @@ def _own_code(c: Candidate) -> str:
 
 _GIVING_DEFAULT = "GRANT:verb"  # give, issue, provide, grant ... coded by their block's default (060)
 _GOING_DEFAULT = "GO_SOMEWHERE:verb"  # go, come ... coded by their block's default (040)
+_ARRANGING_DEFAULT = "COORDINATE:verb"  # organise, orchestrate, coordinate ... coded by their block's default (050)
+_LIGHT_DEFAULTS = frozenset({_GIVING_DEFAULT, _GOING_DEFAULT, _ARRANGING_DEFAULT})
 
 
 _INTENT_TO_MEET = "036"  # CAMEO: express intent to meet or negotiate
@@ -1256,8 +1259,9 @@ def _meeting_or_visit(code: str) -> bool:
 def _giving_default(v: Candidate) -> bool:
     """A verb of giving coded by its block's default: with an act noun as object it is a light verb ("gave a flat
     rejection", "issued a condemnation of X"), whatever its default's type; so is a verb of going coded by its block's
-    default ("went on strike", "went on a hunger strike": the going is no visit)."""
-    return v.kind == "verb" and v.pattern in (_GIVING_DEFAULT, _GOING_DEFAULT)
+    default ("went on strike", "went on a hunger strike": the going is no visit), and a verb of arranging ("organised a
+    march", "orchestrated a boycott": those who arrange an act hold it; their block's default, 050, read an assent)."""
+    return v.kind == "verb" and v.pattern in _LIGHT_DEFAULTS
 
 
 def _acts_upon_noun(v: Candidate) -> bool:

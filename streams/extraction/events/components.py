@@ -39,6 +39,7 @@ from .slots import finite_modifier, kids, misread_relative, participle_read_as_h
 # words need not be read)
 COMPONENTS = ("newsevents_headline_verbs", "newsevents_event_discards", "newsevents_event_candidates", "newsevents_event_types")
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or broken markup: not coded
+_WHEN_TYPES = frozenset({"DATE", "TIME"})
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
 for _name, _default in (("headline_verbs", ()), ("event_candidates", None), ("event_discarded", None), ("event_type_probs", None)):
@@ -66,9 +67,22 @@ def _noun_like(tok: Token) -> bool:
         return False  # an event noun naming another noun's kind ("riot police", "strike force") is no act
     if participle_read_as_head(tok) is not None:
         return False  # "ministers | meeting in Cairo": a participle describing the subject, who act in the main verb
+    if _month(tok):
+        return False  # "in March", "last March", "5 March": when, no march held
     if tok.pos_ == "NOUN":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NAME_TYPES
+
+
+def _month(tok: Token) -> bool:
+    """A capitalised event noun the tagger reads as part of a date is the month of that name, unless it is what a
+    verb acts on or what acts, with no day or year beside it: a headline's "Thousands Join March" names a march held.
+    The trigger words are matched by their lower form, so the month "March" met every protest noun's row."""
+    if tok.ent_type_ not in _WHEN_TYPES or not tok.text[:1].isupper() or (tok.is_sent_start and tok.pos_ != "PROPN"):
+        return False
+    doc = tok.doc
+    dated = any(doc[j].like_num for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
+    return dated or tok.dep_ not in _NOMINAL_DEPS - {"pobj"}
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -137,6 +151,8 @@ class CandidateFinder:
                 found += named_as(tok, verb_candidates(tok, verbs, kb), kb)
                 continue
             noun = kb.noun_forms.get(form)
+            if noun is not None and kb.in_market_sense(tok):
+                continue  # "strong demand", "oil supply": a market's, no demand made of anyone (event_market_senses.tsv)
             if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):
                 found += noun_candidates(tok, kb.nouns[noun])
             elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):

@@ -109,6 +109,8 @@ def term_matches(term: Term, tok: Token) -> bool:
         return False
     if in_longer_name(tok) and knowledge().is_money_word(tok):
         return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
+    if knowledge().in_market_sense(tok):
+        return False  # "citing strong demand": what buyers want, no pattern of a demand made reads it
     need = next((mods for head, mods in term.qualified if head == lemma or head == lower), None)
     if not term.modifiers and need is None:
         return True
@@ -1761,16 +1763,19 @@ def _forces(tok: Token, kb: Knowledge) -> bool:
 
 # Verbs of managing that, with a party as object and an infinitive, give an order ("directed the army to withdraw",
 # "commanded troops to leave"): coded as PETRARCH2 codes "order" (100, a demand made of the party), where their
-# block's default reads cooperation (060)
+# block's default reads cooperation (060). Without the infinitive they say who runs something ("directs the health
+# programme", "commands the northern division"), a standing role as the block's other verbs of running are
+# (event_verbs.tsv withholds their default): no act
 _ORDER_GIVING = frozenset({"direct", "command"})
 
 
 def _orders_given(cands: list[Candidate], frame: VerbFrame) -> list[Candidate]:
-    """A verb of :data:`_ORDER_GIVING` coded by its default, with an object and an open infinitive complement, is an
-    order (100) made of the object."""
-    if (frame.verb.lemma_.lower() not in _ORDER_GIVING or not frame.objects or not any(has_to(x) for x in frame.xcomps)
-            or not cands or any(not c.pattern.endswith(":verb") for c in cands)):
+    """A verb of :data:`_ORDER_GIVING` coded by its default is an order (100) made of its object where it has an
+    object and an open infinitive complement, and no act otherwise."""
+    if frame.verb.lemma_.lower() not in _ORDER_GIVING or not cands or any(not c.pattern.endswith(":verb") for c in cands):
         return cands
+    if not frame.objects or not any(has_to(x) for x in frame.xcomps):
+        return []
     return [replace(c, code=_DEMAND_CODE, reverse="") for c in cands]
 
 
@@ -2795,6 +2800,17 @@ def undergone(n: Token, gov: Token) -> list[Token]:
     the noun, whose "by" phrases name the doer wherever the parser hung them; else []."""
     if gov.lemma_.lower() not in knowledge().undergoing or any(c.dep_ == "prep" and c.lower_ == "as" for c in kids(gov)):
         return []  # (who "sees the rallies as a threat" judges them)
+    return _object_chain(n, gov)
+
+
+def witnessed(n: Token, gov: Token) -> bool:
+    """Act noun ``n`` is, or heads, the direct object of ``gov``, a verb of witnessing ("heard gunfire", "filmed the
+    beating": ``event_witness_verbs.tsv``): the verb's subject perceived the act, and is no party to it."""
+    return gov.lemma_.lower() in knowledge().witnessing and bool(_object_chain(n, gov))
+
+
+def _object_chain(n: Token, gov: Token) -> list[Token]:
+    """The words from ``gov`` down to ``n`` when ``n`` is, or heads within four steps, ``gov``'s direct object; else []."""
     chain, cur = [gov, n], n
     for _ in range(4):
         if cur.head.i == gov.i:
