@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, and verbs of witnessing.
+reporting verb, verbs of arranging an act, the market's demand, and verbs of witnessing and of naming.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -17,7 +17,11 @@ Sentences are the team's own, written for these tests.
 - "demand" measured or placed in a market ("strong demand", "oil demand") is what buyers want, no demand made of
   anyone: neither the noun's row nor a verb pattern of a demand reads it (``event_market_senses.tsv``).
 - Who heard, filmed or described an act noun witnessed it: no doer of it (``event_witness_verbs.tsv``,
-  ``frames.witnessed``); the doer is who the noun's own phrase names.
+  ``frames.witnessed``); the doer is who the noun's own phrase names. So is who gives an act noun a name ("called the
+  attack an act of cowardice", ``event_namings.tsv``), whether or not the name disapproves; a verb of witnessing reads
+  no pattern another verb of its block wrote ("REPORT * ATTACK" is no reading of "described the attack"); a word of
+  judgement the parser read as an adverb after the object ("called the raid cowardly") or set in an "as" phrase is a
+  name (``frames._name_given``).
 """
 
 from __future__ import annotations
@@ -103,3 +107,17 @@ def test_witnesses_are_no_party_to_what_they_saw() -> None:
     assert shelled and shelled[0]["source"]["text"] == "government troops"
     raids = [e for e in typed("Paramilitary units carried out raids in the district.") if e["plover_type"] == "ASSAULT"]
     assert raids and raids[0]["source"]["text"] == "Paramilitary units"
+
+
+def test_who_names_an_act_did_not_do_it() -> None:
+    for text in ("The interior minister called the bombing an act of cowardice.",
+                 "The interior minister described the bombing as cowardly.",
+                 "The interior minister called the bombing cowardly."):
+        doers = {e["source"]["text"] for e in typed(text) if e["plover_type"] == "ASSAULT"}
+        assert "interior minister" not in doers, text
+    # the name of disapproval is still a criticism by who gave it
+    judged = [e for e in typed("The interior minister described the bombing as cowardly.") if e["plover_type"] == "ACCUSE"]
+    assert judged and judged[0]["source"]["text"] == "interior minister"
+    # control: calling a strike is holding one
+    struck = [e for e in typed("The teachers' union called a strike for Monday.") if e["plover_type"] == "PROTEST"]
+    assert struck and "union" in struck[0]["source"]["text"]

@@ -1247,6 +1247,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
                         own = not p.origin or entry.lemma in p.origin
                         if not own and _bare_prepositions(p):
                             continue  # another verb's "ATTACK * FOR" tells nothing of "retaliate for"
+                        if not own and entry.lemma in kb.witnessing:
+                            continue  # "REPORT * ATTACK" tells nothing of "described the attack": a witness's words
                         # another verb's pattern is no stronger than this verb's default code
                         best.append((p.specificity + multi if own else base, p, slots))
         top = max((s for s, _, _ in best), default=base)
@@ -1530,12 +1532,16 @@ def _name_given(v: Token, named: Token) -> list[Token]:
     adjective complement, its "as" phrase, a noun in apposition to the object, or an adjective after the object that
     the parser hung on a word of the object's phrase ("termed the remarks by the envoy | unacceptable"); each with its
     own modifiers ("a shameful attack")."""
+    from ..gdelt.tone import valence
+
     heads: list[Token] = []
     for c in kids(v):
         if c.dep_ in ("oprd", "acomp") or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ":
             heads.append(c)
+        elif c.dep_ == "advmod" and c.i > named.i and valence(c.lower_) != 0:
+            heads.append(c)  # a word of judgement the parser read as an adverb ("called the attack | cowardly")
         elif c.dep_ == "prep" and c.lower_ == "as":
-            heads += [g for g in kids(c) if g.dep_ in ("pobj", "amod", "acomp")]
+            heads += [g for g in kids(c) if g.dep_ in ("pobj", "pcomp", "amod", "acomp")]
     heads += [c for c in kids(named) if c.dep_ == "appos"]
     if not heads:
         heads = [t for t in named.subtree if t.pos_ == "ADJ" and t.dep_ in ("amod", "conj") and t.i > t.head.i and t.i > named.i]
@@ -2805,8 +2811,15 @@ def undergone(n: Token, gov: Token) -> list[Token]:
 
 def witnessed(n: Token, gov: Token) -> bool:
     """Act noun ``n`` is, or heads, the direct object of ``gov``, a verb of witnessing ("heard gunfire", "filmed the
-    beating": ``event_witness_verbs.tsv``): the verb's subject perceived the act, and is no party to it."""
-    return gov.lemma_.lower() in knowledge().witnessing and bool(_object_chain(n, gov))
+    beating": ``event_witness_verbs.tsv``), or the direct object a verb of naming gives a name ("called the attack
+    an act of cowardice", "branded the raid illegal": ``event_namings.tsv``, whether or not the name disapproves): the
+    verb's subject perceived or judged the act, and is no party to it."""
+    kb = knowledge()
+    lemma = gov.lemma_.lower()
+    if lemma not in kb.witnessing and lemma not in kb.namings:
+        return False
+    chain = _object_chain(n, gov)
+    return bool(chain) and (lemma in kb.witnessing or bool(_name_given(gov, chain[-1] if chain[-1].dep_ == "dobj" else n)))
 
 
 def _object_chain(n: Token, gov: Token) -> list[Token]:
