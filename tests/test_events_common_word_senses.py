@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, and verbs of witnessing and of naming.
+reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, and words traded between two parties.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -22,6 +22,8 @@ Sentences are the team's own, written for these tests.
   no pattern another verb of its block wrote ("REPORT * ATTACK" is no reading of "described the attack"); a word of
   judgement the parser read as an adverb after the object ("called the raid cowardly") or set in an "as" phrase is a
   name (``frames._name_given``).
+- Two parties that trade or exchange blame, insults or threats accuse (112), criticise (111) or threaten (130) each
+  other (``event_patterns.tsv`` t36-t38), where the TRADE block's default read cooperation (060).
 """
 
 from __future__ import annotations
@@ -121,3 +123,13 @@ def test_who_names_an_act_did_not_do_it() -> None:
     # control: calling a strike is holding one
     struck = [e for e in typed("The teachers' union called a strike for Monday.") if e["plover_type"] == "PROTEST"]
     assert struck and "union" in struck[0]["source"]["text"]
+
+
+def test_words_traded_are_mutual_accusations() -> None:
+    blamed = [e for e in typed("The junta and the rebel alliance traded blame for the shelling of the market.")
+              if e["cameo_code"] == "112"]
+    assert len(blamed) == 2 and {e["target"]["text"] for e in blamed} == {"junta", "rebel alliance"}
+    assert {e["cameo_code"] for e in typed("Ghana and Togo exchanged threats over the disputed island.")} == {"130"}
+    assert not [e for e in typed("Ghana and Togo traded insults at the summit.") if e["cameo_code"] == "060"]
+    # control: prisoners exchanged are still released both ways
+    assert {e["cameo_code"] for e in typed("Ghana and Togo swapped prisoners on Friday.")} == {"0841"}
