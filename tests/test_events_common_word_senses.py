@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, and words traded between two parties.
+reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, and "no" before a noun.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -24,6 +24,10 @@ Sentences are the team's own, written for these tests.
   name (``frames._name_given``).
 - Two parties that trade or exchange blame, insults or threats accuse (112), criticise (111) or threaten (130) each
   other (``event_patterns.tsv`` t36-t38), where the TRADE block's default read cooperation (060).
+- "no" before a noun a pattern names bare denies it: "a vote of no confidence" is no vote "of confidence" (051,
+  support), "faces no charges" no charge (``frames.term_matches``); passing a vote of no confidence reduces relations
+  (160, ``event_patterns.tsv`` t39), as the dictionary's own "no-confidence proposal" does; "face" meets only people
+  (``event_verbs.tsv``): what else is faced befalls the subject ("faces charges", "faced a deadline").
 """
 
 from __future__ import annotations
@@ -133,3 +137,13 @@ def test_words_traded_are_mutual_accusations() -> None:
     assert not [e for e in typed("Ghana and Togo traded insults at the summit.") if e["cameo_code"] == "060"]
     # control: prisoners exchanged are still released both ways
     assert {e["cameo_code"] for e in typed("Ghana and Togo swapped prisoners on Friday.")} == {"0841"}
+
+
+def test_no_before_a_noun_denies_it() -> None:
+    voted = typed("The assembly passed a vote of no confidence in the cabinet.")
+    assert {e["plover_type"] for e in voted} == {"SANCTION"}
+    assert not typed("The former mayor will face no charges over the contract, prosecutors said.")
+    assert not typed("The cabinet faces a deadline to pass the budget.")
+    # controls: a vote of confidence is support, and charges faced are an accusation
+    assert {e["plover_type"] for e in typed("The assembly passed a vote of confidence in the cabinet.")} == {"SUPPORT"}
+    assert "ACCUSE" in {e["plover_type"] for e in typed("The former mayor will face charges over the contract, prosecutors said.")}

@@ -111,6 +111,8 @@ def term_matches(term: Term, tok: Token) -> bool:
         return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
     if knowledge().in_market_sense(tok):
         return False  # "citing strong demand": what buyers want, no pattern of a demand made reads it
+    if not any("no" in group for group in term.modifiers) and any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
+        return False  # "a vote of no confidence" is no vote "of confidence": "no" denies the noun a term names bare
     need = next((mods for head, mods in term.qualified if head == lemma or head == lower), None)
     if not term.modifiers and need is None:
         return True
