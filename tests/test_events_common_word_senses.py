@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, and "no" before a noun.
+reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, "no" before a noun, and talks a journey is for.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -28,6 +28,8 @@ Sentences are the team's own, written for these tests.
   support), "faces no charges" no charge (``frames.term_matches``); passing a vote of no confidence reduces relations
   (160, ``event_patterns.tsv`` t39), as the dictionary's own "no-confidence proposal" does; "face" meets only people
   (``event_verbs.tsv``): what else is faced befalls the subject ("faces charges", "faced a deadline").
+- Talks a journey is for, that name no partner of their own, are held with the one the journey goes to ("flew to
+  Tokyo for talks": ``builder._records``), as the journey's own visit is.
 """
 
 from __future__ import annotations
@@ -147,3 +149,13 @@ def test_no_before_a_noun_denies_it() -> None:
     # controls: a vote of confidence is support, and charges faced are an accusation
     assert {e["plover_type"] for e in typed("The assembly passed a vote of confidence in the cabinet.")} == {"SUPPORT"}
     assert "ACCUSE" in {e["plover_type"] for e in typed("The former mayor will face charges over the contract, prosecutors said.")}
+
+
+def test_talks_a_journey_is_for_are_held_where_it_goes() -> None:
+    for text in ("The foreign minister flew to Seoul for talks on trade.",
+                 "The foreign minister will fly to Seoul in June for trade talks."):
+        talks = typed(text)
+        assert talks and talks[0]["target"] is not None and talks[0]["target"]["text"] == "Seoul", text
+    # control: talks that name their partner keep it
+    named = typed("The envoy flew to Doha for talks with Taliban leaders.")
+    assert named and named[0]["target"]["text"] == "Taliban leaders"

@@ -145,6 +145,8 @@ _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _MEDIATING_ROOTS = frozenset({"03", "04"})  # meeting, mediating, negotiating and the intents to them: "between" names their parties
+_CONSULT_ROOT = "04"  # CAMEO consult: meetings, talks, visits
+_MEETING_INTENT = "036"  # CAMEO express intent to meet or negotiate: talks still to be held
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
 _EXTRADITION_CODE = "063"  # CAMEO engage in judicial cooperation (incl. extradition)
 _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies that take over people another state holds
@@ -750,6 +752,14 @@ class _SentenceCoder:
         if sources and not targets and c.kind == "verb" and (c.code or c.reverse)[:2] == _YIELDING_ROOT:
             # "suspended the strike after reaching a deal with X": a concession made on talks is made to their other side
             targets, t_group = self._actors_in(partners_of_clause(tok), act.speaker, {s.key for s in sources})
+        if (sources and not targets and c.kind == "noun" and c.governor is not None
+                and ((c.code or c.reverse)[:2] == _CONSULT_ROOT or (c.code or c.reverse) == _MEETING_INTENT)
+                and self._purpose_of_journey(c)):
+            # "travelled to Tokyo for talks", "will fly to Amman for consultations": talks that name no partner are held
+            # with the one the journey goes to, as the journey's own visit is
+            goes_to = [[g.i] for p in kids(self.doc[c.governor]) if p.dep_ == "prep" and p.lower_ == "to"
+                       for g in kids(p) if g.dep_ == "pobj"]
+            targets, t_group = self._actors_in(goes_to, act.speaker, {s.key for s in sources})
         if sources and not targets and c.between and (c.code or c.reverse)[:2] in _MEDIATING_ROOTS:
             # "mediated between X and Y", "is mediating between X and Y": the parties it stands between (the verb's
             # own "between"; "fighting broke out between X and Y" has no doer of its own, below)
