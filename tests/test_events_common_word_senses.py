@@ -105,7 +105,7 @@ def test_market_demand_is_no_demand_made() -> None:
 
 
 def test_witnesses_are_no_party_to_what_they_saw() -> None:
-    for text in ("Farmers near the airbase heard heavy gunfire through the night.",
+    for text in ("Farmers near the airbase heard bursts of gunfire all night long.",
                  "A shopkeeper filmed the beating of two students outside his store."):
         doers = {e["source"]["text"] for e in typed(text) if e["plover_type"] == "ASSAULT"}
         assert not doers & {"Farmers", "shopkeeper", "A shopkeeper"}, text
