@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, "no" before a noun, and talks a journey is for.
+reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, "no" before a noun, talks a journey is for, and bodies on the move.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -30,6 +30,8 @@ Sentences are the team's own, written for these tests.
   (``event_verbs.tsv``): what else is faced befalls the subject ("faces charges", "faced a deadline").
 - Talks a journey is for, that name no partner of their own, are held with the one the journey goes to ("flew to
   Tokyo for talks": ``builder._records``), as the journey's own visit is.
+- Troops, fighters, refugees or crowds that head or go somewhere, unnamed and many, move there: no visit (042) is
+  paid (``builder._moving_body``); a delegation or an official still visits.
 """
 
 from __future__ import annotations
@@ -159,3 +161,11 @@ def test_talks_a_journey_is_for_are_held_where_it_goes() -> None:
     # control: talks that name their partner keep it
     named = typed("The envoy flew to Doha for talks with Taliban leaders.")
     assert named and named[0]["target"]["text"] == "Taliban leaders"
+
+
+def test_bodies_on_the_move_pay_no_visit() -> None:
+    for text in ("Government troops headed for the rebel-held town on Monday.",
+                 "Hundreds of migrants headed for the border crossing."):
+        assert not [e for e in typed(text) if e["cameo_code"] in ("042", "043")], text
+    # control: a delegation pays a visit
+    assert "042" in codes("A Chinese trade delegation visited Nairobi on Tuesday.")

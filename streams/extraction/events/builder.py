@@ -96,6 +96,14 @@ _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's 
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
 _VISIT_CODE = "042"
+# Sectors of the unnamed bodies that move in numbers (forces, fighters, the displaced, crowds): where many of them go,
+# they move there, no visit is paid (CAMEO 042 is a visit by a party's representatives)
+_MOVING_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "REF", "CVL", "CRM", "COP"})
+
+
+def _moving_body(p: Participant) -> bool:
+    """An unnamed plural actor of :data:`_MOVING_SECTORS` ("troops", "refugees", "fighters"), not a named party."""
+    return p.plural and not p.named and p.entity is None and p.sector in _MOVING_SECTORS
 # economic cooperation and its intent (CAMEO 061, 0311): what is invested or financed "in" a state, or in its sector,
 # goes to that state ("invested in Kenya", "will invest in Pakistan's mining sector")
 _INVESTMENT_CODES = ("061", "0311")
@@ -661,6 +669,8 @@ class _SentenceCoder:
         if c.kind == "verb" and c.pattern.endswith(":verb") and any(o.i in self.ordered for o in kids(tok) if o.dep_ == "dobj"):
             return []  # "ordered the seizure of the ranch": the act ordered is the event, the orderer's (``_ordered``)
         sources = self._sources(act, triggers, index)
+        if c.code == _VISIT_CODE and c.kind == "verb" and sources and all(_moving_body(s) for s in sources):
+            return []  # "troops headed for the town", "refugees headed for the border": a body on the move pays no visit
         if (c.code or c.reverse)[:2] in _ASSAULT_ROOTS:
             sources = [s for s in sources if not _a_town(s)]  # "a truck rammed an eatery at X, killing 4": X killed no one
         elif c.kind == "noun" and (c.code or c.reverse)[:2] in _MEETING_ROOTS:
