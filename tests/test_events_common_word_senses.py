@@ -1,5 +1,5 @@
 """Common words in their news senses: a month named like a protest noun, verbs of running something, "add" as a
-reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, "no" before a noun, talks a journey is for, and bodies on the move.
+reporting verb, verbs of arranging an act, the market's demand, verbs of witnessing and of naming, words traded between two parties, "no" before a noun, talks a journey is for, bodies on the move, and bans overturned.
 
 Sentences are the team's own, written for these tests.
 - The trigger words are matched by their lower form, so the month "March" met the protest noun's row (141) in every
@@ -32,6 +32,8 @@ Sentences are the team's own, written for these tests.
   Tokyo for talks": ``builder._records``), as the journey's own visit is.
 - Troops, fighters, refugees or crowds that head or go somewhere, unnamed and many, move there: no visit (042) is
   paid (``builder._moving_body``); a delegation or an official still visits.
+- Overturning a ban, a restriction or a curfew eases it (081, ``event_patterns.tsv`` t40), where TAKE_CONTROL's
+  default for "overturn" read property seized (171).
 """
 
 from __future__ import annotations
@@ -169,3 +171,10 @@ def test_bodies_on_the_move_pay_no_visit() -> None:
         assert not [e for e in typed(text) if e["cameo_code"] in ("042", "043")], text
     # control: a delegation pays a visit
     assert "042" in codes("A Chinese trade delegation visited Nairobi on Tuesday.")
+
+
+def test_a_ban_overturned_is_eased() -> None:
+    eased = typed("The constitutional court overturned the ban on the farmers' union.")
+    assert eased and eased[0]["cameo_code"] == "081" and not [e for e in eased if e["cameo_code"] == "171"]
+    # control: a conviction overturned keeps the dictionary's own patterns
+    assert "171" not in codes("The appeals court overturned the conviction of the editor.")
