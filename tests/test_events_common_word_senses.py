@@ -33,7 +33,8 @@ Sentences are the team's own, written for these tests.
 - Troops, fighters, refugees or crowds that head or go somewhere, unnamed and many, move there: no visit (042) is
   paid (``builder._moving_body``); a delegation or an official still visits.
 - Overturning a ban, a restriction or a curfew eases it (081, ``event_patterns.tsv`` t40), where TAKE_CONTROL's
-  default for "overturn" read property seized (171).
+  default for "overturn" read property seized (171); a crowd that overturns cars riots (145, ``event_crowd_acts.tsv``),
+  where the dictionary read a hijacking (181).
 """
 
 from __future__ import annotations
@@ -178,3 +179,10 @@ def test_a_ban_overturned_is_eased() -> None:
     assert eased and eased[0]["cameo_code"] == "081" and not [e for e in eased if e["cameo_code"] == "171"]
     # control: a conviction overturned keeps the dictionary's own patterns
     assert "171" not in codes("The appeals court overturned the conviction of the editor.")
+
+
+def test_a_crowd_that_overturns_cars_riots() -> None:
+    rioted = typed("Angry youths overturned two cars near the bus station.")
+    assert rioted and rioted[0]["cameo_code"] == "145" and not [e for e in rioted if e["cameo_code"] == "181"]
+    # control: gunmen who seize a bus still hijack it
+    assert "181" in codes("Gunmen hijacked a minibus on the northern highway.")
