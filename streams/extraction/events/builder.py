@@ -96,14 +96,6 @@ _PLACE_PHRASE_PREPS = frozenset({"on", "at", "in", "near", "into"})  # a verb's 
 # A visit is made to its host, and the coders' convention names the host by the place visited ("arrived in X for a
 # visit" is coded against X, as "visited X" is): CAMEO 042, make a visit (not 043, host a visit, whose target is the visitor).
 _VISIT_CODE = "042"
-# Sectors of the unnamed bodies that move in numbers (forces, fighters, the displaced, crowds): where many of them go,
-# they move there, no visit is paid (CAMEO 042 is a visit by a party's representatives)
-_MOVING_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "REF", "CVL", "CRM", "COP"})
-
-
-def _moving_body(p: Participant) -> bool:
-    """An unnamed plural actor of :data:`_MOVING_SECTORS` ("troops", "refugees", "fighters"), not a named party."""
-    return p.plural and not p.named and p.entity is None and p.sector in _MOVING_SECTORS
 # economic cooperation and its intent (CAMEO 061, 0311): what is invested or financed "in" a state, or in its sector,
 # goes to that state ("invested in Kenya", "will invest in Pakistan's mining sector")
 _INVESTMENT_CODES = ("061", "0311")
@@ -153,8 +145,6 @@ _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _MEDIATING_ROOTS = frozenset({"03", "04"})  # meeting, mediating, negotiating and the intents to them: "between" names their parties
-_CONSULT_ROOT = "04"  # CAMEO consult: meetings, talks, visits
-_MEETING_INTENT = "036"  # CAMEO express intent to meet or negotiate: talks still to be held
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
 _EXTRADITION_CODE = "063"  # CAMEO engage in judicial cooperation (incl. extradition)
 _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY"})  # state bodies that take over people another state holds
@@ -763,8 +753,7 @@ class _SentenceCoder:
             # "suspended the strike after reaching a deal with X": a concession made on talks is made to their other side
             targets, t_group = self._actors_in(partners_of_clause(tok), act.speaker, {s.key for s in sources})
         if (sources and not targets and c.kind == "noun" and c.governor is not None
-                and ((c.code or c.reverse)[:2] == _CONSULT_ROOT or (c.code or c.reverse) == _MEETING_INTENT)
-                and self._purpose_of_journey(c)):
+                and _meeting_or_visit(c.code or c.reverse) and self._purpose_of_journey(c)):
             # "travelled to Tokyo for talks", "will fly to Amman for consultations": talks that name no partner are held
             # with the one the journey goes to, as the journey's own visit is
             goes_to = [[g.i] for p in kids(self.doc[c.governor]) if p.dep_ == "prep" and p.lower_ == "to"
@@ -1216,6 +1205,16 @@ def _score_after(v: Token) -> bool:
 
 _MISHAP_PREPS = frozenset({"in", "during", "after", "amid", "following", "at", "of", "from"})  # phrases that set an act in a mishap
 _SPAN_NOUNS = frozenset({"day", "week", "hour", "night", "month", "spell", "period", "bout"})  # "three days of rain"
+
+
+# Sectors of the unnamed bodies that move in numbers (forces, fighters, the displaced, crowds): where many of them go,
+# they move there, no visit is paid (CAMEO 042 is a visit by a party's representatives)
+_MOVING_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "REF", "CVL", "CRM", "COP"})
+
+
+def _moving_body(p: Participant) -> bool:
+    """An unnamed plural actor of :data:`_MOVING_SECTORS` ("troops", "refugees", "fighters"), not a named party."""
+    return p.plural and not p.named and p.entity is None and p.sector in _MOVING_SECTORS
 
 
 def _a_town(actor: Participant, capitals: bool = False) -> bool:

@@ -82,10 +82,11 @@ def _month(tok: Token) -> bool:
         return False
     doc = tok.doc
     dated = any(doc[j].like_num for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
-    return dated or tok.dep_ not in _NOMINAL_DEPS - {"pobj"}
+    return dated or tok.dep_ not in _ARGUMENT_DEPS
 
 
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})  # what acts or is acted on
+_NOMINAL_DEPS = _ARGUMENT_DEPS | {"pobj"}
 
 
 def _nominal_gerund(tok: Token) -> bool:
@@ -152,7 +153,7 @@ class CandidateFinder:
                 continue
             noun = kb.noun_forms.get(form)
             if noun is not None and kb.in_market_sense(tok):
-                continue  # "strong demand", "oil supply": a market's, no demand made of anyone (event_market_senses.tsv)
+                continue  # "strong demand", "oil demand": a market's, no demand made of anyone (event_market_senses.tsv)
             if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):
                 found += noun_candidates(tok, kb.nouns[noun])
             elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):

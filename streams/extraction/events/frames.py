@@ -107,9 +107,10 @@ def term_matches(term: Term, tok: Token) -> bool:
     lemma, lower = _keys(tok)
     if lemma not in term.heads and lower not in term.heads:
         return False
-    if in_longer_name(tok) and knowledge().is_money_word(tok):
+    kb = knowledge()
+    if in_longer_name(tok) and kb.is_money_word(tok):
         return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
-    if knowledge().in_market_sense(tok):
+    if kb.in_market_sense(tok):
         return False  # "citing strong demand": what buyers want, no pattern of a demand made reads it
     if not any("no" in group for group in term.modifiers) and any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
         return False  # "a vote of no confidence" is no vote "of confidence": "no" denies the noun a term names bare
@@ -2821,11 +2822,12 @@ def witnessed(n: Token, gov: Token) -> bool:
     if lemma not in kb.witnessing and lemma not in kb.namings:
         return False
     chain = _object_chain(n, gov)
-    return bool(chain) and (lemma in kb.witnessing or bool(_name_given(gov, chain[-1] if chain[-1].dep_ == "dobj" else n)))
+    return bool(chain) and (lemma in kb.witnessing or bool(_name_given(gov, chain[-1])))
 
 
 def _object_chain(n: Token, gov: Token) -> list[Token]:
-    """The words from ``gov`` down to ``n`` when ``n`` is, or heads within four steps, ``gov``'s direct object; else []."""
+    """The words from ``gov`` down to ``n`` when ``n`` is, or heads within four steps, ``gov``'s direct object (the
+    last word of the chain); else []."""
     chain, cur = [gov, n], n
     for _ in range(4):
         if cur.head.i == gov.i:

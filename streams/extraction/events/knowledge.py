@@ -223,7 +223,7 @@ class Knowledge:
         return tok.lemma_.lower() in self.currencies or tok.lower_ in self.currencies
 
     def in_market_sense(self, tok: Token) -> bool:
-        """Whether a noun of ``event_market_senses.tsv`` ("demand", "supply") is measured or placed in a market by an
+        """Whether a noun of ``event_market_senses.tsv`` ("demand") is measured or placed in a market by an
         adjective or a compound of its own ("strong demand", "oil demand"): what buyers want, no demand made of anyone."""
         mods = self.market_senses.get(tok.lemma_.lower())
         return mods is not None and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in mods for c in tok.children)
