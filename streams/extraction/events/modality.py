@@ -41,10 +41,15 @@ _UNREALIZED = {"planned", "proposed", "possible", "potential", "imminent", "thre
 # nouns whose infinitive is an act sought, offered, asked for or left undone, not one done ("a bid to join", "an
 # attempt to mediate", "calls to expel", "its failure to protect"); not "the decision to expel" or "an order to
 # release", which news writes of acts carried out as often as of acts to come
-# (a pledge, a promise or an offer to act states an intent, which the coder reads as one: not here)
+# (a pledge, a promise or an offer to act states an intent, which the coder reads as one: not here); a warning, an
+# ultimatum or an invitation to act asks for the act, as a call does
 _UNDONE_NOUNS = frozenset({"bid", "attempt", "effort", "plan", "push", "campaign", "drive", "proposal", "threat",
                            "intention", "ambition", "hope", "call", "demand", "request", "appeal", "pressure", "refusal",
-                           "failure", "reluctance", "chance", "opportunity", "right", "need", "wish", "desire"})
+                           "failure", "reluctance", "chance", "opportunity", "right", "need", "wish", "desire",
+                           "warning", "ultimatum", "invitation"})
+# verbs whose object, an order or a ruling, is not carried out: the act its infinitive names is undone ("ignored a court
+# order to release the detainees", "defied instructions to disperse")
+_DISREGARDING = frozenset({"ignore", "disregard", "defy", "flout", "reject", "rebuff", "spurn"})
 # adjectives whose gerund says what their subject can or fears to do, not what it did ("capable of striking", "afraid
 # of losing"); not "responsible for killing", which tells of a deed. (Readiness, "open to resuming talks", makes the
 # act an intent: PROMISE_HEADS.)
@@ -182,6 +187,9 @@ def is_hypothetical(tok: Token) -> bool:
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _UNDONE_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
         return True  # "its bid to join the bloc", "an attempt to mediate", "calls to expel the envoy": sought, not done
+    if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj"
+            and tok.head.head.lemma_.lower() in _DISREGARDING and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))):
+        return True  # "ignored an order to free the prisoners": what the order asked was not done
     if (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp"
             and tok.head.head.lemma_.lower() in _ABLE_OR_READY):
         return True  # "is capable of striking", "is afraid of losing": what its subject could or fears to do

@@ -1,0 +1,60 @@
+"""What an act leaves behind and what is done with a warning or an order.
+
+Sentences are the team's own, written for these tests.
+- PETRARCH2's GO_SOMEWHERE block gives "leave" its default, 040 (consult), with the object as the one consulted:
+  every storm, strike or ruling that "left thousands without power" or "left the families in limbo" consulted them.
+  News leaves a place (a departure, which codes by where the party goes: the block's "for" pattern) or leaves people
+  and things in a state; neither consults what is left. The default is withheld, the patterns kept
+  (``event_verbs.tsv``).
+- Who ignores, defies, flouts or heeds a warning, a call or a ban is the one it was aimed at, not its doer
+  (``event_undergoing_verbs.tsv``): "villagers ignored the threats" made the villagers threaten.
+- A warning, an ultimatum or an invitation to act asks for the act, as a call does; and the act an ignored or
+  rejected order names was not carried out (``modality.is_hypothetical``).
+"""
+
+from __future__ import annotations
+
+from conftest import text_events
+
+
+def typed(text: str) -> list[dict]:
+    return [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_what_is_left_in_a_state_is_not_consulted() -> None:
+    for text in ("The ice storm left about forty thousand homes without power for two days.",
+                 "The court's ruling left hundreds of asylum seekers in limbo.",
+                 "The rail strike left commuters stranded at the central station.",
+                 "Smugglers left the migrants in a locked truck near the border."):
+        assert not [e for e in typed(text) if e["cameo_code"].startswith("04")], text
+    # control: leaving for consultations is still a journey to the one consulted, as the block's pattern writes it
+    events = typed("The ambassador left for Moscow for consultations.")
+    assert any(e["cameo_code"] == "042" and (e["target"] or {}).get("text") == "Moscow" for e in events), events
+
+
+def test_who_ignores_a_warning_did_not_give_it() -> None:
+    events = typed("Fishermen ignored repeated warnings from the coast guard and sailed into the storm.")
+    threats = [e for e in events if e["plover_type"] == "THREATEN"]
+    assert threats, events
+    assert all((e["source"] or {}).get("text") != "Fishermen" for e in threats), threats
+    assert any((e["target"] or {}).get("text") == "Fishermen" for e in threats), threats
+    for text in ("Shopkeepers in the old city ignored the threats and opened as usual.",
+                 "Young men flouted the ban on gatherings across the district."):
+        assert not [e for e in typed(text) if (e["source"] or {}).get("text") in ("Shopkeepers", "men", "Young men")
+                    and e["plover_type"] in ("THREATEN", "COERCE")], text
+    # control: a warning the subject gives is still the subject's
+    events = typed("The coast guard warned fishermen against sailing into the storm.")
+    assert any(e["plover_type"] == "THREATEN" and (e["source"] or {}).get("text") == "coast guard" for e in events), events
+
+
+def test_an_order_ignored_is_not_carried_out() -> None:
+    events = text_events("The militia ignored a court order to release the kidnapped engineers.")
+    releases = [e for e in events if e["cameo_code"].startswith("084")]
+    assert releases and all(e["hypothetical"] for e in releases), events
+    events = text_events("Rebels rejected an ultimatum to hand over their weapons by Friday.")
+    handed = [e for e in events if e["cameo_code"][:2] in ("08",)]
+    assert all(e["hypothetical"] for e in handed), events
+    # control: an order carried out is an act done
+    events = text_events("Police carried out an order to evict the squatters from the warehouse.")
+    evictions = [e for e in events if e["plover_type"] == "COERCE"]
+    assert evictions and not any(e["hypothetical"] for e in evictions), events
