@@ -10,6 +10,11 @@ Sentences are the team's own, written for these tests.
   (``event_undergoing_verbs.tsv``): "villagers ignored the threats" made the villagers threaten.
 - A warning, an ultimatum or an invitation to act asks for the act, as a call does; and the act an ignored or
   rejected order names was not carried out (``modality.is_hypothetical``).
+- Dictionary defaults that read another sense than the one news uses (``event_verbs.tsv``): "dominate" (DESTROY,
+  190) is who leads or prevails, no force; "issue" (GRANT, 060) puts out a text, whose noun names the act if any;
+  "pass" (ALLOW, 080) legislates, and hands over only information (shared, 064); "want" (DEMAND, 030) in the passive
+  names one sought ("wanted by police": the object kind "active"). "Large" or "foreign" demand is a market's
+  (``event_market_senses.tsv``).
 """
 
 from __future__ import annotations
@@ -58,3 +63,23 @@ def test_an_order_ignored_is_not_carried_out() -> None:
     events = text_events("Police carried out an order to evict the squatters from the warehouse.")
     evictions = [e for e in events if e["plover_type"] == "COERCE"]
     assert evictions and not any(e["hypothetical"] for e in evictions), events
+
+
+def test_senses_news_uses_for_dominate_issue_pass_and_want() -> None:
+    for text in ("The coalition dominated the vote in the capital.",
+                 "The consulate issued a security alert for its citizens.",
+                 "The senate passed the spending bill on Thursday.",
+                 "The driver was wanted by police in three provinces for armed robbery.",
+                 "Exporters reported large demand from Asian buyers."):
+        assert typed(text) == [], (text, typed(text))
+    # controls: the same verbs where they still code an act
+    events = typed("Croatian intelligence passed the names of the suspects to Austrian police.")
+    assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events][:1] == [("064", "Austrian police")], events
+    events = typed("Lawmakers passed the reform package by a wide margin.")  # the dictionary's own "PASS * REFORMS"
+    assert [e["cameo_code"] for e in events] == ["083"], events
+    events = typed("The magistrate issued arrest warrants for two former governors.")
+    assert any(e["plover_type"] == "COERCE" for e in events), events
+    events = typed("The rebels want the army to pull back from the northern towns.")
+    assert any(e["cameo_code"] == "100" and (e["source"] or {}).get("text") == "rebels" for e in events), events
+    events = typed("The union made new demands of the mine owners.")
+    assert any(e["plover_type"] == "REQUEST" for e in events), events

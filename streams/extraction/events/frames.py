@@ -952,6 +952,8 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         return False
     if kind == "assailants" and not _particles_there(entry, v):
         return False  # "held off the attack", not "held patrols off the coast": a particle, no preposition of a place
+    if kind == "active" and (is_passive(v) or v.dep_ == "acl" and v.tag_ == "VBN"):
+        return False  # "wants talks", "wants the army to withdraw", not "was wanted by police", "a man wanted for murder"
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
         return False  # "took to social media", not "took the fight to the militants"
     if kind == "information" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in knowledge().information for c in kids(v)):
