@@ -15,6 +15,10 @@ Sentences are the team's own, written for these tests.
   "pass" (ALLOW, 080) legislates, and hands over only information (shared, 064); "want" (DEMAND, 030) in the passive
   names one sought ("wanted by police": the object kind "active"). "Large" or "foreign" demand is a market's
   (``event_market_senses.tsv``).
+- Verbs of winning and prevailing of PETRARCH2's DESTROY block ("defeat", "overcome", "overtake", "overwhelm",
+  "overpower", "crush") default to force (190); news uses them as often for a vote won, a rank taken or a difficulty
+  met: their default holds only with an armed party as subject or object (the object kind "combatants",
+  ``frames._combatant``).
 """
 
 from __future__ import annotations
@@ -83,3 +87,15 @@ def test_senses_news_uses_for_dominate_issue_pass_and_want() -> None:
     assert any(e["cameo_code"] == "100" and (e["source"] or {}).get("text") == "rebels" for e in events), events
     events = typed("The union made new demands of the mine owners.")
     assert any(e["plover_type"] == "REQUEST" for e in events), events
+
+
+def test_winning_is_force_only_between_armed_parties() -> None:
+    for text in ("The ruling party defeated the opposition in the election.",
+                 "India overtook Britain as the fifth largest economy.",
+                 "The government must overcome deep divisions within the coalition.",
+                 "Clinics in the valley were overwhelmed with patients after the outbreak."):
+        assert not [e for e in typed(text) if e["plover_type"] == "ASSAULT"], text
+    # controls: an armed party on either side still fights
+    for text in ("The rebels overwhelmed the garrison after a long siege.",
+                 "Kurdish fighters defeated the militants near the border."):
+        assert [e["cameo_code"] for e in typed(text)] == ["190"], text

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
-from ..actor_dictionary import agent_actor, agent_adjective, is_agent_phrase
+from ..actor_dictionary import agent_actor, agent_adjective, is_agent_phrase, named_actor
 from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
@@ -952,6 +952,9 @@ def _companions_ok(entry: VerbEntry, v: Token) -> bool:
         return False
     if kind == "assailants" and not _particles_there(entry, v):
         return False  # "held off the attack", not "held patrols off the coast": a particle, no preposition of a place
+    if kind == "combatants" and not any(_combatant(x, knowledge()) for x in agent_heads(v) + _tested_objects(v)):
+        return False  # "the army defeated the rebels", "fighters overwhelmed the garrison", not "the party defeated its
+        # rivals in the vote", "India overtook Britain", "must overcome divisions": a contest or a difficulty
     if kind == "active" and (is_passive(v) or v.dep_ == "acl" and v.tag_ == "VBN"):
         return False  # "wants talks", "wants the army to withdraw", not "was wanted by police", "a man wanted for murder"
     if kind == "intransitive" and any(c.dep_ == "dobj" for c in kids(v)):
@@ -1104,6 +1107,17 @@ def _striving(frame: VerbFrame, kb: Knowledge) -> bool:
 _OPPONENT_PREPS = frozenset({"with", "against", "alongside"})
 _NAMED_PARTY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _FIGHTING_SECTORS = _FORCE_SECTORS | {"CRM"}  # armed bodies, and gangs and criminals, who fight with arms too
+
+
+def _combatant(tok: Token, kb: Knowledge) -> bool:
+    """The word names an armed party: forces or weapons (``_forces``), an agent noun of an armed body ("troops",
+    "militants"), or a named group the actor dictionary holds as armed ("the Islamic State")."""
+    tok = counted(tok)
+    if _forces(tok, kb) or _armed_agent(tok, kb):
+        return True
+    ent = entity_of(tok) if tok.ent_type_ in ("ORG", "NORP") else None
+    info = named_actor(ent.text, None, label=ent.label_) if ent is not None else None
+    return info is not None and info.sector in _FORCE_SECTORS
 
 
 def _armed_agent(tok: Token, kb: Knowledge) -> bool:

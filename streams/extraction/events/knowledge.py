@@ -107,7 +107,8 @@ class VerbEntry:
     # object or none, but not a count of people or things ("welcomed the deal", not "welcomed 28 million tourists");
     # "thing" any object or none, but not one that names people ("dismissed the claims", not "dismissed the minister");
     # "assailants" people or an act of force ("pushed back a rebel assault", not "pushed back the vote"); "active" only
-    # in the active voice ("wants talks", not "was wanted by police")
+    # in the active voice ("wants talks", not "was wanted by police"); "combatants" an armed party as subject or object
+    # ("the army defeated the rebels", not "the party defeated its rivals")
     object_kind: str = ""
     # a team row restating a dictionary entry (event_verbs.tsv): its object kind holds back only the default code, the
     # block's patterns fit whatever the object ("take" 171 needs an actor; "took control of" is a pattern's)
