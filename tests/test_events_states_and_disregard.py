@@ -19,6 +19,10 @@ Sentences are the team's own, written for these tests.
   "overpower", "crush") default to force (190); news uses them as often for a vote won, a rank taken or a difficulty
   met: their default holds only with an armed party as subject or object (the object kind "combatants",
   ``frames._combatant``).
+- More defaults of another sense (``event_verbs.tsv``): "link", "connect", "relate" and "attach" (LINK, 060) tell an
+  association, no cooperation, except property "attached" by an agency, which is seized (``event_patterns.tsv`` t41,
+  1711); "reside" and "inhabit" (INVADE, 192) tell where people live; "promote" (050) with people as object is a
+  rise in rank; "contain" (170) coerces only a party, not a crisis or a spread.
 """
 
 from __future__ import annotations
@@ -99,3 +103,15 @@ def test_winning_is_force_only_between_armed_parties() -> None:
     for text in ("The rebels overwhelmed the garrison after a long siege.",
                  "Kurdish fighters defeated the militants near the border."):
         assert [e["cameo_code"] for e in typed(text)] == ["190"], text
+
+
+def test_associations_homes_ranks_and_crises() -> None:
+    for text in ("Investigators connected the gang to three kidnappings.",
+                 "About 3,000 families reside in the camp.",
+                 "The captain was promoted to major after the campaign.",
+                 "The president struggled to contain the crisis.",
+                 "The minister attached great importance to the visit."):
+        assert typed(text) == [], (text, typed(text))
+    # control: property attached by the police is seized
+    events = typed("Police attached the properties of the absconding trader.")
+    assert [(e["cameo_code"], e["source"]["text"]) for e in events] == [("1711", "Police")], events
