@@ -23,6 +23,10 @@ Sentences are the team's own, written for these tests.
   association, no cooperation, except property "attached" by an agency, which is seized (``event_patterns.tsv`` t41,
   1711); "reside" and "inhabit" (INVADE, 192) tell where people live; "promote" (050) with people as object is a
   rise in rank; "contain" (170) coerces only a party, not a crisis or a spread.
+- And more: "admit", "confess", "reveal", "unveil", "expose" (DISCLOSE, 050) make a fact or a plan known; "affect"
+  and "impact" (INFLUENCE, 050) tell a cause's effect; "establish", "found", "institute" (ENACT, 060) set up a body or
+  a rule; "assign" and "task" (ALLOCATE, 060) give a post or a duty; "compete" (110) in an election or a race stands
+  for office (``event_patterns.tsv`` t42); "remove" (174) expels only people. Their blocks' patterns still code.
 """
 
 from __future__ import annotations
@@ -115,3 +119,19 @@ def test_associations_homes_ranks_and_crises() -> None:
     # control: property attached by the police is seized
     events = typed("Police attached the properties of the absconding trader.")
     assert [(e["cameo_code"], e["source"]["text"]) for e in events] == [("1711", "Police")], events
+
+
+def test_facts_made_known_effects_bodies_set_up_and_posts() -> None:
+    for text in ("The senator admitted that his office had made mistakes.",
+                 "The opposition leader exposed the governor's links to a smuggling ring.",
+                 "Tariffs on steel will affect exporters in Korea.",
+                 "The movement was founded by students in 1989.",
+                 "Two generals were assigned to the new command.",
+                 "Four parties will compete in the regional election.",
+                 "Police removed the rubble from the square."):
+        assert typed(text) == [], (text, typed(text))
+    # controls: the blocks' patterns, and people removed
+    events = typed("The two countries established diplomatic relations in 1992.")
+    assert [e["cameo_code"] for e in events] == ["054"], events
+    events = typed("Police removed protesters from the square.")
+    assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events] == [("174", "protesters")], events

@@ -34,11 +34,13 @@ def test_found_guilty_is_the_verb_find_with_its_predicate() -> None:
     assert top["target"]["text"] == "former governor"
 
 
-def test_founded_is_the_verb_found() -> None:
-    top = _top("The exiled dissidents founded a new opposition party in Vienna.")
-    assert top["cameo_code"] == "060"  # PETRARCH2's ENACT block: "found" (establish)
-    # "found" as the past of "find" is no founding: the DISCOVER block has no default code, and no pattern fits
-    assert not _typed("The inspectors found a new opposition party in Vienna.")
+def test_a_form_two_verbs_share_is_the_verb_the_lemmatizer_reads() -> None:
+    # "lay" is the present of "lay" (PETRARCH2's "LAY * SIEGE", 191) and the past of "lie": a town that lay in ruins
+    # laid nothing. (The test once used "found" / "find"; founding a body is no act since event_verbs.tsv withheld
+    # ENACT's default.)
+    top = _top("The rebels lay siege to the city for months.")
+    assert top["cameo_code"] == "191"
+    assert not _typed("The town lay in ruins after the battle.")
 
 
 def test_an_adjective_after_an_object_that_no_pattern_names_stays_in_the_phrase() -> None:
