@@ -27,6 +27,10 @@ Sentences are the team's own, written for these tests.
   and "impact" (INFLUENCE, 050) tell a cause's effect; "establish", "found", "institute" (ENACT, 060) set up a body or
   a rule; "assign" and "task" (ALLOCATE, 060) give a post or a duty; "compete" (110) in an election or a race stands
   for office (``event_patterns.tsv`` t42); "remove" (174) expels only people. Their blocks' patterns still code.
+  "determine" (SELECT, 030) finds a cause or a fact, no intent to cooperate.
+- A hyphenated given name the tagger cut short ("Yoon Min-woo": the entity ends before the hyphen, the tail read as a
+  common noun) still names a person, so a verb that needs a party as its object (impeach, 112) finds one
+  (``frames._hyphenated_name_tail``).
 """
 
 from __future__ import annotations
@@ -135,3 +139,12 @@ def test_facts_made_known_effects_bodies_set_up_and_posts() -> None:
     assert [e["cameo_code"] for e in events] == ["054"], events
     events = typed("Police removed protesters from the square.")
     assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events] == [("174", "protesters")], events
+
+
+def test_a_cause_determined_and_a_name_cut_at_its_hyphen() -> None:
+    assert typed("Engineers determined what brought the helicopter down.") == []
+    events = typed("The assembly voted to impeach Health Minister Yoon Min-woo for his conduct during the outbreak.")
+    assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events][:1] == [("112", "Health Minister Yoon Min-woo")], events
+    # control: a name the tagger kept whole was found before
+    events = typed("Lawmakers voted on Thursday to impeach Fisheries Minister Jung Ho-woo over his response to an oil spill.")
+    assert [e["cameo_code"] for e in events][:1] == ["112"], events

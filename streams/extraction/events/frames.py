@@ -1030,9 +1030,21 @@ def _names_actor(tok: Token) -> bool:
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
             or tok.pos_ == "PROPN" and _country_by_name(tok)  # a state whose name the tagger took for something else
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
+            or _hyphenated_name_tail(tok)
             # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
             # agents dictionaries lack
             or _common_or_title(head) and head.lemma_.lower() in role_words())
+
+
+def _hyphenated_name_tail(tok: Token) -> bool:
+    """The word is the last part of a hyphenated given name, joined to a person's name the tagger cut short ("Lee
+    Sang-woo", "Kim Jong-un": the entity ends before the hyphen and the tail is read as a common noun)."""
+    i = tok.i
+    if i < 2:
+        return False
+    doc = tok.doc
+    hyphen, before = doc[i - 1], doc[i - 2]
+    return hyphen.text in ("-", "\u2010") and not hyphen.whitespace_ and not before.whitespace_ and before.ent_type_ == "PERSON"
 
 
 def _common_or_title(tok: Token) -> bool:
