@@ -31,6 +31,13 @@ Sentences are the team's own, written for these tests.
 - A hyphenated given name the tagger cut short ("Yoon Min-woo": the entity ends before the hyphen, the tail read as a
   common noun) still names a person, so a verb that needs a party as its object (impeach, 112) finds one
   (``frames._hyphenated_name_tail``).
+- An infinitive of protest, demand or threat after a thing or a place the verb acts on ("drivers block bridge to
+  protest fare cuts", "blockaded the harbour to protest": the parser made the thing its subject, by object control or
+  as a relative clause) is the purpose of the verb, done by the verb's agent (``slots._protest_over_a_thing``,
+  ``slots._purpose_read_as_relative``). "compensate" (PURCHASE, 114) is no complaint.
+- A headline's opening pair joined by a comma is the headline's "and" for agent nouns as for names ("Police, students
+  clash", "Government, rebels sign"), and for a first name the parser left hanging (``slots._comma_pair``,
+  ``slots._headline_pair``).
 """
 
 from __future__ import annotations
@@ -148,3 +155,17 @@ def test_a_cause_determined_and_a_name_cut_at_its_hyphen() -> None:
     # control: a name the tagger kept whole was found before
     events = typed("Lawmakers voted on Thursday to impeach Fisheries Minister Jung Ho-woo over his response to an oil spill.")
     assert [e["cameo_code"] for e in events][:1] == ["112"], events
+
+
+def test_purpose_of_protest_after_a_thing_and_headline_pairs() -> None:
+    events = typed("Bus drivers block bridge to protest fare cuts")
+    assert any(e["plover_type"] == "PROTEST" and (e["source"] or {}).get("text") == "Bus drivers" for e in events), events
+    assert typed("The firm said it would raise fares to compensate for higher fuel costs.") == []
+    pairs = {((e["source"] or {}).get("text"), (e["target"] or {}).get("text")) for e in typed("Police, students clash near campus")}
+    assert {("Police", "students"), ("students", "Police")} <= pairs, pairs
+    sources = {(e["source"] or {}).get("text") for e in typed("Army, rebels agree to prisoner swap")}
+    assert sources == {"Army", "rebels"}, sources
+    # controls: a party named before the infinitive still does what it is urged to; two things are no pair
+    events = typed("Police urged residents to stay indoors.")
+    assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events] == [("100", "residents")], events
+    assert typed("Prices, wages rise in March") == []

@@ -20,6 +20,7 @@ from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from .. import datelines
+from ..actor_dictionary import is_agent_phrase
 from ..datelines import joins_words
 from ..doc_index import per_doc, sentences
 from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, PROTEST_ROOT, knowledge
@@ -538,7 +539,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
             head = head.head  # "X is willing to grant": the one who is willing grants
         obj = [c for c in kids(head) if c.dep_ in _OBJECT_CONTROL_DEPS and c.i < v.i]
-        if obj and not _instrument_verb(head) and not protest_on_meeting(head, v):
+        if obj and not _instrument_verb(head) and not protest_on_meeting(head, v) and not _protest_over_a_thing(obj[0], v):
             return conjuncts(obj[0])  # "urged the government to release": the government releases
         if is_passive(head) and not obj:
             patients = passive_patients(head)  # "X was urged by Y to release", "X was ordered to leave": X does it
@@ -564,6 +565,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return conjuncts(counted(predicated))
     if v.dep_ == "acl" and v.tag_ == "VB" and v.head.pos_ == "NOUN" and has_to(v):
         return _plan_owner(v.head, depth)
+    if _purpose_read_as_relative(v):
+        return agent_heads(v.head.head, depth + 1)  # "drivers blocked the road | to protest": the drivers protest
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(v.head)
     if v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
@@ -603,33 +606,45 @@ def comma_paired(tok: Token) -> bool:
 def _headline_pair(subjects: list[Token]) -> bool:
     """Two subjects of one verb, joined by a comma alone, in a headline (no final stop): the headline's "and"
     between two parties ("Sudan army, RSF agree ..."), which the parser gave the verb as two subjects. Each names a
-    party: a name, or a noun with a name before it."""
+    party: a name, a noun with a name before it, or an agent noun ("Government, rebels sign ...")."""
     if len(subjects) != 2:
         return False
     first, second = subjects
     if _ends_like_sentence(first) or first.right_edge.i + 2 != second.left_edge.i:
         return False
     return first.doc[first.right_edge.i + 1].text == "," and all(
-        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) for t in subjects)
+        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) or not _a_thing(t) and t.pos_ == "NOUN"
+        for t in subjects)
 
 
 def _comma_pair(c: Token, v: Token) -> list[Token]:
     """Two names that open a headline joined by a comma, the headline's "and" ("Kenya, Uganda agree to ...", "Russia,
     Ukraine Agree To ..."): both are the subject, whichever of them the parser made it (the other its apposition, a
-    second subject or an adverb of the verb). Only at the sentence's start, two states, peoples or bodies by name."""
+    second subject or an adverb of the verb). Only at the sentence's start, two states, peoples or bodies by name,
+    or two agent nouns ("Police, protesters clash ...")."""
     sent = sentence_of(c)
     first = sent[0]
-    if len(sent) < 4 or sent[1].text != "," or sent[2].pos_ != "PROPN" or first.pos_ != "PROPN":
+    if len(sent) < 4 or sent[1].text != ",":
         return []
     second = sent[2]
-    if first.ent_type_ not in _PAIRED_NAMES or second.ent_type_ not in _PAIRED_NAMES or first.ent_iob_ != "B" \
-            or second.ent_iob_ != "B" or sent[3].ent_iob_ == "I":
+    names = _one_word_name(first) and _one_word_name(second)
+    if (not all(_one_word_name(t) or _agent_word(t) for t in (first, second)) or sent[3].ent_iob_ == "I"
+            or not names and sent[3].pos_ not in ("VERB", "AUX", "PART")):
         return []  # (each a one-word name: "Egypt, Sudan"; a longer one is read as the parser reads it)
     if c.i == first.i and second.dep_ == "appos" and second.head.i == first.i:
         return [first, second]
-    if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos"):
+    if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos", "dep"):
         return [first, second]
     return []
+
+
+def _one_word_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ in _PAIRED_NAMES and tok.ent_iob_ == "B"
+
+
+def _agent_word(tok: Token) -> bool:
+    """A common noun of the agents dictionaries standing alone ("police", "rebels"), no thing."""
+    return tok.pos_ == "NOUN" and not _a_thing(tok)
 
 
 def protest_on_meeting(head: Token, v: Token) -> bool:
@@ -641,6 +656,19 @@ def protest_on_meeting(head: Token, v: Token) -> bool:
     own = kb.verb_codes(v.lemma_.lower())
     return (bool(head_codes) and all(c.startswith("04") for c in head_codes)
             and bool(own) and all(c.startswith(_PROTESTING_ROOTS) for c in own))
+
+
+def _protest_over_a_thing(obj: Token, v: Token) -> bool:
+    """The object before an infinitive of protest, demand or threat names a thing or a place, which does none of these
+    ("truckers block highway to protest tolls": the truckers protest, the highway is what they block)."""
+    own = knowledge().verb_codes(v.lemma_.lower())
+    return _a_thing(obj) and bool(own) and all(c.startswith(_PROTESTING_ROOTS) for c in own)
+
+
+def _a_thing(tok: Token) -> bool:
+    """A common noun with no entity type that is no agent noun: a thing or a place, never a party."""
+    return (tok.pos_ == "NOUN" and not tok.ent_type_ and not is_agent_phrase(tok.lower_)
+            and not is_agent_phrase(tok.lemma_.lower()) and knowledge().agents.get(tok.lemma_.lower()) is None)
 
 
 def _instrument_verb(v: Token) -> bool:
@@ -679,6 +707,15 @@ def _gerund_controller(gov: Token, prep: str, depth: int) -> list[Token]:
     if passive:
         return passive_patients(gov)
     return agent_heads(gov, depth + 1)
+
+
+def _purpose_read_as_relative(v: Token) -> bool:
+    """An infinitive the parser hung on a verb's object as a relative clause ("blocked the main road | to protest against
+    prices", "seized the airport | to stop the flights") where the object names no one who could do it: a thing or a
+    place does not protest; the infinitive is the purpose of the verb, whose agent does it. An object that names a
+    person, a group or a state may be the infinitive's doer ("chose a general to lead the army") and keeps it."""
+    obj = v.head
+    return v.dep_ == "relcl" and v.tag_ == "VB" and has_to(v) and obj.dep_ == "dobj" and obj.head.pos_ == "VERB" and _a_thing(obj)
 
 
 def _plan_owner(noun: Token, depth: int) -> list[Token]:
