@@ -15,7 +15,7 @@ Sentences are the team's own, written for these tests.
 - Those who organise or orchestrate an act hold it: the verb of arranging is a light verb before an act noun, as the
   giving verbs are (``builder._giving_default``); its block's default (050) read an assent and left the act no doer.
 - "demand" measured or placed in a market ("strong demand", "oil demand") is what buyers want, no demand made of
-  anyone: neither the noun's row nor a verb pattern of a demand reads it (``event_market_senses.tsv``).
+  anyone: neither the noun's row nor a verb pattern of a demand reads it (``event_noun_senses.tsv``).
 - Who heard, filmed or described an act noun witnessed it: no doer of it (``event_witness_verbs.tsv``,
   ``frames.witnessed``); the doer is who the noun's own phrase names. So is who gives an act noun a name ("called the
   attack an act of cowardice", ``event_namings.tsv``), whether or not the name disapproves; a verb of witnessing reads

@@ -14,7 +14,7 @@ Sentences are the team's own, written for these tests.
   190) is who leads or prevails, no force; "issue" (GRANT, 060) puts out a text, whose noun names the act if any;
   "pass" (ALLOW, 080) legislates, and hands over only information (shared, 064); "want" (DEMAND, 030) in the passive
   names one sought ("wanted by police": the object kind "active"). "Large" or "foreign" demand is a market's
-  (``event_market_senses.tsv``).
+  (``event_noun_senses.tsv``).
 - Verbs of winning and prevailing of PETRARCH2's DESTROY block ("defeat", "overcome", "overtake", "overwhelm",
   "overpower", "crush") default to force (190); news uses them as often for a vote won, a rank taken or a difficulty
   met: their default holds only with an armed party as subject or object (the object kind "combatants",
@@ -38,6 +38,8 @@ Sentences are the team's own, written for these tests.
 - A headline's opening pair joined by a comma is the headline's "and" for agent nouns as for names ("Police, students
   clash", "Government, rebels sign"), and for a first name the parser left hanging (``slots._comma_pair``,
   ``slots._headline_pair``).
+- An event noun that a modifier puts in a sense naming no act: a heart attack is an illness, a vaccination campaign
+  a health drive, as "strong demand" is a market's (``event_noun_senses.tsv``, which holds the market's nouns too).
 """
 
 from __future__ import annotations
@@ -169,3 +171,13 @@ def test_purpose_of_protest_after_a_thing_and_headline_pairs() -> None:
     events = typed("Police urged residents to stay indoors.")
     assert [(e["cameo_code"], (e["target"] or {}).get("text")) for e in events] == [("100", "residents")], events
     assert typed("Prices, wages rise in March") == []
+
+
+def test_event_nouns_in_senses_of_no_act() -> None:
+    for text in ("The former mayor died of a heart attack on Tuesday.",
+                 "The ministry launched a vaccination campaign in the north."):
+        assert typed(text) == [], (text, typed(text))
+    # controls: the same nouns in their senses of an act
+    assert [e["plover_type"] for e in typed("Rebels launched an attack on the barracks.")] == ["ASSAULT"]
+    events = typed("The army launched a military campaign against the insurgents.")
+    assert [e["plover_type"] for e in events][:1] == ["ASSAULT"], events

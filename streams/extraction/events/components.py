@@ -152,8 +152,8 @@ class CandidateFinder:
                 found += named_as(tok, verb_candidates(tok, verbs, kb), kb)
                 continue
             noun = kb.noun_forms.get(form)
-            if noun is not None and kb.in_market_sense(tok):
-                continue  # "strong demand", "oil demand": a market's, no demand made of anyone (event_market_senses.tsv)
+            if noun is not None and kb.in_other_sense(tok):
+                continue  # "strong demand": a market's, no demand made; "heart attack": an illness (event_noun_senses.tsv)
             if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):
                 found += noun_candidates(tok, kb.nouns[noun])
             elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):

@@ -110,7 +110,7 @@ def term_matches(term: Term, tok: Token) -> bool:
     kb = knowledge()
     if in_longer_name(tok) and kb.is_money_word(tok):
         return False  # a word of money inside a name ("Sierra Leone") is the name: no pattern of money reads it
-    if kb.in_market_sense(tok):
+    if kb.in_other_sense(tok):
         return False  # "citing strong demand": what buyers want, no pattern of a demand made reads it
     if not any("no" in group for group in term.modifiers) and any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok)):
         return False  # "a vote of no confidence" is no vote "of confidence": "no" denies the noun a term names bare

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
-DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_market_senses.tsv", "event_witness_verbs.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_rescue_work.tsv", "event_discards.tsv",
+DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_noun_senses.tsv", "event_witness_verbs.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_rescue_work.tsv", "event_discards.tsv",
               "event_reciprocal.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_spellings.tsv", "actors_codes.tsv", "roles_sectors.tsv")
@@ -191,7 +191,7 @@ class Knowledge:
     goods: frozenset[str] = frozenset()  # what the patterns code as aid given (07x objects: "aid", "food", "supplies")
     press_inquiries: frozenset[str] = frozenset()  # "contacted X for comment": a newsroom asking, no event (event_press_inquiries.tsv)
     occasions: frozenset[str] = frozenset()  # "on the sidelines of X": when or where, no target (event_occasions.tsv)
-    market_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "strong demand": a market's (event_market_senses.tsv)
+    noun_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "strong demand", "heart attack": no act (event_noun_senses.tsv)
     ordering: frozenset[str] = frozenset()  # verbs of telling that give an order ("told X to leave")
     deadlines: frozenset[str] = frozenset()  # verbs that give a time to leave ("gave X 48 hours to leave")
     undergoing: frozenset[str] = frozenset()  # verbs whose subject undergoes the act noun they take as object
@@ -224,10 +224,10 @@ class Knowledge:
         """Whether the word is one of the dictionary's &CURRENCY, wherever it stands (see :meth:`names_money`)."""
         return tok.lemma_.lower() in self.currencies or tok.lower_ in self.currencies
 
-    def in_market_sense(self, tok: Token) -> bool:
-        """Whether a noun of ``event_market_senses.tsv`` ("demand") is measured or placed in a market by an
-        adjective or a compound of its own ("strong demand", "oil demand"): what buyers want, no demand made of anyone."""
-        mods = self.market_senses.get(tok.lemma_.lower())
+    def in_other_sense(self, tok: Token) -> bool:
+        """Whether an event noun of ``event_noun_senses.tsv`` is put in a sense that names no act by an adjective or a
+        compound of its own ("strong demand", "oil demand": what buyers want; "heart attack": an illness)."""
+        mods = self.noun_senses.get(tok.lemma_.lower())
         return mods is not None and any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in mods for c in tok.children)
 
     def is_act_noun(self, tok: Token) -> bool:
@@ -580,7 +580,7 @@ def knowledge() -> Knowledge:
                         for h in p.object.heads),
         press_inquiries=frozenset(r["noun"] for r in records("event_press_inquiries.tsv")),
         occasions=frozenset(r["noun"] for r in records("event_occasions.tsv")),
-        market_senses={r["noun"]: frozenset(r["modifiers"].split()) for r in records("event_market_senses.tsv")},
+        noun_senses={r["noun"]: frozenset(r["modifiers"].split()) for r in records("event_noun_senses.tsv")},
         information=frozenset(r["noun"] for r in records("event_information_objects.tsv")),
         predicaments=frozenset(r["participle"] for r in records("event_predicaments.tsv")),
         rescue_work=frozenset(r["noun"] for r in records("event_rescue_work.tsv")),
