@@ -40,6 +40,8 @@ Sentences are the team's own, written for these tests.
   ``slots._headline_pair``).
 - An event noun that a modifier puts in a sense naming no act: a heart attack is an illness, a vaccination campaign
   a health drive, as "strong demand" is a market's (``event_noun_senses.tsv``, which holds the market's nouns too).
+- Soldiers, police, rebels or militias that loot seize property by force (171, ``event_crowd_acts.tsv``), where the
+  dictionary's "loot" (RANSACK, 145) read a riot whoever looted; a crowd that loots still riots.
 """
 
 from __future__ import annotations
@@ -181,3 +183,10 @@ def test_event_nouns_in_senses_of_no_act() -> None:
     assert [e["plover_type"] for e in typed("Rebels launched an attack on the barracks.")] == ["ASSAULT"]
     events = typed("The army launched a military campaign against the insurgents.")
     assert [e["plover_type"] for e in events][:1] == ["ASSAULT"], events
+
+
+def test_armed_bodies_that_loot_do_not_riot() -> None:
+    events = typed("Witnesses said militiamen looted shops in the market.")
+    assert [(e["plover_type"], e["source"]["text"]) for e in events] == [("COERCE", "militiamen")], events
+    # control: a crowd that loots riots
+    assert [e["cameo_code"] for e in typed("Rioters looted shops in the city centre.")] == ["145"]
