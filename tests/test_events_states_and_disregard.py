@@ -42,6 +42,9 @@ Sentences are the team's own, written for these tests.
   a health drive, as "strong demand" is a market's (``event_noun_senses.tsv``, which holds the market's nouns too).
 - Soldiers, police, rebels or militias that loot seize property by force (171, ``event_crowd_acts.tsv``), where the
   dictionary's "loot" (RANSACK, 145) read a riot whoever looted; a crowd that loots still riots.
+- An object the parser hung on the state word right after the verb ("shot | dead four villagers": "dead" read as the
+  verb's complement, the protesters as its object) is the verb's (``slots.object_heads``); the verb had no object, so
+  its complement read as a state ("remained defiant") and the killing was lost.
 """
 
 from __future__ import annotations
@@ -190,3 +193,11 @@ def test_armed_bodies_that_loot_do_not_riot() -> None:
     assert [(e["plover_type"], e["source"]["text"]) for e in events] == [("COERCE", "militiamen")], events
     # control: a crowd that loots riots
     assert [e["cameo_code"] for e in typed("Rioters looted shops in the city centre.")] == ["145"]
+
+
+def test_shot_dead_keeps_its_object() -> None:
+    events = typed("The army shot dead four villagers near the market.")
+    assert [(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("190", "army", "villagers")], events
+    # controls: a number after "aged" is an age, and a complement with no object is a state
+    assert typed("The novelist, who wrote radio plays for four decades, has died aged 88, her publisher said.") == []
+    assert typed("The mayor remained defiant.") == []

@@ -830,6 +830,11 @@ def object_heads(v: Token) -> list[Token]:
     if not out and finite_modifier(v):
         out.extend(conjuncts(modified_phrase(v)))
     if not out:
+        # an object the parser hung on the state word right after the verb ("shot | dead four villagers": "dead" read as
+        # the verb's complement, the villagers as its object) is the verb's
+        out.extend(o for c in kids(v) if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" and c.i == v.i + 1
+                   for g in kids(c) if g.dep_ == "dobj" and g.pos_ in ("NOUN", "PROPN") for o in conjuncts(counted(g)))
+    if not out:
         out.extend(clause_read_objects(v))
         for c in kids(v):
             if c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i == v.i + 1 and c.left_edge.lower_ == "what":
