@@ -45,6 +45,9 @@ Sentences are the team's own, written for these tests.
 - An object the parser hung on the state word right after the verb ("shot | dead four villagers": "dead" read as the
   verb's complement, the protesters as its object) is the verb's (``slots.object_heads``); the verb had no object, so
   its complement read as a state ("remained defiant") and the killing was lost.
+- A warning of a danger that is no act ("warned of rising inflation", "of a looming famine") foretells, as PETRARCH2's
+  own "WARN * (OF RISK)" (012) and a warning whose clause tells only of a danger do; what is warned of that is an act
+  or a retribution ("of a crackdown", "of consequences") stays a threat (``frames._threatens_in_clause``).
 """
 
 from __future__ import annotations
@@ -201,3 +204,13 @@ def test_shot_dead_keeps_its_object() -> None:
     # controls: a number after "aged" is an age, and a complement with no object is a state
     assert typed("The novelist, who wrote radio plays for four decades, has died aged 88, her publisher said.") == []
     assert typed("The mayor remained defiant.") == []
+
+
+def test_a_danger_warned_of_is_no_threat() -> None:
+    for text in ("The central bank chief warned of rising inflation.",
+                 "Aid groups warned of a looming famine in the north."):
+        assert not [e for e in typed(text) if e["plover_type"] == "THREATEN"], text
+    # controls: an act or a retribution warned of is threatened
+    for text in ("The army warned of a crackdown on the protesters.",
+                 "Beijing warned of serious consequences if the visit went ahead."):
+        assert [e["plover_type"] for e in typed(text)][:1] == ["THREATEN"], text

@@ -2375,6 +2375,11 @@ def _done_by_a_thing(verb: Token, kb: Knowledge) -> bool:
             and subject.lemma_.lower() not in kb.armed and subject.lower_ not in kb.armed)
 
 
+# what a warning threatens when it names no act: a retribution to come ("warned of consequences", "of reprisals")
+_RETRIBUTIONS = frozenset({"consequence", "repercussion", "reprisal", "retaliation", "retribution", "response", "action",
+                           "measure", "step", "punishment", "sanction", "force"})
+
+
 def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
     """A threatening verb's clausal complement, if it has one, names a coercive or violent act (one of
     ``event_threats.tsv``: "warned that it would cut aid", "threatened that troops would march in"). A verb coded
@@ -2382,7 +2387,11 @@ def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
     and is a statement; one with no clause ("warned the rebels") stays a threat."""
     clauses = [c for c in kids(v) if c.dep_ == "ccomp"]
     if not clauses:
-        return True
+        # "warned of rising inflation", "warned about the risk of floods": a danger foretold, as PETRARCH2's own "WARN *
+        # (OF RISK)" codes it (012); what is warned of that is an act ("warned of a crackdown") or a retribution
+        # ("warned of consequences") stays a threat
+        warned_of = [g for c in kids(v) if c.dep_ == "prep" and c.lower_ in ("of", "about") for g in kids(c) if g.dep_ == "pobj"]
+        return not warned_of or any(kb.is_act_noun(g) or g.lemma_.lower() in _RETRIBUTIONS for g in warned_of)
     for clause in clauses:
         for t in clause.subtree:
             # (a noun counts as the act a verb names only as that verb's gerund, "the shelling": "a target range" is no act)
