@@ -184,12 +184,12 @@ def is_hypothetical(tok: Token) -> bool:
         return True  # "close to a deal", "on the verge of a ceasefire", "nearing an agreement": not reached yet
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
         return True  # "warned X against deploying troops", "voted against sending aid": an act opposed, not done
-    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _UNDONE_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok)):
-        return True  # "its bid to join the bloc", "an attempt to mediate", "calls to expel the envoy": sought, not done
-    if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj"
-            and tok.head.head.lemma_.lower() in _DISREGARDING and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))):
-        return True  # "ignored an order to free the prisoners": what the order asked was not done
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and has_to(tok) and (
+            tok.head.lemma_.lower() in _UNDONE_NOUNS
+            or tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in _DISREGARDING):
+        # "its bid to join the bloc", "an attempt to mediate", "calls to expel the envoy": sought, not done; "ignored an
+        # order to free the prisoners": what the order asked was not done
+        return True
     if (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp"
             and tok.head.head.lemma_.lower() in _ABLE_OR_READY):
         return True  # "is capable of striking", "is afraid of losing": what its subject could or fears to do

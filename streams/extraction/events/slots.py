@@ -613,7 +613,7 @@ def _headline_pair(subjects: list[Token]) -> bool:
     if _ends_like_sentence(first) or first.right_edge.i + 2 != second.left_edge.i:
         return False
     return first.doc[first.right_edge.i + 1].text == "," and all(
-        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) or not _a_thing(t) and t.pos_ == "NOUN"
+        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < t.i for c in t.children) or _agent_word(t)
         for t in subjects)
 
 
