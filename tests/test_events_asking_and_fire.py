@@ -218,7 +218,8 @@ def test_freed_unharmed_is_still_a_release() -> None:
     events = text_events("Two Turkish truck drivers were freed unharmed on Sunday.")
     top = top_typed_event(events)
     assert (top["cameo_code"], top["target"]["text"]) == ("0841", "Turkish truck drivers")
-    assert not [e for e in text_events("The fighting left 55 people dead.") if e["plover_type"]]
+    # control: a state the fighting left people in that is no harm done to them codes nothing ("dead" does: 190)
+    assert not [e for e in text_events("The fighting left 55 people homeless.") if e["plover_type"]]
 
 
 @pytest.mark.parametrize("text", [

@@ -38,7 +38,8 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
     """Re-attach the verb of a verbless noun-phrase reading of ``sent`` (see module doc); the verb, or None."""
     root = sent.root
     if root.pos_ == "VERB":
-        return _verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb) or _object_read_as_adverb(root, kb)
+        return (_verb_read_as_auxiliary(root, kb) or _verb_before_infinitive(root, kb) or _object_read_as_adverb(root, kb)
+                or _verb_after_place(root, kb))
     if root.pos_ == "ADJ":
         return _adjective_read_for_verb(root, kb)
     if root.pos_ not in ("NOUN", "PROPN"):
@@ -55,7 +56,7 @@ def restore_headline_verb(sent: Span, kb: Knowledge) -> Token | None:
            and not (t.ent_type_ in ACTOR_ENTITY_TYPES and t.tag_ == "VB") for t in sent):
         return None
     verb = (_root_as_verb(root, kb) or (_verb_read_as_auxiliary(root, kb) if _a_name(root, kb) or root.lower_ in kb.noun_forms else None)
-            or _pair_read_as_apposition(root, kb))
+            or _pair_read_as_apposition(root, kb) or _verb_after_place(root, kb))
     if verb is not None:
         return verb
     for verb in sent[1:]:
@@ -296,6 +297,85 @@ def _verb_read_as_auxiliary(root: Token, kb: Knowledge) -> Token | None:
     root.lemma_ = root.lower_
     forget_children(root.doc)
     return aux
+
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "across"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _verb_after_place(root: Token, kb: Knowledge) -> Token | None:
+    """"Porters in Sylhet boycotted the depot": after a place named in a phrase on the subject, the small model may
+    read the place as an adjective and the verb as a modifier of the noun after it, so the sentence parses as one noun
+    phrase, the subject with an "in" phrase whose object is the verb's object ("in [Sylhet boycotted the depot]").
+    A form of a verb of the dictionary right after the place (a name, one to three words), hung on that phrase's
+    object before it, is the verb: the subject its subject (agreeing with it where the form has a person), the place
+    the preposition's object, the noun its object. ``root``: the noun the parser made the root, or an infinitive it
+    made the root with that subject ("... boycotted the depot to press for X": the infinitive is the verb's purpose).
+    Only the arcs of those words change."""
+    purpose = root if root.pos_ == "VERB" else None
+    if purpose is not None:
+        if not _marked_infinitive(root):
+            return None
+        subject = next((c for c in kids(root) if c.dep_ == "nsubj" and c.i < root.i), None)
+    else:
+        subject = root
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owners = [subject, *(g for c in kids(subject) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj")]
+    for owner in owners:
+        for prep in kids(owner):
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or prep.i < owner.i:
+                continue
+            verb = _verb_in_place_phrase(prep, kb)
+            if verb is None or purpose is not None and verb.i > purpose.i:
+                continue
+            obj = verb.head if verb.head.dep_ == "pobj" else verb.head.head
+            if _verb_person(verb, kb) and not _agrees(verb, subject):
+                continue
+            place = verb.doc[verb.i - 1]
+            past = _verb_person(verb, kb) is None
+            _make_verb(verb, kb, verb, "ROOT")
+            if past:
+                verb.tag_ = "VBD"
+            subject.head, subject.dep_ = verb, "nsubj"
+            for t in verb.doc[prep.i + 1 : place.i]:
+                t.head, t.dep_ = place, "compound"
+            place.head, place.dep_ = prep, "pobj"
+            obj.head, obj.dep_ = verb, "dobj"
+            if purpose is not None:
+                purpose.head, purpose.dep_ = verb, "advcl"
+            forget_children(root.doc)
+            return verb
+    return None
+
+
+def _verb_in_place_phrase(prep: Token, kb: Knowledge) -> Token | None:
+    """The verb form of :func:`_verb_after_place` in the phrase of ``prep``: one to three words of a name right after
+    the preposition, then a form of a verb of the dictionary that is no name, hung as a modifier on an object of the
+    preposition after it (or on a compound of one)."""
+    doc, end = prep.doc, sentence_of(prep).end
+    objects = {g.i for g in kids(prep) if g.dep_ == "pobj"}
+    for k in range(1, 4):
+        if prep.i + k + 1 >= end:
+            return None
+        word = doc[prep.i + k]
+        if not (word.ent_type_ in _PLACE_TYPES or word.pos_ == "PROPN") or not word.is_title and not word.is_upper:
+            return None
+        verb = doc[prep.i + k + 1]
+        if verb.ent_type_ or verb.dep_ not in _MODIFIER_DEPS or verb.lower_.endswith("ing") or not kb.verb_forms.get(verb.lower_):
+            continue
+        head = verb.head
+        if head.i > verb.i and (head.i in objects or head.dep_ == "compound" and head.head.i in objects and head.head.i > head.i):
+            return verb
+    return None
+
+
+def _verb_person(verb: Token, kb: Knowledge) -> str | None:
+    """"plural" for a verb's base form, "singular" for its "-s" form, None for a form of the past, which agrees with any subject."""
+    lemma = kb.verb_forms[verb.lower_][0].lemma
+    if verb.lower_ == lemma:
+        return "plural"
+    return "singular" if verb.lower_.endswith("s") and not verb.lower_.endswith("ss") else None
 
 
 def _a_name(tok: Token, kb: Knowledge) -> bool:

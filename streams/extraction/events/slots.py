@@ -341,16 +341,32 @@ def is_passive(v: Token) -> bool:
     headline also one the tagger took for a past tense, which a clause hung on a noun cannot be: "opposition leader
     detained in X"; in a sentence that ends like one, the tagger's past tense may be the main verb the parser missed)."""
     if (any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(v)) or headline_passive(v) or _shared_passive(v)
-            or gapped_passive(v)):
+            or gapped_passive(v) or stated_participle(v)):
         return True
     return ((v.tag_ == "VBN" or v.tag_ == "VBD" and not _ends_like_sentence(v)) and v.dep_ == "acl"
             and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in kids(v))
             and not missed_main_verb(v))
 
 
+# verbs whose object may be followed by the state it is left, found or kept in, a participle ("left dozens injured",
+# "found the guard wounded"; not the causative "had the editor arrested", whose subject had it done)
+_STATE_VERBS = frozenset({"leave", "find", "keep", "see"})
+
+
+def stated_participle(v: Token) -> bool:
+    """A participle, with no auxiliary and no object of its own, that says the state the object of a verb of
+    :data:`_STATE_VERBS` is in: a passive, whose subject (the parser's, or that verb's object) undergoes it, not does
+    it ("the blast left dozens injured": the dozens were injured; "police found the man wounded")."""
+    return (v.tag_ == "VBN" and v.dep_ in ("ccomp", "xcomp", "oprd") and v.head.lemma_.lower() in _STATE_VERBS
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)))
+
+
 def passive_patients(v: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle modifies."""
-    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and (headline_passive(v) or gapped_passive(v))]
+    subj = [c for c in kids(v) if c.dep_ == "nsubjpass"] or [c for c in kids(v) if c.dep_ == "nsubj" and (headline_passive(v) or gapped_passive(v)
+                                                                                                    or stated_participle(v))]
+    if not subj and v.dep_ in ("xcomp", "oprd") and stated_participle(v):
+        subj = [c for c in kids(v.head) if c.dep_ == "dobj" and c.i < v.i]  # "left dozens | injured": the object
     if len(subj) > 1:
         subj = _outside_dateline(subj)
     if subj:
@@ -484,7 +500,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
             pobj = [g for g in kids(c) if g.dep_ == "pobj" and not _measure(g)]
             if pobj:
                 return conjuncts(pobj[0])
-    if headline_passive(v) or gapped_passive(v):
+    if headline_passive(v) or gapped_passive(v) or stated_participle(v):
         return []
     if v.tag_ == "VBG" and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
         for c in kids(v):  # a gerund used as a noun: "shelling by the army", "the killing of X by Y"

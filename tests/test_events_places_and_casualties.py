@@ -1,0 +1,76 @@
+"""A verb the parser read into the phrase of a place after the subject (``events/headline_verbs.py``); people left dead
+or hurt, and the participle that says the state a party is left or found in (``event_patterns.tsv``,
+``slots.stated_participle``); a freeze imposed; food handed out in rations (``event_synsets.tsv``).
+
+Sentences are the team's own, written to show each phenomenon.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_events, top_event_fields
+
+
+def typed(text: str) -> list[dict]:
+    return [e for e in text_events(text) if e["plover_type"]]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from streams.extraction.events.components import annotate
+    from streams.extraction.nlp import load_nlp, parse
+
+    def run(text: str):
+        return annotate(load_nlp(), next(parse([text])))
+
+    return run
+
+
+def test_a_verb_read_into_a_place_phrase_heads_the_sentence_again(parsed) -> None:
+    # the small model reads "Punjab" as an adjective and the verb as a modifier of the noun after it: one noun phrase
+    doc = parsed("Doctors in Punjab boycotted hospitals for a second day.")
+    verb = next(t for t in doc if t.text == "boycotted")
+    assert doc._.headline_verbs == (verb.i,) and verb.dep_ == "ROOT" and verb.tag_ == "VBD"
+    assert {(c.text, c.dep_) for c in verb.children} >= {("Doctors", "nsubj"), ("hospitals", "dobj")}
+    assert top_event_fields("Doctors in Punjab boycotted hospitals for a second day.")[::2] == ("PROTEST", "Doctors")
+    # and where the parser made the purpose infinitive the root, with the subject hung on it
+    assert top_event_fields("Farmers in Punjab blocked railway tracks for a third day to press for higher crop prices.")[::2] == (
+        "PROTEST", "Farmers")
+
+
+def test_a_place_phrase_the_parser_read_right_is_left_alone(parsed) -> None:
+    # control: the verb already heads the sentence; nothing is re-attached
+    doc = parsed("Students in Dhaka blocked roads on Monday.")
+    assert doc._.headline_verbs == ()
+    assert top_event_fields("Students in Dhaka blocked roads on Monday.")[::2] == ("PROTEST", "Students")
+
+
+def test_people_left_dead_or_hurt_were_harmed() -> None:
+    assert top_event_fields("Gunmen left two guards dead.") == ("ASSAULT", "190", "Gunmen", "guards")
+    assert top_event_fields("Militants left dozens injured near the checkpoint.") == ("ASSAULT", "180", "Militants", "dozens")
+    # with no one named who did it, the harmed are still the target
+    assert top_event_fields("The ambush left three policemen dead.")[::3] == ("ASSAULT", "policemen")
+    # control: a party that leaves in a state harms no one
+    assert "ASSAULT" not in {e["plover_type"] for e in typed("The ambassador left the talks early, visibly angry.")}
+
+
+def test_a_participle_after_the_object_is_undergone() -> None:
+    # "left dozens | injured", "found the man | wounded": the party is in that state, it did not do it
+    for text, party in (("The fire left dozens injured.", "dozens"), ("Police found the man injured.", "man"),
+                        ("Rescuers saw two climbers stranded.", "climbers")):
+        assert all(e["source"]["text"] != party for e in text_events(text)), text
+    # control: a participle with an object of its own is an act of its subject
+    assert top_event_fields("Police said a soldier wounded two robbers.")[2:] == ("soldier", "robbers")
+
+
+def test_a_freeze_imposed_on_a_party_is_a_sanction() -> None:
+    assert top_event_fields("The EU imposed a freeze on the assets of three ministers.") == ("COERCE", "163", "EU", "ministers")
+    # control: restrictions imposed keep their own code
+    assert top_event_fields("The junta imposed restrictions on foreign journalists.")[1] == "1721"
+
+
+def test_food_in_rations_or_parcels_is_food_aid() -> None:
+    assert top_event_fields("The World Food Programme delivered food rations to displaced families.")[:2] == ("AID", "073")
+    # control: a letter delivered is no aid
+    assert not [e for e in typed("The envoy delivered a letter to the displaced families.") if e["plover_type"] == "AID"]
