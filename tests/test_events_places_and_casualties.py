@@ -74,3 +74,13 @@ def test_food_in_rations_or_parcels_is_food_aid() -> None:
     assert top_event_fields("The World Food Programme delivered food rations to displaced families.")[:2] == ("AID", "073")
     # control: a letter delivered is no aid
     assert not [e for e in typed("The envoy delivered a letter to the displaced families.") if e["plover_type"] == "AID"]
+
+
+def test_a_month_named_like_a_verb_is_the_verb_in_a_title_case_headline() -> None:
+    from streams.extraction.truecase import truecase
+
+    assert truecase("Hundreds March in Yerevan Against Pension Cuts") == "Hundreds march in Yerevan against pension cuts"
+    assert top_event_fields("Hundreds March in Yerevan Against Pension Cuts")[::2] == ("PROTEST", "Hundreds")
+    # control: after a word that leads to a date, or before a day's number, it is the month
+    assert truecase("Vote Delayed Until March Over Security Fears") == "Vote delayed until March over security fears"
+    assert truecase("Summit Moved to March 3 After Storm Hits Capital") == "Summit moved to March 3 after storm hits capital"

@@ -118,7 +118,8 @@ def _lowered_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     words = [m.group() for m in matches]
     common, function = common_words(), _function_words()
     candidates = [i for i, w in enumerate(words) if i > 0 and len(w) > 1 and w[0].isupper() and w[1:].islower()
-                  and w.isascii() and (w.lower() in common or w.lower() in function or _plural_of_common(w.lower(), common))]
+                  and w.isascii() and (w.lower() in common or w.lower() in function or _plural_of_common(w.lower(), common)
+                                       or w.lower() in _MONTH_VERBS and _verb_not_month(text, matches, i))]
     if not candidates:
         return []
     single, multi = known_names()
@@ -129,6 +130,20 @@ def _lowered_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if " ".join(keys[i : i + n]) in multi:
                 named.update(range(i, i + n))
     return [matches[i].span() for i in candidates if i not in named and keys[i] not in single]
+
+
+# a month whose name is also a verb: English writes the month capitalised more often than the verb, so the words
+# table leaves it out, and "Thousands March in X" parsed as a date ("May", the modal, is in the table)
+_MONTH_VERBS = frozenset({"march"})
+# words after which a month name is the month ("in March", "since March", "Early March", "Last March")
+_BEFORE_A_MONTH = frozenset({"in", "on", "since", "until", "till", "by", "before", "after", "from", "through", "to", "of",
+                             "during", "early", "late", "mid", "last", "next", "this", "each", "every", "between", "and"})
+
+
+def _verb_not_month(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """The month-named word ``i`` of a Title Case line is the verb: no word before it that leads to a date, and no
+    number after it ("March 3", "March 2024")."""
+    return matches[i - 1].group().lower() not in _BEFORE_A_MONTH and not text[matches[i].end():].lstrip()[:1].isdigit()
 
 
 def _plural_of_common(word: str, common: frozenset[str]) -> bool:
