@@ -84,3 +84,16 @@ def test_a_month_named_like_a_verb_is_the_verb_in_a_title_case_headline() -> Non
     # control: after a word that leads to a date, or before a day's number, it is the month
     assert truecase("Vote Delayed Until March Over Security Fears") == "Vote delayed until March over security fears"
     assert truecase("Summit Moved to March 3 After Storm Hits Capital") == "Summit moved to March 3 after storm hits capital"
+
+
+def test_traders_who_shut_their_shops_strike() -> None:
+    assert top_event_fields("Traders closed their shops across the bazaar against the new sales levy.")[:3] == (
+        "PROTEST", "143", "Traders")
+    # control: police who close shops impose a curfew, as the dictionary's pattern says
+    assert top_event_fields("Police closed all shops in the old quarter.")[:2] == ("COERCE", "1723")
+
+
+def test_a_hope_that_asks_no_one_is_said_not_appealed() -> None:
+    assert not typed("The foreign minister said he hoped a settlement could be reached before winter.")
+    # control: one who hopes another party will act asks it
+    assert top_event_fields("The United States hopes Iran will come back to the negotiating table.")[::3] == ("REQUEST", "Iran")

@@ -137,6 +137,8 @@ _BARE_INQUIRY = "090"  # CAMEO "investigate, not specified": the default of stud
 _BARE_DISAPPROVAL = "110"  # CAMEO "disapprove, not specified": the default of claim, allege, express, oppose ...
 _BARE_CONSULT = "040"  # CAMEO "consult, not specified": the default of go, travel, hear, join ...
 _BARE_INTENT = "030"  # CAMEO "express intent to cooperate, not specified": the default of want, seek, offer, decide ...
+_BARE_APPEAL = "020"  # CAMEO "make an appeal or request, not specified": the default of hope and desire (HOPE block) ...
+_WISHING_BLOCK = "HOPE"
 _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 # Verbs of a body's vote: what the vote carried is done by the body ("the assembly voted to impeach the minister",
 # "the council voted 9-2 to suspend the mayor"), coded as that act, not as an intent to cooperate (PETRARCH2 lists
@@ -904,13 +906,18 @@ class _SentenceCoder:
         - disapproval (110) of no act the sentence codes: "the farmer claimed the dog had run off", "free to voice
           their views" (said; "opposed every attempt to storm the palace" objects to an act and stays);
         - meeting (040) of one party, nowhere and for no occasion: "went to the kitchen", "heard a bang" (nothing); a
-          journey's (a verb of going somewhere) of any number of parties that names no place and no occasion (nothing)."""
+          journey's (a verb of going somewhere) of any number of parties that names no place and no occasion (nothing);
+        - appeal (020) of a verb of wishing, hope or desire, that asks no one: "said he hoped a way out could be found"
+          (said: a hope voiced, as the block's own "hope for" patterns code an optimistic comment, 013; one who hopes
+          another party will act asks it, and has a target)."""
         if c.code == _BARE_INTENT:
             return _NOTHING if len(sources) == 1 and _wants_a_deed_of_its_own(v) and not self._intends_an_act(v) else ""
         if c.code == _BARE_INQUIRY:
             return _SAID if _weighs_an_idea(v) else ""
         if c.code == _BARE_DISAPPROVAL:
             return _SAID if not self._intends_an_act(v) else ""
+        if c.code == _BARE_APPEAL and c.pattern.split(":")[0] == _WISHING_BLOCK:
+            return _SAID
         if c.code == _BARE_CONSULT:
             if (c.pattern.split(":")[0] in _TRAVEL_BLOCKS and not _for_an_occasion(v)
                     and not self._named_places(c, {s.key for s in sources})):
