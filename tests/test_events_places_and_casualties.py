@@ -97,3 +97,13 @@ def test_a_hope_that_asks_no_one_is_said_not_appealed() -> None:
     assert not typed("The foreign minister said he hoped a settlement could be reached before winter.")
     # control: one who hopes another party will act asks it
     assert top_event_fields("The United States hopes Iran will come back to the negotiating table.")[::3] == ("REQUEST", "Iran")
+
+
+def test_a_role_of_a_named_owner_is_linked_to_that_owner() -> None:
+    events = typed("Israel accused a Hamas official of smuggling weapons.")
+    target = next(e["target"] for e in events if e["plover_type"] == "ACCUSE")
+    assert (target["text"], target["canonical"]) == ("Hamas official", "Hamas") and target["entity"] is not None
+    # control: an agent noun of the dictionary is typed by its own words and links to no entity
+    source = top_event_fields("Afghan police arrested two smugglers near the border.")[2]
+    assert source == "Afghan police"
+    assert all(e["source"]["entity"] is None for e in typed("Afghan police arrested two smugglers near the border."))

@@ -413,6 +413,8 @@ class Participants:
             # come from stays ("officers from the British Transport Police": whose officers)
             span = with_body(span, tok)
             actor = Participant(span.text, None, None, typed[0], typed[1], span.start_char, span.end_char, False, None, plural)
+            if agent is None:
+                actor = self._of_named_owner(actor, tok)
             if self.sents is not None:
                 # a role phrase ending its sentence, named by the next one ("...met the deputy chief. Anna Berg.")
                 named = fragment_name(self.sents, sentence_index(self.doc, tok.i), span.end_char, self.table)
@@ -431,6 +433,18 @@ class Participants:
         if titled is not None:
             return Participant(span.text, None, None, titled[0], titled[1], span.start_char, span.end_char, False, "PERSON")
         return self._extra_agent(tok, with_body(span, tok), plural)
+
+    def _of_named_owner(self, actor: Participant, head: Token) -> Participant:
+        """A role noun the agents dictionary does not hold ("official", "director", "commander", "leaders") with a state,
+        a people or an organisation of the article named before it ("a Hamas official", "the FBI director", "Republican
+        leaders") stands for that owner, as the field's coders code it (the owner's actor code, the role's sector): the
+        record links it to the owner's entity, in the role's own words. An agent noun of the dictionary ("Afghan
+        police") keeps no link: its words are its type."""
+        found = self._owner_at(head, nearest=True)
+        if found is None or found[1].i > head.i or found[1].dep_ not in _OWNER_DEPS:
+            return actor
+        ent = found[0]
+        return replace(actor, canonical=ent.canonical, entity=ent.id, country=actor.country or ent.country)
 
     def _with_agent_word(self, found: Participant, tok: Token) -> Participant:
         """A state, a people or a body named as a modifier with an agent word right after it, both modifying a thing or an act
