@@ -109,15 +109,14 @@ def test_a_role_of_a_named_owner_is_linked_to_that_owner() -> None:
     assert all(e["source"]["entity"] is None for e in typed("Afghan police arrested two smugglers near the border."))
 
 
-def test_joint_patrols_and_operations_are_security_cooperation() -> None:
-    pairs = {(e["source"]["text"], e["target"]["text"]) for e in typed("Kenyan and Somali soldiers carried out a joint patrol along the frontier.")
-             if e["cameo_code"] == "062"}
-    assert pairs == {("Kenyan soldiers", "Somali soldiers"), ("Somali soldiers", "Kenyan soldiers")}
-    # control: one party's patrol is no cooperation
-    assert not [e for e in typed("Kenyan soldiers carried out a patrol along the frontier.") if e["cameo_code"] == "062"]
-
-
 def test_power_transferred_to_another_party_is_yielded() -> None:
     assert top_event_fields("The junta transferred power to a newly elected president.")[:2] == ("CONCEDE", "080")
     # control: goods transferred are no concession
     assert "CONCEDE" not in {e["plover_type"] for e in typed("The junta transferred prisoners to a jail in the capital.")}
+
+
+def test_measures_announced_threaten_only_those_they_are_against() -> None:
+    assert not typed("The finance ministry announced new measures to ease the tax burden on small farms.")
+    # control: measures announced against a party, or retaliatory ones, threaten
+    assert top_event_fields("Beijing announced measures against the island's ruling party.")[::2] == ("THREATEN", "Beijing")
+    assert top_event_fields("Moscow announced retaliatory measures after the expulsions.")[::2] == ("THREATEN", "Moscow")

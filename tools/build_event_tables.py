@@ -883,6 +883,32 @@ def align_surrounding(patterns: list[Pattern]) -> int:
     return recode_patterns(patterns, ENCIRCLING_NOTE, YIELD, BLOCKADE)
 
 
+# Measures announced or proposed are a policy, and a threat only when aimed at a party: PETRARCH2 codes a bare
+# "measures" object of its ANNOUNCE and PROPOSE patterns as a threat (130), where its DEMAND block's own pattern says
+# what makes measures one, an "against" phrase (130). "The ministry announced measures to curb inflation" reports a
+# policy; "announced measures against the importers" threatens them. The bare patterns take that phrase; measures
+# that say by their own name that they answer a party ("retaliatory", "punitive" or "reciprocal" measures,
+# countermeasures) threaten with no phrase, as patterns of their own beside them.
+MEASURES_OBJECT, MEASURES_THREAT, MEASURES_AIMED = "measures/measure", "130", "against:"
+RETALIATORY_MEASURES = ("retaliatory measures/measure", "punitive measures/measure", "reciprocal measures/measure",
+                        "countermeasures/countermeasure")
+
+
+def align_measures(patterns: list[Pattern]) -> int:
+    """Give the bare threat patterns of measures the "against" phrase a threat of measures needs, and add their
+    retaliatory forms (above); how many patterns changed or were added."""
+    changed, added = 0, []
+    for p in patterns:
+        if (p.object == MEASURES_OBJECT and p.code == MEASURES_THREAT
+                and not (p.subject or p.extra or p.particle or p.preps)):
+            p.preps = [MEASURES_AIMED]
+            changed += 1
+            added += [Pattern(block=p.block, line=f"{p.line}{chr(97 + k)}", object=obj, code=MEASURES_THREAT,
+                              note=f"{p.note.strip()} (align_measures)") for k, obj in enumerate(RETALIATORY_MEASURES)]
+    patterns.extend(added)
+    return changed + len(added)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -912,6 +938,7 @@ def main() -> int:
     stats["approved_funds_aligned"] = align_approved_funds(patterns)
     stats["inquiries_aligned"] = align_inquiries(patterns)
     stats["surrounding_aligned"] = align_surrounding(patterns)
+    stats["measures_aligned"] = align_measures(patterns)
     stats["qualified_duplicates_dropped"] = align_qualified_duplicates(patterns)
     src = f"CAMEO.2.0.txt of {PETRARCH_COMMIT}"
     write("cameo_synsets.tsv", header(src, cameo, "CAMEO verb dictionary synonym sets: &NAME -> word (nouns lemmatised)"),
@@ -950,6 +977,7 @@ def main() -> int:
             "align_approved_funds); "
             f"{stats['inquiries_aligned']} patterns of an inquiry ordered or demanded coded 090 or 101, not 1014 (see align_inquiries); "
             f"{stats['surrounding_aligned']} patterns of a house surrounded coded 191, not 080 (see align_surrounding); "
+            f"{stats['measures_aligned']} patterns of measures announced or proposed coded a threat only against a party or when retaliatory, changed or added (see align_measures); "
             f"{stats['qualified_duplicates_dropped']} bare duplicates of a qualified pattern's code dropped (see "
             "align_qualified_duplicates).\n"
           + "# subject/object: noun (word/lemma), '{mod head}' phrases as 'mod head', &SYNSET references; preps: 'prep:noun' "
