@@ -120,3 +120,10 @@ def test_measures_announced_threaten_only_those_they_are_against() -> None:
     # control: measures announced against a party, or retaliatory ones, threaten
     assert top_event_fields("Beijing announced measures against the island's ruling party.")[::2] == ("THREATEN", "Beijing")
     assert top_event_fields("Moscow announced retaliatory measures after the expulsions.")[::2] == ("THREATEN", "Moscow")
+
+
+def test_one_party_operation_is_no_cooperation() -> None:
+    assert not [e for e in typed("Ugandan troops carried out an operation near the lake shore.") if e["plover_type"] == "COOPERATE"]
+    # control: one called joint, or done by two parties, is
+    assert top_event_fields("The navy carried out joint operations in the strait.")[:2] == ("COOPERATE", "062")
+    assert [e for e in typed("Ugandan and Congolese troops carried out a joint operation near the lake shore.") if e["cameo_code"] == "062"]

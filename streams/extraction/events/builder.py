@@ -793,6 +793,10 @@ class _SentenceCoder:
                 c = replace(c, code=shown, reverse="")
                 act = replace(act, cand=c, plover=code_info(shown).plover_type, p_type=self._p(probs, code_info(shown).plover_type))
                 targets, t_group = self._actors_in(across_border(tok), act.speaker, exclude)  # ("near its border with X")
+            elif c.reverse == c.code and not any(m.lower_ == "joint" for i in c.consumed for m in kids(self.doc[i])):
+                # a mutual pattern of military cooperation ("carried out operations", [062:062]) done by one party,
+                # with no partner named and nothing called joint: the party's own operation, no cooperation
+                return []
         if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
             # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
             # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded
