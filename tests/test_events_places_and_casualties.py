@@ -127,3 +127,11 @@ def test_one_party_operation_is_no_cooperation() -> None:
     # control: one called joint, or done by two parties, is
     assert top_event_fields("The navy carried out joint operations in the strait.")[:2] == ("COOPERATE", "062")
     assert [e for e in typed("Ugandan and Congolese troops carried out a joint operation near the lake shore.") if e["cameo_code"] == "062"]
+
+
+def test_private_people_praising_or_gathering_with_no_party_named_is_no_event() -> None:
+    assert not typed("The novelist thanked her readers for years of loyalty.")
+    assert not typed("Hundreds of pilgrims gathered at the old monastery for the feast day.")
+    # control: their accusations stay coded, and so does praise of a party named
+    assert top_event_fields("Villagers blamed the district council for the flooding.")[0] == "ACCUSE"
+    assert top_event_fields("The novelist thanked the Norwegian government for its support.")[::3] == ("SUPPORT", "Norwegian government")

@@ -145,6 +145,8 @@ _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 # "vote" under 030 for the bare vote: "voted for the plan")
 _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
+_PRIVATE_WORD_ROOTS = frozenset({"04", "05"})  # meetings, praise and thanks
+_PRIVATE_SECTORS = frozenset({"CVL", "REL"})  # the agents dictionary's civilians and religious people
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
 _MEDIATING_ROOTS = frozenset({"03", "04"})  # meeting, mediating, negotiating and the intents to them: "between" names their parties
 _RELEASE_PREFIX = "084"  # CAMEO return or release persons or property (0841: persons)
@@ -800,6 +802,12 @@ class _SentenceCoder:
         if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
             # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
             # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded
+            return []
+        if (not targets and sources and (c.code or c.reverse)[:2] in _PRIVATE_WORD_ROOTS
+                and all(not s.named and s.sector in _PRIVATE_SECTORS for s in sources)):
+            # private people's meetings and praise with no party named ("the singer thanked her fans", "pilgrims
+            # gathered for the festival"): no political act; their protests, demands and accusations ("residents
+            # blamed the county"), and their words to a party named, stay coded
             return []
         # a reversed-only coding (the subject undergoes the act: "eight miners died") whose doer is not named
         # (an act of force whose doer is an armed body is political whatever the words around it: no veto; nor is
