@@ -135,3 +135,10 @@ def test_private_people_praising_or_gathering_with_no_party_named_is_no_event() 
     # control: their accusations stay coded, and so does praise of a party named
     assert top_event_fields("Villagers blamed the district council for the flooding.")[0] == "ACCUSE"
     assert top_event_fields("The novelist thanked the Norwegian government for its support.")[::3] == ("SUPPORT", "Norwegian government")
+
+
+def test_organising_a_thing_is_no_cooperation() -> None:
+    assert not typed("Nurses at the clinic organised a raffle for a new ambulance.")
+    # control: what is organised may itself be the act, coded by its noun or the block's pattern
+    assert top_event_fields("Opposition parties organised a rally against the new tax.")[0] == "PROTEST"
+    assert top_event_fields("The African Union organized a conference on Sudan.")[1] == "026"
