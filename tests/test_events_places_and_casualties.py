@@ -142,3 +142,9 @@ def test_organising_a_thing_is_no_cooperation() -> None:
     # control: what is organised may itself be the act, coded by its noun or the block's pattern
     assert top_event_fields("Opposition parties organised a rally against the new tax.")[0] == "PROTEST"
     assert top_event_fields("The African Union organized a conference on Sudan.")[1] == "026"
+
+
+def test_an_intent_whose_target_is_its_own_deeds_object_is_no_event() -> None:
+    assert not typed("The health ministry plans to recruit 3,000 new nurses next year.")
+    # control: an intent whose infinitive names an act, or that names a partner, stays
+    assert top_event_fields("Japan wants to work with India on maritime security.")[::3] == ("AGREE", "India")

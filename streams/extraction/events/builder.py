@@ -779,6 +779,8 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
+        if targets and c.kind == "verb" and c.pattern.endswith(":verb") and c.code == _BARE_INTENT and self._intent_of_no_act(tok, t_group):
+            return []
         if not targets and c.kind == "verb" and c.pattern.endswith(":verb"):
             empty = self._empty_default(c, tok, sources)
             if empty:
@@ -937,6 +939,16 @@ class _SentenceCoder:
             alone = len(sources) == 1 and not sources[0].plural
             return _NOTHING if alone and not c.place_groups and not _for_an_occasion(v) else ""
         return ""
+
+    def _intent_of_no_act(self, v: Token, group: list[int]) -> bool:
+        """The bare intent (030) of a verb with no object of its own, whose target is only the object of its own
+        infinitive, a deed the sentence codes as no act ("plans to hire 5,000 teachers", "decided to buy two
+        ferries"): the one intended is no partner, and nothing is coded (as with no target, :meth:`_empty_default`)."""
+        comps = [c for c in kids(v) if c.dep_ == "xcomp"]
+        if not comps or not group or any(c.dep_ in ("dobj", "dative") for c in kids(v)) or self._intends_an_act(v):
+            return False
+        inside = {t.i for c in comps for t in c.subtree}
+        return all(i in inside for i in group)
 
     def _named_places(self, c: Candidate, exclude: set[str]) -> list[Participant]:
         """The named towns, states or regions of the act's place phrases ("struck targets in X", "flew to X")."""
