@@ -146,5 +146,8 @@ def test_organising_a_thing_is_no_cooperation() -> None:
 
 def test_an_intent_whose_target_is_its_own_deeds_object_is_no_event() -> None:
     assert not typed("The health ministry plans to recruit 3,000 new nurses next year.")
+    # an act coded as intended carries the intent: the bare one would aim at the troops sent
+    assert [(e["cameo_code"], e["target"]["text"]) for e in typed("Norway plans to send troops to Latvia next spring.")] == [
+        ("0332", "Latvia")]
     # control: an intent whose infinitive names an act, or that names a partner, stays
     assert top_event_fields("Japan wants to work with India on maritime security.")[::3] == ("AGREE", "India")

@@ -264,6 +264,7 @@ class _SentenceCoder:
     claimed: dict[int, list[list[int]]] = field(default_factory=dict)  # a sentence's acts claimed -> the claimants
     floor: float = 0.0  # the confidence under which events are withheld (NEWSEVENTS_MIN_EVENT_CONFIDENCE)
     typed_triggers: set[int] = field(default_factory=set)  # a sentence's triggers of typed acts but bare intents (``code``)
+    intended: set[int] = field(default_factory=set)  # a sentence's triggers coded as intended acts (03x) but bare intents
     ordered: set[int] = field(default_factory=set)  # a sentence's act nouns a bare order carried out (``code``)
 
     # ------------------------------------------------------------------ choosing codings
@@ -534,6 +535,8 @@ class _SentenceCoder:
             return []
         triggers = {a.cand.trigger for a in acts}
         self.typed_triggers = {a.cand.trigger for a in acts if a.plover is not None and a.cand.code != _BARE_INTENT}
+        # (acts coded as intended, pledged or planned: "plans to send troops", the sending's own intent, 0332)
+        self.intended = {a.cand.trigger for a in acts if a.cand.code.startswith(_INTENT_ROOT) and a.cand.code != _BARE_INTENT}
         # acts ordered by a bare order (``_ordered``): done, by the one who ordered them; an order of force stays an
         # order, as the dictionary's own "ordered an attack" (138) is no attack
         self.ordered = {a.cand.trigger for a in acts if a.cand.kind == "noun" and a.plover is not None
@@ -945,10 +948,14 @@ class _SentenceCoder:
         infinitive, a deed the sentence codes as no act ("plans to hire 5,000 teachers", "decided to buy two
         ferries"): the one intended is no partner, and nothing is coded (as with no target, :meth:`_empty_default`)."""
         comps = [c for c in kids(v) if c.dep_ == "xcomp"]
-        if not comps or not group or any(c.dep_ in ("dobj", "dative") for c in kids(v)) or self._intends_an_act(v):
+        if not comps or not group or any(c.dep_ in ("dobj", "dative") for c in kids(v)):
             return False
         inside = {t.i for c in comps for t in c.subtree}
-        return all(i in inside for i in group)
+        if not all(i in inside for i in group):
+            return False
+        # (an infinitive that names an act keeps the intent, unless that act is itself coded as intended: "plans to
+        # send troops to X" is the sending's intent, 0332, and the bare one would aim at the troops)
+        return not self._intends_an_act(v) or bool(inside & self.intended)
 
     def _named_places(self, c: Candidate, exclude: set[str]) -> list[Participant]:
         """The named towns, states or regions of the act's place phrases ("struck targets in X", "flew to X")."""
