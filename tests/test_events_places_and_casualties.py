@@ -151,3 +151,16 @@ def test_an_intent_whose_target_is_its_own_deeds_object_is_no_event() -> None:
         ("0332", "Latvia")]
     # control: an intent whose infinitive names an act, or that names a partner, stays
     assert top_event_fields("Japan wants to work with India on maritime security.")[::3] == ("AGREE", "India")
+
+
+@pytest.mark.parametrize("text, party", [("Journalist killed in Kismayo.", "Journalist"),
+                                         ("Two nurses abducted in northern Mali.", "nurses")])
+def test_a_headline_ended_with_a_full_stop_keeps_its_passive(text: str, party: str) -> None:
+    events = typed(text)
+    assert events and all(e["source"]["text"] != party for e in events), events
+    assert any((e["target"] or {}).get("text") == party for e in events), events
+
+
+def test_a_past_tense_with_a_full_stop_stays_active() -> None:
+    # control: the tagger's past tense of a verb done without an object keeps its doer
+    assert top_event_fields("Gunmen attacked at dawn.")[2] == "Gunmen"

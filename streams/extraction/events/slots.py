@@ -216,7 +216,9 @@ def headline_passive(v: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids(v)) or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in kids(v)):
         return False
-    return not _ends_like_sentence(v)
+    # (a headline a feed ended with a full stop is still one where the tagger read a participle of an act one
+    # undergoes: "Journalist killed in X." has no finite verb; a past tense it read there stays active)
+    return not _ends_like_sentence(v) or v.tag_ == "VBN" and _done_to_someone(v)
 
 
 _UNDERGONE_ROOTS = FORCE_ROOTS | {"08"}  # CAMEO roots of acts done to someone: coercion, force, a release
@@ -268,7 +270,9 @@ def missed_main_verb(v: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "agent" and not by_means(c) for c in kids(v)):
         return False
-    return _ends_like_sentence(v)
+    # (a participle of an act one undergoes, with no object, is the passive's even there: "Two aid workers abducted in
+    # X." is a headline a feed ended with a full stop)
+    return _ends_like_sentence(v) and not (v.tag_ == "VBN" and _done_to_someone(v) and not any(c.dep_ == "dobj" for c in kids(v)))
 
 
 def by_means(agent: Token) -> bool:
