@@ -164,3 +164,10 @@ def test_a_headline_ended_with_a_full_stop_keeps_its_passive(text: str, party: s
 def test_a_past_tense_with_a_full_stop_stays_active() -> None:
     # control: the tagger's past tense of a verb done without an object keeps its doer
     assert top_event_fields("Gunmen attacked at dawn.")[2] == "Gunmen"
+
+
+def test_placed_under_arrest_is_detained() -> None:
+    assert top_event_fields("Soldiers placed the deposed governor under house arrest.") == ("COERCE", "173", "Soldiers", "deposed governor")
+    assert top_event_fields("Former interior minister placed under house arrest")[::3] == ("COERCE", "Former interior minister")
+    # control: placed on a list or in charge is no detention
+    assert "COERCE" not in {e["plover_type"] for e in typed("The party placed the former minister in charge of its campaign.")}
