@@ -330,13 +330,13 @@ def _verb_after_place(root: Token, kb: Knowledge) -> Token | None:
             if verb is None or purpose is not None and verb.i > purpose.i:
                 continue
             obj = verb.head if verb.head.dep_ == "pobj" else verb.head.head
-            if _verb_person(verb, kb) and not _agrees(verb, subject):
+            person = _verb_person(verb, kb)
+            if person is not None and not _agrees(verb, subject):
                 continue
             place = verb.doc[verb.i - 1]
-            past = _verb_person(verb, kb) is None
             _make_verb(verb, kb, verb, "ROOT")
-            if past:
-                verb.tag_ = "VBD"
+            if person is None:
+                verb.tag_ = "VBD"  # (a form of the past: _make_verb gives the present's tags)
             subject.head, subject.dep_ = verb, "nsubj"
             for t in verb.doc[prep.i + 1 : place.i]:
                 t.head, t.dep_ = place, "compound"

@@ -218,10 +218,16 @@ def headline_passive(v: Token) -> bool:
         return False
     # (a headline a feed ended with a full stop is still one where the tagger read a participle of an act one
     # undergoes: "Journalist killed in X." has no finite verb; a past tense it read there stays active)
-    return not _ends_like_sentence(v) or v.tag_ == "VBN" and _done_to_someone(v)
+    return not _ends_like_sentence(v) or _undergone_participle(v)
 
 
 _UNDERGONE_ROOTS = FORCE_ROOTS | {"08"}  # CAMEO roots of acts done to someone: coercion, force, a release
+
+
+def _undergone_participle(v: Token) -> bool:
+    """A form the tagger read as a participle (VBN), of an act one undergoes (:func:`_done_to_someone`), with no
+    object: passive wherever it stands, a full stop after it or not."""
+    return v.tag_ == "VBN" and _done_to_someone(v) and not any(c.dep_ == "dobj" for c in kids(v))
 
 
 def _done_to_someone(v: Token) -> bool:
@@ -270,9 +276,9 @@ def missed_main_verb(v: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "agent" and not by_means(c) for c in kids(v)):
         return False
-    # (a participle of an act one undergoes, with no object, is the passive's even there: "Two aid workers abducted in
-    # X." is a headline a feed ended with a full stop)
-    return _ends_like_sentence(v) and not (v.tag_ == "VBN" and _done_to_someone(v) and not any(c.dep_ == "dobj" for c in kids(v)))
+    # (a participle of an act one undergoes is the passive's even there: "Two aid workers abducted in X." is a
+    # headline a feed ended with a full stop)
+    return _ends_like_sentence(v) and not _undergone_participle(v)
 
 
 def by_means(agent: Token) -> bool:
