@@ -631,6 +631,23 @@ def align_vetoes(verbs: list[Verb]) -> int:
     return recode_verbs(verbs, VETO_VERBS, VETO)
 
 
+# PETRARCH2 lists "vote down" in its EXCLUDE block (170, coerce), while its VOTE block's own pattern for the same words
+# ("VOTE * DOWN") codes 120 (reject): lawmakers who vote down a bill, a budget or a motion reject it, and coerce no one.
+# The multi-word verb is given the code its base verb's pattern gives.
+VOTED_DOWN = {("vote", "down"): "120"}
+
+
+def align_votes_down(verbs: list[Verb]) -> int:
+    """Give "vote down" the code of the VOTE block's own "* DOWN" pattern (see above); how many changed."""
+    changed = 0
+    for v in verbs:
+        code = VOTED_DOWN.get((v.lemma, " ".join(v.companions)))
+        if code and not v.companions_before and v.code != code:
+            v.code = code
+            changed += 1
+    return changed
+
+
 # CAMEO's codebook names considering a course of action as a statement (014, "consider policy option"), and
 # PETRARCH2's own CONSIDER patterns code what is considered 014 ("* PARTICIPATION", "* DEPLOYMENT") as does its
 # "deliberate"; the block's default is 040 (consult), so a council "considering whether to extend free parking" was a
@@ -927,6 +944,7 @@ def main() -> int:
     stats["appeals_aligned"] = align_appeals(patterns)
     stats["hijacking_aligned"] = align_hijacking(verbs)
     stats["vetoes_aligned"] = align_vetoes(verbs)
+    stats["votes_down_aligned"] = align_votes_down(verbs)
     stats["considering_aligned"] = align_considering(verbs)
     stats["expecting_aligned"] = align_expecting(verbs)
     stats["findings_aligned"] = align_findings(patterns)
@@ -953,7 +971,8 @@ def main() -> int:
             "block coded 115 (bring lawsuit), as PLOVER's codebook has it (see align_lawsuits); \"convict\" coded 116 (find "
             "guilty), not 173 (see align_legal); \"hijack\" coded 181 (abduct, hijack, or take hostage), as the CAMEO "
             "codebook has it, not 171 (see align_hijacking); \"veto\" coded 129 (veto), as the CAMEO codebook has it, not 172 "
-            "(see align_vetoes); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see "
+            "(see align_vetoes); \"vote down\" coded 120 (reject), as the VOTE block's own \"* DOWN\" pattern, not 170 (see "
+            "align_votes_down); the CONSIDER block's verbs coded 014 (consider policy option), not 040 (see "
             "align_considering); \"expect\" coded 010 as its block, not 030 (see align_expecting).\n",
           ["verb", "after", "before", "forms", "code", "block"],
           [[v.lemma, " ".join(v.companions), " ".join(v.companions_before), " ".join(v.forms), v.code, v.block] for v in verbs])

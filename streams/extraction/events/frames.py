@@ -1211,6 +1211,21 @@ def _contents_read(found: list[tuple[float, VerbEntry, Pattern | None, dict[str,
             or not any(h.i in read for h in held_within(o))]
 
 
+def _doer_only(p: Pattern | None) -> bool:
+    return p is not None and p.subject is not None and p.object is None and not p.particle and not p.preps and not p.extra
+
+
+def _object_read(found: list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]], kb: Knowledge) -> list[tuple[float, VerbEntry, Pattern | None, dict[str, object]]]:
+    """The fitting patterns less those that name only the doer where another fitting pattern reads an object that
+    names an act (an event noun): that act is what is done, the doer only says who does it. PETRARCH2's "&MILITARY *"
+    under "step up" codes troops that step up their presence (154); troops that step up attacks step up attacks
+    ("* ATTACKS", 190)."""
+    if not any(p is not None and p.object is not None and isinstance(o := sl.get("object"), Token) and o.lemma_.lower() in kb.nouns
+               for _, _, p, sl in found):
+        return found
+    return [f for f in found if not _doer_only(f[2])]
+
+
 def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> list[Candidate]:
     """The most specific codings of verb ``v`` (several when equally specific alternatives remain)."""
     # (the entries that fit come first: most trigger words have none, and the readings of no act below, each a walk
@@ -1288,7 +1303,7 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             found.append((base, entry, None, {}))
     if not found:
         return ending  # only restated entries whose object is not of their kind, and none of their patterns fits
-    found = _contents_read(found)
+    found = _object_read(_contents_read(found), kb)
     top = max(s for s, _, _, _ in found)
     if ending and not any(p is not None for s, _, p, _ in found if s >= top):
         return ending  # no pattern fits: ending the act its object names says more than the verb's default code
@@ -2412,10 +2427,12 @@ def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]
     is only its intent (:func:`_intents`)."""
     threats = [(c, kb.threat_of(c.code)) for c in cands if c.code]
     threats = [(c, t) for c, t in threats if t]
-    if not threats or not is_intended(v) or any(k.dep_ == "neg" for k in kids(v)):
+    if not threats or any(k.dep_ == "neg" for k in kids(v)):
+        return cands
+    conditional = on_condition(v)
+    if not conditional and not is_intended(v):
         return cands
     sworn = is_sworn(v)
-    conditional = on_condition(v)
     held_over = sworn or conditional  # ("will cut supplies if the debt is not paid": only the threat is made)
     out = [c for c in cands if not (held_over and kb.threat_of(c.code))]
     seen = {c.code for c in out}

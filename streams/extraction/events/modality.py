@@ -360,12 +360,17 @@ def announced_cooperation(tok: Token) -> bool:
     return _future_auxiliary(tok, phase) or phase.dep_ == "xcomp" and _unnegated_word_of(phase.head, _PLANNING)
 
 
+_POSSIBLE = {"could", "may", "might"}
+
+
 def on_condition(tok: Token) -> bool:
     """The act is told for the future on a condition its own clause sets ("will cut supplies if the debt is not
     paid", "would strike unless the firm gives in"): an act that waits on what another party does is held over that
-    party, a threat when the act is coercive or violent (``frames._threats``), not an act done."""
+    party, a threat when the act is coercive or violent (``frames._threats``), not an act done. An act its actor says
+    it could do on such a condition is held over the other party the same way ("could close the border if the
+    shelling goes on"); a possibility with no condition ("could close the border") is no threat."""
     phase = first_conjunct(_through_aspect(tok))
-    if not _future_auxiliary(tok, phase):
+    if not _future_auxiliary(tok, phase) and not any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for t in {tok, phase} for c in kids(t)):
         return False
     return any(c.dep_ == "advcl" and c.i > t.i and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in kids(c))
                for t in {tok, phase} for c in kids(t))

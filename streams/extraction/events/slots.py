@@ -272,7 +272,7 @@ def missed_main_verb(v: Token) -> bool:
     if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN") or v.tag_ not in ("VBN", "VBD"):
         return False
     if (v.head.dep_ != "ROOT" and not (v.head.dep_ == "appos" and _fronted_phrase_root(v.head))
-            and not _subject_of_attribution(v)):
+            and not _subject_of_attribution(v) and _set_off_apposition(v) is None):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "agent" and not by_means(c) for c in kids(v)):
         return False
@@ -316,6 +316,25 @@ def _subject_of_attribution(v: Token) -> bool:
     noun = v.head
     return (noun.dep_ == "nsubj" and noun.head.i > v.i and noun.head.lemma_.lower() in _ATTRIBUTING
             and any(c.dep_ == "dobj" for c in kids(v)))
+
+
+def _set_off_apposition(v: Token) -> Token | None:
+    """The root noun whose apposition, set off by commas, the parser hung the participle after the second comma on:
+    "Hundreds of workers, some carrying banners, marched ...": the small model reads "marched" as a clause of the
+    banners. The participle is the sentence's verb, and the noun before the apposition its subject."""
+    noun = v.head
+    if noun.dep_ != "appos" or noun.head.dep_ != "ROOT" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = v.doc
+    if noun.left_edge.i == 0 or doc[noun.left_edge.i - 1].text != "," or v.i < 1 or doc[v.i - 1].text != ",":
+        return None
+    return noun.head if noun.i < v.i - 1 else None
+
+
+def participle_subject(v: Token) -> Token:
+    """The subject of a participle :func:`missed_main_verb` holds to be the main verb: the noun it hangs on, or the
+    noun whose set-off apposition it hangs on."""
+    return _set_off_apposition(v) or v.head
 
 
 def _fronted_phrase_root(noun: Token) -> bool:
@@ -554,7 +573,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if held is not None:
             return conjuncts(counted(held))
     if missed_main_verb(v):
-        return conjuncts(counted(v.head))
+        return conjuncts(counted(participle_subject(v)))
     described = described_subject(v)
     if described is not None:
         return conjuncts(counted(described))

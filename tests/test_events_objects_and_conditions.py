@@ -1,0 +1,53 @@
+"""The object that names the act over a pattern that names only the doer (``frames._object_read``); a subject set off
+from its verb by an apposition (``slots.participle_subject``); "vote down" as the VOTE block codes it
+(``tools/build_event_tables.py``, ``align_votes_down``); an act a party says it could do on a condition the other side
+must meet (``modality.on_condition``).
+
+Sentences are the team's own, written to show each phenomenon.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_event_fields
+
+
+def typed(text: str) -> list[dict]:
+    return [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_an_act_named_by_the_object_is_the_act_not_the_doers_show_of_force() -> None:
+    # PETRARCH2's "&MILITARY *" under "step up" (154) fits any armed subject; the object names an attack
+    assert top_event_fields("Troops stepped up attacks on insurgent hideouts in the hills.")[:3] == ("ASSAULT", "190", "Troops")
+
+
+def test_a_doer_pattern_stays_where_the_object_names_no_act() -> None:
+    # control: troops stepping up their presence mobilise (154), the pattern of the doer
+    assert top_event_fields("Troops stepped up their presence around the airport.")[:3] == ("MOBILIZE", "154", "Troops")
+
+
+def test_a_subject_set_off_by_an_apposition_keeps_its_verb() -> None:
+    # the small model hangs the verb after the second comma on the apposition's noun, as a clause of it
+    text = "Dozens of farmers, many riding tractors, gathered outside the parliament to protest against the new tax."
+    assert top_event_fields(text)[::2] == ("PROTEST", "farmers")
+
+
+def test_an_apposition_the_parser_read_right_is_left_alone() -> None:
+    # control: with no apposition the same verb already heads the sentence
+    text = "Dozens of farmers gathered outside the parliament to protest against the new tax."
+    assert top_event_fields(text)[::2] == ("PROTEST", "farmers")
+
+
+def test_a_bill_voted_down_is_rejected_not_coerced() -> None:
+    assert top_event_fields("The upper house voted down the pension bill on Thursday.")[:2] == ("REJECT", "120")
+    # control: a vote for a measure is no rejection
+    assert "REJECT" not in {e["plover_type"] for e in typed("The upper house voted for the pension bill on Thursday.")}
+
+
+def test_an_act_a_party_could_do_on_a_condition_is_a_threat() -> None:
+    assert top_event_fields("The ministry said it could shut the border crossing if the shelling did not stop.")[:3] == (
+        "THREATEN", "131", "ministry")
+
+
+def test_an_act_a_party_could_do_with_no_condition_is_no_threat() -> None:
+    # control: a possibility set on no condition is not held over anyone
+    assert "THREATEN" not in {e["plover_type"] for e in typed("The ministry said it could shut the border crossing next week.")}
