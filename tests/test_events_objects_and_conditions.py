@@ -51,3 +51,23 @@ def test_an_act_a_party_could_do_on_a_condition_is_a_threat() -> None:
 def test_an_act_a_party_could_do_with_no_condition_is_no_threat() -> None:
     # control: a possibility set on no condition is not held over anyone
     assert "THREATEN" not in {e["plover_type"] for e in typed("The ministry said it could shut the border crossing next week.")}
+
+
+def test_an_office_held_in_a_firm_is_a_firms_officer() -> None:
+    # the agents dictionary has "president" and "chief executive" as offices of a state; the owner names a firm
+    for text in ("The bank's president will step down next month.", "The company's president resigned on Friday."):
+        assert typed(text) == [], text
+    # a firm's officer meeting a state's is still a meeting, with the officer of the firm's sector
+    fields = [(e["source"]["text"], e["source"]["sector"]) for e in typed("The company's president met the trade minister on Monday.")]
+    assert ("company's president", "BUS") in fields
+
+
+def test_an_office_of_a_state_keeps_its_sector() -> None:
+    # control: a state's president who resigns yields (083), of the state's sector
+    assert [(e["cameo_code"], e["source"]["sector"]) for e in typed("The country's president resigned on Friday.")] == [("083", "GOV")]
+
+
+def test_a_private_persons_money_is_no_aid() -> None:
+    assert typed("A court heard that the businessman had transferred millions of pounds to offshore accounts.") == []
+    # control: a government's money sent to provinces is aid
+    assert top_event_fields("The government transferred funds to the flood-hit provinces.")[:3] == ("AID", "070", "government")

@@ -145,6 +145,7 @@ _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 # "vote" under 030 for the bare vote: "voted for the plan")
 _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
+_FIRM_DEALING_ROOTS = _COOPERATIVE_ROOTS | {"07", "08"}  # and aid and yielding: a firm's funds, an officer's resignation
 _PRIVATE_WORD_ROOTS = frozenset({"04", "05"})  # meetings, praise and thanks
 _PRIVATE_SECTORS = frozenset({"CVL", "REL"})  # the agents dictionary's civilians and religious people
 _YIELDING_ROOT = "08"  # CAMEO yield: release persons or property, ease restrictions, retreat
@@ -804,9 +805,10 @@ class _SentenceCoder:
                 # a mutual pattern of military cooperation ("carried out operations", [062:062]) done by one party,
                 # with no partner named and nothing called joint: the party's own operation, no cooperation
                 return []
-        if not targets and sources and (c.code or c.reverse)[:2] in _COOPERATIVE_ROOTS and all(s.sector == "BUS" for s in sources):
+        if not targets and sources and (c.code or c.reverse)[:2] in _FIRM_DEALING_ROOTS and all(s.sector == "BUS" for s in sources):
             # firms' own dealings with no party named ("exporters led the gains", "the carmaker teamed up with a
-            # start-up"): trade news; firms acting on a state or a place ("invested in Kenya") stay coded
+            # start-up"), and their officers' comings and goings ("the bank's chairman resigned"): trade news; firms
+            # acting on a state or a place ("invested in Kenya") stay coded
             return []
         if (not targets and sources and (c.code or c.reverse)[:2] in _PRIVATE_WORD_ROOTS
                 and all(not s.named and s.sector in _PRIVATE_SECTORS for s in sources)):

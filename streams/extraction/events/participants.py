@@ -42,6 +42,7 @@ _GROUP_TYPES = {"ORG", "GPE", "NORP"}
 GROUP_NOUN = "OWN"  # event_agents.tsv: a noun that names its owner group itself ("the Houthi movement")
 UNKNOWN_SECTOR = "UNK"  # the agents dictionaries' sector of a noun that names members of anything ("members")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+_STATE_SECTOR, _FIRM_SECTOR = "GOV", "BUS"
 # Those who speak or act for someone named by a "for" phrase ("a spokesman for Hamas", "a lawyer for the family"): the
 # phrase is part of their name and its actor their owner, as an "of" phrase is for others ("an official of X")
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative",
@@ -403,6 +404,10 @@ class Participants:
             body = self._of_actor(tok, pronouns=False)
             if body is not None:
                 typed = (typed[0] or body.country, body.sector or typed[1])
+        if typed is not None and typed[1] == _STATE_SECTOR and self._firm_owner(tok):
+            # "the bank's chief executive", "the carmaker's president": the dictionary's office of a state, held in a
+            # firm its owner names: a firm's officer
+            typed = (typed[0], _FIRM_SECTOR)
         if typed == (None, None) and plural and agent is None and tok.lemma_.lower() in _GROUP_ROLES:
             # a plural role ("world leaders", "the leaders of the two countries") is a group no one person resolves:
             # an actor of no sector in particular, as "factions" is
@@ -493,6 +498,16 @@ class Participants:
                     if found is not None and found.sector not in (None, UNKNOWN_SECTOR):
                         return found
         return None
+
+    def _firm_owner(self, head: Token) -> bool:
+        """A common noun before ``head`` that owns it ("the bank's", "company") names a firm (the agents dictionary's
+        business sector)."""
+        for c in kids(head):
+            if c.i < head.i and c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_:
+                agent = agent_actor(self.doc[c.i : c.i + 1], self.when)
+                if (agent.sector if agent is not None else knowledge().agents.get(c.lower_, (None,))[0]) == _FIRM_SECTOR:
+                    return True
+        return False
 
     def _modifier_sector(self, head: Token) -> str | None:
         """The sector of an agent noun that modifies ``head`` ("union" in "union leaders"), or of those a collecting
