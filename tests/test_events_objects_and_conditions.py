@@ -71,3 +71,28 @@ def test_a_private_persons_money_is_no_aid() -> None:
     assert typed("A court heard that the businessman had transferred millions of pounds to offshore accounts.") == []
     # control: a government's money sent to provinces is aid
     assert top_event_fields("The government transferred funds to the flood-hit provinces.")[:3] == ("AID", "070", "government")
+
+
+def test_the_party_blame_is_laid_on_is_the_target() -> None:
+    # the small model hangs "on X" on the object ("the unrest"), not on the verb: X is still the one blamed
+    events = typed("The ministry blamed the unrest on foreign agents trying to weaken the state.")
+    top = max(events, key=lambda e: e["confidence"])
+    assert (top["plover_type"], top["source"]["text"], top["target"]["text"]) == ("ACCUSE", "ministry", "foreign agents")
+
+
+def test_a_cause_that_names_no_one_is_no_target_of_blame() -> None:
+    # control: blame laid on a thing accuses no party there ("a technical fault")
+    assert all((e["target"] or {}).get("text") != "technical fault" for e in text_events("Officials blamed the outage on a technical fault."))
+
+
+def test_a_deadline_given_to_do_something_is_an_ultimatum() -> None:
+    # the dictionary codes a deadline given in hours or two weeks (139); any span given to act is one, aimed at the
+    # party given it, and what it demands is not done by the one who gives it
+    events = typed("The rebels gave the army ten days to withdraw its troops from the valley.")
+    assert [(e["cameo_code"], e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("139", "rebels", "army")]
+    assert top_event_fields("The union gave the management a month to raise wages.")[:2] == ("THREATEN", "139")
+
+
+def test_a_span_of_time_given_as_a_gift_is_no_ultimatum() -> None:
+    # control: a week of food is a gift, with no act demanded
+    assert "THREATEN" not in {e["plover_type"] for e in typed("The charity gave the displaced families a week of food.")}

@@ -656,6 +656,10 @@ def _verb_slots(frame: VerbFrame, slots: dict[str, object], p: Pattern | None, c
     elif sources and len(frame.subjects) == 1 and frame.subjects[0].lemma_.lower() in BLASTS:
         sources += act_noun_doers(frame.subjects[0])  # a blast is someone's act only where it is blamed on or claimed by one
     targets = named(target_spec) if target_spec else []
+    if not target_spec and frame.verb.lemma_.lower() in _BLAMING:
+        # whom the blame is laid on ("blamed the unrest on X"), before what is blamed; a cause that names no one ("on
+        # poor drainage") is no party
+        targets += [g for g in _claimed_phrase(frame.verb) if _a_party(frame.verb.doc[g[-1]])]
     if not target_spec or (target_spec == "object" and not targets and not frame.objects):
         # a pattern's target after the verb is its first party there: with no object, the verb's own phrases name it
         # ("a DEMONSTRATOR * + pattern: protesters clashed | with police"), as they do for a pattern that places none
@@ -1015,6 +1019,15 @@ def _names_people(tok: Token) -> bool:
             or (_common_or_title(tok) and tok.lemma_.lower() in role_nouns()))
 
 
+def _a_party(tok: Token) -> bool:
+    """The word names a party: a person, a people, a state or a body by name, a personal pronoun, or an agent noun of a
+    known sector ("the opposition", "militants"); not a word of no sector in particular ("both sides", "others")."""
+    tok = counted(tok)
+    if tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or tok.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    return _agent_sector(tok, knowledge()) not in (None, "UNK")
+
+
 def _names_assailants(tok: Token) -> bool:
     """The word names people (``_names_people``), or an act of force (an event noun coded only as coercion or force:
     "an assault", "the offensive"): what a force is driven back from or beaten back as ("pushed back the rebels",
@@ -1246,6 +1259,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
         phrasal_held = [e for e in fitting if not e.after and not e.before]
         patterns_only += phrasal_held
     if (v.lemma_.lower() in kb.departures or v.dep_ == "xcomp") and _ordered_to_leave(v, kb):
+        return []
+    if v.dep_ in ("xcomp", "advcl", "relcl", "acl", "conj") and _demanded_by_ultimatum(v, kb):
         return []
     if _succession(v, kb) or _conveyed_for_care(v, kb) or _sought_for_comment(v, kb) or _asked_about(v, kb):
         return []
@@ -2055,11 +2070,52 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
         return cands
     leaving = _departure_ordered(v, kb)
     if leaving is None:
-        return cands
+        return _ultimatums(cands, v, kb)
     code = kb.departures.get(leaving.lemma_.lower()) or kb.departures[leaving.lower_]
     return [replace(c, code=code, reverse="", pattern=c.pattern + "+expelled")
             if c.code[:2] == "10" or (c.lemma in kb.ordering and c.code[:2] == "01") or c.lemma in kb.deadlines else c
             for c in cands]
+
+
+ULTIMATUM = "139"  # CAMEO give ultimatum (PETRARCH2's GRANT "* DEADLINE", "* ULTIMATUM")
+
+
+def _ultimatum(v: Token, kb: Knowledge) -> tuple[Token, list[Token]] | None:
+    """(the recipient, the acts demanded) when ``v``, a verb of giving a deadline, gives a party a span of time to do
+    something ("gave the council ten days to answer", "were given a week to meet the terms"), else None."""
+    if v.lemma_.lower() not in kb.deadlines:
+        return None
+    time = next((c for c in kids(v) if c.dep_ in ("dobj", "npadvmod") and _is_time_span(c)), None)
+    recipient = next((c for c in kids(v) if c.dep_ in ("dative", "nsubjpass")), None)
+    if time is None or recipient is None:
+        return None
+    acts = [x for x in kids(v) if x.dep_ in ("xcomp", "advcl")] + [x for x in kids(time) if x.dep_ in ("relcl", "acl")]
+    acts = [c for x in acts if x.pos_ in ("VERB", "AUX") and has_to(x) for c in (x, *(k for k in x.conjuncts if k.i > x.i and k.pos_ == "VERB"))]
+    return (recipient, acts) if acts else None
+
+
+def _ultimatums(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:
+    """A deadline given to a party to do something other than leave ("gave the council ten days to answer") is an
+    ultimatum (139) to that party, as the dictionary codes a deadline or an ultimatum given ("GIVE * HOURS", "* TWO
+    WEEKS"), whatever the span, not the material gift the verb's default reads."""
+    found = _ultimatum(v, kb)
+    if found is None:
+        return cands
+    recipient = _group(found[0])
+    return [replace(c, code=ULTIMATUM, reverse="", target_groups=[recipient, *(g for g in c.target_groups if g != recipient)],
+                    pattern=c.pattern + ("+ultimatum" if c.code != ULTIMATUM else ""))
+            if c.lemma in kb.deadlines else c for c in cands]
+
+
+def _demanded_by_ultimatum(v: Token, kb: Knowledge) -> bool:
+    """``v`` is what an ultimatum demands ("gave the army ten days | to withdraw"): its content, not an act."""
+    gov = v.head.head if v.dep_ in ("relcl", "acl") else v.head
+    if v.dep_ == "conj":
+        gov = v.head.head.head if v.head.dep_ in ("relcl", "acl") else v.head.head
+    if gov.i == v.i:
+        return False
+    found = _ultimatum(gov, kb)
+    return found is not None and any(a.i == v.i for a in found[1])
 
 
 def _ordered_to_leave(v: Token, kb: Knowledge) -> bool:
@@ -2556,8 +2612,12 @@ def _claimants(n: Token) -> list[list[int]]:
 
 
 def _claimed_phrase(v: Token) -> list[list[int]]:
-    """The groups of the phrase of ``v`` that names whom an act is blamed on or claimed by (``_CLAIMED``)."""
-    return [_group(g) for b in kids(v) if b.dep_ in ("agent", "prep") and (v.lemma_.lower(), b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED
+    """The groups of the phrase of ``v`` that names whom an act is blamed on or claimed by (``_CLAIMED``); of a verb of
+    blaming, also that phrase where the parser hung it on the verb's object ("blamed the unrest | on X")."""
+    lemma = v.lemma_.lower()
+    holders = [v, *(o for o in kids(v) if o.dep_ == "dobj")] if lemma in _BLAMING else [v]
+    return [_group(g) for h in holders for b in kids(h) if b.dep_ in ("agent", "prep")
+            and (lemma, b.dep_ if b.dep_ == "agent" else b.lower_) in _CLAIMED and (h is v or b.dep_ == "prep")
             for g in kids(b) if g.dep_ == "pobj"]
 
 
