@@ -96,3 +96,14 @@ def test_a_deadline_given_to_do_something_is_an_ultimatum() -> None:
 def test_a_span_of_time_given_as_a_gift_is_no_ultimatum() -> None:
     # control: a week of food is a gift, with no act demanded
     assert "THREATEN" not in {e["plover_type"] for e in typed("The charity gave the displaced families a week of food.")}
+
+
+def test_a_crowd_gathered_for_an_occasion_of_leisure_does_not_demonstrate() -> None:
+    # a crowd's gathering is a demonstration (141) unless a pattern names its purpose; a festival or a match is one
+    for text in ("Thousands gathered in the old town for the jazz festival.", "Huge crowds flocked to the stadium for the derby match."):
+        assert typed(text) == [], text
+
+
+def test_a_crowd_gathered_with_no_occasion_named_still_demonstrates() -> None:
+    # control: the same crowd in the capital, with no occasion, rallies
+    assert top_event_fields("Thousands gathered in the old town on Sunday.")[:2] == ("PROTEST", "141")

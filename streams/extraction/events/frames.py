@@ -232,7 +232,7 @@ def verb_frame(v: Token) -> VerbFrame:
                     if owner is v:
                         nested += [(_PREP_SPELLINGS.get(c.lower_, c.lower_), _PREP_SPELLINGS.get(d.lower_, d.lower_), counted(g))
                                    for d in kids(c) if d.dep_ == "prep" for g in kids(d) if g.dep_ == "pobj" and not is_time(g)]
-    preps += _clause_with_for(v)
+    preps += _clause_with_for(v) + _purpose_after_place(v)
     if passive:
         # a preposition the passive left stranded takes the passive's subject as its object ("rebels were called on to
         # disarm", "the village was fired on", "the case was looked into"): the active's "called on the rebels"
@@ -246,6 +246,19 @@ def verb_frame(v: Token) -> VerbFrame:
             bare.discard(spelled)
     xcomps = [c for c in kids(v) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     return VerbFrame(v, passive, subjects, objects, particles, preps, bare, xcomps, nested)
+
+
+_PLACE_PHRASE_PREPS = frozenset({"in", "at", "to", "into", "on", "outside", "near", "around", "across", "through"})
+
+
+def _purpose_after_place(v: Token) -> list[tuple[str, Token]]:
+    """The "for" of a purpose the parser hung on the place of the verb's phrase before it ("gathered in the square |
+    for the festival", "flocked to the stadium | for the final"): a place takes no purpose, the verb does. Not a "for"
+    inside a name ("outside the Office for Human Rights")."""
+    return [("for", counted(g)) for c in kids(v) if c.dep_ == "prep" and c.lower_ in _PLACE_PHRASE_PREPS
+            for p in kids(c) if p.dep_ == "pobj"
+            for d in kids(p) if d.dep_ == "prep" and d.lower_ == "for" and not d.ent_type_
+            for g in kids(d) if g.dep_ == "pobj" and not is_time(g)]
 
 
 def _clause_with_for(v: Token) -> list[tuple[str, Token]]:
