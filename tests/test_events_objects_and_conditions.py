@@ -107,3 +107,11 @@ def test_a_crowd_gathered_for_an_occasion_of_leisure_does_not_demonstrate() -> N
 def test_a_crowd_gathered_with_no_occasion_named_still_demonstrates() -> None:
     # control: the same crowd in the capital, with no occasion, rallies
     assert top_event_fields("Thousands gathered in the old town on Sunday.")[:2] == ("PROTEST", "141")
+
+
+def test_a_cessation_of_hostilities_is_a_ceasefire() -> None:
+    # PETRARCH2's &CEASEFIRE holds the truce words only; the mediators' name for one is the same act
+    events = typed("The army and the rebel alliance agreed on Friday to a cessation of hostilities.")
+    assert {e["cameo_code"] for e in events} == {"0356"}
+    # control: the truce word itself
+    assert {e["cameo_code"] for e in typed("The army and the rebel alliance agreed on Friday to a truce.")} == {"0356"}
