@@ -115,3 +115,18 @@ def test_a_cessation_of_hostilities_is_a_ceasefire() -> None:
     assert {e["cameo_code"] for e in events} == {"0356"}
     # control: the truce word itself
     assert {e["cameo_code"] for e in typed("The army and the rebel alliance agreed on Friday to a truce.")} == {"0356"}
+
+
+def test_a_retirement_from_a_post_is_no_concession() -> None:
+    # the dictionary's RETREAT default (080) read people leaving a career as yielding
+    for text in ("Two veteran judges will retire next spring.", "The central bank governor retired in March after two terms."):
+        assert typed(text) == [], text
+    # control: a force that retires from its positions still withdraws (the block's &MILITARY pattern)
+    assert top_event_fields("Government troops retired from their positions along the river.")[:2] == ("RETREAT", "0874")
+
+
+def test_an_appeal_against_a_verdict_is_no_request() -> None:
+    for text in ("The former mayor lost an appeal against his conviction.", "Lawyers for the actor appealed against the sentence."):
+        assert typed(text) == [], text
+    # control: an appeal made to a party for help is one
+    assert top_event_fields("The governor appealed to the federal government for emergency funds.")[::2] == ("REQUEST", "governor")

@@ -2090,6 +2090,7 @@ def _expulsions(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candida
             for c in cands]
 
 
+NO_ACT = "---"  # a table's code of no event
 ULTIMATUM = "139"  # CAMEO give ultimatum (PETRARCH2's GRANT "* DEADLINE", "* ULTIMATUM")
 
 
@@ -2993,7 +2994,9 @@ def noun_candidates(n: Token, entries: tuple[NounEntry, ...]) -> list[Candidate]
     if _taken_up(n) and any(e.code[:2] not in FORCE_ROOTS for e in fitting):
         fitting = [e for e in fitting if e.code[:2] not in FORCE_ROOTS]  # "went on strike": a walkout, no air strike
     top = max(e.specificity for e in fitting)
-    codes = [e.code for e in fitting if e.specificity >= top]
+    codes = [e.code for e in fitting if e.specificity >= top and e.code != NO_ACT]  # (a row of no act: "an appeal against a verdict")
+    if not codes:
+        return []
     if _finding_reported(n):
         codes = [code for code in codes if code[:2] != _INQUIRY_ROOT]
         if not codes:
