@@ -130,3 +130,23 @@ def test_an_appeal_against_a_verdict_is_no_request() -> None:
         assert typed(text) == [], text
     # control: an appeal made to a party for help is one
     assert top_event_fields("The governor appealed to the federal government for emergency funds.")[::2] == ("REQUEST", "governor")
+
+
+def test_the_office_of_a_role_acts_as_the_role() -> None:
+    # an "office" needs an owner; one person a role names ("the prosecutor's") is its owner
+    events = typed("The district prosecutor's office charged three guards with assault.")
+    assert [(e["source"]["text"], e["source"]["sector"], e["target"]["text"]) for e in events][:1] == [
+        ("district prosecutor's office", "JUD", "guards")]
+
+
+def test_an_office_with_no_owner_is_a_room() -> None:
+    # control: the office alone names no one
+    assert all(e["source"]["text"] != "office" for e in text_events("The office charged three guards with assault."))
+
+
+def test_a_ban_a_court_struck_down_is_eased_by_the_court() -> None:
+    events = typed("The constitutional court struck down the province's ban on street protests.")
+    assert [(e["cameo_code"], e["source"]["text"]) for e in events][:1] == [("081", "constitutional court")]
+    assert "172" not in {e["cameo_code"] for e in events}  # the ban is ended, not imposed
+    # control: people struck down are no law annulled
+    assert "081" not in {e["cameo_code"] for e in text_events("Gunmen struck down two guards outside the bank.")}

@@ -626,6 +626,12 @@ class Participants:
             if agent is None:  # (or an agent word the tagger read as an adjective: "the rebel coalition", "militant units")
                 agent = next((a for c in kids(head) if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < head.i
                               for a in [agent_adjective(c)] if a is not None and a.sector not in (None, UNKNOWN_SECTOR)), None)
+            if agent is None and sector == UNKNOWN_SECTOR:
+                # (or one person a role names as possessor, whose body it is: "the prosecutor's office", "the
+                # attorney general's office" act as the prosecutor does; people as possessor are handled below)
+                agent = next((a for c in kids(head) if c.dep_ == "poss" and c.pos_ == "NOUN" and c.tag_ == "NN"
+                              for a in [agent_actor(self.doc[c.left_edge.i : c.i + 1], self.when)]
+                              if a is not None and a.sector not in (None, UNKNOWN_SECTOR)), None)
             if any(c.lower_ == "led" or c.lower_.endswith("-led") for c in kids(head) if c.i < head.i):
                 led_by = describe(span.text)[0]  # "the Saudi-led coalition": the state that leads it (roles.describe)
             if agent is not None:
