@@ -150,3 +150,21 @@ def test_a_ban_a_court_struck_down_is_eased_by_the_court() -> None:
     assert "172" not in {e["cameo_code"] for e in events}  # the ban is ended, not imposed
     # control: people struck down are no law annulled
     assert "081" not in {e["cameo_code"] for e in text_events("Gunmen struck down two guards outside the bank.")}
+
+
+def test_an_act_called_or_led_by_a_party_is_that_partys() -> None:
+    # "called by", "led by" name who holds the act, as "carried out by" and "organised by" do
+    assert top_event_fields("The strike, called by the teachers' union, closed schools across the province.")[::2] == (
+        "PROTEST", "teachers' union")
+
+
+def test_an_act_a_party_only_names_is_not_its_deed() -> None:
+    # control: "called X by Y" is Y's word for the act, not Y's act
+    events = text_events("The bombing, called a cowardly crime by the president, killed four guards.")
+    assert all(e["source"]["text"] != "president" for e in events if e["cameo_code"].startswith("18") or e["cameo_code"].startswith("19"))
+
+
+def test_talks_mediated_by_a_party_are_its_mediation() -> None:
+    for text in ("The negotiations, mediated by Norway, resumed after a month.", "The talks, mediated by Norway, resumed after a month."):
+        assert ("CONSULT", "Norway") in {(e["plover_type"], e["source"]["text"]) for e in typed(text)}, text
+        assert "080" not in {e["cameo_code"] for e in typed(text)}, text  # no concession

@@ -2590,7 +2590,9 @@ def _fight_parties(n: Token) -> list[list[int]]:
 # carried out by X", "raids conducted by X", "a rally organised by X"); not a verb that does something to the act
 # ("an attack condemned by X", "a truce brokered by X")
 _PERFORMING = ("carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "orchestrate", "organise",
-               "organize", "undertake", "spearhead")
+               "organize", "undertake", "spearhead",
+               # and of calling, leading or ordering one: "a strike called by the union", "protests led by students"
+               "call", "lead", "order", "declare")
 _CLAIMED = ({("claim", "agent"), ("claim", "by"), ("blame", "on"), ("attribute", "to"), ("ascribe", "to")}
             | {(verb, "agent") for verb in _PERFORMING})
 # What a claim of responsibility or a blame makes an attack though the coder reads no act in the word ("claimed the
@@ -2615,8 +2617,8 @@ def _claimants(n: Token) -> list[list[int]]:
                 if not any(k.dep_ == "ccomp" for k in kids(acl)):  # ("which officials claimed was X's": X's, not theirs)
                     out += [_group(s) for s in subjects if s.dep_ == "nsubj" and s.tag_ not in _RELATIVES]
                 continue
-        elif acl.dep_ != "acl" or acl.tag_ != "VBN":
-            continue
+        elif acl.dep_ != "acl" or acl.tag_ != "VBN" or any(k.dep_ == "oprd" for k in kids(acl)):
+            continue  # (not a naming: "an attack called an act of terror by X" is X's word for it, not X's deed)
         out += _claimed_phrase(acl)
     if n.dep_ == "nsubjpass" or n.dep_ == "dobj" and n.head.lemma_.lower() in _BLAMING:
         # the act told as the subject of the passive ("the bombing was blamed on X", "was claimed by X") or as what is
