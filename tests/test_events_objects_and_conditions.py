@@ -168,3 +168,20 @@ def test_talks_mediated_by_a_party_are_its_mediation() -> None:
     for text in ("The negotiations, mediated by Norway, resumed after a month.", "The talks, mediated by Norway, resumed after a month."):
         assert ("CONSULT", "Norway") in {(e["plover_type"], e["source"]["text"]) for e in typed(text)}, text
         assert "080" not in {e["cameo_code"] for e in typed(text)}, text  # no concession
+
+
+def test_standing_behind_a_party_endorses_it() -> None:
+    assert top_event_fields("Japan stood firmly behind South Korea in the dispute.")[:3] == ("SUPPORT", "051", "Japan")
+
+
+def test_protesters_cleared_by_police_are_dispersed() -> None:
+    assert top_event_fields("Riot police cleared the protesters from the bridge.")[:3] == ("ASSAULT", "175", "Riot police")
+    assert top_event_fields("Riot police cleared a protest camp near the palace.")[:2] == ("ASSAULT", "175")
+
+
+def test_a_road_or_a_drug_cleared_is_no_concession() -> None:
+    # control: "clear" in its common senses yields nothing to anyone (the dictionary's default read 080)
+    for text in ("Workers cleared the road after the landslide.", "The regulator cleared the new drug for sale."):
+        assert typed(text) == [], text
+    # a person cleared of an allegation keeps the block's reading (080)
+    assert top_event_fields("An inquiry cleared the mayor of wrongdoing.")[:2] == ("CONCEDE", "080")
