@@ -185,3 +185,11 @@ def test_a_road_or_a_drug_cleared_is_no_concession() -> None:
         assert typed(text) == [], text
     # a person cleared of an allegation keeps the block's reading (080)
     assert top_event_fields("An inquiry cleared the mayor of wrongdoing.")[:2] == ("CONCEDE", "080")
+
+
+def test_it_refers_to_no_office_holder() -> None:
+    # "its" in a statement by an unnamed office-holder is not the office-holder's: a person is not "it"
+    events = typed("The defence secretary said Japan stood firmly behind its partner.")
+    assert [(e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("Japan", None)]
+    # control: an unnamed body is "it" ("the ministry said it would ...")
+    assert top_event_fields("The ministry said it would expel the attache.")[2] == "ministry"

@@ -1173,6 +1173,13 @@ def _role_type(span: Span, head: Token) -> tuple[str | None, str | None] | None:
     return describe(span.text)
 
 
+def _office_holder(text: str) -> bool:
+    """The phrase names one holding an office (the role table's kind "role": "the foreign secretary", "the defence
+    secretary", by the phrase or its last word), a person, not a body."""
+    words = text.split()
+    return bool(words) and (role_entry(text)[1] == "role" or role_entry(words[-1])[1] == "role")
+
+
 def agrees(pronoun: str, actor: Participant) -> bool:
     """Can the pronoun refer to the actor? "he" is no group; "they" / "it" are no single person."""
     if pronoun in ("he", "she", "him", "her", "i"):
@@ -1180,5 +1187,7 @@ def agrees(pronoun: str, actor: Participant) -> bool:
     if pronoun in ("they", "them", "we", "us"):
         return actor.plural or actor.etype in _GROUP_TYPES
     if pronoun == "it":
-        return not actor.plural and actor.etype != "PERSON" and (actor.etype is not None or actor.sector is not None)
+        # (an unnamed office-holder is a person: "the foreign secretary said Britain stood behind its ally" is Britain's)
+        return (not actor.plural and actor.etype != "PERSON" and (actor.etype is not None or actor.sector is not None)
+                and not (actor.etype is None and not actor.named and _office_holder(actor.text)))
     return False
