@@ -193,3 +193,10 @@ def test_it_refers_to_no_office_holder() -> None:
     assert [(e["source"]["text"], (e["target"] or {}).get("text")) for e in events] == [("Japan", None)]
     # control: an unnamed body is "it" ("the ministry said it would ...")
     assert top_event_fields("The ministry said it would expel the attache.")[2] == "ministry"
+
+
+def test_a_thing_that_goes_somewhere_visits_no_one() -> None:
+    # the subject is there and is no actor: money, a shipment or a road goes or comes, no meeting is had
+    assert typed("The grant will go to local schools.") == []
+    # control: a delegation that will go somewhere intends a visit (036)
+    assert top_event_fields("The trade delegation will go to Nairobi next month.")[:3] == ("AGREE", "036", "trade delegation")

@@ -783,6 +783,11 @@ class _SentenceCoder:
             sources = [a for a in map(unresolved_pronoun, (self.doc[i] for g in c.source_groups[:1] for i in g)) if a][:1]
         if not sources and not targets:
             return []  # a sentence that names no actor for this act gives no event
+        if (not sources and c.kind == "verb" and (c.code or c.reverse)[:2] in _MEETING_ROOTS and c.source_groups
+                and all(self.doc[g[-1]].pos_ == "NOUN" for g in c.source_groups)):
+            # a thing that goes or comes somewhere ("the funds will go to schools", "the shipment arrived in X") meets
+            # and visits no one: the subject is there and names no actor
+            return []
         if targets and c.kind == "verb" and c.pattern.endswith(":verb") and c.code == _BARE_INTENT and self._intent_of_no_act(tok, t_group):
             return []
         if not targets and c.kind == "verb" and c.pattern.endswith(":verb"):
