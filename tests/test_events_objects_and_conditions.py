@@ -200,3 +200,11 @@ def test_a_thing_that_goes_somewhere_visits_no_one() -> None:
     assert typed("The grant will go to local schools.") == []
     # control: a delegation that will go somewhere intends a visit (036)
     assert top_event_fields("The trade delegation will go to Nairobi next month.")[:3] == ("AGREE", "036", "trade delegation")
+
+
+def test_a_protest_an_act_happened_during_is_not_the_actors() -> None:
+    # "during the unrest" says when the state acted, not that it rioted
+    for text in ("The government shut schools during the unrest.", "Authorities cut mobile phone services during the protests."):
+        assert "PROTEST" not in {e["plover_type"] for e in typed(text)}, text
+    # control: a protest taken part in is the participants'
+    assert top_event_fields("Nurses took part in the protest outside the ministry.")[::2] == ("PROTEST", "Nurses")

@@ -145,6 +145,8 @@ _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 # "vote" under 030 for the bare vote: "voted for the plan")
 _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
+_PROTEST_ROOT = "14"
+_TIME_SETTING_PREPS = frozenset({"during", "amid", "amidst", "throughout"})  # the time an act happened in, no part in it
 _FIRM_DEALING_ROOTS = _COOPERATIVE_ROOTS | {"07", "08"}  # and aid and yielding: a firm's funds, an officer's resignation
 _PRIVATE_WORD_ROOTS = frozenset({"04", "05"})  # meetings, praise and thanks
 _PRIVATE_SECTORS = frozenset({"CVL", "REL"})  # the agents dictionary's civilians and religious people
@@ -484,13 +486,15 @@ class _SentenceCoder:
                 and (c.governor not in triggers or c.setting or self._purpose_of_journey(c) or c.trigger in self.ordered)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not (c.setting and forceful_verb(self.doc, c.governor) and _determined(self.doc[c.trigger]))
+                and not (c.setting and (c.code or c.reverse)[:2] == _PROTEST_ROOT and self._in_time_of(c.trigger))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])
                 and not witnessed(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
             # object or the occasion of, unless it is the object of an act of its own ("X condemned the attack"); the
             # fighting a verb happens in is no act of its agent ("urged the sides in the fighting", "died in clashes"),
             # nor is an occasion of an act of force ("were shot by soldiers during the march", "fired into the crowd
-            # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when
+            # during a rally": the march and the rally are not theirs); "rampaged in protest" says how, not when;
+            # nor is a protest the act happened during or amid ("jammed broadcasts during the unrest": a time, not theirs)
             found = self._actors([[t.i for t in agent_heads(self.doc[c.governor])]], act.speaker, set())
         if not found and c.kind == "noun":
             share = _share_in(self.doc[c.trigger])
@@ -507,6 +511,11 @@ class _SentenceCoder:
             # nor a state someone is held in ("said the mayor was under investigation": not the speaker's inquiry)
             found = [act.speaker]
         return found or kind_only
+
+    def _in_time_of(self, trigger: int) -> bool:
+        """The noun heads a phrase of the time an act happened in ("during the unrest", "amid protests")."""
+        tok = self.doc[trigger]
+        return tok.dep_ == "pobj" and tok.head.lower_ in _TIME_SETTING_PREPS
 
     def _foreign_authorities(self, tok: Token, sources: list[Participant]) -> list[Participant]:
         """The authorities of another state that a state's people handed over go to ("handed the suspect over to
