@@ -208,3 +208,10 @@ def test_a_protest_an_act_happened_during_is_not_the_actors() -> None:
         assert "PROTEST" not in {e["plover_type"] for e in typed(text)}, text
     # control: a protest taken part in is the participants'
     assert top_event_fields("Nurses took part in the protest outside the ministry.")[::2] == ("PROTEST", "Nurses")
+
+
+def test_a_citizenship_or_a_licence_revoked_sanctions_its_holder() -> None:
+    assert top_event_fields("The interior ministry revoked the citizenship of three exiled journalists.")[:4] == (
+        "COERCE", "172", "interior ministry", "exiled journalists")
+    # control: a ruling revoked is the dictionary's own reading (a quashed ruling, 111), no sanction on anyone
+    assert "172" not in {e["cameo_code"] for e in text_events("The appeals court revoked the ruling of the lower court.")}
