@@ -50,7 +50,7 @@ from .classifier import TypeClassifier, load_classifier
 from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, forceful_verb, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame, witnessed)
-from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, VERBAL_CONFLICT_CODE, knowledge
+from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, PROTEST_ROOT, VERBAL_CONFLICT_CODE, knowledge
 from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
@@ -145,7 +145,6 @@ _NOTHING, _SAID = "nothing", "said"  # verdicts of _SentenceCoder._empty_default
 # "vote" under 030 for the bare vote: "voted for the plan")
 _VOTING = frozenset({"vote"})
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # intents, meetings, diplomatic and material cooperation
-_PROTEST_ROOT = "14"
 _TIME_SETTING_PREPS = frozenset({"during", "amid", "amidst", "throughout"})  # the time an act happened in, no part in it
 _FIRM_DEALING_ROOTS = _COOPERATIVE_ROOTS | {"07", "08"}  # and aid and yielding: a firm's funds, an officer's resignation
 _PRIVATE_WORD_ROOTS = frozenset({"04", "05"})  # meetings, praise and thanks
@@ -486,7 +485,7 @@ class _SentenceCoder:
                 and (c.governor not in triggers or c.setting or self._purpose_of_journey(c) or c.trigger in self.ordered)
                 and not (c.setting and (c.code or c.reverse)[:2] in FORCE_ROOTS)
                 and not (c.setting and forceful_verb(self.doc, c.governor) and _determined(self.doc[c.trigger]))
-                and not (c.setting and (c.code or c.reverse)[:2] == _PROTEST_ROOT and self._in_time_of(c.trigger))
+                and not (c.setting and (c.code or c.reverse)[:2] == PROTEST_ROOT and self._in_time_of(c.trigger))
                 and not undergone(self.doc[c.trigger], self.doc[c.governor])
                 and not witnessed(self.doc[c.trigger], self.doc[c.governor])):
             # "X carried out raids", "X spoke at a summit": a noun act takes the agent of the verb it is the
