@@ -86,6 +86,7 @@ _QUANTITY_ROOTS = {"07", "14", "15", "16", "17", "18", "19", "20"}
 # for them ("shelled positions in X" is coded against X). Only for an act whose source is named: a place alone
 # ("two people were killed in X") is where something happened, not evidence of who did what to whom.
 _PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
+_FORCE_THREAT = "138"  # CAMEO "threaten with military force" (1381-1384): aimed at a place as the force it threatens is
 _MILITARY_COOPERATION = "062"  # CAMEO "cooperate militarily"
 _CRIMINAL_SECTOR = "CRM"  # the agents dictionary's sector of criminals (thieves, robbers, burglars, gangs)
 _INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
@@ -717,6 +718,10 @@ class _SentenceCoder:
             return []
         exclude = {s.key for s in sources}
         groups = [g for g in c.target_groups if not self._own_body(doc[g[0]], c.code or c.reverse)] if sources else c.target_groups
+        if (c.code or c.reverse)[:2] not in FORCE_ROOTS:
+            # weapons and aircraft stand for their force only where force is used on them ("shot down a fighter jet");
+            # bought, built or promised ("agreed to buy fighter jets from X") they are what the act is about, no party
+            groups = [g for g in groups if not _hardware(doc[g[0]])]
         targets, t_group = self._actors_in(groups, act.speaker, exclude)
         if targets and self._where_it_happened(targets, t_group):
             # a town or an island named in a phrase of the verb is where the act happened when a later slot names a
@@ -754,7 +759,7 @@ class _SentenceCoder:
             return []  # a meeting verb whose object is a thing ("faced hunger", "confronted the crisis") meets no one
         placed = self._place_in_phrase(targets, t_group)
         if (sources and not targets and c.place_groups and c.code and not mutual_parties
-                and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code == _VISIT_CODE or c.code.startswith(_INVESTMENT_CODES))):
+                and (c.code[:2] in _PLACE_TARGET_ROOTS or c.code.startswith((_FORCE_THREAT, *_INVESTMENT_CODES)) or c.code == _VISIT_CODE)):
             # (a place is what a stated act is done to, never the doer of an act the subject undergoes: "died in X")
             places = self._named_places(c, exclude)
             targets, placed = places[:1], bool(places)
@@ -1497,6 +1502,15 @@ def _taken(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("dobj", "nsubjpass")
+
+
+def _hardware(tok: Token) -> bool:
+    """An unnamed weapon, aircraft or ship (synsets &WEAPON, &AIRCRAFT, &VESSEL): the agents dictionary lists many as
+    the military that uses them, which they stand for as doers and as what force is used on."""
+    kb = knowledge()
+    lemma = tok.lemma_.lower()
+    # (an object only: a doer named in a "by" phrase, "manoeuvres by coast guard ships", is the force it stands for)
+    return (tok.pos_ == "NOUN" and not tok.ent_type_ and tok.dep_ in ("dobj", "conj") and (lemma in kb.weapons or lemma in kb.vessels))
 
 
 def _people(p: Participant) -> bool:

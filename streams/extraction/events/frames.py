@@ -28,7 +28,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REFUSAL_BLOCK, ends_acts, in_longer_name, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REACTION_BLOCK, REFUSAL_BLOCK, UNSPECIFIED_THREAT, ends_acts, in_longer_name, knowledge
 from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -589,7 +589,9 @@ def _criticised_act(obj: Token, code: str) -> bool:
     # (a noun of disapproval itself is the act the verb does, not one it criticises: "filed a lawsuit | against X",
     # "lodged a complaint | against X" are aimed at X)
     rows = knowledge().nouns.get(obj.lemma_.lower(), ())
-    return not (rows and all(r.code[:2] == _DISAPPROVING_ROOT for r in rows))
+    # (nor is a noun whose "of" phrase names its doer, as the event nouns' table says: "criticised the visit of X", "the
+    # resignation of X": X visited or resigned, and is what the criticism is aimed at)
+    return not (rows and (all(r.code[:2] == _DISAPPROVING_ROOT for r in rows) or all(r.of_doer for r in rows)))
 
 
 def _object_owners(obj: Token, code: str) -> list[list[int]]:
@@ -1290,6 +1292,10 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
     # ("will lift the siege": the intent to yield, as an act is; "will halt deliveries if ...": the threat of the cut)
     ending = _threats(_intents(_ending(v, fitting, kb), v, kb), v, kb)
     refusing_to_act = any(e.block == REFUSAL_BLOCK for e in fitting) and _refuses_to_act(v, kb)
+    if all(e.code == "---" for e in fitting) and any(e.block == REACTION_BLOCK for e in fitting):
+        reply = _reply_held_over(v)
+        if reply is not None:
+            return ending + [reply]
     if all(e.code == "---" for e in fitting) and not refusing_to_act:
         # no default event: only a pattern can code this verb; most such verbs ("make", "take") have none that fits
         rough = quick_keys(v)
@@ -2486,7 +2492,26 @@ def _threatens_in_clause(v: Token, kb: Knowledge) -> bool:
                 return True
             if t.pos_ == "NOUN" and any(kb.threat_of(e.code) for e in kb.nouns.get(t.lemma_.lower(), ())):
                 return True
+            if (t.pos_ == "VERB" and any(e.block == REACTION_BLOCK for e in kb.verbs_by_lemma.get(t.lemma_.lower(), ())) and on_condition(t)
+                    and not _done_by_a_thing(t, kb)):
+                return True  # a reaction on a condition ("warned that it would respond if ..."): :func:`_reply_held_over`
     return False
+
+
+def _reply_held_over(v: Token) -> Candidate | None:
+    """A reaction its actor says it will make on a condition the other side is to meet, or vows ("would respond if X
+    deploys missiles", "vowed to retaliate" is the dictionary's own): a threat, unspecified (130), held over that side.
+    What the reaction would be is not said, so no threat of a kind; a reaction told as done or with no condition
+    ("responded to the letter", "will reply next week") is no act."""
+    if any(k.dep_ == "neg" for k in kids(v)) or not (on_condition(v) or is_sworn(v)):
+        return None
+    frame = verb_frame(v)
+    sources, targets, consumed = _verb_slots(frame, {}, None, UNSPECIFIED_THREAT)
+    averting = averting_parties([v]) if on_condition(v) else []
+    if not sources:
+        return None
+    return Candidate(v.i, "verb", v.lemma_.lower(), UNSPECIFIED_THREAT, "", 0.0, f"{REACTION_BLOCK}:verb+intent", sources,
+                     averting + [g for g in targets if g not in averting], consumed)
 
 
 def _threats(cands: list[Candidate], v: Token, kb: Knowledge) -> list[Candidate]:

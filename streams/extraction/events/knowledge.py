@@ -617,6 +617,8 @@ AID_ROOT = "07"  # CAMEO: provide aid
 CAUSATIVE_BLOCK = "MAKE"  # PETRARCH2's block of "make", "cause", "induce": with an adjective, how its object ends up
 INSTRUMENT_BLOCK = "UTILIZE"  # PETRARCH2's block of verbs of using: use, employ, wield, apply ... ("used X to do Y")
 REFUSAL_BLOCK = "REFUSE"  # PETRARCH2's block of verbs of refusal: refuse, decline, reject, resist, rule out, ...
+REACTION_BLOCK = "REACT"  # PETRARCH2's block of verbs of reacting (respond, react, reply, answer): no act of their own
+UNSPECIFIED_THREAT = "130"  # CAMEO: threaten, not specified
 LEARNED_BLOCK = "event_triggers"  # the block name of learned verbs: no patterns, only their default code
 FORCES_OR_NONE = "forces or none"  # an object kind: no direct object, or one that names forces (frames._companions_ok)
 

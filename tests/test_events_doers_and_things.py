@@ -1,0 +1,70 @@
+"""Whose act a criticism is aimed at when the criticised noun's "of" phrase names its doer (``frames._criticised_act``
+with the event nouns' ``of`` column); weapons and aircraft as what a peaceful act is about, no party to it
+(``builder._hardware``).
+
+Sentences are the team's own, written to show each phenomenon.
+"""
+
+from __future__ import annotations
+
+from conftest import text_events, top_event_fields
+
+
+def typed(text: str) -> list[dict]:
+    return [e for e in text_events(text) if e["plover_type"]]
+
+
+def test_a_criticised_visit_is_aimed_at_the_visitor() -> None:
+    # the "of" phrase of a visit names who visits; the destination the parser hung on the verb is no target
+    assert top_event_fields("Beijing criticised the visit of a Japanese parliamentary group to Manila.")[2:4] == (
+        "Beijing", "Japanese parliamentary group")
+
+
+def test_a_criticised_arrest_is_not_aimed_at_those_arrested() -> None:
+    # control: the "of" phrase of an arrest names who underwent it, and the criticism is aimed at its doer
+    fields = top_event_fields("Ankara denounced the arrest of two of its reporters by Greek police.")
+    assert fields[2:4] == ("Ankara", "Greek police")
+
+
+def test_weapons_bought_are_no_party_to_the_deal() -> None:
+    # the agents dictionary lists fighter jets as the military; bought, they are what the deal is about
+    assert top_event_fields("Egypt agreed to buy fighter jets from France.")[2:4] == ("Egypt", "France")
+    # and two states that agree to build one together agree with each other
+    events = [e for e in typed("Spain and Italy agreed to jointly build a new combat aircraft.") if e["plover_type"] == "AGREE"]
+    assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events} == {("Spain", "Italy"), ("Italy", "Spain")}
+    # so are ships (the coder's &VESSEL)
+    assert top_event_fields("Norway agreed to buy patrol boats from Finland.")[2:4] == ("Norway", "Finland")
+
+
+def test_a_weapon_force_is_used_on_stands_for_its_force() -> None:
+    # control: an act of force on a weapon or an aircraft keeps it as the target
+    assert top_event_fields("Rebels shot down an army helicopter near the airport.")[::3][:2] == ("ASSAULT", "army helicopter")
+
+
+def test_ships_named_as_doers_stand_for_their_force() -> None:
+    # control: boats named in the "by" phrase of the act protested against did it, and the protest is aimed at them
+    events = typed("Manila summoned the Chinese envoy to protest against risky manoeuvres by Chinese coast guard boats.")
+    assert "Chinese coast guard boats" in {(e["target"] or {}).get("text") for e in events}
+
+
+def test_a_reaction_held_over_a_condition_is_a_threat() -> None:
+    # "respond" codes nothing of its own; said on a condition the other side is to meet, it is held over that side
+    assert top_event_fields("Ankara said it would respond if Athens extended its territorial waters.")[:4] == (
+        "THREATEN", "130", "Ankara", "Athens")
+    # and a warning whose clause holds one threatens
+    fields = top_event_fields("The defence minister warned that Tokyo would react if the drills went ahead near its islands.")
+    assert fields[:2] == ("THREATEN", "130")
+
+
+def test_a_reaction_with_no_condition_or_by_a_thing_is_no_threat() -> None:
+    # controls: a reaction told as done, one told for later with no condition, and one of a thing
+    for text in ("The ministry responded to the letter on Monday.", "Seoul will reply to the proposal next week.",
+                 "The governor warned that markets would react badly if the budget failed."):
+        assert "THREATEN" not in {e["plover_type"] for e in typed(text)}, text
+
+
+def test_a_threat_of_force_is_aimed_at_the_place_it_would_strike() -> None:
+    # a threatened strike "in"/"inside" a named state or town is aimed there, as a strike done there is
+    assert top_event_fields("The militia vowed to shell positions inside Armenia if the talks failed.")[::3] == ("THREATEN", "Armenia")
+    # control: a threat to a party named as the object needs no place
+    assert top_event_fields("The rebels threatened to attack the garrison.")[::3] == ("THREATEN", "garrison")
