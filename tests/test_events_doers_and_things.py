@@ -1,6 +1,7 @@
 """Whose act a criticism is aimed at when the criticised noun's "of" phrase names its doer (``frames._criticised_act``
 with the event nouns' ``of`` column); weapons and aircraft as what a peaceful act is about, no party to it
-(``builder._hardware``).
+(``builder._hardware``); a reaction held over a condition (``frames._reply_held_over``); a noun the tagger read as an
+adjective heading an object (``actor_dictionary.nominal_adjective``).
 
 Sentences are the team's own, written to show each phenomenon.
 """
@@ -68,3 +69,15 @@ def test_a_threat_of_force_is_aimed_at_the_place_it_would_strike() -> None:
     assert top_event_fields("The militia vowed to shell positions inside Armenia if the talks failed.")[::3] == ("THREATEN", "Armenia")
     # control: a threat to a party named as the object needs no place
     assert top_event_fields("The rebels threatened to attack the garrison.")[::3] == ("THREATEN", "garrison")
+
+
+def test_a_person_noun_the_tagger_read_as_an_adjective_is_the_target() -> None:
+    # the small model tags "academic" after a nationality as an adjective; the parser still makes it the object
+    assert top_event_fields("The court in Tehran sentenced a Canadian academic to four years in prison.")[3] == "Canadian academic"
+    # and one hostage is an actor as many are (event_agents.tsv)
+    assert top_event_fields("Gunmen beheaded a Korean hostage.")[3] == "Korean hostage"
+
+
+def test_an_adjective_modifying_a_noun_stays_a_modifier() -> None:
+    # control: an adjective before its noun is no head of its own
+    assert top_event_fields("Police arrested an academic colleague of the journalist.")[3] != "academic"

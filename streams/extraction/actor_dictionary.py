@@ -503,7 +503,7 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     if len(span) == 0:
         return None
     head = span.root
-    if head.pos_ not in ("NOUN", "PROPN"):
+    if head.pos_ not in ("NOUN", "PROPN") and not nominal_adjective(head):
         return None
     found = _agent_phrase(span, head)
     if found is None:
@@ -512,6 +512,16 @@ def agent_actor(span: Span, when: datetime.date | None) -> ActorInfo | None:
     if _not_actor(code):
         return None
     return _agent_info(phrase, code, source, _agent_country(span, head, lo, hi, when))
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def nominal_adjective(tok: Token) -> bool:
+    """A word the tagger read as an adjective that heads a noun phrase of its own, with a determiner, as a subject or
+    an object ("sentenced a French academic", "the academic was freed"): the small model tags a noun spelt as an
+    adjective so when a nationality comes before it; the parser still reads the phrase, and the word is its noun."""
+    return tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children)
 
 
 def is_agent_phrase(key: str) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actor_dictionary import agent_actor, agent_adjective, named_actor
+from ..actor_dictionary import agent_actor, agent_adjective, named_actor, nominal_adjective
 from ..doc_index import doc_text, entity_of, ents
 from ..entities import SETTLEMENT_NOUNS, Entity, EntityTable
 from ..roles import describe, role_entry
@@ -355,9 +355,10 @@ class Participants:
     def _actor(self, tok: Token, speaker: Participant | None = None, exclude: set[str] | None = None) -> Participant | None:
         if is_pronoun(tok):
             return self._pronoun(tok, speaker)
-        if tok.pos_ == "ADJ" and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+        nominal = nominal_adjective(tok)  # ("sentenced a French academic": the tagger's adjective heads the object)
+        if tok.pos_ == "ADJ" and tok.ent_type_ not in ACTOR_ENTITY_TYPES and not nominal:
             return self._agent_modifier(tok)
-        if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES:
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ not in ACTOR_ENTITY_TYPES and not nominal:
             return None
         if tok.i < dateline_end(sentence_of(tok)):
             return None  # "ISLAMABAD:" is where the story was filed, not who acted
