@@ -81,3 +81,18 @@ def test_a_person_noun_the_tagger_read_as_an_adjective_is_the_target() -> None:
 def test_an_adjective_modifying_a_noun_stays_a_modifier() -> None:
     # control: an adjective before its noun is no head of its own
     assert top_event_fields("Police arrested an academic colleague of the journalist.")[3] != "academic"
+
+
+def test_an_act_told_only_through_a_denial_is_no_event() -> None:
+    # what a denier says was not done is no act of the sentence: its event is the denial (016, a statement)
+    for text in ("The navy denied that its patrol boats had rammed the fishing vessel.",
+                 "The militia denied abducting the two engineers.",
+                 "The interior ministry dismissed reports that police had beaten the detainees."):
+        assert typed(text) == [], text
+
+
+def test_a_refusal_or_an_accusation_before_a_denial_stays() -> None:
+    # controls: a refusal is an event of its own; an accusation made before a closing remark that the accused denies it
+    assert top_event_fields("The court denied bail to the union leader.")[0] == "REJECT"
+    fields = top_event_fields("Niamey accused Paris on Monday of arming the rebels, a charge France has denied.")
+    assert fields[::2] == ("ACCUSE", "Niamey")

@@ -51,7 +51,7 @@ from .context import event_date, event_location
 from .frames import (ACCESS_PATTERN, AIMED_PREPS, BLASTS, PROMISED, REFUSED, REFUSED_OUTRIGHT, SWORN, Candidate, across_border, blame_without_blamer, forceful_verb, held_under, noun_of_gerund, partners_of_clause, pressed_first,
                      recipients, undergone, verb_frame, witnessed)
 from .knowledge import AID_ROOT, FORCE_POSTURE_ROOT, FORCE_ROOTS, OBJECT_SETTING, PROTEST_ROOT, VERBAL_CONFLICT_CODE, knowledge
-from .modality import PROMISE_HEADS, agreed_to, is_condition, is_hypothetical, is_negated, is_subjunctive
+from .modality import PROMISE_HEADS, agreed_to, is_condition, is_denied, is_hypothetical, is_negated, is_subjunctive
 from .participants import Participant, Participants, is_hazard, noun_phrase, unresolved_pronoun
 from .quantities import sentence_quantities
 from .record import build_record
@@ -190,7 +190,7 @@ class _Act:
     speaker: Participant | None = None
     attribution: dict[str, Any] | None = None
     reporting: bool = False
-    denied: bool = False  # reported by a denial ("denied that its aircraft had bombed the school"): told as not done
+    denied: bool = False  # reported by a denial ("denied that its gunboats had sunk the ferry"): told as not done
 
 
 def _anchor(article: CleanArticle, now: datetime.datetime | None) -> tuple[str, str]:
@@ -669,6 +669,11 @@ class _SentenceCoder:
             self.statements += 1  # counted whether or not statements are published
             if not self.emit_statements:
                 return []
+        if act.denied or is_denied(tok):
+            # an act told only through a denial ("denied that its gunboats had sunk the ferry") is what the denier
+            # says was not done: the sentence's event is the denial (CAMEO 016, deny responsibility, a statement),
+            # as the field's coders code it, not the act others allege (modality.is_denied)
+            return []
         if c.kind == "verb" and any(k.dep_ == "ccomp" and described_subject(k) is not None for k in kids(tok)):
             return []  # "men suspected to be smugglers shot ...": the participle says what they are held to be, no act
         if c.kind == "verb" and c.code == _BARE_INTENT and tok.lemma_.lower() in _VOTING and self._intends_an_act(tok):

@@ -1,7 +1,8 @@
 """Negation and hypotheticality of a trigger, read off its own dependents and its governors.
 
-"denied attacking" is a negated attack; "will not hesitate to support" is a
-hypothetical support (the negation belongs to "hesitate", not to "support").
+"refused to attack" is a negated attack; "will not hesitate to support" is a
+hypothetical support (the negation belongs to "hesitate", not to "support"). "denied attacking" is a denied
+attack (``is_denied``): no event of the sentence, whose event is the denial.
 """
 
 from __future__ import annotations
@@ -139,6 +140,19 @@ def is_negated(tok: Token) -> bool:
         if gov.lemma_.lower() in _NEGATORS:
             return True
     return _in_rejected_claim(tok)
+
+
+_DENYING = frozenset({"deny"})
+
+
+def is_denied(tok: Token) -> bool:
+    """The act is told only as what a denial says was not done: the content of "deny" ("denied that its troops had
+    crossed", "denied killing the hostages") or of a claim its subject rejects ("dismissed reports that troops shelled
+    the town"). The sentence's event is the denial (CAMEO 016, deny responsibility, a statement), not the act others
+    allege; an act refused or failed ("refused to release", "failed to stop") is negated, and its refusal is an event."""
+    # (the content follows the verb: a clause before it is one the parser hung on it from a closing remark, "X accused Y
+    # of Z, allegations Y has denied", where the accusation was made)
+    return any(gov.lemma_.lower() in _DENYING and gov.i < tok.i for gov in _governors(tok, 2)) or _in_rejected_claim(tok)
 
 
 def _in_rejected_claim(tok: Token) -> bool:
