@@ -96,3 +96,21 @@ def test_a_refusal_or_an_accusation_before_a_denial_stays() -> None:
     assert top_event_fields("The court denied bail to the union leader.")[0] == "REJECT"
     fields = top_event_fields("Niamey accused Paris on Monday of arming the rebels, a charge France has denied.")
     assert fields[::2] == ("ACCUSE", "Niamey")
+
+
+def test_the_bank_is_the_firm_the_story_names() -> None:
+    # "the bank" alone is the bank of the story (event_agents.tsv, owner=the), as "the lender" is
+    assert top_event_fields("The regulator fined the bank for breaking lending rules.")[2:4] == ("regulator", "bank")
+
+
+def test_the_bank_of_a_river_is_no_firm() -> None:
+    # control: with an "of" phrase it is a place, which names no party
+    assert top_event_fields("Rebels shelled the bank of the river near the old bridge.")[3] is None
+
+
+def test_digging_is_no_inquiry_unless_into_a_matter() -> None:
+    # PETRARCH2 gives "dig" the default of the PROBE block (090); news digs trenches and through rubble
+    for text in ("Soldiers dug in along the ridge overnight.", "Rescuers dug through the rubble for survivors."):
+        assert typed(text) == [], text
+    # control: digging into a matter investigates it (event_patterns.tsv t57)
+    assert top_event_fields("Auditors dug into the governor's spending.")[:2] == ("ACCUSE", "090")

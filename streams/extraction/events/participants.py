@@ -69,7 +69,9 @@ def _bare_definite(head: Token) -> bool:
     before = [c for c in kids(head) if c.i < head.i]
     if not before:
         return head.dep_ == "compound" and head.head.i > head.i
-    return len(before) == 1 and before[0].dep_ == "det" and before[0].lower_ == "the"
+    # (nor with an "of" phrase after it: "the bank of the river" is a place, "the party of the president" one it names)
+    return (len(before) == 1 and before[0].dep_ == "det" and before[0].lower_ == "the"
+            and not any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i for c in kids(head)))
 
 
 @dataclass(slots=True)
