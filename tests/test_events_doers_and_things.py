@@ -114,3 +114,11 @@ def test_digging_is_no_inquiry_unless_into_a_matter() -> None:
         assert typed(text) == [], text
     # control: digging into a matter investigates it (event_patterns.tsv t57)
     assert top_event_fields("Auditors dug into the governor's spending.")[:2] == ("ACCUSE", "090")
+
+
+def test_who_acts_on_a_warning_did_not_give_it() -> None:
+    # event_undergoing_verbs.tsv, a verb with its preposition: the warning acted on was made to the subject
+    events = typed("The review found that the ministers had failed to act on earlier warnings.")
+    assert not any(e["plover_type"] == "THREATEN" and (e["source"] or {}).get("text") == "ministers" for e in events)
+    # control: a warning the subject gives is the subject's
+    assert top_event_fields("The ministers issued a warning to the strikers.")[::2] == ("THREATEN", "ministers")

@@ -2962,9 +2962,18 @@ def undergone(n: Token, gov: Token) -> list[Token]:
     """When act noun ``n`` is, or heads, the direct object of ``gov``, a verb of undergoing ("faced protests",
     "suffered a wave of attacks": an act the verb's subject bears, not one it does), the words from the verb down to
     the noun, whose "by" phrases name the doer wherever the parser hung them; else []."""
-    if gov.lemma_.lower() not in knowledge().undergoing or any(c.dep_ == "prep" and c.lower_ == "as" for c in kids(gov)):
+    undergoing = knowledge().undergoing
+    lemma = gov.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in kids(gov)):
         return []  # (who "sees the rallies as a threat" judges them)
-    return _object_chain(n, gov)
+    if lemma in undergoing:
+        return _object_chain(n, gov)
+    # (or the object of the verb's own preposition, where the table writes the verb with it: "acted on warnings",
+    # "bowed to demands", "responded to the attack")
+    prep = n.head
+    if n.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == gov.i and f"{lemma} {prep.lower_}" in undergoing:
+        return [gov, prep, n]
+    return []
 
 
 def witnessed(n: Token, gov: Token) -> bool:
