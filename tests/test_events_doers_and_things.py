@@ -122,3 +122,20 @@ def test_who_acts_on_a_warning_did_not_give_it() -> None:
     assert not any(e["plover_type"] == "THREATEN" and (e["source"] or {}).get("text") == "ministers" for e in events)
     # control: a warning the subject gives is the subject's
     assert top_event_fields("The ministers issued a warning to the strikers.")[::2] == ("THREATEN", "ministers")
+
+
+def test_a_gathering_dispersed_is_put_down() -> None:
+    # the SUPPRESS block's "disturbance" fits a gathering as it fits a rally (event_pattern_nouns.tsv): dispersed by
+    # police it is violent repression, not a meeting the police held
+    fields = top_event_fields("Riot police dispersed a gathering of nurses with batons in Lusaka.")
+    assert fields[1] == "175" and fields[2] == "Riot police"
+    # control: a gathering held is a meeting of those who held it
+    assert "175" not in {e["cameo_code"] for e in text_events("Nurses held a gathering in Lusaka to mark the anniversary.")}
+
+
+def test_a_party_named_with_the_act_is_no_word_of_its_kind() -> None:
+    # PETRARCH2's "&MILITARY &TREATY" is a military accord; a peace agreement signed with the army names the army as party
+    fields = top_event_fields("Village elders signed a peace agreement with the army in Kidal.")
+    assert fields[1:4] == ("057", "Village elders", "army")
+    # control: a military accord is one by its own words
+    assert top_event_fields("Niger and Chad signed a military accord on Monday.")[:2] == ("SUPPORT", "057")

@@ -19,7 +19,7 @@ over one data structure; the noun side is its smaller mirror.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
@@ -119,7 +119,7 @@ def term_matches(term: Term, tok: Token) -> bool:
         return True
     around = set()
     # (a container's compound: its modifiers hang on the container, "military" of "its military alert level")
-    for t in (tok.head.subtree if tok.dep_ == "compound" and contained(tok.head) is tok else tok.subtree):
+    for t in _modifier_words(tok.head if tok.dep_ == "compound" and contained(tok.head) is tok else tok):
         if t.i != tok.i:
             around.update(_keys(t))
     if need is not None and not need & around:
@@ -131,7 +131,21 @@ def term_modifiers(term: Term, tok: Token) -> set[int]:
     """The words of ``tok``'s phrase that a matching term names besides its head ("military" of "&MILITARY operation")."""
     if not term.modifiers:
         return set()
-    return {t.i for t in tok.subtree if t.i != tok.i and any(group & set(_keys(t)) for group in term.modifiers)}
+    return {t.i for t in _modifier_words(tok) if t.i != tok.i and any(group & set(_keys(t)) for group in term.modifiers)}
+
+
+# prepositions whose object is a party to the act the noun names, never a word of what kind of act it is
+_PARTY_PREPS = frozenset({"with", "between", "by", "against", "from", "to"})
+
+
+def _modifier_words(tok: Token) -> Iterator[Token]:
+    """The words of ``tok``'s phrase that may say what kind of thing it is, for a pattern's modifiers: its subtree but
+    the phrases that name a party ("a peace agreement | with the army" is no "&MILITARY &TREATY"; "joint patrols | along
+    the border" are "joint border patrols")."""
+    skip = [c for c in kids(tok) if c.dep_ in ("prep", "agent") and c.lower_ in _PARTY_PREPS and c.i > tok.i]
+    for t in tok.subtree:
+        if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in skip):
+            yield t
 
 
 def _first_match(term: Term, toks: list[Token]) -> Token | None:
