@@ -139,3 +139,16 @@ def test_a_party_named_with_the_act_is_no_word_of_its_kind() -> None:
     assert fields[1:4] == ("057", "Village elders", "army")
     # control: a military accord is one by its own words
     assert top_event_fields("Niger and Chad signed a military accord on Monday.")[:2] == ("SUPPORT", "057")
+
+
+def test_two_leaders_a_headline_joins_with_a_comma_meet_each_other() -> None:
+    # slots._comma_pair: a headline's comma is its "and" for two persons' names before the verb, as for two states'
+    events = typed("Erdogan, Putin hold talks in Sochi")
+    assert {(e["source"]["text"], (e["target"] or {}).get("text")) for e in events if e["plover_type"] == "CONSULT"} == {
+        ("Erdogan", "Putin"), ("Putin", "Erdogan")}
+
+
+def test_a_list_of_names_is_no_headline_pair() -> None:
+    # control: names listed before "and" are those arrested, none the doer
+    events = typed("Mendes, Okafor and Lindqvist were arrested on Monday.")
+    assert all(not (e["source"] or {}).get("text") for e in events)

@@ -637,7 +637,7 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
 _PROTESTING_ROOTS = ("10", "11", "13", "14")  # demand, disapprove, threaten, protest
 
 
-_PAIRED_NAMES = ("GPE", "NORP", "ORG")
+_PAIRED_NAMES = ("GPE", "NORP", "ORG", "PERSON")
 
 
 def comma_paired(tok: Token) -> bool:
@@ -665,8 +665,8 @@ def _headline_pair(subjects: list[Token]) -> bool:
 def _comma_pair(c: Token, v: Token) -> list[Token]:
     """Two names that open a headline joined by a comma, the headline's "and" ("Kenya, Uganda agree to ...", "Russia,
     Ukraine Agree To ..."): both are the subject, whichever of them the parser made it (the other its apposition, a
-    second subject or an adverb of the verb). Only at the sentence's start, two states, peoples or bodies by name,
-    or two agent nouns ("Police, protesters clash ...")."""
+    second subject or an adverb of the verb). Only at the sentence's start, two states, peoples, bodies or persons by
+    name (persons only before the verb: "Erdogan, Putin hold talks"), or two agent nouns ("Police, protesters clash ...")."""
     sent = sentence_of(c)
     first = sent[0]
     if len(sent) < 4 or sent[1].text != ",":
@@ -676,6 +676,8 @@ def _comma_pair(c: Token, v: Token) -> list[Token]:
     if (not all(_one_word_name(t) or _agent_word(t) for t in (first, second)) or sent[3].ent_iob_ == "I"
             or not names and sent[3].pos_ not in ("VERB", "AUX", "PART")):
         return []  # (each a one-word name: "Egypt, Sudan"; a longer one is read as the parser reads it)
+    if any(t.ent_type_ == "PERSON" for t in (first, second)) and sent[3].pos_ not in ("VERB", "AUX"):
+        return []  # two leaders' surnames ("Erdogan, Putin hold talks") only before the verb: a list of names is no pair
     if c.i == first.i and second.dep_ == "appos" and second.head.i == first.i:
         return [first, second]
     if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos", "dep"):
