@@ -152,3 +152,21 @@ def test_a_list_of_names_is_no_headline_pair() -> None:
     # control: names listed before "and" are those arrested, none the doer
     events = typed("Mendes, Okafor and Lindqvist were arrested on Monday.")
     assert all(not (e["source"] or {}).get("text") for e in events)
+
+
+def test_the_country_refers_to_the_state_named_before_it() -> None:
+    # "the country" alone refers as a pronoun does: the state named last before it that is not the act's other party
+    assert top_event_fields("After the coup in Mali, Germany suspended aid to the country.")[2:4] == ("Germany", "Mali")
+
+
+def test_the_country_named_by_no_state_before_it_is_no_target() -> None:
+    # control: a state named only after it, or the act's own source, is not what it refers to
+    assert top_event_fields("Germany suspended aid to the country on Monday.")[3] is None
+
+
+def test_a_predicate_nouns_phrase_is_none_of_the_verbs() -> None:
+    # "calling them a triumph for farmers": the "for" is the predicate noun's, no "call for" (an appeal, 020)
+    events = typed("The health minister welcomed the figures, calling them a milestone for every family in the province.")
+    assert "020" not in {e["cameo_code"] for e in events}
+    # control: a call for something made by the verb's own "for" is an appeal
+    assert top_event_fields("The health minister called for calm in the province.")[:2] == ("REQUEST", "020")

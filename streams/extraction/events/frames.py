@@ -228,6 +228,8 @@ def verb_frame(v: Token) -> VerbFrame:
     # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
     counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c).i != c.i]
     for owner in [v] + objects + counts + [w for o in objects for w in _worth(o)]:
+        if owner.dep_ == "oprd" and owner.head.i == v.i:
+            continue  # a predicate noun's phrases are its own ("calling the deal a triumph | for farmers"), none of the verb's
         for c in kids(owner):
             if c.dep_ == "prep" or (c.dep_ == "agent" and owner is v):
                 pobjs = [g for g in kids(c) if g.dep_ in ("pobj", "pcomp")]
@@ -1070,7 +1072,7 @@ def _names_actor(tok: Token) -> bool:
     Russian banks", "the army's suppliers"), as opposed to a thing ("the plan", "the use of the hall")."""
     head = counted(tok)
     return (_names_people(tok) or tok.ent_type_ in _STATE_ENTITIES
-            or tok.pos_ == "PROPN" and _country_by_name(tok)  # a state whose name the tagger took for something else
+            or tok.pos_ == "PROPN" and country_by_name(tok)  # a state whose name the tagger took for something else
             or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _STATE_ENTITIES for c in kids(tok))
             or _hyphenated_name_tail(tok)
             # or an office or a body the role gazetteer knows ("union leaders", "officials", "the ministry"), which the
@@ -1697,7 +1699,7 @@ def _shows_of_force(cands: list[Candidate], v: Token, frame: VerbFrame, kb: Know
     places = [o for p_, o in frame.preps if p_ == "to"]
     places += [g for h in (v, *sent) for c in kids(h) if c.dep_ in ("dative", "prep") and c.lower_ == "to" and (h is not v or c.dep_ == "dative")
                for g in kids(c) if g.dep_ == "pobj"]
-    states = [o for o in places if _country_by_name(o)] if people else []
+    states = [o for o in places if country_by_name(o)] if people else []
     if states:
         return _protection_sent(cands, states)
     if not sending or not armed:
@@ -1923,7 +1925,7 @@ def _a_party(o: Token) -> bool:
     entry = knowledge().agents.get(o.lower_) or knowledge().agents.get(o.lemma_.lower())
     if entry is not None and not entry[1] and entry[0] not in _PLACE_LIKE_SECTORS | _NO_BODY_SECTORS:
         return True
-    return o.ent_type_ in ("GPE", "LOC") and _country_by_name(o)
+    return o.ent_type_ in ("GPE", "LOC") and country_by_name(o)
 
 
 def _a_place(o: Token) -> bool:
@@ -1947,7 +1949,7 @@ def _scene_of_force(mod: Token, codes: list[str]) -> bool:
     return place is not None and place.kind in ("city", "capital", "region")
 
 
-def _country_by_name(tok: Token) -> bool:
+def country_by_name(tok: Token) -> bool:
     """The name ``tok`` is in is a country's in the gazetteer ("Niger", which the tagger may take for a facility or a
     work of art)."""
     ent = entity_of(tok)

@@ -25,10 +25,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actor_dictionary import agent_actor, agent_adjective, named_actor, nominal_adjective
-from ..doc_index import doc_text, entity_of, ents
+from ..doc_index import doc_text, entity_of, ents, sentences
 from ..entities import SETTLEMENT_NOUNS, Entity, EntityTable
 from ..roles import describe, role_entry
-from .frames import forceful_verb
+from .frames import country_by_name, forceful_verb
 from .knowledge import Knowledge, knowledge
 from .resolve import fragment_name
 from ..datelines import SEPARATORS
@@ -374,6 +374,12 @@ class Participants:
         if settlement is not None:
             # "the border town of X", "the rebel-held city of X": the phrase is the place its "of" names, written by its name
             return self.from_entity(*settlement)
+        if tok.lower_ == "country" and _bare_definite(tok):
+            # "suspended aid to the country": the state named last before it, as a pronoun refers (not one the act's
+            # other party names, "France suspended aid to the country" is not France's)
+            referent = self._country_before(tok, exclude or set())
+            if referent is not None:
+                return referent
         span = self._without_charge(noun_phrase(self.doc, tok), tok)
         if not span.text.strip() or is_hazard(span) and not _people_of(span, tok, self.when):
             return None  # "Cyclone Ana", "the floods": a disaster the tagger may take for a name is nobody
@@ -441,6 +447,21 @@ class Participants:
         if titled is not None:
             return Participant(span.text, None, None, titled[0], titled[1], span.start_char, span.end_char, False, "PERSON")
         return self._extra_agent(tok, with_body(span, tok), plural)
+
+    def _country_before(self, tok: Token, exclude: set[str]) -> Participant | None:
+        """The country "the country" refers to: the nearest state named by its gazetteer name before it, in its
+        sentence or the two before, that is not one of ``exclude``; as the record names a pronoun's referent."""
+        doc = self.doc
+        lo = sentences(doc)[max(0, sentence_index(doc, tok.i) - _COUNTRY_REACH)].start
+        for i in range(tok.i - 1, lo - 1, -1):
+            ent = self._entity_at(doc[i])
+            if ent is None or ent.type != "GPE" or not country_by_name(doc[i]):
+                continue
+            words = self._entity_span(doc[i])
+            found = self.from_entity(ent, words.text, words.start_char, words.end_char)
+            if found.key not in exclude:
+                return _at_pronoun(found, tok)
+        return None
 
     def _of_named_owner(self, actor: Participant, head: Token) -> Participant:
         """A role noun the agents dictionary does not hold ("official", "director", "commander", "leaders") with a state,
@@ -1045,6 +1066,9 @@ def _speaks_for_referent(speaker: Participant, tok: Token) -> bool:
         return False
     span = _written_span(tok.doc, speaker)
     return span is not None and any(t.dep_ == "poss" and t.i != tok.i and _PRONOUN_REFERENT.get(t.lower_) == person for t in span)
+
+
+_COUNTRY_REACH = 2  # sentences before the one of "the country" where the state it refers to may be named
 
 
 def _at_pronoun(referent: Participant, tok: Token) -> Participant:
