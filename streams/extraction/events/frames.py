@@ -19,7 +19,7 @@ over one data structure; the noun side is its smaller mirror.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
@@ -138,14 +138,14 @@ def term_modifiers(term: Term, tok: Token) -> set[int]:
 _PARTY_PREPS = frozenset({"with", "between", "by", "against", "from", "to"})
 
 
-def _modifier_words(tok: Token) -> Iterator[Token]:
+def _modifier_words(tok: Token) -> Iterable[Token]:
     """The words of ``tok``'s phrase that may say what kind of thing it is, for a pattern's modifiers: its subtree but
     the phrases that name a party ("a peace agreement | with the army" is no "&MILITARY &TREATY"; "joint patrols | along
     the border" are "joint border patrols")."""
-    skip = [c for c in kids(tok) if c.dep_ in ("prep", "agent") and c.lower_ in _PARTY_PREPS and c.i > tok.i]
-    for t in tok.subtree:
-        if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in skip):
-            yield t
+    skip = [(c.left_edge.i, c.right_edge.i) for c in kids(tok) if c.dep_ in ("prep", "agent") and c.i > tok.i and c.lower_ in _PARTY_PREPS]
+    if not skip:
+        return tok.subtree
+    return [t for t in tok.subtree if not any(lo <= t.i <= hi for lo, hi in skip)]
 
 
 def _first_match(term: Term, toks: list[Token]) -> Token | None:
