@@ -170,3 +170,11 @@ def test_a_predicate_nouns_phrase_is_none_of_the_verbs() -> None:
     assert "020" not in {e["cameo_code"] for e in events}
     # control: a call for something made by the verb's own "for" is an appeal
     assert top_event_fields("The health minister called for calm in the province.")[:2] == ("REQUEST", "020")
+
+
+def test_an_armed_force_driven_out_is_fought_not_expelled() -> None:
+    # PETRARCH2's DRIVE "out of" is a mass expulsion (201); an armed force driven out is fought off (190, t58/t59),
+    # and stays the target though the pattern names it
+    assert top_event_fields("Army units drove the insurgents out of the market town.")[1:4] == ("190", "Army units", "insurgents")
+    # control: villagers driven out of their homes are expelled
+    assert top_event_fields("Gunmen drove the villagers out of their homes.")[1] == "201"

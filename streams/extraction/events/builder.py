@@ -865,9 +865,10 @@ class _SentenceCoder:
         if (mutual and len(sources) >= 2 and c.code[:2] == _YIELDING_ROOT and targets and all(_people(t) and not t.named for t in targets)):
             targets = []  # "A and B swapped prisoners": each frees the other's people, who are what is exchanged, no party
         if (mutual and (len(sources) >= 2 or any(s.plural for s in sources)) and c.kind == "verb" and t_group and t_group[0] in c.consumed
-                and not c.pattern.endswith(":verb")):
+                and not c.pattern.endswith(":verb") and c.code[:2] not in FORCE_ROOTS):
             # "A and B exchanged ambassadors", "traded fire", "the two sides swapped prisoners": the object the paired
-            # pattern names is what passes between them, no party (nor one that acts back)
+            # pattern names is what passes between them, no party (nor one that acts back); a party force is used on,
+            # which the pattern names, stays ("drove the rebels out of the town")
             targets = []
         if mutual and len(sources) >= 2 and t_group and reciprocally_owned(doc[t_group[0]]):
             targets = []  # "A and B expelled each other's diplomats": each acts on the other
