@@ -178,3 +178,11 @@ def test_an_armed_force_driven_out_is_fought_not_expelled() -> None:
     assert top_event_fields("Army units drove the insurgents out of the market town.")[1:4] == ("190", "Army units", "insurgents")
     # control: villagers driven out of their homes are expelled
     assert top_event_fields("Gunmen drove the villagers out of their homes.")[1] == "201"
+
+
+def test_land_returned_to_a_party_is_given_back() -> None:
+    # "return" has no default code (people return home); land, a town or property returned to a party is given
+    # back (0842, event_patterns.tsv t60)
+    assert top_event_fields("Ethiopia returned the disputed town to Eritrea in June.")[1:4] == ("0842", "Ethiopia", "Eritrea")
+    # control: a party that returns somewhere gives nothing back
+    assert "0842" not in {e["cameo_code"] for e in text_events("The foreign minister returned to Asmara in June.")}
