@@ -186,3 +186,11 @@ def test_land_returned_to_a_party_is_given_back() -> None:
     assert top_event_fields("Ethiopia returned the disputed town to Eritrea in June.")[1:4] == ("0842", "Ethiopia", "Eritrea")
     # control: a party that returns somewhere gives nothing back
     assert "0842" not in {e["cameo_code"] for e in text_events("The foreign minister returned to Asmara in June.")}
+
+
+def test_a_preposition_on_the_verbs_particle_is_the_verbs() -> None:
+    # the parser hangs "to X" on "back": the party a town is handed back to is the target
+    assert top_event_fields("The militia handed the airport back to the government on Friday.")[1:4] == (
+        "0842", "militia", "government")
+    # control: a party that goes back somewhere hands nothing over
+    assert "0842" not in {e["cameo_code"] for e in text_events("The militia leaders flew back to the capital on Friday.")}

@@ -227,7 +227,9 @@ def verb_frame(v: Token) -> VerbFrame:
     nested: list[tuple[str, str, Token]] = []
     # (and the count an object was read through: "a barrage of rockets | at Israel" hangs its "at" on the count)
     counts = [c for c in kids(v) if c.dep_ == "dobj" and counted(c).i != c.i]
-    for owner in [v] + objects + counts + [w for o in objects for w in _worth(o)]:
+    # (and a preposition the parser hung on the verb's particle: "handed the town back | to X", "pulled out | of X")
+    particle_words = [c for c in kids(v) if c.dep_ in ("prt", "advmod") and c.i > v.i and c.lower_ in _DIRECTION_PARTICLES]
+    for owner in [v] + particle_words + objects + counts + [w for o in objects for w in _worth(o)]:
         if owner.dep_ == "oprd" and owner.head.i == v.i:
             continue  # a predicate noun's phrases are its own ("calling the deal a triumph | for farmers"), none of the verb's
         for c in kids(owner):
@@ -275,6 +277,9 @@ def _purpose_after_place(v: Token) -> list[tuple[str, Token]]:
             for p in kids(c) if p.dep_ == "pobj"
             for d in kids(p) if d.dep_ == "prep" and d.lower_ == "for" and not d.ent_type_
             for g in kids(d) if g.dep_ == "pobj" and not is_time(g)]
+
+
+_DIRECTION_PARTICLES = frozenset({"back", "out", "away", "off", "down", "over"})
 
 
 def _clause_with_for(v: Token) -> list[tuple[str, Token]]:
