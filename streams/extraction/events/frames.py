@@ -2524,13 +2524,13 @@ def _reply_held_over(v: Token) -> Candidate | None:
     deploys missiles", "vowed to retaliate" is the dictionary's own): a threat, unspecified (130), held over that side.
     What the reaction would be is not said, so no threat of a kind; a reaction told as done or with no condition
     ("responded to the letter", "will reply next week") is no act."""
-    if any(k.dep_ == "neg" for k in kids(v)) or not (on_condition(v) or is_sworn(v)):
+    conditional = on_condition(v)
+    if any(k.dep_ == "neg" for k in kids(v)) or not (conditional or is_sworn(v)):
         return None
-    frame = verb_frame(v)
-    sources, targets, consumed = _verb_slots(frame, {}, None, UNSPECIFIED_THREAT)
-    averting = averting_parties([v]) if on_condition(v) else []
+    sources, targets, consumed = _verb_slots(verb_frame(v), {}, None, UNSPECIFIED_THREAT)
     if not sources:
         return None
+    averting = averting_parties([v]) if conditional else []
     return Candidate(v.i, "verb", v.lemma_.lower(), UNSPECIFIED_THREAT, "", 0.0, f"{REACTION_BLOCK}:verb+intent", sources,
                      averting + [g for g in targets if g not in averting], consumed)
 
