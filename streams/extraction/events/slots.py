@@ -249,6 +249,30 @@ def participle_read_as_head(tok: Token) -> Token | None:
     return before if any(c.dep_ == "prep" and c.i == tok.i + 1 for c in kids(tok)) else None
 
 
+def opening_participle_subject(tok: Token, v: Token) -> Token | None:
+    """The subject the parser hung inside a participle clause that opens the sentence ("Speaking in Lagos, the party
+    chairman, X, accused ...", "Addressing reporters in Geneva, the minister rejected ..."): it made the "-ing" word
+    the verb's clausal subject and the real subject an apposition of the clause's last noun (as if the chairman were
+    Lagos), or left the verb with no subject and the clause as its modifier. The subject is the outermost such apposition that ends at the comma before the verb; where the place is
+    described first and the parser joined the subject to that description ("in Paris, the French capital, the
+    president, X, thanked ...": capital "and" president), the joined phrase. None when the parse is not of that shape."""
+    if tok.dep_ not in ("csubj", "advcl") or tok.tag_ != "VBG" or tok.head.i != v.i or v.i < 2 or v.doc[v.i - 1].text != ",":
+        return None
+    doc = v.doc
+    if tok.i not in (sentence_of(v).start, dateline_end(sentence_of(v))):
+        return None  # the "-ing" word opens the sentence (after a dateline at most)
+    chain = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ != "appos" and t.right_edge.i == v.i - 2
+             and doc[t.left_edge.i - 1].text == ","]
+    if not chain:
+        return None
+    head = chain[0]
+    if head.head.ent_type_ in ("GPE", "LOC", "FAC"):
+        joined = [c for c in kids(head) if c.dep_ == "conj"]
+        if joined:
+            return joined[0]
+    return head
+
+
 def _ends_like_sentence(v: Token) -> bool:
     """The sentence of ``v`` ends with a full stop, a question or an exclamation mark (a headline does not), before
     the blank line that may end its paragraph."""
@@ -567,7 +591,12 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         if in_dateline(c):
             c = _after_dateline(c) or c  # "SEOUL, May 2 -- The ministry decided": the parser made the place the subject
         c = participle_read_as_head(c) or c  # "ministers | meeting in Cairo expressed": the ministers
+        c = opening_participle_subject(c, v) or c  # "Speaking in X, the chairman, Y, accused": the chairman
         return conjuncts(counted(c)) + _companions(v, c)
+    opening = next((c for c in kids(v) if c.dep_ == "advcl" and c.i < v.i), None) if not subjects else None
+    found = opening_participle_subject(opening, v) if opening is not None else None
+    if found is not None:
+        return conjuncts(counted(found))  # "Campaigning in Kaduna, the city, the candidate, X, accused": the candidate
     if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in kids(v)):
         held = _held_by_dateline(v)
         if held is not None:
