@@ -994,8 +994,11 @@ class _SentenceCoder:
 
     def _mutual(self, c: Candidate, tok: Token) -> bool:
         """The act is one of both sides: a mutual code (``event_reciprocal.tsv``), a paired pattern ("[193:193]"), or a
-        verb whose object is "each other"."""
-        return bool(c.code in self.reciprocal or (c.reverse and c.reverse == c.code) or (c.kind == "verb" and reciprocal_object(tok)))
+        verb whose object is "each other". A verb coded by its default whose block is a stance one party takes
+        (``event_stance_blocks.tsv``: "backed the resolution") is no mutual act by its code alone."""
+        stance = c.kind == "verb" and c.pattern.endswith(":verb") and c.pattern.split(":")[0] in knowledge().stance_blocks
+        return bool(c.code in self.reciprocal and not stance or (c.reverse and c.reverse == c.code)
+                    or (c.kind == "verb" and reciprocal_object(tok)))
 
     def _named_agent(self, c: Candidate) -> bool:
         """The parse gives the verb an agent that is a noun (whether or not it is an actor), or an adjective standing for

@@ -108,8 +108,12 @@ def going_to(tok: Token) -> Token | None:
 
 
 def _says_none(tok: Token) -> bool:
-    """``tok`` is a noun quantified by "no" ("no arrests", "no country")."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(tok))
+    """``tok`` is a noun quantified by "no" ("no arrests", "no country") or by "neither" ("neither side", "neither X nor
+    Y", "signed neither the treaty nor ...")."""
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in _NONE_WORDS for c in kids(tok))
+
+
+_NONE_WORDS = frozenset({"no", "neither"})
 
 
 def is_negated(tok: Token) -> bool:

@@ -216,7 +216,9 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     for i in range(lo, head.i):
         if doc[i].text in SEPARATORS and not joins_words(doc[i]):
             lo = i + 1  # "ROME - police", "LAHORE: police"; a hyphen inside a word ("rebel-held") is no separator
-    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")):
+    paired = any(c.dep_ == "conj" for c in kids(head))  # "both X and Y": "both" is the pair's word, not X's
+    while lo < hi and (lo not in keep or doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("det", "case", "cc") and doc[lo].lower_ in ("the", "a", "an")
+                       or paired and doc[lo].lower_ in _PAIR_WORDS and doc[lo].dep_ in ("det", "preconj")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "case")) and not _closes_bracket(doc, lo, hi):
         hi -= 1
@@ -226,6 +228,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
 
 
 _DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
+_PAIR_WORDS = frozenset({"both", "either", "neither"})
 
 
 def _definite_number(head: Token, num: Token) -> bool:
