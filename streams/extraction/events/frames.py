@@ -171,6 +171,20 @@ class VerbFrame:
     # where the verb goes ("walked out of the hall": no meeting with the hall)
     nested: list[tuple[str, str, Token]] = field(default_factory=list)
     _after: list[Token] | None = None
+    _given: list[Token] | None = None
+
+    @property
+    def given(self) -> list[Token]:
+        """The objects a pattern's object is matched against: with both an indirect and a direct object ("gave the
+        army an ultimatum", "sent the rebels a warning"), what is given, not whom it is given to (PETRARCH2's patterns
+        name the thing: "GIVE &MILITARY" is troops given, no army handed an ultimatum); the recipient stays an object
+        of the frame for the act's target."""
+        if self._given is None:
+            objects = self.objects
+            if any(o.dep_ == "dobj" and o.head.i == self.verb.i for o in objects):
+                objects = [o for o in objects if not (o.dep_ == "dative" or o.dep_ == "conj" and o.head.dep_ == "dative")]
+            self._given = objects
+        return self._given
 
     @property
     def after(self) -> list[Token]:
@@ -370,7 +384,7 @@ def _fit(p: Pattern, frame: VerbFrame) -> dict[str, object] | None:
         # "the minister is expected to visit" is no visit expected by anyone, "X expects a visit" is; one ordered or
         # asked to act is still the object of the order, "were ordered to attack")
         raised = frame.passive and frame.verb.lemma_.lower() in _RAISING_VERBS
-        o = _first_match(p.object, frame.objects + ([] if raised else frame.xcomps))
+        o = _first_match(p.object, frame.given + ([] if raised else frame.xcomps))
         if o is None:
             return None
         if o.lemma_.lower() in TIME_UNITS and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(o)):
