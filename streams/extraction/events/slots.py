@@ -796,13 +796,27 @@ def _purpose_read_as_relative(v: Token) -> bool:
 
 def _plan_owner(noun: Token, depth: int) -> list[Token]:
     """Who would do what an infinitive on a noun of intent names ("the ministry's plan to expel", "reached a deal to
-    free"): the noun's possessor, else the agent of the verb the noun is the object of (who made the plan)."""
+    free"): the noun's possessor, or the name or nationality that stands for one ("the U.S. decision to impose", "the
+    Russian plan to"), else the agent of the verb the noun is the object of (who made the plan), unless that verb
+    is a reaction to another's plan (praise, criticism, rejection: "Iran condemned the decision to impose sanctions"
+    is no decision of Iran's)."""
     for c in kids(noun):
         if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
             return conjuncts(c)
+    for c in kids(noun):
+        if c.i < noun.i and (c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _OWNER_NAMES
+                             or c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
+            return [c]
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        codes = knowledge().verb_codes(noun.head.lemma_.lower(), alone=True)
+        if codes and all(code[:2] in _REACTION_ROOTS for code in codes):
+            return []
         return agent_heads(noun.head, depth + 1)
     return []
+
+
+_OWNER_NAMES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_REACTION_ROOTS = frozenset({"05", "11", "12"})  # support, disapprove, reject: said of another's act
 
 
 def _held_by_dateline(v: Token) -> Token | None:
