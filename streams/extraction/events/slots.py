@@ -626,6 +626,12 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
         return agent_heads(v.head, depth + 1)
     if is_purpose_infinitive(v) and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # a purpose infinitive: "X marched to demand Y" -> X demands
+    if (v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.head.head.pos_ in ("VERB", "AUX")
+            and v.i > 0 and v.doc[v.i - 1].text == "," and (_speaker_act(v) or v.lemma_.lower() in knowledge().namings)):
+        # "X said rebels had shelled the town, describing it as a war crime": a participle of speech or of naming
+        # (event_namings.tsv: "calling it", "branding it") the parser hung on the reported clause after its comma is
+        # the reporter's, who speaks again
+        return agent_heads(v.head.head, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         return agent_heads(v.head, depth + 1)  # "X shelled the town, killing ...": the participle's agent is X
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.pos_ == "ADP" and v.head.dep_ == "prep" \
