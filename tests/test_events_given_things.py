@@ -1,5 +1,5 @@
 """What a verb of giving gives: a pattern's object is the thing given, not the party it is given to
-(``frames.VerbFrame.given``); supplies flown somewhere are aid (``event_patterns.tsv`` t61).
+(``frames.VerbFrame.given``); supplies flown somewhere are aid (``event_patterns.tsv`` t61); power handed over is yielded (t62).
 
 Sentences are the team's own, written to show each phenomenon.
 """
@@ -25,3 +25,10 @@ def test_supplies_flown_to_a_place_are_aid() -> None:
     assert fields[:3] == ("AID", "073", "Egyptian air force")
     # control: a minister who flies somewhere travels
     assert top_event_fields("The foreign minister flew to Beijing on Sunday.")[1] == "036"
+
+
+def test_power_handed_over_is_yielded() -> None:
+    # an army that hands over power yields it; it does not surrender as troops do (YIELD's &MILITARY pattern)
+    assert top_event_fields("The army handed over power to an interim civilian council.")[:2] == ("CONCEDE", "080")
+    # control: weapons handed over are still a surrender of arms
+    assert top_event_fields("The militia handed over its rifles to the army.")[0] == "RETREAT"
