@@ -2,13 +2,13 @@
 the team's own.
 
 "Rocket fire", "artillery rounds", "tank shells": named by the weapon, the fire stands for its owner as the weapon
-would ("rebel rockets"), and a subject that fires is no striking worker ("strike" as a walkout). A weapon's name on
+would ("rebel rockets"), and so does fire named by who fires it ("Israeli fire", "police fire"), and a subject that fires is no striking worker ("strike" as a walkout). A weapon's name on
 anything else ("a gas cylinder") names no instrument: an exploding cylinder is an accident.
 """
 
 from __future__ import annotations
 
-from conftest import text_events, top_typed_event
+from conftest import text_events, top_event_fields, top_typed_event
 
 
 def _typed(text: str) -> list[dict]:
@@ -43,3 +43,18 @@ def test_a_round_or_a_device_as_the_agent_is_someone_s_weapon() -> None:
                  "Two guards were killed when drones hit the fuel depot overnight."):
         top = top_typed_event(text_events(text))
         assert top["plover_type"] == "ASSAULT" and not top["source"]["text"], text
+
+
+def test_fire_named_by_a_nationality_is_that_side_s() -> None:
+    fields = top_event_fields("Two Syrians were killed by Turkish fire near the border town on Friday.")
+    assert fields[0] == "ASSAULT" and fields[2].startswith("Turkish") and fields[3] == "Syrians"
+
+
+def test_fire_named_by_an_agent_is_that_agent_s() -> None:
+    fields = top_event_fields("A student was wounded by police fire during the march.")
+    assert fields[0] == "ASSAULT" and fields[2].startswith("police") and fields[3] == "student"
+
+
+def test_a_blaze_is_no_one_s_fire() -> None:
+    # control: a house fire kills no one by force
+    assert _typed("Four children were killed by a house fire in Kano.") == []

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ...data import blob, records
-from ..actor_dictionary import disaster_phrases
+from ..actor_dictionary import disaster_phrases, is_agent_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -209,10 +209,13 @@ class Knowledge:
                 and not (alone and (e.after or e.before))]
 
     def is_weapon_fire(self, tok: Token) -> bool:
-        """What a weapon fires, named by the weapon ("rocket fire", "artillery rounds", "tank shells"): an instrument of
-        whoever fires it, like the weapon itself; a weapon's name on anything else ("a gas cylinder") is not."""
+        """What a weapon fires, named by the weapon ("rocket fire", "artillery rounds", "tank shells") or by who fires it
+        ("Israeli fire", "army fire", "sniper fire"): an instrument of whoever fires it, like the weapon itself; a
+        weapon's name on anything else ("a gas cylinder") is not, nor is a blaze ("a house fire", "the fire")."""
         return tok.lemma_.lower() in FIRED and any(
-            c.dep_ == "compound" and (c.lemma_.lower() in self.weapons or c.lower_ in self.weapons) for c in tok.children)
+            c.dep_ == "compound" and (c.lemma_.lower() in self.weapons or c.lower_ in self.weapons)
+            or c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and (c.ent_type_ in _FIRING_NAMES or is_agent_phrase(c.lower_))
+            for c in tok.children)
 
     def names_money(self, tok: Token) -> bool:
         """Whether a word names money (the dictionary's &CURRENCY: "euros", "the naira"). A longer name that holds such a
@@ -609,6 +612,7 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
 
 # What weapons fire, as English names it after the weapon ("rocket fire", "mortar rounds", "artillery shells")
 FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot"})
+_FIRING_NAMES = frozenset({"NORP", "GPE", "ORG"})  # who fires: a nationality, a state, a force by its name
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
 PROTEST_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
 FORCE_POSTURE_ROOT = "15"  # CAMEO exhibit force posture: alerts, mobilisations, shows of force
