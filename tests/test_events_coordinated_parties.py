@@ -1,6 +1,7 @@
 """Parties named together: a stance two parties take each on their own is no act between them
-(``event_stance_blocks.tsv``); the "both" of "both X and Y" is no word of X's name; "neither X nor Y" and "neither side"
-say the act was not done (``modality.is_negated``).
+(``event_stance_blocks.tsv``); the "both" of "both X and Y" is no word of X's name; "neither X nor Y" on a subject or an object
+says the act was not done (``modality.is_negated``); ties cut between two parties are cut by each on the other
+(``frames._related_parties``, ``event_reciprocal.tsv``).
 
 Sentences are the team's own, written to show each phenomenon.
 """
@@ -39,3 +40,15 @@ def test_neither_says_the_act_was_not_done() -> None:
     # control: a plain coordination is done
     events = [e for e in text_events("Kenya and Uganda signed the declaration.") if e["cameo_code"] == "057"]
     assert events and not any(e["negated"] for e in events)
+
+
+def test_ties_cut_between_two_parties_are_cut_by_each() -> None:
+    # a passive with no doer named: the relation's parties (its "between") cut it on each other
+    assert _pairs("Diplomatic ties between Accra and Lome were severed last year.", "16") == {("Accra", "Lome"), ("Lome", "Accra")}
+    # and two parties that cut ties cut them with each other (event_reciprocal.tsv: 160, 161)
+    assert _pairs("Chad and Sudan cut diplomatic ties in 2006.", "16") == {("Chad", "Sudan"), ("Sudan", "Chad")}
+
+
+def test_ties_cut_with_a_third_party_are_not_mutual() -> None:
+    # control: with a party named as the one ties are cut with, each cuts them with that party
+    assert _pairs("Chad and Sudan cut ties with the rebel group.", "16") == {("Chad", "rebel group"), ("Sudan", "rebel group")}

@@ -1486,7 +1486,8 @@ def verb_candidates(v: Token, entries: tuple[VerbEntry, ...], kb: Knowledge) -> 
             targets = _doers_of_setting(v, kb) + targets
         pid = f"{entry.block}:verb" if p is None else p.pid + (":verb" if by_default else "")
         out.append(Candidate(v.i, "verb", entry.lemma, code, reverse, spec, pid,
-                             sources, targets, used, between=parties_between(v), place_groups=place_groups([v] + frame.objects)))
+                             sources, targets, used, between=parties_between(v) or _related_parties(frame),
+                             place_groups=place_groups([v] + frame.objects)))
     if not out:
         return out  # the readings below each rewrite the codings found: with none there is nothing to read again
     out = _blaming_statements(_expulsions(out, v, kb), v, kb)
@@ -2803,6 +2804,18 @@ def parties_between(t: Token) -> list[int]:
                 for g in kids(c):
                     if g.dep_ == "pobj" and not is_time(g):
                         return _group(counted(g))
+    return []
+
+
+def _related_parties(frame: VerbFrame) -> list[int]:
+    """The parties of a relation a passive with no agent acts on ("ties between A and B were severed", "trade between
+    A and B was suspended"): the relation is theirs, and the act, done by no one named, is theirs on each other, as
+    "A severed ties with B" is A's on B (event_relations.tsv names the relations)."""
+    if not frame.passive or frame.subjects:
+        return []
+    for o in frame.objects:
+        if o.dep_ == "nsubjpass" and _a_relation(o):
+            return parties_between(o)
     return []
 
 
