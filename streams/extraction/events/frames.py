@@ -570,9 +570,13 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj" and not is_time(g)]
         elif c.dep_ == "prep" and c.lower_ == "with" and obj.lemma_.lower() in _BOUNDARY_NOUNS:
             out += [_group(g) for g in kids(c) if g.dep_ == "pobj"]  # "troops to the border with X": X's side
+    # (a law's, a bill's or a decree's noun modifier names what it is about, not whose it is: "a foreign agents law",
+    # "a police reform bill"; its owner is its enactor, named by a possessor or a nationality)
+    enactment = obj.lemma_.lower() in knowledge().enactments
     for c in kids(obj):
         if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and (c.ent_type_ in _OWNER_MODIFIERS
                                                                        or c.dep_ == "compound" and c.pos_ == "NOUN" and not knowledge().is_peaceful_act_noun(obj)
+                                                                       and not enactment
                                                                        or c.pos_ == "ADJ" and not knowledge().is_act_noun(obj) and agent_adjective(c) is not None):
             out.append([c.i])  # ("government positions", "police stations": the builder keeps it only if it is an actor)
     return out

@@ -648,7 +648,8 @@ def agent_heads(v: Token, depth: int = 0) -> list[Token]:
     if _purpose_read_as_relative(v):
         return agent_heads(v.head.head, depth + 1)  # "drivers blocked the road | to protest": the drivers protest
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        return conjuncts(v.head)
+        # (a headline's pair before an infinitive the parser read as a relative: "Putin, Erdogan to meet in X")
+        return _comma_pair(v.head, v) or conjuncts(v.head)
     if v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
         # a progressive the parser read as "be" with a gerund for its predicate ("Qatar is | mediating between X and
         # Y"): the subject of "be" is the verb's
@@ -711,11 +712,12 @@ def _comma_pair(c: Token, v: Token) -> list[Token]:
     if (not all(_one_word_name(t) or _agent_word(t) for t in (first, second)) or sent[3].ent_iob_ == "I"
             or not names and sent[3].pos_ not in ("VERB", "AUX", "PART")):
         return []  # (each a one-word name: "Egypt, Sudan"; a longer one is read as the parser reads it)
-    if any(t.ent_type_ == "PERSON" for t in (first, second)) and sent[3].pos_ not in ("VERB", "AUX"):
+    infinitive = sent[3].lower_ == "to" and len(sent) > 4 and sent[4].pos_ in ("VERB", "AUX")  # "Putin, Erdogan to meet"
+    if any(t.ent_type_ == "PERSON" for t in (first, second)) and sent[3].pos_ not in ("VERB", "AUX") and not infinitive:
         return []  # two leaders' surnames ("Erdogan, Putin hold talks") only before the verb: a list of names is no pair
     if c.i == first.i and second.dep_ == "appos" and second.head.i == first.i:
         return [first, second]
-    if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos", "dep"):
+    if c.i == second.i and first.head.i == v.i and first.dep_ in ("nsubj", "npadvmod", "appos", "dep", "advcl"):
         return [first, second]
     return []
 
