@@ -96,3 +96,12 @@ def test_forces_sent_to_a_region_or_arms_to_a_state_are_no_protection() -> None:
     top = top_typed_event(_typed("Ghana deployed extra troops to its northern region after the clashes."))
     assert top["plover_type"] == "MOBILIZE"
     assert not [e for e in _typed("Finland shipped artillery shells to Estonia.") if e["cameo_code"] == "074"]
+
+
+def test_forces_moved_closer_are_no_target_of_their_mover() -> None:
+    # frames._own_forces_shown: "closer to" hides the boundary from the pattern; the troops moved are still the
+    # mover's own, and the target is the state across
+    top = top_typed_event(_typed("Azerbaijan has moved thousands of soldiers closer to its border with Armenia."))
+    assert top["plover_type"] == "MOBILIZE"
+    assert (top["source"]["text"], (top["target"] or {}).get("text")) == ("Azerbaijan", "Armenia")
+    # (the control is the first test of this file: forces moved "to" the boundary)

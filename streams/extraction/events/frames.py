@@ -1686,8 +1686,13 @@ _RELIEF_WORDS = frozenset({"rescue", "relief", "evacuate", "evacuation", "help",
 def _own_forces_shown(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -> list[Candidate]:
     """Forces deployed or put on alert by no one named (a passive show or build-up of force, CAMEO 15) show their own
     side's force: they are the act's doers, no target of it ("troops were deployed to the border", "police were
-    placed on high alert")."""
-    if not frame.passive or any(t.lemma_.lower() in _RELIEF_WORDS for t in frame.after):
+    placed on high alert"). Forces a named party moves or builds up are its own, its means, no target either
+    ("moved thousands of troops closer to the border": aimed at whoever the rest of the phrase names)."""
+    if not frame.passive:
+        doc = frame.verb.doc
+        return [replace(c, target_groups=[g for g in c.target_groups if not _own_forces(doc[g[0]], kb)])
+                if c.source_groups and c.code[:2] == FORCE_POSTURE_ROOT else c for c in cands]
+    if any(t.lemma_.lower() in _RELIEF_WORDS for t in frame.after):
         return cands  # (forces sent to rescue or to help after a disaster show no force: "deployed to help with rescue efforts")
     # ("forces", which the dictionary names only with a modifier, "armed forces", while news also writes "security
     # forces were deployed": here the verb's own pattern already codes a deployment)
@@ -1696,6 +1701,11 @@ def _own_forces_shown(cands: list[Candidate], frame: VerbFrame, kb: Knowledge) -
         return cands
     return [replace(c, source_groups=forces, target_groups=[g for g in c.target_groups if g not in forces])
             if not c.source_groups and c.code[:2] == FORCE_POSTURE_ROOT else c for c in cands]
+
+
+def _own_forces(tok: Token, kb: Knowledge) -> bool:
+    """Forces with no other party's possessor ("troops", "thousands of troops", not "the rebels' fighters")."""
+    return _forces(counted(tok), kb) and not any(k.dep_ == "poss" and k.lower_ not in ("its", "their") for k in kids(tok))
 
 
 SHOW_OF_FORCE_CODE = "150"  # CAMEO "demonstrate military or police power"
