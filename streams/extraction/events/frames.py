@@ -28,7 +28,7 @@ from ..doc_index import entity_of
 from ..entities import SETTLEMENT_NOUNS
 from ..gazetteer import norm, person, places, role_nouns, role_words
 from .modality import FUTURE_INTENT_ROOTS, agreed_to, announced_cooperation, going_to, is_intended, is_promised, is_promised_object, is_sworn, on_condition
-from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REACTION_BLOCK, REFUSAL_BLOCK, UNSPECIFIED_THREAT, ends_acts, in_longer_name, knowledge
+from .knowledge import AID_ROOT, CAUSATIVE_BLOCK, ENDING_PARTICLE_VERBS, FORCE_POSTURE_ROOT, FORCE_ROOTS, FORCES_OR_NONE, PREVENTERS, PROTEST_ROOT, LEAVING_VERBS, Knowledge, NounEntry, OBJECT_SETTING, Pattern, PrepSpec, Term, VERBAL_DEFENCE_CODE, VerbEntry, REACTION_BLOCK, REFUSAL_BLOCK, UNSPECIFIED_THREAT, ends_acts, in_longer_name, knowledge
 from .slots import CONTAINER_DEPTH, crowd_of_act, HELD_TO_BE, PLACE_PREPS, TIME_UNITS, agent_heads, clause_read_objects, conjuncts, contained, counted, finite_modifier, free_relative_head, has_to, held_within, is_passive, is_time, is_when_clause, kids, measured_by, modified_phrase, object_heads, object_predicates, particle_objects, passive_patients, protest_on_meeting
 from .tables import code_info
 
@@ -2899,6 +2899,8 @@ def noun_governor(n: Token, meeting: bool = False) -> Token | None:
     A ``meeting`` (a noun of consultation) is also the purpose of a journey: "flew to Amman for talks" (see
     :func:`_journey_for`)."""
     gov = _noun_governor(n, meeting)
+    if gov is not None and gov.lemma_.lower() in PREVENTERS:
+        return None  # "foiled an attack", "blocked the deployment": who prevents an act is not its doer
     return None if gov is not None and _audience_of_words(n, gov) else gov
 
 

@@ -614,6 +614,9 @@ def _crowd_act_rows() -> dict[str, tuple[tuple[str, frozenset[str], frozenset[st
 FIRED = frozenset({"fire", "round", "shell", "barrage", "salvo", "volley", "shot"})
 _FIRING_NAMES = frozenset({"NORP", "GPE", "ORG"})  # who fires: a nationality, a state, a force by its name
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # CAMEO roots of coercion and force
+# verbs of preventing: the act their object names, or that they keep someone "from" doing, did not take place, and who
+# prevents it is not its doer ("stop" is left out: a march stopped had begun)
+PREVENTERS = frozenset({"block", "prevent", "thwart", "foil", "forbid", "prohibit", "bar", "avert"})
 PROTEST_ROOT = "14"  # CAMEO protest: demonstrations, strikes, boycotts, blockades
 FORCE_POSTURE_ROOT = "15"  # CAMEO exhibit force posture: alerts, mobilisations, shows of force
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # names, never money

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..doc_index import doc_text, per_doc
+from .knowledge import PREVENTERS
 from .slots import has_to, is_purpose_infinitive, kids, measured_by
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "wo", "ca"}
@@ -143,6 +144,12 @@ def is_negated(tok: Token) -> bool:
     for gov in _governors(tok, 2):
         if gov.lemma_.lower() in _NEGATORS:
             return True
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in PREVENTERS:
+        return True  # "blocked the deployment", "the extradition was blocked": an act prevented did not take place
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from" and head.head.lemma_.lower() in PREVENTERS:
+        return True  # "prevented the rebels from entering the town"
+    if tok.dep_ == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PREVENTERS:
+        return True  # "foiled a plot to bomb the stadium": what the plot planned was not done
     return _in_rejected_claim(tok)
 
 

@@ -23,7 +23,7 @@ from .. import datelines
 from ..actor_dictionary import is_agent_phrase
 from ..datelines import joins_words
 from ..doc_index import per_doc, sentences
-from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, PROTEST_ROOT, knowledge
+from .knowledge import FORCE_ROOTS, INSTRUMENT_BLOCK, PREVENTERS, PROTEST_ROOT, knowledge
 
 _RELPRON = {"who", "that", "which", "whom", "whose"}
 # Nouns that count or group what their "of" phrase names (a closed class of English quantifiers).
@@ -817,8 +817,8 @@ def _plan_owner(noun: Token, depth: int) -> list[Token]:
             return [c]
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         codes = knowledge().verb_codes(noun.head.lemma_.lower(), alone=True)
-        if codes and all(code[:2] in _REACTION_ROOTS for code in codes):
-            return []
+        if codes and all(code[:2] in _REACTION_ROOTS for code in codes) or noun.head.lemma_.lower() in PREVENTERS:
+            return []  # (nor by one who foils it: "police foiled a plot to bomb the stadium")
         return agent_heads(noun.head, depth + 1)
     return []
 
