@@ -1,5 +1,6 @@
 """What a verb of giving gives: a pattern's object is the thing given, not the party it is given to
-(``frames.VerbFrame.given``); supplies flown somewhere are aid (``event_patterns.tsv`` t61); power handed over is yielded (t62).
+(``frames.VerbFrame.given``); supplies flown somewhere are aid (``event_patterns.tsv`` t61); power handed over is yielded (t62);
+financing approved is aid (``event_pattern_nouns.tsv``).
 
 Sentences are the team's own, written to show each phenomenon.
 """
@@ -32,3 +33,11 @@ def test_power_handed_over_is_yielded() -> None:
     assert top_event_fields("The army handed over power to an interim civilian council.")[:2] == ("CONCEDE", "080")
     # control: weapons handed over are still a surrender of arms
     assert top_event_fields("The militia handed over its rifles to the army.")[0] == "RETREAT"
+
+
+def test_financing_approved_for_a_state_is_aid() -> None:
+    # event_pattern_nouns.tsv: "financing" fits the patterns' "aid", as "funding" does; ALLOW's bare default is a
+    # concession (080)
+    assert top_event_fields("The Islamic Development Bank has approved $900 million in financing for Sri Lanka.")[:2] == ("AID", "070")
+    # control: funding, which the table already listed
+    assert top_event_fields("The Islamic Development Bank has approved $900 million in funding for Sri Lanka.")[:2] == ("AID", "070")
