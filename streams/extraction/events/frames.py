@@ -534,6 +534,10 @@ def _answering_verb(v: Token) -> bool:
     return bool(codes) and all(code[:2] in _ANSWERING_ROOTS for code in codes)
 
 
+# a deal "mediated", "brokered" or "facilitated by X" is the parties' deal, X its go-between: no owner of it
+_MEDIATING_VERBS = frozenset({"mediate", "broker", "facilitate"})
+
+
 def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
     """Whose thing an object is, for when the thing is no actor: what is done to a decision, an office, a base or a
     petition is done to its owner. The possessor ("rejected Washington's offer", "overran the army's base"), the
@@ -548,7 +552,7 @@ def owner_groups(obj: Token, of_owner: bool = True) -> list[list[int]]:
             out.append(_group(c))
     out += _holders(obj)
     for c in kids(obj):
-        if c.dep_ == "acl" and c.tag_ == "VBN" and not _answering_verb(c):
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _answering_verb(c) and c.lemma_.lower() not in _MEDIATING_VERBS:
             out += [_group(g) for a in kids(c) if a.dep_ == "agent" for g in kids(a) if g.dep_ == "pobj"]
         elif c.dep_ == "acl" and c.lemma_.lower() == "belong":  # "properties belonging to X"
             out += [_group(g) for a in kids(c) if a.dep_ == "prep" and a.lower_ == "to" for g in kids(a) if g.dep_ == "pobj"]
