@@ -97,6 +97,13 @@ def _nominal_gerund(tok: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in kids(tok)))
 
 
+def _plural_read_as_verb(tok: Token) -> bool:
+    """A plural noun the tagger read as a verb in "-s" ("held joint drills", "the talks"), which the parser still made
+    an argument of another verb, with no subject, object or auxiliary of its own: the act noun of that form."""
+    return (tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS and tok.head.i != tok.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in kids(tok)))
+
+
 def _names_its_parties(tok: Token) -> bool:
     """A gerund used as a noun names an act only with its parties in its own phrase: a possessor or an "of" / "by"
     phrase ("the militia's looting of the depot"); alone ("funding", "training", "housing") it names a thing."""
@@ -148,13 +155,14 @@ class CandidateFinder:
             if form == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 continue  # "according to X" names a source of information (speech.according_to), no act
             verbs = kb.verb_forms.get(form)
-            if verbs and _verb_like(tok) and not (form in kb.noun_forms and _nominal_gerund(tok)):
+            plural = form in kb.noun_forms and _plural_read_as_verb(tok)
+            if verbs and _verb_like(tok) and not (form in kb.noun_forms and _nominal_gerund(tok)) and not plural:
                 found += named_as(tok, verb_candidates(tok, verbs, kb), kb)
                 continue
             noun = kb.noun_forms.get(form)
             if noun is not None and kb.in_other_sense(tok):
                 continue  # "strong demand": a market's, no demand made; "heart attack": an illness (event_noun_senses.tsv)
-            if noun is not None and (_noun_like(tok) or _nominal_gerund(tok)):
+            if noun is not None and (_noun_like(tok) or _nominal_gerund(tok) or plural):
                 found += noun_candidates(tok, kb.nouns[noun])
             elif verbs and form in kb.gerunds and tok.pos_ == "NOUN" and _names_its_parties(tok):
                 found += noun_candidates(tok, kb.gerunds[form])

@@ -2855,11 +2855,21 @@ def _circumstantial(p: Pattern) -> bool:
 # ----------------------------------------------------------------------------- nouns
 def _noun_fits(entry: NounEntry, n: Token) -> bool:
     if entry.modifier and not any(c.lemma_.lower() == entry.modifier or c.lower_ == entry.modifier
-                                  for c in kids(n) if c.dep_ in ("compound", "amod", "nmod")) and not _of_plural(n, entry.modifier):
+                                  for c in _modifiers(n)) and not _of_plural(n, entry.modifier):
         return False
     if entry.preps and not any(c.lower_ in entry.preps for c in noun_preps(n)):
         return False
     return True
+
+
+def _modifiers(n: Token) -> list[Token]:
+    """The noun's modifiers, and those the parser hung on a noun of its compound before it ("joint air force drills":
+    "joint" on "force"; "a joint naval exercise" reads the same)."""
+    own = [c for c in kids(n) if c.dep_ in _MODIFIER_DEPS]
+    return own + [g for c in own if c.dep_ == "compound" and c.i < n.i for g in kids(c) if g.dep_ in _MODIFIER_DEPS and g.i < c.i]
+
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
 def _of_plural(n: Token, word: str) -> bool:
