@@ -97,6 +97,15 @@ def _nominal_gerund(tok: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in kids(tok)))
 
 
+def _counted_as_a_trend(tok: Token, kb: Knowledge) -> bool:
+    """An act noun counted rather than told (``event_trends.tsv``): the subject of a verb of changing amount ("arrests
+    have doubled"), or the "of" phrase of a noun of quantity ("the number of attacks")."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in kb.trend_verbs:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in kb.quantity_nouns
+
+
 def _plural_read_as_verb(tok: Token) -> bool:
     """A plural noun the tagger read as a verb in "-s" ("held joint drills", "the talks"), which the parser still made
     an argument of another verb, with no subject, object or auxiliary of its own: the act noun of that form."""
@@ -160,6 +169,8 @@ class CandidateFinder:
                 found += named_as(tok, verb_candidates(tok, verbs, kb), kb)
                 continue
             noun = kb.noun_forms.get(form)
+            if noun is not None and _counted_as_a_trend(tok, kb):
+                continue  # "attacks on schools doubled", "the number of arrests": a statistic over many acts, none told
             if noun is not None and kb.in_other_sense(tok):
                 continue  # "strong demand": a market's, no demand made; "heart attack": an illness (event_noun_senses.tsv)
             if noun is not None and (_noun_like(tok) or _nominal_gerund(tok) or plural):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # The coder's own tables and weights, then the actor dictionaries it reads sources and targets from
 # (``streams.extraction.actor_dictionary``) and role words (``roles``): a change to any of them changes ``extractor_version``.
 DATA_FILES = ("cameo_verbs.tsv", "event_verbs.tsv", "cameo_patterns.tsv", "event_patterns.tsv", "cameo_synsets.tsv", "event_synsets.tsv", "event_pattern_nouns.tsv", "event_nouns.tsv", "event_triggers.tsv", "event_threats.tsv", "event_intents.tsv", "event_refusals.tsv", "event_endings.tsv", "event_person_objects.tsv", "event_crowd_acts.tsv", "event_visits.tsv", "event_blame_predicates.tsv", "event_undergoing_verbs.tsv", "event_means.tsv", "event_accidents.tsv", "event_expulsions.tsv", "event_successions.tsv", "event_care_destinations.tsv", "event_force_shows.tsv", "event_open_waters.tsv", "event_relations.tsv", "event_access.tsv", "event_press_inquiries.tsv", "event_occasions.tsv", "event_noun_senses.tsv", "event_witness_verbs.tsv", "event_information_objects.tsv", "event_predicaments.tsv", "event_rescue_work.tsv", "event_discards.tsv",
-              "event_reciprocal.tsv", "event_stance_blocks.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
+              "event_reciprocal.tsv", "event_stance_blocks.tsv", "event_trends.tsv", "event_agents.tsv", "event_verbal_settings.tsv", "event_namings.tsv", "event_wantings.tsv", "event_contests.tsv", "cameo_plover.tsv", "cameo_codes.tsv", "event_types.npz",
               "actors_phoenix_countries.tsv", "actors_phoenix_international.tsv", "actors_phoenix_milnonstate.tsv",
               "actors_people.tsv", "actors_agents.tsv", "actors_agent_heads.tsv", "actors_spellings.tsv", "actors_codes.tsv", "roles_sectors.tsv")
 
@@ -148,6 +148,8 @@ class Knowledge:
     discards: tuple[Discard, ...]
     reciprocal: frozenset[str]
     stance_blocks: frozenset[str]  # blocks whose verbs' default code is one party's stance, not a mutual act
+    trend_verbs: frozenset[str]  # verbs of changing amount: an act noun as their subject is a statistic (event_trends.tsv)
+    quantity_nouns: frozenset[str]  # nouns of quantity: an act noun under their "of" is counted, not told (event_trends.tsv)
     instruments: frozenset[str]  # heads that imply a human agent: weapons, aircraft and vessels (synsets), event nouns
     weapons: frozenset[str]  # weapons and aircraft (synsets &WEAPON, &AIRCRAFT): what only acts by force
     vessels: frozenset[str]  # ships, vessels and boats (event_synsets.tsv &VESSEL): craft that imply their crew
@@ -542,6 +544,8 @@ def knowledge() -> Knowledge:
         discards=discards,
         reciprocal=reciprocal,
         stance_blocks=frozenset(r["block"] for r in records("event_stance_blocks.tsv")),
+        trend_verbs=frozenset(r["word"] for r in records("event_trends.tsv") if r["kind"] == "verb"),
+        quantity_nouns=frozenset(r["word"] for r in records("event_trends.tsv") if r["kind"] == "quantity"),
         instruments=weapons | vessels | named_acts,
         weapons=weapons,
         vessels=vessels,
