@@ -55,6 +55,12 @@ def test_fire_named_by_an_agent_is_that_agent_s() -> None:
     assert fields[0] == "ASSAULT" and fields[2].startswith("police") and fields[3] == "student"
 
 
+def test_fire_named_by_the_team_s_agent_noun_is_that_agent_s() -> None:
+    # "sniper" is an agent of event_agents.tsv, not of the PLOVER list: its fire is still a sniper's
+    fields = top_event_fields("A farmer was killed by sniper fire near the front line.")
+    assert fields[0] == "ASSAULT" and fields[2].startswith("sniper") and fields[3] == "farmer"
+
+
 def test_a_blaze_is_no_one_s_fire() -> None:
     # control: a house fire kills no one by force
     assert _typed("Four children were killed by a house fire in Kano.") == []

@@ -216,7 +216,8 @@ class Knowledge:
         weapon's name on anything else ("a gas cylinder") is not, nor is a blaze ("a house fire", "the fire")."""
         return tok.lemma_.lower() in FIRED and any(
             c.dep_ == "compound" and (c.lemma_.lower() in self.weapons or c.lower_ in self.weapons)
-            or c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and (c.ent_type_ in _FIRING_NAMES or is_agent_phrase(c.lower_))
+            or c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and (c.ent_type_ in _FIRING_NAMES or is_agent_phrase(c.lower_)
+                                                                         or self.agents.get(c.lower_, ("NON",))[0] != "NON")
             for c in tok.children)
 
     def names_money(self, tok: Token) -> bool:
