@@ -252,10 +252,11 @@ def participle_read_as_head(tok: Token) -> Token | None:
 def opening_participle_subject(tok: Token, v: Token) -> Token | None:
     """The subject the parser hung inside a participle clause that opens the sentence ("Speaking in Lagos, the party
     chairman, X, accused ...", "Addressing reporters in Geneva, the minister rejected ..."): it made the "-ing" word
-    the verb's clausal subject and the real subject an apposition of the clause's last noun (as if the chairman were
-    Lagos), or left the verb with no subject and the clause as its modifier. The subject is the outermost such apposition that ends at the comma before the verb; where the place is
-    described first and the parser joined the subject to that description ("in Paris, the French capital, the
-    president, X, thanked ...": capital "and" president), the joined phrase. None when the parse is not of that shape."""
+    the verb's clausal subject, or left the verb with no subject and the clause as its modifier, and the real subject
+    an apposition of the clause's last noun (as if the chairman were Lagos). The subject is the outermost such
+    apposition that ends at the comma before the verb; where the place is described first and the parser joined the
+    subject to that description ("in Paris, the French capital, the president, X, thanked ...": capital "and"
+    president), the joined phrase. None when the parse is not of that shape."""
     if tok.dep_ not in ("csubj", "advcl") or tok.tag_ != "VBG" or tok.head.i != v.i or v.i < 2 or v.doc[v.i - 1].text != ",":
         return None
     doc = v.doc
