@@ -22,3 +22,9 @@ def test_an_act_that_changed_a_number_is_an_event() -> None:
     # control: the act as the cause of what it did is told
     events = _typed("An attack on a clinic killed nine health workers.")
     assert events and events[0]["plover_type"] == "ASSAULT"
+
+
+def test_a_wave_of_acts_growing_is_still_told() -> None:
+    # control: protests that grew or spread go on, by the doers the sentence names
+    events = _typed("Protests by teachers grew across the country on Monday.")
+    assert events and events[0]["plover_type"] == "PROTEST" and events[0]["source"]["text"] == "teachers"
