@@ -37,3 +37,16 @@ def test_a_criticism_of_violence_against_a_party_is_not_aimed_at_it() -> None:
 def test_violence_alone_names_no_act() -> None:
     # control: with no party it is used against, violence that broke out names no act of anyone's
     assert not [e for e in text_events("Violence broke out in the capital after the vote.") if e["plover_type"]]
+
+
+def test_a_criticism_of_the_use_of_force_is_not_aimed_at_those_it_was_used_on() -> None:
+    # frames._use_of_force: "the use of force against X" names an act of force as an act noun does
+    events = [e for e in text_events("The bloc's top diplomat criticised the use of force against striking nurses.")
+              if e["plover_type"] == "ACCUSE"]
+    assert events and all((e["target"] or {}).get("text") != "striking nurses" for e in events)
+
+
+def test_a_criticism_of_the_use_of_a_thing_is_no_act_of_force() -> None:
+    # control: "the use of" a thing that is no weapon names no act; the reading above does not apply
+    events = [e for e in text_events("Kenya criticised Uganda's use of the lake for oil drilling.") if e["plover_type"] == "ACCUSE"]
+    assert events and events[0]["target"]["text"] == "Uganda"

@@ -627,7 +627,7 @@ _BEFALLEN_PREPS = frozenset({"of", "on", "upon", "against"})  # an act noun's ph
 def _criticised_act(obj: Token, code: str) -> bool:
     """``obj`` is an act noun a criticism (CAMEO 11) is aimed at: the act is its doer's ("condemned the killing of X by
     Y", "criticised Y's shelling of X" criticise Y); those it befell, its "of" phrase, are no target of the criticism."""
-    if code[:2] != _DISAPPROVING_ROOT or not knowledge().is_act_noun(obj):
+    if code[:2] != _DISAPPROVING_ROOT or not (knowledge().is_act_noun(obj) or _use_of_force(obj)):
         return False
     # (a noun of disapproval itself is the act the verb does, not one it criticises: "filed a lawsuit | against X",
     # "lodged a complaint | against X" are aimed at X)
@@ -635,6 +635,15 @@ def _criticised_act(obj: Token, code: str) -> bool:
     # (nor is a noun whose "of" phrase names its doer, as the event nouns' table says: "criticised the visit of X", "the
     # resignation of X": X visited or resigned, and is what the criticism is aimed at)
     return not (rows and (all(r.code[:2] == _DISAPPROVING_ROOT for r in rows) or all(r.of_doer for r in rows)))
+
+
+def _use_of_force(obj: Token) -> bool:
+    """"The use of force", "the use of tear gas": a noun of using whose "of" phrase names force or a weapon names an act
+    of force as an act noun does (criticised, it is aimed at its user, not at those it was used against)."""
+    kb = knowledge()
+    return obj.lemma_.lower() == "use" and any(
+        g.lemma_.lower() == "force" or g.lemma_.lower() in kb.weapons or g.lower_ in kb.weapons
+        for c in kids(obj) if c.dep_ == "prep" and c.lower_ == "of" for g in kids(c) if g.dep_ == "pobj")
 
 
 def _object_owners(obj: Token, code: str) -> list[list[int]]:
