@@ -259,8 +259,8 @@ def opening_participle_subject(tok: Token, v: Token) -> Token | None:
     president), the joined phrase. None when the parse is not of that shape."""
     if tok.dep_ not in ("csubj", "advcl") or tok.tag_ != "VBG" or tok.head.i != v.i or v.i < 2 or v.doc[v.i - 1].text != ",":
         return None
-    doc = v.doc
-    if tok.i not in (sentence_of(v).start, dateline_end(sentence_of(v))):
+    doc, sent = v.doc, sentence_of(v)
+    if tok.i not in (sent.start, dateline_end(sent)):
         return None  # the "-ing" word opens the sentence (after a dateline at most)
     chain = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ != "appos" and t.right_edge.i == v.i - 2
              and doc[t.left_edge.i - 1].text == ","]
